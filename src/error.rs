@@ -1,0 +1,68 @@
+//! The crate's one error type.
+//!
+//! Every variant carries the context a user needs to act on it (the file, the
+//! line, the field). Front ends map these to exit codes or HTTP statuses; the
+//! library never panics on user- or file-controlled data.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong in Vitrine's library code.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A file could not be read or written.
+    #[error("{path}: {source}")]
+    Io {
+        /// The file or directory concerned.
+        path: PathBuf,
+        /// The underlying error.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The CSV file as a whole cannot be used (no header, no title column...).
+    #[error("{path}: {message}")]
+    Catalog {
+        /// The catalog file.
+        path: PathBuf,
+        /// What is wrong with it.
+        message: String,
+    },
+    /// A command-line or API setting is invalid (unknown field in `--map`, bad encoding name...).
+    #[error("{0}")]
+    Config(String),
+    /// The index directory is missing, corrupt, or of another schema version.
+    #[error("index {path}: {message}")]
+    Index {
+        /// The index directory.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// An error reported by tantivy.
+    #[error("search engine: {0}")]
+    Tantivy(#[from] tantivy::TantivyError),
+}
+
+impl Error {
+    /// Wraps an I/O error with the path it concerns.
+    pub fn io(path: impl Into<PathBuf>, source: std::io::Error) -> Self {
+        Error::Io {
+            path: path.into(),
+            source,
+        }
+    }
+}
+
+impl From<tantivy::directory::error::OpenDirectoryError> for Error {
+    fn from(e: tantivy::directory::error::OpenDirectoryError) -> Self {
+        Error::Tantivy(e.into())
+    }
+}
+
+impl From<tantivy::query::QueryParserError> for Error {
+    fn from(e: tantivy::query::QueryParserError) -> Self {
+        Error::Tantivy(e.into())
+    }
+}
+
+/// The crate-wide result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;

@@ -1,0 +1,53 @@
+//! The catalog's own vocabulary, saved with each index: every distinct value
+//! of every facet with its product count. `understand` builds its matcher
+//! from it; `vitrine stats` prints it.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One distinct facet value and how many products carry it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FacetValue {
+    /// The value as written in the catalog (trimmed), e.g. `Puma`, `Black`.
+    pub value: String,
+    /// Number of products with this value.
+    pub count: u64,
+}
+
+/// Facet names used for the canonical attributes. Extra facets use their
+/// column header, lowercased.
+pub mod facet {
+    /// Brand.
+    pub const BRAND: &str = "brand";
+    /// Colour.
+    pub const COLOR: &str = "color";
+    /// Product type: category path components and the head nouns of titles.
+    pub const TYPE: &str = "type";
+    /// Audience / gender.
+    pub const GENDER: &str = "gender";
+    /// Size.
+    pub const SIZE: &str = "size";
+    /// Material.
+    pub const MATERIAL: &str = "material";
+}
+
+/// Every facet's values, plus the catalog-wide facts the conversation needs.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Vocabulary {
+    /// Facet name -> its values, most frequent first.
+    pub facets: BTreeMap<String, Vec<FacetValue>>,
+    /// The catalog's currency (ISO 4217), e.g. `INR`.
+    pub currency: String,
+    /// Number of products in the index.
+    pub product_count: u64,
+    /// Lowest and highest price in the catalog, when prices exist.
+    #[serde(default)]
+    pub price_range: Option<(f64, f64)>,
+}
+
+impl Vocabulary {
+    /// The values of one facet (empty when the catalog does not have it).
+    pub fn values(&self, facet: &str) -> &[FacetValue] {
+        self.facets.get(facet).map(Vec::as_slice).unwrap_or(&[])
+    }
+}

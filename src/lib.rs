@@ -1,0 +1,22 @@
+//! Vitrine: a conversational product-search shopping assistant.
+//!
+//! A merchant's CSV catalog becomes a tantivy index; a shopper's message
+//! becomes constraints; the constraints become a query; the results become a
+//! reply. See `docs/architecture.md` for the data flow.
+
+#![warn(missing_docs)]
+
+pub mod catalog;
+pub mod dialog;
+pub mod engine;
+mod error;
+pub mod index;
+pub mod text;
+pub mod understand;
+
+pub use catalog::{Field, Product};
+pub use dialog::{Constraints, Session};
+pub use engine::{Relaxation, Turn, TurnKind};
+pub use error::{Error, Result};
+pub use index::Vocabulary;
+pub use understand::{Lang, Op, Slot, Sort, Understanding};

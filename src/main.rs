@@ -1,0 +1,5 @@
+//! The `vitrine` command: wiring only; the work lives in the library.
+
+fn main() -> std::process::ExitCode {
+    vitrine::cli::main()
+}

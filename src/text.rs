@@ -1,0 +1,116 @@
+//! Text normalisation shared by the index and the message understanding, so
+//! a catalog value and a shopper's word meet on the same key: lowercase,
+//! accents folded (`tênis` -> `tenis`), punctuation inside words dropped
+//! (`T-shirt` -> `tshirt`, `U.S.` -> `us`), whitespace collapsed.
+
+/// Folds one character to its unaccented lowercase ASCII form when it has one.
+pub fn fold_char(c: char) -> char {
+    match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => 'a',
+        'ç' | 'Ç' | 'ć' | 'č' => 'c',
+        'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => 'e',
+        'ì' | 'í' | 'î' | 'ï' | 'ī' | 'Ì' | 'Í' | 'Î' | 'Ï' | 'Ī' => 'i',
+        'ñ' | 'Ñ' => 'n',
+        'ò' | 'ó' | 'ô' | 'õ' | 'ö' | 'ø' | 'ō' | 'Ò' | 'Ó' | 'Ô' | 'Õ' | 'Ö' | 'Ø' | 'Ō' => 'o',
+        'ù' | 'ú' | 'û' | 'ü' | 'ū' | 'Ù' | 'Ú' | 'Û' | 'Ü' | 'Ū' => 'u',
+        'ý' | 'ÿ' | 'Ý' => 'y',
+        'š' | 'Š' | 'ś' => 's',
+        'ž' | 'Ž' | 'ź' | 'ż' => 'z',
+        _ => {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) => l,
+                _ => c,
+            }
+        }
+    }
+}
+
+/// True for characters that join two word parts without separating them
+/// (`t-shirt`, `u.s.`, `levi's`).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '.' | '\'' | '’')
+}
+
+/// Splits text into normalised words: folded, lowercase, alphanumeric, with
+/// joiners inside a word removed (`T-Shirts` -> `tshirts`, `U.S.` -> `us`).
+/// Calls `emit` with each word and its byte range in `text`.
+pub fn for_each_word(text: &str, mut emit: impl FnMut(&str, std::ops::Range<usize>)) {
+    let mut word = String::new();
+    let mut start = 0;
+    let mut end = 0;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
+            word.push(fold_char(c));
+            end = i + c.len_utf8();
+        } else if is_joiner(c)
+            && !word.is_empty()
+            && chars.peek().is_some_and(|&(_, n)| n.is_alphanumeric())
+        {
+            // joined: keep accumulating the same word
+        } else if !word.is_empty() {
+            emit(&word, start..end);
+            word.clear();
+        }
+    }
+    if !word.is_empty() {
+        emit(&word, start..end);
+    }
+}
+
+/// The normalised words of a text.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for_each_word(text, |w, _| out.push(w.to_string()));
+    out
+}
+
+/// The normalised key of a facet value: its words joined by single spaces
+/// (`" Black"` -> `black`, `U.S. Polo Assn.` -> `us polo assn`).
+pub fn key(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for_each_word(text, |w, _| {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_accents_and_joiners() {
+        assert_eq!(key(" Black"), "black");
+        assert_eq!(key("Tênis  Masculino"), "tenis masculino");
+        assert_eq!(key("T-Shirt"), "tshirt");
+        assert_eq!(key("U.S. Polo Assn. Kids"), "us polo assn kids");
+        assert_eq!(key("Levi's"), "levis");
+        assert_eq!(key("a - b"), "a b");
+        assert_eq!(key("CALÇA"), "calca");
+        assert_eq!(key(""), "");
+    }
+
+    #[test]
+    fn words_report_their_byte_ranges() {
+        let text = "tênis até R$ 300";
+        let mut seen = Vec::new();
+        for_each_word(text, |w, r| seen.push((w.to_string(), text[r].to_string())));
+        assert_eq!(
+            seen,
+            vec![
+                ("tenis".into(), "tênis".into()),
+                ("ate".into(), "até".into()),
+                ("r".into(), "R".into()),
+                ("300".into(), "300".into())
+            ]
+        );
+    }
+}
