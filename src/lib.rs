@@ -16,7 +16,7 @@ pub mod understand;
 
 pub use catalog::{Field, Product};
 pub use dialog::{Constraints, Session};
-pub use engine::{Relaxation, Turn, TurnKind};
+pub use engine::{Engine, IndexInfo, Relaxation, Turn, TurnKind};
 pub use error::{Error, Result};
 pub use index::Vocabulary;
 pub use understand::{Lang, Op, Slot, Sort, Understanding};

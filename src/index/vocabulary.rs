@@ -43,6 +43,12 @@ pub struct Vocabulary {
     /// Lowest and highest price in the catalog, when prices exist.
     #[serde(default)]
     pub price_range: Option<(f64, f64)>,
+    /// Every normalised word ([`crate::text::words`]) of the titles, brands,
+    /// types and other facet values, with the number of products using it,
+    /// most frequent first. Lets `understand` keep meaningful free-text words
+    /// ("running", "hooded"), correct their typos, and ignore gibberish.
+    #[serde(default)]
+    pub terms: Vec<FacetValue>,
 }
 
 impl Vocabulary {
