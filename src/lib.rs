@@ -12,6 +12,7 @@ pub mod dialog;
 pub mod engine;
 mod error;
 pub mod index;
+pub mod search;
 pub mod text;
 pub mod understand;
 
