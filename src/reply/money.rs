@@ -1,0 +1,58 @@
+//! Prices as shoppers read them: `$1,299.90`, `R$ 1.299,90`, `₹3,000`.
+
+use crate::understand::Lang;
+
+/// Groups the integer part with `sep` every three digits.
+fn group(int: u64, sep: char) -> String {
+    let digits = int.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(d);
+    }
+    out
+}
+
+/// Formats an amount in a currency (ISO code, or none for a plain number).
+/// Cents are shown only when the amount has them.
+pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
+    let amount = if amount.is_finite() { amount.max(0.0) } else { 0.0 };
+    let cents_total = (amount * 100.0).round() as u64;
+    let (int, cents) = (cents_total / 100, cents_total % 100);
+    // Brazilian reais and Portuguese replies use the decimal comma.
+    let comma_decimal = matches!(currency, Some("BRL") | Some("EUR")) && lang == Lang::Pt
+        || currency == Some("BRL");
+    let (thousands, decimal) = if comma_decimal { ('.', ',') } else { (',', '.') };
+    let mut number = group(int, thousands);
+    if cents != 0 {
+        number.push(decimal);
+        number.push_str(&format!("{cents:02}"));
+    }
+    match currency {
+        Some("USD") => format!("${number}"),
+        Some("BRL") => format!("R$ {number}"),
+        Some("INR") => format!("₹{number}"),
+        Some("EUR") => format!("€{number}"),
+        Some("GBP") => format!("£{number}"),
+        Some(code) if !code.is_empty() => format!("{number} {code}"),
+        _ => number,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_by_currency() {
+        assert_eq!(format_price(1299.9, Some("USD"), Lang::En), "$1,299.90");
+        assert_eq!(format_price(1299.9, Some("BRL"), Lang::Pt), "R$ 1.299,90");
+        assert_eq!(format_price(3000.0, Some("INR"), Lang::En), "₹3,000");
+        assert_eq!(format_price(549.0, None, Lang::En), "549");
+        assert_eq!(format_price(1234567.0, None, Lang::En), "1,234,567");
+        assert_eq!(format_price(12.5, Some("CHF"), Lang::En), "12.50 CHF");
+        assert_eq!(format_price(f64::NAN, Some("USD"), Lang::En), "$0");
+    }
+}
