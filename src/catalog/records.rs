@@ -36,6 +36,8 @@ pub(crate) struct RecordReader<R> {
     len: usize,
     /// The physical line of the next unread byte.
     line: u64,
+    /// The last byte consumed was `\r` (so a `\n` next ends no new line).
+    after_cr: bool,
 }
 
 impl<R: BufRead> RecordReader<R> {
@@ -49,6 +51,7 @@ impl<R: BufRead> RecordReader<R> {
             ends: vec![0; 32],
             len: 0,
             line: 1,
+            after_cr: false,
         }
     }
 
@@ -84,7 +87,7 @@ impl<R: BufRead> RecordReader<R> {
                 .iter()
                 .take_while(|&&b| b == b'\n' || b == b'\r')
                 .count();
-            self.line += count_newlines(&buf[..skip]);
+            self.line += count_line_breaks(&buf[..skip], &mut self.after_cr);
             let more = skip < buf.len();
             self.input.consume(skip);
             if more {
@@ -98,7 +101,7 @@ impl<R: BufRead> RecordReader<R> {
             let (res, nin, nout, nend) =
                 self.core
                     .read_record(buf, &mut self.data[out_len..], &mut self.ends[ends_len..]);
-            self.line += count_newlines(&buf[..nin]);
+            self.line += count_line_breaks(&buf[..nin], &mut self.after_cr);
             self.input.consume(nin);
             out_len += nout;
             ends_len += nend;
@@ -129,7 +132,7 @@ impl<R: BufRead> RecordReader<R> {
     }
 
     /// After an over-long record: drop input up to and including the next
-    /// newline and start parsing afresh.
+    /// line break and start parsing afresh.
     fn skip_rest_of_line(&mut self) -> io::Result<()> {
         self.core = core_reader(self.delimiter);
         self.len = 0;
@@ -138,13 +141,13 @@ impl<R: BufRead> RecordReader<R> {
             if buf.is_empty() {
                 return Ok(());
             }
-            if let Some(i) = buf.iter().position(|&b| b == b'\n') {
-                self.line += 1;
-                self.input.consume(i + 1);
+            let end = buf.iter().position(|&b| b == b'\n' || b == b'\r');
+            let n = end.map_or(buf.len(), |i| i + 1);
+            self.line += count_line_breaks(&buf[..n], &mut self.after_cr);
+            self.input.consume(n);
+            if end.is_some() {
                 return Ok(());
             }
-            let n = buf.len();
-            self.input.consume(n);
         }
     }
 }
@@ -154,9 +157,28 @@ fn core_reader(delimiter: u8) -> csv_core::Reader {
     csv_core::ReaderBuilder::new().delimiter(delimiter).build()
 }
 
-/// Number of `\n` bytes.
-fn count_newlines(bytes: &[u8]) -> u64 {
-    bytes.iter().filter(|&&b| b == b'\n').count() as u64
+/// Number of line breaks in `bytes`: `\r\n`, `\n` and a lone `\r` (old Mac
+/// files) each end one line. `after_cr` carries a `\r` that ended the
+/// previous chunk, so a `\r\n` split between chunks counts once. Folds
+/// without early exits, so the loops vectorise.
+fn count_line_breaks(bytes: &[u8], after_cr: &mut bool) -> u64 {
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    let count = |needle: u8| bytes.iter().filter(|&&b| b == needle).count() as u64;
+    let (cr, lf) = (count(b'\r'), count(b'\n'));
+    // `\r\n` inside the chunk: only worth looking for when both occur.
+    let pairs = if cr > 0 && lf > 0 {
+        bytes
+            .iter()
+            .zip(&bytes[1..])
+            .fold(0u64, |n, (&a, &b)| n + u64::from(a == b'\r' && b == b'\n'))
+    } else {
+        0
+    };
+    let split_pair = u64::from(*after_cr && first == b'\n');
+    *after_cr = last == b'\r';
+    cr + lf - pairs - split_pair
 }
 
 #[cfg(test)]
@@ -187,6 +209,24 @@ mod tests {
                 (7, vec!["3".into(), "\"q\"".into()]),
             ]
         );
+    }
+
+    #[test]
+    fn old_mac_line_endings_count_as_lines() {
+        assert_eq!(
+            records("a,b\r1,2\r\r3,\"x\ry\"\r4,5", b','),
+            vec![
+                (1, vec!["a".into(), "b".into()]),
+                (2, vec!["1".into(), "2".into()]),
+                (4, vec!["3".into(), "x\ry".into()]),
+                (6, vec!["4".into(), "5".into()]),
+            ]
+        );
+        // A CRLF split across two reads counts once.
+        let mut after_cr = false;
+        assert_eq!(count_line_breaks(b"a\r", &mut after_cr), 1);
+        assert_eq!(count_line_breaks(b"\nb\n", &mut after_cr), 1);
+        assert_eq!(count_line_breaks(b"", &mut after_cr), 0);
     }
 
     #[test]
