@@ -370,6 +370,7 @@ fn myntra_catalog_reads_whole_and_clean() {
     assert_eq!(mapping.column(Field::Description), Some(6));
     assert_eq!(mapping.column(Field::Color), Some(7));
     let table = mapping.to_string();
+    println!("{table}");
     assert!(
         table.contains("Num_Images") && table.contains("-> extra"),
         "{table}"
