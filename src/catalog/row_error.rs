@@ -1,0 +1,103 @@
+//! Row-level problems: a bad row is skipped and reported with the physical
+//! line it starts on, its id when it has one, and what is wrong with it.
+
+use std::fmt;
+
+/// A row that was skipped, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The 1-based physical line the record starts on (the header is line 1
+    /// in most files), correct across quoted multi-line fields.
+    pub line: u64,
+    /// The row's id, when it has one.
+    pub id: Option<String>,
+    /// What is wrong with the row.
+    pub kind: RowErrorKind,
+}
+
+/// What is wrong with a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowErrorKind {
+    /// The row has no title (whether or not it has an id).
+    MissingTitle,
+    /// The price cell is not empty but is not a price; holds the cell as written (trimmed).
+    UnparsablePrice(String),
+    /// The price is below zero.
+    NegativePrice,
+    /// An earlier row, starting on the given line, has the same id.
+    DuplicateId(u64),
+    /// The row has fewer fields than the header, or more with non-empty values.
+    WrongColumnCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this row.
+        found: usize,
+    },
+    /// The record is implausibly long (usually an unbalanced quote that
+    /// swallowed the lines that follow); the lines up to `end_line` were skipped.
+    RecordTooLong {
+        /// The last line skipped.
+        end_line: u64,
+        /// The limit, in bytes.
+        max_bytes: usize,
+    },
+    /// Reading the file failed at this point; nothing after it was read.
+    ReadFailed(String),
+}
+
+impl fmt::Display for RowErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowErrorKind::MissingTitle => f.write_str("missing title"),
+            RowErrorKind::UnparsablePrice(text) => write!(f, "unparsable price {text:?}"),
+            RowErrorKind::NegativePrice => f.write_str("negative price"),
+            RowErrorKind::DuplicateId(first) => write!(f, "duplicate id (first on line {first})"),
+            RowErrorKind::WrongColumnCount { expected, found } => {
+                write!(f, "wrong column count: expected {expected}, found {found}")
+            }
+            RowErrorKind::RecordTooLong {
+                end_line,
+                max_bytes,
+            } => write!(
+                f,
+                "record longer than {} KiB (unbalanced quote?); skipped up to line {end_line}",
+                max_bytes / 1024
+            ),
+            RowErrorKind::ReadFailed(why) => write!(f, "read failed: {why}"),
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+impl std::error::Error for RowError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_name_the_line() {
+        let e = RowError {
+            line: 17,
+            id: Some("A1".into()),
+            kind: RowErrorKind::UnparsablePrice("abc".into()),
+        };
+        assert_eq!(e.to_string(), "line 17: unparsable price \"abc\"");
+        let e = RowError {
+            line: 9,
+            id: None,
+            kind: RowErrorKind::DuplicateId(3),
+        };
+        assert_eq!(e.to_string(), "line 9: duplicate id (first on line 3)");
+        let kind = RowErrorKind::WrongColumnCount {
+            expected: 5,
+            found: 3,
+        };
+        assert_eq!(kind.to_string(), "wrong column count: expected 5, found 3");
+    }
+}
