@@ -459,3 +459,226 @@ fn english_on_a_fashion_catalog() {
 fn shoes_black_typo() -> String {
     format!("color=Black; {SHOES}")
 }
+
+const TENIS: &str = "type=Tênis|Tênis Corrida";
+
+fn with(prefix: &str, rest: &str) -> &'static str {
+    Box::leak(format!("{prefix}; {rest}").into_boxed_str())
+}
+
+#[test]
+fn portuguese_on_a_brazilian_catalog() {
+    let cases: Vec<(&str, &str)> = vec![
+        (
+            "tênis preto masculino até R$ 300",
+            with(TENIS, "color=Preto; gender=Masculino; price=..300"),
+        ),
+        ("tenis", TENIS),
+        ("tênis de corrida", "type=Tênis Corrida"),
+        ("camisetas", "type=Camiseta"),
+        ("camiseta", "type=Camiseta"),
+        ("camisa", "type=Camisa|Camisa Polo"),
+        ("camisa polo", "type=Camisa Polo"),
+        ("calça", "type=Calça|Calça Jeans"),
+        ("calças jeans", "type=Calça Jeans"),
+        ("jeans", "type=Calça Jeans"),
+        ("bermudas", "type=Bermuda"),
+        ("vestidos", "type=Vestido"),
+        ("saia", "type=Saia"),
+        ("jaqueta", "type=Jaqueta"),
+        ("bolsas", "type=Bolsa"),
+        ("mochila", "type=Mochila"),
+        ("carteira", "type=Carteira"),
+        ("relógio", "type=Relógio"),
+        ("relogios", "type=Relógio"),
+        ("fone de ouvido", "type=Fone de Ouvido"),
+        ("sandálias", "type=Sandália"),
+        ("botas", "type=Bota"),
+        ("sapato", "type=Sapato"),
+        ("boné", "type=Boné"),
+        ("óculos de sol", "type=Óculos de Sol"),
+        // brands
+        ("só Nike", "brand=Nike"),
+        ("nike", "brand=Nike"),
+        (
+            "tênis olympikus ou mizuno",
+            with(TENIS, "brand=Olympikus|Mizuno"),
+        ),
+        ("calvin klein", "brand=Calvin Klein"),
+        ("calvin klein jeans", "brand=Calvin Klein Jeans"),
+        ("levis", "brand=Levi's"),
+        ("relógio casio", "type=Relógio; brand=Casio"),
+        ("fone de ouvido jbl", "type=Fone de Ouvido; brand=JBL"),
+        ("sandália havaianas", "type=Sandália; brand=Havaianas"),
+        ("le lis blanc", "brand=Le Lis Blanc"),
+        // colours
+        ("preto", "color=Preto"),
+        ("pretas", "color=Preto"),
+        ("branca", "color=Branco|Off White"),
+        ("azul", "color=Azul|Azul Marinho|Azul Claro"),
+        ("azul marinho", "color=Azul Marinho"),
+        ("bermuda azul marinho", "type=Bermuda; color=Azul Marinho"),
+        (
+            "vestido vermelho ou rosa",
+            "type=Vestido; color=Vermelho|Rosa",
+        ),
+        ("cinza", "color=Cinza"),
+        ("vinho", "color=Vinho"),
+        ("verde", "color=Verde|Verde Militar"),
+        ("dourado", "color=Dourado"),
+        (
+            "black sneakers for men",
+            with("color=Preto", &format!("{TENIS}; gender=Masculino")),
+        ),
+        // audiences
+        ("masculino", "gender=Masculino"),
+        ("feminina", "gender=Feminino"),
+        ("infantil", "gender=Infantil"),
+        ("bolsa para minha esposa", "type=Bolsa; gender=Feminino"),
+        ("para meu marido", "gender=Masculino"),
+        ("para meu filho", "gender=Infantil"),
+        ("para minha filha", "gender=Infantil"),
+        ("mochila unissex", "type=Mochila; gender=Unissex"),
+        ("homem", "gender=Masculino"),
+        // sizes
+        ("tamanho M", "size=M"),
+        ("tam 42", "size=42"),
+        ("numero 40", "size=40"),
+        ("tênis 42", with(TENIS, "size=42")),
+        ("camiseta G", "type=Camiseta; size=G"),
+        ("camiseta GG", "type=Camiseta; size=GG"),
+        ("tamanho p", "size=P"),
+        // materials
+        ("sem couro", "-material=Couro"),
+        ("algodão", "material=Algodão"),
+        ("bolsa de couro", "type=Bolsa; material=Couro"),
+        ("linho", "material=Linho"),
+        // prices
+        ("até 300", "price=..300"),
+        ("abaixo de 200", "price=..200"),
+        ("menos de 150 reais", "price=..150"),
+        ("no máximo 500", "price=..500"),
+        ("acima de R$ 500", "price=500.."),
+        ("mais de 100", "price=100.."),
+        ("a partir de 150", "price=150.."),
+        ("entre 100 e 200", "price=100..200"),
+        ("de 100 a 200 reais", "price=100..200"),
+        ("R$ 100 a R$ 200", "price=100..200"),
+        ("cerca de 200", "price=170..230"),
+        ("uns 200 reais", "price=170..230"),
+        ("R$ 1.299,90", "price=..1299.9"),
+        ("até 2 mil", "price=..2000"),
+        ("até R$1.500", "price=..1500"),
+        ("qualquer preço", "price=*"),
+        ("barato", "cheap"),
+        ("em conta", "cheap"),
+        ("mais barato", "cheaper"),
+        ("mais em conta", "cheaper"),
+        ("mais caro", "pricier"),
+        // ratings and sorting
+        ("bem avaliado", "rating=4"),
+        ("4 estrelas ou mais", "rating=4"),
+        ("pelo menos 4 estrelas", "rating=4"),
+        ("mais barato primeiro", "sort=price_asc"),
+        ("o mais barato", "sort=price_asc"),
+        ("menor preço", "sort=price_asc"),
+        ("mais caro primeiro", "sort=price_desc"),
+        ("melhor avaliado", "sort=rating_desc"),
+        // negation
+        ("exceto preto", "-color=Preto"),
+        ("menos Nike", "-brand=Nike"),
+        ("nada de vermelho", "-color=Vermelho"),
+        ("não quero vermelho", "-color=Vermelho"),
+        ("sem Nike ou Adidas", "-brand=Nike|Adidas"),
+        ("tênis sem ser preto", with(TENIS, "-color=Preto")),
+        ("blusa sem bolso", "type=Blusa; -text=bolso"),
+        ("camiseta sem capuz", "type=Camiseta; -text=capuz"),
+        // alternatives, replacement, clearing
+        ("também vermelho", "+color=Vermelho"),
+        ("ou Adidas", "+brand=Adidas"),
+        ("e branco também", "+color=Branco|Off White"),
+        ("prefiro azul", "color=Azul|Azul Marinho|Azul Claro"),
+        ("na verdade branco", "color=Branco|Off White"),
+        ("em vez de preto, branco", "color=Branco|Off White"),
+        ("qualquer marca", "brand=*"),
+        ("qualquer cor", "color=*"),
+        ("qualquer tamanho", "size=*"),
+        ("sem filtro de marca", "brand=*"),
+        ("esquece o preço", "price=*"),
+        ("tanto faz a cor", "color=*"),
+        ("a cor tanto faz", "color=*"),
+        ("estilo casual", "estilo=Casual"),
+        ("qualquer estilo", "estilo=*"),
+        // control
+        ("recomeçar", "reset"),
+        ("começar de novo", "reset"),
+        ("nova busca", "reset"),
+        ("limpar", "reset"),
+        ("ver mais", "more"),
+        ("mais", "more"),
+        ("próximos", "more"),
+        ("o segundo", "select=2"),
+        ("a segunda", "select=2"),
+        ("o 2", "select=2"),
+        ("quero o terceiro", "select=3"),
+        ("parecidos com o 2", "similar=2"),
+        ("algo parecido", "similar"),
+        ("oi", "greeting"),
+        ("olá, bom dia", "greeting"),
+        ("obrigado", "thanks"),
+        ("valeu", "thanks"),
+        ("ajuda", "help"),
+        ("como funciona?", "help"),
+        ("oi, quero um vestido", "type=Vestido"),
+        // free text and typos
+        (
+            "camiseta básica manga longa",
+            "type=Camiseta; text=basica; text=manga; text=longa",
+        ),
+        ("vestido floral", "type=Vestido; text=floral"),
+        ("camisetta", "type=Camiseta"),
+        ("tenys", TENIS),
+        ("vestdo", "type=Vestido"),
+        ("pretto", "color=Preto"),
+        ("havainas", "brand=Havaianas"),
+        ("xpto blorg", ""),
+        (
+            "quero uma calça jeans feminina azul até 200 reais",
+            "type=Calça Jeans; gender=Feminino; color=Azul|Azul Marinho|Azul Claro; price=..200",
+        ),
+        (
+            "tênis de corrida mizuno masculino tamanho 42 entre 300 e 600",
+            "type=Tênis Corrida; brand=Mizuno; gender=Masculino; size=42; price=300..600",
+        ),
+    ];
+    assert!(cases.len() >= 80, "{} cases", cases.len());
+    run(loja(), Lang::Pt, &cases);
+}
+
+#[test]
+fn language_comes_from_evidence_or_the_session() {
+    let lx = loja();
+    assert_eq!(
+        lx.understand("tênis preto até R$ 300", Lang::En).lang,
+        Lang::Pt
+    );
+    assert_eq!(lx.understand("quero uma camiseta", Lang::En).lang, Lang::Pt);
+    assert_eq!(
+        lx.understand("black sneakers for men", Lang::Pt).lang,
+        Lang::En
+    );
+    assert_eq!(lx.understand("Nike", Lang::Pt).lang, Lang::Pt);
+    assert_eq!(lx.understand("Nike", Lang::En).lang, Lang::En);
+    assert_eq!(lx.understand("42", Lang::Pt).lang, Lang::Pt);
+    let m = myntra();
+    assert_eq!(m.understand("show me red shirts", Lang::Pt).lang, Lang::En);
+    assert_eq!(m.understand("Puma", Lang::Pt).lang, Lang::Pt);
+}
+
+#[test]
+fn ignored_words_are_reported() {
+    let u = myntra().understand("show me qwzx shoes please", Lang::En);
+    assert_eq!(u.ignored, vec!["show", "me", "qwzx", "please"]);
+    let u = myntra().understand("qwzx plorf", Lang::En);
+    assert!(u.ops.is_empty());
+}

@@ -74,6 +74,20 @@ pub(crate) fn type_variants(key: &str) -> Vec<String> {
             }
         }
     }
+    // Portuguese compounds are also said with "de": "tenis de corrida"
+    if key.starts_with(head)
+        && key.len() > head.len()
+        && !key[head.len()..].starts_with(" de ")
+        && head != key.rsplit(' ').next().unwrap_or(key)
+    {
+        let rest = &key[head.len()..];
+        for h in [head.to_string(), plural(&sing)] {
+            let variant = format!("{h} de{rest}");
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
     out
 }
 

@@ -265,7 +265,7 @@ pub(crate) fn extract(
                 Marker::Or | Marker::And if p.neg_list.is_some() => p.neg = true,
                 Marker::Also => {}
                 Marker::InsteadOf => p.skip_next = true,
-                Marker::Any => p.clearing = Some((i, Clearing::Any)),
+                Marker::Any | Marker::DontCare => p.clearing = Some((i, Clearing::Any)),
                 Marker::Forget => p.clearing = Some((i, Clearing::Forget { reset_alone: false })),
                 Marker::ClearWord => p.clearing = Some((i, Clearing::Forget { reset_alone: true })),
                 Marker::Pick => p.pick_pending = true,
