@@ -841,3 +841,74 @@ fn merge_numbers(spans: &mut Vec<Span<'_>>) {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::FacetValue;
+    use crate::understand::Op;
+
+    fn vocab(facets: &[(&str, &[&str])], terms: &[&str]) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for (name, values) in facets {
+            v.facets.insert(
+                name.to_string(),
+                values
+                    .iter()
+                    .map(|x| FacetValue {
+                        value: x.to_string(),
+                        count: 10,
+                    })
+                    .collect(),
+            );
+        }
+        v.terms = terms
+            .iter()
+            .map(|t| FacetValue {
+                value: t.to_string(),
+                count: 5,
+            })
+            .collect();
+        v
+    }
+
+    #[test]
+    fn lexicon_is_shareable() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Lexicon>();
+    }
+
+    #[test]
+    fn concepts_map_only_onto_existing_values() {
+        let lx = Lexicon::new(&vocab(&[("color", &["Preto", "Azul Claro"])], &[]));
+        let u = lx.understand("black or light blue or red", Lang::En);
+        assert_eq!(
+            u.ops,
+            vec![Op::Set(
+                Slot::Color,
+                vec!["Preto".into(), "Azul Claro".into()]
+            )]
+        );
+    }
+
+    #[test]
+    fn unresolved_concepts_fall_back_to_catalog_text() {
+        let lx = Lexicon::new(&vocab(&[], &["red", "hoodie"]));
+        let u = lx.understand("red hoodie", Lang::En);
+        assert_eq!(
+            u.ops,
+            vec![Op::Text("red".into()), Op::Text("hoodie".into())]
+        );
+    }
+
+    #[test]
+    fn brands_spelt_like_function_words_need_capitals() {
+        let lx = Lexicon::new(&vocab(&[("brand", &["AND", "Next"])], &[]));
+        assert_eq!(
+            lx.understand("AND dresses", Lang::En).ops,
+            vec![Op::Set(Slot::Brand, vec!["AND".into()])]
+        );
+        assert_eq!(lx.understand("next", Lang::En).ops, vec![Op::More]);
+        assert_eq!(lx.understand("black and white", Lang::En).ops, vec![]);
+    }
+}
