@@ -217,7 +217,8 @@ pub(crate) fn extract(
                     p.entity(lx, i, f, values, gap);
                 } else if let Some(n) = n.filter(|&n| n <= 50 && (pick_word || lone_number)) {
                     p.ops.push((i, Op::Select(n)));
-                } else if let Some(word) = lx.term(key_of(&span)) {
+                } else if let Some(word) = lx.term(key_of(&span)).filter(|w| w.len() >= 3) {
+                    // model numbers ("501"), not counts ("2 pairs")
                     p.text(i, word, gap);
                 } else {
                     out.ignored.push(key_of(&span).to_string());
