@@ -1,0 +1,211 @@
+//! Mapping built-in concepts onto the catalog's own facet values: which
+//! catalog colours are "blue", which gender values are "kids", which type
+//! values are "shoes" (by their head noun), singular/plural variants.
+
+use super::builtin::{AUDIENCE_VALUE_WORDS, Audience, COLOR_MODIFIERS, PLURAL_ONLY, PT_TYPE_HEADS};
+
+/// The singular form of a normalised English/Portuguese noun, for matching
+/// "shirts" with "Shirt" and "curtain" with "Curtains". Conservative:
+/// plural-only nouns ("jeans") and short words are kept.
+pub(crate) fn singular(word: &str) -> &str {
+    if word.len() <= 3 || PLURAL_ONLY.contains(&word) {
+        return word;
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if word.ends_with(suffix) {
+            return &word[..word.len() - 2];
+        }
+    }
+    if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        return &word[..word.len() - 1];
+    }
+    word
+}
+
+/// The plural form of a normalised singular noun.
+pub(crate) fn plural(word: &str) -> String {
+    if PLURAL_ONLY.contains(&word) || word.ends_with('s') && singular(word) != word {
+        return word.to_string();
+    }
+    if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The head noun of a type value's key: the first word of a Portuguese
+/// compound ("tenis corrida"), the last word otherwise ("running shoes").
+pub(crate) fn type_head(key: &str) -> &str {
+    let first = key.split(' ').next().unwrap_or(key);
+    if PT_TYPE_HEADS.contains(&singular(first)) || PT_TYPE_HEADS.contains(&first) {
+        first
+    } else {
+        key.rsplit(' ').next().unwrap_or(key)
+    }
+}
+
+/// Variants of a type value's key a shopper may type: the key itself and
+/// its head noun in singular and plural ("casual shirt", "casual shirts").
+pub(crate) fn type_variants(key: &str) -> Vec<String> {
+    let head = type_head(key);
+    let mut out = vec![key.to_string()];
+    let sing = singular(head).to_string();
+    for h in [sing.clone(), plural(&sing)] {
+        if h != head {
+            let variant = if key == head {
+                h
+            } else if key.starts_with(head) && key.as_bytes().get(head.len()) == Some(&b' ') {
+                format!("{h}{}", &key[head.len()..])
+            } else if let Some(rest) = key.strip_suffix(head) {
+                format!("{rest}{h}")
+            } else {
+                continue;
+            };
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
+    // Portuguese compounds are also said with "de": "tenis de corrida"
+    if key.starts_with(head)
+        && key.len() > head.len()
+        && !key[head.len()..].starts_with(" de ")
+        && head != key.rsplit(' ').next().unwrap_or(key)
+    {
+        let rest = &key[head.len()..];
+        for h in [head.to_string(), plural(&sing)] {
+            let variant = format!("{h} de{rest}");
+            if !out.contains(&variant) {
+                out.push(variant);
+            }
+        }
+    }
+    out
+}
+
+/// True when the catalog type value `key` belongs to the type concept
+/// named by `names`: its key or its head noun is one of the names.
+pub(crate) fn type_in_concept(key: &str, names: &[String]) -> bool {
+    let head = singular(type_head(key));
+    names
+        .iter()
+        .any(|n| n == key || singular(n) == head && !n.contains(' '))
+}
+
+/// True when the catalog colour value `key` belongs to the colour family
+/// whose names and members are given: equal to one of them once shade
+/// modifiers ("light", "escuro") are removed.
+pub(crate) fn color_in_concept(key: &str, names: &[String], members: &[String]) -> bool {
+    if names.iter().chain(members).any(|n| n == key) {
+        return true;
+    }
+    let core: Vec<&str> = key
+        .split(' ')
+        .filter(|w| !COLOR_MODIFIERS.contains(w))
+        .collect();
+    if core.is_empty() || core.len() == key.split(' ').count() {
+        return false;
+    }
+    let core = core.join(" ");
+    names.iter().chain(members).any(|n| *n == core)
+}
+
+/// The audience a catalog gender value denotes, from its words
+/// ("Unisex Kids" -> kids, "Masculino Infantil" -> boys).
+pub(crate) fn value_audience(key: &str) -> Option<Audience> {
+    let has = |a: Audience| {
+        key.split(' ')
+            .any(|w| AUDIENCE_VALUE_WORDS.iter().any(|&(v, b)| v == w && b == a))
+    };
+    let kid = has(Audience::Kids);
+    Some(if has(Audience::Boys) || kid && has(Audience::Men) {
+        Audience::Boys
+    } else if has(Audience::Girls) || kid && has(Audience::Women) {
+        Audience::Girls
+    } else if kid {
+        Audience::Kids
+    } else if has(Audience::Men) && !has(Audience::Women) {
+        Audience::Men
+    } else if has(Audience::Women) && !has(Audience::Men) {
+        Audience::Women
+    } else if has(Audience::Unisex) || has(Audience::Men) && has(Audience::Women) {
+        Audience::Unisex
+    } else {
+        return None;
+    })
+}
+
+/// The catalog audiences a shopper's audience word covers, in order of
+/// preference: kids covers boys and girls; boys and girls fall back to
+/// kids when the catalog has no value for them.
+pub(crate) fn audience_targets(asked: Audience) -> (&'static [Audience], &'static [Audience]) {
+    use Audience::*;
+    match asked {
+        Men => (&[Men], &[]),
+        Women => (&[Women], &[]),
+        Boys => (&[Boys], &[Kids]),
+        Girls => (&[Girls], &[Kids]),
+        Kids => (&[Kids, Boys, Girls], &[]),
+        Unisex => (&[Unisex], &[]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    #[test]
+    fn singular_and_plural() {
+        assert_eq!(singular("shirts"), "shirt");
+        assert_eq!(singular("dresses"), "dress");
+        assert_eq!(singular("watches"), "watch");
+        assert_eq!(singular("jeans"), "jeans");
+        assert_eq!(singular("tenis"), "tenis");
+        assert_eq!(singular("shoes"), "shoe");
+        assert_eq!(plural("curtain"), "curtains");
+        assert_eq!(plural("watch"), "watches");
+        assert_eq!(plural("shoes"), "shoes");
+    }
+
+    #[test]
+    fn type_heads_and_variants() {
+        assert_eq!(type_head("running shoes"), "shoes");
+        assert_eq!(type_head("tenis corrida"), "tenis");
+        assert_eq!(type_head("calca jeans"), "calca");
+        assert_eq!(type_variants("curtains"), s(&["curtains", "curtain"]));
+        assert_eq!(
+            type_variants("casual shirt"),
+            s(&["casual shirt", "casual shirts"])
+        );
+        assert!(type_in_concept("running shoes", &s(&["shoe", "shoes"])));
+        assert!(!type_in_concept("tshirt", &s(&["shirt", "shirts"])));
+        assert!(type_in_concept(
+            "calca jeans",
+            &s(&["jeans", "calca jeans"])
+        ));
+    }
+
+    #[test]
+    fn colours_and_audiences() {
+        let blue = s(&["blue", "azul"]);
+        assert!(color_in_concept("light blue", &blue, &[]));
+        assert!(color_in_concept("azul claro", &blue, &[]));
+        assert!(!color_in_concept("navy blue", &blue, &[]));
+        assert_eq!(value_audience("unisex kids"), Some(Audience::Kids));
+        assert_eq!(value_audience("men"), Some(Audience::Men));
+        assert_eq!(value_audience("masculino infantil"), Some(Audience::Boys));
+        assert_eq!(value_audience("unisex"), Some(Audience::Unisex));
+    }
+}

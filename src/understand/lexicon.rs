@@ -1,0 +1,914 @@
+//! The lexicon: every phrase the shopper may use, built once per index
+//! version from the catalog's vocabulary and the built-in vocabulary, and
+//! the longest-match segmentation of a message into spans.
+//!
+//! Phrases are stored in a word trie (word ids, hash-map edges), so a
+//! message is segmented with one hash lookup per word and per trie step.
+//! Words unknown to the lexicon go through the [`TypoIndex`].
+
+use super::builtin::{
+    AUDIENCE_WORDS, Audience, COLORS, MARKERS, MATERIALS, Marker, SLOT_NAMES, STOP_WORDS, SlotName,
+    TYPES,
+};
+use super::concept::{
+    audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
+    type_variants, value_audience,
+};
+use super::ops::{Lang, Slot, Understanding};
+use super::token::{TokKind, Tokens, tokenize};
+use super::typo::{Candidate, TypoIndex};
+use super::{intent, lang, price};
+use crate::index::{Vocabulary, facet};
+use crate::text;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// A slot a shopper can name, or the price.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum SlotRef {
+    /// A facet slot.
+    Slot(Slot),
+    /// The price range.
+    Price,
+}
+
+/// One meaning of a phrase.
+#[derive(Debug, Clone)]
+enum Meaning {
+    /// Catalog values of one facet (indices into the facet's values).
+    Facet {
+        facet: u16,
+        values: Vec<u32>,
+        /// Only when typed in capitals: a brand spelt like a common word ("ONLY", "AND").
+        caps_only: bool,
+    },
+    Marker(Marker),
+    Slot(SlotRef),
+    Stop,
+}
+
+/// What a span of the message is.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Item<'a> {
+    /// Values of one facet.
+    Facet { facet: u16, values: &'a [u32] },
+    /// A function phrase.
+    Marker(Marker),
+    /// A slot name, with the marker the same word means elsewhere ("budget").
+    Slot(&'a SlotRef, Option<Marker>),
+    /// A number.
+    Num(f64),
+    /// An ordinal ("2nd", "segundo").
+    Ordinal(u32),
+    /// A meaningful symbol not otherwise known (`-`).
+    Sym(char),
+    /// A catalog word kept as free text.
+    Term(&'a str),
+    /// A stop word.
+    Stop,
+    /// A word neither known nor correctable.
+    Unknown,
+}
+
+/// A run of tokens with one meaning.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Span<'a> {
+    /// Its meaning.
+    pub item: Item<'a>,
+    /// First token.
+    pub start: usize,
+    /// One past the last token.
+    pub end: usize,
+}
+
+/// One catalog facet as the lexicon sees it.
+#[derive(Debug)]
+pub(crate) struct FacetInfo {
+    /// Its slot.
+    pub slot: Slot,
+    /// Its values as written in the catalog.
+    pub values: Vec<String>,
+    /// Rank among facets when one phrase names values of several.
+    rank: u8,
+}
+
+#[derive(Debug, Default, Clone)]
+struct WordInfo {
+    word: Box<str>,
+    /// Number of products using the word (catalog terms).
+    count: u64,
+    builtin: bool,
+    stop: bool,
+    in_brand: bool,
+    in_other: bool,
+}
+
+/// The message understander for one catalog: built once per index version
+/// by [`Lexicon::new`], then shared (`Send + Sync`) by every session.
+#[derive(Debug)]
+pub struct Lexicon {
+    pub(crate) facets: Vec<FacetInfo>,
+    words: FxHashMap<Box<str>, u32>,
+    info: Vec<WordInfo>,
+    edges: FxHashMap<(u32, u32), u32>,
+    node_entry: Vec<u32>,
+    entries: Vec<Vec<Meaning>>,
+    sizes: FxHashMap<Box<str>, Vec<u32>>,
+    size_facet: Option<u16>,
+    typo: TypoIndex,
+}
+
+const NONE: u32 = u32::MAX;
+
+/// The words of a built-in phrase, normalised like messages are.
+fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in phrase.split_whitespace() {
+        if piece.chars().all(|c| !c.is_alphanumeric()) {
+            out.push(piece.to_string());
+        } else {
+            out.extend(text::words(piece));
+        }
+    }
+    out
+}
+
+fn facet_rank(name: &str) -> u8 {
+    match name {
+        facet::TYPE => 0,
+        facet::COLOR => 1,
+        facet::GENDER => 2,
+        facet::BRAND => 3,
+        facet::MATERIAL => 4,
+        facet::SIZE => 6,
+        _ => 5,
+    }
+}
+
+impl Lexicon {
+    /// Builds the lexicon for a catalog's vocabulary.
+    pub fn new(vocab: &Vocabulary) -> Lexicon {
+        let mut lx = Lexicon {
+            facets: Vec::new(),
+            words: FxHashMap::default(),
+            info: Vec::new(),
+            edges: FxHashMap::default(),
+            node_entry: vec![NONE],
+            entries: Vec::new(),
+            sizes: FxHashMap::default(),
+            size_facet: None,
+            typo: TypoIndex::default(),
+        };
+        // built-in function words
+        let mut reserved: FxHashSet<String> = FxHashSet::default();
+        for w in STOP_WORDS {
+            let ws = phrase_words(w);
+            reserved.insert(ws.join(" "));
+            let id = lx.add(&ws, Meaning::Stop);
+            let _ = id;
+            for w in &ws {
+                let id = lx.word_id(w);
+                lx.info[id as usize].stop = ws.len() == 1;
+            }
+        }
+        for &(p, m) in MARKERS {
+            let ws = phrase_words(p);
+            reserved.insert(ws.join(" "));
+            lx.add_builtin(&ws, Meaning::Marker(m));
+        }
+        for &(p, s) in SLOT_NAMES {
+            let ws = phrase_words(p);
+            reserved.insert(ws.join(" "));
+            let slot = match s {
+                SlotName::Facet(f) => SlotRef::Slot(Slot::from_facet(f)),
+                SlotName::Price => SlotRef::Price,
+            };
+            lx.add_builtin(&ws, Meaning::Slot(slot));
+        }
+        for &(p, _) in AUDIENCE_WORDS {
+            reserved.insert(phrase_words(p).join(" "));
+        }
+        // every built-in concept word is known, resolved or not, so it is
+        // never "corrected" into something else
+        for names in TYPES.iter().chain(MATERIALS) {
+            for p in *names {
+                for w in phrase_words(p) {
+                    lx.word_id(&w);
+                }
+            }
+        }
+        for (names, members) in COLORS {
+            for p in names.iter().chain(members.iter()) {
+                for w in phrase_words(p) {
+                    lx.word_id(&w);
+                }
+            }
+        }
+        for &(p, _) in AUDIENCE_WORDS {
+            for w in phrase_words(p) {
+                lx.word_id(&w);
+            }
+        }
+
+        // catalog terms
+        for t in &vocab.terms {
+            let key = text::key(&t.value);
+            if key.is_empty() || key.contains(' ') {
+                continue;
+            }
+            let id = lx.word_id(&key);
+            let info = &mut lx.info[id as usize];
+            info.count = info.count.max(t.count);
+        }
+
+        // catalog facets
+        for (name, values) in &vocab.facets {
+            let f = lx.facets.len() as u16;
+            let slot = Slot::from_facet(name);
+            lx.facets.push(FacetInfo {
+                slot: slot.clone(),
+                values: values.iter().map(|v| v.value.trim().to_string()).collect(),
+                rank: facet_rank(name),
+            });
+            let keys: Vec<String> = values.iter().map(|v| text::key(&v.value)).collect();
+            match name.as_str() {
+                facet::SIZE => {
+                    lx.size_facet = Some(f);
+                    for (i, k) in keys.iter().enumerate() {
+                        if k.is_empty() {
+                            continue;
+                        }
+                        lx.sizes
+                            .entry(k.as_str().into())
+                            .or_default()
+                            .push(i as u32);
+                        if k.contains(' ') && !reserved.contains(k) {
+                            lx.add_facet(k, f, vec![i as u32], false);
+                        }
+                    }
+                }
+                facet::COLOR => {
+                    lx.add_literals(&keys, f, &reserved, false);
+                    lx.add_colors(&keys, f);
+                }
+                facet::GENDER => {
+                    lx.add_literals(&keys, f, &reserved, false);
+                    lx.add_audiences(&keys, f);
+                }
+                facet::TYPE => {
+                    for (i, k) in keys.iter().enumerate() {
+                        for v in type_variants(k) {
+                            if !reserved.contains(&v) {
+                                lx.add_facet(&v, f, vec![i as u32], false);
+                            }
+                        }
+                    }
+                    lx.add_types(&keys, f, &reserved);
+                }
+                facet::MATERIAL => {
+                    lx.add_literals(&keys, f, &reserved, false);
+                    lx.add_materials(&keys, f);
+                }
+                facet::BRAND => {
+                    lx.add_literals(&keys, f, &reserved, true);
+                }
+                _ => {
+                    let ws = phrase_words(name);
+                    if !ws.is_empty() && !reserved.contains(&ws.join(" ")) {
+                        lx.add(&ws, Meaning::Slot(SlotRef::Slot(slot.clone())));
+                    }
+                    let keys: Vec<String> = keys
+                        .into_iter()
+                        .map(|k| {
+                            if k.len() < 3 || k.bytes().all(|b| b.is_ascii_digit() || b == b' ') {
+                                String::new()
+                            } else {
+                                k
+                            }
+                        })
+                        .collect();
+                    lx.add_literals(&keys, f, &reserved, false);
+                }
+            }
+        }
+        if let Some(b) = lx.facets.iter().position(|fi| fi.slot == Slot::Brand) {
+            lx.add_brand_prefixes(vocab, b as u16, &reserved);
+        }
+        // most relevant facet first in every entry
+        let ranks: Vec<u8> = lx.facets.iter().map(|f| f.rank).collect();
+        for entry in &mut lx.entries {
+            entry.sort_by_key(|m| match m {
+                Meaning::Facet { facet, .. } => ranks.get(*facet as usize).copied().unwrap_or(9),
+                Meaning::Marker(_) => 10,
+                Meaning::Slot(_) => 11,
+                Meaning::Stop => 12,
+            });
+        }
+        lx.build_typo_index();
+        lx
+    }
+
+    fn word_id(&mut self, w: &str) -> u32 {
+        if let Some(&id) = self.words.get(w) {
+            return id;
+        }
+        let id = self.info.len() as u32;
+        self.words.insert(w.into(), id);
+        self.info.push(WordInfo {
+            word: w.into(),
+            ..WordInfo::default()
+        });
+        id
+    }
+
+    /// Adds a phrase with a meaning; returns its entry index.
+    fn add(&mut self, words: &[String], meaning: Meaning) -> usize {
+        let mut node = 0u32;
+        for w in words {
+            let id = self.word_id(w);
+            node = match self.edges.get(&(node, id)) {
+                Some(&n) => n,
+                None => {
+                    let n = self.node_entry.len() as u32;
+                    self.node_entry.push(NONE);
+                    self.edges.insert((node, id), n);
+                    n
+                }
+            };
+        }
+        let slot = &mut self.node_entry[node as usize];
+        if *slot == NONE {
+            *slot = self.entries.len() as u32;
+            self.entries.push(Vec::new());
+        }
+        let e = *slot as usize;
+        let entry = &mut self.entries[e];
+        match meaning {
+            Meaning::Facet {
+                facet,
+                values,
+                caps_only,
+            } => {
+                let existing = entry.iter_mut().find_map(|m| match m {
+                    Meaning::Facet {
+                        facet: f,
+                        values: v,
+                        caps_only: c,
+                    } if *f == facet && *c == caps_only => Some(v),
+                    _ => None,
+                });
+                match existing {
+                    Some(v) => {
+                        v.extend(values);
+                        v.sort_unstable();
+                        v.dedup();
+                    }
+                    None => {
+                        let mut values = values;
+                        values.sort_unstable();
+                        values.dedup();
+                        entry.push(Meaning::Facet {
+                            facet,
+                            values,
+                            caps_only,
+                        });
+                    }
+                }
+            }
+            Meaning::Stop => {
+                if !entry.iter().any(|m| matches!(m, Meaning::Stop)) {
+                    entry.push(Meaning::Stop);
+                }
+            }
+            other => entry.push(other),
+        }
+        e
+    }
+
+    fn add_builtin(&mut self, words: &[String], meaning: Meaning) {
+        self.add(words, meaning);
+        for w in words {
+            let id = self.word_id(w);
+            self.info[id as usize].builtin = true;
+        }
+    }
+
+    fn add_facet(&mut self, key: &str, facet: u16, values: Vec<u32>, caps_only: bool) {
+        let ws: Vec<String> = key.split(' ').map(str::to_string).collect();
+        if ws.iter().any(String::is_empty) || values.is_empty() {
+            return;
+        }
+        let brand = self
+            .facets
+            .get(facet as usize)
+            .is_some_and(|f| f.slot == Slot::Brand);
+        self.add(
+            &ws,
+            Meaning::Facet {
+                facet,
+                values,
+                caps_only,
+            },
+        );
+        for w in &ws {
+            let id = self.word_id(w);
+            let info = &mut self.info[id as usize];
+            if brand {
+                info.in_brand = true;
+            } else {
+                info.in_other = true;
+            }
+        }
+    }
+
+    fn add_concept(&mut self, phrase: &str, facet: u16, values: Vec<u32>) {
+        if values.is_empty() {
+            return;
+        }
+        let key = phrase_words(phrase).join(" ");
+        self.add_facet(&key, facet, values, false);
+        for w in key.split(' ') {
+            let id = self.word_id(w);
+            self.info[id as usize].builtin = true;
+        }
+    }
+
+    /// Registers each value under its own key. Brands spelt like a function
+    /// word only match when typed in capitals; other facets skip such values.
+    fn add_literals(&mut self, keys: &[String], f: u16, reserved: &FxHashSet<String>, brand: bool) {
+        for (i, k) in keys.iter().enumerate() {
+            if k.is_empty() {
+                continue;
+            }
+            if reserved.contains(k) {
+                if brand {
+                    self.add_facet(k, f, vec![i as u32], true);
+                }
+                continue;
+            }
+            self.add_facet(k, f, vec![i as u32], false);
+        }
+    }
+
+    fn add_colors(&mut self, keys: &[String], f: u16) {
+        for (names, members) in COLORS {
+            let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
+            let members_k: Vec<String> =
+                members.iter().map(|p| phrase_words(p).join(" ")).collect();
+            let values: Vec<u32> = (0..keys.len() as u32)
+                .filter(|&i| color_in_concept(&keys[i as usize], &names_k, &members_k))
+                .collect();
+            for n in names.iter() {
+                self.add_concept(n, f, values.clone());
+            }
+        }
+    }
+
+    fn add_audiences(&mut self, keys: &[String], f: u16) {
+        let audiences: Vec<Option<Audience>> = keys.iter().map(|k| value_audience(k)).collect();
+        let with = |targets: &[Audience]| -> Vec<u32> {
+            (0..keys.len() as u32)
+                .filter(|&i| audiences[i as usize].is_some_and(|a| targets.contains(&a)))
+                .collect()
+        };
+        for &(p, a) in AUDIENCE_WORDS {
+            let (primary, fallback) = audience_targets(a);
+            let mut values = with(primary);
+            if values.is_empty() {
+                values = with(fallback);
+            }
+            self.add_concept(p, f, values);
+        }
+    }
+
+    fn add_types(&mut self, keys: &[String], f: u16, reserved: &FxHashSet<String>) {
+        // a head noun names every value it heads: "chinos" -> Chinos, Casual Chinos
+        let mut heads: FxHashMap<String, Vec<u32>> = FxHashMap::default();
+        for (i, k) in keys.iter().enumerate() {
+            if k.contains(' ') {
+                heads
+                    .entry(singular(type_head(k)).to_string())
+                    .or_default()
+                    .push(i as u32);
+            }
+        }
+        let mut heads: Vec<(String, Vec<u32>)> = heads.into_iter().collect();
+        heads.sort();
+        for (head, mut values) in heads {
+            for (i, k) in keys.iter().enumerate() {
+                if singular(k) == head {
+                    values.push(i as u32);
+                }
+            }
+            for variant in [head.clone(), plural(&head)] {
+                if !reserved.contains(&variant) && variant.len() >= 3 {
+                    self.add_facet(&variant, f, values.clone(), false);
+                }
+            }
+        }
+        for names in TYPES {
+            let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
+            let values: Vec<u32> = (0..keys.len() as u32)
+                .filter(|&i| type_in_concept(&keys[i as usize], &names_k))
+                .collect();
+            for n in names.iter() {
+                self.add_concept(n, f, values.clone());
+            }
+        }
+    }
+
+    fn add_materials(&mut self, keys: &[String], f: u16) {
+        for names in MATERIALS {
+            let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
+            let values: Vec<u32> = (0..keys.len() as u32)
+                .filter(|&i| {
+                    let k = &keys[i as usize];
+                    names_k.iter().any(|n| n == k || singular(n) == singular(k))
+                })
+                .collect();
+            for n in names.iter() {
+                self.add_concept(n, f, values.clone());
+            }
+        }
+    }
+
+    /// "tommy" -> Tommy Hilfiger, "us polo" -> U.S. Polo Assn. (+ Kids):
+    /// leading words of multi-word brands, when nothing else claims them and
+    /// the catalog uses the word (almost) only in those brand names.
+    fn add_brand_prefixes(&mut self, vocab: &Vocabulary, f: u16, reserved: &FxHashSet<String>) {
+        let values = vocab.values(facet::BRAND);
+        let mut prefixes: FxHashMap<String, (Vec<u32>, u64)> = FxHashMap::default();
+        for (i, v) in values.iter().enumerate() {
+            let key = text::key(&v.value);
+            let ws: Vec<&str> = key.split(' ').collect();
+            for n in 1..ws.len().min(3) {
+                let p = ws[..n].join(" ");
+                let e = prefixes.entry(p).or_default();
+                e.0.push(i as u32);
+                e.1 += v.count;
+            }
+        }
+        let mut sorted: Vec<(String, (Vec<u32>, u64))> = prefixes.into_iter().collect();
+        sorted.sort();
+        for (p, (ids, count)) in sorted {
+            if reserved.contains(&p) || p.len() < 3 {
+                continue;
+            }
+            let ws: Vec<String> = p.split(' ').map(str::to_string).collect();
+            if self.lookup(&ws).is_some() {
+                continue;
+            }
+            if ws.len() == 1 {
+                let known = self
+                    .words
+                    .get(p.as_str())
+                    .map(|&id| &self.info[id as usize]);
+                if known.is_some_and(|i| {
+                    i.builtin || i.stop || i.in_other || i.count > count + count / 4 + 2
+                }) {
+                    continue;
+                }
+            }
+            self.add_facet(&p, f, ids, false);
+        }
+    }
+
+    fn lookup(&self, words: &[String]) -> Option<usize> {
+        let mut node = 0u32;
+        for w in words {
+            let id = *self.words.get(w.as_str())?;
+            node = *self.edges.get(&(node, id))?;
+        }
+        let e = *self.node_entry.get(node as usize)?;
+        (e != NONE).then_some(e as usize)
+    }
+
+    fn build_typo_index(&mut self) {
+        // words that lead somewhere: part of a phrase, or a catalog term
+        let mut useful = vec![false; self.info.len()];
+        for &(_, id) in self.edges.keys() {
+            if let Some(u) = useful.get_mut(id as usize) {
+                *u = true;
+            }
+        }
+        let info = &self.info;
+        let typo = TypoIndex::new(info.iter().enumerate().filter_map(|(id, w)| {
+            let keep = !w.stop && (useful[id] || w.count > 0);
+            keep.then_some(Candidate {
+                word: &w.word,
+                id: id as u32,
+                count: w.count,
+                builtin: w.builtin,
+                brand_only: w.in_brand && !w.in_other && !w.builtin && w.count == 0,
+            })
+        }));
+        self.typo = typo;
+    }
+
+    /// Understands one message. `prior` is the session's language, kept when
+    /// the message gives no evidence of its own.
+    pub fn understand(&self, message: &str, prior: Lang) -> Understanding {
+        let mut tokens = tokenize(message);
+        let split;
+        if let Some(s) = self.split_unknown_joined(message, &tokens) {
+            split = s;
+            tokens = tokenize(&split);
+        } else {
+            split = String::new();
+        }
+        let raw = if split.is_empty() {
+            message
+        } else {
+            split.as_str()
+        };
+        let lang = lang::detect(raw, &tokens, prior);
+        let spans = self.segment(raw, &tokens, lang);
+        let mut used = vec![false; spans.len()];
+        let mut ops = Vec::new();
+        price::extract(&spans, &tokens, &mut used, &mut ops);
+        let mut understanding = Understanding {
+            lang,
+            ops: Vec::new(),
+            ignored: Vec::new(),
+        };
+        intent::extract(self, raw, &tokens, &spans, &used, ops, &mut understanding);
+        understanding
+    }
+
+    /// When a hyphenated or dotted word is unknown ("non-leather",
+    /// "black-white"), the message with its joiners replaced by spaces.
+    fn split_unknown_joined(&self, message: &str, tokens: &Tokens) -> Option<String> {
+        let mut out: Option<String> = None;
+        for (i, t) in tokens.toks.iter().enumerate() {
+            if t.joined && t.kind == TokKind::Word && !self.words.contains_key(tokens.key(i)) {
+                let s = out.get_or_insert_with(|| message.to_string());
+                let piece = message.get(t.raw.clone()).unwrap_or("");
+                let replaced: String = piece
+                    .chars()
+                    .map(|c| {
+                        if matches!(c, '-' | '.' | '\'' | '’') {
+                            " ".repeat(c.len_utf8())
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                if replaced.len() == piece.len() {
+                    s.replace_range(t.raw.clone(), &replaced);
+                }
+            }
+        }
+        out
+    }
+
+    /// The lexicon id of token `i`, correcting typos of unknown words.
+    fn token_id(&self, tokens: &Tokens, i: usize) -> Option<u32> {
+        let key = tokens.key(i);
+        if let Some(&id) = self.words.get(key) {
+            return Some(id);
+        }
+        match tokens.toks.get(i)?.kind {
+            TokKind::Word => self.typo.correct(key),
+            _ => None,
+        }
+    }
+
+    /// Segments a tokenised message into spans by longest phrase match.
+    fn segment<'a>(&'a self, raw: &str, tokens: &Tokens, lang: Lang) -> Vec<Span<'a>> {
+        let n = tokens.toks.len();
+        let ids: Vec<Option<u32>> = (0..n).map(|i| self.token_id(tokens, i)).collect();
+        let mut spans: Vec<Span<'a>> = Vec::with_capacity(n);
+        let mut i = 0;
+        while i < n {
+            // longest phrase starting at i
+            let mut best: Option<(usize, usize)> = None;
+            let mut node = 0u32;
+            let mut j = i;
+            while j < n {
+                let tok = &tokens.toks[j];
+                if j > i && tok.kind == TokKind::Sym('&') {
+                    j += 1;
+                    continue;
+                }
+                let Some(id) = ids[j] else { break };
+                let Some(&next) = self.edges.get(&(node, id)) else {
+                    break;
+                };
+                node = next;
+                j += 1;
+                let e = self.node_entry[node as usize];
+                if e != NONE
+                    && self
+                        .entry_item(e as usize, raw, tokens, i, j, lang)
+                        .is_some()
+                {
+                    best = Some((j, e as usize));
+                }
+            }
+            if let Some((end, e)) = best
+                && let Some(item) = self.entry_item(e, raw, tokens, i, end, lang)
+            {
+                spans.push(Span {
+                    item,
+                    start: i,
+                    end,
+                });
+                i = end;
+                continue;
+            }
+            let tok = &tokens.toks[i];
+            let item = match tok.kind {
+                TokKind::Num(v) => Item::Num(v),
+                TokKind::Ordinal(o) => Item::Ordinal(o),
+                TokKind::Sym(c) => Item::Sym(c),
+                TokKind::Word => match ids[i].and_then(|id| self.info.get(id as usize)) {
+                    Some(info) if info.count > 0 && !info.stop => Item::Term(&info.word),
+                    Some(info) if info.stop => Item::Stop,
+                    _ => Item::Unknown,
+                },
+            };
+            spans.push(Span {
+                item,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        }
+        merge_numbers(&mut spans);
+        spans
+    }
+
+    /// The item an entry means for tokens `start..end`, in context.
+    fn entry_item(
+        &self,
+        e: usize,
+        raw: &str,
+        tokens: &Tokens,
+        start: usize,
+        end: usize,
+        lang: Lang,
+    ) -> Option<Item<'_>> {
+        let entry = self.entries.get(e)?;
+        let mut marker = None;
+        let mut slot = None;
+        let mut stop = false;
+        for m in entry {
+            match m {
+                Meaning::Facet {
+                    facet,
+                    values,
+                    caps_only,
+                } => {
+                    if *caps_only && !all_caps(raw, tokens, start, end) {
+                        continue;
+                    }
+                    return Some(Item::Facet {
+                        facet: *facet,
+                        values,
+                    });
+                }
+                Meaning::Marker(m) => marker = marker.or(Some(*m)),
+                Meaning::Slot(s) => slot = slot.or(Some(s)),
+                Meaning::Stop => stop = true,
+            }
+        }
+        if let Some(s) = slot {
+            return Some(Item::Slot(s, marker));
+        }
+        if let Some(m) = marker {
+            return Some(match m {
+                Marker::NoWord => {
+                    let gap_after = tokens.toks.get(end).is_none_or(|t| t.gap);
+                    if lang == Lang::Pt || gap_after {
+                        Item::Stop
+                    } else {
+                        Item::Marker(Marker::Neg)
+                    }
+                }
+                Marker::Cardinal(n) => Item::Num(f64::from(n)),
+                Marker::Ordinal(n) => Item::Ordinal(n),
+                m => Item::Marker(m),
+            });
+        }
+        stop.then_some(Item::Stop)
+    }
+
+    /// Catalog values of a size key ("42", "m", "xl").
+    pub(crate) fn size_values(&self, key: &str) -> Option<(u16, &[u32])> {
+        let f = self.size_facet?;
+        self.sizes.get(key).map(|v| (f, v.as_slice()))
+    }
+
+    /// The facet at index `f`.
+    pub(crate) fn facet(&self, f: u16) -> Option<&FacetInfo> {
+        self.facets.get(f as usize)
+    }
+
+    /// True when `key` is a catalog term (for free text).
+    pub(crate) fn term(&self, key: &str) -> Option<&str> {
+        let id = *self.words.get(key)?;
+        let info = self.info.get(id as usize)?;
+        (info.count > 0 && !info.stop).then_some(&*info.word)
+    }
+}
+
+/// True when the raw text of tokens `start..end` has letters, all capitals.
+fn all_caps(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool {
+    let (Some(a), Some(b)) = (
+        tokens.toks.get(start),
+        tokens.toks.get(end.saturating_sub(1)),
+    ) else {
+        return false;
+    };
+    let text = raw.get(a.raw.start..b.raw.end).unwrap_or("");
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+}
+
+/// "2 mil", "5 k", "3 thousand": one number.
+fn merge_numbers(spans: &mut Vec<Span<'_>>) {
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        if let (Item::Num(v), Item::Marker(Marker::Thousand)) = (spans[i].item, spans[i + 1].item) {
+            spans[i].item = Item::Num(v * 1000.0);
+            spans[i].end = spans[i + 1].end;
+            spans.remove(i + 1);
+        }
+        i += 1;
+    }
+    // an unused "k"/"mil" alone is nothing
+    for s in spans.iter_mut() {
+        if let Item::Marker(Marker::Thousand) = s.item {
+            s.item = Item::Stop;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::FacetValue;
+    use crate::understand::Op;
+
+    fn vocab(facets: &[(&str, &[&str])], terms: &[&str]) -> Vocabulary {
+        let mut v = Vocabulary::default();
+        for (name, values) in facets {
+            v.facets.insert(
+                name.to_string(),
+                values
+                    .iter()
+                    .map(|x| FacetValue {
+                        value: x.to_string(),
+                        count: 10,
+                    })
+                    .collect(),
+            );
+        }
+        v.terms = terms
+            .iter()
+            .map(|t| FacetValue {
+                value: t.to_string(),
+                count: 5,
+            })
+            .collect();
+        v
+    }
+
+    #[test]
+    fn lexicon_is_shareable() {
+        fn assert_send_sync<T: Send + Sync>() {}
+        assert_send_sync::<Lexicon>();
+    }
+
+    #[test]
+    fn concepts_map_only_onto_existing_values() {
+        let lx = Lexicon::new(&vocab(&[("color", &["Preto", "Azul Claro"])], &[]));
+        let u = lx.understand("black or light blue or red", Lang::En);
+        assert_eq!(
+            u.ops,
+            vec![Op::Set(
+                Slot::Color,
+                vec!["Preto".into(), "Azul Claro".into()]
+            )]
+        );
+    }
+
+    #[test]
+    fn unresolved_concepts_fall_back_to_catalog_text() {
+        let lx = Lexicon::new(&vocab(&[], &["red", "hoodie"]));
+        let u = lx.understand("red hoodie", Lang::En);
+        assert_eq!(
+            u.ops,
+            vec![Op::Text("red".into()), Op::Text("hoodie".into())]
+        );
+    }
+
+    #[test]
+    fn brands_spelt_like_function_words_need_capitals() {
+        let lx = Lexicon::new(&vocab(&[("brand", &["AND", "Next"])], &[]));
+        assert_eq!(
+            lx.understand("AND dresses", Lang::En).ops,
+            vec![Op::Set(Slot::Brand, vec!["AND".into()])]
+        );
+        assert_eq!(lx.understand("next", Lang::En).ops, vec![Op::More]);
+        assert_eq!(lx.understand("black and white", Lang::En).ops, vec![]);
+    }
+}

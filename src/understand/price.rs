@@ -1,0 +1,309 @@
+//! Prices and ratings in a segmented message: "under 3000", "até R$ 300",
+//! "between 500 and 1000", "1k-2k", "de 100 a 200", "around $50",
+//! "4 stars and up", "rated 4+", "pelo menos 4 estrelas".
+//!
+//! Rules (documented here because shoppers rely on them):
+//! - a bare amount with a currency ("$50", "300 reais") is a budget: a maximum;
+//! - "around X" / "cerca de X" / "~X" is X ± 15 %;
+//! - a number followed by "stars"/"estrelas", or after "rated", is a rating
+//!   (at most 5), never a price;
+//! - several bounds in one message make one range.
+
+use super::builtin::Marker;
+use super::lexicon::{Item, Lexicon, Span};
+use super::ops::{Lang, Op};
+use super::token::Tokens;
+use crate::index::Vocabulary;
+
+/// Relative width of "around X": X ± 15 %.
+pub const AROUND: f64 = 0.15;
+
+/// A price range; `None` bounds are open.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub struct PriceRange {
+    /// Lowest acceptable price.
+    pub min: Option<f64>,
+    /// Highest acceptable price.
+    pub max: Option<f64>,
+}
+
+/// Parses the price expression in a phrase ("under R$ 1.299,90", "between
+/// 1k and 2.5k", "uns 200 reais") with the built-in vocabulary only; `None`
+/// when the phrase states no price. Never panics (it is fuzzed).
+pub fn parse_price_expression(phrase: &str) -> Option<PriceRange> {
+    thread_local! {
+        static BARE: Lexicon = Lexicon::new(&Vocabulary::default());
+    }
+    BARE.with(|lx| {
+        lx.understand(phrase, Lang::En)
+            .ops
+            .iter()
+            .find_map(|op| match op {
+                Op::Price { min, max } => Some(PriceRange {
+                    min: *min,
+                    max: *max,
+                }),
+                _ => None,
+            })
+    })
+}
+
+fn num(spans: &[Span<'_>], i: usize) -> Option<f64> {
+    match spans.get(i)?.item {
+        Item::Num(v) => Some(v),
+        _ => None,
+    }
+}
+
+fn is_marker(spans: &[Span<'_>], i: usize, m: Marker) -> bool {
+    matches!(spans.get(i), Some(Span { item: Item::Marker(x), .. }) if *x == m)
+}
+
+/// The number at `i`, skipping currencies before it; the value and the
+/// index after it (and after a trailing currency).
+fn amount(spans: &[Span<'_>], mut i: usize) -> Option<(f64, usize)> {
+    while is_marker(spans, i, Marker::Cur) {
+        i += 1;
+    }
+    let v = num(spans, i)?;
+    i += 1;
+    while is_marker(spans, i, Marker::Cur) {
+        i += 1;
+    }
+    Some((v, i))
+}
+
+/// A range connector at `i`: "-", "to", "a", "até", and "and"/"e" when allowed.
+fn connector(spans: &[Span<'_>], tokens: &Tokens, i: usize, allow_and: bool) -> bool {
+    let Some(s) = spans.get(i) else { return false };
+    match s.item {
+        Item::Sym('-' | '–' | '—') => true,
+        Item::Marker(Marker::Lt) => tokens.key(s.start) == "ate" && s.end == s.start + 1,
+        Item::Marker(Marker::And) => allow_and,
+        _ => {
+            s.end == s.start + 1
+                && matches!(tokens.key(s.start), "to" | "a" | "till" | "until" | "thru")
+        }
+    }
+}
+
+/// After a number at `i`: "stars", "+ stars", "stars and up"; the index
+/// after the rating phrase.
+fn stars(spans: &[Span<'_>], mut i: usize) -> Option<usize> {
+    if is_marker(spans, i, Marker::OrMore) {
+        i += 1;
+    }
+    if !is_marker(spans, i, Marker::Stars) {
+        return None;
+    }
+    i += 1;
+    if is_marker(spans, i, Marker::OrMore) {
+        i += 1;
+    }
+    Some(i)
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Extracts prices and ratings, marking the spans it uses; pushes
+/// `(span index, op)` pairs.
+pub(crate) fn extract(
+    spans: &[Span<'_>],
+    tokens: &Tokens,
+    used: &mut [bool],
+    ops: &mut Vec<(usize, Op)>,
+) {
+    let mut min: Option<f64> = None;
+    let mut max: Option<f64> = None;
+    let mut price_at: Option<usize> = None;
+    let mut bound = |at: usize, lo: Option<f64>, hi: Option<f64>, price_at: &mut Option<usize>| {
+        if lo.is_some() {
+            min = lo;
+        }
+        if hi.is_some() {
+            max = hi;
+        }
+        price_at.get_or_insert(at);
+    };
+    let mut i = 0;
+    while i < spans.len() {
+        if used[i] {
+            i += 1;
+            continue;
+        }
+        let mut consumed = i + 1;
+        match spans[i].item {
+            Item::Marker(Marker::HighlyRated) => ops.push((i, Op::MinRating(4.0))),
+            Item::Marker(Marker::Between) => {
+                if let Some((a, j)) = amount(spans, i + 1)
+                    && connector(spans, tokens, j, true)
+                    && let Some((b, k)) = amount(spans, j + 1)
+                {
+                    if let Some(end) = stars(spans, k) {
+                        if a.max(b) <= 5.0 {
+                            ops.push((i, Op::MinRating(a.min(b))));
+                        }
+                        consumed = end;
+                    } else {
+                        bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
+                        consumed = k;
+                    }
+                }
+            }
+            Item::Marker(
+                m @ (Marker::Lt
+                | Marker::Gt
+                | Marker::Around
+                | Marker::From
+                | Marker::Rated
+                | Marker::OrLess
+                | Marker::OrMore),
+            ) => {
+                // "over 1000 and under 3000": "and under" starts a bound
+                let m = match m {
+                    Marker::OrLess => Marker::Lt,
+                    Marker::OrMore => Marker::Gt,
+                    m => m,
+                };
+                let mut at = i + 1;
+                // "rated above 4", "rated at least 4"
+                if m == Marker::Rated
+                    && matches!(
+                        spans.get(at),
+                        Some(Span {
+                            item: Item::Marker(Marker::Gt),
+                            ..
+                        })
+                    )
+                {
+                    at += 1;
+                }
+                if let Some((a, j)) = amount(spans, at) {
+                    if let Some(end) = stars(spans, j) {
+                        if a <= 5.0 && m != Marker::Lt {
+                            ops.push((i, Op::MinRating(a)));
+                        }
+                        consumed = end;
+                    } else if m == Marker::Rated {
+                        if a <= 5.0 {
+                            ops.push((i, Op::MinRating(a)));
+                        }
+                        consumed = if is_marker(spans, j, Marker::OrMore) {
+                            j + 1
+                        } else {
+                            j
+                        };
+                    } else if m == Marker::From
+                        && connector(spans, tokens, j, false)
+                        && let Some((b, k)) = amount(spans, j + 1)
+                    {
+                        bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
+                        consumed = k;
+                    } else {
+                        match m {
+                            Marker::Lt => bound(i, None, Some(a), &mut price_at),
+                            Marker::Gt | Marker::From => bound(i, Some(a), None, &mut price_at),
+                            _ => bound(
+                                i,
+                                Some(round2(a * (1.0 - AROUND))),
+                                Some(round2(a * (1.0 + AROUND))),
+                                &mut price_at,
+                            ),
+                        }
+                        consumed = j;
+                    }
+                } else {
+                    consumed = i + 1;
+                }
+            }
+            Item::Num(a) => {
+                let after_size = i > 0
+                    && matches!(
+                        spans[i - 1].item,
+                        Item::Slot(
+                            super::lexicon::SlotRef::Slot(crate::understand::Slot::Size),
+                            _
+                        ) | Item::Marker(Marker::Pick)
+                            | Item::Sym('#')
+                    );
+                let cur_before = i > 0 && is_marker(spans, i - 1, Marker::Cur);
+                let (_, j) = amount(spans, i).unwrap_or((a, i + 1));
+                let cur_after = j > i + 1;
+                if let Some(end) = stars(spans, i + 1) {
+                    if a <= 5.0 {
+                        ops.push((i, Op::MinRating(a)));
+                    }
+                    consumed = end;
+                } else if after_size {
+                    consumed = i; // leave it to sizes and selection
+                } else if connector(spans, tokens, j, false)
+                    && let Some((b, k)) = amount(spans, j + 1)
+                    && stars(spans, k).is_none()
+                {
+                    bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
+                    consumed = k;
+                } else if is_marker(spans, j, Marker::OrLess) {
+                    bound(i, None, Some(a), &mut price_at);
+                    consumed = j + 1;
+                } else if is_marker(spans, j, Marker::OrMore) {
+                    bound(i, Some(a), None, &mut price_at);
+                    consumed = j + 1;
+                } else if cur_before || cur_after {
+                    bound(i, None, Some(a), &mut price_at);
+                    consumed = j;
+                } else {
+                    consumed = i;
+                }
+                if consumed > i && cur_before {
+                    used[i - 1] = true;
+                }
+            }
+            _ => consumed = i,
+        }
+        for u in used.iter_mut().take(consumed).skip(i) {
+            *u = true;
+        }
+        i = consumed.max(i + 1);
+    }
+    if let Some(at) = price_at {
+        if let (Some(lo), Some(hi)) = (min, max)
+            && lo > hi
+        {
+            ops.push((
+                at,
+                Op::Price {
+                    min: Some(hi),
+                    max: Some(lo),
+                },
+            ));
+        } else {
+            ops.push((at, Op::Price { min, max }));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(text: &str) -> Option<(Option<f64>, Option<f64>)> {
+        parse_price_expression(text).map(|r| (r.min, r.max))
+    }
+
+    #[test]
+    fn price_forms() {
+        assert_eq!(p("under 3000"), Some((None, Some(3000.0))));
+        assert_eq!(p("até R$ 1.299,90"), Some((None, Some(1299.9))));
+        assert_eq!(p("between 1k and 2.5k"), Some((Some(1000.0), Some(2500.0))));
+        assert_eq!(p("de 100 a 200 reais"), Some((Some(100.0), Some(200.0))));
+        assert_eq!(p("500-1000"), Some((Some(500.0), Some(1000.0))));
+        assert_eq!(p("over $50"), Some((Some(50.0), None)));
+        assert_eq!(p("around 100"), Some((Some(85.0), Some(115.0))));
+        assert_eq!(p("2 mil reais"), Some((None, Some(2000.0))));
+        assert_eq!(p("1,299.90 or less"), Some((None, Some(1299.9))));
+        assert_eq!(p("4 stars and up"), None);
+        assert_eq!(p("black shoes"), None);
+    }
+}

@@ -1,0 +1,236 @@
+//! Typo correction without scanning the vocabulary: a symmetric-delete
+//! index (SymSpell-style). Every dictionary word is stored under the hash of
+//! itself and of each string obtained by deleting one of its letters; a
+//! misspelt word looks up its own deletions (one, or two for long words),
+//! and the few candidates found are scored with strsim's optimal string
+//! alignment distance. Nothing is allocated per lookup but a small
+//! candidate list.
+//!
+//! Thresholds by the length of the typed word: up to 3 letters, never
+//! corrected; 4 letters, distance 1 and only towards built-in words
+//! ("blak" -> "black"); 5 to 7 letters, distance 1; 8 or more, distance 2.
+//! The first letter must be right. Among candidates the nearest wins, then
+//! the built-in word, then the most frequent.
+
+use rustc_hash::FxHashMap;
+
+/// One word the index can correct to.
+#[derive(Debug, Clone)]
+struct Target {
+    /// The word's id in the lexicon.
+    id: u32,
+    /// How often it occurs in the catalog, plus a large bonus for built-in words.
+    score: u64,
+    /// A built-in word (colour, type, control phrase).
+    builtin: bool,
+    /// Only ever part of a brand name: never reached from short words.
+    brand_only: bool,
+    /// The word itself.
+    word: Box<str>,
+}
+
+/// The symmetric-delete index.
+#[derive(Debug, Default)]
+pub(crate) struct TypoIndex {
+    targets: Vec<Target>,
+    /// Deletion hash -> start of its run in `postings`.
+    starts: FxHashMap<u64, (u32, u32)>,
+    postings: Vec<u32>,
+}
+
+/// A word offered to the index.
+pub(crate) struct Candidate<'a> {
+    /// The normalised word.
+    pub word: &'a str,
+    /// Its lexicon id.
+    pub id: u32,
+    /// Catalog frequency.
+    pub count: u64,
+    /// Built-in word.
+    pub builtin: bool,
+    /// Only part of brand names.
+    pub brand_only: bool,
+}
+
+const MIX: u64 = 0x517c_c1b7_2722_0a95;
+
+fn hash_skipping(bytes: &[u8], skip_a: usize, skip_b: usize) -> u64 {
+    let mut h: u64 = 0;
+    let mut n = 0u64;
+    for (i, &b) in bytes.iter().enumerate() {
+        if i != skip_a && i != skip_b {
+            h = (h.rotate_left(5) ^ u64::from(b)).wrapping_mul(MIX);
+            n += 1;
+        }
+    }
+    (h.rotate_left(5) ^ n).wrapping_mul(MIX)
+}
+
+/// True for words the index handles: ASCII letters only, 4 letters or more.
+fn eligible(word: &str) -> bool {
+    word.len() >= 4 && word.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+impl TypoIndex {
+    /// Builds the index over the given words.
+    pub fn new<'a>(words: impl Iterator<Item = Candidate<'a>>) -> TypoIndex {
+        let mut targets = Vec::new();
+        let mut pairs: Vec<(u64, u32)> = Vec::new();
+        for c in words {
+            if !eligible(c.word) {
+                continue;
+            }
+            let t = targets.len() as u32;
+            let bytes = c.word.as_bytes();
+            pairs.push((hash_skipping(bytes, usize::MAX, usize::MAX), t));
+            for i in 0..bytes.len() {
+                pairs.push((hash_skipping(bytes, i, usize::MAX), t));
+            }
+            targets.push(Target {
+                id: c.id,
+                score: c.count.saturating_add(if c.builtin { 1 << 40 } else { 0 }),
+                builtin: c.builtin,
+                brand_only: c.brand_only,
+                word: c.word.into(),
+            });
+        }
+        pairs.sort_unstable();
+        pairs.dedup();
+        let mut starts = FxHashMap::default();
+        let mut postings = Vec::with_capacity(pairs.len());
+        let mut i = 0;
+        while i < pairs.len() {
+            let h = pairs[i].0;
+            let start = postings.len() as u32;
+            while i < pairs.len() && pairs[i].0 == h {
+                postings.push(pairs[i].1);
+                i += 1;
+            }
+            starts.insert(h, (start, postings.len() as u32 - start));
+        }
+        TypoIndex {
+            targets,
+            starts,
+            postings,
+        }
+    }
+
+    /// The lexicon id of the best correction of `word`, if any.
+    pub fn correct(&self, word: &str) -> Option<u32> {
+        if !eligible(word) {
+            return None;
+        }
+        let bytes = word.as_bytes();
+        let len = bytes.len();
+        let max = match len {
+            4..=7 => 1,
+            _ => 2,
+        };
+        let mut seen: Vec<u32> = Vec::new();
+        let mut exact = false;
+        let mut best: Option<(usize, u64, u32)> = None;
+        let mut consider = |h: u64, seen: &mut Vec<u32>| {
+            let Some(&(start, n)) = self.starts.get(&h) else {
+                return;
+            };
+            for &t in self
+                .postings
+                .get(start as usize..(start + n) as usize)
+                .unwrap_or(&[])
+            {
+                if seen.contains(&t) {
+                    continue;
+                }
+                seen.push(t);
+                let Some(target) = self.targets.get(t as usize) else {
+                    continue;
+                };
+                if target.word.as_bytes().first() != bytes.first() {
+                    continue;
+                }
+                if len == 4 && !target.builtin || len < 5 && target.brand_only {
+                    continue;
+                }
+                let d = strsim::osa_distance(word, &target.word);
+                if d == 0 {
+                    exact = true;
+                }
+                if d == 0 || d > max {
+                    continue;
+                }
+                let better = match best {
+                    None => true,
+                    Some((bd, bs, _)) => d < bd || d == bd && target.score > bs,
+                };
+                if better {
+                    best = Some((d, target.score, target.id));
+                }
+            }
+        };
+        consider(hash_skipping(bytes, usize::MAX, usize::MAX), &mut seen);
+        for i in 0..len {
+            consider(hash_skipping(bytes, i, usize::MAX), &mut seen);
+        }
+        if max >= 2 {
+            for i in 0..len {
+                for j in i + 1..len {
+                    consider(hash_skipping(bytes, i, j), &mut seen);
+                }
+            }
+        }
+        if exact {
+            return None; // a known word is not a typo
+        }
+        best.map(|(_, _, id)| id)
+    }
+
+    /// Number of words the index can correct to.
+    #[cfg(test)]
+    pub fn len(&self) -> usize {
+        self.targets.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn index(words: &[(&str, u64, bool, bool)]) -> TypoIndex {
+        TypoIndex::new(
+            words
+                .iter()
+                .enumerate()
+                .map(|(i, &(w, c, b, brand))| Candidate {
+                    word: w,
+                    id: i as u32,
+                    count: c,
+                    builtin: b,
+                    brand_only: brand,
+                }),
+        )
+    }
+
+    #[test]
+    fn corrects_common_typos() {
+        let ix = index(&[
+            ("sneakers", 10, true, false),
+            ("black", 10, true, false),
+            ("back", 50, false, false),
+            ("puma", 30, false, true),
+            ("hilfiger", 5, false, true),
+            ("running", 40, false, false),
+            ("camiseta", 1, true, false),
+        ]);
+        assert_eq!(ix.len(), 7);
+        assert_eq!(ix.correct("snekers"), Some(0));
+        assert_eq!(ix.correct("blak"), Some(1));
+        assert_eq!(ix.correct("pumma"), Some(3));
+        assert_eq!(ix.correct("hilfigr"), Some(4));
+        assert_eq!(ix.correct("runing"), Some(5));
+        assert_eq!(ix.correct("camisetta"), Some(6));
+        assert_eq!(ix.correct("sneakres"), Some(0));
+        assert_eq!(ix.correct("pum"), None);
+        assert_eq!(ix.correct("xyzzy"), None);
+        assert_eq!(ix.correct("black"), None);
+    }
+}
