@@ -12,13 +12,14 @@ pub mod dialog;
 pub mod engine;
 mod error;
 pub mod index;
+pub mod reply;
 pub mod search;
 pub mod text;
 pub mod understand;
 
 pub use catalog::{Field, Product};
 pub use dialog::{Constraints, Session};
-pub use engine::{Engine, IndexInfo, Relaxation, Turn, TurnKind};
+pub use engine::{Engine, IndexInfo, Relaxation, Turn, TurnKind, open_or_import};
 pub use error::{Error, Result};
 pub use index::Vocabulary;
 pub use understand::{Lang, Op, Slot, Sort, Understanding};

@@ -1,14 +1,161 @@
-//! `vitrine import`.
+//! `vitrine import`: read a CSV catalog, report bad rows, publish a new index.
+
+use crate::catalog::{ReadOptions, parse_map_arg, write_report};
+use crate::index::{ImportOptions, import_with_progress};
+use anyhow::Context;
 use clap::Args;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::IsTerminal;
+use std::path::PathBuf;
 use std::process::ExitCode;
+
+/// How many bad rows are printed on screen (all go to `--report`).
+const SHOWN_ERRORS: usize = 10;
 
 /// Arguments of `vitrine import`.
 #[derive(Debug, Args)]
 pub struct ImportArgs {
     /// The CSV file to import.
-    pub csv: std::path::PathBuf,
+    pub csv: PathBuf,
+    /// The index directory (the new catalog replaces the one there).
+    #[arg(long, default_value = "index")]
+    pub index: PathBuf,
+    /// Map a field to a column: `--map title=Product_Name` (column name or 1-based number).
+    #[arg(long = "map", value_name = "FIELD=COLUMN")]
+    pub map: Vec<String>,
+    /// Column delimiter (sniffed among , ; tab | when absent). Use `tab` for tabs.
+    #[arg(long)]
+    pub delimiter: Option<String>,
+    /// File encoding, e.g. `utf-8`, `windows-1252`, `latin1` (detected when absent).
+    #[arg(long)]
+    pub encoding: Option<String>,
+    /// Currency of prices without a symbol or currency column (ISO code, e.g. INR).
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// Validate and report only; do not touch the index.
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Write every bad row (line, id, reason) to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    pub report: Option<PathBuf>,
 }
 
-pub fn run(_args: ImportArgs) -> anyhow::Result<ExitCode> {
-    anyhow::bail!("import: being written")
+fn parse_delimiter(d: &str) -> anyhow::Result<u8> {
+    match d {
+        "tab" | "\\t" | "\t" => Ok(b'\t'),
+        s if s.len() == 1 && s.is_ascii() => Ok(s.as_bytes()[0]),
+        other => anyhow::bail!("--delimiter must be one ASCII character or `tab`, not {other:?}"),
+    }
+}
+
+/// Runs the import.
+pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let map = args
+        .map
+        .iter()
+        .map(|m| parse_map_arg(m))
+        .collect::<Result<Vec<_>, _>>()?;
+    let opts = ImportOptions {
+        read: ReadOptions {
+            map,
+            delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
+            encoding: args.encoding.clone(),
+            default_currency: args.currency.as_ref().map(|c| c.to_uppercase()),
+        },
+        dry_run: args.dry_run,
+    };
+    let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
+    if std::io::stderr().is_terminal() {
+        bar.set_style(
+            ProgressStyle::with_template(
+                "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+    } else {
+        bar.set_draw_target(ProgressDrawTarget::hidden());
+    }
+    let mut on_progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let summary = import_with_progress(&args.csv, &args.index, &opts, &mut on_progress)
+        .with_context(|| format!("cannot import {}", args.csv.display()))?;
+    bar.finish_and_clear();
+    println!("{}", args.csv.display());
+    println!(
+        "  encoding {}, delimiter {:?}",
+        summary.encoding, summary.delimiter
+    );
+    println!("  columns:");
+    for line in summary.mapping.lines() {
+        println!("    {line}");
+    }
+    for e in summary.errors.iter().take(SHOWN_ERRORS) {
+        println!("  skipped {e}");
+    }
+    if summary.errors.len() > SHOWN_ERRORS {
+        println!(
+            "  … and {} more bad rows{}",
+            summary.errors.len() - SHOWN_ERRORS,
+            if args.report.is_some() {
+                " (see the report)"
+            } else {
+                " (use --report FILE to list them all)"
+            }
+        );
+    }
+    if let Some(report) = &args.report {
+        write_report(report, &summary.errors)?;
+        println!(
+            "  report: {} ({} rows)",
+            report.display(),
+            summary.errors.len()
+        );
+    }
+    println!(
+        "  {} rows read, {} indexed, {} skipped in {:.2}s ({:.0} rows/s)",
+        summary.rows_read,
+        summary.indexed,
+        summary.errors.len(),
+        summary.elapsed.as_secs_f64(),
+        summary.rows_per_second()
+    );
+    if !summary.facets.is_empty() {
+        let facets: Vec<String> = summary
+            .facets
+            .iter()
+            .map(|(name, n)| format!("{n} {}", plural(name)))
+            .collect();
+        println!("  facets: {}", facets.join(", "));
+    }
+    println!(
+        "  currency: {}",
+        summary
+            .currency
+            .as_deref()
+            .unwrap_or("unknown (use --currency)")
+    );
+    match summary.generation {
+        Some(generation) => println!(
+            "  index {} generation {generation}, {:.1} MB ({:.0} bytes/product)",
+            args.index.display(),
+            summary.index_bytes as f64 / 1e6,
+            summary.index_bytes as f64 / summary.indexed.max(1) as f64
+        ),
+        None => println!("  dry run: the index was not changed"),
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn plural(facet: &str) -> String {
+    match facet {
+        "brand" => "brands".into(),
+        "color" => "colors".into(),
+        "type" => "product types".into(),
+        "gender" => "genders".into(),
+        "size" => "sizes".into(),
+        "material" => "materials".into(),
+        other => format!("{} values", other.replace('_', " ")),
+    }
 }

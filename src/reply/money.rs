@@ -18,13 +18,21 @@ fn group(int: u64, sep: char) -> String {
 /// Formats an amount in a currency (ISO code, or none for a plain number).
 /// Cents are shown only when the amount has them.
 pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
-    let amount = if amount.is_finite() { amount.max(0.0) } else { 0.0 };
+    let amount = if amount.is_finite() {
+        amount.max(0.0)
+    } else {
+        0.0
+    };
     let cents_total = (amount * 100.0).round() as u64;
     let (int, cents) = (cents_total / 100, cents_total % 100);
     // Brazilian reais and Portuguese replies use the decimal comma.
     let comma_decimal = matches!(currency, Some("BRL") | Some("EUR")) && lang == Lang::Pt
         || currency == Some("BRL");
-    let (thousands, decimal) = if comma_decimal { ('.', ',') } else { (',', '.') };
+    let (thousands, decimal) = if comma_decimal {
+        ('.', ',')
+    } else {
+        (',', '.')
+    };
     let mut number = group(int, thousands);
     if cents != 0 {
         number.push(decimal);
