@@ -574,7 +574,7 @@ fn describe(buf: &mut String, ty: &ProductType, words: &Slots<'_>, pt: bool, rng
     let first = rng.below(middle.len());
     buf.push(' ');
     render(buf, middle[first], words);
-    if buf.len() < 110 || rng.chance(0.5) {
+    if buf.chars().count() < 110 || rng.chance(0.5) {
         let second = (first + 1 + rng.below(middle.len() - 1)) % middle.len();
         buf.push(' ');
         render(buf, middle[second], words);
@@ -587,7 +587,7 @@ fn describe(buf: &mut String, ty: &ProductType, words: &Slots<'_>, pt: bool, rng
     };
     buf.push(' ');
     buf.push_str(rng.pick(close));
-    if buf.len() < 150 {
+    if buf.chars().count() < 150 {
         buf.push(' ');
         buf.push_str(if pt {
             "Aproveite o frete grátis nas compras acima de R$ 199."
@@ -929,6 +929,8 @@ mod tests {
             let (_, cents) = price.rsplit_once(',').unwrap();
             assert_eq!(cents.len(), 2, "{price}");
             assert!(r[10].is_empty() || r[10].contains(','), "{}", &r[10]);
+            let len = r[2].chars().count();
+            assert!((150..=400).contains(&len), "{len}: {}", &r[2]);
         }
         assert!(
             rows.iter().any(|r| r[5].contains('.')),
