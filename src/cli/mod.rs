@@ -22,6 +22,8 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Show what the index holds: product count and each facet's top values.
     Stats(stats::StatsArgs),
+    /// Write a deterministic synthetic catalog (for benchmarks) to stdout.
+    Gen(r#gen::GenArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -30,6 +32,7 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import(args) => import::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Gen(args) => r#gen::run(args),
     };
     match result {
         Ok(code) => code,
@@ -40,5 +43,6 @@ pub fn main() -> ExitCode {
     }
 }
 
+mod r#gen;
 mod import;
 mod stats;
