@@ -7,10 +7,13 @@
 #![warn(missing_docs)]
 
 pub mod catalog;
+pub mod chat;
+pub mod cli;
 pub mod dialog;
 pub mod engine;
 mod error;
 pub mod index;
+pub mod server;
 pub mod text;
 pub mod understand;
 

@@ -22,6 +22,10 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Show what the index holds: product count and each facet's top values.
     Stats(stats::StatsArgs),
+    /// Serve the chat API, the demo store page and the embeddable widget.
+    Serve(serve::ServeArgs),
+    /// Chat with the catalog in the terminal.
+    Chat(chat::ChatArgs),
 }
 
 /// Runs the command line and returns the process exit code.
@@ -30,6 +34,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import(args) => import::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Chat(args) => chat::run(args),
     };
     match result {
         Ok(code) => code,
@@ -40,5 +46,7 @@ pub fn main() -> ExitCode {
     }
 }
 
+mod chat;
 mod import;
+mod serve;
 mod stats;
