@@ -8,6 +8,7 @@ use axum::response::{IntoResponse, Response};
 const INDEX_HTML: &str = include_str!("../../static/index.html");
 const WIDGET_JS: &str = include_str!("../../static/widget.js");
 const WIDGET_CSS: &str = include_str!("../../static/widget.css");
+const STORE_CSS: &str = include_str!("../../static/store.css");
 
 /// The page's Content-Security-Policy: scripts, styles and API calls from
 /// this origin only; product images from anywhere over http(s) or data URLs.
@@ -47,4 +48,11 @@ pub async fn widget_js() -> Response {
     responses((status = 200, description = "The widget stylesheet", content_type = "text/css")))]
 pub async fn widget_css() -> Response {
     asset(WIDGET_CSS, "text/css; charset=utf-8")
+}
+
+/// The demo store page's stylesheet.
+#[utoipa::path(get, path = "/store.css", tag = "page",
+    responses((status = 200, description = "The demo page stylesheet", content_type = "text/css")))]
+pub async fn store_css() -> Response {
+    asset(STORE_CSS, "text/css; charset=utf-8")
 }

@@ -21,6 +21,7 @@ request validation errors are all 400 (no 422). Unknown paths answer 404 `not_fo
         assets::index_html,
         assets::widget_js,
         assets::widget_css,
+        assets::store_css,
     ),
     components(schemas(
         api::ChatRequest,
@@ -63,6 +64,7 @@ mod tests {
             "/",
             "/widget.js",
             "/widget.css",
+            "/store.css",
         ] {
             assert!(paths.contains(&route), "{route} missing from {paths:?}");
         }
