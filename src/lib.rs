@@ -13,6 +13,7 @@ pub mod dialog;
 pub mod engine;
 mod error;
 pub mod index;
+pub mod search;
 pub mod server;
 pub mod text;
 pub mod understand;

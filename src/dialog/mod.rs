@@ -2,8 +2,10 @@
 //! choosing what to relax when nothing matches, and the clarifying question.
 //! Knows nothing of tantivy or HTTP.
 
+mod apply;
 mod constraints;
 
+pub use apply::{Action, Changes, PriceMove, apply, drop_constraint, relaxation_order};
 pub use constraints::{Constraints, FacetFilter};
 
 use crate::understand::Lang;

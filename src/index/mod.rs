@@ -1,7 +1,18 @@
 //! The tantivy index: schema, building a new index beside the live one and
-//! swapping it in atomically, opening and reloading readers, and the facet
-//! vocabulary saved with each index.
+//! swapping it in atomically, opening readers, and the facet vocabulary
+//! saved with each index. Depends on `catalog` for the `Product` record.
 
+mod analyzer;
+mod build;
+pub mod layout;
+mod product_index;
+mod schema;
+mod types;
 mod vocabulary;
 
+pub use analyzer::{analyzer, tokens};
+pub use build::{IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes};
+pub use product_index::ProductIndex;
+pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};
+pub use types::HeadPosition;
 pub use vocabulary::{FacetValue, Vocabulary, facet};

@@ -1,0 +1,411 @@
+//! Applying one message's operators to the session, in order.
+
+use super::{Constraints, FacetFilter, Session};
+use crate::understand::{Op, Slot, Sort, Understanding};
+
+/// What the engine should do after the operators were applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// Search with the (possibly changed) constraints, first page.
+    Search,
+    /// Next page of the current results.
+    More,
+    /// Details of the n-th shown product (1-based).
+    Select(usize),
+    /// Products similar to the n-th shown product (1-based; `None` = last selected or first).
+    Similar(Option<usize>),
+    /// The conversation was reset and nothing else was asked.
+    Reset,
+    /// A greeting.
+    Greeting,
+    /// Thanks.
+    Thanks,
+    /// A request for help.
+    Help,
+    /// Nothing in the message was understood.
+    NotUnderstood,
+}
+
+/// What changed, for the reply and for relaxation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Changes {
+    /// Constraint kinds set or added by this message, in order (`brand`, `price`, `text`...).
+    pub touched: Vec<String>,
+    /// The message moved the price relative to the shown products ("cheaper").
+    pub moved_price: Option<PriceMove>,
+    /// The message reset the conversation.
+    pub reset: bool,
+}
+
+/// A relative price move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceMove {
+    /// "cheaper".
+    Cheaper,
+    /// "more expensive".
+    Pricier,
+}
+
+fn push_unique(list: &mut Vec<String>, value: &str) {
+    if !list.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+        list.push(value.to_string());
+    }
+}
+
+fn remove_value(list: &mut Vec<String>, value: &str) {
+    list.retain(|v| !v.eq_ignore_ascii_case(value));
+}
+
+fn touch(changes: &mut Changes, what: &str) {
+    changes.touched.retain(|t| t != what);
+    changes.touched.push(what.to_string());
+}
+
+/// A new product type makes type-specific constraints (size, free words) stale.
+fn on_type_change(c: &mut Constraints, new_values: &[String]) {
+    let old = c
+        .facet(&Slot::Type)
+        .map(|f| f.any_of.clone())
+        .unwrap_or_default();
+    let same = new_values
+        .iter()
+        .all(|v| old.iter().any(|o| o.eq_ignore_ascii_case(v)));
+    if !old.is_empty() && !same {
+        c.facets.remove(&Slot::Size);
+        c.text.clear();
+        c.excluded_text.clear();
+    }
+}
+
+/// Applies `u` to the session and says what to do next.
+pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
+    session.lang = u.lang;
+    session.turns = session.turns.saturating_add(1);
+    let mut changes = Changes::default();
+    let mut action: Option<Action> = None;
+    let mut searched = false;
+    let c = &mut session.constraints;
+    for op in &u.ops {
+        match op {
+            Op::Set(slot, values) => {
+                if *slot == Slot::Type {
+                    on_type_change(c, values);
+                }
+                let f = c.facets.entry(slot.clone()).or_default();
+                f.any_of = values.clone();
+                for v in values {
+                    remove_value(&mut f.none_of, v);
+                }
+                touch(&mut changes, slot.facet());
+                searched = true;
+            }
+            Op::Add(slot, values) => {
+                let f = c.facets.entry(slot.clone()).or_default();
+                for v in values {
+                    push_unique(&mut f.any_of, v);
+                    remove_value(&mut f.none_of, v);
+                }
+                touch(&mut changes, slot.facet());
+                searched = true;
+            }
+            Op::Exclude(slot, values) => {
+                let f = c.facets.entry(slot.clone()).or_default();
+                for v in values {
+                    push_unique(&mut f.none_of, v);
+                    remove_value(&mut f.any_of, v);
+                }
+                touch(&mut changes, slot.facet());
+                searched = true;
+            }
+            Op::Clear(slot) => {
+                c.facets.remove(slot);
+                searched = true;
+            }
+            Op::Price { min, max } => {
+                if min.is_some() && max.is_some() {
+                    c.price_min = *min;
+                    c.price_max = *max;
+                } else if let Some(min) = min {
+                    c.price_min = Some(*min);
+                    if c.price_max.is_some_and(|m| m < *min) {
+                        c.price_max = None;
+                    }
+                } else if let Some(max) = max {
+                    c.price_max = Some(*max);
+                    if c.price_min.is_some_and(|m| m > *max) {
+                        c.price_min = None;
+                    }
+                }
+                touch(&mut changes, "price");
+                searched = true;
+            }
+            Op::ClearPrice => {
+                c.price_min = None;
+                c.price_max = None;
+                searched = true;
+            }
+            Op::Cheap => {
+                c.sort = Sort::PriceAsc;
+                searched = true;
+            }
+            Op::Cheaper | Op::Pricier => {
+                let up = matches!(op, Op::Pricier);
+                match session.shown_prices {
+                    Some((lo, _)) if !up => {
+                        c.price_max = Some(next_below(lo));
+                        c.price_min = c.price_min.filter(|m| *m < lo);
+                    }
+                    Some((_, hi)) => {
+                        c.price_min = Some(next_above(hi));
+                        c.price_max = c.price_max.filter(|m| *m > hi);
+                    }
+                    None => c.sort = if up { Sort::PriceDesc } else { Sort::PriceAsc },
+                }
+                changes.moved_price = Some(if up {
+                    PriceMove::Pricier
+                } else {
+                    PriceMove::Cheaper
+                });
+                touch(&mut changes, "price");
+                searched = true;
+            }
+            Op::MinRating(r) => {
+                c.min_rating = Some(*r);
+                touch(&mut changes, "rating");
+                searched = true;
+            }
+            Op::Sort(sort) => {
+                c.sort = *sort;
+                searched = true;
+            }
+            Op::Text(word) => {
+                push_unique(&mut c.text, word);
+                remove_value(&mut c.excluded_text, word);
+                touch(&mut changes, "text");
+                searched = true;
+            }
+            Op::ExcludeText(word) => {
+                push_unique(&mut c.excluded_text, word);
+                remove_value(&mut c.text, word);
+                touch(&mut changes, "text");
+                searched = true;
+            }
+            Op::Reset => {
+                *c = Constraints::default();
+                session.similar_to = None;
+                changes = Changes {
+                    reset: true,
+                    ..Changes::default()
+                };
+                searched = false;
+                action = Some(Action::Reset);
+            }
+            Op::More => action = action.or(Some(Action::More)),
+            Op::Select(n) => action = Some(Action::Select(*n)),
+            Op::Similar(n) => action = Some(Action::Similar(*n)),
+            Op::Greeting => action = action.or(Some(Action::Greeting)),
+            Op::Thanks => action = action.or(Some(Action::Thanks)),
+            Op::Help => action = Some(action.unwrap_or(Action::Help)),
+        }
+    }
+    c.facets.retain(|_, f: &mut FacetFilter| !f.is_empty());
+    let action = match action {
+        Some(Action::Select(n)) => Action::Select(n),
+        Some(Action::Similar(n)) => Action::Similar(n),
+        _ if searched => Action::Search,
+        Some(a) => a,
+        None => Action::NotUnderstood,
+    };
+    if matches!(action, Action::Search) {
+        session.page = 0;
+        session.similar_to = None;
+    }
+    (action, changes)
+}
+
+fn next_below(price: f64) -> f64 {
+    if price.fract() == 0.0 {
+        price - 1.0
+    } else {
+        price - 0.01
+    }
+    .max(0.0)
+}
+
+fn next_above(price: f64) -> f64 {
+    if price.fract() == 0.0 {
+        price + 1.0
+    } else {
+        price + 0.01
+    }
+}
+
+/// The order in which constraints are dropped when nothing matches: what
+/// this message just added first, then the least important ones. Types go last.
+pub fn relaxation_order(c: &Constraints, changes: &Changes) -> Vec<String> {
+    const BY_IMPORTANCE: &[&str] = &[
+        "text", "rating", "material", "size", "color", "brand", "price", "gender", "type",
+    ];
+    let mut present: Vec<String> = Vec::new();
+    let has = |what: &str| -> bool {
+        match what {
+            "text" => !c.text.is_empty() || !c.excluded_text.is_empty(),
+            "price" => c.price_min.is_some() || c.price_max.is_some(),
+            "rating" => c.min_rating.is_some(),
+            facet => c.facets.keys().any(|s| s.facet() == facet),
+        }
+    };
+    for t in changes.touched.iter().rev() {
+        if has(t) && t != "type" {
+            push_unique(&mut present, t);
+        }
+    }
+    for extra in c.facets.keys().filter(|s| matches!(s, Slot::Extra(_))) {
+        push_unique(&mut present, extra.facet());
+    }
+    for what in BY_IMPORTANCE {
+        if has(what) {
+            push_unique(&mut present, what);
+        }
+    }
+    present
+}
+
+/// Drops one constraint kind; returns the dropped values as the shopper would read them.
+pub fn drop_constraint(c: &mut Constraints, what: &str) -> Vec<String> {
+    match what {
+        "text" => {
+            let mut dropped = std::mem::take(&mut c.text);
+            dropped.extend(
+                std::mem::take(&mut c.excluded_text)
+                    .into_iter()
+                    .map(|w| format!("not {w}")),
+            );
+            dropped
+        }
+        "price" => {
+            c.price_min = None;
+            c.price_max = None;
+            Vec::new()
+        }
+        "rating" => {
+            c.min_rating = None;
+            Vec::new()
+        }
+        facet => {
+            let slot = Slot::from_facet(facet);
+            c.facets
+                .remove(&slot)
+                .map(|f| {
+                    let mut v = f.any_of;
+                    v.extend(f.none_of.into_iter().map(|x| format!("not {x}")));
+                    v
+                })
+                .unwrap_or_default()
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::understand::Lang;
+
+    fn ops(ops: Vec<Op>) -> Understanding {
+        Understanding {
+            lang: Lang::En,
+            ops,
+            ignored: vec![],
+        }
+    }
+
+    #[test]
+    fn slots_replace_add_exclude_and_clear() {
+        let mut s = Session::default();
+        let (a, _) = apply(&mut s, &ops(vec![Op::Set(Slot::Color, vec!["Red".into()])]));
+        assert_eq!(a, Action::Search);
+        apply(
+            &mut s,
+            &ops(vec![Op::Set(Slot::Color, vec!["Blue".into()])]),
+        );
+        assert_eq!(s.constraints.facets[&Slot::Color].any_of, vec!["Blue"]);
+        apply(
+            &mut s,
+            &ops(vec![Op::Add(Slot::Color, vec!["White".into()])]),
+        );
+        assert_eq!(
+            s.constraints.facets[&Slot::Color].any_of,
+            vec!["Blue", "White"]
+        );
+        apply(
+            &mut s,
+            &ops(vec![Op::Exclude(Slot::Brand, vec!["Nike".into()])]),
+        );
+        assert_eq!(s.constraints.facets[&Slot::Brand].none_of, vec!["Nike"]);
+        apply(&mut s, &ops(vec![Op::Clear(Slot::Brand)]));
+        assert!(!s.constraints.facets.contains_key(&Slot::Brand));
+        let (a, ch) = apply(&mut s, &ops(vec![Op::Reset]));
+        assert_eq!(a, Action::Reset);
+        assert!(ch.reset && s.constraints.is_empty());
+    }
+
+    #[test]
+    fn cheaper_moves_below_what_was_shown() {
+        let mut s = Session {
+            shown_prices: Some((549.0, 2999.0)),
+            ..Session::default()
+        };
+        apply(
+            &mut s,
+            &ops(vec![Op::Price {
+                min: None,
+                max: Some(3000.0),
+            }]),
+        );
+        apply(&mut s, &ops(vec![Op::Cheaper]));
+        assert_eq!(s.constraints.price_max, Some(548.0));
+        s.shown_prices = Some((100.0, 548.0));
+        apply(&mut s, &ops(vec![Op::Pricier]));
+        assert_eq!(s.constraints.price_min, Some(549.0));
+        assert_eq!(s.constraints.price_max, None);
+    }
+
+    #[test]
+    fn a_new_type_drops_its_size_and_words() {
+        let mut s = Session::default();
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Type, vec!["Sneakers".into()]),
+                Op::Set(Slot::Size, vec!["10".into()]),
+                Op::Text("running".into()),
+                Op::Set(Slot::Color, vec!["Black".into()]),
+            ]),
+        );
+        apply(
+            &mut s,
+            &ops(vec![Op::Set(Slot::Type, vec!["Jackets".into()])]),
+        );
+        let c = &s.constraints;
+        assert!(c.text.is_empty() && !c.facets.contains_key(&Slot::Size));
+        assert_eq!(c.facets[&Slot::Color].any_of, vec!["Black"]);
+    }
+
+    #[test]
+    fn relaxation_starts_with_what_was_just_added() {
+        let mut s = Session::default();
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Type, vec!["Sneakers".into()]),
+                Op::Set(Slot::Color, vec!["Black".into()]),
+            ]),
+        );
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![Op::Set(Slot::Brand, vec!["Puma".into()])]),
+        );
+        let order = relaxation_order(&s.constraints, &ch);
+        assert_eq!(order, vec!["brand", "color", "type"]);
+    }
+}

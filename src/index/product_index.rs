@@ -1,0 +1,185 @@
+//! One opened index generation: the tantivy searcher plus the manifest,
+//! vocabulary and facet display names loaded with it. Immutable once opened;
+//! a new import is picked up by opening the new generation.
+
+use super::analyzer::{self, ANALYZER};
+use super::build::{MANIFEST_FILE, Manifest, VOCABULARY_FILE, facet_key, read_json};
+use super::layout::{self, Generation};
+use super::schema::{EXTRA_FIELD, FACET_FIELDS, Fields, SCHEMA_VERSION};
+use super::vocabulary::Vocabulary;
+use crate::catalog::Product;
+use crate::{Error, Result};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use tantivy::query::TermQuery;
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::tokenizer::TextAnalyzer;
+use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// An opened, immutable index generation.
+pub struct ProductIndex {
+    generation: Generation,
+    searcher: Searcher,
+    fields: Fields,
+    manifest: Manifest,
+    vocabulary: Vocabulary,
+    analyzer: TextAnalyzer,
+    /// facet name -> indexed key -> display value.
+    display: HashMap<String, HashMap<String, String>>,
+}
+
+impl std::fmt::Debug for ProductIndex {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ProductIndex")
+            .field("generation", &self.generation)
+            .field("products", &self.manifest.products)
+            .finish()
+    }
+}
+
+impl ProductIndex {
+    /// Opens the live generation of `index_dir`.
+    pub fn open(index_dir: &Path) -> Result<ProductIndex> {
+        let generation = layout::live_generation(index_dir)?.ok_or_else(|| Error::Index {
+            path: index_dir.to_path_buf(),
+            message: "no index yet: run `vitrine import <catalog.csv>` first".into(),
+        })?;
+        Self::open_generation(generation)
+    }
+
+    fn open_generation(generation: Generation) -> Result<ProductIndex> {
+        let path = generation.path.clone();
+        let manifest: Manifest = read_json(&path.join(MANIFEST_FILE))?;
+        if manifest.schema_version != SCHEMA_VERSION {
+            return Err(Error::Index {
+                path,
+                message: format!(
+                    "built with schema version {}, this vitrine reads version {SCHEMA_VERSION}: re-import the catalog",
+                    manifest.schema_version
+                ),
+            });
+        }
+        let vocabulary: Vocabulary = read_json(&path.join(VOCABULARY_FILE))?;
+        let index = Index::open_in_dir(&path)?;
+        index
+            .tokenizers()
+            .register(ANALYZER, analyzer::analyzer(manifest.language));
+        let reader = index
+            .reader_builder()
+            .reload_policy(ReloadPolicy::Manual)
+            .try_into()?;
+        let searcher = reader.searcher();
+        let fields = Fields::from_schema(&index.schema())?;
+        let mut analyzer = analyzer::analyzer(manifest.language);
+        let mut display: HashMap<String, HashMap<String, String>> = HashMap::new();
+        for (facet, values) in &vocabulary.facets {
+            let map = display.entry(facet.clone()).or_default();
+            for v in values {
+                map.insert(facet_key(facet, &v.value, &mut analyzer), v.value.clone());
+            }
+        }
+        Ok(ProductIndex {
+            generation,
+            searcher,
+            fields,
+            manifest,
+            vocabulary,
+            analyzer,
+            display,
+        })
+    }
+
+    /// The generation number (increases with each import).
+    pub fn version(&self) -> u64 {
+        self.generation.number
+    }
+
+    /// The generation's directory.
+    pub fn path(&self) -> &PathBuf {
+        &self.generation.path
+    }
+
+    /// The searcher over this generation.
+    pub fn searcher(&self) -> &Searcher {
+        &self.searcher
+    }
+
+    /// Field handles.
+    pub fn fields(&self) -> &Fields {
+        &self.fields
+    }
+
+    /// The manifest saved with the generation.
+    pub fn manifest(&self) -> &Manifest {
+        &self.manifest
+    }
+
+    /// The catalog vocabulary saved with the generation.
+    pub fn vocabulary(&self) -> &Vocabulary {
+        &self.vocabulary
+    }
+
+    /// A fresh copy of the catalog's text analyzer (analysers need `&mut`).
+    pub fn analyzer(&self) -> TextAnalyzer {
+        self.analyzer.clone()
+    }
+
+    /// The indexed key of a facet value, as filters must use it.
+    pub fn facet_key(&self, facet: &str, value: &str) -> String {
+        facet_key(facet, value, &mut self.analyzer())
+    }
+
+    /// The display value of an indexed facet key (the key itself when unknown).
+    pub fn display_value(&self, facet: &str, key: &str) -> String {
+        self.display
+            .get(facet)
+            .and_then(|m| m.get(key))
+            .cloned()
+            .unwrap_or_else(|| key.to_string())
+    }
+
+    /// The fast-field name a facet is counted on, and the prefix of its keys
+    /// (extra facets share one field as `name=value`).
+    pub fn facet_column(&self, facet: &str) -> (&'static str, String) {
+        match FACET_FIELDS.iter().find(|f| **f == facet) {
+            Some(f) => (f, String::new()),
+            None => (EXTRA_FIELD, format!("{facet}=")),
+        }
+    }
+
+    /// Number of products.
+    pub fn product_count(&self) -> u64 {
+        self.searcher.num_docs()
+    }
+
+    /// Loads the stored product of a document.
+    pub fn product_at(&self, address: DocAddress) -> Result<Product> {
+        let doc: TantivyDocument = self.searcher.doc(address)?;
+        let json = doc
+            .get_first(self.fields.source)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| self.corrupt("a document has no stored product"))?;
+        serde_json::from_str(json).map_err(|e| self.corrupt(&format!("stored product: {e}")))
+    }
+
+    /// One product by its catalog id.
+    pub fn product_by_id(&self, id: &str) -> Result<Option<(DocAddress, Product)>> {
+        let term = Term::from_field_text(self.fields.id, id);
+        let query = TermQuery::new(term, IndexRecordOption::Basic);
+        let hits = self.searcher.search(
+            &query,
+            &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
+        )?;
+        match hits.first() {
+            Some((_, address)) => Ok(Some((*address, self.product_at(*address)?))),
+            None => Ok(None),
+        }
+    }
+
+    fn corrupt(&self, message: &str) -> Error {
+        Error::Index {
+            path: self.generation.path.clone(),
+            message: message.to_string(),
+        }
+    }
+}

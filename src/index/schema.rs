@@ -1,0 +1,110 @@
+//! The tantivy schema: text fields for ranking, keyword fields for exact
+//! facet filters and counts, fast fields for price and rating, and the whole
+//! product stored as JSON.
+
+use super::analyzer::ANALYZER;
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
+};
+
+/// Bumped whenever the schema or the stored files change shape.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Names of the keyword (facet) fields, in the order counts are reported.
+pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];
+
+/// The field holding every extra facet as `name=value` keys.
+pub const EXTRA_FIELD: &str = "extra";
+
+/// Handles to every field of the schema.
+#[derive(Debug, Clone)]
+pub struct Fields {
+    /// The catalog id, exact.
+    pub id: Field,
+    /// Title, analysed with positions (boosted most).
+    pub title: Field,
+    /// Brand, analysed.
+    pub brand_text: Field,
+    /// Product types (category components and title head nouns), analysed.
+    pub type_text: Field,
+    /// Category path, colour, material, gender, size and extra values, analysed.
+    pub attrs_text: Field,
+    /// Description, analysed.
+    pub description: Field,
+    /// Keyword facet fields, in [`FACET_FIELDS`] order.
+    pub facets: [Field; 6],
+    /// Extra facets as `name=value` keywords.
+    pub extra: Field,
+    /// Price, fast and range-indexed.
+    pub price: Field,
+    /// Rating, fast and range-indexed.
+    pub rating: Field,
+    /// The whole product as JSON.
+    pub source: Field,
+}
+
+impl Fields {
+    /// The keyword field of a facet name, if it is a canonical facet.
+    pub fn facet(&self, name: &str) -> Option<Field> {
+        FACET_FIELDS
+            .iter()
+            .position(|f| *f == name)
+            .map(|i| self.facets[i])
+    }
+
+    /// Resolves the handles in an existing schema.
+    pub fn from_schema(schema: &Schema) -> tantivy::Result<Fields> {
+        let get = |name: &str| schema.get_field(name);
+        Ok(Fields {
+            id: get("id")?,
+            title: get("title")?,
+            brand_text: get("brand_text")?,
+            type_text: get("type_text")?,
+            attrs_text: get("attrs_text")?,
+            description: get("description")?,
+            facets: [
+                get(FACET_FIELDS[0])?,
+                get(FACET_FIELDS[1])?,
+                get(FACET_FIELDS[2])?,
+                get(FACET_FIELDS[3])?,
+                get(FACET_FIELDS[4])?,
+                get(FACET_FIELDS[5])?,
+            ],
+            extra: get(EXTRA_FIELD)?,
+            price: get("price")?,
+            rating: get("rating")?,
+            source: get("source")?,
+        })
+    }
+}
+
+/// Builds the schema.
+pub fn build_schema() -> Schema {
+    let mut b = Schema::builder();
+    let text = |positions: bool| {
+        let record = if positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer(ANALYZER)
+                .set_index_option(record),
+        )
+    };
+    b.add_text_field("id", STRING);
+    b.add_text_field("title", text(true));
+    b.add_text_field("brand_text", text(true));
+    b.add_text_field("type_text", text(true));
+    b.add_text_field("attrs_text", text(true));
+    b.add_text_field("description", text(false));
+    for name in FACET_FIELDS {
+        b.add_text_field(name, STRING | FAST);
+    }
+    b.add_text_field(EXTRA_FIELD, STRING | FAST);
+    b.add_f64_field("price", INDEXED | FAST);
+    b.add_f64_field("rating", INDEXED | FAST);
+    b.add_text_field("source", STORED);
+    b.build()
+}

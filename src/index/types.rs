@@ -1,0 +1,250 @@
+//! Product types: what kind of thing a product is ("Sneakers", "Kurta",
+//! "Headphones"). Taken from the category path when the catalog has one, and
+//! learned from the titles' head nouns as well, so catalogs without a
+//! category column still let shoppers ask for "shirts" or "kurtas".
+//!
+//! Where the head noun sits depends on the catalog's language and style:
+//! English store titles end with it ("Puma Men Black Running Shoes"),
+//! Portuguese ones start with it ("Tênis Olympikus Corre Masculino"). The
+//! position is chosen per catalog from a sample, by which end of the titles
+//! is most concentrated on a few recurring words once brands, colours and
+//! audiences are set aside.
+
+use std::collections::{HashMap, HashSet};
+
+/// Words that end a title's main noun phrase: what follows describes extras
+/// ("Kurta with Palazzos & Dupatta", "Camiseta com Estampa").
+const CONNECTORS: &[&str] = &["with", "and", "com", "e", "plus", "for", "para", "by", "de"];
+
+/// Audience words that are never product types (also category path roots like "Men").
+const AUDIENCE: &[&str] = &[
+    "men",
+    "mens",
+    "man",
+    "women",
+    "womens",
+    "woman",
+    "boys",
+    "boy",
+    "girls",
+    "girl",
+    "kids",
+    "kid",
+    "unisex",
+    "baby",
+    "masculino",
+    "masculina",
+    "feminino",
+    "feminina",
+    "infantil",
+    "unissex",
+    "menino",
+    "menina",
+    "homem",
+    "mulher",
+    "adulto",
+    "juvenil",
+];
+
+/// Words that are never a head noun: units, packaging, filler.
+const NOT_TYPES: &[&str] = &[
+    "ml", "g", "kg", "cm", "mm", "l", "pack", "set", "of", "pcs", "pc", "the", "a", "an", "in",
+    "new", "kit", "un", "und",
+];
+
+/// Which end of the titles holds the product type.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum HeadPosition {
+    /// The last noun ("... Running Shoes").
+    Last,
+    /// The first noun ("Tênis ...").
+    First,
+}
+
+/// True when `key` (a [`crate::text::key`]) is an audience word.
+pub fn is_audience(key: &str) -> bool {
+    AUDIENCE.contains(&key)
+}
+
+fn is_candidate(key: &str) -> bool {
+    key.len() >= 2
+        && key.chars().any(|c| c.is_alphabetic())
+        && !key.chars().all(|c| c.is_ascii_digit())
+        && !NOT_TYPES.contains(&key)
+        && !is_audience(key)
+}
+
+/// The title's words as (surface, key) pairs, and the lengths of its main
+/// phrase: up to the first connector word, and up to the first symbol that
+/// separates parts ("Kurta & Dupatta", "Bag (Pack of 2)").
+fn phrases(title: &str) -> (Vec<(&str, String)>, usize, usize) {
+    let mut words = Vec::new();
+    crate::text::for_each_word(title, |key, range| {
+        words.push((&title[range], key.to_string()));
+    });
+    let by_connector = words
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, (_, k))| CONNECTORS.contains(&k.as_str()))
+        .map_or(words.len(), |(i, _)| i);
+    let by_symbol = title
+        .find(['&', '+', '|', '(', ','])
+        .map_or(words.len(), |at| crate::text::words(&title[..at]).len())
+        .min(by_connector);
+    (words, by_connector, by_symbol)
+}
+
+/// The head noun of a title at `position`, as written in the title. `skip`
+/// holds keys that are never types here (the catalog's brands, colours).
+pub fn head_noun(title: &str, position: HeadPosition, skip: &HashSet<String>) -> Option<String> {
+    let (words, by_connector, by_symbol) = phrases(title);
+    let ok = |(_, key): &&(&str, String)| is_candidate(key) && !skip.contains(key);
+    // A symbol joining attributes ("Black & Grey ...") does not end the phrase.
+    let by_symbol = match by_symbol.checked_sub(1).and_then(|i| words.get(i)) {
+        Some(w) if ok(&w) => by_symbol,
+        _ => by_connector,
+    };
+    // The narrowest phrase first; "Black & Grey Trolley Bag" falls back to the whole title.
+    [by_symbol, by_connector, words.len()]
+        .into_iter()
+        .filter(|&n| n > 0)
+        .find_map(|n| {
+            let phrase = &words[..n];
+            match position {
+                HeadPosition::Last => phrase.iter().rev().find(ok),
+                HeadPosition::First => phrase.iter().find(ok),
+            }
+        })
+        .map(|(surface, _)| surface.to_string())
+}
+
+/// Chooses the head position for a catalog from sample titles. `skip` holds
+/// the keys of brands, colours and audiences seen in the sample.
+pub fn choose_head_position<'a>(
+    titles: impl Iterator<Item = &'a str>,
+    skip: &HashSet<String>,
+) -> HeadPosition {
+    let mut first: HashMap<String, usize> = HashMap::new();
+    let mut last: HashMap<String, usize> = HashMap::new();
+    let mut total = 0usize;
+    for title in titles {
+        total += 1;
+        let (words, _, by_symbol) = phrases(title);
+        let words = &words[..by_symbol];
+        let raw_first = words.first().map(|(_, k)| k.clone());
+        let raw_last = words.last().map(|(_, k)| k.clone());
+        for (raw, counts) in [(raw_first, &mut first), (raw_last, &mut last)] {
+            if let Some(k) = raw.filter(|k| is_candidate(k) && !skip.contains(k)) {
+                *counts.entry(k).or_default() += 1;
+            }
+        }
+    }
+    let concentration = |counts: &HashMap<String, usize>| -> usize {
+        let mut v: Vec<usize> = counts.values().copied().collect();
+        v.sort_unstable_by(|a, b| b.cmp(a));
+        v.iter().take(30).filter(|&&c| c >= 2).sum()
+    };
+    if total > 0 && concentration(&first) > concentration(&last) {
+        HeadPosition::First
+    } else {
+        HeadPosition::Last
+    }
+}
+
+/// The components of a category path (`Men > Shoes > Sneakers`), audience
+/// roots excluded.
+pub fn category_components(category: &str) -> impl Iterator<Item = &str> {
+    category
+        .split(['>', '/', '|', '\\'])
+        .map(str::trim)
+        .filter(|c| !c.is_empty() && !is_audience(&crate::text::key(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn none() -> HashSet<String> {
+        HashSet::new()
+    }
+
+    #[test]
+    fn head_nouns_of_english_titles() {
+        let h = |t| head_noun(t, HeadPosition::Last, &none());
+        assert_eq!(h("Puma Men Black Running Shoes").as_deref(), Some("Shoes"));
+        assert_eq!(
+            h("Roadster Men Navy Neck T-shirt").as_deref(),
+            Some("T-shirt")
+        );
+        assert_eq!(
+            h("EthnoVogue Women Kurta with Palazzos & Dupatta").as_deref(),
+            Some("Kurta")
+        );
+        assert_eq!(
+            h("Nivea Men Deodorant 150 ml").as_deref(),
+            Some("Deodorant")
+        );
+        assert_eq!(h("Anouk Women Kurta & Dupatta").as_deref(), Some("Kurta"));
+        let colours: HashSet<String> = ["black", "grey"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(
+            head_noun(
+                "DKNY Unisex Black & Grey Trolley Bag",
+                HeadPosition::Last,
+                &colours
+            )
+            .as_deref(),
+            Some("Bag")
+        );
+    }
+
+    #[test]
+    fn head_nouns_of_portuguese_titles() {
+        let h = |t| head_noun(t, HeadPosition::First, &none());
+        assert_eq!(
+            h("Tênis Olympikus Corre 3 Masculino Preto").as_deref(),
+            Some("Tênis")
+        );
+        assert_eq!(
+            h("Camiseta Básica com Estampa").as_deref(),
+            Some("Camiseta")
+        );
+    }
+
+    #[test]
+    fn position_follows_the_catalog() {
+        let skip: HashSet<String> = ["puma", "nike", "levis", "black", "blue", "men", "women"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let en = [
+            "Puma Men Black Running Shoes",
+            "Nike Women Blue Sneakers",
+            "Levis Men Blue Jeans",
+            "Puma Women Black Jeans",
+            "Nike Men Shoes",
+        ];
+        assert_eq!(
+            choose_head_position(en.into_iter(), &skip),
+            HeadPosition::Last
+        );
+        let pt = [
+            "Tênis Nike Masculino Preto",
+            "Tênis Puma Feminino Branco",
+            "Calça Levis Masculina Azul",
+            "Tênis Olympikus Corre",
+            "Calça Jeans Skinny",
+        ];
+        assert_eq!(
+            choose_head_position(pt.into_iter(), &skip),
+            HeadPosition::First
+        );
+    }
+
+    #[test]
+    fn category_paths_drop_audience_roots() {
+        let parts: Vec<_> = category_components("Men > Shoes > Sneakers").collect();
+        assert_eq!(parts, vec!["Shoes", "Sneakers"]);
+    }
+}
