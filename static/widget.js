@@ -181,10 +181,12 @@
 
   // ---------- rendering ----------
   function scrollToNewest(node) {
-    var top = node.offsetTop - 12;
+    var prev = node.previousElementSibling;
+    // Keep the shopper's own message in view above a long answer.
+    var top = (prev && prev.classList.contains('vtr-msg-user') ? prev.offsetTop : node.offsetTop) - 12;
     var bottom = log.scrollHeight;
     // Show the start of a long answer (reply then cards), else the very end.
-    log.scrollTop = node.offsetHeight > log.clientHeight ? top : bottom;
+    log.scrollTop = bottom - top > log.clientHeight ? top : bottom;
   }
 
   function addMessage(who, text, extraClass) {
