@@ -775,3 +775,36 @@ fn serve_closes_slow_header_connections_and_shuts_down_gracefully() {
     drop(server);
     assert!(stop_started.elapsed() < Duration::from_secs(5));
 }
+
+#[test]
+fn concurrent_requests_on_one_session_keep_it_usable() {
+    let server = TestServer::start(open_config());
+    let id = server.say(None, "sneakers")["session_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = [
+            "only Puma",
+            "cheaper",
+            "black",
+            "under $70",
+            "more",
+            "any brand",
+        ]
+        .into_iter()
+        .map(|message| {
+            let (server, id) = (&server, &id);
+            scope.spawn(move || server.say(Some(id), message))
+        })
+        .collect();
+        for handle in handles {
+            let answer = handle.join().unwrap();
+            assert_eq!(answer["session_id"], id.as_str());
+        }
+    });
+    assert_eq!(
+        server.say(Some(&id), "start over")["session_id"],
+        id.as_str()
+    );
+}
