@@ -808,3 +808,88 @@ fn concurrent_requests_on_one_session_keep_it_usable() {
         id.as_str()
     );
 }
+
+fn products(answer: &Value) -> &Vec<Value> {
+    answer["products"].as_array().unwrap()
+}
+
+#[test]
+fn multi_turn_conversation_refines_and_sessions_are_isolated() {
+    let server = TestServer::start(open_config());
+    let first = server.say(None, "black sneakers for men under $80");
+    let a = first["session_id"].as_str().unwrap().to_string();
+    assert_eq!(first["kind"], "results", "{first}");
+    assert!(!products(&first).is_empty(), "{first}");
+    assert_eq!(first["filters"]["price"]["max"], json!(80.0), "{first}");
+    assert_eq!(
+        first["filters"]["facets"]["color"]["any_of"],
+        json!(["Black"])
+    );
+    for p in products(&first) {
+        assert_eq!(p["color"], "Black", "{p}");
+        assert!(p["price"].as_f64().unwrap() <= 80.0, "{p}");
+        assert!(p["id"].is_string() && p["title"].is_string());
+        assert_eq!(p["currency"], "USD");
+    }
+    assert!(!first["reply"].as_str().unwrap().is_empty());
+    assert!(first["total"].as_u64().unwrap() >= products(&first).len() as u64);
+
+    // Another shopper meanwhile: none of the first one's filters.
+    let other = server.say(None, "red sneakers");
+    let b = other["session_id"].as_str().unwrap().to_string();
+    assert_ne!(a, b);
+    assert!(other["filters"]["facets"].get("brand").is_none(), "{other}");
+    assert_eq!(other["filters"]["price"], Value::Null, "{other}");
+
+    let puma = server.say(Some(&a), "only Puma");
+    assert_eq!(puma["session_id"], a.as_str());
+    assert_eq!(
+        puma["filters"]["facets"]["brand"]["any_of"],
+        json!(["Puma"]),
+        "{puma}"
+    );
+    assert_eq!(
+        puma["filters"]["facets"]["color"]["any_of"],
+        json!(["Black"]),
+        "{puma}"
+    );
+    assert!(!products(&puma).is_empty(), "{puma}");
+    for p in products(&puma) {
+        assert_eq!(p["brand"], "Puma", "{p}");
+    }
+    let cheapest_shown = products(&puma)
+        .iter()
+        .filter_map(|p| p["price"].as_f64())
+        .fold(f64::INFINITY, f64::min);
+
+    let cheaper = server.say(Some(&a), "cheaper");
+    let max = cheaper["filters"]["price"]["max"].as_f64().unwrap();
+    assert!(max < 80.0, "{cheaper}");
+    for p in products(&cheaper) {
+        assert!(
+            p["price"].as_f64().unwrap() < cheapest_shown + 0.001
+                || !cheaper["relaxed"].as_array().unwrap().is_empty(),
+            "{p}"
+        );
+    }
+
+    // The second session still has only its own filters.
+    let again = server.say(Some(&b), "sneakers");
+    assert_eq!(again["session_id"], b.as_str());
+    assert!(again["filters"]["facets"].get("brand").is_none(), "{again}");
+}
+
+#[test]
+fn product_detail_has_every_attribute() {
+    let server = TestServer::start(open_config());
+    let response = client().get(server.url("/api/products/S1")).send().unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let product: Value = response.json().unwrap();
+    assert_eq!(product["id"], "S1");
+    assert_eq!(product["title"], "Black running sneakers");
+    assert_eq!(product["brand"], "Puma");
+    assert_eq!(product["price"], json!(59.9));
+    assert_eq!(product["currency"], "USD");
+    assert!(product["extra"].is_object());
+    assert!(product.get("material").is_some() && product.get("stock").is_some());
+}
