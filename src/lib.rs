@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod catalog;
+pub mod chat;
 pub mod cli;
 pub mod dialog;
 pub mod engine;
@@ -15,6 +16,7 @@ pub mod r#gen;
 pub mod index;
 pub mod reply;
 pub mod search;
+pub mod server;
 pub mod text;
 pub mod understand;
 

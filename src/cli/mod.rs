@@ -22,6 +22,10 @@ pub enum Command {
     Import(import::ImportArgs),
     /// Show what the index holds: product count and each facet's top values.
     Stats(stats::StatsArgs),
+    /// Serve the chat API, the demo store page and the embeddable widget.
+    Serve(serve::ServeArgs),
+    /// Chat with the catalog in the terminal.
+    Chat(chat::ChatArgs),
     /// Write a deterministic synthetic catalog (for benchmarks) to stdout.
     Gen(r#gen::GenArgs),
 }
@@ -32,6 +36,8 @@ pub fn main() -> ExitCode {
     let result = match cli.command {
         Command::Import(args) => import::run(args),
         Command::Stats(args) => stats::run(args),
+        Command::Serve(args) => serve::run(args),
+        Command::Chat(args) => chat::run(args),
         Command::Gen(args) => r#gen::run(args),
     };
     match result {
@@ -43,6 +49,8 @@ pub fn main() -> ExitCode {
     }
 }
 
+mod chat;
 mod r#gen;
 mod import;
+mod serve;
 mod stats;

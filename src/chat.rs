@@ -1,0 +1,242 @@
+//! The terminal chat: the same [`Engine`] as the server, on any reader and
+//! writer, so `vitrine chat` is a thin wrapper and tests can drive it.
+//!
+//! Each line read is one message. The answer is the reply, the products as
+//! an aligned table (`#`, id, title, brand, price) and the suggestions. A
+//! line `quit` or `exit`, or the end of the input, ends the chat. Apart from
+//! an optional banner, the only prompt is a plain `> `, so the output of a
+//! piped session is easy to read and to test.
+
+use crate::catalog::Product;
+use crate::dialog::Session;
+use crate::{Engine, Error, Result, Turn};
+use std::io::{BufRead, Write};
+
+/// Settings of [`run_chat`].
+#[derive(Debug, Clone)]
+pub struct ChatOptions {
+    /// Products shown per answer (1..=100; default 10).
+    pub limit: usize,
+    /// Print a one-line greeting with the catalog size first (for terminals).
+    pub banner: bool,
+    /// Longest title shown in the table, in characters (default 48).
+    pub title_width: usize,
+}
+
+impl Default for ChatOptions {
+    fn default() -> Self {
+        ChatOptions {
+            limit: 10,
+            banner: false,
+            title_width: 48,
+        }
+    }
+}
+
+fn io_err(source: std::io::Error) -> Error {
+    Error::io("<output>", source)
+}
+
+/// Runs a chat over `input` and `output` until `quit`, `exit` or end of input.
+///
+/// Engine errors on one message are printed and the chat goes on; a failure
+/// to read the input or write the output ends it with an error.
+pub fn run_chat(
+    engine: &Engine,
+    input: impl BufRead,
+    mut output: impl Write,
+    options: &ChatOptions,
+) -> Result<()> {
+    let mut session = Session::default();
+    let currency = engine.info().currency;
+    if options.banner {
+        let info = engine.info();
+        writeln!(
+            output,
+            "Vitrine: {} products. Ask for something (\"black sneakers under $80\"); `quit` to leave.",
+            info.product_count
+        )
+        .map_err(io_err)?;
+    }
+    let mut lines = input.lines();
+    loop {
+        write!(output, "> ").map_err(io_err)?;
+        output.flush().map_err(io_err)?;
+        let Some(line) = lines.next() else {
+            writeln!(output).map_err(io_err)?;
+            break;
+        };
+        let line = line.map_err(|e| Error::io("<input>", e))?;
+        let message = line.trim();
+        if message.is_empty() {
+            continue;
+        }
+        if matches!(message.to_lowercase().as_str(), "quit" | "exit") {
+            break;
+        }
+        match engine.turn(&mut session, message, options.limit) {
+            Ok(turn) => write_turn(&mut output, &turn, &currency, options).map_err(io_err)?,
+            Err(err) => writeln!(output, "error: {err}").map_err(io_err)?,
+        }
+    }
+    output.flush().map_err(io_err)
+}
+
+/// Writes one answer: reply, product table, count and suggestions.
+pub fn write_turn(
+    out: &mut impl Write,
+    turn: &Turn,
+    default_currency: &str,
+    options: &ChatOptions,
+) -> std::io::Result<()> {
+    if !turn.reply.is_empty() {
+        writeln!(out, "{}", turn.reply)?;
+    }
+    if !turn.products.is_empty() {
+        writeln!(out)?;
+        write!(
+            out,
+            "{}",
+            product_table(&turn.products, default_currency, options.title_width)
+        )?;
+        if turn.total > turn.products.len() as u64 {
+            writeln!(out, "({} of {} shown)", turn.products.len(), turn.total)?;
+        }
+    }
+    if !turn.suggestions.is_empty() {
+        writeln!(out, "Try: {}", turn.suggestions.join(" · "))?;
+    }
+    writeln!(out)
+}
+
+/// `text` cut to `width` characters, with `…` when cut. Control characters
+/// (from a hostile catalog) are replaced so they cannot drive the terminal.
+fn cell(text: &str, width: usize) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() <= width {
+        clean
+    } else {
+        let mut cut: String = clean.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// The products as an aligned text table with a header row.
+pub fn product_table(products: &[Product], default_currency: &str, title_width: usize) -> String {
+    let header = ["#", "id", "title", "brand", "price"];
+    let rows: Vec<[String; 5]> = products
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let currency = p.currency.as_deref().unwrap_or(default_currency);
+            [
+                (i + 1).to_string(),
+                cell(&p.id, 16),
+                cell(&p.title, title_width.max(8)),
+                cell(p.brand.as_deref().unwrap_or(""), 20),
+                p.price
+                    .map(|v| format_price(v, currency))
+                    .unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut widths = header.map(|h| h.chars().count());
+    for row in &rows {
+        for (w, c) in widths.iter_mut().zip(row) {
+            *w = (*w).max(c.chars().count());
+        }
+    }
+    let mut table = String::new();
+    let mut push_row = |cells: [&str; 5]| {
+        let mut line = String::new();
+        for (i, (c, w)) in cells.iter().zip(widths).enumerate() {
+            let pad = w.saturating_sub(c.chars().count());
+            // `#` and price are right-aligned; the rest left-aligned.
+            if i == 0 || i == 4 {
+                line.push_str(&" ".repeat(pad));
+                line.push_str(c);
+            } else {
+                line.push_str(c);
+                line.push_str(&" ".repeat(pad));
+            }
+            line.push_str("  ");
+        }
+        table.push_str(line.trim_end());
+        table.push('\n');
+    };
+    push_row(header);
+    for row in &rows {
+        push_row([&row[0], &row[1], &row[2], &row[3], &row[4]]);
+    }
+    table
+}
+
+/// A price with its currency's symbol: `$79.90`, `R$ 79,90`, `€79.90`,
+/// `₹1,299.00`; other currencies as `79.90 CHF`.
+pub fn format_price(value: f64, currency: &str) -> String {
+    let cents = (value * 100.0).round();
+    let negative = cents < 0.0;
+    let cents = cents.abs() as u64;
+    let (units, frac) = (cents / 100, cents % 100);
+    let group = |sep: char| {
+        let digits = units.to_string();
+        let mut out = String::new();
+        for (i, d) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(sep);
+            }
+            out.push(d);
+        }
+        out
+    };
+    let sign = if negative { "-" } else { "" };
+    match currency.to_ascii_uppercase().as_str() {
+        "BRL" => format!("{sign}R$ {},{frac:02}", group('.')),
+        "USD" | "" => format!("{sign}${}.{frac:02}", group(',')),
+        "EUR" => format!("{sign}€{}.{frac:02}", group(',')),
+        "GBP" => format!("{sign}£{}.{frac:02}", group(',')),
+        "INR" => format!("{sign}₹{}.{frac:02}", group(',')),
+        other => format!("{sign}{}.{frac:02} {other}", group(',')),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prices() {
+        assert_eq!(format_price(79.9, "USD"), "$79.90");
+        assert_eq!(format_price(1299.9, "BRL"), "R$ 1.299,90");
+        assert_eq!(format_price(1234567.0, "INR"), "₹1,234,567.00");
+        assert_eq!(format_price(5.0, "CHF"), "5.00 CHF");
+    }
+
+    #[test]
+    fn table_is_aligned_and_truncated() {
+        let products = vec![
+            Product {
+                id: "A1".into(),
+                title: "Black running sneakers with a very long name indeed".into(),
+                brand: Some("Puma".into()),
+                price: Some(79.9),
+                ..Product::default()
+            },
+            Product {
+                id: "B22".into(),
+                title: "Cap\x1b[31m".into(),
+                price: Some(5.0),
+                ..Product::default()
+            },
+        ];
+        let table = product_table(&products, "USD", 20);
+        let lines: Vec<&str> = table.lines().collect();
+        assert_eq!(lines[0], "#  id   title                 brand   price");
+        assert_eq!(lines[1], "1  A1   Black running sneak…  Puma   $79.90");
+        assert_eq!(lines[2], "2  B22  Cap [31m                      $5.00");
+    }
+}

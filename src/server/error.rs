@@ -1,0 +1,201 @@
+//! HTTP errors: one enum, a stable snake_case code per variant, one JSON shape.
+//!
+//! Every error the server sends, from a handler, an extractor or a protective
+//! layer, is `{"error": {"code": "...", "message": "..."}}`. Request
+//! validation errors are all `400` (the code tells which rule was broken);
+//! there is no `422`. A `500` never shows its cause: it is logged instead.
+
+use axum::Json;
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use utoipa::ToSchema;
+
+/// Everything a request can fail with.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ApiError {
+    /// The body is not valid JSON (syntax error or truncated).
+    InvalidJson(String),
+    /// The body is JSON but not of the expected shape (wrong field type...).
+    InvalidRequest(String),
+    /// `message` is missing, empty or only whitespace.
+    EmptyMessage,
+    /// `message` is longer than the limit (in characters).
+    MessageTooLong {
+        /// The limit, in characters.
+        max: usize,
+    },
+    /// `limit` is not an integer in 1..=100.
+    InvalidLimit,
+    /// No route at this path.
+    NotFound,
+    /// No product with this id.
+    ProductNotFound(String),
+    /// The route exists but not for this method.
+    MethodNotAllowed,
+    /// The body is larger than the limit.
+    PayloadTooLarge {
+        /// The limit, in bytes.
+        max: usize,
+    },
+    /// The body is not `application/json`.
+    UnsupportedMediaType,
+    /// This client sent too many requests; retry after the given seconds.
+    RateLimited {
+        /// Seconds until a request will be accepted again.
+        retry_after: u64,
+    },
+    /// The server is at its concurrency limit; retry shortly.
+    Overloaded,
+    /// The request took longer than the per-request timeout.
+    Timeout,
+    /// An unexpected failure. The detail is logged, never sent.
+    Internal(String),
+}
+
+/// The error JSON body: `{"error": {"code", "message"}}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+pub struct ErrorBody {
+    /// The error.
+    pub error: ErrorDetail,
+}
+
+/// One error: a stable machine code and a human message.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
+pub struct ErrorDetail {
+    /// Stable snake_case code: `invalid_json`, `invalid_request`,
+    /// `empty_message`, `message_too_long`, `invalid_limit`, `not_found`,
+    /// `product_not_found`, `method_not_allowed`, `payload_too_large`,
+    /// `unsupported_media_type`, `rate_limited`, `overloaded`, `timeout`,
+    /// `internal`.
+    #[schema(example = "empty_message")]
+    pub code: String,
+    /// What went wrong, in English, for the developer.
+    pub message: String,
+}
+
+impl ApiError {
+    /// The HTTP status.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            ApiError::InvalidJson(_)
+            | ApiError::InvalidRequest(_)
+            | ApiError::EmptyMessage
+            | ApiError::MessageTooLong { .. }
+            | ApiError::InvalidLimit => StatusCode::BAD_REQUEST,
+            ApiError::NotFound | ApiError::ProductNotFound(_) => StatusCode::NOT_FOUND,
+            ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
+            ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::Timeout => StatusCode::GATEWAY_TIMEOUT,
+            ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    /// The stable snake_case code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            ApiError::InvalidJson(_) => "invalid_json",
+            ApiError::InvalidRequest(_) => "invalid_request",
+            ApiError::EmptyMessage => "empty_message",
+            ApiError::MessageTooLong { .. } => "message_too_long",
+            ApiError::InvalidLimit => "invalid_limit",
+            ApiError::NotFound => "not_found",
+            ApiError::ProductNotFound(_) => "product_not_found",
+            ApiError::MethodNotAllowed => "method_not_allowed",
+            ApiError::PayloadTooLarge { .. } => "payload_too_large",
+            ApiError::UnsupportedMediaType => "unsupported_media_type",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Overloaded => "overloaded",
+            ApiError::Timeout => "timeout",
+            ApiError::Internal(_) => "internal",
+        }
+    }
+
+    /// The message sent to the client (never the detail of an internal error).
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::InvalidJson(detail) => format!("The body is not valid JSON: {detail}"),
+            ApiError::InvalidRequest(detail) => format!("The request body is invalid: {detail}"),
+            ApiError::EmptyMessage => "`message` must be a non-empty string.".to_string(),
+            ApiError::MessageTooLong { max } => {
+                format!("`message` must be at most {max} characters long.")
+            }
+            ApiError::InvalidLimit => "`limit` must be an integer from 1 to 100.".to_string(),
+            ApiError::NotFound => "There is nothing at this address.".to_string(),
+            ApiError::ProductNotFound(_) => "There is no product with this id.".to_string(),
+            ApiError::MethodNotAllowed => "This method is not allowed here.".to_string(),
+            ApiError::PayloadTooLarge { max } => {
+                format!("The request body must be at most {max} bytes.")
+            }
+            ApiError::UnsupportedMediaType => {
+                "The body must be JSON, sent with `Content-Type: application/json`.".to_string()
+            }
+            ApiError::RateLimited { retry_after } => {
+                format!("Too many requests; retry in {retry_after} s.")
+            }
+            ApiError::Overloaded => "The server is busy; retry in a moment.".to_string(),
+            ApiError::Timeout => "The request took too long.".to_string(),
+            ApiError::Internal(_) => "Something went wrong on our side.".to_string(),
+        }
+    }
+
+    /// The JSON body.
+    pub fn body(&self) -> ErrorBody {
+        ErrorBody {
+            error: ErrorDetail {
+                code: self.code().to_string(),
+                message: self.message(),
+            },
+        }
+    }
+}
+
+impl From<crate::Error> for ApiError {
+    fn from(err: crate::Error) -> Self {
+        ApiError::Internal(err.to_string())
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        if let ApiError::Internal(detail) = &self {
+            tracing::error!(%detail, "internal error");
+        }
+        let retry_after = match &self {
+            ApiError::RateLimited { retry_after } => Some(*retry_after),
+            ApiError::Overloaded => Some(1),
+            _ => None,
+        };
+        let mut response = (self.status(), Json(self.body())).into_response();
+        if let Some(secs) = retry_after {
+            response
+                .headers_mut()
+                .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        response
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn internal_errors_hide_their_detail() {
+        let err = ApiError::Internal("disk /secret/path failed".into());
+        assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
+        assert!(!err.message().contains("secret"));
+    }
+
+    #[test]
+    fn retry_after_is_set() {
+        let response = ApiError::RateLimited { retry_after: 7 }.into_response();
+        assert_eq!(response.status(), StatusCode::TOO_MANY_REQUESTS);
+        assert_eq!(response.headers()[header::RETRY_AFTER], "7");
+        let response = ApiError::Overloaded.into_response();
+        assert_eq!(response.headers()[header::RETRY_AFTER], "1");
+    }
+}

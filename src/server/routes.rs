@@ -1,0 +1,205 @@
+//! The API handlers: parse and validate, run the engine on the blocking
+//! pool, answer JSON. Each is documented for OpenAPI with every status it
+//! (or the layers in front of it) can answer.
+
+use super::AppState;
+use super::api::{ChatRequest, ChatResponse, Health, ProductDetail};
+use super::error::{ApiError, ErrorBody};
+use super::extract::ApiJson;
+use super::sessions::new_session_id;
+use crate::dialog::Session;
+use axum::Json;
+use axum::extract::{Path, State};
+
+/// Default number of products per answer.
+pub const DEFAULT_LIMIT: usize = 10;
+/// Largest `limit` accepted.
+pub const MAX_LIMIT: u64 = 100;
+
+fn validate_limit(limit: Option<&serde_json::Value>) -> Result<usize, ApiError> {
+    match limit {
+        None | Some(serde_json::Value::Null) => Ok(DEFAULT_LIMIT),
+        Some(value) => value
+            .as_u64()
+            .filter(|n| (1..=MAX_LIMIT).contains(n))
+            .and_then(|n| usize::try_from(n).ok())
+            .ok_or(ApiError::InvalidLimit),
+    }
+}
+
+fn validate_message(message: &str, max_chars: usize) -> Result<(), ApiError> {
+    if message.trim().is_empty() {
+        return Err(ApiError::EmptyMessage);
+    }
+    if message.chars().count() > max_chars {
+        return Err(ApiError::MessageTooLong { max: max_chars });
+    }
+    Ok(())
+}
+
+/// One conversational turn.
+#[utoipa::path(
+    post,
+    path = "/api/chat",
+    tag = "chat",
+    request_body = ChatRequest,
+    responses(
+        (status = 200, description = "The assistant's answer", body = ChatResponse),
+        (status = 400, description = "`invalid_json`, `invalid_request`, `empty_message`, `message_too_long` or `invalid_limit`", body = ErrorBody),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+        (status = 413, description = "`payload_too_large`: body over 16 KiB", body = ErrorBody),
+        (status = 415, description = "`unsupported_media_type`: not `application/json`", body = ErrorBody),
+        (status = 429, description = "`rate_limited`", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`overloaded`: at the concurrency limit", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 504, description = "`timeout`: over the per-request timeout", body = ErrorBody),
+    )
+)]
+pub async fn chat(
+    State(state): State<AppState>,
+    ApiJson(request): ApiJson<ChatRequest>,
+) -> Result<Json<ChatResponse>, ApiError> {
+    validate_message(&request.message, state.config.max_message_chars)?;
+    let limit = validate_limit(request.limit.as_ref())?;
+    let known = request
+        .session_id
+        .as_deref()
+        .and_then(|id| state.sessions.get(id).map(|s| (id.to_string(), s)));
+    let (session_id, session) = match known {
+        Some(found) => found,
+        None => {
+            let id = new_session_id().map_err(|e| ApiError::Internal(e.to_string()))?;
+            (id, Session::default())
+        }
+    };
+    let engine = state.engine.clone();
+    let message = request.message;
+    let (turn, session) = tokio::task::spawn_blocking(move || {
+        let mut session = session;
+        let turn = engine.turn(&mut session, &message, limit);
+        (turn, session)
+    })
+    .await
+    .map_err(|e| ApiError::Internal(format!("chat task failed: {e}")))?;
+    let turn = turn?;
+    state.sessions.put(&session_id, session);
+    let currency = state.engine.info().currency;
+    Ok(Json(ChatResponse::from_turn(session_id, &turn, &currency)))
+}
+
+/// One product with all its attributes.
+#[utoipa::path(
+    get,
+    path = "/api/products/{id}",
+    tag = "catalog",
+    params(("id" = String, Path, description = "The catalog's product id (URL-encoded)")),
+    responses(
+        (status = 200, description = "The product", body = ProductDetail),
+        (status = 404, description = "`product_not_found`", body = ErrorBody),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+        (status = 429, description = "`rate_limited`", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 500, description = "`internal`", body = ErrorBody),
+        (status = 503, description = "`overloaded`", body = ErrorBody,
+            headers(("Retry-After" = u64, description = "Seconds to wait"))),
+        (status = 504, description = "`timeout`", body = ErrorBody),
+    )
+)]
+pub async fn product(
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Json<ProductDetail>, ApiError> {
+    let engine = state.engine.clone();
+    let lookup = id.clone();
+    let found = tokio::task::spawn_blocking(move || engine.product(&lookup))
+        .await
+        .map_err(|e| ApiError::Internal(format!("product task failed: {e}")))??;
+    let product = found.ok_or(ApiError::ProductNotFound(id))?;
+    let currency = state.engine.info().currency;
+    Ok(Json(ProductDetail::from_product(&product, &currency)))
+}
+
+/// Liveness and what is being served.
+#[utoipa::path(
+    get,
+    path = "/api/health",
+    tag = "service",
+    responses(
+        (status = 200, description = "The server is up", body = Health),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    )
+)]
+pub async fn health(State(state): State<AppState>) -> Json<Health> {
+    let info = state.engine.info();
+    Json(Health {
+        status: "ok".to_string(),
+        products: info.product_count,
+        index_version: info.version,
+        currency: info.currency,
+    })
+}
+
+/// This document.
+#[utoipa::path(
+    get,
+    path = "/api/openapi.json",
+    tag = "service",
+    responses(
+        (status = 200, description = "The OpenAPI 3 description of this API", content_type = "application/json"),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    )
+)]
+pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
+    Json(super::openapi::document())
+}
+
+/// Fallback for unknown paths.
+pub async fn not_found() -> ApiError {
+    ApiError::NotFound
+}
+
+/// Fallback for known paths with the wrong method.
+pub async fn method_not_allowed() -> ApiError {
+    ApiError::MethodNotAllowed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn limits() {
+        assert_eq!(validate_limit(None), Ok(DEFAULT_LIMIT));
+        assert_eq!(validate_limit(Some(&json!(null))), Ok(DEFAULT_LIMIT));
+        assert_eq!(validate_limit(Some(&json!(1))), Ok(1));
+        assert_eq!(validate_limit(Some(&json!(100))), Ok(100));
+        for bad in [
+            json!(0),
+            json!(101),
+            json!(-1),
+            json!(2.5),
+            json!("10"),
+            json!([]),
+        ] {
+            assert_eq!(
+                validate_limit(Some(&bad)),
+                Err(ApiError::InvalidLimit),
+                "{bad}"
+            );
+        }
+    }
+
+    #[test]
+    fn messages() {
+        assert_eq!(validate_message("", 5), Err(ApiError::EmptyMessage));
+        assert_eq!(validate_message(" \n\t", 5), Err(ApiError::EmptyMessage));
+        assert_eq!(validate_message("ééééé", 5), Ok(()));
+        assert_eq!(
+            validate_message("abcdef", 5),
+            Err(ApiError::MessageTooLong { max: 5 })
+        );
+    }
+}
