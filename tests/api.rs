@@ -862,15 +862,31 @@ fn multi_turn_conversation_refines_and_sessions_are_isolated() {
         .filter_map(|p| p["price"].as_f64())
         .fold(f64::INFINITY, f64::min);
 
+    // Every Puma match was shown and none is cheaper than the cheapest of
+    // them: the assistant says so and keeps the filters and products.
     let cheaper = server.say(Some(&a), "cheaper");
-    let max = cheaper["filters"]["price"]["max"].as_f64().unwrap();
-    assert!(max < 80.0, "{cheaper}");
+    assert_eq!(cheaper["filters"], puma["filters"], "{cheaper}");
+    assert!(
+        cheaper["reply"]
+            .as_str()
+            .unwrap()
+            .contains("nothing cheaper"),
+        "{cheaper}"
+    );
     for p in products(&cheaper) {
-        assert!(
-            p["price"].as_f64().unwrap() < cheapest_shown + 0.001
-                || !cheaper["relaxed"].as_array().unwrap().is_empty(),
-            "{p}"
-        );
+        assert!(p["price"].as_f64().unwrap() >= cheapest_shown, "{p}");
+    }
+    // Without the brand, one product shown: "cheaper" goes below its price.
+    let (_, any_brand) = server.chat(json!({"message": "any brand", "session_id": a, "limit": 1}));
+    let shown = products(&any_brand)[0]["price"].as_f64().unwrap();
+    let (_, cheaper) = server.chat(json!({"message": "cheaper", "session_id": a, "limit": 10}));
+    assert!(
+        cheaper["filters"]["price"]["max"].as_f64().unwrap() < shown,
+        "{cheaper}"
+    );
+    assert!(!products(&cheaper).is_empty(), "{cheaper}");
+    for p in products(&cheaper) {
+        assert!(p["price"].as_f64().unwrap() < shown, "{p}");
     }
 
     // The second session still has only its own filters.

@@ -66,9 +66,14 @@ fn hash_skipping(bytes: &[u8], skip_a: usize, skip_b: usize) -> u64 {
     (h.rotate_left(5) ^ n).wrapping_mul(MIX)
 }
 
-/// True for words the index handles: ASCII letters only, 4 letters or more.
+/// Words longer than this are never corrected.
+const MAX_WORD_LEN: usize = 40;
+
+/// True for words the index handles: ASCII letters only, 4 to 40 letters.
 fn eligible(word: &str) -> bool {
-    word.len() >= 4 && word.bytes().all(|b| b.is_ascii_lowercase())
+    // No catalog word is longer than this; longer input is noise, and its
+    // delete neighbourhood grows with the square of its length.
+    (4..=MAX_WORD_LEN).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase())
 }
 
 impl TypoIndex {
