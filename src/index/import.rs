@@ -122,7 +122,7 @@ pub fn import_with_progress(
                 }
                 Err(e) => summary.errors.push(e),
             }
-            if summary.rows_read % 1024 == 0 {
+            if summary.rows_read.is_multiple_of(1024) {
                 progress(reader.bytes_read(), total_bytes);
             }
         }
