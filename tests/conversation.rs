@@ -754,7 +754,11 @@ fn message() -> impl Strategy<Value = String> {
 fn any_conversation_keeps_every_shown_product_within_the_filters() {
     let engine = demo();
     let mut runner = TestRunner::new(Config {
-        cases: 64,
+        // PROPTEST_CASES raises the count for a longer local hunt.
+        cases: std::env::var("PROPTEST_CASES")
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(64),
         failure_persistence: None,
         ..Config::default()
     });
@@ -780,4 +784,19 @@ fn any_conversation_keeps_every_shown_product_within_the_filters() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+/// Found by the proptest: excluding a multi-word type ("no Running Shoes")
+/// made tantivy's phrase scorer seek backwards and panic in debug builds.
+#[test]
+fn excluding_a_multi_word_type_does_not_panic() {
+    let mut chat = Chat::new(demo(), Lang::En);
+    chat.say("no Running Shoes not");
+    let t = chat.say("shoes not running shoes");
+    assert!(t.products.iter().all(|p| {
+        !has_type(p, "running shoes")
+            || p.category
+                .as_deref()
+                .is_some_and(|c| !contains_words(c, "running shoes"))
+    }));
 }

@@ -106,6 +106,18 @@ fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn
     Some(Box::new(RangeQuery::new(lo, hi)))
 }
 
+/// A query fit for `Occur::MustNot`. tantivy 0.27's phrase scorer asserts
+/// (debug builds) that an exclusion never seeks behind its current doc, which
+/// `Exclude` does as soon as the first excluded phrase match lies after the
+/// first candidate (tantivy issue #2811). A union of the query with itself
+/// matches the same documents and seeks safely.
+fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, q.box_clone()),
+        (Occur::Should, q),
+    ]))
+}
+
 /// Options beyond the constraints.
 #[derive(Debug, Clone, Default)]
 pub struct QueryOptions {
@@ -145,7 +157,7 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Box<
             }
         }
         for v in &filter.none_of {
-            clauses.push((Occur::MustNot, facet_value_query(index, slot, v)));
+            clauses.push((Occur::MustNot, exclusion(facet_value_query(index, slot, v))));
         }
     }
     // Sorting by price shows only priced products: a range from the lowest
@@ -170,7 +182,7 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Box<
     let exclude_fields = text_fields(index, false);
     for word in &c.excluded_text {
         if let Some(q) = word_query(index, word, &exclude_fields) {
-            clauses.push((Occur::MustNot, q));
+            clauses.push((Occur::MustNot, exclusion(q)));
         }
     }
     for word in &opts.boost_words {
