@@ -61,8 +61,10 @@ fn touch(changes: &mut Changes, what: &str) {
     changes.touched.push(what.to_string());
 }
 
-/// A new product type makes type-specific constraints (size, free words) stale.
-fn on_type_change(c: &mut Constraints, new_values: &[String]) {
+/// A new product type starts a new search: the constraints of the old one
+/// (its size, brand, colour, price, words) are dropped, except the audience
+/// and whatever this same message asked for.
+fn on_type_change(c: &mut Constraints, new_values: &[String], touched: &[String]) {
     let old = c
         .facet(&Slot::Type)
         .map(|f| f.any_of.clone())
@@ -70,8 +72,20 @@ fn on_type_change(c: &mut Constraints, new_values: &[String]) {
     let same = new_values
         .iter()
         .all(|v| old.iter().any(|o| o.eq_ignore_ascii_case(v)));
-    if !old.is_empty() && !same {
-        c.facets.remove(&Slot::Size);
+    if old.is_empty() || same {
+        return;
+    }
+    let kept = |what: &str| touched.iter().any(|t| t == what);
+    c.facets
+        .retain(|slot, _| matches!(slot, Slot::Type | Slot::Gender) || kept(slot.facet()));
+    if !kept("price") {
+        c.price_min = None;
+        c.price_max = None;
+    }
+    if !kept("rating") {
+        c.min_rating = None;
+    }
+    if !kept("text") {
         c.text.clear();
         c.excluded_text.clear();
     }
@@ -89,7 +103,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
         match op {
             Op::Set(slot, values) => {
                 if *slot == Slot::Type {
-                    on_type_change(c, values);
+                    on_type_change(c, values, &changes.touched);
                 }
                 let f = c.facets.entry(slot.clone()).or_default();
                 f.any_of = values.clone();
@@ -371,7 +385,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_type_drops_its_size_and_words() {
+    fn a_new_type_starts_a_new_search_but_keeps_the_audience() {
         let mut s = Session::default();
         apply(
             &mut s,
@@ -384,11 +398,23 @@ mod tests {
         );
         apply(
             &mut s,
-            &ops(vec![Op::Set(Slot::Type, vec!["Jackets".into()])]),
+            &ops(vec![
+                Op::Set(Slot::Gender, vec!["Men".into()]),
+                Op::Set(Slot::Color, vec!["Blue".into()]),
+                Op::Set(Slot::Type, vec!["Jackets".into()]),
+            ]),
         );
         let c = &s.constraints;
         assert!(c.text.is_empty() && !c.facets.contains_key(&Slot::Size));
-        assert_eq!(c.facets[&Slot::Color].any_of, vec!["Black"]);
+        // What the same message asked for stays, whatever its order.
+        assert_eq!(c.facets[&Slot::Color].any_of, vec!["Blue"]);
+        assert_eq!(c.facets[&Slot::Gender].any_of, vec!["Men"]);
+        apply(
+            &mut s,
+            &ops(vec![Op::Set(Slot::Type, vec!["Boots".into()])]),
+        );
+        assert!(!s.constraints.facets.contains_key(&Slot::Color));
+        assert_eq!(s.constraints.facets[&Slot::Gender].any_of, vec!["Men"]);
     }
 
     #[test]

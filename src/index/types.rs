@@ -154,12 +154,22 @@ pub fn choose_head_position<'a>(
 }
 
 /// The components of a category path (`Men > Shoes > Sneakers`), audience
-/// roots excluded.
+/// roots excluded, and grouping levels ("Bags & Accessories", "Bolsas e
+/// Acessórios") excluded when a more specific level follows them.
 pub fn category_components(category: &str) -> impl Iterator<Item = &str> {
-    category
+    let parts: Vec<&str> = category
         .split(['>', '/', '|', '\\'])
         .map(str::trim)
         .filter(|c| !c.is_empty() && !is_audience(&crate::text::key(c)))
+        .collect();
+    let last = parts.len().saturating_sub(1);
+    parts.into_iter().enumerate().filter_map(move |(i, c)| {
+        let grouping = c.contains(['&', ',', '+'])
+            || crate::text::words(c)
+                .iter()
+                .any(|w| matches!(w.as_str(), "and" | "e" | "y" | "et"));
+        (i == last || !grouping).then_some(c)
+    })
 }
 
 #[cfg(test)]
@@ -246,5 +256,9 @@ mod tests {
     fn category_paths_drop_audience_roots() {
         let parts: Vec<_> = category_components("Men > Shoes > Sneakers").collect();
         assert_eq!(parts, vec!["Shoes", "Sneakers"]);
+        let parts: Vec<_> = category_components("Bolsas e Acessórios > Carteiras").collect();
+        assert_eq!(parts, vec!["Carteiras"]);
+        let parts: Vec<_> = category_components("Home & Kitchen").collect();
+        assert_eq!(parts, vec!["Home & Kitchen"]);
     }
 }
