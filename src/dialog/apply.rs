@@ -64,7 +64,7 @@ fn touch(changes: &mut Changes, what: &str) {
 /// A new product type starts a new search: the constraints of the old one
 /// (its size, brand, colour, price, words) are dropped, except the audience
 /// and whatever this same message asked for.
-fn on_type_change(c: &mut Constraints, new_values: &[String], touched: &[String]) {
+fn on_type_change(c: &mut Constraints, new_values: &[String], touched: &[String], words: &[&str]) {
     let old = c
         .facet(&Slot::Type)
         .map(|f| f.any_of.clone())
@@ -85,10 +85,9 @@ fn on_type_change(c: &mut Constraints, new_values: &[String], touched: &[String]
     if !kept("rating") {
         c.min_rating = None;
     }
-    if !kept("text") {
-        c.text.clear();
-        c.excluded_text.clear();
-    }
+    // Words are kept only when this message said them.
+    c.text.retain(|w| words.contains(&w.as_str()));
+    c.excluded_text.retain(|w| words.contains(&w.as_str()));
 }
 
 /// Applies `u` to the session and says what to do next.
@@ -99,11 +98,19 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
     let mut action: Option<Action> = None;
     let mut searched = false;
     let c = &mut session.constraints;
+    let message_words: Vec<&str> = u
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Text(w) | Op::ExcludeText(w) => Some(w.as_str()),
+            _ => None,
+        })
+        .collect();
     for op in &u.ops {
         match op {
             Op::Set(slot, values) => {
                 if *slot == Slot::Type {
-                    on_type_change(c, values, &changes.touched);
+                    on_type_change(c, values, &changes.touched, &message_words);
                 }
                 let f = c.facets.entry(slot.clone()).or_default();
                 f.any_of = values.clone();
@@ -415,6 +422,16 @@ mod tests {
         );
         assert!(!s.constraints.facets.contains_key(&Slot::Color));
         assert_eq!(s.constraints.facets[&Slot::Gender].any_of, vec!["Men"]);
+        // An old word goes with its type even when the new message has words too.
+        apply(&mut s, &ops(vec![Op::Text("hooded".into())]));
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Text("running".into()),
+                Op::Set(Slot::Type, vec!["Shoes".into()]),
+            ]),
+        );
+        assert_eq!(s.constraints.text, vec!["running"]);
     }
 
     #[test]
