@@ -65,7 +65,7 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         dry_run: args.dry_run,
     };
     let bar = ProgressBar::with_draw_target(Some(0), ProgressDrawTarget::stderr());
-    if std::io::stderr().is_terminal() {
+    if std::io::stderr().is_terminal() && std::io::stdout().is_terminal() {
         bar.set_style(
             ProgressStyle::with_template(
                 "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
