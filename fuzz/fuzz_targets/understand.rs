@@ -1,7 +1,8 @@
 //! `lexicon.understand(msg, Lang::En)` on arbitrary UTF-8, with a lexicon
 //! built once from the Myntra vocabulary fixture. Checks: no panic, and every
-//! facet value in a Set/Add/Exclude op is one of the vocabulary's values for
-//! that slot's facet, every price bound and rating is finite and non-negative.
+//! facet value in a Set/Add/Exclude op is one of the vocabulary's (trimmed)
+//! values for that slot's facet, no such op has an empty value list, and
+//! every price bound and rating is finite and non-negative (ratings at most 5).
 #![no_main]
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -23,7 +24,11 @@ static FIXTURE: LazyLock<Fixture> = LazyLock::new(|| {
     let values = vocab
         .facets
         .iter()
-        .map(|(facet, vs)| (facet.clone(), vs.iter().map(|v| v.value.clone()).collect()))
+        .map(|(facet, vs)| {
+            // Ops carry values trimmed (` Black` -> `Black`), see `Slot`.
+            let trimmed = vs.iter().map(|v| v.value.trim().to_string()).collect();
+            (facet.clone(), trimmed)
+        })
         .collect();
     Fixture {
         lexicon: Lexicon::new(&vocab),
@@ -40,6 +45,7 @@ fuzz_target!(|data: &[u8]| {
     for op in &u.ops {
         match op {
             Op::Set(slot, vals) | Op::Add(slot, vals) | Op::Exclude(slot, vals) => {
+                assert!(!vals.is_empty(), "empty values in {op:?} (message {msg:?})");
                 let known = fx.values.get(slot.facet());
                 for v in vals {
                     assert!(
