@@ -155,9 +155,19 @@ impl TurnContext<'_> {
         self.loaded.currency()
     }
 
-    /// Facets worth counting: every facet of the catalog.
-    fn facet_names(&self) -> Vec<String> {
-        self.index().vocabulary().facets.keys().cloned().collect()
+    /// Facets worth counting: those the next question may ask about, i.e.
+    /// every facet of the catalog the shopper has not chosen values of.
+    fn facet_names(&self, c: &Constraints) -> Vec<String> {
+        self.index()
+            .vocabulary()
+            .facets
+            .keys()
+            .filter(|name| {
+                c.facet(&Slot::from_facet(name))
+                    .is_none_or(|f| f.any_of.is_empty())
+            })
+            .cloned()
+            .collect()
     }
 
     fn run(&self, c: &Constraints, offset: usize, options: QueryOptions) -> Result<SearchResult> {
@@ -167,7 +177,7 @@ impl TurnContext<'_> {
             &SearchRequest {
                 offset,
                 limit: self.limit,
-                facets: self.facet_names(),
+                facets: self.facet_names(c),
                 options,
             },
         )

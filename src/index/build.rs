@@ -138,7 +138,16 @@ impl IndexBuilder {
         }
         let head =
             types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip_for_types);
-        let index = Index::create_in_dir(build_dir, schema::build_schema())?;
+        // Small store blocks: a turn reads ten products from random places,
+        // and each read decompresses a whole block.
+        let settings = tantivy::IndexSettings {
+            docstore_blocksize: 4096,
+            ..tantivy::IndexSettings::default()
+        };
+        let index = Index::builder()
+            .settings(settings)
+            .schema(schema::build_schema())
+            .create_in_dir(build_dir)?;
         index
             .tokenizers()
             .register(ANALYZER, analyzer::analyzer(lang));
@@ -191,8 +200,16 @@ impl IndexBuilder {
             doc.add_text(f.description, &p.description);
         }
         let product_types = self.product_types(p);
+        let mut type_keys: Vec<String> = Vec::with_capacity(product_types.len());
         for t in &product_types {
             doc.add_text(f.type_text, t);
+            let tokens = analyzer::tokens(&mut self.analyzer, t);
+            for start in 0..tokens.len() {
+                for end in start + 1..=tokens.len() {
+                    doc.add_text(f.type_key, tokens[start..end].join(" "));
+                }
+            }
+            type_keys.push(tokens.join(" "));
         }
         for attr in [&p.category, &p.color, &p.material, &p.gender, &p.size]
             .into_iter()
@@ -212,8 +229,12 @@ impl IndexBuilder {
         facet_values[5].extend(p.material.as_deref());
         for (i, values) in facet_values.iter().enumerate() {
             let mut keys_done: Vec<String> = Vec::with_capacity(values.len());
-            for value in values {
-                let key = facet_key(FACET_FIELDS[i], value, &mut self.analyzer);
+            for (j, value) in values.iter().enumerate() {
+                let key = if i == 0 {
+                    type_keys.get(j).cloned().unwrap_or_default()
+                } else {
+                    facet_key(FACET_FIELDS[i], value, &mut self.analyzer)
+                };
                 if key.is_empty() || keys_done.contains(&key) {
                     continue;
                 }

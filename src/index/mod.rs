@@ -4,6 +4,7 @@
 
 mod analyzer;
 mod build;
+mod facet_table;
 mod import;
 pub mod layout;
 mod product_index;
@@ -13,6 +14,7 @@ mod vocabulary;
 
 pub use analyzer::{analyzer, tokens};
 pub use build::{IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes};
+pub use facet_table::{FacetColumn, FacetTable};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
 pub use product_index::ProductIndex;
 pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};

@@ -4,6 +4,7 @@
 
 use super::analyzer::{self, ANALYZER};
 use super::build::{MANIFEST_FILE, Manifest, VOCABULARY_FILE, facet_key, read_json};
+use super::facet_table::FacetTable;
 use super::layout::{self, Generation};
 use super::schema::{EXTRA_FIELD, FACET_FIELDS, Fields, SCHEMA_VERSION};
 use super::vocabulary::Vocabulary;
@@ -11,6 +12,7 @@ use crate::catalog::Product;
 use crate::{Error, Result};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
@@ -26,6 +28,8 @@ pub struct ProductIndex {
     analyzer: TextAnalyzer,
     /// facet name -> indexed key -> display value.
     display: HashMap<String, HashMap<String, String>>,
+    /// Facet values numbered per segment, for counting.
+    facet_table: Arc<FacetTable>,
 }
 
 impl std::fmt::Debug for ProductIndex {
@@ -78,6 +82,23 @@ impl ProductIndex {
                 map.insert(facet_key(facet, &v.value, &mut analyzer), v.value.clone());
             }
         }
+        let mut columns: Vec<&'static str> = FACET_FIELDS.to_vec();
+        columns.push(EXTRA_FIELD);
+        let facet_table = FacetTable::build(
+            &searcher,
+            &columns,
+            |field, key| match (field, key.split_once('=')) {
+                (EXTRA_FIELD, Some((facet, key))) => (facet.to_string(), key.to_string()),
+                _ => (field.to_string(), key.to_string()),
+            },
+            |facet, key| {
+                display
+                    .get(facet)
+                    .and_then(|m| m.get(key))
+                    .cloned()
+                    .unwrap_or_else(|| key.to_string())
+            },
+        )?;
         Ok(ProductIndex {
             generation,
             searcher,
@@ -86,6 +107,7 @@ impl ProductIndex {
             vocabulary,
             analyzer,
             display,
+            facet_table: Arc::new(facet_table),
         })
     }
 
@@ -138,13 +160,19 @@ impl ProductIndex {
             .unwrap_or_else(|| key.to_string())
     }
 
-    /// The fast-field name a facet is counted on, and the prefix of its keys
-    /// (extra facets share one field as `name=value`).
-    pub fn facet_column(&self, facet: &str) -> (&'static str, String) {
-        match FACET_FIELDS.iter().find(|f| **f == facet) {
-            Some(f) => (f, String::new()),
-            None => (EXTRA_FIELD, format!("{facet}=")),
-        }
+    /// The fast-field name a facet is counted on (extra facets share one
+    /// field as `name=value` keys).
+    pub fn facet_column(&self, facet: &str) -> &'static str {
+        FACET_FIELDS
+            .iter()
+            .find(|f| **f == facet)
+            .copied()
+            .unwrap_or(EXTRA_FIELD)
+    }
+
+    /// Facet values numbered per segment, for counting.
+    pub fn facet_table(&self) -> &Arc<FacetTable> {
+        &self.facet_table
     }
 
     /// Number of products.

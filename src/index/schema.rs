@@ -8,7 +8,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or the stored files change shape.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];
@@ -31,6 +31,10 @@ pub struct Fields {
     pub attrs_text: Field,
     /// Description, analysed.
     pub description: Field,
+    /// Every run of consecutive analysed words of each product type
+    /// (`run shoe`, `run`, `shoe`), so a type filter is one term lookup
+    /// with the meaning of a phrase match on `type_text`.
+    pub type_key: Field,
     /// Keyword facet fields, in [`FACET_FIELDS`] order.
     pub facets: [Field; 6],
     /// Extra facets as `name=value` keywords.
@@ -62,6 +66,7 @@ impl Fields {
             type_text: get("type_text")?,
             attrs_text: get("attrs_text")?,
             description: get("description")?,
+            type_key: get("type_key")?,
             facets: [
                 get(FACET_FIELDS[0])?,
                 get(FACET_FIELDS[1])?,
@@ -99,6 +104,7 @@ pub fn build_schema() -> Schema {
     b.add_text_field("type_text", text(true));
     b.add_text_field("attrs_text", text(true));
     b.add_text_field("description", text(false));
+    b.add_text_field("type_key", STRING);
     for name in FACET_FIELDS {
         b.add_text_field(name, STRING | FAST);
     }

@@ -1,40 +1,56 @@
 //! Counting facet values over every matching product, from fast-field
-//! ordinals: one array increment per value per document, strings resolved
-//! once per segment at the end.
+//! ordinals: one array increment per value per document, ordinals turned
+//! into value ids (numbered when the index opened, see
+//! [`crate::index::FacetTable`]) once per segment at the end.
 
-use std::collections::HashMap;
+use crate::index::FacetTable;
+use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::StrColumn;
+use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
-/// Counts of the values of several keyword fields, plus the matching
+/// Counts of the values of some keyword columns, plus the matching
 /// products' price span and count.
 #[derive(Debug, Clone, Default)]
 pub struct FacetCounts {
-    /// Field name -> indexed key -> number of matching products.
-    pub counts: HashMap<String, HashMap<String, u64>>,
+    /// Per counted column (in the order asked): (value id, products), in
+    /// value-id order, only values with products.
+    pub counts: Vec<Vec<(u32, u64)>>,
     /// Number of matching products.
     pub total: u64,
     /// Lowest and highest price among the matching products.
     pub price_span: Option<(f64, f64)>,
 }
 
-/// Collects [`FacetCounts`] for the given keyword fields.
+/// Collects [`FacetCounts`] for some columns of a [`FacetTable`].
 pub struct FacetCollector {
-    fields: Vec<String>,
+    table: Arc<FacetTable>,
+    /// Positions of the counted columns in the table.
+    columns: Vec<usize>,
 }
 
 impl FacetCollector {
-    /// Counts the values of these fast keyword fields.
-    pub fn new(fields: Vec<String>) -> Self {
-        FacetCollector { fields }
+    /// Counts the columns at these positions of `table` (see
+    /// [`FacetTable::column`]).
+    pub fn new(table: Arc<FacetTable>, columns: Vec<usize>) -> Self {
+        FacetCollector { table, columns }
     }
+}
+
+/// One column being counted in one segment.
+struct SegmentColumn {
+    column: StrColumn,
+    /// Term ordinal -> products.
+    by_ord: Vec<u32>,
+    /// Term ordinal -> value id.
+    ids: Arc<[u32]>,
 }
 
 /// Per-segment state of [`FacetCollector`].
 pub struct FacetSegmentCollector {
-    columns: Vec<(String, StrColumn, Vec<u32>)>,
-    price: Option<tantivy::columnar::Column<f64>>,
+    /// `None` for a column this segment does not have.
+    columns: Vec<Option<SegmentColumn>>,
+    price: Option<Column<f64>>,
     total: u64,
     price_span: Option<(f64, f64)>,
 }
@@ -45,21 +61,30 @@ impl Collector for FacetCollector {
 
     fn for_segment(
         &self,
-        _segment_local_id: SegmentOrdinal,
-        segment: &SegmentReader,
+        segment_ord: SegmentOrdinal,
+        _segment: &SegmentReader,
     ) -> tantivy::Result<FacetSegmentCollector> {
-        let fast = segment.fast_fields();
-        let mut columns = Vec::with_capacity(self.fields.len());
-        for name in &self.fields {
-            if let Some(column) = fast.str(name)? {
-                let terms = column.num_terms();
-                columns.push((name.clone(), column, vec![0u32; terms]));
-            }
-        }
-        let price = fast.column_opt::<f64>("price")?;
+        let segment_ord = segment_ord as usize;
+        let columns = self
+            .columns
+            .iter()
+            .map(|&position| {
+                let (column, ids) = self
+                    .table
+                    .column_at(position)?
+                    .segments
+                    .get(segment_ord)?
+                    .as_ref()?;
+                Some(SegmentColumn {
+                    by_ord: vec![0; column.num_terms()],
+                    column: column.clone(),
+                    ids: Arc::clone(ids),
+                })
+            })
+            .collect();
         Ok(FacetSegmentCollector {
             columns,
-            price,
+            price: self.table.price(segment_ord).cloned(),
             total: 0,
             price_span: None,
         })
@@ -70,16 +95,32 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
-        let mut merged = FacetCounts::default();
-        for fruit in fruits {
+        let mut merged = FacetCounts {
+            counts: Vec::with_capacity(self.columns.len()),
+            ..FacetCounts::default()
+        };
+        for fruit in &fruits {
             merged.total += fruit.total;
             merged.price_span = merge_span(merged.price_span, fruit.price_span);
-            for (field, counts) in fruit.counts {
-                let target = merged.counts.entry(field).or_default();
-                for (key, n) in counts {
-                    *target.entry(key).or_default() += n;
+        }
+        for (i, &position) in self.columns.iter().enumerate() {
+            let values = self.table.column_at(position).map_or(0, |t| t.values.len());
+            let mut dense = vec![0u64; values];
+            for fruit in &fruits {
+                for &(id, n) in fruit.counts.get(i).into_iter().flatten() {
+                    if let Some(slot) = dense.get_mut(id as usize) {
+                        *slot += n;
+                    }
                 }
             }
+            merged.counts.push(
+                dense
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, n)| *n > 0)
+                    .map(|(id, n)| (id as u32, n))
+                    .collect(),
+            );
         }
         Ok(merged)
     }
@@ -97,10 +138,10 @@ impl SegmentCollector for FacetSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
-        for (_, column, counts) in &mut self.columns {
-            for ord in column.term_ords(doc) {
-                if let Some(c) = counts.get_mut(ord as usize) {
-                    *c += 1;
+        for c in self.columns.iter_mut().flatten() {
+            for ord in c.column.term_ords(doc) {
+                if let Some(n) = c.by_ord.get_mut(ord as usize) {
+                    *n += 1;
                 }
             }
         }
@@ -110,17 +151,24 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 
     fn harvest(self) -> FacetCounts {
-        let mut counts = HashMap::with_capacity(self.columns.len());
-        let mut buf = String::new();
-        for (name, column, ords) in self.columns {
-            let mut values = HashMap::new();
-            for (ord, &n) in ords.iter().enumerate() {
-                if n > 0 && column.ord_to_str(ord as u64, &mut buf).unwrap_or(false) {
-                    values.insert(buf.clone(), u64::from(n));
-                }
-            }
-            counts.insert(name, values);
-        }
+        let counts = self
+            .columns
+            .into_iter()
+            .map(|c| {
+                let Some(c) = c else {
+                    return Vec::new();
+                };
+                let mut values: Vec<(u32, u64)> = c
+                    .by_ord
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .filter_map(|(ord, &n)| Some((*c.ids.get(ord)?, u64::from(n))))
+                    .collect();
+                values.sort_unstable_by_key(|(id, _)| *id);
+                values
+            })
+            .collect();
         FacetCounts {
             counts,
             total: self.total,

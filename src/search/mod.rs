@@ -3,19 +3,24 @@
 //! Knows nothing of sessions or HTTP.
 
 mod facets;
+mod filter;
 pub mod query;
 
 pub use facets::{FacetCollector, FacetCounts};
-pub use query::QueryOptions;
+pub use filter::Filtered;
+pub use query::{NumericFilter, QueryOptions};
 
 use crate::Result;
 use crate::catalog::Product;
 use crate::dialog::Constraints;
+use crate::index::FacetTable;
 use crate::index::ProductIndex;
 use crate::understand::Sort;
 use std::collections::BTreeMap;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::{DocAddress, Order};
+use std::sync::Arc;
+use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order, Searcher};
 
 /// What to fetch.
 #[derive(Debug, Clone, Default)]
@@ -49,26 +54,33 @@ pub fn search(
     constraints: &Constraints,
     request: &SearchRequest,
 ) -> Result<SearchResult> {
-    let query = query::build(index, constraints, &request.options);
+    let built = query::build(index, constraints, &request.options);
+    let query = &built.query;
     let searcher = index.searcher();
-    let mut wanted_fields: Vec<(String, &'static str, String)> = Vec::new();
+    let table = index.facet_table();
+    // Facet name -> position of its column among the counted ones.
+    let mut columns: Vec<usize> = Vec::new();
+    let mut wanted: Vec<(&str, usize)> = Vec::new();
     for name in &request.facets {
-        let (field, prefix) = index.facet_column(name);
-        wanted_fields.push((name.clone(), field, prefix));
+        let Some((position, _)) = table.column(index.facet_column(name)) else {
+            continue;
+        };
+        let at = match columns.iter().position(|&p| p == position) {
+            Some(at) => at,
+            None => {
+                columns.push(position);
+                columns.len() - 1
+            }
+        };
+        wanted.push((name.as_str(), at));
     }
-    let mut columns: Vec<String> = wanted_fields
-        .iter()
-        .map(|(_, f, _)| f.to_string())
-        .collect();
-    columns.sort();
-    columns.dedup();
-    let facet_collector = FacetCollector::new(columns);
+    let facet_collector = FacetCollector::new(Arc::clone(table), columns.clone());
     let limit = request.limit.max(1);
     let top = TopDocs::with_limit(limit).and_offset(request.offset);
     let (addresses, counts): (Vec<DocAddress>, FacetCounts) = match constraints.sort {
         Sort::Relevance => {
-            let (hits, counts) =
-                searcher.search(&query, &(top.order_by_score(), facet_collector))?;
+            let collector = (top.order_by_score(), facet_collector);
+            let (hits, counts) = run_filtered(searcher, query, collector, &built.filter, table)?;
             (hits.into_iter().map(|(_, a)| a).collect(), counts)
         }
         Sort::PriceAsc | Sort::PriceDesc | Sort::RatingDesc => {
@@ -77,8 +89,11 @@ pub fn search(
                 Sort::PriceDesc => ("price", Order::Desc),
                 _ => ("rating", Order::Desc),
             };
-            let collector = top.order_by_fast_field::<f64>(field, order);
-            let (hits, counts) = searcher.search(&query, &(collector, facet_collector))?;
+            let collector = (
+                top.order_by_fast_field::<f64>(field, order),
+                facet_collector,
+            );
+            let (hits, counts) = run_filtered(searcher, query, collector, &built.filter, table)?;
             (hits.into_iter().map(|(_, a)| a).collect(), counts)
         }
     };
@@ -87,19 +102,22 @@ pub fn search(
         .map(|a| index.product_at(a))
         .collect::<Result<Vec<_>>>()?;
     let mut facets = BTreeMap::new();
-    for (name, field, prefix) in wanted_fields {
-        let Some(values) = counts.counts.get(field) else {
+    for (name, at) in wanted {
+        let (Some(values), Some(column)) = (
+            counts.counts.get(at),
+            columns.get(at).and_then(|&p| table.column_at(p)),
+        ) else {
             continue;
         };
         let mut list: Vec<(String, u64)> = values
             .iter()
-            .filter_map(|(key, n)| {
-                let key = key.strip_prefix(prefix.as_str())?;
-                Some((index.display_value(&name, key), *n))
+            .filter_map(|&(id, n)| {
+                let (facet, shown) = column.values.get(id as usize)?;
+                (facet == name).then(|| (shown.clone(), n))
             })
             .collect();
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        facets.insert(name, list);
+        facets.insert(name.to_string(), list);
     }
     Ok(SearchResult {
         products,
@@ -109,12 +127,35 @@ pub fn search(
     })
 }
 
+/// Runs `collector`, through the numeric filter when there is one.
+fn run_filtered<C: Collector>(
+    searcher: &Searcher,
+    query: &dyn Query,
+    collector: C,
+    filter: &NumericFilter,
+    table: &Arc<FacetTable>,
+) -> Result<C::Fruit> {
+    if filter.is_empty() {
+        Ok(searcher.search(query, &collector)?)
+    } else {
+        let filtered = Filtered::new(collector, *filter, Arc::clone(table));
+        Ok(searcher.search(query, &filtered)?)
+    }
+}
+
 /// Number of products matching `constraints` (used to probe relaxations).
 pub fn count(
     index: &ProductIndex,
     constraints: &Constraints,
     options: &QueryOptions,
 ) -> Result<u64> {
-    let query = query::build(index, constraints, options);
-    Ok(index.searcher().search(&query, &Count)? as u64)
+    let built = query::build(index, constraints, options);
+    let n = run_filtered(
+        index.searcher(),
+        built.query.as_ref(),
+        Count,
+        &built.filter,
+        index.facet_table(),
+    )?;
+    Ok(n as u64)
 }

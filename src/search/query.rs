@@ -1,7 +1,14 @@
 //! Turning [`Constraints`] into a tantivy query: facet filters as keyword
-//! terms, product types as (stemmed) phrase matches on the type field, price
-//! and rating as ranges, shopper words as required terms over the title-like
-//! fields, ranked by BM25 with field boosts.
+//! terms (product types as one term of the `type_key` field, which holds every
+//! run of words of each product type), price and rating as ranges, shopper
+//! words as required terms over the title-like fields, ranked by BM25 with
+//! field boosts.
+//!
+//! Price and rating bounds become a [`NumericFilter`] checked on each
+//! candidate's fast-field value when other clauses already narrow the
+//! candidates: a fast-field range query seeked by a selective intersection
+//! rescans the column between candidates, a per-candidate check costs one
+//! read.
 
 use crate::dialog::Constraints;
 use crate::index::{ProductIndex, facet};
@@ -35,6 +42,14 @@ fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
         IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// A term that only filters (no frequencies read).
+fn filter_term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
     ))
 }
 
@@ -83,14 +98,13 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
 fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
     let f = index.fields();
     let name = slot.facet();
-    if name == facet::TYPE {
-        let tokens = crate::index::tokens(&mut index.analyzer(), value);
-        return phrase_query(f.type_text, &tokens);
-    }
     let key = index.facet_key(name, value);
+    if name == facet::TYPE {
+        return filter_term(f.type_key, &key);
+    }
     match f.facet(name) {
-        Some(field) => term_query(field, &key),
-        None => term_query(f.extra, &format!("{name}={key}")),
+        Some(field) => filter_term(field, &key),
+        None => filter_term(f.extra, &format!("{name}={key}")),
     }
 }
 
@@ -129,11 +143,51 @@ pub struct QueryOptions {
     pub exclude_id: Option<String>,
 }
 
+/// Price and rating bounds checked per candidate on the fast fields.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct NumericFilter {
+    /// Inclusive price bounds; a bound of `f64::MIN` only requires a price.
+    pub price: (Option<f64>, Option<f64>),
+    /// Lowest rating.
+    pub min_rating: Option<f64>,
+}
+
+impl NumericFilter {
+    /// True when it lets every product through.
+    pub fn is_empty(&self) -> bool {
+        self.price == (None, None) && self.min_rating.is_none()
+    }
+
+    /// Whether a product with this price and rating passes.
+    pub fn accepts(&self, price: Option<f64>, rating: Option<f64>) -> bool {
+        let price_ok = match (self.price, price) {
+            ((None, None), _) => true,
+            (_, None) => false,
+            ((lo, hi), Some(p)) => lo.is_none_or(|lo| p >= lo) && hi.is_none_or(|hi| p <= hi),
+        };
+        let rating_ok = match (self.min_rating, rating) {
+            (None, _) => true,
+            (Some(_), None) => false,
+            (Some(min), Some(r)) => r >= min,
+        };
+        price_ok && rating_ok
+    }
+}
+
+/// A query plus the numeric bounds left to check per candidate.
+pub struct Built {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// Bounds not expressed in `query`.
+    pub filter: NumericFilter,
+}
+
 /// Builds the query for `constraints`.
-pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Box<dyn Query> {
+pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Built {
     let f = index.fields();
-    let mut clauses: Vec<Clause> = Vec::new();
-    let mut has_required = false;
+    let mut required: Vec<Box<dyn Query>> = Vec::new();
+    let mut excluded: Vec<Box<dyn Query>> = Vec::new();
+    let mut boosts: Vec<Box<dyn Query>> = Vec::new();
     for (slot, filter) in &c.facets {
         if !filter.any_of.is_empty() {
             let alternatives = filter
@@ -142,59 +196,66 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Box<
                 .map(|v| facet_value_query(index, slot, v))
                 .collect();
             // Filters do not score; ranking comes from the boosts below.
-            clauses.push((
-                Occur::Must,
-                Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)),
-            ));
-            has_required = true;
+            required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
             // Products naming the type or colour in their title rank higher.
             if matches!(slot, Slot::Type | Slot::Color) {
                 for v in &filter.any_of {
-                    if let Some(q) = word_query(index, v, &[(f.title, 1.0)]) {
-                        clauses.push((Occur::Should, q));
-                    }
+                    boosts.extend(word_query(index, v, &[(f.title, 1.0)]));
                 }
             }
         }
         for v in &filter.none_of {
-            clauses.push((Occur::MustNot, exclusion(facet_value_query(index, slot, v))));
+            excluded.push(exclusion(facet_value_query(index, slot, v)));
         }
-    }
-    // Sorting by price shows only priced products: a range from the lowest
-    // double requires a price without restricting it.
-    let sorted_by_price = matches!(c.sort, Sort::PriceAsc | Sort::PriceDesc);
-    let price_min = c.price_min.or(sorted_by_price.then_some(f64::MIN));
-    if let Some(q) = f64_range(f.price, price_min, c.price_max) {
-        clauses.push((Occur::Must, q));
-        has_required = true;
-    }
-    if let Some(q) = f64_range(f.rating, c.min_rating, None) {
-        clauses.push((Occur::Must, q));
-        has_required = true;
     }
     let fields = text_fields(index, opts.with_description);
-    for word in &c.text {
-        if let Some(q) = word_query(index, word, &fields) {
-            clauses.push((Occur::Must, q));
-            has_required = true;
-        }
-    }
+    required.extend(c.text.iter().filter_map(|w| word_query(index, w, &fields)));
     let exclude_fields = text_fields(index, false);
     for word in &c.excluded_text {
         if let Some(q) = word_query(index, word, &exclude_fields) {
-            clauses.push((Occur::MustNot, exclusion(q)));
+            excluded.push(exclusion(q));
         }
     }
     for word in &opts.boost_words {
-        if let Some(q) = word_query(index, word, &[(f.title, 1.0), (f.type_text, 1.0)]) {
-            clauses.push((Occur::Should, q));
-        }
+        boosts.extend(word_query(
+            index,
+            word,
+            &[(f.title, 1.0), (f.type_text, 1.0)],
+        ));
     }
     if let Some(id) = &opts.exclude_id {
-        clauses.push((Occur::MustNot, term_query(f.id, id)));
+        excluded.push(filter_term(f.id, id));
     }
-    if !has_required {
+    // Sorting by price shows only priced products: a lowest bound of the
+    // lowest double requires a price without restricting it.
+    let sorted_by_price = matches!(c.sort, Sort::PriceAsc | Sort::PriceDesc);
+    let mut filter = NumericFilter {
+        price: (
+            c.price_min.or(sorted_by_price.then_some(f64::MIN)),
+            c.price_max,
+        ),
+        min_rating: c.min_rating,
+    };
+    if required.is_empty() {
+        // Nothing narrows the candidates: the ranges do, from the index.
+        required.extend(f64_range(f.price, filter.price.0, filter.price.1));
+        required.extend(f64_range(f.rating, filter.min_rating, None));
+        filter = NumericFilter::default();
+    }
+    let mut clauses: Vec<Clause> = required.into_iter().map(|q| (Occur::Must, q)).collect();
+    if clauses.is_empty() {
         clauses.push((Occur::Must, Box::new(AllQuery)));
     }
-    Box::new(BooleanQuery::new(clauses))
+    clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
+    let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+    // One optional clause per level: tantivy pairs a required scorer with a
+    // single optional one by seeking it, where several optional clauses
+    // would be merged in a union that scans blocks of every posting list.
+    for boost in boosts {
+        query = Box::new(BooleanQuery::new(vec![
+            (Occur::Must, query),
+            (Occur::Should, boost),
+        ]));
+    }
+    Built { query, filter }
 }
