@@ -1,17 +1,87 @@
 //! The text analyzer shared by indexing and querying: [`crate::text`] words
 //! (lowercase, accents folded, `T-shirt` -> `tshirt`) then a Snowball stemmer
 //! for the catalog's language, so `tênis`/`tenis` and `shoes`/`shoe` meet.
+//!
+//! One tokenizer does both, remembering the stems of the words it has seen
+//! (catalog text repeats a small vocabulary, and stemming costs more than a
+//! lookup) and reusing its tokens' buffers between texts.
 
 use crate::understand::Lang;
-use tantivy::tokenizer::{Language, Stemmer, TextAnalyzer, Token, TokenStream, Tokenizer};
+use rustc_hash::FxHashMap;
+use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 
 /// Name under which the analyzer is registered in the index.
 pub const ANALYZER: &str = "vitrine";
 
-/// Splits text into [`crate::text`] words.
-#[derive(Clone, Default)]
+/// Most stems remembered by one tokenizer before it starts afresh.
+const STEM_CACHE_WORDS: usize = 100_000;
+
+/// Splits text into [`crate::text`] words and stems them.
 pub struct WordTokenizer {
+    stemmer: Option<frostem::Stemmer>,
+    /// word -> stem.
+    stems: FxHashMap<Box<str>, Box<str>>,
+    /// Token buffers, reused; the first `len` are the current text's.
     tokens: Vec<Token>,
+    len: usize,
+}
+
+impl WordTokenizer {
+    /// Words only, no stemming.
+    pub fn plain() -> Self {
+        WordTokenizer::with_stemmer(None)
+    }
+
+    /// Words stemmed by the Snowball algorithm of `lang`.
+    pub fn stemming(lang: Lang) -> Self {
+        let algorithm = match lang {
+            Lang::En => frostem::Algorithm::English,
+            Lang::Pt => frostem::Algorithm::Portuguese,
+        };
+        WordTokenizer::with_stemmer(Some(frostem::Stemmer::new(algorithm)))
+    }
+
+    fn with_stemmer(stemmer: Option<frostem::Stemmer>) -> Self {
+        WordTokenizer {
+            stemmer,
+            stems: FxHashMap::default(),
+            tokens: Vec::new(),
+            len: 0,
+        }
+    }
+
+    /// Appends the stem of `word` to `out`.
+    fn push_stem(&mut self, word: &str, out: &mut String) {
+        let Some(stemmer) = &self.stemmer else {
+            out.push_str(word);
+            return;
+        };
+        if let Some(stem) = self.stems.get(word) {
+            out.push_str(stem);
+            return;
+        }
+        let stem = stemmer.stem(word);
+        out.push_str(&stem);
+        if self.stems.len() >= STEM_CACHE_WORDS {
+            self.stems.clear();
+        }
+        self.stems.insert(word.into(), stem.as_ref().into());
+    }
+}
+
+impl Default for WordTokenizer {
+    fn default() -> Self {
+        WordTokenizer::plain()
+    }
+}
+
+/// A copy starts with an empty memory of stems (analysers are copied per
+/// query and per indexing thread; copying the memory would cost more than
+/// it saves).
+impl Clone for WordTokenizer {
+    fn clone(&self) -> Self {
+        WordTokenizer::with_stemmer(self.stemmer)
+    }
 }
 
 /// The token stream of [`WordTokenizer`].
@@ -24,20 +94,25 @@ impl Tokenizer for WordTokenizer {
     type TokenStream<'a> = WordTokenStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
-        self.tokens.clear();
-        let tokens = &mut self.tokens;
+        self.len = 0;
+        let mut tokens = std::mem::take(&mut self.tokens);
         crate::text::for_each_word(text, |word, range| {
-            let position = tokens.len();
-            tokens.push(Token {
-                offset_from: range.start,
-                offset_to: range.end,
-                position,
-                text: word.to_string(),
-                position_length: 1,
-            });
+            let position = self.len;
+            if position == tokens.len() {
+                tokens.push(Token::default());
+            }
+            let token = &mut tokens[position];
+            token.offset_from = range.start;
+            token.offset_to = range.end;
+            token.position = position;
+            token.position_length = 1;
+            token.text.clear();
+            self.push_stem(word, &mut token.text);
+            self.len += 1;
         });
+        self.tokens = tokens;
         WordTokenStream {
-            tokens: &mut self.tokens,
+            tokens: &mut self.tokens[..self.len],
             next: 0,
         }
     }
@@ -60,13 +135,7 @@ impl TokenStream for WordTokenStream<'_> {
 
 /// The analyzer for a catalog in `lang`.
 pub fn analyzer(lang: Lang) -> TextAnalyzer {
-    let language = match lang {
-        Lang::En => Language::English,
-        Lang::Pt => Language::Portuguese,
-    };
-    TextAnalyzer::builder(WordTokenizer::default())
-        .filter(Stemmer::new(language))
-        .build()
+    TextAnalyzer::from(WordTokenizer::stemming(lang))
 }
 
 /// The analysed tokens of `text`.
@@ -154,6 +223,22 @@ mod tests {
         let mut pt = analyzer(Lang::Pt);
         assert_eq!(tokens(&mut pt, "Tênis"), tokens(&mut pt, "tenis"));
         assert_eq!(tokens(&mut pt, "camisetas"), tokens(&mut pt, "Camiseta"));
+    }
+
+    #[test]
+    fn remembered_stems_and_reused_tokens_give_the_same_output() {
+        let mut en = analyzer(Lang::En);
+        let long = tokens(&mut en, "Running shoes for running men");
+        assert_eq!(long, vec!["run", "shoe", "for", "run", "men"]);
+        // Fewer words than the previous text: no stale token left behind.
+        assert_eq!(tokens(&mut en, "Shoes"), vec!["shoe"]);
+        assert_eq!(tokens(&mut en, ""), Vec::<String>::new());
+        assert_eq!(tokens(&mut en, "Running shoes for running men"), long);
+        // A copy (fresh memory) agrees with the original.
+        let mut copy = en.clone();
+        assert_eq!(tokens(&mut copy, "running SHOES"), vec!["run", "shoe"]);
+        let mut plain = TextAnalyzer::from(WordTokenizer::plain());
+        assert_eq!(tokens(&mut plain, "Running Shoes"), vec!["running", "shoes"]);
     }
 
     #[test]

@@ -48,9 +48,18 @@ struct FacetCounts {
 }
 
 impl FacetCounts {
-    fn add(&mut self, key: String, surface: &str) {
-        let entry = self.values.entry(key).or_default();
-        *entry.0.entry(surface.to_string()).or_default() += 1;
+    /// Counts one product with this value (allocating only for new spellings).
+    fn add(&mut self, key: &str, surface: &str) {
+        let entry = match self.values.get_mut(key) {
+            Some(entry) => entry,
+            None => self.values.entry(key.to_string()).or_default(),
+        };
+        match entry.0.get_mut(surface) {
+            Some(n) => *n += 1,
+            None => {
+                entry.0.insert(surface.to_string(), 1);
+            }
+        }
         entry.1 += 1;
     }
 
@@ -115,7 +124,8 @@ pub struct IndexBuilder {
     currencies: HashMap<String, u64>,
     price_range: Option<(f64, f64)>,
     products: u64,
-    seen_words: HashSet<String>,
+    /// Scratch space of [`IndexBuilder::count_terms`]: words and their spans.
+    seen_words: (String, Vec<(usize, usize)>),
 }
 
 impl IndexBuilder {
@@ -171,7 +181,7 @@ impl IndexBuilder {
             currencies: HashMap::new(),
             price_range: None,
             products: 0,
-            seen_words: HashSet::new(),
+            seen_words: (String::new(), Vec::new()),
         })
     }
 
@@ -239,7 +249,7 @@ impl IndexBuilder {
                     continue;
                 }
                 doc.add_text(self.fields.facets[i], &key);
-                self.facets[i].add(key.clone(), value);
+                self.facets[i].add(&key, value);
                 keys_done.push(key);
             }
         }
@@ -258,7 +268,7 @@ impl IndexBuilder {
                 .extras
                 .entry(name)
                 .or_insert_with(|| (header.clone(), FacetCounts::default()));
-            entry.1.add(key, value);
+            entry.1.add(&key, value);
         }
         if let Some(price) = p.price {
             doc.add_f64(self.fields.price, price);
@@ -286,22 +296,34 @@ impl IndexBuilder {
 
     /// Counts the words shoppers may type about this product (once per product).
     fn count_terms(&mut self, p: &Product, product_types: &[String]) {
-        self.seen_words.clear();
         let texts = [
             Some(&p.title),
             p.brand.as_ref(),
             p.color.as_ref(),
             p.material.as_ref(),
         ];
+        // The product's words, in one reused buffer: (start, end) in `words`.
+        let (words, spans) = &mut self.seen_words;
+        words.clear();
+        spans.clear();
         for text in texts.into_iter().flatten().chain(product_types) {
             crate::text::for_each_word(text, |w, _| {
-                if !self.seen_words.contains(w) {
-                    self.seen_words.insert(w.to_string());
-                }
+                let start = words.len();
+                words.push_str(w);
+                spans.push((start, words.len()));
             });
         }
-        for w in self.seen_words.drain() {
-            *self.terms.entry(w).or_default() += 1;
+        let word = |&(a, b): &(usize, usize)| &words[a..b];
+        spans.sort_unstable_by(|x, y| word(x).cmp(word(y)));
+        spans.dedup_by(|x, y| word(x) == word(y));
+        for span in spans.iter() {
+            let w = word(span);
+            match self.terms.get_mut(w) {
+                Some(n) => *n += 1,
+                None => {
+                    self.terms.insert(w.to_string(), 1);
+                }
+            }
         }
     }
 
