@@ -1,8 +1,13 @@
 //! Import throughput (rows/s) for generated catalogs of 10k and 100k rows
-//! (1M with `VITRINE_BENCH_1M=1`), next to the floor: a bare tantivy
-//! indexing loop over the same file (csv crate, a minimal schema of three
-//! text fields title/brand/description with the default tokenizer, the same
-//! writer threads and memory budget as the importer, commit + merge wait).
+//! (1M with `VITRINE_BENCH_1M=1`), next to two floors written on tantivy
+//! alone, both reading the file with the csv crate and using the importer's
+//! writer threads and memory budget (commit + merge wait):
+//! - `floor`: the same documents — the importer's fields (title, brand,
+//!   type and attribute text with positions, description, id, six keyword +
+//!   fast facet fields, price and rating, the row stored as JSON) filled
+//!   straight from the columns, with tantivy's stock `en_stem` analyzer;
+//! - `floor_min`: three text fields (title, brand, description), nothing
+//!   stored — the least an index of the catalog does, for reference.
 //!
 //! Catalogs are cached in `target/bench-data/`; every import writes to a
 //! fresh temporary directory.
@@ -10,7 +15,10 @@
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
-use tantivy::schema::{Schema, TEXT};
+use tantivy::schema::{
+    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, TextFieldIndexing,
+    TextOptions,
+};
 use tantivy::{Index, TantivyDocument};
 use vitrine::index::ImportOptions;
 use vitrine::{GenOptions, Lang};
@@ -46,23 +54,124 @@ fn scratch() -> tempfile::TempDir {
         .expect("tempdir")
 }
 
-/// The floor: parse with the csv crate, index title/brand/description.
-fn floor_import(csv: &Path, dir: &Path) -> u64 {
-    let mut b = Schema::builder();
-    let title = b.add_text_field("title", TEXT);
-    let brand = b.add_text_field("brand", TEXT);
-    let description = b.add_text_field("description", TEXT);
-    let index = Index::create_in_dir(dir, b.build()).expect("create");
-    // Same writer as the importer: up to 4 threads, 60 MB each.
+/// A writer like the importer's: up to 4 threads, 60 MB each.
+fn writer(index: &Index) -> tantivy::IndexWriter {
     let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
-    let mut writer = index
+    index
         .writer_with_num_threads(threads, threads * 60_000_000)
-        .expect("writer");
+        .expect("writer")
+}
+
+fn csv_reader(csv: &Path) -> (csv::Reader<std::fs::File>, csv::StringRecord) {
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_path(csv)
         .expect("csv");
     let headers = reader.headers().expect("headers").clone();
+    (reader, headers)
+}
+
+/// The floor: the importer's documents, built straight from the columns.
+fn floor_import(csv: &Path, dir: &Path) -> u64 {
+    let mut b = Schema::builder();
+    let text = |positions: bool| {
+        let record = if positions {
+            IndexRecordOption::WithFreqsAndPositions
+        } else {
+            IndexRecordOption::WithFreqs
+        };
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("en_stem")
+                .set_index_option(record),
+        )
+    };
+    let id = b.add_text_field("id", STRING);
+    let title = b.add_text_field("title", text(true));
+    let brand_text = b.add_text_field("brand_text", text(true));
+    let type_text = b.add_text_field("type_text", text(true));
+    let attrs_text = b.add_text_field("attrs_text", text(true));
+    let description = b.add_text_field("description", text(false));
+    let type_key = b.add_text_field("type_key", STRING);
+    let facet_names = ["type", "brand", "color", "gender", "size", "material"];
+    let facets: Vec<Field> = facet_names
+        .iter()
+        .map(|n| b.add_text_field(n, STRING | FAST))
+        .collect();
+    let price = b.add_f64_field("price", INDEXED | FAST);
+    let rating = b.add_f64_field("rating", INDEXED | FAST);
+    let source = b.add_text_field("source", STORED);
+    let settings = tantivy::IndexSettings {
+        docstore_blocksize: 4096,
+        ..tantivy::IndexSettings::default()
+    };
+    let index = Index::builder()
+        .settings(settings)
+        .schema(b.build())
+        .create_in_dir(dir)
+        .expect("create");
+    let mut writer = writer(&index);
+    let (mut reader, headers) = csv_reader(csv);
+    let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
+    let c_id = col("id");
+    let c_title = col("title");
+    let c_brand = col("brand");
+    let c_desc = col("description");
+    let c_cat = col("category");
+    let c_price = col("price");
+    let c_rating = col("rating");
+    let attr_cols: Vec<usize> = ["category", "color", "material", "gender", "size"]
+        .iter()
+        .map(|n| col(n))
+        .collect();
+    let facet_cols: Vec<usize> = ["category", "brand", "color", "gender", "size", "material"]
+        .iter()
+        .map(|n| col(n))
+        .collect();
+    let mut rows = 0;
+    let mut record = csv::StringRecord::new();
+    while reader.read_record(&mut record).expect("record") {
+        rows += 1;
+        let get = |i: usize| record.get(i).unwrap_or("").trim();
+        let mut doc = TantivyDocument::default();
+        doc.add_text(id, get(c_id));
+        doc.add_text(title, get(c_title));
+        doc.add_text(brand_text, get(c_brand));
+        doc.add_text(description, get(c_desc));
+        let kind = get(c_cat).rsplit('>').next().unwrap_or("").trim();
+        doc.add_text(type_text, kind);
+        doc.add_text(type_key, kind.to_lowercase());
+        for &c in &attr_cols {
+            doc.add_text(attrs_text, get(c));
+        }
+        for (field, &c) in facets.iter().zip(&facet_cols) {
+            doc.add_text(*field, get(c).to_lowercase());
+        }
+        if let Ok(p) = get(c_price).parse::<f64>() {
+            doc.add_f64(price, p);
+        }
+        if let Ok(r) = get(c_rating).parse::<f64>() {
+            doc.add_f64(rating, r);
+        }
+        let json: std::collections::BTreeMap<&str, &str> =
+            headers.iter().zip(record.iter()).collect();
+        doc.add_text(source, serde_json::to_string(&json).expect("json"));
+        writer.add_document(doc).expect("add");
+    }
+    writer.commit().expect("commit");
+    writer.wait_merging_threads().expect("merge");
+    rows
+}
+
+/// The minimal floor: title, brand and description, nothing stored.
+fn floor_min_import(csv: &Path, dir: &Path) -> u64 {
+    let mut b = Schema::builder();
+    let title = b.add_text_field("title", TEXT);
+    let brand = b.add_text_field("brand", TEXT);
+    let description = b.add_text_field("description", TEXT);
+    let index = Index::create_in_dir(dir, b.build()).expect("create");
+    let mut writer = writer(&index);
+    let (mut reader, headers) = csv_reader(csv);
     let col = |name: &str| headers.iter().position(|h| h == name).expect(name);
     let (c_title, c_brand, c_desc) = (col("title"), col("brand"), col("description"));
     let mut rows = 0;
@@ -80,6 +189,27 @@ fn floor_import(csv: &Path, dir: &Path) -> u64 {
     rows
 }
 
+/// Rows per second of one run of `f` into a fresh directory, and its CPU
+/// seconds (all threads of the process: the importer's writer threads
+/// included; other processes on a shared machine excluded).
+fn rate(f: impl FnOnce(&Path) -> u64) -> (f64, f64) {
+    let dir = scratch();
+    let (t, cpu) = (Instant::now(), process_cpu_s());
+    let n = f(dir.path());
+    (n as f64 / t.elapsed().as_secs_f64(), process_cpu_s() - cpu)
+}
+
+/// CPU seconds used so far by this process (all threads).
+fn process_cpu_s() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_PROCESS_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9
+}
+
 fn sizes() -> Vec<u64> {
     let mut sizes = vec![10_000, 100_000];
     if std::env::var("VITRINE_BENCH_1M").is_ok_and(|v| v == "1") {
@@ -93,23 +223,33 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     for rows in sizes() {
         let csv = catalog(rows);
-        // One untimed pass of each, printed as rows/s.
-        let dir = scratch();
-        let summary =
-            vitrine::index::import(&csv, dir.path(), &ImportOptions::default()).expect("import");
-        let t = Instant::now();
-        let dir2 = scratch();
-        let n = floor_import(&csv, dir2.path());
-        let floor_rate = n as f64 / t.elapsed().as_secs_f64();
+        // One pass of each first, printed as rows/s and CPU µs per row.
+        let mut summary = None;
+        let (rate_v, cpu_v) = rate(|dir| {
+            let s = vitrine::index::import(&csv, dir, &ImportOptions::default()).expect("import");
+            let n = s.rows_read;
+            summary = Some(s);
+            n
+        });
+        let (rate_f, cpu_f) = rate(|dir| floor_import(&csv, dir));
+        let (rate_m, cpu_m) = rate(|dir| floor_min_import(&csv, dir));
+        let us_per_row = |cpu: f64| cpu * 1e6 / rows as f64;
+        if let Some(s) = summary {
+            println!(
+                "import/{rows}: {} rows read, {} indexed, {} bad, index {:.1} MB ({} bytes/product)",
+                s.rows_read,
+                s.indexed,
+                s.errors.len(),
+                s.index_bytes as f64 / 1e6,
+                s.index_bytes / s.indexed.max(1)
+            );
+        }
         println!(
-            "import/{rows}: {} rows read, {} indexed, {} bad, {:.0} rows/s, index {:.1} MB; floor {floor_rate:.0} rows/s",
-            summary.rows_read,
-            summary.indexed,
-            summary.errors.len(),
-            summary.rows_per_second(),
-            summary.index_bytes as f64 / 1e6
+            "import/{rows}: vitrine {rate_v:.0} rows/s ({:.1} CPU µs/row); floor {rate_f:.0} rows/s ({:.1} CPU µs/row); floor_min {rate_m:.0} rows/s ({:.1} CPU µs/row)",
+            us_per_row(cpu_v),
+            us_per_row(cpu_f),
+            us_per_row(cpu_m)
         );
-        drop((dir, dir2));
 
         group.throughput(Throughput::Elements(rows));
         if rows >= 1_000_000 {
@@ -131,6 +271,16 @@ fn bench(c: &mut Criterion) {
                 scratch,
                 |dir| {
                     floor_import(&csv, dir.path());
+                    dir
+                },
+                BatchSize::PerIteration,
+            )
+        });
+        group.bench_function(BenchmarkId::new("floor_min", rows), |b| {
+            b.iter_batched(
+                scratch,
+                |dir| {
+                    floor_min_import(&csv, dir.path());
                     dir
                 },
                 BatchSize::PerIteration,

@@ -1,9 +1,11 @@
 //! A full chat turn in-process (understanding + dialog + search + facet
 //! counts + reply) against generated catalogs of 10k and 100k products (1M
 //! with `VITRINE_BENCH_1M=1`), next to the floor: the same structured query
-//! written by hand directly on tantivy (a BooleanQuery of TermQuery facet
-//! filters and a RangeQuery on price, TopDocs top-10 + Count), over the same
-//! index directory.
+//! written by hand directly on tantivy over the same index directory — a
+//! BooleanQuery of TermQuery facet filters (the type on its `type_key` term)
+//! and a RangeQuery on price, TopDocs top-10, the value counts of the same
+//! facets (ordinals counted per segment, the top four values of each read
+//! from the dictionary) and the ten stored documents of the page.
 //!
 //! Messages come from the catalog itself: real products give the type,
 //! colour, gender, brand and price of "{colour} {type} for {gender} under
@@ -19,10 +21,11 @@ use std::hint::black_box;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
-use tantivy::collector::{Count, TopDocs};
+use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
+use tantivy::columnar::StrColumn;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::{Order, Searcher, Term};
+use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use vitrine::index::{ImportOptions, ProductIndex, layout};
 use vitrine::{Constraints, Engine, GenOptions, Lang, Session, Sort};
 
@@ -198,7 +201,97 @@ fn prepare(engine: &Engine, scenarios: &[Scenario]) -> Prepared {
 struct Floor {
     searcher: Searcher,
     facets: Vec<(String, Field)>,
+    type_key: Field,
     price: Field,
+}
+
+/// The floor's facet counts: per facet column, counts by term ordinal.
+struct OrdCounts {
+    columns: Vec<String>,
+}
+
+struct OrdCountsSegment {
+    columns: Vec<(StrColumn, Vec<u32>)>,
+}
+
+impl Collector for OrdCounts {
+    /// Per column, its top four (value, count).
+    type Fruit = Vec<Vec<(String, u32)>>;
+    type Child = OrdCountsSegment;
+
+    fn for_segment(
+        &self,
+        _: tantivy::SegmentOrdinal,
+        segment: &tantivy::SegmentReader,
+    ) -> tantivy::Result<OrdCountsSegment> {
+        let mut columns = Vec::new();
+        for name in &self.columns {
+            if let Some(c) = segment.fast_fields().str(name)? {
+                let n = c.num_terms();
+                columns.push((c, vec![0; n]));
+            }
+        }
+        Ok(OrdCountsSegment { columns })
+    }
+
+    fn requires_scoring(&self) -> bool {
+        false
+    }
+
+    fn merge_fruits(&self, fruits: Vec<Self::Fruit>) -> tantivy::Result<Self::Fruit> {
+        let mut merged: Vec<std::collections::HashMap<String, u32>> =
+            vec![Default::default(); self.columns.len()];
+        for fruit in fruits {
+            for (i, values) in fruit.into_iter().enumerate() {
+                for (v, n) in values {
+                    *merged[i].entry(v).or_default() += n;
+                }
+            }
+        }
+        Ok(merged
+            .into_iter()
+            .map(|m| {
+                let mut v: Vec<(String, u32)> = m.into_iter().collect();
+                v.sort_by(|a, b| b.1.cmp(&a.1));
+                v.truncate(4);
+                v
+            })
+            .collect())
+    }
+}
+
+impl SegmentCollector for OrdCountsSegment {
+    type Fruit = Vec<Vec<(String, u32)>>;
+
+    fn collect(&mut self, doc: tantivy::DocId, _: tantivy::Score) {
+        for (column, counts) in &mut self.columns {
+            for ord in column.term_ords(doc) {
+                counts[ord as usize] += 1;
+            }
+        }
+    }
+
+    fn harvest(self) -> Self::Fruit {
+        self.columns
+            .into_iter()
+            .map(|(column, counts)| {
+                let mut top: Vec<(usize, u32)> = counts
+                    .into_iter()
+                    .enumerate()
+                    .filter(|(_, n)| *n > 0)
+                    .collect();
+                top.sort_by(|a, b| b.1.cmp(&a.1));
+                top.truncate(4);
+                top.into_iter()
+                    .map(|(ord, n)| {
+                        let mut s = String::new();
+                        column.ord_to_str(ord as u64, &mut s).expect("dictionary");
+                        (s, n)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
 }
 
 /// A constraint set lowered to keyword terms (keys computed up front).
@@ -207,6 +300,8 @@ struct FloorQuery {
     excluded: Vec<Term>,
     price: (Option<f64>, Option<f64>),
     sort: Sort,
+    /// Facet columns counted: those without a chosen value.
+    counted: Vec<String>,
 }
 
 impl Floor {
@@ -227,6 +322,7 @@ impl Floor {
         Floor {
             searcher,
             facets,
+            type_key: schema.get_field("type_key").expect("type_key"),
             price: schema.get_field("price").expect("price"),
         }
     }
@@ -238,13 +334,28 @@ impl Floor {
             excluded: Vec::new(),
             price: (c.price_min, c.price_max),
             sort: c.sort,
+            counted: self
+                .facets
+                .iter()
+                .map(|(f, _)| f.clone())
+                .filter(|f| {
+                    c.facets
+                        .iter()
+                        .all(|(slot, filter)| slot.facet() != f || filter.any_of.is_empty())
+                })
+                .collect(),
         };
         for (slot, filter) in &c.facets {
             let name = slot.facet();
             let Some((_, field)) = self.facets.iter().find(|(f, _)| f == name) else {
                 continue;
             };
-            let term = |v: &String| Term::from_field_text(*field, &index.facet_key(name, v));
+            let field = if name == "type" {
+                self.type_key
+            } else {
+                *field
+            };
+            let term = |v: &String| Term::from_field_text(field, &index.facet_key(name, v));
             if !filter.any_of.is_empty() {
                 q.terms.push(filter.any_of.iter().map(term).collect());
             }
@@ -253,8 +364,19 @@ impl Floor {
         q
     }
 
-    /// Builds and runs the query: top 10 and the count.
+    /// Builds and runs the query: top 10, the facet counts, the stored
+    /// documents of the page. Returns (documents, facets counted).
     fn run(&self, q: &FloorQuery) -> (usize, usize) {
+        self.run_with(q, true)
+    }
+
+    /// Top 10 and the count only (no facets, no stored documents): the
+    /// least any search does, for reference.
+    fn run_bare(&self, q: &FloorQuery) -> (usize, usize) {
+        self.run_with(q, false)
+    }
+
+    fn run_with(&self, q: &FloorQuery, full: bool) -> (usize, usize) {
         let term = |t: &Term| -> Box<dyn Query> {
             Box::new(TermQuery::new(t.clone(), IndexRecordOption::Basic))
         };
@@ -292,7 +414,17 @@ impl Floor {
         }
         let query = BooleanQuery::new(clauses);
         let top = TopDocs::with_limit(LIMIT);
-        match q.sort {
+        if !full {
+            let (hits, n) = self
+                .searcher
+                .search(&query, &(top.order_by_score(), Count))
+                .expect("search");
+            return (hits.len(), n);
+        }
+        let facets = OrdCounts {
+            columns: q.counted.clone(),
+        };
+        let (addresses, counts): (Vec<DocAddress>, _) = match q.sort {
             Sort::PriceAsc | Sort::PriceDesc => {
                 let order = if q.sort == Sort::PriceAsc {
                     Order::Asc
@@ -300,21 +432,52 @@ impl Floor {
                     Order::Desc
                 };
                 let collector = top.order_by_fast_field::<f64>("price", order);
-                let (hits, n) = self
+                let (hits, counts) = self
                     .searcher
-                    .search(&query, &(collector, Count))
+                    .search(&query, &(collector, facets))
                     .expect("search");
-                (hits.len(), n)
+                (hits.into_iter().map(|(_, a)| a).collect(), counts)
             }
             _ => {
-                let (hits, n) = self
+                let (hits, counts) = self
                     .searcher
-                    .search(&query, &(top.order_by_score(), Count))
+                    .search(&query, &(top.order_by_score(), facets))
                     .expect("search");
-                (hits.len(), n)
+                (hits.into_iter().map(|(_, a)| a).collect(), counts)
             }
-        }
+        };
+        let docs: Vec<TantivyDocument> = addresses
+            .into_iter()
+            .map(|a| self.searcher.doc(a).expect("doc"))
+            .collect();
+        (docs.len(), counts.len())
     }
+}
+
+/// CPU time of the calling thread, in µs (unaffected by time spent waiting
+/// for a core on a shared machine).
+fn thread_cpu_us() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `ts` is a valid, writable timespec.
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 * 1e6 + ts.tv_nsec as f64 / 1e3
+}
+
+/// Times `f`: (wall µs, CPU µs).
+fn timed<T>(f: impl FnOnce() -> T) -> (f64, f64) {
+    let (t, cpu) = (Instant::now(), thread_cpu_us());
+    black_box(f());
+    (t.elapsed().as_secs_f64() * 1e6, thread_cpu_us() - cpu)
+}
+
+/// Prints wall and CPU percentiles of (wall, cpu) samples.
+fn report(label: &str, samples: Vec<(f64, f64)>) {
+    let (wall, cpu): (Vec<f64>, Vec<f64>) = samples.into_iter().unzip();
+    percentile_line(&format!("{label} wall"), wall);
+    percentile_line(&format!("{label} cpu "), cpu);
 }
 
 fn percentile_line(label: &str, mut samples: Vec<f64>) {
@@ -331,18 +494,16 @@ fn percentile_line(label: &str, mut samples: Vec<f64>) {
 }
 
 /// Single-turn latencies: every step timed `rounds` times.
-fn latencies(engine: &Engine, steps: &[Step], rounds: usize) -> Vec<f64> {
+fn latencies(engine: &Engine, steps: &[Step], rounds: usize) -> Vec<(f64, f64)> {
     let mut out = Vec::with_capacity(steps.len() * rounds);
     for _ in 0..rounds {
         for step in steps {
             let mut session = step.session.clone();
-            let t = Instant::now();
-            black_box(
+            out.push(timed(|| {
                 engine
                     .turn(&mut session, &step.message, LIMIT)
-                    .expect("turn"),
-            );
-            out.push(t.elapsed().as_secs_f64() * 1e6);
+                    .expect("turn")
+            }));
         }
     }
     out
@@ -369,11 +530,11 @@ fn bench(c: &mut Criterion) {
         };
         let (floor_first, floor_refine) = (lower(&first_c), lower(&refine_c));
 
-        percentile_line(
+        report(
             &format!("turn/first/{rows}"),
             latencies(&engine, &firsts, 20),
         );
-        percentile_line(
+        report(
             &format!("turn/refine/{rows}"),
             latencies(&engine, &refines, 10),
         );
@@ -381,12 +542,17 @@ fn bench(c: &mut Criterion) {
             let mut samples = Vec::new();
             for _ in 0..20 {
                 for q in queries {
-                    let t = Instant::now();
-                    black_box(floor.run(q));
-                    samples.push(t.elapsed().as_secs_f64() * 1e6);
+                    samples.push(timed(|| floor.run(q)));
                 }
             }
-            percentile_line(&format!("floor/{label}/{rows}"), samples);
+            report(&format!("floor/{label}/{rows}"), samples);
+            let mut samples = Vec::new();
+            for _ in 0..20 {
+                for q in queries {
+                    samples.push(timed(|| floor.run_bare(q)));
+                }
+            }
+            report(&format!("bare top-10+count/{label}/{rows}"), samples);
         }
 
         let mut group = c.benchmark_group("turn");
