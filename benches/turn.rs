@@ -252,7 +252,7 @@ impl Collector for OrdCounts {
             .into_iter()
             .map(|m| {
                 let mut v: Vec<(String, u32)> = m.into_iter().collect();
-                v.sort_by(|a, b| b.1.cmp(&a.1));
+                v.sort_by_key(|e| std::cmp::Reverse(e.1));
                 v.truncate(4);
                 v
             })
@@ -280,7 +280,7 @@ impl SegmentCollector for OrdCountsSegment {
                     .enumerate()
                     .filter(|(_, n)| *n > 0)
                     .collect();
-                top.sort_by(|a, b| b.1.cmp(&a.1));
+                top.sort_by_key(|e| std::cmp::Reverse(e.1));
                 top.truncate(4);
                 top.into_iter()
                     .map(|(ord, n)| {
