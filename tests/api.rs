@@ -329,6 +329,13 @@ fn chat_validation_errors() {
     // 2,000 characters (not bytes) are fine.
     let (status, _) = server.chat(json!({"message": "é".repeat(2000), "limit": 100}));
     assert_eq!(status, StatusCode::OK);
+    // As in JSON Schema, a number with a zero fraction is an integer.
+    let (status, answer) = server.chat(json!({"message": "sneakers", "limit": 2.0}));
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert!(
+        answer["products"].as_array().unwrap().len() <= 2,
+        "{answer}"
+    );
 
     let (status, answer) = server.chat(json!({"message": 5}));
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -550,7 +557,13 @@ fn hostile_bytes_never_cause_a_500() {
         server.addr,
         b"GET /api/products/%ff%fe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     );
-    assert!(raw.starts_with("HTTP/1.1 4"), "{raw}");
+    // An id that is not UTF-8 once decoded names no product.
+    assert!(raw.starts_with("HTTP/1.1 404"), "{raw}");
+    assert!(raw.contains("content-type: application/json"), "{raw}");
+    assert!(
+        raw.ends_with(r#"{"error":{"code":"product_not_found","message":"There is no product with this id."}}"#),
+        "{raw}"
+    );
 }
 
 #[test]
