@@ -593,17 +593,40 @@ fn openapi_lists_every_route_and_error_status() {
             paths.keys()
         );
     }
-    let chat = &paths["/api/chat"]["post"]["responses"];
-    for status in [
-        "200", "400", "405", "413", "415", "429", "500", "503", "504",
-    ] {
-        assert!(chat.get(status).is_some(), "/api/chat lacks {status}");
+    // Every status each operation (or a layer in front of it) can answer.
+    let api_statuses = [
+        (
+            "/api/chat",
+            "post",
+            &[
+                "200", "400", "405", "413", "415", "429", "500", "503", "504",
+            ][..],
+        ),
+        (
+            "/api/products/{id}",
+            "get",
+            &["200", "404", "405", "429", "500", "503", "504"][..],
+        ),
+        ("/api/health", "get", &["200", "405", "500"][..]),
+        ("/api/openapi.json", "get", &["200", "405", "500"][..]),
+        ("/", "get", &["200", "405"][..]),
+        ("/widget.js", "get", &["200", "405"][..]),
+        ("/widget.css", "get", &["200", "405"][..]),
+        ("/store.css", "get", &["200", "405"][..]),
+    ];
+    for (path, method, statuses) in api_statuses {
+        let responses = paths[path][method]["responses"].as_object().unwrap();
+        let documented: Vec<&str> = responses.keys().map(String::as_str).collect();
+        assert_eq!(documented, statuses, "{method} {path}");
+        // Every error is the JSON error body.
+        for (status, response) in responses.iter().filter(|(s, _)| !s.starts_with('2')) {
+            assert_eq!(
+                response["content"]["application/json"]["schema"]["$ref"],
+                "#/components/schemas/ErrorBody",
+                "{method} {path} {status}"
+            );
+        }
     }
-    assert!(
-        paths["/api/products/{id}"]["get"]["responses"]
-            .get("404")
-            .is_some()
-    );
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for schema in [
         "ChatRequest",
@@ -611,8 +634,45 @@ fn openapi_lists_every_route_and_error_status() {
         "Filters",
         "ErrorBody",
         "ProductDetail",
+        "Language",
+        "ReplyKind",
+        "SortOrder",
     ] {
         assert!(schemas.contains_key(schema), "{schema}");
+    }
+    // The request's rules are in the schema, so a schema-valid request is accepted.
+    let request = &schemas["ChatRequest"];
+    assert_eq!(request["required"], json!(["message"]));
+    assert_eq!(request["properties"]["message"]["minLength"], 1);
+    assert_eq!(request["properties"]["message"]["maxLength"], 2000);
+    assert_eq!(request["properties"]["limit"]["minimum"], 1);
+    assert_eq!(request["properties"]["limit"]["maximum"], 100);
+    // Closed sets of values are enumerated.
+    assert_eq!(schemas["Language"]["enum"], json!(["en", "pt"]));
+    assert_eq!(
+        schemas["ReplyKind"]["enum"],
+        json!(["results", "details", "chat"])
+    );
+    assert_eq!(
+        schemas["SortOrder"]["enum"],
+        json!(["relevance", "price_asc", "price_desc", "rating_desc"])
+    );
+    assert_eq!(
+        schemas["ErrorDetail"]["properties"]["code"]["enum"],
+        json!(vitrine::server::ApiError::CODES)
+    );
+    // Nullable fields are always sent: they are required, not optional.
+    let summary_required = schemas["ProductSummary"]["required"].as_array().unwrap();
+    for field in [
+        "id",
+        "title",
+        "brand",
+        "price",
+        "currency",
+        "url",
+        "description",
+    ] {
+        assert!(summary_required.contains(&json!(field)), "{field}");
     }
 }
 
