@@ -329,6 +329,13 @@ fn chat_validation_errors() {
     // 2,000 characters (not bytes) are fine.
     let (status, _) = server.chat(json!({"message": "é".repeat(2000), "limit": 100}));
     assert_eq!(status, StatusCode::OK);
+    // As in JSON Schema, a number with a zero fraction is an integer.
+    let (status, answer) = server.chat(json!({"message": "sneakers", "limit": 2.0}));
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    assert!(
+        answer["products"].as_array().unwrap().len() <= 2,
+        "{answer}"
+    );
 
     let (status, answer) = server.chat(json!({"message": 5}));
     assert_eq!(status, StatusCode::BAD_REQUEST);
@@ -550,7 +557,13 @@ fn hostile_bytes_never_cause_a_500() {
         server.addr,
         b"GET /api/products/%ff%fe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     );
-    assert!(raw.starts_with("HTTP/1.1 4"), "{raw}");
+    // An id that is not UTF-8 once decoded names no product.
+    assert!(raw.starts_with("HTTP/1.1 404"), "{raw}");
+    assert!(raw.contains("content-type: application/json"), "{raw}");
+    assert!(
+        raw.ends_with(r#"{"error":{"code":"product_not_found","message":"There is no product with this id."}}"#),
+        "{raw}"
+    );
 }
 
 #[test]
@@ -580,17 +593,40 @@ fn openapi_lists_every_route_and_error_status() {
             paths.keys()
         );
     }
-    let chat = &paths["/api/chat"]["post"]["responses"];
-    for status in [
-        "200", "400", "405", "413", "415", "429", "500", "503", "504",
-    ] {
-        assert!(chat.get(status).is_some(), "/api/chat lacks {status}");
+    // Every status each operation (or a layer in front of it) can answer.
+    let api_statuses = [
+        (
+            "/api/chat",
+            "post",
+            &[
+                "200", "400", "405", "413", "415", "429", "500", "503", "504",
+            ][..],
+        ),
+        (
+            "/api/products/{id}",
+            "get",
+            &["200", "404", "405", "429", "500", "503", "504"][..],
+        ),
+        ("/api/health", "get", &["200", "405", "500"][..]),
+        ("/api/openapi.json", "get", &["200", "405", "500"][..]),
+        ("/", "get", &["200", "405"][..]),
+        ("/widget.js", "get", &["200", "405"][..]),
+        ("/widget.css", "get", &["200", "405"][..]),
+        ("/store.css", "get", &["200", "405"][..]),
+    ];
+    for (path, method, statuses) in api_statuses {
+        let responses = paths[path][method]["responses"].as_object().unwrap();
+        let documented: Vec<&str> = responses.keys().map(String::as_str).collect();
+        assert_eq!(documented, statuses, "{method} {path}");
+        // Every error is the JSON error body.
+        for (status, response) in responses.iter().filter(|(s, _)| !s.starts_with('2')) {
+            assert_eq!(
+                response["content"]["application/json"]["schema"]["$ref"],
+                "#/components/schemas/ErrorBody",
+                "{method} {path} {status}"
+            );
+        }
     }
-    assert!(
-        paths["/api/products/{id}"]["get"]["responses"]
-            .get("404")
-            .is_some()
-    );
     let schemas = doc["components"]["schemas"].as_object().unwrap();
     for schema in [
         "ChatRequest",
@@ -598,8 +634,45 @@ fn openapi_lists_every_route_and_error_status() {
         "Filters",
         "ErrorBody",
         "ProductDetail",
+        "Language",
+        "ReplyKind",
+        "SortOrder",
     ] {
         assert!(schemas.contains_key(schema), "{schema}");
+    }
+    // The request's rules are in the schema, so a schema-valid request is accepted.
+    let request = &schemas["ChatRequest"];
+    assert_eq!(request["required"], json!(["message"]));
+    assert_eq!(request["properties"]["message"]["minLength"], 1);
+    assert_eq!(request["properties"]["message"]["maxLength"], 2000);
+    assert_eq!(request["properties"]["limit"]["minimum"], 1);
+    assert_eq!(request["properties"]["limit"]["maximum"], 100);
+    // Closed sets of values are enumerated.
+    assert_eq!(schemas["Language"]["enum"], json!(["en", "pt"]));
+    assert_eq!(
+        schemas["ReplyKind"]["enum"],
+        json!(["results", "details", "chat"])
+    );
+    assert_eq!(
+        schemas["SortOrder"]["enum"],
+        json!(["relevance", "price_asc", "price_desc", "rating_desc"])
+    );
+    assert_eq!(
+        schemas["ErrorDetail"]["properties"]["code"]["enum"],
+        json!(vitrine::server::ApiError::CODES)
+    );
+    // Nullable fields are always sent: they are required, not optional.
+    let summary_required = schemas["ProductSummary"]["required"].as_array().unwrap();
+    for field in [
+        "id",
+        "title",
+        "brand",
+        "price",
+        "currency",
+        "url",
+        "description",
+    ] {
+        assert!(summary_required.contains(&json!(field)), "{field}");
     }
 }
 
@@ -774,6 +847,192 @@ fn serve_closes_slow_header_connections_and_shuts_down_gracefully() {
     let stop_started = Instant::now();
     drop(server);
     assert!(stop_started.elapsed() < Duration::from_secs(5));
+}
+
+/// Reads one HTTP/1.1 response with a `Content-Length` body from `stream`.
+/// `None` when the server closes (or resets) the connection before a whole
+/// response arrived; panics if nothing happens within 10 s.
+fn read_response(stream: &mut TcpStream) -> Option<String> {
+    stream
+        .set_read_timeout(Some(Duration::from_secs(10)))
+        .unwrap();
+    let mut buf = Vec::new();
+    let mut chunk = [0u8; 4096];
+    loop {
+        let text = String::from_utf8_lossy(&buf).into_owned();
+        if let Some(end) = text.find("\r\n\r\n") {
+            let length = text[..end]
+                .lines()
+                .find_map(|l| {
+                    l.to_ascii_lowercase()
+                        .strip_prefix("content-length:")
+                        .map(|v| v.trim().parse::<usize>().unwrap())
+                })
+                .expect("a content-length");
+            if buf.len() >= end + 4 + length {
+                return Some(text);
+            }
+        }
+        match stream.read(&mut chunk) {
+            Ok(0) => return None,
+            Ok(n) => buf.extend_from_slice(&chunk[..n]),
+            Err(err)
+                if matches!(
+                    err.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                panic!(
+                    "no response and no close within 10 s; got {:?}",
+                    String::from_utf8_lossy(&buf)
+                )
+            }
+            Err(_) => return None, // reset
+        }
+    }
+}
+
+/// Sends a keep-alive `GET /api/health` on `stream` and reads the answer.
+fn health_on(stream: &mut TcpStream) -> Option<String> {
+    if stream
+        .write_all(b"GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n")
+        .is_err()
+    {
+        return None;
+    }
+    read_response(stream)
+}
+
+/// Retries `GET /api/health` with a fresh client until it succeeds (true)
+/// or `within` has passed (false).
+fn health_succeeds_within(server: &TestServer, within: Duration) -> bool {
+    let started = Instant::now();
+    while started.elapsed() < within {
+        let http = Client::builder()
+            .timeout(Duration::from_secs(5))
+            .pool_max_idle_per_host(0)
+            .build()
+            .unwrap();
+        if let Ok(response) = http.get(server.url("/api/health")).send()
+            && response.status() == StatusCode::OK
+        {
+            return true;
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    false
+}
+
+#[test]
+fn connection_cap_closes_excess_connections_until_a_slot_frees() {
+    let server = TestServer::start_with(
+        open_config(),
+        Some(ConnectionLimits {
+            max_connections: 4,
+            // Long enough that the idle keep-alive connections below stay open.
+            header_read_timeout: Duration::from_secs(60),
+            shutdown_grace: Duration::from_secs(1),
+        }),
+    );
+    // Four keep-alive connections, each served once: they hold every slot.
+    let mut held: Vec<TcpStream> = (0..4)
+        .map(|i| {
+            let mut stream = TcpStream::connect(server.addr).unwrap();
+            let response = health_on(&mut stream);
+            assert!(
+                response
+                    .as_deref()
+                    .is_some_and(|r| r.starts_with("HTTP/1.1 200")),
+                "connection {i} under the cap: {response:?}"
+            );
+            stream
+        })
+        .collect();
+
+    // Over the cap, new connections are accepted and closed with no response.
+    for i in 0..3 {
+        let mut excess = TcpStream::connect(server.addr).unwrap();
+        let response = health_on(&mut excess);
+        assert_eq!(
+            response,
+            None,
+            "connection {} over the cap was served",
+            i + 5
+        );
+    }
+    // The connections holding the slots are still served.
+    for stream in &mut held {
+        let response = health_on(stream);
+        assert!(
+            response
+                .as_deref()
+                .is_some_and(|r| r.starts_with("HTTP/1.1 200")),
+            "{response:?}"
+        );
+    }
+
+    // Once two clients leave, a new client is served again.
+    held.truncate(2);
+    assert!(
+        health_succeeds_within(&server, Duration::from_secs(10)),
+        "no slot freed after two connections closed"
+    );
+    let response = health_on(&mut held[0]);
+    assert!(
+        response
+            .as_deref()
+            .is_some_and(|r| r.starts_with("HTTP/1.1 200")),
+        "{response:?}"
+    );
+}
+
+#[test]
+fn silent_and_slow_clients_cannot_hold_the_connection_cap() {
+    let server = TestServer::start_with(
+        open_config(),
+        Some(ConnectionLimits {
+            max_connections: 4,
+            header_read_timeout: Duration::from_secs(1),
+            shutdown_grace: Duration::from_secs(1),
+        }),
+    );
+    // Every slot taken by a client that never finishes a request: two send
+    // nothing at all, one half a request head, one half the HTTP/2 preface.
+    let mut hostile: Vec<TcpStream> = [
+        &b""[..],
+        b"",
+        b"GET /api/health HTTP/1.1\r\nHost",
+        b"PRI * HTTP/2.0\r\n",
+    ]
+    .into_iter()
+    .map(|bytes| {
+        let mut stream = TcpStream::connect(server.addr).unwrap();
+        stream.write_all(bytes).unwrap();
+        stream
+    })
+    .collect();
+
+    // The server closes each of them (hyper may first answer 408) ...
+    for (i, stream) in hostile.iter_mut().enumerate() {
+        stream
+            .set_read_timeout(Some(Duration::from_secs(10)))
+            .unwrap();
+        let mut buf = [0u8; 1024];
+        let closed = match stream.read(&mut buf) {
+            Ok(0) => true,
+            Ok(n) => String::from_utf8_lossy(&buf[..n]).starts_with("HTTP/1.1 408"),
+            Err(err) => !matches!(
+                err.kind(),
+                std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+            ),
+        };
+        assert!(closed, "hostile connection {i} still open after 10 s");
+    }
+    // ... so a normal client is served.
+    assert!(
+        health_succeeds_within(&server, Duration::from_secs(10)),
+        "the cap stayed exhausted"
+    );
 }
 
 #[test]

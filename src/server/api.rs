@@ -5,7 +5,7 @@
 use crate::catalog::Product;
 use crate::dialog::Constraints;
 use crate::engine::{Relaxation, Turn, TurnKind};
-use crate::understand::Sort;
+use crate::understand::{Lang, Sort};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -13,9 +13,16 @@ use utoipa::ToSchema;
 /// `POST /api/chat` request body.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatRequest {
-    /// What the shopper typed: 1 to 2,000 characters, not only whitespace.
+    /// What the shopper typed: 1 to 2,000 characters, not only whitespace
+    /// (the pattern is the complement of Unicode `White_Space`).
     #[serde(default)]
-    #[schema(example = "black sneakers for men under $80")]
+    #[schema(
+        required = true,
+        min_length = 1,
+        max_length = 2000,
+        pattern = r"[^\u0009-\u000D\u0020\u0085\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000]",
+        example = "black sneakers for men under $80"
+    )]
     pub message: String,
     /// The session to continue, as returned by an earlier answer. Omit it to
     /// start a conversation. An unknown or expired id starts a new session
@@ -31,16 +38,15 @@ pub struct ChatRequest {
 /// `POST /api/chat` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ChatResponse {
-    /// The session id to send with the next message (32 hex characters).
+    /// The session id to send with the next message (32 lowercase hex characters).
+    #[schema(pattern = "^[0-9a-f]{32}$")]
     pub session_id: String,
     /// The assistant's reply, plain text.
     pub reply: String,
-    /// The reply's language: `en` or `pt`.
-    #[schema(example = "en")]
-    pub language: String,
-    /// What kind of answer this is: `results`, `details` or `chat`.
-    #[schema(example = "results")]
-    pub kind: String,
+    /// The reply's language.
+    pub language: Language,
+    /// What kind of answer this is.
+    pub kind: ReplyKind,
     /// The products shown, best first.
     pub products: Vec<ProductSummary>,
     /// How many products match in all (exact, or after relaxation when `relaxed` is not empty).
@@ -53,7 +59,75 @@ pub struct ChatResponse {
     pub suggestions: Vec<String>,
 }
 
-/// A product as listed in a chat answer. Absent attributes are `null`.
+/// The language of a reply.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    /// English.
+    En,
+    /// Brazilian Portuguese.
+    Pt,
+}
+
+impl From<Lang> for Language {
+    fn from(lang: Lang) -> Self {
+        match lang {
+            Lang::En => Language::En,
+            Lang::Pt => Language::Pt,
+        }
+    }
+}
+
+/// What kind of answer a chat turn is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum ReplyKind {
+    /// Products matching the filters (possibly relaxed).
+    Results,
+    /// Details of one product the shopper picked.
+    Details,
+    /// Greeting, thanks, help or a message not understood: no search ran.
+    Chat,
+}
+
+impl From<TurnKind> for ReplyKind {
+    fn from(kind: TurnKind) -> Self {
+        match kind {
+            TurnKind::Results => ReplyKind::Results,
+            TurnKind::Details => ReplyKind::Details,
+            TurnKind::Chat => ReplyKind::Chat,
+        }
+    }
+}
+
+/// The order of the products in an answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, ToSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum SortOrder {
+    /// Best match first.
+    #[default]
+    Relevance,
+    /// Cheapest first.
+    PriceAsc,
+    /// Most expensive first.
+    PriceDesc,
+    /// Best rated first.
+    RatingDesc,
+}
+
+impl From<Sort> for SortOrder {
+    fn from(sort: Sort) -> Self {
+        match sort {
+            Sort::Relevance => SortOrder::Relevance,
+            Sort::PriceAsc => SortOrder::PriceAsc,
+            Sort::PriceDesc => SortOrder::PriceDesc,
+            Sort::RatingDesc => SortOrder::RatingDesc,
+        }
+    }
+}
+
+/// A product as listed in a chat answer. Every field is always present;
+/// absent attributes are `null`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ProductSummary {
     /// The merchant's product id.
@@ -61,38 +135,52 @@ pub struct ProductSummary {
     /// Product name.
     pub title: String,
     /// Brand.
+    #[schema(required = true)]
     pub brand: Option<String>,
     /// Price in `currency` units, e.g. `79.9`.
+    #[schema(required = true)]
     pub price: Option<f64>,
     /// ISO 4217 currency code, e.g. `USD`.
+    #[schema(required = true)]
     pub currency: Option<String>,
     /// Colour.
+    #[schema(required = true)]
     pub color: Option<String>,
     /// Category, possibly a path such as `Men > Shoes > Sneakers`.
+    #[schema(required = true)]
     pub category: Option<String>,
     /// Audience (Men, Women, Unisex, Kids...).
+    #[schema(required = true)]
     pub gender: Option<String>,
     /// Size or sizes.
+    #[schema(required = true)]
     pub size: Option<String>,
     /// Average rating, usually 0 to 5.
+    #[schema(required = true)]
     pub rating: Option<f64>,
     /// Product page.
+    #[schema(required = true)]
     pub url: Option<String>,
     /// Product image.
+    #[schema(required = true)]
     pub image_url: Option<String>,
     /// Description.
+    #[schema(required = true)]
     pub description: Option<String>,
 }
 
-/// `GET /api/products/{id}` answer: every attribute of one product.
+/// `GET /api/products/{id}` answer: every attribute of one product, every
+/// field always present.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ProductDetail {
     /// The attributes also listed in chat answers.
     #[serde(flatten)]
     pub summary: ProductSummary,
     /// Main material.
+    #[schema(required = true)]
     pub material: Option<String>,
     /// Units in stock.
+    #[schema(required = true)]
     pub stock: Option<i64>,
     /// Every other catalog column, by its header.
     pub extra: BTreeMap<String, String>,
@@ -106,16 +194,17 @@ pub struct Filters {
     #[schema(example = json!({"brand": {"any_of": ["Puma"], "none_of": []}}))]
     pub facets: BTreeMap<String, FacetFilter>,
     /// Price range, or `null` for any price.
+    #[schema(required = true)]
     pub price: Option<PriceRange>,
     /// Lowest acceptable rating, or `null`.
+    #[schema(required = true)]
     pub min_rating: Option<f64>,
     /// Words that must appear in the product text.
     pub text: Vec<String>,
     /// Words that must not appear in the product text.
     pub excluded_text: Vec<String>,
-    /// Ordering: `relevance`, `price_asc`, `price_desc` or `rating_desc`.
-    #[schema(example = "relevance")]
-    pub sort: String,
+    /// The order of the products.
+    pub sort: SortOrder,
 }
 
 /// Accepted and rejected values of one facet.
@@ -131,8 +220,10 @@ pub struct FacetFilter {
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct PriceRange {
     /// Lowest price, or `null`.
+    #[schema(required = true)]
     pub min: Option<f64>,
     /// Highest price, or `null`.
+    #[schema(required = true)]
     pub max: Option<f64>,
 }
 
@@ -149,7 +240,7 @@ pub struct RelaxedConstraint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Health {
     /// Always `ok` when the server answers.
-    #[schema(example = "ok")]
+    #[schema(pattern = "^ok$", example = "ok")]
     pub status: String,
     /// Number of products in the index being served.
     pub products: u64,
@@ -201,16 +292,6 @@ impl ProductDetail {
     }
 }
 
-/// The API name of a sort order.
-pub fn sort_name(sort: Sort) -> &'static str {
-    match sort {
-        Sort::Relevance => "relevance",
-        Sort::PriceAsc => "price_asc",
-        Sort::PriceDesc => "price_desc",
-        Sort::RatingDesc => "rating_desc",
-    }
-}
-
 impl From<&Constraints> for Filters {
     fn from(c: &Constraints) -> Self {
         Filters {
@@ -235,7 +316,7 @@ impl From<&Constraints> for Filters {
             min_rating: c.min_rating,
             text: c.text.clone(),
             excluded_text: c.excluded_text.clone(),
-            sort: sort_name(c.sort).to_string(),
+            sort: SortOrder::from(c.sort),
         }
     }
 }
@@ -255,13 +336,8 @@ impl ChatResponse {
         ChatResponse {
             session_id,
             reply: turn.reply.clone(),
-            language: turn.lang.code().to_string(),
-            kind: match turn.kind {
-                TurnKind::Results => "results",
-                TurnKind::Details => "details",
-                TurnKind::Chat => "chat",
-            }
-            .to_string(),
+            language: Language::from(turn.lang),
+            kind: ReplyKind::from(turn.kind),
             products: turn
                 .products
                 .iter()

@@ -2,6 +2,7 @@
 //! (`static/`), served with their content types and, for the page, a strict
 //! Content-Security-Policy (no inline script or style).
 
+use super::error::ErrorBody;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -26,7 +27,10 @@ fn asset(body: &'static str, content_type: &'static str) -> Response {
 
 /// The demo store page with the chat widget open.
 #[utoipa::path(get, path = "/", tag = "page",
-    responses((status = 200, description = "The demo store page", content_type = "text/html")))]
+    responses(
+        (status = 200, description = "The demo store page", content_type = "text/html"),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    ))]
 pub async fn index_html() -> Response {
     let mut response = asset(INDEX_HTML, "text/html; charset=utf-8");
     response.headers_mut().insert(
@@ -38,21 +42,30 @@ pub async fn index_html() -> Response {
 
 /// The embeddable widget: `<script src=".../widget.js" data-vitrine-api="https://...">`.
 #[utoipa::path(get, path = "/widget.js", tag = "page",
-    responses((status = 200, description = "The widget script", content_type = "text/javascript")))]
+    responses(
+        (status = 200, description = "The widget script", content_type = "text/javascript"),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    ))]
 pub async fn widget_js() -> Response {
     asset(WIDGET_JS, "text/javascript; charset=utf-8")
 }
 
 /// The widget's stylesheet (loaded by `widget.js`).
 #[utoipa::path(get, path = "/widget.css", tag = "page",
-    responses((status = 200, description = "The widget stylesheet", content_type = "text/css")))]
+    responses(
+        (status = 200, description = "The widget stylesheet", content_type = "text/css"),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    ))]
 pub async fn widget_css() -> Response {
     asset(WIDGET_CSS, "text/css; charset=utf-8")
 }
 
 /// The demo store page's stylesheet.
 #[utoipa::path(get, path = "/store.css", tag = "page",
-    responses((status = 200, description = "The demo page stylesheet", content_type = "text/css")))]
+    responses(
+        (status = 200, description = "The demo page stylesheet", content_type = "text/css"),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    ))]
 pub async fn store_css() -> Response {
     asset(STORE_CSS, "text/css; charset=utf-8")
 }

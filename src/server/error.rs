@@ -63,18 +63,45 @@ pub struct ErrorBody {
 /// One error: a stable machine code and a human message.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, serde::Deserialize, ToSchema)]
 pub struct ErrorDetail {
-    /// Stable snake_case code: `invalid_json`, `invalid_request`,
-    /// `empty_message`, `message_too_long`, `invalid_limit`, `not_found`,
-    /// `product_not_found`, `method_not_allowed`, `payload_too_large`,
-    /// `unsupported_media_type`, `rate_limited`, `overloaded`, `timeout`,
-    /// `internal`.
-    #[schema(example = "empty_message")]
+    /// Stable snake_case code, one of [`ApiError::CODES`].
+    #[schema(schema_with = code_schema)]
     pub code: String,
     /// What went wrong, in English, for the developer.
     pub message: String,
 }
 
+/// The OpenAPI schema of [`ErrorDetail::code`]: an enumeration of every code.
+fn code_schema() -> utoipa::openapi::schema::Object {
+    use utoipa::openapi::schema::{ObjectBuilder, Type};
+    ObjectBuilder::new()
+        .schema_type(Type::String)
+        .description(Some(
+            "Stable snake_case code; each operation's responses say which codes come with which status.",
+        ))
+        .enum_values(Some(ApiError::CODES))
+        .examples(["empty_message"])
+        .build()
+}
+
 impl ApiError {
+    /// Every code [`ApiError::code`] can return.
+    pub const CODES: [&'static str; 14] = [
+        "invalid_json",
+        "invalid_request",
+        "empty_message",
+        "message_too_long",
+        "invalid_limit",
+        "not_found",
+        "product_not_found",
+        "method_not_allowed",
+        "payload_too_large",
+        "unsupported_media_type",
+        "rate_limited",
+        "overloaded",
+        "timeout",
+        "internal",
+    ];
+
     /// The HTTP status.
     pub fn status(&self) -> StatusCode {
         match self {
@@ -188,6 +215,28 @@ mod tests {
         let err = ApiError::Internal("disk /secret/path failed".into());
         assert_eq!(err.status(), StatusCode::INTERNAL_SERVER_ERROR);
         assert!(!err.message().contains("secret"));
+    }
+
+    #[test]
+    fn codes_lists_every_code_once() {
+        let every_variant = [
+            ApiError::InvalidJson(String::new()),
+            ApiError::InvalidRequest(String::new()),
+            ApiError::EmptyMessage,
+            ApiError::MessageTooLong { max: 1 },
+            ApiError::InvalidLimit,
+            ApiError::NotFound,
+            ApiError::ProductNotFound(String::new()),
+            ApiError::MethodNotAllowed,
+            ApiError::PayloadTooLarge { max: 1 },
+            ApiError::UnsupportedMediaType,
+            ApiError::RateLimited { retry_after: 1 },
+            ApiError::Overloaded,
+            ApiError::Timeout,
+            ApiError::Internal(String::new()),
+        ];
+        let codes: Vec<&str> = every_variant.iter().map(ApiError::code).collect();
+        assert_eq!(codes, ApiError::CODES);
     }
 
     #[test]

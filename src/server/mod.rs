@@ -224,10 +224,12 @@ pub fn router(state: AppState) -> Router {
 #[derive(Debug, Clone)]
 pub struct ConnectionLimits {
     /// Time a client has to send a request's headers, and longest idle time
-    /// of a keep-alive connection between requests (default 10 s). Defends
+    /// of a keep-alive connection between requests (default 10 s). A new
+    /// connection also has this long to send its first bytes. Defends
     /// against slow-header (slowloris) and half-open clients.
     pub header_read_timeout: Duration,
-    /// Most open connections; more are closed on accept (default 1,024).
+    /// Most open connections; more are accepted and closed at once, without
+    /// a response (default 1,024). A slot is freed when its connection ends.
     pub max_connections: usize,
     /// How long shutdown waits for requests in flight (default 10 s).
     pub shutdown_grace: Duration,
@@ -272,7 +274,10 @@ pub async fn serve(
         .max_concurrent_streams(64)
         .keep_alive_interval(Some(Duration::from_secs(30)));
     let graceful = hyper_util::server::graceful::GracefulShutdown::new();
+    let header_read_timeout = limits.header_read_timeout;
     let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
+    // Tells connections still waiting for their first bytes that shutdown began.
+    let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
     let mut shutdown = std::pin::pin!(shutdown);
     loop {
         let (stream, peer) = tokio::select! {
@@ -299,18 +304,34 @@ pub async fn serve(
                 req.map(Body::new)
             });
         let service = hyper_util::service::TowerToHyperService::new(service);
-        let connection = builder
-            .serve_connection_with_upgrades(TokioIo::new(stream), service)
-            .into_owned();
-        let connection = graceful.watch(connection);
+        let builder = builder.clone();
+        // Subscribed here, before any shutdown signal, so no connection is missed.
+        let watcher = graceful.watcher();
+        let mut stopping = stopping_rx.clone();
         tokio::spawn(async move {
-            if let Err(err) = connection.await {
+            let first_bytes = tokio::select! {
+                arrived = tokio::time::timeout(
+                    header_read_timeout,
+                    protocol_bytes_arrived(&stream),
+                ) => arrived.unwrap_or(false),
+                _ = stopping.wait_for(|stop| *stop) => false,
+            };
+            if !first_bytes {
+                tracing::debug!(%peer, "no request within the header read timeout; closing");
+                drop(permit);
+                return;
+            }
+            let connection = builder
+                .serve_connection_with_upgrades(TokioIo::new(stream), service)
+                .into_owned();
+            if let Err(err) = watcher.watch(connection).await {
                 tracing::debug!(%peer, %err, "connection ended with an error");
             }
             drop(permit);
         });
     }
     drop(listener);
+    let _ = stopping_tx.send(true);
     tokio::select! {
         () = graceful.shutdown() => tracing::info!("all connections closed"),
         () = tokio::time::sleep(limits.shutdown_grace) => {
@@ -318,6 +339,30 @@ pub async fn serve(
         }
     }
     Ok(())
+}
+
+/// The HTTP/2 connection preface (RFC 9113, section 3.4).
+const H2_PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
+
+/// Waits until `stream` has sent enough bytes to tell HTTP/1 from HTTP/2:
+/// one byte that leaves the HTTP/2 preface, or the whole preface. False on
+/// end of stream or error.
+///
+/// hyper-util's protocol detection reads these bytes with no timeout, and
+/// hyper's header read timeout only starts after it, so without this wait
+/// (under [`ConnectionLimits::header_read_timeout`]) a client that connects
+/// and sends nothing would hold a connection slot forever.
+async fn protocol_bytes_arrived(stream: &tokio::net::TcpStream) -> bool {
+    let mut buf = [0u8; 24];
+    loop {
+        match stream.peek(&mut buf).await {
+            Ok(0) | Err(_) => return false,
+            Ok(n) if n >= H2_PREFACE.len() || buf[..n] != H2_PREFACE[..n] => return true,
+            // A prefix of the HTTP/2 preface: `peek` would return at once
+            // with the same bytes, so wait a little for the rest.
+            Ok(_) => tokio::time::sleep(Duration::from_millis(10)).await,
+        }
+    }
 }
 
 /// Completes on Ctrl-C or, on Unix, SIGTERM.

@@ -26,6 +26,9 @@ request validation errors are all 400 (no 422). Unknown paths answer 404 `not_fo
     components(schemas(
         api::ChatRequest,
         api::ChatResponse,
+        api::Language,
+        api::ReplyKind,
+        api::SortOrder,
         api::ProductSummary,
         api::ProductDetail,
         api::Filters,
@@ -52,6 +55,48 @@ pub fn document() -> utoipa::openapi::OpenApi {
 
 #[cfg(test)]
 mod tests {
+    /// The characters of a JSON Schema character class made only of
+    /// `\uXXXX` escapes and `\uXXXX-\uXXXX` ranges, as `[first, last]` pairs.
+    fn class_ranges(class: &str) -> Vec<(u32, u32)> {
+        let escapes: Vec<&str> = class.split("\\u").skip(1).collect();
+        let mut ranges = Vec::new();
+        let mut pending: Option<u32> = None;
+        for escape in escapes {
+            let code = u32::from_str_radix(&escape[..4], 16).unwrap();
+            match pending.take() {
+                Some(first) => ranges.push((first, code)),
+                None if &escape[4..] == "-" => pending = Some(code),
+                None => {
+                    assert_eq!(&escape[4..], "", "unexpected syntax in {class}");
+                    ranges.push((code, code));
+                }
+            }
+        }
+        ranges
+    }
+
+    #[test]
+    fn message_pattern_is_not_only_whitespace_as_the_server_trims() {
+        let doc = serde_json::to_value(super::document()).unwrap();
+        let message = &doc["components"]["schemas"]["ChatRequest"]["properties"]["message"];
+        let pattern = message["pattern"].as_str().unwrap();
+        let class = pattern
+            .strip_prefix("[^")
+            .and_then(|p| p.strip_suffix(']'))
+            .unwrap();
+        let ranges = class_ranges(class);
+        assert!(!ranges.is_empty());
+        // The excluded class is exactly the characters `str::trim` removes.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let in_class = ranges
+                .iter()
+                .any(|&(first, last)| (first..=last).contains(&u32::from(c)));
+            assert_eq!(in_class, c.is_whitespace(), "{:?}", c);
+        }
+        assert_eq!(message["minLength"], 1);
+        assert_eq!(message["maxLength"], 2000);
+    }
+
     #[test]
     fn document_lists_every_route() {
         let doc = super::document();

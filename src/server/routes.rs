@@ -9,6 +9,7 @@ use super::extract::ApiJson;
 use super::sessions::new_session_id;
 use crate::dialog::Session;
 use axum::Json;
+use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
 
 /// Default number of products per answer.
@@ -16,11 +17,20 @@ pub const DEFAULT_LIMIT: usize = 10;
 /// Largest `limit` accepted.
 pub const MAX_LIMIT: u64 = 100;
 
+/// `limit` as a count. Like JSON Schema's `integer`, a number with a zero
+/// fraction (`10.0`) is an integer.
 fn validate_limit(limit: Option<&serde_json::Value>) -> Result<usize, ApiError> {
     match limit {
         None | Some(serde_json::Value::Null) => Ok(DEFAULT_LIMIT),
         Some(value) => value
             .as_u64()
+            .or_else(|| {
+                value
+                    .as_f64()
+                    .filter(|f| f.fract() == 0.0 && (1.0..=MAX_LIMIT as f64).contains(f))
+                    // In 1..=100 with no fraction: the cast is exact.
+                    .map(|f| f as u64)
+            })
             .filter(|n| (1..=MAX_LIMIT).contains(n))
             .and_then(|n| usize::try_from(n).ok())
             .ok_or(ApiError::InvalidLimit),
@@ -97,7 +107,7 @@ pub async fn chat(
     params(("id" = String, Path, description = "The catalog's product id (URL-encoded)")),
     responses(
         (status = 200, description = "The product", body = ProductDetail),
-        (status = 404, description = "`product_not_found`", body = ErrorBody),
+        (status = 404, description = "`product_not_found` (also for an id that is not UTF-8 once decoded)", body = ErrorBody),
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
         (status = 429, description = "`rate_limited`", body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
@@ -109,8 +119,17 @@ pub async fn chat(
 )]
 pub async fn product(
     State(state): State<AppState>,
-    Path(id): Path<String>,
+    id: Result<Path<String>, PathRejection>,
 ) -> Result<Json<ProductDetail>, ApiError> {
+    let id = match id {
+        Ok(Path(id)) => id,
+        // Catalog ids are text: a percent-encoded id that does not decode
+        // to UTF-8 names no product.
+        Err(PathRejection::FailedToDeserializePathParams(rejection)) => {
+            return Err(ApiError::ProductNotFound(rejection.body_text()));
+        }
+        Err(other) => return Err(ApiError::Internal(other.body_text())),
+    };
     let engine = state.engine.clone();
     let lookup = id.clone();
     let found = tokio::task::spawn_blocking(move || engine.product(&lookup))
@@ -129,6 +148,7 @@ pub async fn product(
     responses(
         (status = 200, description = "The server is up", body = Health),
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
     )
 )]
 pub async fn health(State(state): State<AppState>) -> Json<Health> {
@@ -149,6 +169,7 @@ pub async fn health(State(state): State<AppState>) -> Json<Health> {
     responses(
         (status = 200, description = "The OpenAPI 3 description of this API", content_type = "application/json"),
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
     )
 )]
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
@@ -176,11 +197,16 @@ mod tests {
         assert_eq!(validate_limit(Some(&json!(null))), Ok(DEFAULT_LIMIT));
         assert_eq!(validate_limit(Some(&json!(1))), Ok(1));
         assert_eq!(validate_limit(Some(&json!(100))), Ok(100));
+        assert_eq!(validate_limit(Some(&json!(10.0))), Ok(10));
+        assert_eq!(validate_limit(Some(&json!(1e2))), Ok(100));
         for bad in [
             json!(0),
             json!(101),
             json!(-1),
             json!(2.5),
+            json!(0.0),
+            json!(100.5),
+            json!(1e300),
             json!("10"),
             json!([]),
         ] {
