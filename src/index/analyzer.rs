@@ -238,7 +238,10 @@ mod tests {
         let mut copy = en.clone();
         assert_eq!(tokens(&mut copy, "running SHOES"), vec!["run", "shoe"]);
         let mut plain = TextAnalyzer::from(WordTokenizer::plain());
-        assert_eq!(tokens(&mut plain, "Running Shoes"), vec!["running", "shoes"]);
+        assert_eq!(
+            tokens(&mut plain, "Running Shoes"),
+            vec!["running", "shoes"]
+        );
     }
 
     #[test]

@@ -197,9 +197,10 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Buil
                 .collect();
             // Filters do not score; ranking comes from the boosts below.
             required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
-            // Products naming the type or colour in their title rank higher.
+            // Products naming the type or colour in their title rank higher
+            // (the first two alternatives: each boost is a posting list to seek).
             if matches!(slot, Slot::Type | Slot::Color) {
-                for v in &filter.any_of {
+                for v in filter.any_of.iter().take(2) {
                     boosts.extend(word_query(index, v, &[(f.title, 1.0)]));
                 }
             }
