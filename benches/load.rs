@@ -500,6 +500,36 @@ impl Catalogs {
         })
     }
 
+    /// Checks the checker: a product from each catalog, alone and together.
+    fn self_check(&self) -> Fallible<()> {
+        let shown = |id: &str, (title, price): &(String, Option<f64>)| Shown {
+            id: id.to_string(),
+            title: title.clone(),
+            price: *price,
+        };
+        let (id, old, new) = self
+            .old
+            .iter()
+            .find_map(|(id, old)| {
+                let new = self.new.get(id).filter(|new| *new != old)?;
+                Some((id, old, new))
+            })
+            .ok_or("the catalogs do not differ")?;
+        let (old, new) = (shown(id, old), shown(id, new));
+        let mut wrong = shown(id, &self.old[id]);
+        wrong.title.push('!');
+        let cases = [
+            (self.origin(std::slice::from_ref(&old)), Origin::Old),
+            (self.origin(std::slice::from_ref(&new)), Origin::New),
+            (self.origin(&[old, new]), Origin::Mixed),
+            (self.origin(&[wrong]), Origin::Unknown),
+        ];
+        match cases.iter().find(|(got, want)| got != want) {
+            Some((got, want)) => Err(format!("catalog check: got {got:?}, want {want:?}").into()),
+            None => Ok(()),
+        }
+    }
+
     fn origin(&self, products: &[Shown]) -> Origin {
         let (mut old_only, mut new_only) = (false, false);
         for p in products {
@@ -629,6 +659,8 @@ struct Tally {
     /// Latency of each measured successful turn, µs, by turn number (0..4).
     latency: [Vec<u32>; 4],
     ok: u64,
+    /// Successful turns, warm-up included.
+    ok_all: u64,
     errors: BTreeMap<String, u64>,
     sessions_created: u64,
     sessions_lost: u64,
@@ -656,6 +688,7 @@ impl Tally {
             mine.extend(theirs);
         }
         self.ok += o.ok;
+        self.ok_all += o.ok_all;
         for (k, v) in o.errors {
             *self.errors.entry(k).or_default() += v;
         }
@@ -779,6 +812,7 @@ async fn worker(shared: Arc<Shared>, mut slots: Vec<Slot>) -> Tally {
         }
         tally.timeline[second].0 += 1;
         tally.timeline[second].1 = tally.timeline[second].1.max(micros);
+        tally.ok_all += 1;
         if done.duration_since(shared.started) >= shared.warmup {
             tally.ok += 1;
             tally.latency[turn].push(micros);
@@ -874,7 +908,11 @@ fn run(args: &Args) -> Fallible<bool> {
         None
     };
     let catalogs = match &new_csv {
-        Some(new) => Some(Catalogs::load(&csv, new)?),
+        Some(new) => {
+            let catalogs = Catalogs::load(&csv, new)?;
+            catalogs.self_check()?;
+            Some(catalogs)
+        }
         None => None,
     };
     let scripts = scripts(&csv)?;
@@ -897,6 +935,8 @@ fn run(args: &Args) -> Fallible<bool> {
         Err(e) => return Err(e),
     };
     let idle = Memory::read(server.pid()).unwrap_or_default();
+    let (server_cpu0, client_cpu0) = (cpu_seconds(server.pid()), cpu_seconds(std::process::id()));
+    let load0 = load_average();
     let stop_sampling = Arc::new(AtomicBool::new(false));
     let sampler = sample_memory(server.pid(), stop_sampling.clone());
 
@@ -981,6 +1021,9 @@ fn run(args: &Args) -> Fallible<bool> {
         let _ = handle.join();
     }
     let after = Memory::read(server.pid()).unwrap_or_default();
+    let server_cpu = cpu_seconds(server.pid()) - server_cpu0;
+    let client_cpu = cpu_seconds(std::process::id()) - client_cpu0;
+    let load1 = load_average();
     stop_sampling.store(true, Ordering::Relaxed);
     let peak = sampler.join().expect("memory sampler").max(after);
     let health = server.health().ok();
@@ -1013,6 +1056,13 @@ fn run(args: &Args) -> Fallible<bool> {
         } else {
             format!(" {:?}", tally.errors)
         }
+    );
+    let _ = writeln!(
+        out,
+        "cpu: server {server_cpu:.1} s, client {client_cpu:.1} s for {} turns (warm-up included): server {:.0} µs/turn, client {:.0} µs/turn; load average {load0} at start, {load1} at end (shared machine)",
+        tally.ok_all,
+        server_cpu * 1e6 / tally.ok_all.max(1) as f64,
+        client_cpu * 1e6 / tally.ok_all.max(1) as f64,
     );
     for (kind, example) in &tally.examples {
         let _ = writeln!(out, "  example {kind}: {example}");
@@ -1083,6 +1133,34 @@ fn run(args: &Args) -> Fallible<bool> {
     let _ = writeln!(out, "result: {}", if ok { "PASS" } else { "FAIL" });
     print!("{out}");
     Ok(ok)
+}
+
+/// User + system CPU time of a process so far, in seconds (0 if unknown).
+fn cpu_seconds(pid: u32) -> f64 {
+    let Ok(stat) = std::fs::read_to_string(format!("/proc/{pid}/stat")) else {
+        return 0.0;
+    };
+    // Fields after the parenthesised command name; utime and stime are the
+    // 14th and 15th fields of the line, in clock ticks (100 per second).
+    let Some((_, rest)) = stat.rsplit_once(')') else {
+        return 0.0;
+    };
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| {
+        fields
+            .get(i)
+            .and_then(|f| f.parse::<u64>().ok())
+            .unwrap_or(0)
+    };
+    (ticks(11) + ticks(12)) as f64 / 100.0
+}
+
+/// The 1-minute load average, from `/proc/loadavg`.
+fn load_average() -> String {
+    std::fs::read_to_string("/proc/loadavg")
+        .ok()
+        .and_then(|s| s.split_whitespace().next().map(str::to_string))
+        .unwrap_or_else(|| "?".into())
 }
 
 /// "p50 … p90 … p99 … max …" in ms, from sorted µs samples.
