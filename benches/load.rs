@@ -106,7 +106,9 @@ struct Args {
     #[arg(long, default_value = "info")]
     log: String,
     /// Threads of the client's tokio runtime (1 = current-thread runtime).
-    #[arg(long, default_value_t = 1)]
+    /// Two measured better on the shared 2-core box: a lone client thread
+    /// descheduled by the OS stalls every worker at once.
+    #[arg(long, default_value_t = 2)]
     client_threads: usize,
     /// Passed by `cargo bench`; without it, only print how to run.
     #[arg(long, hide = true)]
