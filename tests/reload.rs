@@ -1,6 +1,7 @@
 //! A new import is served without a restart: the engine switches to the new
 //! generation on `reload_if_changed`, turns in flight finish on the old one,
-//! and sessions carry on.
+//! and sessions carry on. The last test does the same end to end: the real
+//! `vitrine serve` chatted with over HTTP while `vitrine import` runs.
 
 use std::sync::Arc;
 use vitrine::index::{ImportOptions, import};
@@ -74,4 +75,212 @@ fn a_reimport_is_served_without_restart_and_every_answer_comes_from_one_catalog(
     for w in workers {
         assert!(w.join().unwrap() >= 5);
     }
+}
+
+/// `vitrine serve` on a loopback port; killed when dropped.
+struct Served {
+    child: std::process::Child,
+    base: String,
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn vitrine_ok(args: &[&str], stdout: std::process::Stdio) {
+    let status = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(args)
+        .stdout(stdout)
+        .stderr(std::process::Stdio::null())
+        .status()
+        .unwrap();
+    assert!(status.success(), "vitrine {args:?}: {status}");
+}
+
+/// Id -> (title, price) of a catalog, read as the importer reads it.
+fn catalog_products(path: &std::path::Path) -> std::collections::HashMap<String, (String, f64)> {
+    let opts = vitrine::catalog::ReadOptions::default();
+    vitrine::catalog::CatalogReader::open(path, &opts)
+        .unwrap()
+        .flatten()
+        .map(|p| (p.id, (p.title, p.price.unwrap_or(f64::NAN))))
+        .collect()
+}
+
+#[derive(serde::Deserialize)]
+struct Health {
+    products: u64,
+    index_version: u64,
+}
+
+#[derive(serde::Deserialize)]
+struct Answer {
+    session_id: String,
+    products: Vec<Shown>,
+}
+
+#[derive(serde::Deserialize)]
+struct Shown {
+    id: String,
+    title: String,
+    price: Option<f64>,
+}
+
+#[test]
+fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let (old_csv, new_csv) = (dir.path().join("old.csv"), dir.path().join("new.csv"));
+    for (seed, path) in [("1", &old_csv), ("2", &new_csv)] {
+        let file = std::fs::File::create(path).unwrap();
+        vitrine_ok(
+            &[
+                "gen",
+                "--rows",
+                "1000",
+                "--seed",
+                seed,
+                "--messy-percent",
+                "0",
+                "-q",
+            ],
+            file.into(),
+        );
+    }
+    // Same ids (SKU00000001...), other titles and prices.
+    let (old, new) = (catalog_products(&old_csv), catalog_products(&new_csv));
+    let index_arg = index.to_str().unwrap();
+    vitrine_ok(
+        &["import", old_csv.to_str().unwrap(), "--index", index_arg],
+        std::process::Stdio::null(),
+    );
+
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(["serve", "--index", index_arg, "--addr", &addr.to_string()])
+        .args([
+            "--rate-limit",
+            "off",
+            "--catalog",
+            "/nonexistent/catalog.csv",
+        ])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let server = Served {
+        child,
+        base: format!("http://{addr}"),
+    };
+    let client = reqwest::blocking::Client::builder()
+        .no_proxy()
+        .timeout(std::time::Duration::from_secs(10))
+        .build()
+        .unwrap();
+    let health = || -> Option<Health> {
+        let url = format!("{}/api/health", server.base);
+        client.get(url).send().ok()?.json().ok()
+    };
+    let started = std::time::Instant::now();
+    while health().is_none() {
+        assert!(started.elapsed().as_secs() < 30, "server did not start");
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+
+    // Workers chat until told to stop; each answer is classified.
+    let stop = Arc::new(AtomicBool::new(false));
+    let (old, new) = (Arc::new(old), Arc::new(new));
+    let workers: Vec<_> = (0..3)
+        .map(|w| {
+            let (stop, old, new) = (stop.clone(), old.clone(), new.clone());
+            let url = format!("{}/api/chat", server.base);
+            std::thread::spawn(move || {
+                let client = reqwest::blocking::Client::builder()
+                    .no_proxy()
+                    .timeout(std::time::Duration::from_secs(10))
+                    .build()
+                    .unwrap();
+                let script = [
+                    "black tops for women",
+                    "cheaper",
+                    "white sneakers",
+                    "in blue",
+                ];
+                let (mut failures, mut from_old, mut from_new) = (Vec::new(), 0, 0);
+                let mut session: Option<String> = None;
+                let mut turn = w;
+                while !stop.load(Ordering::Relaxed) {
+                    let body = serde_json::json!({
+                        "message": script[turn % script.len()],
+                        "session_id": session,
+                    });
+                    turn += 1;
+                    let answer = match client.post(&url).json(&body).send() {
+                        Ok(r) if r.status() == 200 => r.json::<Answer>().unwrap(),
+                        Ok(r) => {
+                            failures.push(format!("status {}", r.status()));
+                            continue;
+                        }
+                        Err(e) => {
+                            failures.push(e.to_string());
+                            continue;
+                        }
+                    };
+                    session = Some(answer.session_id);
+                    let matches = |c: &std::collections::HashMap<String, (String, f64)>,
+                                   p: &Shown| {
+                        c.get(&p.id)
+                            .is_some_and(|(t, price)| *t == p.title && Some(*price) == p.price)
+                    };
+                    let in_old = answer.products.iter().all(|p| matches(&old, p));
+                    let in_new = answer.products.iter().all(|p| matches(&new, p));
+                    assert!(
+                        in_old || in_new,
+                        "an answer mixes catalogs or shows an unknown product: {:?}",
+                        answer.products.iter().map(|p| &p.id).collect::<Vec<_>>()
+                    );
+                    from_old += usize::from(in_old && !in_new);
+                    from_new += usize::from(in_new && !in_old);
+                }
+                (failures, from_old, from_new)
+            })
+        })
+        .collect();
+
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    vitrine_ok(
+        &["import", new_csv.to_str().unwrap(), "--index", index_arg],
+        std::process::Stdio::null(),
+    );
+    let switched = std::time::Instant::now();
+    while health().is_none_or(|h| h.index_version < 2) {
+        assert!(
+            switched.elapsed().as_secs() < 20,
+            "the new catalog was never served"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    stop.store(true, Ordering::Relaxed);
+
+    let (mut failures, mut from_old, mut from_new) = (Vec::new(), 0, 0);
+    for w in workers {
+        let (f, o, n) = w.join().unwrap();
+        failures.extend(f);
+        from_old += o;
+        from_new += n;
+    }
+    assert!(failures.is_empty(), "failed requests: {failures:?}");
+    assert!(
+        from_old > 0 && from_new > 0,
+        "old {from_old}, new {from_new}"
+    );
+    assert_eq!(health().unwrap().products, new.len() as u64);
 }
