@@ -37,9 +37,21 @@ pub enum Error {
         /// What is wrong.
         message: String,
     },
+    /// Another import is writing into the same index directory.
+    #[error("another import into {path} is running{}", pid_note(*.pid))]
+    ImportRunning {
+        /// The index directory.
+        path: PathBuf,
+        /// The process holding the lock, when it could be read.
+        pid: Option<u32>,
+    },
     /// An error reported by tantivy.
     #[error("search engine: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+fn pid_note(pid: Option<u32>) -> String {
+    pid.map(|p| format!(" (pid {p})")).unwrap_or_default()
 }
 
 impl Error {

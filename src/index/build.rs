@@ -427,6 +427,7 @@ pub fn build_from_products(
     products: &[Product],
     catalog_file: &Path,
 ) -> Result<u64> {
+    let _lock = layout::ImportLock::acquire(index_dir)?;
     let build_dir = layout::new_build_dir(index_dir)?;
     let result = (|| {
         let sample = &products[..products.len().min(2000)];
