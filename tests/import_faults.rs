@@ -1,10 +1,12 @@
 //! `vitrine import` when things go wrong around it: a second import into the
-//! same index, the process killed at any moment. The real binary over real
-//! files; after every fault the previous catalog is still served.
+//! same index, the process killed at any moment, a directory it may not
+//! write, a file size limit hit halfway through the build. The real binary
+//! over real files; after every fault the previous catalog is still served.
 
 use std::fs;
 use std::io::BufWriter;
 use std::io::Write;
+use std::os::unix::process::CommandExt;
 use std::path::Path;
 use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
@@ -352,4 +354,102 @@ fn an_import_killed_at_any_moment_leaves_a_complete_catalog() {
         gens.contains(&kept[1]) && gens.iter().all(|g| kept.contains(g)),
         "only the live and the previous generation: {gens:?}"
     );
+}
+
+fn is_root() -> bool {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() == 0 }
+}
+
+fn chmod(path: &Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// The stderr of a failed import, checked to be one plain paragraph.
+fn failure_message(out: &Output) -> String {
+    let err = text(&out.stderr);
+    assert!(!out.status.success(), "the import succeeded: {err}");
+    assert!(err.starts_with("error: "), "{err}");
+    assert_eq!(err.trim().lines().count(), 1, "one paragraph: {err}");
+    for debug_dump in ["Os {", "code:", "kind:", "IoError(", "Error {"] {
+        assert!(!err.contains(debug_dump), "a Debug dump: {err}");
+    }
+    err
+}
+
+#[test]
+fn an_index_directory_it_may_not_write_fails_clearly_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // Readable and traversable by the unprivileged user the import runs as.
+    chmod(dir.path(), 0o755);
+    let index = dir.path().join("index");
+    let old = dir.path().join("old.csv");
+    write_small_catalog(&old);
+    import_ok(&old, &index);
+    let new = dir.path().join("new.csv");
+    write_generated_catalog(&new, 2_000, 3);
+    chmod(&new, 0o644);
+
+    chmod(&index, 0o555);
+    let mut cmd = vitrine_command(&["import", s(&new), "--index", s(&index)]);
+    if is_root() {
+        // root writes anywhere: run the import as `nobody`.
+        cmd.uid(65534).gid(65534);
+    }
+    let out = cmd.output().unwrap();
+    chmod(&index, 0o755);
+
+    let err = failure_message(&out);
+    assert!(err.contains(s(&index)), "names the index: {err}");
+    assert!(
+        err.to_lowercase().contains("permission denied"),
+        "says why: {err}"
+    );
+    assert_no_build_dir(&index);
+    assert_eq!(stats(&index), (3, s(&old).to_string()));
+    assert_searchable(&index, "O1");
+}
+
+#[test]
+fn a_write_failing_midway_through_the_build_fails_clearly_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let old = dir.path().join("old.csv");
+    write_small_catalog(&old);
+    import_ok(&old, &index);
+    let new = dir.path().join("new.csv");
+    write_generated_catalog(&new, 20_000, 5);
+
+    // No file the import writes may grow past 256 KiB: the index files of
+    // 20,000 products do, so a write fails (EFBIG) in the middle of the build.
+    const LIMIT: libc::rlim_t = 256 * 1024;
+    let mut cmd = vitrine_command(&["import", s(&new), "--index", s(&index)]);
+    // SAFETY: the closure runs in the forked child before exec and only
+    // calls async-signal-safe functions (setrlimit, signal).
+    unsafe {
+        cmd.pre_exec(|| {
+            let limit = libc::rlimit {
+                rlim_cur: LIMIT,
+                rlim_max: LIMIT,
+            };
+            if libc::setrlimit(libc::RLIMIT_FSIZE, &limit) != 0 {
+                return Err(std::io::Error::last_os_error());
+            }
+            // A write past the limit then fails with EFBIG instead of killing.
+            libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
+            Ok(())
+        });
+    }
+    let out = cmd.output().unwrap();
+
+    let err = failure_message(&out);
+    assert!(err.contains(s(&index)), "names the index: {err}");
+    assert!(
+        err.to_lowercase().contains("file too large"),
+        "says why: {err}"
+    );
+    assert_no_build_dir(&index);
+    assert_eq!(stats(&index), (3, s(&old).to_string()));
+    assert_searchable(&index, "O1");
 }
