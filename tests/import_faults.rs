@@ -1,7 +1,8 @@
 //! `vitrine import` when things go wrong around it: a second import into the
 //! same index, the process killed at any moment, a directory it may not
-//! write, a file size limit hit halfway through the build. The real binary
-//! over real files; after every fault the previous catalog is still served.
+//! write, a file size limit hit halfway through the build, and a large file
+//! with many broken rows. The real binary over real files; after every fault
+//! the previous catalog is still served.
 
 use std::fs;
 use std::io::BufWriter;
@@ -452,4 +453,158 @@ fn a_write_failing_midway_through_the_build_fails_clearly_and_changes_nothing() 
     assert_no_build_dir(&index);
     assert_eq!(stats(&index), (3, s(&old).to_string()));
     assert_searchable(&index, "O1");
+}
+
+/// One broken row of the large file: its line, id and the reason the report gives.
+type Broken = (u64, String, String);
+
+/// Writes a 100,000-row catalog where every 20th row is broken in one of
+/// eight ways; some rows span two lines (a quoted newline) and blank lines
+/// are scattered, so line numbers differ from row numbers. Returns the
+/// valid ids and the broken rows in file order.
+fn write_messy_catalog(path: &Path) -> (Vec<String>, Vec<Broken>) {
+    let mut out = BufWriter::new(fs::File::create(path).unwrap());
+    writeln!(out, "id,title,description,brand,price").unwrap();
+    let huge = "x".repeat(1_100_000);
+    let mut line = 2u64;
+    let mut valid: Vec<String> = Vec::new();
+    let mut broken: Vec<Broken> = Vec::new();
+    let mut last_valid: (String, u64) = (String::new(), 0);
+    for i in 0..100_000u64 {
+        let id = format!("P{i:06}");
+        let brand = ["Acme", "Borealis", "Cobalt", "Dune"][(i % 4) as usize];
+        let title = format!("{brand} lamp {i}");
+        let description = if i % 10 == 3 {
+            format!("\"Sturdy and light.\nModel {i}.\"")
+        } else {
+            format!("Model {i}")
+        };
+        let price = format!("{}.{:02}", 5 + i % 300, i % 100);
+        let good = format!("{id},{title},{description},{brand},{price}");
+        let (row, fault) = if i % 20 != 13 {
+            (good, None)
+        } else if matches!(i / 20, 1000 | 2500 | 4000) {
+            let reason = format!(
+                "record longer than 1024 KiB (unbalanced quote?); skipped up to line {line}"
+            );
+            let row = format!("{id},{title},{huge},{brand},{price}");
+            (row, Some((String::new(), reason)))
+        } else {
+            let (row, reason) = match (i / 20) % 7 {
+                0 => (
+                    format!("{id},,{description},{brand},{price}"),
+                    "missing title".to_string(),
+                ),
+                1 => (
+                    format!("{id},{title},{description},{brand},abc"),
+                    "unparsable price \"abc\"".to_string(),
+                ),
+                2 => (
+                    format!("{id},{title},{description},{brand},-{price}"),
+                    "negative price".to_string(),
+                ),
+                3 => (
+                    good.replacen(&id, &last_valid.0, 1),
+                    format!("duplicate id (first on line {})", last_valid.1),
+                ),
+                4 => (
+                    format!("{id},{title}"),
+                    "wrong column count: expected 5, found 2".to_string(),
+                ),
+                5 => (
+                    format!("{good},surplus"),
+                    "wrong column count: expected 5, found 6".to_string(),
+                ),
+                _ => (
+                    format!("{id},{title},{description},{brand},12.5.0"),
+                    "unparsable price \"12.5.0\"".to_string(),
+                ),
+            };
+            let row_id = row.split(',').next().unwrap_or_default().to_string();
+            (row, Some((row_id, reason)))
+        };
+        match fault {
+            Some((row_id, reason)) => broken.push((line, row_id, reason)),
+            None => {
+                valid.push(id.clone());
+                last_valid = (id, line);
+            }
+        }
+        writeln!(out, "{row}").unwrap();
+        line += 1 + row.matches('\n').count() as u64;
+        if i % 1000 == 999 {
+            writeln!(out).unwrap();
+            line += 1;
+        }
+    }
+    out.flush().unwrap();
+    (valid, broken)
+}
+
+/// Every id in the index's id field.
+fn indexed_ids(index: &Path) -> Vec<String> {
+    let index = ProductIndex::open(index).unwrap();
+    let mut ids = Vec::new();
+    for segment in index.searcher().segment_readers() {
+        let terms = segment.inverted_index(index.fields().id).unwrap();
+        let mut stream = terms.terms().stream().unwrap();
+        while stream.advance() {
+            ids.push(String::from_utf8(stream.key().to_vec()).unwrap());
+        }
+    }
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_100k_row_file_with_5_percent_broken_rows_keeps_every_valid_row_and_reports_every_broken_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("messy.csv");
+    let (valid, broken) = write_messy_catalog(&csv);
+    assert_eq!(valid.len(), 95_000);
+    assert_eq!(broken.len(), 5_000);
+    let index = dir.path().join("index");
+    let report = dir.path().join("report.csv");
+
+    let started = Instant::now();
+    let out = vitrine(&[
+        "import",
+        s(&csv),
+        "--index",
+        s(&index),
+        "--report",
+        s(&report),
+    ]);
+    eprintln!(
+        "import of 100,000 rows: {} ms",
+        started.elapsed().as_millis()
+    );
+    let stdout = text(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.contains("100000 rows read, 95000 indexed, 5000 skipped"),
+        "{stdout}"
+    );
+
+    assert_eq!(stats(&index), (95_000, s(&csv).to_string()));
+    let mut expected_ids = valid;
+    expected_ids.sort();
+    assert_eq!(indexed_ids(&index), expected_ids);
+
+    let mut reader = csv::Reader::from_path(&report).unwrap();
+    assert_eq!(
+        reader.headers().unwrap(),
+        &csv::StringRecord::from(vec!["line", "id", "reason"])
+    );
+    let reported: Vec<Broken> = reader
+        .records()
+        .map(|r| {
+            let r = r.unwrap();
+            (r[0].parse().unwrap(), r[1].to_string(), r[2].to_string())
+        })
+        .collect();
+    assert_eq!(reported.len(), broken.len());
+    for (got, want) in reported.iter().zip(&broken) {
+        assert_eq!(got, want);
+    }
 }
