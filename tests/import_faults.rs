@@ -132,6 +132,15 @@ impl SplitMix {
     }
 }
 
+/// Serialises the tests that run long imports, so one does not slow
+/// another down (the kill test spreads its kills over a measured time).
+fn heavy() -> std::sync::MutexGuard<'static, ()> {
+    static HEAVY: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    HEAVY
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Waits (bounded) until `child` holds the import lock of `index`.
 fn wait_for_lock(child: &mut Child, index: &Path) {
     let lock = index.join(".import.lock");
@@ -148,6 +157,7 @@ fn wait_for_lock(child: &mut Child, index: &Path) {
 
 #[test]
 fn a_second_concurrent_import_fails_fast_and_the_first_completes() {
+    let _serial = heavy();
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let old = dir.path().join("old.csv");
@@ -228,8 +238,8 @@ fn phase(index: &Path, live_before: Option<u64>, pid: u32) -> &'static str {
 /// When a killed import gets its SIGKILL.
 #[derive(Debug, Clone, Copy)]
 enum Kill {
-    /// After this long.
-    After(Duration),
+    /// After this fraction of the time a whole import takes.
+    At(f64),
     /// As soon as its build directory holds the manifest (tantivy committed).
     Committed,
     /// As soon as it publishes: its build directory renamed away, or its
@@ -237,9 +247,10 @@ enum Kill {
     Publishing,
 }
 
-/// Runs one import of `csv` into `index` and kills it as `kill` says.
-/// Returns whether it finished first, how long it ran, and its pid.
-fn import_and_kill(csv: &Path, index: &Path, kill: Kill) -> (bool, Duration, u32) {
+/// Runs one import of `csv` into `index` and kills it as `kill` says
+/// (`full`: how long a whole import takes). Returns whether it finished
+/// first, how long it ran, and its pid.
+fn import_and_kill(csv: &Path, index: &Path, kill: Kill, full: Duration) -> (bool, Duration, u32) {
     let mut child = vitrine_command(&["import", s(csv), "--index", s(index)])
         .stdout(Stdio::null())
         .stderr(Stdio::null())
@@ -248,22 +259,20 @@ fn import_and_kill(csv: &Path, index: &Path, kill: Kill) -> (bool, Duration, u32
     let pid = child.id();
     let started = Instant::now();
     let mut built = false;
-    match kill {
-        Kill::After(delay) => std::thread::sleep(delay),
-        Kill::Committed | Kill::Publishing => loop {
-            let build = build_dir_of(index, pid);
-            let due = match kill {
-                Kill::Committed => build.is_some_and(|b| b.join("manifest.json").exists()),
-                _ => {
-                    built |= build.is_some();
-                    (built && build.is_none()) || index.join(format!("CURRENT.tmp-{pid}")).exists()
-                }
-            };
-            if due || child.try_wait().unwrap().is_some() {
-                break;
+    loop {
+        let build = build_dir_of(index, pid);
+        let due = match kill {
+            Kill::At(fraction) => started.elapsed() >= full.mul_f64(fraction),
+            Kill::Committed => build.is_some_and(|b| b.join("manifest.json").exists()),
+            Kill::Publishing => {
+                built |= build.is_some();
+                (built && build.is_none()) || index.join(format!("CURRENT.tmp-{pid}")).exists()
             }
-            std::thread::sleep(Duration::from_micros(200));
-        },
+        };
+        if due || child.try_wait().unwrap().is_some() {
+            break;
+        }
+        std::thread::sleep(Duration::from_micros(200));
     }
     let elapsed = started.elapsed();
     child.kill().unwrap();
@@ -272,6 +281,7 @@ fn import_and_kill(csv: &Path, index: &Path, kill: Kill) -> (bool, Duration, u32
 
 #[test]
 fn an_import_killed_at_any_moment_leaves_a_complete_catalog() {
+    let _serial = heavy();
     const RANDOM_KILLS: u32 = 7;
     const ROWS: u64 = 5_000;
     let seed = std::env::var("VITRINE_KILL_SEED")
@@ -293,20 +303,18 @@ fn an_import_killed_at_any_moment_leaves_a_complete_catalog() {
     let old_stats = (3, s(&old).to_string());
     let new_stats = (ROWS, s(&new).to_string());
 
-    // How long a whole import takes here, to spread the kills over it.
+    // How long a whole import takes here, to spread the kills over it
+    // (updated whenever an import finishes before its kill: load varies).
     let scratch = dir.path().join("scratch");
     let started = Instant::now();
     import_ok(&new, &scratch);
-    let full = started.elapsed();
+    let mut full = started.elapsed();
     eprintln!("a full import takes {} ms", full.as_millis());
 
-    // One random delay in each seventh of 105% of the import time, then
+    // One random point in each seventh of 105% of the import time, then
     // kills aimed at the short last phases a random delay rarely hits.
     let mut plan: Vec<Kill> = (0..RANDOM_KILLS)
-        .map(|i| {
-            let fraction = (f64::from(i) + rng.unit()) / f64::from(RANDOM_KILLS);
-            Kill::After(full.mul_f64(fraction * 1.05))
-        })
+        .map(|i| Kill::At((f64::from(i) + rng.unit()) / f64::from(RANDOM_KILLS) * 1.05))
         .collect();
     plan.extend([Kill::Committed, Kill::Publishing, Kill::Publishing]);
 
@@ -314,8 +322,9 @@ fn an_import_killed_at_any_moment_leaves_a_complete_catalog() {
     import_ok(&old, &index);
     for (i, kill) in plan.into_iter().enumerate() {
         let live_before = layout::current_number(&index);
-        let (finished, after, pid) = import_and_kill(&new, &index, kill);
+        let (finished, after, pid) = import_and_kill(&new, &index, kill, full);
         let phase = if finished {
+            full = after;
             "finished before the kill"
         } else {
             phase(&index, live_before, pid)
@@ -423,6 +432,7 @@ fn an_index_directory_it_may_not_write_fails_clearly_and_changes_nothing() {
 
 #[test]
 fn a_write_failing_midway_through_the_build_fails_clearly_and_changes_nothing() {
+    let _serial = heavy();
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let old = dir.path().join("old.csv");
@@ -567,6 +577,7 @@ fn indexed_ids(index: &Path) -> Vec<String> {
 
 #[test]
 fn a_100k_row_file_with_5_percent_broken_rows_keeps_every_valid_row_and_reports_every_broken_one() {
+    let _serial = heavy();
     let dir = tempfile::tempdir().unwrap();
     let csv = dir.path().join("messy.csv");
     let (valid, broken) = write_messy_catalog(&csv);
