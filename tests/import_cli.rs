@@ -142,7 +142,8 @@ fn bad_rows_are_reported_with_lines_and_valid_rows_kept() {
     let csv = dir.path().join("c.csv");
     std::fs::write(
         &csv,
-        "id,title,price\n1,Mug,10\n2,,5\n3,Lamp,abc\n1,Dup,4\n4,=HYPERLINK(\"x\"),3\n",
+        "id,title,price\n1,Mug,10\n2,,5\n3,Lamp,abc\n1,Dup,4\n4,=HYPERLINK(\"x\"),3\n\
+         =1+1,,5\n+cmd,Lamp,abc\n-2,Lamp,-3\n@SUM(A1),Vase,x\n",
     )
     .unwrap();
     let report = dir.path().join("report.csv");
@@ -157,13 +158,25 @@ fn bad_rows_are_reported_with_lines_and_valid_rows_kept() {
     ]);
     let text = stdout(&out);
     assert!(out.status.success(), "{text}");
-    assert!(text.contains("5 rows read, 2 indexed, 3 skipped"), "{text}");
+    assert!(text.contains("9 rows read, 2 indexed, 7 skipped"), "{text}");
     assert!(
         text.contains("line 3") && text.contains("line 4") && text.contains("line 5"),
         "{text}"
     );
+    // Every bad row, and ids that a spreadsheet would run as formulas
+    // (`=`, `+`, `-`, `@`) start with an apostrophe.
     let report = std::fs::read_to_string(report).unwrap();
-    assert_eq!(report.lines().count(), 4, "{report}");
+    assert_eq!(
+        report,
+        "line,id,reason\n\
+         3,2,missing title\n\
+         4,3,\"unparsable price \"\"abc\"\"\"\n\
+         5,1,duplicate id (first on line 2)\n\
+         7,'=1+1,missing title\n\
+         8,'+cmd,\"unparsable price \"\"abc\"\"\"\n\
+         9,'-2,negative price\n\
+         10,'@SUM(A1),\"unparsable price \"\"x\"\"\"\n"
+    );
 
     // --dry-run validates without writing an index.
     let dry = dir.path().join("dry");

@@ -43,10 +43,27 @@ pub fn main() -> ExitCode {
     match result {
         Ok(code) => code,
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("error: {}", one_line(&err));
             ExitCode::FAILURE
         }
     }
+}
+
+/// The error and its causes on one line, each said once: our errors
+/// already include the text of the error they wrap.
+fn one_line(err: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in err.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
 }
 
 mod chat;
@@ -54,3 +71,21 @@ mod r#gen;
 mod import;
 mod serve;
 mod stats;
+
+#[cfg(test)]
+mod tests {
+    use super::one_line;
+    use anyhow::Context;
+
+    #[test]
+    fn an_error_chain_says_each_cause_once() {
+        let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let err = Err::<(), _>(crate::Error::io("index/.import.lock", io))
+            .context("cannot import a.csv")
+            .unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            "cannot import a.csv: index/.import.lock: permission denied"
+        );
+    }
+}

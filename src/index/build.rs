@@ -289,9 +289,21 @@ impl IndexBuilder {
         })?;
         doc.add_text(self.fields.source, source);
         self.count_terms(p, &product_types);
-        self.writer.add_document(doc)?;
+        if let Err(e) = self.writer.add_document(doc) {
+            return Err(self.worker_failure(e));
+        }
         self.products += 1;
         Ok(())
+    }
+
+    /// `add_document` only says that an indexing thread died; joining the
+    /// threads gives its error (usually the disk's: full, file too large).
+    fn worker_failure(&mut self, e: tantivy::TantivyError) -> Error {
+        let cause = match self.writer.prepare_commit() {
+            Err(cause) => cause,
+            Ok(_) => e,
+        };
+        Error::index_write(&self.build_dir, cause)
     }
 
     /// Counts the words shoppers may type about this product (once per product).
@@ -335,8 +347,9 @@ impl IndexBuilder {
     /// Commits the index and writes the manifest and vocabulary. Returns them
     /// with the build directory, ready for [`layout::publish`].
     pub fn finish(mut self, catalog_file: &Path) -> Result<(PathBuf, Manifest, Vocabulary)> {
-        self.writer.commit()?;
-        self.writer.wait_merging_threads()?;
+        let written = |e| Error::index_write(&self.build_dir, e);
+        self.writer.commit().map_err(written)?;
+        self.writer.wait_merging_threads().map_err(written)?;
         let currency = self
             .currencies
             .into_iter()
@@ -427,6 +440,7 @@ pub fn build_from_products(
     products: &[Product],
     catalog_file: &Path,
 ) -> Result<u64> {
+    let _lock = layout::ImportLock::acquire(index_dir)?;
     let build_dir = layout::new_build_dir(index_dir)?;
     let result = (|| {
         let sample = &products[..products.len().min(2000)];

@@ -69,6 +69,12 @@ pub fn import_with_progress(
 ) -> Result<ImportSummary> {
     let start = Instant::now();
     let mut reader = CatalogReader::open(csv, &opts.read)?;
+    // One import at a time writes into an index directory (held until return).
+    let _lock = if opts.dry_run {
+        None
+    } else {
+        Some(layout::ImportLock::acquire(index_dir)?)
+    };
     let mut summary = ImportSummary {
         mapping: reader.mapping().to_string(),
         encoding: reader.encoding().to_string(),
