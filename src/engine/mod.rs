@@ -556,17 +556,51 @@ fn span(values: impl Iterator<Item = f64>) -> Option<(f64, f64)> {
 
 /// Opens the index in `dir`, importing `catalog` first when there is none.
 pub fn open_or_import(dir: &Path, catalog: &Path) -> Result<Engine> {
-    match layout::live_generation(dir)? {
-        Some(_) => Engine::open(dir),
-        None => {
-            crate::index::import(catalog, dir, &crate::index::ImportOptions::default())?;
-            Engine::open(dir)
-        }
+    let Some(manifest) = ProductIndex::live_manifest(dir)? else {
+        crate::index::import(catalog, dir, &crate::index::ImportOptions::default())?;
+        return Engine::open(dir);
+    };
+    // An index an older vitrine built from this very catalog is rebuilt
+    // (another catalog's import options are unknown here: that one must be
+    // re-imported by hand, as the error from `open` says).
+    let outdated = manifest.schema_version != crate::index::SCHEMA_VERSION;
+    if outdated && Path::new(&manifest.catalog_file) == catalog {
+        tracing::info!(
+            "the index in {} was built by an older vitrine: re-importing {}",
+            dir.display(),
+            catalog.display()
+        );
+        crate::index::import(catalog, dir, &crate::index::ImportOptions::default())?;
     }
+    Engine::open(dir)
 }
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn an_index_built_by_an_older_vitrine_from_the_same_catalog_is_rebuilt() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let (index, csv) = (dir.path().join("index"), dir.path().join("c.csv"));
+        std::fs::write(&csv, "id,title,price\n1,Black Shoes,10\n2,Red Shirt,5\n").expect("csv");
+        let other = dir.path().join("other.csv");
+        std::fs::write(&other, "id,title,price\n9,Blue Hat,3\n").expect("csv");
+        let engine = super::open_or_import(&index, &csv).expect("first import");
+        assert_eq!(engine.info().version, 1);
+        // Pretend generation 1 was written by an older schema.
+        let manifest = index.join("gen-000001").join("manifest.json");
+        let text = std::fs::read_to_string(&manifest).expect("manifest");
+        let current = format!("\"schema_version\":{}", crate::index::SCHEMA_VERSION);
+        assert!(text.contains(&current), "{text}");
+        std::fs::write(&manifest, text.replace(&current, "\"schema_version\":0")).expect("write");
+        // Another catalog: not rebuilt from it, the schema error stands.
+        let err = super::open_or_import(&index, &other).expect_err("outdated index");
+        assert!(err.to_string().contains("re-import"), "{err}");
+        // The catalog it was built from: rebuilt as a new generation.
+        let engine = super::open_or_import(&index, &csv).expect("rebuilt");
+        assert_eq!(engine.info().version, 2);
+        assert_eq!(engine.info().product_count, 2);
+    }
+
     #[test]
     fn engine_is_send_and_sync() {
         fn is<T: Send + Sync>() {}

@@ -111,6 +111,15 @@ impl ProductIndex {
         })
     }
 
+    /// The manifest of the live generation of `index_dir`, whatever its
+    /// schema version (`None` when there is no index yet).
+    pub fn live_manifest(index_dir: &Path) -> Result<Option<Manifest>> {
+        match layout::live_generation(index_dir)? {
+            Some(generation) => Ok(Some(read_json(&generation.path.join(MANIFEST_FILE))?)),
+            None => Ok(None),
+        }
+    }
+
     /// The generation number (increases with each import).
     pub fn version(&self) -> u64 {
         self.generation.number
