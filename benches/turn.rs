@@ -6,6 +6,8 @@
 //! and a RangeQuery on price, TopDocs top-10, the value counts of the same
 //! facets (ordinals counted per segment, the top four values of each read
 //! from the dictionary) and the ten stored documents of the page.
+//! `turn/broad` times first messages matching 30% or more of the catalog
+//! ("for women", "under {a third of the price range}", "cheapest first").
 //!
 //! Messages come from the catalog itself: real products give the type,
 //! colour, gender, brand and price of "{colour} {type} for {gender} under
@@ -141,6 +143,48 @@ fn scenarios(csv: &Path, engine: &Engine) -> Vec<Scenario> {
         }
     }
     out
+}
+
+/// Broad first messages: each matches 30% or more of the catalog (checked
+/// and printed): the most common gender or two, a price bound above the
+/// median, cheapest first.
+fn broad_steps(engine: &Engine) -> Vec<Step> {
+    let vocab = engine.vocabulary();
+    let total = engine.info().product_count.max(1);
+    let mut messages: Vec<String> = Vec::new();
+    for g in vocab.values("gender").iter().take(2) {
+        messages.push(format!("for {}", g.value.to_lowercase()));
+    }
+    if let Some((lo, hi)) = vocab.price_range {
+        let cap = ((lo + (hi - lo) / 3.0) / 10.0).ceil() * 10.0;
+        messages.push(format!("under {cap}"));
+        if let Some(g) = vocab.values("gender").first() {
+            messages.push(format!("{} under {cap}", g.value.to_lowercase()));
+        }
+    }
+    messages.push("cheapest first".into());
+    let mut steps = Vec::new();
+    for message in messages {
+        let session = Session::default();
+        let turn = engine
+            .turn(&mut session.clone(), &message, LIMIT)
+            .expect("turn");
+        let share = turn.total as f64 / total as f64;
+        eprintln!(
+            "  broad {message:?}: {} of {total} ({:.0}%){}",
+            turn.total,
+            share * 100.0,
+            if share < 0.3 {
+                " - under 30%, left out"
+            } else {
+                ""
+            }
+        );
+        if share >= 0.3 {
+            steps.push(Step { session, message });
+        }
+    }
+    steps
 }
 
 /// A step to time: the session before it and the message.
@@ -530,6 +574,11 @@ fn bench(c: &mut Criterion) {
         };
         let (floor_first, floor_refine) = (lower(&first_c), lower(&refine_c));
 
+        let broad = broad_steps(&engine);
+        report(
+            &format!("turn/broad/{rows} ({} messages)", broad.len()),
+            latencies(&engine, &broad, 10),
+        );
         report(
             &format!("turn/first/{rows}"),
             latencies(&engine, &firsts, 20),

@@ -1,7 +1,14 @@
-//! Counting facet values over every matching product, from fast-field
+//! Counting facet values over the matching products, from fast-field
 //! ordinals: one array increment per value per document, ordinals turned
 //! into value ids (numbered when the index opened, see
 //! [`crate::index::FacetTable`]) once per segment at the end.
+//!
+//! Broad result sets are sampled: a segment counts its first
+//! [`EXACT_DOCS`] matches exactly, then every second, every fourth... match,
+//! each counted with the weight of its stride, so counts stay estimates of
+//! the whole set while a match of a million documents costs about as much
+//! as one of a few tens of thousands. The total and the price span are
+//! always exact.
 
 use crate::index::FacetTable;
 use std::sync::Arc;
@@ -9,10 +16,16 @@ use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
+/// Matches per segment counted exactly before sampling starts; the stride
+/// doubles after each further `EXACT_DOCS` counted documents.
+pub const EXACT_DOCS: u32 = 16_384;
+
 /// Counts of the values of some keyword columns, plus the matching
 /// products' price span and count.
 #[derive(Debug, Clone, Default)]
 pub struct FacetCounts {
+    /// True when some counts are estimates from a sample.
+    pub sampled: bool,
     /// Per counted column (in the order asked): (value id, products), in
     /// value-id order, only values with products.
     pub counts: Vec<Vec<(u32, u64)>>,
@@ -50,6 +63,12 @@ struct SegmentColumn {
 pub struct FacetSegmentCollector {
     /// `None` for a column this segment does not have.
     columns: Vec<Option<SegmentColumn>>,
+    /// Count every `stride`-th match, with weight `stride`.
+    stride: u32,
+    /// Matches until the next counted one.
+    skip: u32,
+    /// Documents counted at the current stride.
+    counted: u32,
     price: Option<Column<f64>>,
     total: u64,
     price_span: Option<(f64, f64)>,
@@ -84,6 +103,9 @@ impl Collector for FacetCollector {
             .collect();
         Ok(FacetSegmentCollector {
             columns,
+            stride: 1,
+            skip: 0,
+            counted: 0,
             price: self.table.price(segment_ord).cloned(),
             total: 0,
             price_span: None,
@@ -100,6 +122,7 @@ impl Collector for FacetCollector {
             ..FacetCounts::default()
         };
         for fruit in &fruits {
+            merged.sampled |= fruit.sampled;
             merged.total += fruit.total;
             merged.price_span = merge_span(merged.price_span, fruit.price_span);
         }
@@ -138,12 +161,23 @@ impl SegmentCollector for FacetSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
-        for c in self.columns.iter_mut().flatten() {
-            for ord in c.column.term_ords(doc) {
-                if let Some(n) = c.by_ord.get_mut(ord as usize) {
-                    *n += 1;
+        if self.skip > 0 {
+            self.skip -= 1;
+        } else {
+            let weight = self.stride;
+            for c in self.columns.iter_mut().flatten() {
+                for ord in c.column.term_ords(doc) {
+                    if let Some(n) = c.by_ord.get_mut(ord as usize) {
+                        *n = n.saturating_add(weight);
+                    }
                 }
             }
+            self.counted += 1;
+            if self.counted == EXACT_DOCS {
+                self.counted = 0;
+                self.stride = self.stride.saturating_mul(2);
+            }
+            self.skip = self.stride - 1;
         }
         if let Some(price) = self.price.as_ref().and_then(|c| c.first(doc)) {
             self.price_span = merge_span(self.price_span, Some((price, price)));
@@ -170,6 +204,7 @@ impl SegmentCollector for FacetSegmentCollector {
             })
             .collect();
         FacetCounts {
+            sampled: self.stride > 1,
             counts,
             total: self.total,
             price_span: self.price_span,

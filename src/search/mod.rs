@@ -42,7 +42,9 @@ pub struct SearchResult {
     pub products: Vec<Product>,
     /// Number of matching products.
     pub total: u64,
-    /// Facet name -> (display value, count), most frequent first.
+    /// Facet name -> (display value, count), most frequent first. Counts of
+    /// very large result sets are estimates from a sample, rounded to two
+    /// significant figures (see [`facets`]).
     pub facets: BTreeMap<String, Vec<(String, u64)>>,
     /// Lowest and highest price among all matching products.
     pub price_span: Option<(f64, f64)>,
@@ -116,6 +118,12 @@ pub fn search(
                 (facet == name).then(|| (shown.clone(), n))
             })
             .collect();
+        if counts.sampled {
+            // Estimates: shown to two significant figures, never as zero.
+            for (_, n) in &mut list {
+                *n = two_significant_figures(*n).max(1);
+            }
+        }
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
         facets.insert(name.to_string(), list);
     }
@@ -125,6 +133,15 @@ pub fn search(
         facets,
         price_span: counts.price_span,
     })
+}
+
+/// `n` rounded to two significant figures (12,345 -> 12,000).
+fn two_significant_figures(n: u64) -> u64 {
+    let mut unit = 1;
+    while n / unit >= 100 {
+        unit *= 10;
+    }
+    (n + unit / 2) / unit * unit
 }
 
 /// Runs `collector`, through the numeric filter when there is one.
@@ -158,4 +175,20 @@ pub fn count(
         index.facet_table(),
     )?;
     Ok(n as u64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::two_significant_figures;
+
+    #[test]
+    fn estimates_keep_two_significant_figures() {
+        assert_eq!(two_significant_figures(0), 0);
+        assert_eq!(two_significant_figures(7), 7);
+        assert_eq!(two_significant_figures(99), 99);
+        assert_eq!(two_significant_figures(123), 120);
+        assert_eq!(two_significant_figures(12_345), 12_000);
+        assert_eq!(two_significant_figures(12_500), 13_000);
+        assert_eq!(two_significant_figures(996), 1_000);
+    }
 }
