@@ -18,7 +18,7 @@ use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Matches per segment counted exactly before sampling starts; the stride
 /// doubles after each further `EXACT_DOCS` counted documents.
-pub const EXACT_DOCS: u32 = 16_384;
+pub const EXACT_DOCS: u32 = 4_096;
 
 /// Counts of the values of some keyword columns, plus the matching
 /// products' price span and count.
