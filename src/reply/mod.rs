@@ -5,7 +5,7 @@
 
 mod money;
 
-pub use money::format_price;
+pub use money::{format_count, format_price};
 
 use crate::dialog::Constraints;
 use crate::understand::{Lang, Slot, Sort};
@@ -154,11 +154,14 @@ pub fn found(
         .map(|p| format_price(p, currency, lang));
     match (lang, total, from) {
         (Lang::Pt, 1, _) => format!("Encontrei 1 opção: {what}."),
-        (Lang::Pt, n, Some(f)) => format!("Encontrei {n} {what} — a partir de {f}."),
-        (Lang::Pt, n, None) => format!("Encontrei {n} {what}."),
+        (Lang::Pt, n, Some(f)) => format!(
+            "Encontrei {} {what} — a partir de {f}.",
+            format_count(n, lang)
+        ),
+        (Lang::Pt, n, None) => format!("Encontrei {} {what}.", format_count(n, lang)),
         (Lang::En, 1, _) => format!("Found 1 match: {what}."),
-        (Lang::En, n, Some(f)) => format!("Found {n} {what} — from {f}."),
-        (Lang::En, n, None) => format!("Found {n} {what}."),
+        (Lang::En, n, Some(f)) => format!("Found {} {what} — from {f}.", format_count(n, lang)),
+        (Lang::En, n, None) => format!("Found {} {what}.", format_count(n, lang)),
     }
 }
 
@@ -184,6 +187,7 @@ pub fn relaxed(
         })
         .collect();
     let now_text = describe(now, currency, lang);
+    let total = format_count(total, lang);
     if lang == Lang::Pt {
         format!(
             "Não encontrei {asked_text}. Sem o filtro de {}, encontrei {total} {now_text}:",
@@ -221,7 +225,10 @@ pub fn constraint_label(what: &str, lang: Lang) -> String {
 
 /// The clarifying question: "Which brand? Puma (15), Levis (8), Geox (4)".
 pub fn question(facet: &str, values: &[(String, u64)], lang: Lang) -> String {
-    let list: Vec<String> = values.iter().map(|(v, n)| format!("{v} ({n})")).collect();
+    let list: Vec<String> = values
+        .iter()
+        .map(|(v, n)| format!("{v} ({})", format_count(*n, lang)))
+        .collect();
     let pt = lang == Lang::Pt;
     let q = match facet {
         "type" => if pt {

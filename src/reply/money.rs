@@ -15,6 +15,11 @@ fn group(int: u64, sep: char) -> String {
     out
 }
 
+/// A count as shoppers read it: `12,345` (English), `12.345` (Portuguese).
+pub fn format_count(n: u64, lang: Lang) -> String {
+    group(n, if lang == Lang::Pt { '.' } else { ',' })
+}
+
 /// Formats an amount in a currency (ISO code, or none for a plain number).
 /// Cents are shown only when the amount has them.
 pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
@@ -52,6 +57,13 @@ pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_group_thousands_per_language() {
+        assert_eq!(format_count(7, Lang::En), "7");
+        assert_eq!(format_count(403_650, Lang::En), "403,650");
+        assert_eq!(format_count(1_234_567, Lang::Pt), "1.234.567");
+    }
 
     #[test]
     fn formats_by_currency() {
