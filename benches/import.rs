@@ -12,8 +12,11 @@
 //! Catalogs are cached in `target/bench-data/`; every import writes to a
 //! fresh temporary directory.
 
+mod common;
+
+use common::{catalog, data_dir};
 use criterion::{BatchSize, BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::time::{Duration, Instant};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TEXT, TextFieldIndexing,
@@ -21,31 +24,6 @@ use tantivy::schema::{
 };
 use tantivy::{Index, TantivyDocument};
 use vitrine::index::ImportOptions;
-use vitrine::{GenOptions, Lang};
-
-fn data_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).expect("bench-data dir");
-    dir
-}
-
-/// The generated catalog of `rows` products (seed 1, English, 2% messy rows).
-fn catalog(rows: u64) -> PathBuf {
-    let path = data_dir().join(format!("catalog-{rows}.csv"));
-    if !path.exists() {
-        let tmp = path.with_extension("csv.tmp");
-        let mut file = std::fs::File::create(&tmp).expect("create catalog");
-        let opts = GenOptions {
-            rows,
-            seed: 1,
-            lang: Lang::En,
-            messy_percent: 2.0,
-        };
-        vitrine::generate(&opts, &mut file).expect("generate");
-        std::fs::rename(&tmp, &path).expect("rename catalog");
-    }
-    path
-}
 
 fn scratch() -> tempfile::TempDir {
     tempfile::Builder::new()
@@ -222,7 +200,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("import");
     group.sample_size(10);
     for rows in sizes() {
-        let csv = catalog(rows);
+        let csv = catalog(rows, 1);
         // One pass of each first, printed as rows/s and CPU µs per row.
         let mut summary = None;
         let (rate_v, cpu_v) = rate(|dir| {

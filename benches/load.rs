@@ -8,11 +8,11 @@
 //!
 //! What it does, in order:
 //!
-//! 1. Generates the catalog with `vitrine gen --rows N --seed 1` (the
-//!    release binary cargo builds for benches) and imports it with `vitrine
-//!    import`, both cached in `target/bench-data/` under the names
-//!    `benches/turn.rs` uses (`catalog-N.csv`, `index-N/`; `vitrine gen`
-//!    with seed 1 writes the same bytes as the library call there).
+//! 1. Generates the catalog (`benches/common`: the bytes `vitrine gen
+//!    --rows N --seed 1` writes) and imports it with `vitrine import` (the
+//!    release binary cargo builds for benches), both cached in
+//!    `target/bench-data/` under the names the other benches use
+//!    (`catalog-N.csv`, `index-N/`).
 //! 2. Starts `vitrine serve --rate-limit off` on `127.0.0.1` as a child
 //!    process (with `--reimport`, on a copy of the index in a temporary
 //!    directory, since the import replaces it), waits for `GET /api/health`,
@@ -45,7 +45,10 @@
 //! server: on a small box, measured throughput is that of both together.
 //! Without `--bench` (e.g. `cargo test --benches`) it only prints how to run.
 
+mod common;
+
 use clap::Parser;
+use common::{catalog, data_dir};
 use hyper::body::{Body, Bytes};
 use hyper::client::conn::http1::SendRequest;
 use hyper::header::{CONTENT_TYPE, HOST};
@@ -135,12 +138,6 @@ type Fallible<T> = Result<T, Box<dyn std::error::Error + Send + Sync>>;
 
 // ---------------------------------------------------------------- data
 
-fn data_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).expect("bench-data dir");
-    dir
-}
-
 /// Runs `vitrine ARGS`, stdout to `stdout` (or a log), stderr to the log.
 fn vitrine(args: &[&str], stdout: Option<&Path>, log: &Path) -> Fallible<()> {
     let log_file = std::fs::OpenOptions::new()
@@ -167,46 +164,13 @@ fn vitrine(args: &[&str], stdout: Option<&Path>, log: &Path) -> Fallible<()> {
     Ok(())
 }
 
-/// The generated catalog of `rows` products with `seed` (English, 2% messy rows).
-fn catalog(rows: u64, seed: u64) -> Fallible<PathBuf> {
-    let name = if seed == SEED {
-        format!("catalog-{rows}.csv")
-    } else {
-        format!("catalog-{rows}-seed{seed}.csv")
-    };
-    let path = data_dir().join(name);
-    if !path.exists() {
-        let tmp = path.with_extension("csv.tmp");
-        let t = Instant::now();
-        vitrine(
-            &[
-                "gen",
-                "--rows",
-                &rows.to_string(),
-                "--seed",
-                &seed.to_string(),
-                "--quiet",
-            ],
-            Some(&tmp),
-            &data_dir().join("load-gen.log"),
-        )?;
-        std::fs::rename(&tmp, &path)?;
-        eprintln!(
-            "generated {} in {:.1} s",
-            path.display(),
-            t.elapsed().as_secs_f64()
-        );
-    }
-    Ok(path)
-}
-
 /// The imported index of the seed-1 catalog of `rows` products.
 fn index(rows: u64) -> Fallible<PathBuf> {
     let dir = data_dir().join(format!("index-{rows}"));
     if matches!(vitrine::index::layout::live_generation(&dir), Ok(Some(_))) {
         return Ok(dir);
     }
-    import(&catalog(rows, SEED)?, &dir)?;
+    import(&catalog(rows, SEED), &dir)?;
     Ok(dir)
 }
 
@@ -893,7 +857,7 @@ impl Server {
 fn run(args: &Args) -> Fallible<bool> {
     let workers = args.workers.max(1);
     let sessions = args.sessions.max(workers);
-    let csv = catalog(args.rows, SEED)?;
+    let csv = catalog(args.rows, SEED);
     let cached = index(args.rows)?;
     let (served_dir, _scratch) = if args.reimport {
         let scratch = tempfile::Builder::new()
@@ -905,7 +869,7 @@ fn run(args: &Args) -> Fallible<bool> {
         (cached, None)
     };
     let new_csv = if args.reimport {
-        Some(catalog(args.rows, RESEED)?)
+        Some(catalog(args.rows, RESEED))
     } else {
         None
     };

@@ -17,6 +17,9 @@
 //! rebuild). Before the criterion runs, prints p50/p99 of single turns and
 //! of the floor, and how many turns matched nothing or were relaxed.
 
+mod common;
+
+use common::{catalog, data_dir};
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::collections::HashSet;
 use std::hint::black_box;
@@ -29,39 +32,15 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use vitrine::index::{ImportOptions, ProductIndex, layout};
-use vitrine::{Constraints, Engine, GenOptions, Lang, Session, Sort};
+use vitrine::{Constraints, Engine, Session, Sort};
 
 const LIMIT: usize = 10;
 const SCENARIOS: usize = 40;
 
-fn data_dir() -> PathBuf {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("target/bench-data");
-    std::fs::create_dir_all(&dir).expect("bench-data dir");
-    dir
-}
-
-/// The generated catalog of `rows` products (seed 1, English, 2% messy rows).
-fn catalog(rows: u64) -> PathBuf {
-    let path = data_dir().join(format!("catalog-{rows}.csv"));
-    if !path.exists() {
-        let tmp = path.with_extension("csv.tmp");
-        let mut file = std::fs::File::create(&tmp).expect("create catalog");
-        let opts = GenOptions {
-            rows,
-            seed: 1,
-            lang: Lang::En,
-            messy_percent: 2.0,
-        };
-        vitrine::generate(&opts, &mut file).expect("generate");
-        std::fs::rename(&tmp, &path).expect("rename catalog");
-    }
-    path
-}
-
 /// The engine over the imported catalog of `rows` products (imported once,
 /// re-imported when the cached index no longer opens, e.g. a schema bump).
 fn engine(rows: u64) -> (Engine, PathBuf) {
-    let csv = catalog(rows);
+    let csv = catalog(rows, 1);
     let dir = data_dir().join(format!("index-{rows}"));
     if let Ok(engine) = Engine::open(&dir) {
         return (engine, dir);
@@ -564,7 +543,7 @@ fn sizes() -> Vec<u64> {
 fn bench(c: &mut Criterion) {
     for rows in sizes() {
         let (engine, dir) = engine(rows);
-        let scenarios = scenarios(&catalog(rows), &engine);
+        let scenarios = scenarios(&catalog(rows, 1), &engine);
         eprintln!("{rows} products, {} conversations", scenarios.len());
         let (firsts, refines, first_c, refine_c) = prepare(&engine, &scenarios);
         let floor = Floor::open(&dir);
