@@ -9,18 +9,11 @@ use serde_json::{Value, json};
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-use vitrine::Engine;
-use vitrine::server::{AppState, ConnectionLimits, ServerConfig, router};
+mod common;
 
-/// A server running on its own thread; stopped (gracefully) on drop.
-struct TestServer {
-    addr: SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-    _index: tempfile::TempDir,
-}
+use common::TestServer;
+use vitrine::server::{ConnectionLimits, ServerConfig};
 
 impl TestServer {
     fn start(config: ServerConfig) -> TestServer {
@@ -30,44 +23,7 @@ impl TestServer {
     /// With `limits`, runs `vitrine::server::serve` (header read timeout,
     /// connection cap) instead of `axum::serve`.
     fn start_with(config: ServerConfig, limits: Option<ConnectionLimits>) -> TestServer {
-        let index = demo_index();
-        let engine = Arc::new(Engine::open(index.path()).expect("open test index"));
-        let app = router(AppState::new(engine, config));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let addr = listener.local_addr().unwrap();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                let shutdown = async {
-                    let _ = stopped.await;
-                };
-                match limits {
-                    Some(limits) => vitrine::server::serve(listener, app, limits, shutdown)
-                        .await
-                        .unwrap(),
-                    None => axum::serve(
-                        listener,
-                        app.into_make_service_with_connect_info::<SocketAddr>(),
-                    )
-                    .with_graceful_shutdown(shutdown)
-                    .await
-                    .unwrap(),
-                }
-            });
-        });
-        TestServer {
-            addr,
-            stop: Some(stop),
-            thread: Some(thread),
-            _index: index,
-        }
+        TestServer::serve(demo_index(), config, limits)
     }
 
     fn url(&self, path: &str) -> String {
@@ -93,17 +49,6 @@ impl TestServer {
         let (status, answer) = self.chat(body);
         assert_eq!(status, StatusCode::OK, "{answer}");
         answer
-    }
-}
-
-impl Drop for TestServer {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
     }
 }
 

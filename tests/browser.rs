@@ -9,13 +9,13 @@
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
-use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::sync::Arc;
 use std::time::{Duration, Instant};
-use vitrine::Engine;
-use vitrine::server::{AppState, ServerConfig, router};
+mod common;
+
+use common::TestServer;
+use vitrine::server::ServerConfig;
 
 const HOSTILE_TITLE: &str = "<img src=x onerror=alert(1)> Sneaker";
 const HOSTILE_MESSAGE: &str = "<img src=y onerror=alert(2)><script>alert(3)</script> sneakers";
@@ -66,66 +66,17 @@ fn read_catalog(csv_path: &Path) -> Vec<vitrine::Product> {
         .collect()
 }
 
-struct Server {
-    addr: SocketAddr,
-    stop: Option<tokio::sync::oneshot::Sender<()>>,
-    thread: Option<std::thread::JoinHandle<()>>,
-    _index: tempfile::TempDir,
-}
-
-impl Server {
-    fn start() -> Server {
-        let index = tempfile::tempdir().unwrap();
-        let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.csv");
-        vitrine::index::build_from_products(index.path(), &read_catalog(&csv), &csv)
-            .expect("build the fixture index");
-        let engine = Arc::new(Engine::open(index.path()).expect("open the fixture index"));
-        let config = ServerConfig {
-            rate_limit_per_minute: None,
-            ..ServerConfig::default()
-        };
-        let app = router(AppState::new(engine, config));
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let addr = listener.local_addr().unwrap();
-        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
-        let thread = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_multi_thread()
-                .worker_threads(2)
-                .enable_all()
-                .build()
-                .unwrap();
-            runtime.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                axum::serve(
-                    listener,
-                    app.into_make_service_with_connect_info::<SocketAddr>(),
-                )
-                .with_graceful_shutdown(async {
-                    let _ = stopped.await;
-                })
-                .await
-                .unwrap();
-            });
-        });
-        Server {
-            addr,
-            stop: Some(stop),
-            thread: Some(thread),
-            _index: index,
-        }
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        if let Some(stop) = self.stop.take() {
-            let _ = stop.send(());
-        }
-        if let Some(thread) = self.thread.take() {
-            let _ = thread.join();
-        }
-    }
+/// The hostile-fixture index served on a loopback port.
+fn start_server() -> TestServer {
+    let index = tempfile::tempdir().unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile.csv");
+    vitrine::index::build_from_products(index.path(), &read_catalog(&csv), &csv)
+        .expect("build the fixture index");
+    let config = ServerConfig {
+        rate_limit_per_minute: None,
+        ..ServerConfig::default()
+    };
+    TestServer::serve(index, config, None)
 }
 
 /// chromedriver on a free loopback port, killed on drop.
@@ -281,7 +232,7 @@ fn widget_in_headless_chromium() {
         );
         return;
     };
-    let server = Server::start();
+    let server = start_server();
     let driver = Driver::start(&driver);
     let profile = tempfile::tempdir().unwrap();
     let runtime = tokio::runtime::Builder::new_current_thread()
@@ -296,7 +247,7 @@ fn widget_in_headless_chromium() {
     });
 }
 
-async fn drive(client: &Client, server: &Server) {
+async fn drive(client: &Client, server: &TestServer) {
     let base = format!("http://{}/", server.addr);
     client.goto(&base).await.expect("open the page");
     wait_for(

@@ -1,0 +1,75 @@
+//! What the HTTP tests share: a real server on an ephemeral loopback port,
+//! on its own tokio runtime in a thread, stopped gracefully on drop.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use vitrine::Engine;
+use vitrine::server::{AppState, ConnectionLimits, ServerConfig, router};
+
+/// A server running on its own thread over the index in `index`.
+pub struct TestServer {
+    pub addr: SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    _index: tempfile::TempDir,
+}
+
+impl TestServer {
+    /// Serves the index in `index` with `config`. With `limits`, runs
+    /// `vitrine::server::serve` (header read timeout, connection cap)
+    /// instead of `axum::serve`.
+    pub fn serve(
+        index: tempfile::TempDir,
+        config: ServerConfig,
+        limits: Option<ConnectionLimits>,
+    ) -> TestServer {
+        let engine = Arc::new(Engine::open(index.path()).expect("open test index"));
+        let app = router(AppState::new(engine, config));
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let addr = listener.local_addr().unwrap();
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_multi_thread()
+                .worker_threads(2)
+                .enable_all()
+                .build()
+                .unwrap();
+            runtime.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                let shutdown = async {
+                    let _ = stopped.await;
+                };
+                match limits {
+                    Some(limits) => vitrine::server::serve(listener, app, limits, shutdown)
+                        .await
+                        .unwrap(),
+                    None => axum::serve(
+                        listener,
+                        app.into_make_service_with_connect_info::<SocketAddr>(),
+                    )
+                    .with_graceful_shutdown(shutdown)
+                    .await
+                    .unwrap(),
+                }
+            });
+        });
+        TestServer {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+            _index: index,
+        }
+    }
+}
+
+impl Drop for TestServer {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
