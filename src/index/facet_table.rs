@@ -51,13 +51,12 @@ impl std::fmt::Debug for FacetTable {
 
 impl FacetTable {
     /// Reads each column's term dictionary in every segment once.
-    /// `facet_of` splits a stored key into (facet name, key within the facet);
-    /// `display` gives the display value of a facet key.
+    /// `describe(field, stored key)` gives the value's facet name and display
+    /// value.
     pub fn build(
         searcher: &Searcher,
         fields: &[&'static str],
-        facet_of: impl Fn(&'static str, &str) -> (String, String),
-        display: impl Fn(&str, &str) -> String,
+        describe: impl Fn(&'static str, &str) -> (String, String),
     ) -> Result<FacetTable> {
         let mut columns = Vec::with_capacity(fields.len());
         for &field in fields {
@@ -81,9 +80,7 @@ impl FacetTable {
                         None => {
                             let id = values.len() as u32;
                             let text = String::from_utf8_lossy(key);
-                            let (facet, key_in_facet) = facet_of(field, &text);
-                            let shown = display(&facet, &key_in_facet);
-                            values.push((facet, shown));
+                            values.push(describe(field, &text));
                             ids.insert(key.to_vec(), id);
                             id
                         }

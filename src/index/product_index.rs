@@ -26,8 +26,6 @@ pub struct ProductIndex {
     manifest: Manifest,
     vocabulary: Vocabulary,
     analyzer: TextAnalyzer,
-    /// facet name -> indexed key -> display value.
-    display: HashMap<String, HashMap<String, String>>,
     /// Facet values numbered per segment, for counting.
     facet_table: Arc<FacetTable>,
 }
@@ -84,21 +82,18 @@ impl ProductIndex {
         }
         let mut columns: Vec<&'static str> = FACET_FIELDS.to_vec();
         columns.push(EXTRA_FIELD);
-        let facet_table = FacetTable::build(
-            &searcher,
-            &columns,
-            |field, key| match (field, key.split_once('=')) {
-                (EXTRA_FIELD, Some((facet, key))) => (facet.to_string(), key.to_string()),
-                _ => (field.to_string(), key.to_string()),
-            },
-            |facet, key| {
-                display
-                    .get(facet)
-                    .and_then(|m| m.get(key))
-                    .cloned()
-                    .unwrap_or_else(|| key.to_string())
-            },
-        )?;
+        let facet_table = FacetTable::build(&searcher, &columns, |field, stored| {
+            let (facet, key) = match (field, stored.split_once('=')) {
+                (EXTRA_FIELD, Some((facet, key))) => (facet, key),
+                _ => (field, stored),
+            };
+            let shown = display
+                .get(facet)
+                .and_then(|m| m.get(key))
+                .cloned()
+                .unwrap_or_else(|| key.to_string());
+            (facet.to_string(), shown)
+        })?;
         Ok(ProductIndex {
             generation,
             searcher,
@@ -106,7 +101,6 @@ impl ProductIndex {
             manifest,
             vocabulary,
             analyzer,
-            display,
             facet_table: Arc::new(facet_table),
         })
     }
@@ -158,15 +152,6 @@ impl ProductIndex {
     /// The indexed key of a facet value, as filters must use it.
     pub fn facet_key(&self, facet: &str, value: &str) -> String {
         facet_key(facet, value, &mut self.analyzer())
-    }
-
-    /// The display value of an indexed facet key (the key itself when unknown).
-    pub fn display_value(&self, facet: &str, key: &str) -> String {
-        self.display
-            .get(facet)
-            .and_then(|m| m.get(key))
-            .cloned()
-            .unwrap_or_else(|| key.to_string())
     }
 
     /// The fast-field name a facet is counted on (extra facets share one
