@@ -71,7 +71,12 @@ fn broad_result_sets_estimate_facet_counts_and_keep_total_and_prices_exact() {
         .filter_map(|p| p.price)
         .fold(f64::MIN, f64::max);
     assert_eq!(result.price_span, Some((lo, hi)));
-    // Estimated: every brand within 10% of its exact count, in the same order.
+    // Estimated: every brand within 15% of its exact count. The smallest
+    // brands (4% of the matches, ~800 sampled documents) carry a sampling
+    // error of about 4% (one standard deviation), and the display rounding
+    // to two significant figures up to 3.4% more; 10% failed about one run
+    // in ten, depending on how the indexing threads split the documents
+    // between segments.
     let brands = &result.facets["brand"];
     assert_eq!(brands.len(), BRANDS, "{brands:?}");
     for (name, estimate) in brands {
@@ -81,7 +86,7 @@ fn broad_result_sets_estimate_facet_counts_and_keep_total_and_prices_exact() {
             .count() as f64;
         let error = (*estimate as f64 - exact).abs() / exact;
         assert!(
-            error < 0.10,
+            error < 0.15,
             "{name}: estimated {estimate}, exact {exact} ({:.1}% off)",
             error * 100.0
         );

@@ -5,7 +5,9 @@
 //!
 //! Broad result sets are sampled: a segment counts its first
 //! [`EXACT_DOCS`] matches exactly, then every second, every fourth... match,
-//! each counted with the weight of its stride, so counts stay estimates of
+//! each counted with the weight of its stride (the gap between counted
+//! matches is drawn around the stride, so a catalog whose rows repeat with a
+//! period cannot alias with it), so counts stay estimates of
 //! the whole set while a match of a million documents costs about as much
 //! as one of a few tens of thousands. The total and the price span are
 //! always exact.
@@ -67,6 +69,9 @@ pub struct FacetSegmentCollector {
     stride: u32,
     /// Matches until the next counted one.
     skip: u32,
+    /// Xorshift state drawing the gaps (fixed seed: the same query gives
+    /// the same estimates).
+    rng: u32,
     /// Documents counted at the current stride.
     counted: u32,
     price: Option<Column<f64>>,
@@ -105,6 +110,7 @@ impl Collector for FacetCollector {
             columns,
             stride: 1,
             skip: 0,
+            rng: 0x9E37_79B9 ^ segment_ord as u32,
             counted: 0,
             price: self.table.price(segment_ord).cloned(),
             total: 0,
@@ -177,7 +183,15 @@ impl SegmentCollector for FacetSegmentCollector {
                 self.counted = 0;
                 self.stride = self.stride.saturating_mul(2);
             }
-            self.skip = self.stride - 1;
+            // A gap of 1..=2*stride-1 matches: stride on average.
+            self.skip = if self.stride == 1 {
+                0
+            } else {
+                self.rng ^= self.rng << 13;
+                self.rng ^= self.rng >> 17;
+                self.rng ^= self.rng << 5;
+                self.rng % (2 * self.stride - 1)
+            };
         }
         if let Some(price) = self.price.as_ref().and_then(|c| c.first(doc)) {
             self.price_span = merge_span(self.price_span, Some((price, price)));
