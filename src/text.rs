@@ -43,6 +43,57 @@ fn is_joiner(c: char) -> bool {
 /// joiners inside a word removed (`T-Shirts` -> `tshirts`, `U.S.` -> `us`).
 /// Calls `emit` with each word and its byte range in `text`.
 pub fn for_each_word(text: &str, mut emit: impl FnMut(&str, std::ops::Range<usize>)) {
+    if text.is_ascii() {
+        for_each_ascii_word(text, &mut emit);
+    } else {
+        for_each_char_word(text, &mut emit);
+    }
+}
+
+/// [`for_each_word`] over ASCII text, byte by byte. A word already in
+/// lowercase without joiners (most words) is passed as a slice of `text`.
+fn for_each_ascii_word(text: &str, emit: &mut impl FnMut(&str, std::ops::Range<usize>)) {
+    let b = text.as_bytes();
+    let mut copy = String::new();
+    let mut i = 0;
+    while i < b.len() {
+        if !b[i].is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let mut as_written = true;
+        loop {
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                as_written &= !b[i].is_ascii_uppercase();
+                i += 1;
+            }
+            let joined = i + 1 < b.len()
+                && matches!(b[i], b'-' | b'.' | b'\'')
+                && b[i + 1].is_ascii_alphanumeric();
+            if !joined {
+                break;
+            }
+            as_written = false;
+            i += 1;
+        }
+        if as_written {
+            emit(&text[start..i], start..i);
+        } else {
+            copy.clear();
+            copy.extend(
+                b[start..i]
+                    .iter()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .map(|c| char::from(c.to_ascii_lowercase())),
+            );
+            emit(&copy, start..i);
+        }
+    }
+}
+
+/// [`for_each_word`] over any text, char by char.
+fn for_each_char_word(text: &str, emit: &mut impl FnMut(&str, std::ops::Range<usize>)) {
     let mut word = String::new();
     let mut start = 0;
     let mut end = 0;
@@ -92,6 +143,44 @@ pub fn key(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn all_words(text: &str, ascii: bool) -> Vec<(String, std::ops::Range<usize>)> {
+        let mut out = Vec::new();
+        let mut push = |w: &str, r: std::ops::Range<usize>| out.push((w.to_string(), r));
+        if ascii {
+            for_each_ascii_word(text, &mut push);
+        } else {
+            for_each_char_word(text, &mut push);
+        }
+        out
+    }
+
+    proptest! {
+        #[test]
+        fn the_ascii_path_splits_like_the_general_one(text in "[a-zA-Z0-9 .,'&/()-]{0,40}") {
+            prop_assert_eq!(all_words(&text, true), all_words(&text, false));
+        }
+    }
+
+    #[test]
+    fn ascii_words_fold_and_join() {
+        for text in [
+            "U.S. Polo",
+            "T-Shirt's--x",
+            "a.",
+            "-a-",
+            "x'",
+            "ABC def",
+            "it's 3.5mm",
+        ] {
+            assert_eq!(all_words(text, true), all_words(text, false), "{text}");
+        }
+        assert_eq!(
+            words("Levi's T-Shirts, U.S."),
+            vec!["levis", "tshirts", "us"]
+        );
+    }
 
     #[test]
     fn keys_fold_case_accents_and_joiners() {

@@ -9,7 +9,7 @@ use super::records::{MAX_RECORD_BYTES, Next, RecordReader};
 use super::value::{clean_long, clean_short, parse_rating, parse_stock};
 use super::{Field, Product, RowError, RowErrorKind, sniff};
 use crate::{Error, Result};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -83,7 +83,7 @@ pub struct CatalogReader {
     sample_currency: Option<String>,
     currencies: Vec<(String, u64)>,
     decimals: DecimalVotes,
-    ids: HashMap<Box<str>, u64>,
+    ids: FxHashMap<Box<str>, u64>,
     done: bool,
 }
 
@@ -220,7 +220,7 @@ impl CatalogReader {
             sample_currency: prescan.currency,
             currencies: Vec::new(),
             decimals: prescan.decimals,
-            ids: HashMap::new(),
+            ids: FxHashMap::default(),
             done: false,
         })
     }

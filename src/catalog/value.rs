@@ -70,6 +70,12 @@ pub(crate) fn parse_rating(s: &str) -> Option<f64> {
     if t.is_empty() {
         return None;
     }
+    // The common case, a plain number ("4.5").
+    if t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && let Ok(value) = t.parse::<f64>()
+    {
+        return (0.0..=5.0).contains(&value).then_some(value);
+    }
     let value = if let Some(pct) = t.strip_suffix('%') {
         leading_number(pct.trim())? / 20.0
     } else if let Some((value, scale)) = split_scale(t) {

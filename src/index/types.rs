@@ -10,7 +10,9 @@
 //! is most concentrated on a few recurring words once brands, colours and
 //! audiences are set aside.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::FxHashSet;
+use std::collections::HashMap;
+use std::ops::Range;
 
 /// Words that end a title's main noun phrase: what follows describes extras
 /// ("Kurta with Palazzos & Dupatta", "Camiseta com Estampa").
@@ -75,56 +77,89 @@ fn is_candidate(key: &str) -> bool {
         && !is_audience(key)
 }
 
-/// The title's words as (surface, key) pairs, and the lengths of its main
-/// phrase: up to the first connector word, and up to the first symbol that
-/// separates parts ("Kurta & Dupatta", "Bag (Pack of 2)").
-fn phrases(title: &str) -> (Vec<(&str, String)>, usize, usize) {
-    let mut words = Vec::new();
+/// A title's words: each word's byte range in the title and in `keys`,
+/// where its key (see [`crate::text::for_each_word`]) is written.
+struct TitleWords<'t> {
+    title: &'t str,
+    keys: String,
+    words: Vec<(Range<usize>, Range<usize>)>,
+}
+
+impl<'t> TitleWords<'t> {
+    fn surface(&self, i: usize) -> &'t str {
+        let title: &'t str = self.title;
+        self.words.get(i).map_or("", |(s, _)| &title[s.clone()])
+    }
+
+    fn key(&self, i: usize) -> &str {
+        self.words.get(i).map_or("", |(_, k)| &self.keys[k.clone()])
+    }
+}
+
+/// The title's words, and the lengths of its main phrase: up to the first
+/// connector word, and up to the first symbol that separates parts
+/// ("Kurta & Dupatta", "Bag (Pack of 2)").
+fn phrases(title: &str) -> (TitleWords<'_>, usize, usize) {
+    let mut words = TitleWords {
+        title,
+        keys: String::with_capacity(title.len()),
+        words: Vec::with_capacity(12),
+    };
     crate::text::for_each_word(title, |key, range| {
-        words.push((&title[range], key.to_string()));
+        let at = words.keys.len();
+        words.keys.push_str(key);
+        words.words.push((range, at..words.keys.len()));
     });
-    let by_connector = words
-        .iter()
-        .enumerate()
-        .skip(1)
-        .find(|(_, (_, k))| CONNECTORS.contains(&k.as_str()))
-        .map_or(words.len(), |(i, _)| i);
+    let n = words.words.len();
+    let by_connector = (1..n)
+        .find(|&i| CONNECTORS.contains(&words.key(i)))
+        .unwrap_or(n);
     let by_symbol = title
         .find(['&', '+', '|', '(', ','])
-        .map_or(words.len(), |at| crate::text::words(&title[..at]).len())
+        .map_or(n, |at| {
+            words
+                .words
+                .iter()
+                .take_while(|(surface, _)| surface.end <= at)
+                .count()
+        })
         .min(by_connector);
     (words, by_connector, by_symbol)
 }
 
 /// The head noun of a title at `position`, as written in the title. `skip`
 /// holds keys that are never types here (the catalog's brands, colours).
-pub fn head_noun(title: &str, position: HeadPosition, skip: &HashSet<String>) -> Option<String> {
+pub fn head_noun<'t>(
+    title: &'t str,
+    position: HeadPosition,
+    skip: &FxHashSet<String>,
+) -> Option<&'t str> {
     let (words, by_connector, by_symbol) = phrases(title);
-    let ok = |(_, key): &&(&str, String)| is_candidate(key) && !skip.contains(key);
+    let ok = |i: usize| {
+        let key = words.key(i);
+        is_candidate(key) && !skip.contains(key)
+    };
     // A symbol joining attributes ("Black & Grey ...") does not end the phrase.
-    let by_symbol = match by_symbol.checked_sub(1).and_then(|i| words.get(i)) {
-        Some(w) if ok(&w) => by_symbol,
+    let by_symbol = match by_symbol.checked_sub(1) {
+        Some(i) if ok(i) => by_symbol,
         _ => by_connector,
     };
     // The narrowest phrase first; "Black & Grey Trolley Bag" falls back to the whole title.
-    [by_symbol, by_connector, words.len()]
+    [by_symbol, by_connector, words.words.len()]
         .into_iter()
         .filter(|&n| n > 0)
-        .find_map(|n| {
-            let phrase = &words[..n];
-            match position {
-                HeadPosition::Last => phrase.iter().rev().find(ok),
-                HeadPosition::First => phrase.iter().find(ok),
-            }
+        .find_map(|n| match position {
+            HeadPosition::Last => (0..n).rev().find(|&i| ok(i)),
+            HeadPosition::First => (0..n).find(|&i| ok(i)),
         })
-        .map(|(surface, _)| surface.to_string())
+        .map(|i| words.surface(i))
 }
 
 /// Chooses the head position for a catalog from sample titles. `skip` holds
 /// the keys of brands, colours and audiences seen in the sample.
 pub fn choose_head_position<'a>(
     titles: impl Iterator<Item = &'a str>,
-    skip: &HashSet<String>,
+    skip: &FxHashSet<String>,
 ) -> HeadPosition {
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut last: HashMap<String, usize> = HashMap::new();
@@ -132,9 +167,8 @@ pub fn choose_head_position<'a>(
     for title in titles {
         total += 1;
         let (words, _, by_symbol) = phrases(title);
-        let words = &words[..by_symbol];
-        let raw_first = words.first().map(|(_, k)| k.clone());
-        let raw_last = words.last().map(|(_, k)| k.clone());
+        let raw_first = (by_symbol > 0).then(|| words.key(0).to_string());
+        let raw_last = by_symbol.checked_sub(1).map(|i| words.key(i).to_string());
         for (raw, counts) in [(raw_first, &mut first), (raw_last, &mut last)] {
             if let Some(k) = raw.filter(|k| is_candidate(k) && !skip.contains(k)) {
                 *counts.entry(k).or_default() += 1;
@@ -176,35 +210,28 @@ pub fn category_components(category: &str) -> impl Iterator<Item = &str> {
 mod tests {
     use super::*;
 
-    fn none() -> HashSet<String> {
-        HashSet::new()
+    fn none() -> FxHashSet<String> {
+        FxHashSet::default()
     }
 
     #[test]
     fn head_nouns_of_english_titles() {
         let h = |t| head_noun(t, HeadPosition::Last, &none());
-        assert_eq!(h("Puma Men Black Running Shoes").as_deref(), Some("Shoes"));
+        assert_eq!(h("Puma Men Black Running Shoes"), Some("Shoes"));
+        assert_eq!(h("Roadster Men Navy Neck T-shirt"), Some("T-shirt"));
         assert_eq!(
-            h("Roadster Men Navy Neck T-shirt").as_deref(),
-            Some("T-shirt")
-        );
-        assert_eq!(
-            h("EthnoVogue Women Kurta with Palazzos & Dupatta").as_deref(),
+            h("EthnoVogue Women Kurta with Palazzos & Dupatta"),
             Some("Kurta")
         );
-        assert_eq!(
-            h("Nivea Men Deodorant 150 ml").as_deref(),
-            Some("Deodorant")
-        );
-        assert_eq!(h("Anouk Women Kurta & Dupatta").as_deref(), Some("Kurta"));
-        let colours: HashSet<String> = ["black", "grey"].iter().map(|s| s.to_string()).collect();
+        assert_eq!(h("Nivea Men Deodorant 150 ml"), Some("Deodorant"));
+        assert_eq!(h("Anouk Women Kurta & Dupatta"), Some("Kurta"));
+        let colours: FxHashSet<String> = ["black", "grey"].iter().map(|s| s.to_string()).collect();
         assert_eq!(
             head_noun(
                 "DKNY Unisex Black & Grey Trolley Bag",
                 HeadPosition::Last,
                 &colours
-            )
-            .as_deref(),
+            ),
             Some("Bag")
         );
     }
@@ -212,19 +239,13 @@ mod tests {
     #[test]
     fn head_nouns_of_portuguese_titles() {
         let h = |t| head_noun(t, HeadPosition::First, &none());
-        assert_eq!(
-            h("Tênis Olympikus Corre 3 Masculino Preto").as_deref(),
-            Some("Tênis")
-        );
-        assert_eq!(
-            h("Camiseta Básica com Estampa").as_deref(),
-            Some("Camiseta")
-        );
+        assert_eq!(h("Tênis Olympikus Corre 3 Masculino Preto"), Some("Tênis"));
+        assert_eq!(h("Camiseta Básica com Estampa"), Some("Camiseta"));
     }
 
     #[test]
     fn position_follows_the_catalog() {
-        let skip: HashSet<String> = ["puma", "nike", "levis", "black", "blue", "men", "women"]
+        let skip: FxHashSet<String> = ["puma", "nike", "levis", "black", "blue", "men", "women"]
             .iter()
             .map(|s| s.to_string())
             .collect();
