@@ -13,6 +13,114 @@ use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 /// Name under which the analyzer is registered in the index.
 pub const ANALYZER: &str = "vitrine";
 
+/// Name of the description analyzer: the same words and stems, without
+/// function words (descriptions are long, and are only searched as a
+/// fallback where a content word's presence is what counts).
+pub const DESCRIPTION_ANALYZER: &str = "vitrine_description";
+
+/// True for English and Portuguese function words (folded), which the
+/// description analyzer leaves out: they say nothing about a product, and
+/// they are a third of a description's words.
+pub fn is_function_word(word: &str) -> bool {
+    matches!(
+        word,
+        "a" | "an"
+            | "the"
+            | "and"
+            | "or"
+            | "but"
+            | "of"
+            | "to"
+            | "in"
+            | "on"
+            | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "by"
+            | "as"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "it"
+            | "its"
+            | "this"
+            | "that"
+            | "these"
+            | "those"
+            | "your"
+            | "you"
+            | "our"
+            | "we"
+            | "they"
+            | "their"
+            | "will"
+            | "can"
+            | "into"
+            | "so"
+            | "than"
+            | "then"
+            | "which"
+            | "who"
+            | "also"
+            | "very"
+            | "each"
+            | "every"
+            | "o"
+            | "os"
+            | "um"
+            | "uma"
+            | "uns"
+            | "umas"
+            | "de"
+            | "do"
+            | "da"
+            | "dos"
+            | "das"
+            | "e"
+            | "ou"
+            | "em"
+            | "no"
+            | "na"
+            | "nos"
+            | "nas"
+            | "num"
+            | "numa"
+            | "para"
+            | "pra"
+            | "por"
+            | "pelo"
+            | "pela"
+            | "pelos"
+            | "pelas"
+            | "com"
+            | "que"
+            | "se"
+            | "ao"
+            | "aos"
+            | "seu"
+            | "sua"
+            | "seus"
+            | "suas"
+            | "este"
+            | "esta"
+            | "estes"
+            | "estas"
+            | "esse"
+            | "essa"
+            | "isso"
+            | "isto"
+            | "muito"
+            | "muita"
+            | "ja"
+            | "tambem"
+            | "como"
+    )
+}
+
 /// Most stems remembered by one tokenizer before it starts afresh.
 const STEM_CACHE_WORDS: usize = 100_000;
 
@@ -24,6 +132,8 @@ pub struct WordTokenizer {
     /// Token buffers, reused; the first `len` are the current text's.
     tokens: Vec<Token>,
     len: usize,
+    /// Leave out function words (the description analyzer).
+    content_only: bool,
 }
 
 impl WordTokenizer {
@@ -47,7 +157,15 @@ impl WordTokenizer {
             stems: FxHashMap::default(),
             tokens: Vec::new(),
             len: 0,
+            content_only: false,
         }
+    }
+
+    /// Only the content words of a text: function words
+    /// ([`is_function_word`]) left out.
+    pub fn content_only(mut self) -> Self {
+        self.content_only = true;
+        self
     }
 
     /// Appends the stem of `word` to `out`.
@@ -80,7 +198,9 @@ impl Default for WordTokenizer {
 /// it saves).
 impl Clone for WordTokenizer {
     fn clone(&self) -> Self {
-        WordTokenizer::with_stemmer(self.stemmer)
+        let mut copy = WordTokenizer::with_stemmer(self.stemmer);
+        copy.content_only = self.content_only;
+        copy
     }
 }
 
@@ -97,6 +217,9 @@ impl Tokenizer for WordTokenizer {
         self.len = 0;
         let mut tokens = std::mem::take(&mut self.tokens);
         crate::text::for_each_word(text, |word, range| {
+            if self.content_only && is_function_word(word) {
+                return;
+            }
             let position = self.len;
             if position == tokens.len() {
                 tokens.push(Token::default());
@@ -136,6 +259,16 @@ impl TokenStream for WordTokenStream<'_> {
 /// The analyzer for a catalog in `lang`.
 pub fn analyzer(lang: Lang) -> TextAnalyzer {
     TextAnalyzer::from(WordTokenizer::stemming(lang))
+}
+
+/// Registers the analyzers the schema names, for a catalog in `lang`.
+pub fn register(index: &tantivy::Index, lang: Lang) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(ANALYZER, analyzer(lang));
+    tokenizers.register(
+        DESCRIPTION_ANALYZER,
+        TextAnalyzer::from(WordTokenizer::stemming(lang).content_only()),
+    );
 }
 
 /// The analysed tokens of `text`.
@@ -242,6 +375,29 @@ mod tests {
             tokens(&mut plain, "Running Shoes"),
             vec!["running", "shoes"]
         );
+    }
+
+    #[test]
+    fn descriptions_keep_content_words_only() {
+        let mut desc = TextAnalyzer::from(WordTokenizer::stemming(Lang::En).content_only());
+        assert_eq!(
+            tokens(
+                &mut desc,
+                "The shoes are made for running, and running is fun"
+            ),
+            vec!["shoe", "made", "run", "run", "fun"]
+        );
+        // Only function words: nothing; a fresh text after a longer one.
+        assert_eq!(tokens(&mut desc, "for the and"), Vec::<String>::new());
+        assert_eq!(tokens(&mut desc, "Shoes"), vec!["shoe"]);
+        let mut pt = TextAnalyzer::from(WordTokenizer::stemming(Lang::Pt).content_only());
+        assert_eq!(
+            tokens(&mut pt, "Tênis de corrida com amortecimento e leve"),
+            tokens(&mut analyzer(Lang::Pt), "tênis corrida amortecimento leve")
+        );
+        // The copy an indexing thread gets keeps the behaviour.
+        let mut copy = desc.clone();
+        assert_eq!(tokens(&mut copy, "a bag for the trip"), vec!["bag", "trip"]);
     }
 
     #[test]

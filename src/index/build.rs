@@ -1,7 +1,7 @@
 //! Building a new index generation from products: tantivy documents, the
 //! facet vocabulary with counts, and the manifest.
 
-use super::analyzer::{self, ANALYZER};
+use super::analyzer;
 use super::layout;
 use super::schema::{self, FACET_FIELDS, Fields};
 use super::types::{self, HeadPosition};
@@ -9,8 +9,8 @@ use super::vocabulary::{FacetValue, Vocabulary};
 use crate::catalog::Product;
 use crate::understand::Lang;
 use crate::{Error, Result};
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexWriter, TantivyDocument};
@@ -41,40 +41,55 @@ pub struct Manifest {
     pub extra_facets: Vec<(String, String)>,
 }
 
-/// Counts of one facet's values: key -> (surface form counts, products).
+/// Counts of one facet's values by spelling: surface -> (key, products).
+/// Catalogs repeat a few thousand spellings over millions of rows, so each
+/// spelling's key is computed once.
 #[derive(Default)]
 struct FacetCounts {
-    values: HashMap<String, (HashMap<String, u64>, u64)>,
+    surfaces: FxHashMap<String, (String, u64)>,
 }
 
 impl FacetCounts {
-    /// Counts one product with this value (allocating only for new spellings).
-    fn add(&mut self, key: &str, surface: &str) {
-        let entry = match self.values.get_mut(key) {
-            Some(entry) => entry,
-            None => self.values.entry(key.to_string()).or_default(),
-        };
-        match entry.0.get_mut(surface) {
-            Some(n) => *n += 1,
-            None => {
-                entry.0.insert(surface.to_string(), 1);
-            }
+    /// The key of `surface`, computed by `key_of` the first time it is seen.
+    fn key(&mut self, surface: &str, key_of: impl FnOnce(&str) -> String) -> &str {
+        if !self.surfaces.contains_key(surface) {
+            let key = key_of(surface);
+            self.surfaces.insert(surface.to_string(), (key, 0));
         }
-        entry.1 += 1;
+        self.surfaces
+            .get(surface)
+            .map_or("", |(key, _)| key.as_str())
     }
 
-    /// Distinct values, most frequent first; each shown in its most common spelling.
+    /// Counts one product with this spelling (seen by [`FacetCounts::key`]).
+    fn count(&mut self, surface: &str) {
+        if let Some((_, n)) = self.surfaces.get_mut(surface) {
+            *n += 1;
+        }
+    }
+
+    /// Distinct values (by key) counted at least `min_count` times, most
+    /// frequent first; each shown in its most common spelling.
     fn into_values(self, min_count: u64) -> Vec<FacetValue> {
-        let mut out: Vec<FacetValue> = self
-            .values
+        // key -> (products, best spelling, its products)
+        let mut by_key: FxHashMap<&str, (u64, &str, u64)> = FxHashMap::default();
+        for (surface, (key, n)) in &self.surfaces {
+            if key.is_empty() {
+                continue;
+            }
+            let entry = by_key.entry(key.as_str()).or_insert((0, surface, 0));
+            entry.0 += n;
+            if *n > entry.2 || (*n == entry.2 && surface.as_str() < entry.1) {
+                entry.1 = surface;
+                entry.2 = *n;
+            }
+        }
+        let mut out: Vec<FacetValue> = by_key
             .into_values()
-            .filter(|(_, count)| *count >= min_count)
-            .filter_map(|(surfaces, count)| {
-                let value = surfaces
-                    .into_iter()
-                    .max_by(|a, b| a.1.cmp(&b.1).then_with(|| b.0.cmp(&a.0)))?
-                    .0;
-                Some(FacetValue { value, count })
+            .filter(|(count, _, _)| *count >= min_count)
+            .map(|(count, value, _)| FacetValue {
+                value: value.to_string(),
+                count,
             })
             .collect();
         out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
@@ -102,6 +117,17 @@ pub fn extra_facet_name(header: &str) -> String {
     }
 }
 
+/// The (start, end) byte ranges of the words of a key (words joined by
+/// single spaces).
+fn word_starts(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut at = 0;
+    key.split(' ').map(move |w| {
+        let range = (at, at + w.len());
+        at += w.len() + 1;
+        range
+    })
+}
+
 /// Splits a size cell listing several sizes ("S/M/L", "38, 39, 40").
 pub fn split_sizes(size: &str) -> impl Iterator<Item = &str> {
     size.split(['/', ',', ';', '|'])
@@ -117,15 +143,25 @@ pub struct IndexBuilder {
     analyzer: TextAnalyzer,
     lang: Lang,
     head: HeadPosition,
-    skip_for_types: HashSet<String>,
+    skip_for_types: FxHashSet<String>,
     facets: Vec<FacetCounts>,
-    extras: HashMap<String, (String, FacetCounts)>,
-    terms: HashMap<String, u64>,
-    currencies: HashMap<String, u64>,
+    /// Category path -> its product types (see [`types::category_components`]).
+    categories: FxHashMap<String, Vec<String>>,
+    /// Extra column header -> its facet name.
+    extra_names: FxHashMap<String, String>,
+    /// Extra facet name -> (column header, counts).
+    extras: FxHashMap<String, (String, FacetCounts)>,
+    terms: FxHashMap<String, u64>,
+    currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
     products: u64,
     /// Scratch space of [`IndexBuilder::count_terms`]: words and their spans.
     seen_words: (String, Vec<(usize, usize)>),
+    /// Scratch space for the stored bytes of a product.
+    stored: Vec<u8>,
+    /// Scratch space of [`IndexBuilder::add`]: one product's facet keys,
+    /// as (facet, start, end) in the string.
+    scratch_keys: (String, Vec<(usize, usize, usize)>),
 }
 
 impl IndexBuilder {
@@ -137,7 +173,7 @@ impl IndexBuilder {
                 .iter()
                 .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
         );
-        let mut skip_for_types: HashSet<String> = HashSet::new();
+        let mut skip_for_types: FxHashSet<String> = FxHashSet::default();
         for p in sample {
             for v in [&p.brand, &p.color, &p.gender].into_iter().flatten() {
                 skip_for_types.insert(crate::text::key(v));
@@ -158,9 +194,7 @@ impl IndexBuilder {
             .settings(settings)
             .schema(schema::build_schema())
             .create_in_dir(build_dir)?;
-        index
-            .tokenizers()
-            .register(ANALYZER, analyzer::analyzer(lang));
+        analyzer::register(&index, lang);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
         let writer = index.writer_with_num_threads(threads, threads * 60_000_000)?;
         let fields = Fields::from_schema(&index.schema())?;
@@ -176,58 +210,49 @@ impl IndexBuilder {
                 .iter()
                 .map(|_| FacetCounts::default())
                 .collect(),
-            extras: HashMap::new(),
-            terms: HashMap::new(),
-            currencies: HashMap::new(),
+            categories: FxHashMap::default(),
+            extra_names: FxHashMap::default(),
+            extras: FxHashMap::default(),
+            terms: FxHashMap::default(),
+            currencies: FxHashMap::default(),
             price_range: None,
             products: 0,
             seen_words: (String::new(), Vec::new()),
+            stored: Vec::new(),
+            scratch_keys: (String::new(), Vec::new()),
         })
     }
 
     /// The product types of one product: category components and the title's head noun.
-    fn product_types(&self, p: &Product) -> Vec<String> {
+    fn product_types(&mut self, p: &Product) -> Vec<String> {
         let mut out: Vec<String> = Vec::new();
         if let Some(category) = &p.category {
-            out.extend(types::category_components(category).map(str::to_string));
+            // Catalogs repeat a few hundred category paths: split each once.
+            if self.categories.len() >= 100_000 {
+                self.categories.clear();
+            }
+            let components = match self.categories.get(category.as_str()) {
+                Some(components) => components,
+                None => self.categories.entry(category.clone()).or_insert_with(|| {
+                    types::category_components(category)
+                        .map(str::to_string)
+                        .collect()
+                }),
+            };
+            out.extend(components.iter().cloned());
         }
         if let Some(head) = types::head_noun(&p.title, self.head, &self.skip_for_types) {
-            out.push(head);
+            out.push(head.to_string());
         }
         out
     }
 
     /// Adds one product.
     pub fn add(&mut self, p: &Product) -> Result<()> {
-        let f = &self.fields;
-        let mut doc = TantivyDocument::default();
-        doc.add_text(f.id, &p.id);
-        doc.add_text(f.title, &p.title);
-        if let Some(brand) = &p.brand {
-            doc.add_text(f.brand_text, brand);
-        }
-        if !p.description.is_empty() {
-            doc.add_text(f.description, &p.description);
-        }
         let product_types = self.product_types(p);
-        let mut type_keys: Vec<String> = Vec::with_capacity(product_types.len());
-        for t in &product_types {
-            doc.add_text(f.type_text, t);
-            let tokens = analyzer::tokens(&mut self.analyzer, t);
-            for start in 0..tokens.len() {
-                for end in start + 1..=tokens.len() {
-                    doc.add_text(f.type_key, tokens[start..end].join(" "));
-                }
-            }
-            type_keys.push(tokens.join(" "));
-        }
-        for attr in [&p.category, &p.color, &p.material, &p.gender, &p.size]
-            .into_iter()
-            .flatten()
-        {
-            doc.add_text(f.attrs_text, attr);
-        }
-        // Facet keywords and their counts.
+        // Facet keys and their counts; a value's key is counted once per
+        // product ("Clock" and "Clocks" are one type). Written to a scratch
+        // buffer as (facet, range in `keys`).
         let mut facet_values: [Vec<&str>; 6] = Default::default();
         facet_values[0] = product_types.iter().map(String::as_str).collect();
         facet_values[1].extend(p.brand.as_deref());
@@ -237,38 +262,93 @@ impl IndexBuilder {
             facet_values[4].extend(split_sizes(size));
         }
         facet_values[5].extend(p.material.as_deref());
+        let (keys, spans) = &mut self.scratch_keys;
+        keys.clear();
+        spans.clear();
         for (i, values) in facet_values.iter().enumerate() {
-            let mut keys_done: Vec<String> = Vec::with_capacity(values.len());
-            for (j, value) in values.iter().enumerate() {
-                let key = if i == 0 {
-                    type_keys.get(j).cloned().unwrap_or_default()
-                } else {
-                    facet_key(FACET_FIELDS[i], value, &mut self.analyzer)
-                };
-                if key.is_empty() || keys_done.contains(&key) {
+            for value in values {
+                let analyzer = &mut self.analyzer;
+                let key = self.facets[i].key(value, |v| facet_key(FACET_FIELDS[i], v, analyzer));
+                let seen = spans
+                    .iter()
+                    .any(|&(facet, a, b)| facet == i && &keys[a..b] == key);
+                if key.is_empty() || seen {
                     continue;
                 }
-                doc.add_text(self.fields.facets[i], &key);
-                self.facets[i].add(&key, value);
-                keys_done.push(key);
+                let at = keys.len();
+                keys.push_str(key);
+                spans.push((i, at, keys.len()));
+                self.facets[i].count(value);
             }
         }
+        let mut extra_keys: Vec<String> = Vec::new();
         for (header, value) in &p.extra {
-            doc.add_text(self.fields.attrs_text, value);
             if value.chars().count() > 60 {
                 continue;
             }
-            let name = extra_facet_name(header);
-            let key = crate::text::key(value);
+            if !self.extra_names.contains_key(header) {
+                self.extra_names
+                    .insert(header.clone(), extra_facet_name(header));
+            }
+            let Some(name) = self.extra_names.get(header) else {
+                continue;
+            };
+            let counts = match self.extras.get_mut(name) {
+                Some((_, counts)) => counts,
+                None => {
+                    let entry = self
+                        .extras
+                        .entry(name.clone())
+                        .or_insert_with(|| (header.clone(), FacetCounts::default()));
+                    &mut entry.1
+                }
+            };
+            let key = counts.key(value, crate::text::key);
             if key.is_empty() {
                 continue;
             }
-            doc.add_text(self.fields.extra, format!("{name}={key}"));
-            let entry = self
-                .extras
-                .entry(name)
-                .or_insert_with(|| (header.clone(), FacetCounts::default()));
-            entry.1.add(&key, value);
+            extra_keys.push(format!("{name}={key}"));
+            counts.count(value);
+        }
+
+        // The document, its fields in schema order (the indexer groups a
+        // document's values by field, which costs least when they are).
+        let f = &self.fields;
+        let text_bytes = p.title.len() + p.description.len() + 2 * p.id.len() + 512;
+        let mut doc = TantivyDocument::with_capacity(2 * text_bytes);
+        doc.add_text(f.id, &p.id);
+        doc.add_text(f.title, &p.title);
+        if let Some(brand) = &p.brand {
+            doc.add_text(f.brand_text, brand);
+        }
+        for t in &product_types {
+            doc.add_text(f.type_text, t);
+        }
+        for attr in [&p.category, &p.color, &p.material, &p.gender, &p.size]
+            .into_iter()
+            .flatten()
+            .chain(p.extra.values())
+        {
+            doc.add_text(f.attrs_text, attr);
+        }
+        if !p.description.is_empty() {
+            doc.add_text(f.description, &p.description);
+        }
+        // Every run of consecutive words of each type: the words of a key
+        // are its tokens joined by single spaces.
+        for &(_, a, b) in spans.iter().filter(|(facet, _, _)| *facet == 0) {
+            let key = &keys[a..b];
+            for (start, _) in word_starts(key) {
+                for (_, end) in word_starts(key).filter(|&(s, _)| s >= start) {
+                    doc.add_text(f.type_key, &key[start..end]);
+                }
+            }
+        }
+        for &(i, a, b) in spans.iter() {
+            doc.add_text(f.facets[i], &keys[a..b]);
+        }
+        for key in extra_keys {
+            doc.add_text(f.extra, key);
         }
         if let Some(price) = p.price {
             doc.add_f64(self.fields.price, price);
@@ -281,13 +361,18 @@ impl IndexBuilder {
             doc.add_f64(self.fields.rating, rating);
         }
         if let Some(currency) = &p.currency {
-            *self.currencies.entry(currency.clone()).or_default() += 1;
+            match self.currencies.get_mut(currency) {
+                Some(n) => *n += 1,
+                None => {
+                    self.currencies.insert(currency.clone(), 1);
+                }
+            }
         }
-        let source = serde_json::to_string(p).map_err(|e| Error::Index {
+        super::stored::encode(p, &mut self.stored).map_err(|e| Error::Index {
             path: self.build_dir.clone(),
             message: format!("cannot serialise product {}: {e}", p.id),
         })?;
-        doc.add_text(self.fields.source, source);
+        doc.add_bytes(self.fields.source, &self.stored);
         self.count_terms(p, &product_types);
         if let Err(e) = self.writer.add_document(doc) {
             return Err(self.worker_failure(e));

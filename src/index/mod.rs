@@ -9,10 +9,11 @@ mod import;
 pub mod layout;
 mod product_index;
 mod schema;
+pub mod stored;
 mod types;
 mod vocabulary;
 
-pub use analyzer::{analyzer, tokens};
+pub use analyzer::{analyzer, is_function_word, tokens};
 pub use build::{IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes};
 pub use facet_table::{FacetColumn, FacetTable};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};

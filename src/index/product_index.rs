@@ -2,7 +2,7 @@
 //! vocabulary and facet display names loaded with it. Immutable once opened;
 //! a new import is picked up by opening the new generation.
 
-use super::analyzer::{self, ANALYZER};
+use super::analyzer;
 use super::build::{MANIFEST_FILE, Manifest, VOCABULARY_FILE, facet_key, read_json};
 use super::facet_table::FacetTable;
 use super::layout::{self, Generation};
@@ -63,9 +63,7 @@ impl ProductIndex {
         }
         let vocabulary: Vocabulary = read_json(&path.join(VOCABULARY_FILE))?;
         let index = Index::open_in_dir(&path)?;
-        index
-            .tokenizers()
-            .register(ANALYZER, analyzer::analyzer(manifest.language));
+        analyzer::register(&index, manifest.language);
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
@@ -177,11 +175,11 @@ impl ProductIndex {
     /// Loads the stored product of a document.
     pub fn product_at(&self, address: DocAddress) -> Result<Product> {
         let doc: TantivyDocument = self.searcher.doc(address)?;
-        let json = doc
+        let bytes = doc
             .get_first(self.fields.source)
-            .and_then(|v| v.as_str())
+            .and_then(|v| v.as_bytes())
             .ok_or_else(|| self.corrupt("a document has no stored product"))?;
-        serde_json::from_str(json).map_err(|e| self.corrupt(&format!("stored product: {e}")))
+        super::stored::decode(bytes).map_err(|e| self.corrupt(&format!("stored product: {e}")))
     }
 
     /// One product by its catalog id.

@@ -1,14 +1,14 @@
 //! The tantivy schema: text fields for ranking, keyword fields for exact
 //! facet filters and counts, fast fields for price and rating, and the whole
-//! product stored as JSON.
+//! product stored (see [`super::stored`]).
 
-use super::analyzer::ANALYZER;
+use super::analyzer::{ANALYZER, DESCRIPTION_ANALYZER};
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
 /// Bumped whenever the schema or the stored files change shape.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];
@@ -21,7 +21,8 @@ pub const EXTRA_FIELD: &str = "extra";
 pub struct Fields {
     /// The catalog id, exact.
     pub id: Field,
-    /// Title, analysed with positions (boosted most).
+    /// Title, analysed with positions (boosted most; the only field matched
+    /// by phrases).
     pub title: Field,
     /// Brand, analysed.
     pub brand_text: Field,
@@ -29,7 +30,7 @@ pub struct Fields {
     pub type_text: Field,
     /// Category path, colour, material, gender, size and extra values, analysed.
     pub attrs_text: Field,
-    /// Description, analysed.
+    /// Description: its distinct content words, without frequencies.
     pub description: Field,
     /// Every run of consecutive analysed words of each product type
     /// (`run shoe`, `run`, `shoe`), so a type filter is one term lookup
@@ -43,7 +44,7 @@ pub struct Fields {
     pub price: Field,
     /// Rating, fast and range-indexed.
     pub rating: Field,
-    /// The whole product as JSON.
+    /// The whole product ([`super::stored`] bytes).
     pub source: Field,
 }
 
@@ -84,26 +85,35 @@ impl Fields {
 }
 
 /// Builds the schema.
+///
+/// Only the title records positions: a type or colour of several words is
+/// matched as a phrase there, to rank products naming it. A shopper's word
+/// is one token almost always (`T-shirt` is `tshirt`), so the other fields
+/// match a rare several-token word by all its tokens and skip the cost of
+/// positions. The description, the longest text and only a fallback,
+/// records which content words a product has ([`DESCRIPTION_ANALYZER`]).
 pub fn build_schema() -> Schema {
     let mut b = Schema::builder();
-    let text = |positions: bool| {
-        let record = if positions {
-            IndexRecordOption::WithFreqsAndPositions
-        } else {
-            IndexRecordOption::WithFreqs
-        };
+    let text = |analyzer: &str, record: IndexRecordOption| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
-                .set_tokenizer(ANALYZER)
+                .set_tokenizer(analyzer)
                 .set_index_option(record),
         )
     };
+    let with_freqs = text(ANALYZER, IndexRecordOption::WithFreqs);
     b.add_text_field("id", STRING);
-    b.add_text_field("title", text(true));
-    b.add_text_field("brand_text", text(true));
-    b.add_text_field("type_text", text(true));
-    b.add_text_field("attrs_text", text(true));
-    b.add_text_field("description", text(false));
+    b.add_text_field(
+        "title",
+        text(ANALYZER, IndexRecordOption::WithFreqsAndPositions),
+    );
+    b.add_text_field("brand_text", with_freqs.clone());
+    b.add_text_field("type_text", with_freqs.clone());
+    b.add_text_field("attrs_text", with_freqs);
+    b.add_text_field(
+        "description",
+        text(DESCRIPTION_ANALYZER, IndexRecordOption::Basic),
+    );
     b.add_text_field("type_key", STRING);
     for name in FACET_FIELDS {
         b.add_text_field(name, STRING | FAST);
@@ -111,6 +121,6 @@ pub fn build_schema() -> Schema {
     b.add_text_field(EXTRA_FIELD, STRING | FAST);
     b.add_f64_field("price", INDEXED | FAST);
     b.add_f64_field("rating", INDEXED | FAST);
-    b.add_text_field("source", STORED);
+    b.add_bytes_field("source", STORED);
     b.build()
 }

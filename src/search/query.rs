@@ -53,14 +53,20 @@ fn filter_term(field: Field, text: &str) -> Box<dyn Query> {
     ))
 }
 
-/// Matches the analysed `tokens` as a phrase (or a term) in `field`.
-fn phrase_query(field: Field, tokens: &[String]) -> Box<dyn Query> {
+/// Matches the analysed `tokens` in `field`: as a phrase in the title (the
+/// only field with positions), by all of them elsewhere.
+fn phrase_query(index: &ProductIndex, field: Field, tokens: &[String]) -> Box<dyn Query> {
     match tokens {
         [] => Box::new(EmptyQuery),
         [one] => term_query(field, one),
-        many => Box::new(PhraseQuery::new(
+        many if field == index.fields().title => Box::new(PhraseQuery::new(
             many.iter()
                 .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        )),
+        many => Box::new(BooleanQuery::new(
+            many.iter()
+                .map(|t| (Occur::Must, term_query(field, t)))
                 .collect(),
         )),
     }
@@ -80,15 +86,24 @@ fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
 }
 
 /// A word must appear in one of `fields` (each of its analysed tokens).
+/// The description indexes content words only: a function word is not
+/// looked for there.
 fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Option<Box<dyn Query>> {
     let tokens = crate::index::tokens(&mut index.analyzer(), word);
     if tokens.is_empty() {
         return None;
     }
+    let description = index.fields().description;
+    let function_word = || {
+        crate::text::words(word)
+            .iter()
+            .all(|w| crate::index::is_function_word(w))
+    };
     let per_field: Vec<Box<dyn Query>> = fields
         .iter()
+        .filter(|&&(field, _)| field != description || !function_word())
         .map(|&(field, boost)| {
-            Box::new(BoostQuery::new(phrase_query(field, &tokens), boost)) as Box<dyn Query>
+            Box::new(BoostQuery::new(phrase_query(index, field, &tokens), boost)) as Box<dyn Query>
         })
         .collect();
     Some(any_of(per_field))
