@@ -5,7 +5,7 @@
 //! - `floor`: the same documents — the importer's fields (title with
 //!   positions; brand, type and attribute text with frequencies; the
 //!   description's content words without frequencies; id, six keyword +
-//!   fast facet fields, price and rating, the row stored as postcard bytes)
+//!   fast facet fields, price and rating, the row stored as one text)
 //!   filled straight from the columns, with tantivy's stock `en_stem`
 //!   analyzer (plus a stop-word filter on the description);
 //! - `floor_min`: three text fields (title, brand, description), nothing
@@ -97,7 +97,7 @@ fn floor_import(csv: &Path, dir: &Path) -> u64 {
         .collect();
     let price = b.add_f64_field("price", INDEXED | FAST);
     let rating = b.add_f64_field("rating", INDEXED | FAST);
-    let source = b.add_bytes_field("source", STORED);
+    let source = b.add_text_field("source", STORED);
     let settings = tantivy::IndexSettings {
         docstore_blocksize: 4096,
         ..tantivy::IndexSettings::default()
@@ -161,8 +161,14 @@ fn floor_import(csv: &Path, dir: &Path) -> u64 {
         if let Ok(r) = get(c_rating).parse::<f64>() {
             doc.add_f64(rating, r);
         }
-        let row: Vec<&str> = record.iter().collect();
-        doc.add_bytes(source, &postcard::to_allocvec(&row).expect("postcard"));
+        let mut row = String::new();
+        for (i, cell) in record.iter().enumerate() {
+            if i > 0 {
+                row.push('\u{1F}');
+            }
+            row.push_str(cell);
+        }
+        doc.add_text(source, &row);
         writer.add_document(doc).expect("add");
     }
     writer.commit().expect("commit");

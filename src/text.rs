@@ -62,33 +62,35 @@ fn for_each_ascii_word(text: &str, emit: &mut impl FnMut(&str, std::ops::Range<u
             continue;
         }
         let start = i;
-        let mut as_written = true;
+        let mut upper = false;
+        let mut joined = false;
         loop {
             while i < b.len() && b[i].is_ascii_alphanumeric() {
-                as_written &= !b[i].is_ascii_uppercase();
+                upper |= b[i].is_ascii_uppercase();
                 i += 1;
             }
-            let joined = i + 1 < b.len()
+            let joiner = i + 1 < b.len()
                 && matches!(b[i], b'-' | b'.' | b'\'')
                 && b[i + 1].is_ascii_alphanumeric();
-            if !joined {
+            if !joiner {
                 break;
             }
-            as_written = false;
+            joined = true;
             i += 1;
         }
-        if as_written {
-            emit(&text[start..i], start..i);
-        } else {
-            copy.clear();
-            copy.extend(
-                b[start..i]
-                    .iter()
-                    .filter(|c| c.is_ascii_alphanumeric())
-                    .map(|c| char::from(c.to_ascii_lowercase())),
-            );
-            emit(&copy, start..i);
+        let word = &text[start..i];
+        if !upper && !joined {
+            emit(word, start..i);
+            continue;
         }
+        copy.clear();
+        if joined {
+            copy.extend(word.chars().filter(char::is_ascii_alphanumeric));
+        } else {
+            copy.push_str(word);
+        }
+        copy.make_ascii_lowercase();
+        emit(&copy, start..i);
     }
 }
 

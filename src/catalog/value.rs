@@ -24,10 +24,14 @@ pub(crate) fn clean_short(s: &str) -> String {
 /// compiler vectorises them: this runs on every cell.
 fn needs_collapse(t: &str) -> bool {
     let b = t.as_bytes();
-    b.iter()
-        .fold(false, |acc, &c| acc | matches!(c, b'\t'..=b'\r'))
-        || t.contains("  ")
-        || (!t.is_ascii() && t.chars().any(|c| c.is_whitespace() && c != ' '))
+    let control = b
+        .iter()
+        .fold(false, |acc, &c| acc | matches!(c, b'\t'..=b'\r'));
+    let double = b
+        .iter()
+        .zip(b.iter().skip(1))
+        .fold(false, |acc, (&x, &y)| acc | ((x == b' ') & (y == b' ')));
+    control || double || (!t.is_ascii() && t.chars().any(|c| c.is_whitespace() && c != ' '))
 }
 
 /// Cleans a long text (a description): trimmed, line endings made `\n`,

@@ -157,8 +157,8 @@ pub struct IndexBuilder {
     products: u64,
     /// Scratch space of [`IndexBuilder::count_terms`]: words and their spans.
     seen_words: (String, Vec<(usize, usize)>),
-    /// Scratch space for the stored bytes of a product.
-    stored: Vec<u8>,
+    /// Scratch space for the stored text of a product.
+    stored: String,
     /// Scratch space of [`IndexBuilder::add`]: one product's facet keys,
     /// as (facet, start, end) in the string.
     scratch_keys: (String, Vec<(usize, usize, usize)>),
@@ -218,7 +218,7 @@ impl IndexBuilder {
             price_range: None,
             products: 0,
             seen_words: (String::new(), Vec::new()),
-            stored: Vec::new(),
+            stored: String::new(),
             scratch_keys: (String::new(), Vec::new()),
         })
     }
@@ -368,11 +368,8 @@ impl IndexBuilder {
                 }
             }
         }
-        super::stored::encode(p, &mut self.stored).map_err(|e| Error::Index {
-            path: self.build_dir.clone(),
-            message: format!("cannot serialise product {}: {e}", p.id),
-        })?;
-        doc.add_bytes(self.fields.source, &self.stored);
+        super::stored::encode(p, &mut self.stored);
+        doc.add_text(self.fields.source, &self.stored);
         self.count_terms(p, &product_types);
         if let Err(e) = self.writer.add_document(doc) {
             return Err(self.worker_failure(e));

@@ -175,11 +175,11 @@ impl ProductIndex {
     /// Loads the stored product of a document.
     pub fn product_at(&self, address: DocAddress) -> Result<Product> {
         let doc: TantivyDocument = self.searcher.doc(address)?;
-        let bytes = doc
+        let text = doc
             .get_first(self.fields.source)
-            .and_then(|v| v.as_bytes())
+            .and_then(|v| v.as_str())
             .ok_or_else(|| self.corrupt("a document has no stored product"))?;
-        super::stored::decode(bytes).map_err(|e| self.corrupt(&format!("stored product: {e}")))
+        super::stored::decode(text).map_err(|e| self.corrupt(&format!("stored product: {e}")))
     }
 
     /// One product by its catalog id.

@@ -44,7 +44,7 @@ pub struct Fields {
     pub price: Field,
     /// Rating, fast and range-indexed.
     pub rating: Field,
-    /// The whole product ([`super::stored`] bytes).
+    /// The whole product ([`super::stored`] text).
     pub source: Field,
 }
 
@@ -121,6 +121,6 @@ pub fn build_schema() -> Schema {
     b.add_text_field(EXTRA_FIELD, STRING | FAST);
     b.add_f64_field("price", INDEXED | FAST);
     b.add_f64_field("rating", INDEXED | FAST);
-    b.add_bytes_field("source", STORED);
+    b.add_text_field("source", STORED);
     b.build()
 }

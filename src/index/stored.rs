@@ -1,100 +1,153 @@
-//! The product as stored in the index: postcard bytes of every field in a
-//! fixed order. Compact, and written and read without the escaping and
-//! parsing JSON needs (imports store every product, turns read ten).
+//! The product as stored in the index: one text of its fields in a fixed
+//! order, separated by U+001F (unit separator). Compact, and written and
+//! read without the escaping and parsing JSON needs (imports store every
+//! product, turns read ten); stored as text, which the doc store copies
+//! in one piece.
+//!
+//! A value's own U+001B and U+001F are escaped as U+001B `e` and U+001B
+//! `u`; an absent optional value is U+001B `n`, so it differs from an empty
+//! one. After the fifteen fixed fields come the extra columns as header,
+//! value pairs. Numbers are written in their shortest round-trip form (ryu).
 
 use crate::catalog::Product;
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-/// The fields of a [`Product`], borrowed, in the stored order. No field is
-/// skipped: postcard is not self-describing.
-#[derive(Serialize)]
-struct StoredRef<'a> {
-    id: &'a str,
-    title: &'a str,
-    description: &'a str,
-    brand: Option<&'a str>,
-    category: Option<&'a str>,
-    price: Option<f64>,
-    currency: Option<&'a str>,
-    color: Option<&'a str>,
-    size: Option<&'a str>,
-    gender: Option<&'a str>,
-    material: Option<&'a str>,
-    rating: Option<f64>,
-    stock: Option<i64>,
-    url: Option<&'a str>,
-    image_url: Option<&'a str>,
-    extra: &'a BTreeMap<String, String>,
+const SEP: char = '\u{1F}';
+const ESC: char = '\u{1B}';
+const NONE: &str = "\u{1B}n";
+const FIXED_FIELDS: usize = 15;
+
+fn push_text(out: &mut String, value: &str) {
+    // A fold over the bytes (vectorised); in UTF-8 these bytes are only ever
+    // the two control characters.
+    let plain = !value
+        .as_bytes()
+        .iter()
+        .fold(false, |acc, &b| acc | (b == 0x1F) | (b == 0x1B));
+    if plain {
+        out.push_str(value);
+        return;
+    }
+    for c in value.chars() {
+        match c {
+            ESC => out.push_str("\u{1B}e"),
+            SEP => out.push_str("\u{1B}u"),
+            c => out.push(c),
+        }
+    }
 }
 
-/// The owned counterpart of [`StoredRef`].
-#[derive(Deserialize)]
-struct Stored {
-    id: String,
-    title: String,
-    description: String,
-    brand: Option<String>,
-    category: Option<String>,
-    price: Option<f64>,
-    currency: Option<String>,
-    color: Option<String>,
-    size: Option<String>,
-    gender: Option<String>,
-    material: Option<String>,
-    rating: Option<f64>,
-    stock: Option<i64>,
-    url: Option<String>,
-    image_url: Option<String>,
-    extra: BTreeMap<String, String>,
+fn push_field(out: &mut String, value: Option<&str>) {
+    out.push(SEP);
+    match value {
+        Some(v) => push_text(out, v),
+        None => out.push_str(NONE),
+    }
 }
 
-/// Replaces `out` with the stored bytes of `p`.
-pub fn encode(p: &Product, out: &mut Vec<u8>) -> Result<(), postcard::Error> {
+fn push_float(out: &mut String, value: Option<f64>) {
+    out.push(SEP);
+    match value {
+        Some(v) => out.push_str(ryu::Buffer::new().format(v)),
+        None => out.push_str(NONE),
+    }
+}
+
+fn push_integer(out: &mut String, value: Option<i64>) {
+    out.push(SEP);
+    match value {
+        Some(v) => out.push_str(itoa::Buffer::new().format(v)),
+        None => out.push_str(NONE),
+    }
+}
+
+/// Replaces `out` with the stored text of `p`.
+pub fn encode(p: &Product, out: &mut String) {
     out.clear();
-    let stored = StoredRef {
-        id: &p.id,
-        title: &p.title,
-        description: &p.description,
-        brand: p.brand.as_deref(),
-        category: p.category.as_deref(),
-        price: p.price,
-        currency: p.currency.as_deref(),
-        color: p.color.as_deref(),
-        size: p.size.as_deref(),
-        gender: p.gender.as_deref(),
-        material: p.material.as_deref(),
-        rating: p.rating,
-        stock: p.stock,
-        url: p.url.as_deref(),
-        image_url: p.image_url.as_deref(),
-        extra: &p.extra,
-    };
-    let buffer = std::mem::take(out);
-    *out = postcard::to_extend(&stored, buffer)?;
-    Ok(())
+    push_text(out, &p.id);
+    push_field(out, Some(&p.title));
+    push_field(out, Some(&p.description));
+    push_field(out, p.brand.as_deref());
+    push_field(out, p.category.as_deref());
+    push_float(out, p.price);
+    push_field(out, p.currency.as_deref());
+    push_field(out, p.color.as_deref());
+    push_field(out, p.size.as_deref());
+    push_field(out, p.gender.as_deref());
+    push_field(out, p.material.as_deref());
+    push_float(out, p.rating);
+    push_integer(out, p.stock);
+    push_field(out, p.url.as_deref());
+    push_field(out, p.image_url.as_deref());
+    for (header, value) in &p.extra {
+        push_field(out, Some(header));
+        push_field(out, Some(value));
+    }
 }
 
-/// The product stored as `bytes`.
-pub fn decode(bytes: &[u8]) -> Result<Product, postcard::Error> {
-    let s: Stored = postcard::from_bytes(bytes)?;
+/// One field: `None` when absent, unescaped otherwise.
+fn field(raw: &str) -> Result<Option<String>, String> {
+    if raw == NONE {
+        return Ok(None);
+    }
+    if !raw.as_bytes().contains(&0x1B) {
+        return Ok(Some(raw.to_string()));
+    }
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars();
+    while let Some(c) = chars.next() {
+        if c != ESC {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('e') => out.push(ESC),
+            Some('u') => out.push(SEP),
+            _ => return Err(format!("bad escape in {raw:?}")),
+        }
+    }
+    Ok(Some(out))
+}
+
+fn number<T: std::str::FromStr>(raw: &str, name: &str) -> Result<Option<T>, String> {
+    match field(raw)? {
+        None => Ok(None),
+        Some(text) => text
+            .parse()
+            .map(Some)
+            .map_err(|_| format!("{name} is not a number: {text:?}")),
+    }
+}
+
+/// The product stored as `text`.
+pub fn decode(text: &str) -> Result<Product, String> {
+    let parts: Vec<&str> = text.split(SEP).collect();
+    if parts.len() < FIXED_FIELDS || !(parts.len() - FIXED_FIELDS).is_multiple_of(2) {
+        return Err(format!("{} fields", parts.len()));
+    }
+    let required = |i: usize| field(parts[i])?.ok_or_else(|| format!("field {i} is absent"));
+    let mut extra = BTreeMap::new();
+    for pair in parts[FIXED_FIELDS..].chunks_exact(2) {
+        let header = field(pair[0])?.unwrap_or_default();
+        extra.insert(header, field(pair[1])?.unwrap_or_default());
+    }
     Ok(Product {
-        id: s.id,
-        title: s.title,
-        description: s.description,
-        brand: s.brand,
-        category: s.category,
-        price: s.price,
-        currency: s.currency,
-        color: s.color,
-        size: s.size,
-        gender: s.gender,
-        material: s.material,
-        rating: s.rating,
-        stock: s.stock,
-        url: s.url,
-        image_url: s.image_url,
-        extra: s.extra,
+        id: required(0)?,
+        title: required(1)?,
+        description: required(2)?,
+        brand: field(parts[3])?,
+        category: field(parts[4])?,
+        price: number(parts[5], "price")?,
+        currency: field(parts[6])?,
+        color: field(parts[7])?,
+        size: field(parts[8])?,
+        gender: field(parts[9])?,
+        material: field(parts[10])?,
+        rating: number(parts[11], "rating")?,
+        stock: number(parts[12], "stock")?,
+        url: field(parts[13])?,
+        image_url: field(parts[14])?,
+        extra,
     })
 }
 
@@ -107,32 +160,51 @@ mod tests {
         let full = Product {
             id: "SKU-1".into(),
             title: "Tênis \"Corre\" 3 — Preto".into(),
-            description: "Line one\nline two, with ; and , and \u{1F45F}".into(),
+            description: "Line one\nline two, with ; and , and \u{1F45F} \u{1F}\u{1B}n \u{1B}"
+                .into(),
             brand: Some("Olympikus".into()),
             category: Some("Calçados > Tênis".into()),
-            price: Some(299.9),
+            price: Some(0.1 + 0.2),
             currency: Some("BRL".into()),
-            color: Some("Preto".into()),
+            color: Some(String::new()),
             size: Some("38/39/40".into()),
             gender: Some("Masculino".into()),
-            material: Some("Mesh".into()),
+            material: Some("\u{1B}n".into()),
             rating: Some(4.5),
             stock: Some(-3),
             url: Some("https://example.com/p/1".into()),
             image_url: Some("https://example.com/i/1.jpg".into()),
-            extra: BTreeMap::from([("Fit".into(), "Slim".into()), ("Pack".into(), "".into())]),
+            extra: BTreeMap::from([
+                ("Fit".into(), "Slim".into()),
+                ("Pack".into(), "".into()),
+                ("\u{1F}".into(), "\u{1B}u".into()),
+            ]),
         };
         let bare = Product {
             id: "2".into(),
             title: "x".into(),
             ..Product::default()
         };
-        let mut bytes = Vec::new();
+        let mut text = String::new();
         for p in [full, bare] {
-            encode(&p, &mut bytes).unwrap();
-            assert_eq!(decode(&bytes).unwrap(), p);
+            encode(&p, &mut text);
+            assert_eq!(decode(&text), Ok(p));
         }
-        // A truncated record is an error, not a panic.
-        assert!(decode(&bytes[..bytes.len() - 1]).is_err());
+    }
+
+    #[test]
+    fn damaged_records_are_errors() {
+        let mut text = String::new();
+        encode(&Product::default(), &mut text);
+        assert!(decode(&text[..text.len() - 3]).is_err());
+        assert!(decode("").is_err());
+        let mut parts: Vec<&str> = text.split('\u{1F}').collect();
+        parts[5] = "abc";
+        assert_eq!(
+            decode(&parts.join("\u{1F}")),
+            Err("price is not a number: \"abc\"".into())
+        );
+        assert!(decode(&format!("{text}\u{1F}odd")).is_err());
+        assert!(decode(&text.replacen("\u{1B}n", "\u{1B}x", 1)).is_err());
     }
 }
