@@ -256,6 +256,35 @@ fn is_word_run(needle: &str, hay: &str) -> bool {
         && hay.windows(needle.len()).any(|w| w == needle.as_slice())
 }
 
+/// The alternatives whose products the others do not already cover: a
+/// product type whose key contains another alternative's key as a run of
+/// words ("travel bag" and "bag") matches a subset of it, so the union
+/// needs only the shorter one.
+fn needed_alternatives<'a>(
+    index: &ProductIndex,
+    slot: &Slot,
+    values: &'a [String],
+) -> Vec<&'a String> {
+    if *slot != Slot::Type || values.len() < 2 {
+        return values.iter().collect();
+    }
+    let keys: Vec<String> = values
+        .iter()
+        .map(|v| index.facet_key(facet::TYPE, v))
+        .collect();
+    values
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            !keys.iter().enumerate().any(|(j, other)| {
+                // Covered by another; of two equal keys the first stays.
+                j != i && is_word_run(other, &keys[i]) && (other != &keys[i] || j < i)
+            })
+        })
+        .map(|(_, v)| v)
+        .collect()
+}
+
 /// The column check matching the same products as the filter's query.
 fn column_check(index: &ProductIndex, slot: &Slot, values: &[String]) -> Option<ColumnCheck> {
     let name = slot.facet();
@@ -337,9 +366,8 @@ fn build_plan(
             match check {
                 Some(check) => column_checks.push(check),
                 None => {
-                    let alternatives = filter
-                        .any_of
-                        .iter()
+                    let alternatives = needed_alternatives(index, slot, &filter.any_of)
+                        .into_iter()
                         .map(|v| facet_value_query(index, slot, v))
                         .collect();
                     // Filters do not score; ranking comes from the boosts below.
@@ -436,7 +464,7 @@ fn build_plan(
 
 #[cfg(test)]
 mod tests {
-    use super::is_word_run;
+    use super::{ProductIndex, Slot, is_word_run};
 
     #[test]
     fn type_keys_match_runs_of_whole_words() {
@@ -447,5 +475,34 @@ mod tests {
         assert!(!is_word_run("trail shoe", "trail run shoe"));
         assert!(!is_word_run("", "shoe"));
         assert!(!is_word_run("shoe", ""));
+    }
+
+    #[test]
+    fn covered_type_alternatives_are_left_out_of_the_union() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let products: Vec<crate::catalog::Product> = ["Bags", "Travel Bags", "Handbags"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::catalog::Product {
+                id: format!("P{i}"),
+                title: format!("Leather {t}"),
+                category: Some(format!("Accessories > {t}")),
+                ..crate::catalog::Product::default()
+            })
+            .collect();
+        crate::index::build_from_products(dir.path(), &products, std::path::Path::new("t.csv"))
+            .expect("build");
+        let index = ProductIndex::open(dir.path()).expect("open");
+        let values: Vec<String> = ["Travel Bags", "Bags", "Handbags", "bags"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let kept = super::needed_alternatives(&index, &Slot::Type, &values);
+        assert_eq!(kept, vec![&values[1], &values[2]]);
+        let colours = vec!["Blue".to_string(), "Navy Blue".to_string()];
+        assert_eq!(
+            super::needed_alternatives(&index, &Slot::Color, &colours).len(),
+            2
+        );
     }
 }
