@@ -226,7 +226,7 @@ pub fn plan(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Plan 
 
 /// Products having one of `values` of `slot`, by the posting lists (an
 /// upper bound for alternatives); `None` when unknown.
-fn postings_size(index: &ProductIndex, slot: &Slot, values: &[String]) -> Option<u64> {
+fn postings_size(index: &ProductIndex, slot: &Slot, values: &[&String]) -> Option<u64> {
     let f = index.fields();
     let name = slot.facet();
     let searcher = index.searcher();
@@ -341,18 +341,25 @@ fn build_plan(
     let mut to_columns: Vec<&Slot> = Vec::new();
     let filters = c.facets.values().filter(|f| !f.any_of.is_empty()).count();
     if checks_allowed && filters > 1 {
-        let sizes: Vec<(&Slot, u64)> = c
+        let sizes: Vec<(&Slot, u64, bool)> = c
             .facets
             .iter()
             .filter(|(_, filter)| !filter.any_of.is_empty())
-            .filter_map(|(slot, filter)| Some((slot, postings_size(index, slot, &filter.any_of)?)))
+            .filter_map(|(slot, filter)| {
+                let needed = needed_alternatives(index, slot, &filter.any_of);
+                Some((slot, postings_size(index, slot, &needed)?, needed.len() > 1))
+            })
             .collect();
-        if let Some(&(driver, smallest)) = sizes.iter().min_by_key(|(_, n)| *n) {
+        if let Some(&(driver, smallest, _)) = sizes.iter().min_by_key(|(_, n, _)| *n) {
+            // A union seeks every one of its posting lists: a column check
+            // is cheaper as soon as another clause drives.
             to_columns.extend(
                 sizes
                     .iter()
-                    .filter(|(slot, n)| *slot != driver && *n >= smallest.saturating_mul(2))
-                    .map(|(slot, _)| *slot),
+                    .filter(|(slot, n, union)| {
+                        *slot != driver && (*union || *n >= smallest.saturating_mul(2))
+                    })
+                    .map(|(slot, _, _)| *slot),
             );
         }
     }
