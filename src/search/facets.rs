@@ -53,16 +53,26 @@ impl FacetCollector {
 }
 
 /// One column being counted in one segment.
-struct SegmentColumn {
-    column: StrColumn,
-    /// Term ordinal -> products.
-    by_ord: Vec<u32>,
-    /// Term ordinal -> value id.
-    ids: Arc<[u32]>,
+enum SegmentColumn {
+    /// Read through the column.
+    Column {
+        column: StrColumn,
+        /// Term ordinal -> products.
+        by_ord: Vec<u32>,
+        /// Term ordinal -> value id.
+        ids: Arc<[u32]>,
+    },
+    /// Read from the document -> value id array.
+    Dense {
+        ids: Arc<[u16]>,
+        /// Value id -> products.
+        by_id: Vec<u32>,
+    },
 }
 
-/// Per-segment state of [`FacetCollector`].
-pub struct FacetSegmentCollector {
+/// The sampled facet counts of one segment: feed it the matches in index
+/// order with [`FacetSampler::add`].
+pub struct FacetSampler {
     /// `None` for a column this segment does not have.
     columns: Vec<Option<SegmentColumn>>,
     /// Count every `stride`-th match, with weight `stride`.
@@ -74,6 +84,114 @@ pub struct FacetSegmentCollector {
     rng: u32,
     /// Documents counted at the current stride.
     counted: u32,
+}
+
+impl FacetSampler {
+    /// Counts the columns at `positions` of `table` in segment `segment_ord`.
+    pub fn new(table: &FacetTable, positions: &[usize], segment_ord: usize) -> FacetSampler {
+        let columns = positions
+            .iter()
+            .map(|&position| {
+                let table_column = table.column_at(position)?;
+                if let Some(dense) = table_column.dense.get(segment_ord).and_then(Option::as_ref) {
+                    return Some(SegmentColumn::Dense {
+                        ids: Arc::clone(dense),
+                        by_id: vec![0; table_column.values.len()],
+                    });
+                }
+                let (column, ids) = table_column.segments.get(segment_ord)?.as_ref()?;
+                Some(SegmentColumn::Column {
+                    by_ord: vec![0; column.num_terms()],
+                    column: column.clone(),
+                    ids: Arc::clone(ids),
+                })
+            })
+            .collect();
+        FacetSampler {
+            columns,
+            stride: 1,
+            skip: 0,
+            rng: 0x9E37_79B9 ^ segment_ord as u32,
+            counted: 0,
+        }
+    }
+
+    /// One more match (matches come in increasing document order).
+    #[inline]
+    pub fn add(&mut self, doc: DocId) {
+        if self.skip > 0 {
+            self.skip -= 1;
+            return;
+        }
+        let weight = self.stride;
+        for c in self.columns.iter_mut().flatten() {
+            match c {
+                SegmentColumn::Dense { ids, by_id } => {
+                    if let Some(n) = ids
+                        .get(doc as usize)
+                        .and_then(|&id| by_id.get_mut(usize::from(id)))
+                    {
+                        *n = n.saturating_add(weight);
+                    }
+                }
+                SegmentColumn::Column { column, by_ord, .. } => {
+                    for ord in column.term_ords(doc) {
+                        if let Some(n) = by_ord.get_mut(ord as usize) {
+                            *n = n.saturating_add(weight);
+                        }
+                    }
+                }
+            }
+        }
+        self.counted += 1;
+        if self.counted == EXACT_DOCS {
+            self.counted = 0;
+            self.stride = self.stride.saturating_mul(2);
+        }
+        // A gap of 1..=2*stride-1 matches: stride on average.
+        self.skip = if self.stride == 1 {
+            0
+        } else {
+            self.rng ^= self.rng << 13;
+            self.rng ^= self.rng >> 17;
+            self.rng ^= self.rng << 5;
+            self.rng % (2 * self.stride - 1)
+        };
+    }
+
+    /// Per column, (value id, products) in value-id order, and whether the
+    /// counts are estimates.
+    pub fn harvest(self) -> (Vec<Vec<(u32, u64)>>, bool) {
+        let counts = self
+            .columns
+            .into_iter()
+            .map(|c| match c {
+                None => Vec::new(),
+                Some(SegmentColumn::Dense { by_id, .. }) => by_id
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, n)| **n > 0)
+                    .map(|(id, &n)| (id as u32, u64::from(n)))
+                    .collect(),
+                Some(SegmentColumn::Column { by_ord, ids, .. }) => {
+                    let mut values: Vec<(u32, u64)> = by_ord
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, n)| **n > 0)
+                        .filter_map(|(ord, &n)| Some((*ids.get(ord)?, u64::from(n))))
+                        .collect();
+                    values.sort_unstable_by_key(|(id, _)| *id);
+                    values
+                }
+            })
+            .collect();
+        (counts, self.stride > 1)
+    }
+}
+
+/// Per-segment state of [`FacetCollector`].
+pub struct FacetSegmentCollector {
+    sampler: FacetSampler,
     price: Option<Column<f64>>,
     total: u64,
     price_span: Option<(f64, f64)>,
@@ -89,29 +207,8 @@ impl Collector for FacetCollector {
         _segment: &SegmentReader,
     ) -> tantivy::Result<FacetSegmentCollector> {
         let segment_ord = segment_ord as usize;
-        let columns = self
-            .columns
-            .iter()
-            .map(|&position| {
-                let (column, ids) = self
-                    .table
-                    .column_at(position)?
-                    .segments
-                    .get(segment_ord)?
-                    .as_ref()?;
-                Some(SegmentColumn {
-                    by_ord: vec![0; column.num_terms()],
-                    column: column.clone(),
-                    ids: Arc::clone(ids),
-                })
-            })
-            .collect();
         Ok(FacetSegmentCollector {
-            columns,
-            stride: 1,
-            skip: 0,
-            rng: 0x9E37_79B9 ^ segment_ord as u32,
-            counted: 0,
+            sampler: FacetSampler::new(&self.table, &self.columns, segment_ord),
             price: self.table.price(segment_ord).cloned(),
             total: 0,
             price_span: None,
@@ -123,39 +220,48 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
-        let mut merged = FacetCounts {
-            counts: Vec::with_capacity(self.columns.len()),
-            ..FacetCounts::default()
-        };
-        for fruit in &fruits {
-            merged.sampled |= fruit.sampled;
-            merged.total += fruit.total;
-            merged.price_span = merge_span(merged.price_span, fruit.price_span);
-        }
-        for (i, &position) in self.columns.iter().enumerate() {
-            let values = self.table.column_at(position).map_or(0, |t| t.values.len());
-            let mut dense = vec![0u64; values];
-            for fruit in &fruits {
-                for &(id, n) in fruit.counts.get(i).into_iter().flatten() {
-                    if let Some(slot) = dense.get_mut(id as usize) {
-                        *slot += n;
-                    }
-                }
-            }
-            merged.counts.push(
-                dense
-                    .into_iter()
-                    .enumerate()
-                    .filter(|(_, n)| *n > 0)
-                    .map(|(id, n)| (id as u32, n))
-                    .collect(),
-            );
-        }
-        Ok(merged)
+        Ok(merge_counts(&self.table, &self.columns, fruits))
     }
 }
 
-fn merge_span(a: Option<(f64, f64)>, b: Option<(f64, f64)>) -> Option<(f64, f64)> {
+/// Adds up the segments' counts of the columns at `positions` of `table`.
+pub(crate) fn merge_counts(
+    table: &FacetTable,
+    positions: &[usize],
+    fruits: Vec<FacetCounts>,
+) -> FacetCounts {
+    let mut merged = FacetCounts {
+        counts: Vec::with_capacity(positions.len()),
+        ..FacetCounts::default()
+    };
+    for fruit in &fruits {
+        merged.sampled |= fruit.sampled;
+        merged.total += fruit.total;
+        merged.price_span = merge_span(merged.price_span, fruit.price_span);
+    }
+    for (i, &position) in positions.iter().enumerate() {
+        let values = table.column_at(position).map_or(0, |t| t.values.len());
+        let mut dense = vec![0u64; values];
+        for fruit in &fruits {
+            for &(id, n) in fruit.counts.get(i).into_iter().flatten() {
+                if let Some(slot) = dense.get_mut(id as usize) {
+                    *slot += n;
+                }
+            }
+        }
+        merged.counts.push(
+            dense
+                .into_iter()
+                .enumerate()
+                .filter(|(_, n)| *n > 0)
+                .map(|(id, n)| (id as u32, n))
+                .collect(),
+        );
+    }
+    merged
+}
+
+pub(crate) fn merge_span(a: Option<(f64, f64)>, b: Option<(f64, f64)>) -> Option<(f64, f64)> {
     match (a, b) {
         (Some((a0, a1)), Some((b0, b1))) => Some((a0.min(b0), a1.max(b1))),
         (x, None) | (None, x) => x,
@@ -167,58 +273,16 @@ impl SegmentCollector for FacetSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
-        if self.skip > 0 {
-            self.skip -= 1;
-        } else {
-            let weight = self.stride;
-            for c in self.columns.iter_mut().flatten() {
-                for ord in c.column.term_ords(doc) {
-                    if let Some(n) = c.by_ord.get_mut(ord as usize) {
-                        *n = n.saturating_add(weight);
-                    }
-                }
-            }
-            self.counted += 1;
-            if self.counted == EXACT_DOCS {
-                self.counted = 0;
-                self.stride = self.stride.saturating_mul(2);
-            }
-            // A gap of 1..=2*stride-1 matches: stride on average.
-            self.skip = if self.stride == 1 {
-                0
-            } else {
-                self.rng ^= self.rng << 13;
-                self.rng ^= self.rng >> 17;
-                self.rng ^= self.rng << 5;
-                self.rng % (2 * self.stride - 1)
-            };
-        }
+        self.sampler.add(doc);
         if let Some(price) = self.price.as_ref().and_then(|c| c.first(doc)) {
             self.price_span = merge_span(self.price_span, Some((price, price)));
         }
     }
 
     fn harvest(self) -> FacetCounts {
-        let counts = self
-            .columns
-            .into_iter()
-            .map(|c| {
-                let Some(c) = c else {
-                    return Vec::new();
-                };
-                let mut values: Vec<(u32, u64)> = c
-                    .by_ord
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, n)| **n > 0)
-                    .filter_map(|(ord, &n)| Some((*c.ids.get(ord)?, u64::from(n))))
-                    .collect();
-                values.sort_unstable_by_key(|(id, _)| *id);
-                values
-            })
-            .collect();
+        let (counts, sampled) = self.sampler.harvest();
         FacetCounts {
-            sampled: self.stride > 1,
+            sampled,
             counts,
             total: self.total,
             price_span: self.price_span,

@@ -2,13 +2,17 @@
 //! ranking, sorting, paging, and facet counts of the whole result set.
 //! Knows nothing of sessions or HTTP.
 
+mod checked;
+mod collect;
 mod facets;
 mod filter;
 pub mod query;
 
-pub use facets::{FacetCollector, FacetCounts};
+pub use checked::{CheckedQuery, Checks};
+pub use collect::{Rank, TurnCollector, TurnFruit};
+pub use facets::{FacetCollector, FacetCounts, FacetSampler};
 pub use filter::Filtered;
-pub use query::{NumericFilter, QueryOptions};
+pub use query::{ColumnCheck, NumericFilter, QueryOptions};
 
 use crate::Result;
 use crate::catalog::Product;
@@ -18,9 +22,9 @@ use crate::index::ProductIndex;
 use crate::understand::Sort;
 use std::collections::BTreeMap;
 use std::sync::Arc;
-use tantivy::collector::{Collector, Count, TopDocs};
+use tantivy::collector::{Collector, Count};
 use tantivy::query::Query;
-use tantivy::{DocAddress, Order, Searcher};
+use tantivy::{Order, Searcher};
 
 /// What to fetch.
 #[derive(Debug, Clone, Default)]
@@ -56,8 +60,7 @@ pub fn search(
     constraints: &Constraints,
     request: &SearchRequest,
 ) -> Result<SearchResult> {
-    let built = query::build(index, constraints, &request.options);
-    let query = &built.query;
+    let plan = query::plan(index, constraints, &request.options);
     let searcher = index.searcher();
     let table = index.facet_table();
     // Facet name -> position of its column among the counted ones.
@@ -76,29 +79,24 @@ pub fn search(
         };
         wanted.push((name.as_str(), at));
     }
-    let facet_collector = FacetCollector::new(Arc::clone(table), columns.clone());
-    let limit = request.limit.max(1);
-    let top = TopDocs::with_limit(limit).and_offset(request.offset);
-    let (addresses, counts): (Vec<DocAddress>, FacetCounts) = match constraints.sort {
-        Sort::Relevance => {
-            let collector = (top.order_by_score(), facet_collector);
-            let (hits, counts) = run_filtered(searcher, query, collector, &built.filter, table)?;
-            (hits.into_iter().map(|(_, a)| a).collect(), counts)
-        }
-        Sort::PriceAsc | Sort::PriceDesc | Sort::RatingDesc => {
-            let (field, order) = match constraints.sort {
-                Sort::PriceAsc => ("price", Order::Asc),
-                Sort::PriceDesc => ("price", Order::Desc),
-                _ => ("rating", Order::Desc),
-            };
-            let collector = (
-                top.order_by_fast_field::<f64>(field, order),
-                facet_collector,
-            );
-            let (hits, counts) = run_filtered(searcher, query, collector, &built.filter, table)?;
-            (hits.into_iter().map(|(_, a)| a).collect(), counts)
-        }
+    let rank = match constraints.sort {
+        Sort::Relevance => Rank::Score {
+            constant: plan.constant_score,
+        },
+        Sort::PriceAsc => Rank::Price(Order::Asc),
+        Sort::PriceDesc => Rank::Price(Order::Desc),
+        Sort::RatingDesc => Rank::Rating(Order::Desc),
     };
+    let collector = TurnCollector::new(
+        Arc::clone(table),
+        columns.clone(),
+        plan.checks,
+        rank,
+        request.offset,
+        request.limit,
+    );
+    let TurnFruit { page, counts } = searcher.search(plan.query.as_ref(), &collector)?;
+    let addresses = page;
     let products = addresses
         .into_iter()
         .map(|a| index.product_at(a))

@@ -10,10 +10,12 @@
 //! rescans the column between candidates, a per-candidate check costs one
 //! read.
 
+use super::checked::{CheckedQuery, Checks};
 use crate::dialog::Constraints;
 use crate::index::{ProductIndex, facet};
 use crate::understand::{Slot, Sort};
 use std::ops::Bound;
+use std::sync::Arc;
 use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
@@ -197,21 +199,203 @@ pub struct Built {
     pub filter: NumericFilter,
 }
 
-/// Builds the query for `constraints`.
+/// A facet filter checked on the ordinals of the facet's keyword column
+/// instead of a union of posting lists.
+#[derive(Debug, Clone)]
+pub struct ColumnCheck {
+    /// Position of the column in the [`crate::index::FacetTable`].
+    pub position: usize,
+    /// Value id -> accepted.
+    pub accepted: Vec<bool>,
+}
+
+/// A query, the checks left to the collector, and whether every match
+/// scores the same.
+pub struct Plan {
+    /// The tantivy query.
+    pub query: Box<dyn Query>,
+    /// Per-candidate checks not expressed in `query`.
+    pub checks: Checks,
+    /// True when all matches score the same (no words ranked, no boosts).
+    pub constant_score: bool,
+    /// Facet filters checked on their columns instead of the postings.
+    pub column_filters: usize,
+}
+
+/// Builds the query for `constraints`, every facet filter in the query.
 pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Built {
+    let plan = build_plan(index, c, opts, false);
+    Built {
+        query: plan.query,
+        filter: plan.checks.filter,
+    }
+}
+
+/// Builds the query for `constraints`, leaving to column checks the facet
+/// filters matching at least twice as many products as the most selective
+/// one, which drives the intersection; the checks run inside the query,
+/// below the ranking boosts, when there are boosts, else in the collector.
+pub fn plan(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Plan {
+    build_plan(index, c, opts, true)
+}
+
+/// Products having one of `values` of `slot`, by the posting lists (an
+/// upper bound for alternatives); `None` when unknown.
+fn postings_size(index: &ProductIndex, slot: &Slot, values: &[&String]) -> Option<u64> {
+    let f = index.fields();
+    let name = slot.facet();
+    let searcher = index.searcher();
+    let mut total = 0u64;
+    for v in values {
+        let key = index.facet_key(name, v);
+        let term = if name == facet::TYPE {
+            Term::from_field_text(f.type_key, &key)
+        } else {
+            match f.facet(name) {
+                Some(field) => Term::from_field_text(field, &key),
+                None => Term::from_field_text(f.extra, &format!("{name}={key}")),
+            }
+        };
+        total += searcher.doc_freq(&term).ok()?;
+    }
+    Some(total)
+}
+
+/// True when the words of `needle` are a run of the words of `hay` (how
+/// `type_key` indexes every run of a product type's words).
+fn is_word_run(needle: &str, hay: &str) -> bool {
+    let needle: Vec<&str> = needle.split(' ').collect();
+    let hay: Vec<&str> = hay.split(' ').collect();
+    !needle.is_empty()
+        && needle.iter().all(|w| !w.is_empty())
+        && hay.windows(needle.len()).any(|w| w == needle.as_slice())
+}
+
+/// The alternatives whose products the others do not already cover: a
+/// product type whose key contains another alternative's key as a run of
+/// words ("travel bag" and "bag") matches a subset of it, so the union
+/// needs only the shorter one.
+fn needed_alternatives<'a>(
+    index: &ProductIndex,
+    slot: &Slot,
+    values: &'a [String],
+) -> Vec<&'a String> {
+    if *slot != Slot::Type || values.len() < 2 {
+        return values.iter().collect();
+    }
+    let keys: Vec<String> = values
+        .iter()
+        .map(|v| index.facet_key(facet::TYPE, v))
+        .collect();
+    values
+        .iter()
+        .enumerate()
+        .filter(|&(i, _)| {
+            !keys.iter().enumerate().any(|(j, other)| {
+                // Covered by another; of two equal keys the first stays.
+                j != i && is_word_run(other, &keys[i]) && (other != &keys[i] || j < i)
+            })
+        })
+        .map(|(_, v)| v)
+        .collect()
+}
+
+/// The column check matching the same products as the filter's query.
+fn column_check(index: &ProductIndex, slot: &Slot, values: &[String]) -> Option<ColumnCheck> {
+    let name = slot.facet();
+    let table = index.facet_table();
+    let (position, column) = table.column(index.facet_column(name))?;
+    let keys: Vec<String> = values
+        .iter()
+        .map(|v| {
+            let key = index.facet_key(name, v);
+            if index.fields().facet(name).is_some() {
+                key
+            } else {
+                format!("{name}={key}")
+            }
+        })
+        .collect();
+    let accepted = column
+        .keys
+        .iter()
+        .map(|stored| {
+            keys.iter().any(|k| {
+                if name == facet::TYPE {
+                    is_word_run(k, stored)
+                } else {
+                    k == stored
+                }
+            })
+        })
+        .collect();
+    Some(ColumnCheck { position, accepted })
+}
+
+/// Whether per-candidate checks stay out of the query: always for the
+/// general path (`build`), and when no boost would score the candidates.
+fn checks_in_collector_only(
+    checks_allowed: bool,
+    boosts: &[Box<dyn Query>],
+    checks: &Checks,
+) -> bool {
+    !checks_allowed || boosts.is_empty() || checks.is_empty()
+}
+
+fn build_plan(
+    index: &ProductIndex,
+    c: &Constraints,
+    opts: &QueryOptions,
+    checks_allowed: bool,
+) -> Plan {
     let f = index.fields();
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();
     let mut boosts: Vec<Box<dyn Query>> = Vec::new();
+    let mut column_checks: Vec<ColumnCheck> = Vec::new();
+    let mut to_columns: Vec<&Slot> = Vec::new();
+    let filters = c.facets.values().filter(|f| !f.any_of.is_empty()).count();
+    if checks_allowed && filters > 1 {
+        let sizes: Vec<(&Slot, u64, bool)> = c
+            .facets
+            .iter()
+            .filter(|(_, filter)| !filter.any_of.is_empty())
+            .filter_map(|(slot, filter)| {
+                let needed = needed_alternatives(index, slot, &filter.any_of);
+                Some((slot, postings_size(index, slot, &needed)?, needed.len() > 1))
+            })
+            .collect();
+        if let Some(&(driver, smallest, _)) = sizes.iter().min_by_key(|(_, n, _)| *n) {
+            // A union seeks every one of its posting lists: a column check
+            // is cheaper as soon as another clause drives.
+            to_columns.extend(
+                sizes
+                    .iter()
+                    .filter(|(slot, n, union)| {
+                        *slot != driver && (*union || *n >= smallest.saturating_mul(2))
+                    })
+                    .map(|(slot, _, _)| *slot),
+            );
+        }
+    }
     for (slot, filter) in &c.facets {
         if !filter.any_of.is_empty() {
-            let alternatives = filter
-                .any_of
-                .iter()
-                .map(|v| facet_value_query(index, slot, v))
-                .collect();
-            // Filters do not score; ranking comes from the boosts below.
-            required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
+            let check = if to_columns.contains(&slot) {
+                column_check(index, slot, &filter.any_of)
+            } else {
+                None
+            };
+            match check {
+                Some(check) => column_checks.push(check),
+                None => {
+                    let alternatives = needed_alternatives(index, slot, &filter.any_of)
+                        .into_iter()
+                        .map(|v| facet_value_query(index, slot, v))
+                        .collect();
+                    // Filters do not score; ranking comes from the boosts below.
+                    required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
+                }
+            }
             // Products naming the type or colour in their title rank higher
             // (the first two alternatives: each boost is a posting list to seek).
             if matches!(slot, Slot::Type | Slot::Color) {
@@ -226,6 +410,7 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Buil
     }
     let fields = text_fields(index, opts.with_description);
     required.extend(c.text.iter().filter_map(|w| word_query(index, w, &fields)));
+    let constant_score = c.text.is_empty() && boosts.is_empty() && opts.boost_words.is_empty();
     let exclude_fields = text_fields(index, false);
     for word in &c.excluded_text {
         if let Some(q) = word_query(index, word, &exclude_fields) {
@@ -252,7 +437,10 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Buil
         ),
         min_rating: c.min_rating,
     };
-    if required.is_empty() {
+    // A price bound alone is checked on every product's cached price (one
+    // array read) rather than by a range scan of the column plus a read.
+    let prices_cached = checks_allowed && filter.min_rating.is_none();
+    if required.is_empty() && !prices_cached {
         // Nothing narrows the candidates: the ranges do, from the index.
         required.extend(f64_range(f.price, filter.price.0, filter.price.1));
         required.extend(f64_range(f.rating, filter.min_rating, None));
@@ -264,6 +452,21 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Buil
     }
     clauses.extend(excluded.into_iter().map(|q| (Occur::MustNot, q)));
     let mut query: Box<dyn Query> = Box::new(BooleanQuery::new(clauses));
+    let column_filters = column_checks.len();
+    let mut checks = Checks {
+        filter,
+        columns: column_checks,
+    };
+    if checks_in_collector_only(checks_allowed, &boosts, &checks) {
+        // Keep the checks for the collector.
+    } else {
+        // Rejected candidates are not scored by the boosts.
+        query = Box::new(CheckedQuery::new(
+            query,
+            std::mem::take(&mut checks),
+            Arc::clone(index.facet_table()),
+        ));
+    }
     // One optional clause per level: tantivy pairs a required scorer with a
     // single optional one by seeking it, where several optional clauses
     // would be merged in a union that scans blocks of every posting list.
@@ -273,5 +476,55 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Buil
             (Occur::Should, boost),
         ]));
     }
-    Built { query, filter }
+    Plan {
+        query,
+        checks,
+        constant_score,
+        column_filters,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{ProductIndex, Slot, is_word_run};
+
+    #[test]
+    fn type_keys_match_runs_of_whole_words() {
+        assert!(is_word_run("shirt", "t shirt"));
+        assert!(is_word_run("t shirt", "t shirt"));
+        assert!(is_word_run("run shoe", "trail run shoe"));
+        assert!(!is_word_run("shirt", "shirts"));
+        assert!(!is_word_run("trail shoe", "trail run shoe"));
+        assert!(!is_word_run("", "shoe"));
+        assert!(!is_word_run("shoe", ""));
+    }
+
+    #[test]
+    fn covered_type_alternatives_are_left_out_of_the_union() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let products: Vec<crate::catalog::Product> = ["Bags", "Travel Bags", "Handbags"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| crate::catalog::Product {
+                id: format!("P{i}"),
+                title: format!("Leather {t}"),
+                category: Some(format!("Accessories > {t}")),
+                ..crate::catalog::Product::default()
+            })
+            .collect();
+        crate::index::build_from_products(dir.path(), &products, std::path::Path::new("t.csv"))
+            .expect("build");
+        let index = ProductIndex::open(dir.path()).expect("open");
+        let values: Vec<String> = ["Travel Bags", "Bags", "Handbags", "bags"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let kept = super::needed_alternatives(&index, &Slot::Type, &values);
+        assert_eq!(kept, vec![&values[1], &values[2]]);
+        let colours = vec!["Blue".to_string(), "Navy Blue".to_string()];
+        assert_eq!(
+            super::needed_alternatives(&index, &Slot::Color, &colours).len(),
+            2
+        );
+    }
 }

@@ -1,0 +1,262 @@
+//! The one-pass turn collector (`vitrine::search::TurnCollector`, with facet
+//! filters of several alternatives checked on the keyword columns and
+//! scores skipped when all matches score the same) must find exactly what
+//! the general path finds: the whole query in tantivy, `TopDocs` by score or
+//! by fast field, `FacetCollector` and the per-candidate numeric filter.
+//! Same page in the same order, same total, same price span, same facet
+//! counts (estimates included: both sample the same matches).
+
+use std::sync::{Arc, OnceLock};
+use tantivy::collector::{Collector, TopDocs};
+use tantivy::query::Query;
+use tantivy::{DocAddress, Order};
+use vitrine::dialog::FacetFilter;
+use vitrine::index::{FACET_FIELDS, ImportOptions, ProductIndex, import};
+use vitrine::search::query::{self, QueryOptions};
+use vitrine::search::{FacetCollector, FacetCounts, Filtered, Rank, TurnCollector};
+use vitrine::{Constraints, GenOptions, Slot, Sort};
+
+/// A generated catalog of 30,000 products, imported once.
+fn index() -> &'static ProductIndex {
+    static INDEX: OnceLock<(tempfile::TempDir, ProductIndex)> = OnceLock::new();
+    &INDEX
+        .get_or_init(|| {
+            let dir = tempfile::tempdir().expect("tempdir");
+            let csv = dir.path().join("catalog.csv");
+            let opts = GenOptions {
+                rows: 30_000,
+                seed: 7,
+                ..GenOptions::default()
+            };
+            let mut file = std::fs::File::create(&csv).expect("csv");
+            vitrine::generate(&opts, &mut file).expect("generate");
+            let index_dir = dir.path().join("index");
+            import(&csv, &index_dir, &ImportOptions::default()).expect("import");
+            let index = ProductIndex::open(&index_dir).expect("open");
+            (dir, index)
+        })
+        .1
+}
+
+/// Every facet column's position, as the engine counts them.
+fn counted(index: &ProductIndex) -> Vec<usize> {
+    let table = index.facet_table();
+    let mut positions: Vec<usize> = FACET_FIELDS
+        .iter()
+        .filter_map(|f| table.column(f).map(|(p, _)| p))
+        .collect();
+    positions.dedup();
+    positions
+}
+
+/// The general path: (page, counts).
+fn general(
+    index: &ProductIndex,
+    c: &Constraints,
+    offset: usize,
+    limit: usize,
+) -> (Vec<DocAddress>, FacetCounts) {
+    let built = query::build(index, c, &QueryOptions::default());
+    let table = Arc::clone(index.facet_table());
+    let facets = FacetCollector::new(Arc::clone(&table), counted(index));
+    let top = TopDocs::with_limit(limit).and_offset(offset);
+    fn run<C: Collector>(
+        index: &ProductIndex,
+        query: &dyn Query,
+        collector: C,
+        built: &query::Built,
+    ) -> C::Fruit {
+        if built.filter.is_empty() {
+            index.searcher().search(query, &collector).expect("search")
+        } else {
+            let filtered = Filtered::new(collector, built.filter, Arc::clone(index.facet_table()));
+            index.searcher().search(query, &filtered).expect("search")
+        }
+    }
+    match c.sort {
+        Sort::Relevance => {
+            let (hits, counts) = run(
+                index,
+                built.query.as_ref(),
+                (top.order_by_score(), facets),
+                &built,
+            );
+            (hits.into_iter().map(|(_, a)| a).collect(), counts)
+        }
+        sort => {
+            let (field, order) = match sort {
+                Sort::PriceAsc => ("price", Order::Asc),
+                Sort::PriceDesc => ("price", Order::Desc),
+                _ => ("rating", Order::Desc),
+            };
+            let (hits, counts) = run(
+                index,
+                built.query.as_ref(),
+                (top.order_by_fast_field::<f64>(field, order), facets),
+                &built,
+            );
+            (hits.into_iter().map(|(_, a)| a).collect(), counts)
+        }
+    }
+}
+
+/// The turn collector: (page, counts, facet filters left to columns).
+fn one_pass(
+    index: &ProductIndex,
+    c: &Constraints,
+    offset: usize,
+    limit: usize,
+) -> (Vec<DocAddress>, FacetCounts, usize) {
+    let plan = query::plan(index, c, &QueryOptions::default());
+    let rank = match c.sort {
+        Sort::Relevance => Rank::Score {
+            constant: plan.constant_score,
+        },
+        Sort::PriceAsc => Rank::Price(Order::Asc),
+        Sort::PriceDesc => Rank::Price(Order::Desc),
+        Sort::RatingDesc => Rank::Rating(Order::Desc),
+    };
+    let checks = plan.column_filters;
+    let collector = TurnCollector::new(
+        Arc::clone(index.facet_table()),
+        counted(index),
+        plan.checks,
+        rank,
+        offset,
+        limit,
+    );
+    let fruit = index
+        .searcher()
+        .search(plan.query.as_ref(), &collector)
+        .expect("search");
+    (fruit.page, fruit.counts, checks)
+}
+
+fn values(index: &ProductIndex, facet: &str, n: usize) -> Vec<String> {
+    index
+        .vocabulary()
+        .values(facet)
+        .iter()
+        .take(n)
+        .map(|v| v.value.clone())
+        .collect()
+}
+
+fn with(mut c: Constraints, slot: Slot, any_of: Vec<String>) -> Constraints {
+    c.facets.insert(
+        slot,
+        FacetFilter {
+            any_of,
+            none_of: vec![],
+        },
+    );
+    c
+}
+
+/// Constraint sets covering broad and narrow filters, alternatives on the
+/// type (runs of words) and colour, exclusions, words, price and rating
+/// bounds, every sort.
+fn cases(index: &ProductIndex) -> Vec<Constraints> {
+    let genders = values(index, "gender", 2);
+    let colours = values(index, "color", 4);
+    let types = values(index, "type", 12);
+    let brands = values(index, "brand", 3);
+    let (lo, hi) = index.vocabulary().price_range.expect("prices");
+    let cap = lo + (hi - lo) / 3.0;
+    let base = Constraints::default();
+    let mut out = vec![
+        base.clone(),
+        with(base.clone(), Slot::Gender, genders[..1].to_vec()),
+        with(base.clone(), Slot::Gender, genders.clone()),
+        with(base.clone(), Slot::Color, colours[..2].to_vec()),
+        with(base.clone(), Slot::Type, types[..3].to_vec()),
+        with(base.clone(), Slot::Type, types[5..].to_vec()),
+        Constraints {
+            price_max: Some(cap),
+            ..base.clone()
+        },
+        Constraints {
+            min_rating: Some(4.0),
+            ..base.clone()
+        },
+        Constraints {
+            text: vec!["cotton".into()],
+            ..base.clone()
+        },
+    ];
+    for t in types.iter().take(6) {
+        let mut c = with(base.clone(), Slot::Type, vec![t.clone(), types[11].clone()]);
+        c = with(c, Slot::Color, colours[..2].to_vec());
+        c = with(c, Slot::Gender, genders[..1].to_vec());
+        c.price_max = Some(cap);
+        out.push(c.clone());
+        let mut single_colour = with(c.clone(), Slot::Color, colours[2..3].to_vec());
+        single_colour.price_min = Some(lo + 1.0);
+        out.push(single_colour);
+        let mut no_single = c.clone();
+        no_single.facets.remove(&Slot::Gender);
+        out.push(no_single);
+        let mut excluding = c.clone();
+        excluding.facets.entry(Slot::Brand).or_default().none_of = brands[..1].to_vec();
+        excluding.price_max = None;
+        out.push(excluding);
+        let mut worded = with(c, Slot::Brand, brands.clone());
+        worded.text = vec!["cotton".into()];
+        out.push(worded);
+    }
+    let mut all = Vec::new();
+    for c in out {
+        for sort in [
+            Sort::Relevance,
+            Sort::PriceAsc,
+            Sort::PriceDesc,
+            Sort::RatingDesc,
+        ] {
+            all.push(Constraints { sort, ..c.clone() });
+        }
+    }
+    all
+}
+
+#[test]
+fn one_pass_finds_what_the_general_path_finds() {
+    let index = index();
+    let (mut checked, mut constant) = (0, 0);
+    for c in cases(index) {
+        for (offset, limit) in [(0, 10), (10, 10), (0, 1), (3, 25)] {
+            let (page, counts) = general(index, &c, offset, limit);
+            let (page2, counts2, checks) = one_pass(index, &c, offset, limit);
+            assert_eq!(page2, page, "page of {c:?} from {offset}");
+            assert_eq!(counts2.total, counts.total, "total of {c:?}");
+            assert_eq!(counts2.price_span, counts.price_span, "span of {c:?}");
+            assert_eq!(counts2.sampled, counts.sampled, "sampled {c:?}");
+            assert_eq!(counts2.counts, counts.counts, "facets of {c:?}");
+            checked += usize::from(checks > 0);
+        }
+        let plan = query::plan(index, &c, &QueryOptions::default());
+        constant += usize::from(plan.constant_score && c.sort == Sort::Relevance);
+    }
+    // The fast paths were taken, not only the general one.
+    assert!(
+        checked >= 20,
+        "{checked} cases checked alternatives on columns"
+    );
+    assert!(constant >= 5, "{constant} cases skipped scores");
+}
+
+#[test]
+fn broad_sets_sample_the_same_matches_on_both_paths() {
+    let index = index();
+    let mut c = with(
+        Constraints::default(),
+        Slot::Gender,
+        values(index, "gender", 2),
+    );
+    c.sort = Sort::PriceAsc;
+    let (page, counts) = general(index, &c, 0, 10);
+    let (page2, counts2, _) = one_pass(index, &c, 0, 10);
+    assert!(counts.sampled, "{} matches were not sampled", counts.total);
+    assert_eq!(page2, page);
+    assert_eq!(counts2.total, counts.total);
+    assert_eq!(counts2.counts, counts.counts);
+}
