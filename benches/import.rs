@@ -17,6 +17,7 @@
 
 mod common;
 
+/// The `vitrine` binary's allocator.
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

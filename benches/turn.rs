@@ -19,6 +19,10 @@
 
 mod common;
 
+/// The `vitrine` binary's allocator.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use common::{catalog, data_dir};
 use criterion::{BatchSize, BenchmarkId, Criterion, criterion_group, criterion_main};
 use std::collections::HashSet;
