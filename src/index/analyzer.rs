@@ -284,40 +284,64 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// Guesses a catalog's language from sample titles and descriptions:
 /// Portuguese when its function words and accents clearly outnumber English ones.
 pub fn detect_catalog_language<'a>(samples: impl Iterator<Item = &'a str>) -> Lang {
-    const PT: &[&str] = &[
-        "de",
-        "da",
-        "do",
-        "com",
-        "para",
-        "em",
-        "e",
-        "masculino",
-        "feminino",
-        "infantil",
-        "sem",
-        "tenis",
-        "camiseta",
-        "calca",
-        "bolsa",
-        "cor",
-        "tamanho",
-        "preto",
-        "branco",
-        "azul",
-        "uma",
-        "um",
-        "os",
-        "as",
-        "das",
-        "dos",
-        "confortavel",
-        "ideal",
-    ];
-    const EN: &[&str] = &[
-        "the", "and", "with", "for", "of", "men", "women", "kids", "in", "a", "an", "to", "this",
-        "is", "black", "white", "blue", "shoes", "shirt", "your",
-    ];
+    // Function and common catalog words of each language (folded).
+    let is_pt = |w: &str| {
+        matches!(
+            w,
+            "de" | "da"
+                | "do"
+                | "com"
+                | "para"
+                | "em"
+                | "e"
+                | "masculino"
+                | "feminino"
+                | "infantil"
+                | "sem"
+                | "tenis"
+                | "camiseta"
+                | "calca"
+                | "bolsa"
+                | "cor"
+                | "tamanho"
+                | "preto"
+                | "branco"
+                | "azul"
+                | "uma"
+                | "um"
+                | "os"
+                | "as"
+                | "das"
+                | "dos"
+                | "confortavel"
+                | "ideal"
+        )
+    };
+    let is_en = |w: &str| {
+        matches!(
+            w,
+            "the"
+                | "and"
+                | "with"
+                | "for"
+                | "of"
+                | "men"
+                | "women"
+                | "kids"
+                | "in"
+                | "a"
+                | "an"
+                | "to"
+                | "this"
+                | "is"
+                | "black"
+                | "white"
+                | "blue"
+                | "shoes"
+                | "shirt"
+                | "your"
+        )
+    };
     let (mut pt, mut en) = (0usize, 0usize);
     for sample in samples {
         pt += sample
@@ -330,9 +354,9 @@ pub fn detect_catalog_language<'a>(samples: impl Iterator<Item = &'a str>) -> La
             })
             .count();
         crate::text::for_each_word(sample, |w, _| {
-            if PT.contains(&w) {
+            if is_pt(w) {
                 pt += 1;
-            } else if EN.contains(&w) {
+            } else if is_en(w) {
                 en += 1;
             }
         });
