@@ -126,7 +126,15 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         max_connections: args.max_connections.max(1),
         ..ConnectionLimits::default()
     };
-    let runtime = tokio::runtime::Runtime::new().context("cannot start the async runtime")?;
+    // Turns run on the blocking pool and are CPU-bound: more threads than
+    // twice the cores only time-slice them, and each thread keeps its own
+    // allocator heap.
+    let cores = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .max_blocking_threads((2 * cores).max(4))
+        .build()
+        .context("cannot start the async runtime")?;
     runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(args.addr)
             .await
