@@ -187,15 +187,21 @@ pub fn relaxed(
         })
         .collect();
     let now_text = describe(now, currency, lang);
-    let total = format_count(total, lang);
+    // One product: "1 match: black sneakers", as the plain answer says it.
+    let found = match (total, lang) {
+        (1, Lang::Pt) => format!("encontrei 1 opção: {now_text}"),
+        (1, _) => format!("here is 1 match: {now_text}"),
+        (n, Lang::Pt) => format!("encontrei {} {now_text}", format_count(n, lang)),
+        (n, _) => format!("here are {} {now_text}", format_count(n, lang)),
+    };
     if lang == Lang::Pt {
         format!(
-            "Não encontrei {asked_text}. Sem o filtro de {}, encontrei {total} {now_text}:",
+            "Não encontrei {asked_text}. Sem o filtro de {}, {found}:",
             names.join(" e ")
         )
     } else {
         format!(
-            "I found no {asked_text}. Without the {} filter, here are {total} {now_text}:",
+            "I found no {asked_text}. Without the {} filter, {found}:",
             names.join(" and ")
         )
     }
@@ -324,6 +330,27 @@ mod tests {
         assert_eq!(
             found(3, &c(), Some("BRL"), Some(149.9), Lang::Pt),
             "Encontrei 3 sneakers black (Men) até R$ 3.000 — a partir de R$ 149,90."
+        );
+    }
+
+    #[test]
+    fn a_relaxed_answer_agrees_with_its_count() {
+        let mut now = c();
+        now.price_max = None;
+        let dropped = [("price".to_string(), vec![])];
+        assert_eq!(
+            relaxed(&c(), &dropped, 1, &now, Some("USD"), Lang::En),
+            "I found no black sneakers for men under $3,000. Without the price filter, \
+             here is 1 match: black sneakers for men:"
+        );
+        assert_eq!(
+            relaxed(&c(), &dropped, 2, &now, Some("USD"), Lang::En),
+            "I found no black sneakers for men under $3,000. Without the price filter, \
+             here are 2 black sneakers for men:"
+        );
+        assert!(
+            relaxed(&c(), &dropped, 1, &now, Some("BRL"), Lang::Pt)
+                .ends_with("Sem o filtro de preço, encontrei 1 opção: sneakers black (Men):")
         );
     }
 }
