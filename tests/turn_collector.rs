@@ -108,14 +108,7 @@ fn one_pass(
     limit: usize,
 ) -> (Vec<DocAddress>, FacetCounts, usize) {
     let plan = query::plan(index, c, &QueryOptions::default());
-    let rank = match c.sort {
-        Sort::Relevance => Rank::Score {
-            constant: plan.constant_score,
-        },
-        Sort::PriceAsc => Rank::Price(Order::Asc),
-        Sort::PriceDesc => Rank::Price(Order::Desc),
-        Sort::RatingDesc => Rank::Rating(Order::Desc),
-    };
+    let rank = Rank::of(c.sort, plan.constant_score);
     let checks = plan.column_filters;
     let collector = TurnCollector::new(
         Arc::clone(index.facet_table()),

@@ -10,6 +10,7 @@
 use super::checked::{Checks, SegmentChecks};
 use super::facets::{FacetCounts, FacetSampler, merge_counts, merge_span};
 use crate::index::FacetTable;
+use crate::understand::Sort;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::MonotonicallyMappableToU64;
@@ -29,6 +30,21 @@ pub enum Rank {
     Price(Order),
     /// By rating.
     Rating(Order),
+}
+
+impl Rank {
+    /// The order a shopper's sort asks for; `constant_score` when nothing
+    /// ranks the matches by relevance (see [`super::query::plan`]).
+    pub fn of(sort: Sort, constant_score: bool) -> Rank {
+        match sort {
+            Sort::Relevance => Rank::Score {
+                constant: constant_score,
+            },
+            Sort::PriceAsc => Rank::Price(Order::Asc),
+            Sort::PriceDesc => Rank::Price(Order::Desc),
+            Sort::RatingDesc => Rank::Rating(Order::Desc),
+        }
+    }
 }
 
 /// The page and the counts of a turn's query.

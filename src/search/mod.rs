@@ -19,12 +19,11 @@ use crate::catalog::Product;
 use crate::dialog::Constraints;
 use crate::index::FacetTable;
 use crate::index::ProductIndex;
-use crate::understand::Sort;
 use std::collections::BTreeMap;
 use std::sync::Arc;
+use tantivy::Searcher;
 use tantivy::collector::{Collector, Count};
 use tantivy::query::Query;
-use tantivy::{Order, Searcher};
 
 /// What to fetch.
 #[derive(Debug, Clone, Default)]
@@ -79,14 +78,7 @@ pub fn search(
         };
         wanted.push((name.as_str(), at));
     }
-    let rank = match constraints.sort {
-        Sort::Relevance => Rank::Score {
-            constant: plan.constant_score,
-        },
-        Sort::PriceAsc => Rank::Price(Order::Asc),
-        Sort::PriceDesc => Rank::Price(Order::Desc),
-        Sort::RatingDesc => Rank::Rating(Order::Desc),
-    };
+    let rank = Rank::of(constraints.sort, plan.constant_score);
     let collector = TurnCollector::new(
         Arc::clone(table),
         columns.clone(),
