@@ -148,20 +148,25 @@ pub fn found(
     lowest: Option<f64>,
     lang: Lang,
 ) -> String {
-    let what = describe(c, currency, lang);
+    let counted = counted(total, &describe(c, currency, lang), lang);
     let from = lowest
         .filter(|_| total > 1 && c.sort != Sort::PriceDesc)
         .map(|p| format_price(p, currency, lang));
-    match (lang, total, from) {
-        (Lang::Pt, 1, _) => format!("Encontrei 1 opção: {what}."),
-        (Lang::Pt, n, Some(f)) => format!(
-            "Encontrei {} {what} — a partir de {f}.",
-            format_count(n, lang)
-        ),
-        (Lang::Pt, n, None) => format!("Encontrei {} {what}.", format_count(n, lang)),
-        (Lang::En, 1, _) => format!("Found 1 match: {what}."),
-        (Lang::En, n, Some(f)) => format!("Found {} {what} — from {f}.", format_count(n, lang)),
-        (Lang::En, n, None) => format!("Found {} {what}.", format_count(n, lang)),
+    match (lang, from) {
+        (Lang::Pt, Some(f)) => format!("Encontrei {counted} — a partir de {f}."),
+        (Lang::Pt, None) => format!("Encontrei {counted}."),
+        (Lang::En, Some(f)) => format!("Found {counted} — from {f}."),
+        (Lang::En, None) => format!("Found {counted}."),
+    }
+}
+
+/// `total` products described by `what`: "48 black sneakers", and for one
+/// product "1 match: black sneakers" ("1 opção: …"), which needs no singular.
+fn counted(total: u64, what: &str, lang: Lang) -> String {
+    match (total, lang) {
+        (1, Lang::Pt) => format!("1 opção: {what}"),
+        (1, Lang::En) => format!("1 match: {what}"),
+        (n, _) => format!("{} {what}", format_count(n, lang)),
     }
 }
 
@@ -186,22 +191,16 @@ pub fn relaxed(
             }
         })
         .collect();
-    let now_text = describe(now, currency, lang);
-    // One product: "1 match: black sneakers", as the plain answer says it.
-    let found = match (total, lang) {
-        (1, Lang::Pt) => format!("encontrei 1 opção: {now_text}"),
-        (1, _) => format!("here is 1 match: {now_text}"),
-        (n, Lang::Pt) => format!("encontrei {} {now_text}", format_count(n, lang)),
-        (n, _) => format!("here are {} {now_text}", format_count(n, lang)),
-    };
+    let counted = counted(total, &describe(now, currency, lang), lang);
     if lang == Lang::Pt {
         format!(
-            "Não encontrei {asked_text}. Sem o filtro de {}, {found}:",
+            "Não encontrei {asked_text}. Sem o filtro de {}, encontrei {counted}:",
             names.join(" e ")
         )
     } else {
+        let verb = if total == 1 { "is" } else { "are" };
         format!(
-            "I found no {asked_text}. Without the {} filter, {found}:",
+            "I found no {asked_text}. Without the {} filter, here {verb} {counted}:",
             names.join(" and ")
         )
     }
