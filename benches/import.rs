@@ -99,8 +99,11 @@ fn floor_import(csv: &Path, dir: &Path) -> u64 {
     let price = b.add_f64_field("price", INDEXED | FAST);
     let rating = b.add_f64_field("rating", INDEXED | FAST);
     let source = b.add_text_field("source", STORED);
+    // The importer's store settings: small blocks, compressed by the
+    // indexing thread itself.
     let settings = tantivy::IndexSettings {
         docstore_blocksize: 4096,
+        docstore_compress_dedicated_thread: false,
         ..tantivy::IndexSettings::default()
     };
     let index = Index::builder()
