@@ -135,6 +135,12 @@ pub fn split_sizes(size: &str) -> impl Iterator<Item = &str> {
         .filter(|s| !s.is_empty())
 }
 
+/// How many products use a word, and the last one that counted it.
+struct TermCount {
+    count: u64,
+    last: u64,
+}
+
 /// Builds one generation in a build directory.
 pub struct IndexBuilder {
     build_dir: PathBuf,
@@ -151,12 +157,10 @@ pub struct IndexBuilder {
     extra_names: FxHashMap<String, String>,
     /// Extra facet name -> (column header, counts).
     extras: FxHashMap<String, (String, FacetCounts)>,
-    terms: FxHashMap<String, u64>,
+    terms: FxHashMap<String, TermCount>,
     currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
     products: u64,
-    /// Scratch space of [`IndexBuilder::count_terms`]: words and their spans.
-    seen_words: (String, Vec<(usize, usize)>),
     /// Scratch space for the stored text of a product.
     stored: String,
     /// Scratch space of [`IndexBuilder::add`]: one product's facet keys,
@@ -221,7 +225,6 @@ impl IndexBuilder {
             currencies: FxHashMap::default(),
             price_range: None,
             products: 0,
-            seen_words: (String::new(), Vec::new()),
             stored: String::new(),
             scratch_keys: (String::new(), Vec::new()),
         })
@@ -400,28 +403,28 @@ impl IndexBuilder {
             p.color.as_ref(),
             p.material.as_ref(),
         ];
-        // The product's words, in one reused buffer: (start, end) in `words`.
-        let (words, spans) = &mut self.seen_words;
-        words.clear();
-        spans.clear();
+        // Each word remembers the last product that counted it, so a word
+        // a product repeats counts once, without sorting its words.
+        let product = self.products;
+        let terms = &mut self.terms;
         for text in texts.into_iter().flatten().chain(product_types) {
-            crate::text::for_each_word(text, |w, _| {
-                let start = words.len();
-                words.push_str(w);
-                spans.push((start, words.len()));
-            });
-        }
-        let word = |&(a, b): &(usize, usize)| &words[a..b];
-        spans.sort_unstable_by(|x, y| word(x).cmp(word(y)));
-        spans.dedup_by(|x, y| word(x) == word(y));
-        for span in spans.iter() {
-            let w = word(span);
-            match self.terms.get_mut(w) {
-                Some(n) => *n += 1,
-                None => {
-                    self.terms.insert(w.to_string(), 1);
+            crate::text::for_each_word(text, |w, _| match terms.get_mut(w) {
+                Some(term) => {
+                    if term.last != product {
+                        term.last = product;
+                        term.count += 1;
+                    }
                 }
-            }
+                None => {
+                    terms.insert(
+                        w.to_string(),
+                        TermCount {
+                            count: 1,
+                            last: product,
+                        },
+                    );
+                }
+            });
         }
     }
 
@@ -475,7 +478,10 @@ impl IndexBuilder {
         let mut terms: Vec<FacetValue> = self
             .terms
             .into_iter()
-            .map(|(value, count)| FacetValue { value, count })
+            .map(|(value, term)| FacetValue {
+                value,
+                count: term.count,
+            })
             .collect();
         terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
         terms.truncate(200_000);
@@ -542,5 +548,53 @@ pub fn build_from_products(
             layout::discard_build(&build_dir);
             Err(e)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn product(id: &str, title: &str, brand: &str, color: &str) -> Product {
+        Product {
+            id: id.to_string(),
+            title: title.to_string(),
+            brand: Some(brand.to_string()),
+            color: Some(color.to_string()),
+            ..Product::default()
+        }
+    }
+
+    #[test]
+    fn a_word_counts_the_products_using_it_once_each() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let products = [
+            // "black" three times and "sneakers" twice in one product.
+            product("1", "Black Sneakers black sneakers", "Black Label", "Black"),
+            product("2", "White Sneakers", "Acme", "White"),
+            product("3", "Black Boots", "Acme", "Black"),
+        ];
+        let mut builder = IndexBuilder::create(dir.path(), &products).expect("create");
+        for p in &products {
+            builder.add(p).expect("add");
+        }
+        let (_, _, vocab) = builder
+            .finish(&dir.path().join("catalog.csv"))
+            .expect("finish");
+        let count = |word: &str| {
+            vocab
+                .terms
+                .iter()
+                .find(|t| t.value == word)
+                .map(|t| t.count)
+        };
+        assert_eq!(count("black"), Some(2));
+        assert_eq!(count("sneakers"), Some(2));
+        assert_eq!(count("acme"), Some(2));
+        assert_eq!(count("label"), Some(1));
+        assert_eq!(count("boots"), Some(1));
+        assert_eq!(count("red"), None);
+        // Most used first, then alphabetical.
+        assert_eq!(vocab.terms[0].value, "acme");
     }
 }
