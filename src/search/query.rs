@@ -262,13 +262,26 @@ fn postings_size(index: &ProductIndex, slot: &Slot, values: &[&String]) -> Optio
 }
 
 /// True when the words of `needle` are a run of the words of `hay` (how
-/// `type_key` indexes every run of a product type's words).
+/// `type_key` indexes every run of a product type's words). Keys are words
+/// joined by single spaces, so a run is an occurrence of `needle` that
+/// starts and ends at word boundaries. Runs on every key of the type column
+/// in a turn's plan: no allocation.
 fn is_word_run(needle: &str, hay: &str) -> bool {
-    let needle: Vec<&str> = needle.split(' ').collect();
-    let hay: Vec<&str> = hay.split(' ').collect();
-    !needle.is_empty()
-        && needle.iter().all(|w| !w.is_empty())
-        && hay.windows(needle.len()).any(|w| w == needle.as_slice())
+    if needle.is_empty() || needle.split(' ').any(str::is_empty) {
+        return false;
+    }
+    let bytes = hay.as_bytes();
+    let mut from = 0;
+    while let Some(found) = hay[from..].find(needle) {
+        let at = from + found;
+        let end = at + needle.len();
+        if (at == 0 || bytes[at - 1] == b' ') && (end == hay.len() || bytes[end] == b' ') {
+            return true;
+        }
+        // Occurrences may overlap ("a a" in "xa a a"): go on one char later.
+        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    }
+    false
 }
 
 /// The alternatives whose products the others do not already cover: a
@@ -497,6 +510,22 @@ mod tests {
         assert!(!is_word_run("trail shoe", "trail run shoe"));
         assert!(!is_word_run("", "shoe"));
         assert!(!is_word_run("shoe", ""));
+        assert!(is_word_run("a a", "xa a a"));
+        assert!(is_word_run("é", "cafe é"));
+        assert!(!is_word_run("shoe ", "shoe x"));
+    }
+
+    proptest::proptest! {
+        /// Same answer as comparing word windows.
+        #[test]
+        fn word_runs_are_word_windows(needle in "[ab é]{0,6}", hay in "[ab é]{0,12}") {
+            let words: Vec<&str> = needle.split(' ').collect();
+            let hay_words: Vec<&str> = hay.split(' ').collect();
+            let expected = !needle.is_empty()
+                && words.iter().all(|w| !w.is_empty())
+                && hay_words.windows(words.len()).any(|w| w == words.as_slice());
+            proptest::prop_assert_eq!(is_word_run(&needle, &hay), expected);
+        }
     }
 
     #[test]
