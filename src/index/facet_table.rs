@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use tantivy::columnar::{Column, StrColumn};
 use tantivy::index::SegmentId;
-use tantivy::{Searcher, SegmentReader};
+use tantivy::{DocId, Searcher, SegmentReader};
 
 /// One counted keyword column (a canonical facet, or the shared column of
 /// extra facets whose keys are `name=value`).
@@ -20,32 +20,113 @@ pub struct FacetColumn {
     pub values: Vec<(String, String)>,
     /// Value id -> the stored key (`name=key` in the extra facets' column).
     pub keys: Vec<String>,
-    /// Segment ordinal -> the opened column (opening one costs microseconds
-    /// per query) and its term ordinal -> value id map.
-    pub segments: Vec<Option<(StrColumn, Arc<[u32]>)>>,
-    /// Segment ordinal -> each document's value id ([`NO_VALUE`] for none),
-    /// for a column holding at most one value per document and fewer than
-    /// 65,535 values: counting a document is then one array read.
-    pub dense: Vec<Option<Arc<[u16]>>>,
+    /// Segment ordinal -> each document's value ids (`None` when the
+    /// segment has no such column): checking or counting a document is an
+    /// array read, never a column lookup.
+    pub doc_ids: Vec<Option<DocIds>>,
 }
 
-/// The value id of a document without a value in [`FacetColumn::dense`].
+/// The value id of a document without a value in [`DocIds::Single`].
 pub const NO_VALUE: u16 = u16::MAX;
 
-/// Each document's value id, when the column is single-valued with
-/// fewer than [`NO_VALUE`] values.
-fn dense_ids(column: &StrColumn, ids: &[u32], max_doc: u32) -> Option<Arc<[u16]>> {
-    if column.ords().get_cardinality() == tantivy::columnar::Cardinality::Multivalued {
-        return None;
-    }
-    let mut out = vec![NO_VALUE; max_doc as usize];
-    for (doc, slot) in out.iter_mut().enumerate() {
-        if let Some(ord) = column.term_ords(doc as u32).next() {
-            let id = *ids.get(ord as usize)?;
-            *slot = u16::try_from(id).ok().filter(|id| *id != NO_VALUE)?;
+/// Each document's value ids in one segment.
+#[derive(Clone)]
+pub enum DocIds {
+    /// A column holding at most one value per document, with fewer than
+    /// [`NO_VALUE`] values: document -> value id, [`NO_VALUE`] (or past the
+    /// end) for none.
+    Single(Arc<[u16]>),
+    /// Any column: document `d`'s ids are `ids[starts[d]..starts[d + 1]]`.
+    Lists {
+        /// Document -> where its ids start (one more entry than documents).
+        starts: Arc<[u32]>,
+        /// The ids of every document, in document order.
+        ids: Arc<[u32]>,
+    },
+}
+
+impl DocIds {
+    /// Reads a segment's column; `ord_to_id` maps its term ordinals to
+    /// value ids.
+    fn read(column: &StrColumn, ord_to_id: &[u32], max_doc: u32) -> DocIds {
+        if ord_to_id.is_empty() {
+            // No values (an empty column): nothing to hold per document.
+            return DocIds::Single(Arc::from([]));
+        }
+        let id_of = |ord: u64| ord_to_id.get(ord as usize).copied().unwrap_or(u32::MAX);
+        let single_valued =
+            column.ords().get_cardinality() != tantivy::columnar::Cardinality::Multivalued;
+        if single_valued && ord_to_id.iter().all(|&id| id < u32::from(NO_VALUE)) {
+            let ids: Vec<u16> = (0..max_doc)
+                .map(|doc| {
+                    column
+                        .term_ords(doc)
+                        .next()
+                        .and_then(|ord| u16::try_from(id_of(ord)).ok())
+                        .unwrap_or(NO_VALUE)
+                })
+                .collect();
+            return DocIds::Single(Arc::from(ids));
+        }
+        let mut starts = Vec::with_capacity(max_doc as usize + 1);
+        let mut ids = Vec::with_capacity(max_doc as usize);
+        starts.push(0);
+        for doc in 0..max_doc {
+            ids.extend(column.term_ords(doc).map(id_of));
+            starts.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
+        }
+        DocIds::Lists {
+            starts: Arc::from(starts),
+            ids: Arc::from(ids),
         }
     }
-    Some(Arc::from(out))
+
+    /// Calls `f` with each value id of `doc`.
+    #[inline]
+    pub fn for_each(&self, doc: DocId, mut f: impl FnMut(u32)) {
+        match self {
+            DocIds::Single(ids) => {
+                if let Some(&id) = ids.get(doc as usize)
+                    && id != NO_VALUE
+                {
+                    f(u32::from(id));
+                }
+            }
+            DocIds::Lists { starts, ids } => {
+                if let Some(list) = Self::list(starts, ids, doc) {
+                    list.iter().for_each(|&id| f(id));
+                }
+            }
+        }
+    }
+
+    /// True when some value id of `doc` satisfies `f`.
+    #[inline]
+    pub fn any(&self, doc: DocId, f: impl Fn(u32) -> bool) -> bool {
+        match self {
+            DocIds::Single(ids) => ids
+                .get(doc as usize)
+                .is_some_and(|&id| id != NO_VALUE && f(u32::from(id))),
+            DocIds::Lists { starts, ids } => {
+                Self::list(starts, ids, doc).is_some_and(|list| list.iter().any(|&id| f(id)))
+            }
+        }
+    }
+
+    #[inline]
+    fn list<'a>(starts: &[u32], ids: &'a [u32], doc: DocId) -> Option<&'a [u32]> {
+        let doc = doc as usize;
+        let (&a, &b) = (starts.get(doc)?, starts.get(doc + 1)?);
+        ids.get(a as usize..b as usize)
+    }
+
+    /// Bytes held.
+    pub fn bytes(&self) -> usize {
+        match self {
+            DocIds::Single(ids) => ids.len() * 2,
+            DocIds::Lists { starts, ids } => (starts.len() + ids.len()) * 4,
+        }
+    }
 }
 
 impl std::fmt::Debug for FacetColumn {
@@ -95,12 +176,10 @@ impl FacetTable {
             let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
             let mut values: Vec<(String, String)> = Vec::new();
             let mut keys: Vec<String> = Vec::new();
-            let mut segments = Vec::with_capacity(searcher.segment_readers().len());
-            let mut dense = Vec::with_capacity(searcher.segment_readers().len());
+            let mut doc_ids = Vec::with_capacity(searcher.segment_readers().len());
             for segment in searcher.segment_readers() {
                 let Some(column) = segment.fast_fields().str(field)? else {
-                    segments.push(None);
-                    dense.push(None);
+                    doc_ids.push(None);
                     continue;
                 };
                 let mut ord_to_id = Vec::with_capacity(column.num_terms());
@@ -123,15 +202,13 @@ impl FacetTable {
                     };
                     ord_to_id.push(id);
                 }
-                dense.push(dense_ids(&column, &ord_to_id, segment.max_doc()));
-                segments.push(Some((column, Arc::from(ord_to_id))));
+                doc_ids.push(Some(DocIds::read(&column, &ord_to_id, segment.max_doc())));
             }
             columns.push(FacetColumn {
                 field,
                 values,
                 keys,
-                segments,
-                dense,
+                doc_ids,
             });
         }
         let mut prices = Vec::with_capacity(searcher.segment_readers().len());
@@ -208,4 +285,69 @@ fn dense(column: &Column<f64>, max_doc: u32) -> Option<Arc<[f64]>> {
         }
     }
     Some(Arc::from(values))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::DocIds;
+    use crate::catalog::Product;
+    use crate::index::{ProductIndex, build_from_products};
+
+    /// Every document's value ids name the same keys as its column's term
+    /// ordinals, for single- and multi-valued columns.
+    #[test]
+    fn document_value_ids_match_the_columns() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let colours = ["Black", "White", "Navy Blue"];
+        let products: Vec<Product> = (0..300)
+            .map(|i| Product {
+                id: format!("P{i}"),
+                title: format!("Leather {}", ["Bag", "Travel Bag", "Wallet"][i % 3]),
+                category: (i % 4 != 0).then(|| format!("Accessories > Bags > Item {}", i % 7)),
+                color: (i % 5 != 0).then(|| colours[i % 3].to_string()),
+                size: (i % 2 == 0).then(|| ["S/M/L", "M", "L, XL"][i % 3].to_string()),
+                ..Product::default()
+            })
+            .collect();
+        build_from_products(dir.path(), &products, std::path::Path::new("t.csv")).expect("build");
+        let index = ProductIndex::open(dir.path()).expect("open");
+        let table = index.facet_table();
+        let mut kinds = (0, 0);
+        for field in ["type", "color", "size"] {
+            let (_, column) = table.column(field).expect("column");
+            for (ord, segment) in index.searcher().segment_readers().iter().enumerate() {
+                let str_column = segment
+                    .fast_fields()
+                    .str(field)
+                    .expect("read")
+                    .expect("column");
+                let ids = column.doc_ids[ord].as_ref().expect("ids");
+                match ids {
+                    DocIds::Single(_) => kinds.0 += 1,
+                    DocIds::Lists { .. } => kinds.1 += 1,
+                }
+                for doc in 0..segment.max_doc() {
+                    let mut expected: Vec<String> = str_column
+                        .term_ords(doc)
+                        .map(|o| {
+                            let mut key = String::new();
+                            str_column.ord_to_str(o, &mut key).expect("term");
+                            key
+                        })
+                        .collect();
+                    let mut got = Vec::new();
+                    ids.for_each(doc, |id| got.push(column.keys[id as usize].clone()));
+                    expected.sort();
+                    got.sort();
+                    assert_eq!(got, expected, "{field}, document {doc}");
+                    for key in &expected {
+                        assert!(ids.any(doc, |id| &column.keys[id as usize] == key));
+                    }
+                    assert!(!ids.any(doc, |_| false));
+                }
+            }
+        }
+        // Colour is single-valued; types and sizes are lists.
+        assert!(kinds.0 >= 1 && kinds.1 >= 2, "{kinds:?}");
+    }
 }

@@ -15,7 +15,7 @@ mod vocabulary;
 
 pub use analyzer::{analyzer, is_function_word, tokens};
 pub use build::{IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes};
-pub use facet_table::{FacetColumn, FacetTable};
+pub use facet_table::{DocIds, FacetColumn, FacetTable};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
 pub use product_index::ProductIndex;
 pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};

@@ -1,14 +1,14 @@
 //! A query letting through only the documents whose price and rating pass a
 //! [`NumericFilter`] and whose keyword columns pass some [`ColumnCheck`]s,
-//! read from the fast-field columns opened once per generation.
+//! read from the per-document arrays of the generation's [`FacetTable`].
 //!
 //! Wrapped around the required clauses, below the optional ranking boosts,
 //! so a candidate the checks reject is never scored by the boosts.
 
 use super::query::{ColumnCheck, NumericFilter};
-use crate::index::FacetTable;
+use crate::index::{DocIds, FacetTable};
 use std::sync::Arc;
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
 use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED};
 
@@ -33,17 +33,11 @@ impl Checks {
             .columns
             .iter()
             .map(|check| {
-                let opened = table
+                let ids = table
                     .column_at(check.position)
-                    .and_then(|c| c.segments.get(segment))
-                    .and_then(Option::as_ref);
-                opened.map(|(column, ids)| {
-                    let accepted = ids
-                        .iter()
-                        .map(|&id| check.accepted.get(id as usize).copied().unwrap_or(false))
-                        .collect();
-                    (column.clone(), accepted)
-                })
+                    .and_then(|c| c.doc_ids.get(segment))
+                    .and_then(Option::as_ref)?;
+                Some((ids.clone(), Arc::clone(&check.accepted)))
             })
             .collect();
         SegmentChecks {
@@ -63,8 +57,9 @@ pub struct SegmentChecks {
     /// Prices by document, NaN for none, when the table has them.
     dense_prices: Option<Arc<[f64]>>,
     rating: Option<Column<f64>>,
-    /// `None` for a column the segment does not have: nothing passes.
-    columns: Vec<Option<(StrColumn, Vec<bool>)>>,
+    /// Each checked column's value ids and the accepted ones (by value
+    /// id); `None` for a column the segment does not have: nothing passes.
+    columns: Vec<Option<(DocIds, Arc<[bool]>)>>,
 }
 
 impl SegmentChecks {
@@ -72,12 +67,12 @@ impl SegmentChecks {
     #[inline]
     pub fn columns_accept(&self, doc: DocId) -> bool {
         self.columns.iter().all(|c| {
-            let Some((column, accepted)) = c else {
+            let Some((ids, accepted)) = c else {
                 return false;
             };
-            column
-                .term_ords(doc)
-                .any(|ord| accepted.get(ord as usize).copied().unwrap_or(false))
+            ids.any(doc, |id| {
+                accepted.get(id as usize).copied().unwrap_or(false)
+            })
         })
     }
 

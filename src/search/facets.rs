@@ -1,7 +1,6 @@
-//! Counting facet values over the matching products, from fast-field
-//! ordinals: one array increment per value per document, ordinals turned
-//! into value ids (numbered when the index opened, see
-//! [`crate::index::FacetTable`]) once per segment at the end.
+//! Counting facet values over the matching products: one array increment
+//! per value per document, from the documents' value ids (numbered when the
+//! index opened, see [`crate::index::FacetTable`]).
 //!
 //! Broad result sets are sampled: a segment counts its first
 //! [`EXACT_DOCS`] matches exactly, then every second, every fourth... match,
@@ -12,10 +11,10 @@
 //! as one of a few tens of thousands. The total and the price span are
 //! always exact.
 
-use crate::index::FacetTable;
+use crate::index::{DocIds, FacetTable};
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::{DocId, Score, SegmentOrdinal, SegmentReader};
 
 /// Matches per segment counted exactly before sampling starts; the stride
@@ -53,21 +52,11 @@ impl FacetCollector {
 }
 
 /// One column being counted in one segment.
-enum SegmentColumn {
-    /// Read through the column.
-    Column {
-        column: StrColumn,
-        /// Term ordinal -> products.
-        by_ord: Vec<u32>,
-        /// Term ordinal -> value id.
-        ids: Arc<[u32]>,
-    },
-    /// Read from the document -> value id array.
-    Dense {
-        ids: Arc<[u16]>,
-        /// Value id -> products.
-        by_id: Vec<u32>,
-    },
+struct SegmentColumn {
+    /// Each document's value ids.
+    ids: DocIds,
+    /// Value id -> products.
+    by_id: Vec<u32>,
 }
 
 /// The sampled facet counts of one segment: feed it the matches in index
@@ -93,17 +82,10 @@ impl FacetSampler {
             .iter()
             .map(|&position| {
                 let table_column = table.column_at(position)?;
-                if let Some(dense) = table_column.dense.get(segment_ord).and_then(Option::as_ref) {
-                    return Some(SegmentColumn::Dense {
-                        ids: Arc::clone(dense),
-                        by_id: vec![0; table_column.values.len()],
-                    });
-                }
-                let (column, ids) = table_column.segments.get(segment_ord)?.as_ref()?;
-                Some(SegmentColumn::Column {
-                    by_ord: vec![0; column.num_terms()],
-                    column: column.clone(),
-                    ids: Arc::clone(ids),
+                let ids = table_column.doc_ids.get(segment_ord)?.as_ref()?;
+                Some(SegmentColumn {
+                    ids: ids.clone(),
+                    by_id: vec![0; table_column.values.len()],
                 })
             })
             .collect();
@@ -124,24 +106,12 @@ impl FacetSampler {
             return;
         }
         let weight = self.stride;
-        for c in self.columns.iter_mut().flatten() {
-            match c {
-                SegmentColumn::Dense { ids, by_id } => {
-                    if let Some(n) = ids
-                        .get(doc as usize)
-                        .and_then(|&id| by_id.get_mut(usize::from(id)))
-                    {
-                        *n = n.saturating_add(weight);
-                    }
+        for SegmentColumn { ids, by_id } in self.columns.iter_mut().flatten() {
+            ids.for_each(doc, |id| {
+                if let Some(n) = by_id.get_mut(id as usize) {
+                    *n = n.saturating_add(weight);
                 }
-                SegmentColumn::Column { column, by_ord, .. } => {
-                    for ord in column.term_ords(doc) {
-                        if let Some(n) = by_ord.get_mut(ord as usize) {
-                            *n = n.saturating_add(weight);
-                        }
-                    }
-                }
-            }
+            });
         }
         self.counted += 1;
         if self.counted == EXACT_DOCS {
@@ -167,22 +137,12 @@ impl FacetSampler {
             .into_iter()
             .map(|c| match c {
                 None => Vec::new(),
-                Some(SegmentColumn::Dense { by_id, .. }) => by_id
+                Some(SegmentColumn { by_id, .. }) => by_id
                     .iter()
                     .enumerate()
                     .filter(|(_, n)| **n > 0)
                     .map(|(id, &n)| (id as u32, u64::from(n)))
                     .collect(),
-                Some(SegmentColumn::Column { by_ord, ids, .. }) => {
-                    let mut values: Vec<(u32, u64)> = by_ord
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, n)| **n > 0)
-                        .filter_map(|(ord, &n)| Some((*ids.get(ord)?, u64::from(n))))
-                        .collect();
-                    values.sort_unstable_by_key(|(id, _)| *id);
-                    values
-                }
             })
             .collect();
         (counts, self.stride > 1)

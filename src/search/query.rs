@@ -206,7 +206,7 @@ pub struct ColumnCheck {
     /// Position of the column in the [`crate::index::FacetTable`].
     pub position: usize,
     /// Value id -> accepted.
-    pub accepted: Vec<bool>,
+    pub accepted: Arc<[bool]>,
 }
 
 /// A query, the checks left to the collector, and whether every match
