@@ -520,6 +520,30 @@ fn percentile_line(label: &str, mut samples: Vec<f64>) {
     );
 }
 
+/// Prints the `n` messages of `steps` with the highest median CPU time in
+/// `samples` (as [`latencies`] gives them: round after round of every
+/// step): with a few dozen messages, they are what sets the p99.
+fn slowest(steps: &[Step], samples: &[(f64, f64)], n: usize) {
+    let mut medians: Vec<(f64, &str)> = steps
+        .iter()
+        .enumerate()
+        .map(|(i, step)| {
+            let mut cpu: Vec<f64> = samples
+                .iter()
+                .skip(i)
+                .step_by(steps.len())
+                .map(|s| s.1)
+                .collect();
+            cpu.sort_by(f64::total_cmp);
+            (cpu[cpu.len() / 2], step.message.as_str())
+        })
+        .collect();
+    medians.sort_by(|a, b| b.0.total_cmp(&a.0));
+    for (cpu, message) in medians.iter().take(n) {
+        println!("  slowest: {cpu:.0} µs (median) {message:?}");
+    }
+}
+
 /// Single-turn latencies: every step timed `rounds` times.
 fn latencies(engine: &Engine, steps: &[Step], rounds: usize) -> Vec<(f64, f64)> {
     let mut out = Vec::with_capacity(steps.len() * rounds);
@@ -562,10 +586,9 @@ fn bench(c: &mut Criterion) {
             &format!("turn/broad/{rows} ({} messages)", broad.len()),
             latencies(&engine, &broad, 10),
         );
-        report(
-            &format!("turn/first/{rows}"),
-            latencies(&engine, &firsts, 20),
-        );
+        let first_samples = latencies(&engine, &firsts, 20);
+        report(&format!("turn/first/{rows}"), first_samples.clone());
+        slowest(&firsts, &first_samples, 3);
         report(
             &format!("turn/refine/{rows}"),
             latencies(&engine, &refines, 10),
