@@ -1461,7 +1461,17 @@ pub(crate) const TYPES: &[&[&str]] = &[
     ],
     &["heels", "heel", "salto", "saltos", "salto alto", "scarpin"],
     &["boot", "boots", "bota", "botas", "coturno", "coturnos"],
-    &["bag", "bags", "bolsa", "bolsas", "handbag", "handbags"],
+    // A handbag is a bag, but not every bag is a handbag: "handbags" must
+    // not bring laptop or travel bags, so the two are separate concepts.
+    &["bag", "bags", "bolsa", "bolsas"],
+    &[
+        "handbag",
+        "handbags",
+        "bolsa de mao",
+        "bolsas de mao",
+        "purse",
+        "purses",
+    ],
     &["backpack", "backpacks", "mochila", "mochilas", "rucksack"],
     &["wallet", "wallets", "carteira", "carteiras"],
     &[

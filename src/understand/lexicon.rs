@@ -892,6 +892,31 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_of_bag_does_not_bring_the_other_bags() {
+        let types: &[&str] = &["Bags", "Handbags", "Laptop Bags", "Travel Bags"];
+        let lx = Lexicon::new(&vocab(&[("type", types)], &[]));
+        let types_of = |message: &str| match lx.understand(message, Lang::En).ops.as_slice() {
+            [Op::Set(Slot::Type, values)] => {
+                let mut values = values.clone();
+                values.sort();
+                values
+            }
+            other => panic!("{message}: {other:?}"),
+        };
+        assert_eq!(types_of("handbags"), vec!["Handbags".to_string()]);
+        assert_eq!(types_of("purse"), vec!["Handbags".to_string()]);
+        assert_eq!(
+            types_of("bags"),
+            vec![
+                "Bags".to_string(),
+                "Laptop Bags".into(),
+                "Travel Bags".into()
+            ]
+        );
+        assert_eq!(types_of("bolsas"), types_of("bags"));
+    }
+
+    #[test]
     fn unresolved_concepts_fall_back_to_catalog_text() {
         let lx = Lexicon::new(&vocab(&[], &["red", "hoodie"]));
         let u = lx.understand("red hoodie", Lang::En);
