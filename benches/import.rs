@@ -4,8 +4,8 @@
 //! writer threads and memory budget (commit + merge wait):
 //! - `floor`: the same documents — the importer's fields (title with
 //!   positions; brand, type and attribute text with frequencies; the
-//!   description's content words without frequencies; id, six keyword +
-//!   fast facet fields, price and rating, the row stored as one text)
+//!   description's content words without frequencies; id, six keyword
+//!   facet fields, price and rating, the row stored as one text)
 //!   filled straight from the columns, with tantivy's stock `en_stem`
 //!   analyzer (plus a stop-word filter on the description);
 //! - `floor_min`: three text fields (title, brand, description), nothing
@@ -94,7 +94,7 @@ fn floor_import(csv: &Path, dir: &Path) -> u64 {
     let facet_names = ["type", "brand", "color", "gender", "size", "material"];
     let facets: Vec<Field> = facet_names
         .iter()
-        .map(|n| b.add_text_field(n, STRING | FAST))
+        .map(|n| b.add_text_field(n, STRING))
         .collect();
     let price = b.add_f64_field("price", INDEXED | FAST);
     let rating = b.add_f64_field("rating", INDEXED | FAST);

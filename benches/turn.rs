@@ -1,7 +1,9 @@
 //! A full chat turn in-process (understanding + dialog + search + facet
 //! counts + reply) against generated catalogs of 10k and 100k products (1M
 //! with `VITRINE_BENCH_1M=1`), next to the floor: the same structured query
-//! written by hand directly on tantivy over the same index directory — a
+//! written by hand directly on tantivy over the same documents (an index
+//! of its own built from vitrine's, with tantivy fast-field columns on the
+//! facets, which vitrine does without; see `floor_index`) — a
 //! BooleanQuery of TermQuery facet filters (the type on its `type_key` term)
 //! and a RangeQuery on price, TopDocs top-10, the value counts of the same
 //! facets (ordinals counted per segment, the top four values of each read
@@ -33,9 +35,10 @@ use std::time::Instant;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
 use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
-use vitrine::index::{ImportOptions, ProductIndex, layout};
+use vitrine::index::{ImportOptions, ProductIndex};
 use vitrine::{Constraints, Engine, Session, Sort};
 
 const LIMIT: usize = 10;
@@ -331,10 +334,90 @@ struct FloorQuery {
     counted: Vec<String>,
 }
 
+/// The floor's own index, built once from vitrine's index of the same
+/// catalog (cached beside it): the same keyword keys (`type_key` runs and
+/// the six facet keys) and price, with tantivy fast-field columns on the
+/// facets so stock tantivy can count them (vitrine counts from its own
+/// per-document arrays and keeps no such columns), and the same stored text.
+fn floor_index(rows: u64, index_dir: &Path) -> PathBuf {
+    let dir = data_dir().join(format!("floor-index-{rows}"));
+    let done = dir.join("complete");
+    let version = format!("schema {}", vitrine::index::SCHEMA_VERSION);
+    if std::fs::read_to_string(&done).is_ok_and(|v| v == version) {
+        return dir;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).expect("floor dir");
+    let product_index = ProductIndex::open(index_dir).expect("product index");
+    let ours = product_index.searcher();
+    let source_field = product_index.fields().source;
+    let table = product_index.facet_table();
+    let facet_names = ["type", "brand", "color", "gender", "size", "material"];
+    let mut b = tantivy::schema::Schema::builder();
+    let type_key = b.add_text_field("type_key", tantivy::schema::STRING);
+    let facets: Vec<Field> = facet_names
+        .iter()
+        .map(|n| b.add_text_field(n, tantivy::schema::STRING | tantivy::schema::FAST))
+        .collect();
+    let price = b.add_f64_field("price", tantivy::schema::INDEXED | tantivy::schema::FAST);
+    let source = b.add_text_field("source", tantivy::schema::STORED);
+    let settings = tantivy::IndexSettings {
+        docstore_blocksize: 4096,
+        ..tantivy::IndexSettings::default()
+    };
+    let index = tantivy::Index::builder()
+        .settings(settings)
+        .schema(b.build())
+        .create_in_dir(&dir)
+        .expect("floor index");
+    let mut writer: tantivy::IndexWriter = index.writer(200_000_000).expect("writer");
+    for (ord, segment) in ours.segment_readers().iter().enumerate() {
+        let prices = segment
+            .fast_fields()
+            .column_opt::<f64>("price")
+            .expect("price column");
+        for doc in 0..segment.max_doc() {
+            let mut out = TantivyDocument::default();
+            for (name, field) in facet_names.iter().zip(&facets) {
+                let (_, column) = table.column(name).expect("facet column");
+                let Some(ids) = column.doc_ids.get(ord).and_then(Option::as_ref) else {
+                    continue;
+                };
+                ids.for_each(doc, |id| {
+                    let key = &column.keys[id as usize];
+                    out.add_text(*field, key);
+                    if *name == "type" {
+                        // Every run of the key's words, as vitrine indexes them.
+                        let words: Vec<&str> = key.split(' ').collect();
+                        for start in 0..words.len() {
+                            for end in start + 1..=words.len() {
+                                out.add_text(type_key, words[start..end].join(" "));
+                            }
+                        }
+                    }
+                });
+            }
+            if let Some(p) = prices.as_ref().and_then(|c| c.first(doc)) {
+                out.add_f64(price, p);
+            }
+            let stored: TantivyDocument = ours
+                .doc(DocAddress::new(ord as u32, doc))
+                .expect("stored product");
+            if let Some(text) = stored.get_first(source_field).and_then(|v| v.as_str()) {
+                out.add_text(source, text);
+            }
+            writer.add_document(out).expect("floor document");
+        }
+    }
+    writer.commit().expect("floor commit");
+    writer.wait_merging_threads().expect("floor merge");
+    std::fs::write(&done, version).expect("floor marker");
+    dir
+}
+
 impl Floor {
     fn open(dir: &Path) -> Floor {
-        let generation = layout::live_generation(dir).expect("layout").expect("live");
-        let index = tantivy::Index::open_in_dir(&generation.path).expect("tantivy open");
+        let index = tantivy::Index::open_in_dir(dir).expect("tantivy open");
         let schema = index.schema();
         let reader = index
             .reader_builder()
@@ -574,7 +657,7 @@ fn bench(c: &mut Criterion) {
         let scenarios = scenarios(&catalog(rows, 1), &engine);
         eprintln!("{rows} products, {} conversations", scenarios.len());
         let (firsts, refines, first_c, refine_c) = prepare(&engine, &scenarios);
-        let floor = Floor::open(&dir);
+        let floor = Floor::open(&floor_index(rows, &dir));
         let index = ProductIndex::open(&dir).expect("product index");
         let lower = |cs: &[Constraints]| -> Vec<FloorQuery> {
             cs.iter().map(|c| floor.lower(c, &index)).collect()

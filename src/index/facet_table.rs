@@ -1,15 +1,18 @@
 //! The facet values of an opened generation, numbered once when it opens:
-//! for each keyword column, every segment's term ordinals mapped to one value
-//! id, and each id's facet name and display value. Counting facets then
-//! increments integers and never reads the (compressed) term dictionaries.
+//! for each keyword field, every term of every segment mapped to one value
+//! id with its facet name and display value, and each document's value ids
+//! read from the posting lists. Checking and counting facets then reads
+//! arrays and never the (compressed) term dictionaries; the keyword fields
+//! need no fast-field columns.
 //! The price and rating columns are opened here once too.
 
 use crate::Result;
 use std::collections::HashMap;
 use std::sync::Arc;
-use tantivy::columnar::{Column, StrColumn};
+use tantivy::columnar::Column;
 use tantivy::index::SegmentId;
-use tantivy::{DocId, Searcher, SegmentReader};
+use tantivy::schema::IndexRecordOption;
+use tantivy::{DocId, DocSet, Searcher, SegmentReader, TERMINATED};
 
 /// One counted keyword column (a canonical facet, or the shared column of
 /// extra facets whose keys are `name=value`).
@@ -46,34 +49,46 @@ pub enum DocIds {
 }
 
 impl DocIds {
-    /// Reads a segment's column; `ord_to_id` maps its term ordinals to
-    /// value ids.
-    fn read(column: &StrColumn, ord_to_id: &[u32], max_doc: u32) -> DocIds {
-        if ord_to_id.is_empty() {
-            // No values (an empty column): nothing to hold per document.
-            return DocIds::Single(Arc::from([]));
+    /// Each document's value ids from `(document, value id)` pairs (in any
+    /// order) of a segment of `max_doc` documents.
+    fn from_pairs(pairs: &[(DocId, u32)], max_doc: u32) -> DocIds {
+        let mut counts = vec![0u32; max_doc as usize];
+        for &(doc, _) in pairs {
+            if let Some(n) = counts.get_mut(doc as usize) {
+                *n += 1;
+            }
         }
-        let id_of = |ord: u64| ord_to_id.get(ord as usize).copied().unwrap_or(u32::MAX);
-        let single_valued =
-            column.ords().get_cardinality() != tantivy::columnar::Cardinality::Multivalued;
-        if single_valued && ord_to_id.iter().all(|&id| id < u32::from(NO_VALUE)) {
-            let ids: Vec<u16> = (0..max_doc)
-                .map(|doc| {
-                    column
-                        .term_ords(doc)
-                        .next()
-                        .and_then(|ord| u16::try_from(id_of(ord)).ok())
-                        .unwrap_or(NO_VALUE)
-                })
-                .collect();
+        let single_valued = counts.iter().all(|&n| n <= 1);
+        if single_valued && pairs.iter().all(|&(_, id)| id < u32::from(NO_VALUE)) {
+            if pairs.is_empty() {
+                // No values (an empty column): nothing to hold per document.
+                return DocIds::Single(Arc::from([]));
+            }
+            let mut ids = vec![NO_VALUE; max_doc as usize];
+            for &(doc, id) in pairs {
+                if let (Some(slot), Ok(id)) = (ids.get_mut(doc as usize), u16::try_from(id)) {
+                    *slot = id;
+                }
+            }
             return DocIds::Single(Arc::from(ids));
         }
+        // Offsets from the counts, then each document's ids in place.
         let mut starts = Vec::with_capacity(max_doc as usize + 1);
-        let mut ids = Vec::with_capacity(max_doc as usize);
+        let mut total = 0u32;
         starts.push(0);
-        for doc in 0..max_doc {
-            ids.extend(column.term_ords(doc).map(id_of));
-            starts.push(u32::try_from(ids.len()).unwrap_or(u32::MAX));
+        for &n in &counts {
+            total += n;
+            starts.push(total);
+        }
+        let mut next: Vec<u32> = starts[..max_doc as usize].to_vec();
+        let mut ids = vec![0u32; total as usize];
+        for &(doc, id) in pairs {
+            if let Some(at) = next.get_mut(doc as usize) {
+                if let Some(slot) = ids.get_mut(*at as usize) {
+                    *slot = id;
+                }
+                *at += 1;
+            }
         }
         DocIds::Lists {
             starts: Arc::from(starts),
@@ -163,30 +178,31 @@ impl std::fmt::Debug for FacetTable {
 }
 
 impl FacetTable {
-    /// Reads each column's term dictionary in every segment once.
-    /// `describe(field, stored key)` gives the value's facet name and display
-    /// value.
+    /// Reads each keyword field's term dictionary and posting lists in every
+    /// segment once. `describe(field, stored key)` gives the value's facet
+    /// name and display value.
     pub fn build(
         searcher: &Searcher,
         fields: &[&'static str],
         describe: impl Fn(&'static str, &str) -> (String, String),
     ) -> Result<FacetTable> {
         let mut columns = Vec::with_capacity(fields.len());
+        let mut pairs: Vec<(DocId, u32)> = Vec::new();
         for &field in fields {
+            let Ok(schema_field) = searcher.schema().get_field(field) else {
+                continue;
+            };
             let mut ids: HashMap<Vec<u8>, u32> = HashMap::new();
             let mut values: Vec<(String, String)> = Vec::new();
             let mut keys: Vec<String> = Vec::new();
             let mut doc_ids = Vec::with_capacity(searcher.segment_readers().len());
             for segment in searcher.segment_readers() {
-                let Some(column) = segment.fast_fields().str(field)? else {
-                    doc_ids.push(None);
-                    continue;
-                };
-                let mut ord_to_id = Vec::with_capacity(column.num_terms());
-                let mut stream = column
-                    .dictionary()
+                let inverted = segment.inverted_index(schema_field)?;
+                let mut stream = inverted
+                    .terms()
                     .stream()
                     .map_err(tantivy::TantivyError::from)?;
+                pairs.clear();
                 while stream.advance() {
                     let key = stream.key();
                     let id = match ids.get(key) {
@@ -200,9 +216,16 @@ impl FacetTable {
                             id
                         }
                     };
-                    ord_to_id.push(id);
+                    let mut postings = inverted
+                        .read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)
+                        .map_err(tantivy::TantivyError::from)?;
+                    let mut doc = postings.doc();
+                    while doc != TERMINATED {
+                        pairs.push((doc, id));
+                        doc = postings.advance();
+                    }
                 }
-                doc_ids.push(Some(DocIds::read(&column, &ord_to_id, segment.max_doc())));
+                doc_ids.push(Some(DocIds::from_pairs(&pairs, segment.max_doc())));
             }
             columns.push(FacetColumn {
                 field,
@@ -291,12 +314,14 @@ fn dense(column: &Column<f64>, max_doc: u32) -> Option<Arc<[f64]>> {
 mod tests {
     use super::DocIds;
     use crate::catalog::Product;
-    use crate::index::{ProductIndex, build_from_products};
+    use crate::index::{ProductIndex, build_from_products, split_sizes};
+    use tantivy::{DocAddress, Term};
 
-    /// Every document's value ids name the same keys as its column's term
-    /// ordinals, for single- and multi-valued columns.
+    /// Every document's value ids name the keys of its stored product
+    /// (colour: single-valued; sizes: several per product), and each value
+    /// id is held by as many documents as its posting list has (types).
     #[test]
-    fn document_value_ids_match_the_columns() {
+    fn document_value_ids_match_the_products() {
         let dir = tempfile::tempdir().expect("tempdir");
         let colours = ["Black", "White", "Navy Blue"];
         let products: Vec<Product> = (0..300)
@@ -312,42 +337,74 @@ mod tests {
         build_from_products(dir.path(), &products, std::path::Path::new("t.csv")).expect("build");
         let index = ProductIndex::open(dir.path()).expect("open");
         let table = index.facet_table();
-        let mut kinds = (0, 0);
-        for field in ["type", "color", "size"] {
+        let ids_of = |field: &str, segment: usize, doc: u32| -> Vec<String> {
             let (_, column) = table.column(field).expect("column");
-            for (ord, segment) in index.searcher().segment_readers().iter().enumerate() {
-                let str_column = segment
-                    .fast_fields()
-                    .str(field)
-                    .expect("read")
-                    .expect("column");
-                let ids = column.doc_ids[ord].as_ref().expect("ids");
-                match ids {
+            let mut keys = Vec::new();
+            if let Some(ids) = &column.doc_ids[segment] {
+                ids.for_each(doc, |id| keys.push(column.keys[id as usize].clone()));
+                for key in &keys {
+                    assert!(ids.any(doc, |id| &column.keys[id as usize] == key));
+                }
+                assert!(!ids.any(doc, |_| false));
+            }
+            keys.sort();
+            keys
+        };
+        let mut kinds = (0, 0);
+        for (ord, segment) in index.searcher().segment_readers().iter().enumerate() {
+            for field in ["color", "size", "type"] {
+                let (_, column) = table.column(field).expect("column");
+                match column.doc_ids[ord].as_ref().expect("ids") {
                     DocIds::Single(_) => kinds.0 += 1,
                     DocIds::Lists { .. } => kinds.1 += 1,
                 }
-                for doc in 0..segment.max_doc() {
-                    let mut expected: Vec<String> = str_column
-                        .term_ords(doc)
-                        .map(|o| {
-                            let mut key = String::new();
-                            str_column.ord_to_str(o, &mut key).expect("term");
-                            key
-                        })
-                        .collect();
-                    let mut got = Vec::new();
-                    ids.for_each(doc, |id| got.push(column.keys[id as usize].clone()));
-                    expected.sort();
-                    got.sort();
-                    assert_eq!(got, expected, "{field}, document {doc}");
-                    for key in &expected {
-                        assert!(ids.any(doc, |id| &column.keys[id as usize] == key));
-                    }
-                    assert!(!ids.any(doc, |_| false));
-                }
+            }
+            for doc in 0..segment.max_doc() {
+                let p = index
+                    .product_at(DocAddress::new(ord as u32, doc))
+                    .expect("product");
+                let colour: Vec<String> = p
+                    .color
+                    .iter()
+                    .map(|c| index.facet_key("color", c))
+                    .collect();
+                assert_eq!(ids_of("color", ord, doc), colour, "{}", p.id);
+                let mut sizes: Vec<String> = p
+                    .size
+                    .iter()
+                    .flat_map(|s| split_sizes(s))
+                    .map(|s| index.facet_key("size", s))
+                    .collect();
+                sizes.sort();
+                sizes.dedup();
+                assert_eq!(ids_of("size", ord, doc), sizes, "{}", p.id);
             }
         }
-        // Colour is single-valued; types and sizes are lists.
+        let (_, types) = table.column("type").expect("types");
+        let field = index.fields().facet("type").expect("type field");
+        for (id, key) in types.keys.iter().enumerate() {
+            let holders: u64 = index
+                .searcher()
+                .segment_readers()
+                .iter()
+                .enumerate()
+                .map(|(ord, segment)| {
+                    (0..segment.max_doc())
+                        .filter(|&doc| {
+                            types.doc_ids[ord]
+                                .as_ref()
+                                .is_some_and(|ids| ids.any(doc, |i| i as usize == id))
+                        })
+                        .count() as u64
+                })
+                .sum();
+            let postings = index
+                .searcher()
+                .doc_freq(&Term::from_field_text(field, key))
+                .expect("doc freq");
+            assert_eq!(holders, postings, "type {key}");
+        }
+        // Colour is single-valued; sizes and types are lists.
         assert!(kinds.0 >= 1 && kinds.1 >= 2, "{kinds:?}");
     }
 }

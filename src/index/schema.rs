@@ -1,6 +1,7 @@
 //! The tantivy schema: text fields for ranking, keyword fields for exact
-//! facet filters and counts, fast fields for price and rating, and the whole
-//! product stored (see [`super::stored`]).
+//! facet filters and counts (counted from their posting lists, see
+//! [`super::FacetTable`]: no fast-field columns), fast fields for price and
+//! rating, and the whole product stored (see [`super::stored`]).
 
 use super::analyzer::{ANALYZER, DESCRIPTION_ANALYZER};
 use tantivy::schema::{
@@ -8,7 +9,7 @@ use tantivy::schema::{
 };
 
 /// Bumped whenever the schema or the stored files change shape.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];
@@ -116,9 +117,9 @@ pub fn build_schema() -> Schema {
     );
     b.add_text_field("type_key", STRING);
     for name in FACET_FIELDS {
-        b.add_text_field(name, STRING | FAST);
+        b.add_text_field(name, STRING);
     }
-    b.add_text_field(EXTRA_FIELD, STRING | FAST);
+    b.add_text_field(EXTRA_FIELD, STRING);
     b.add_f64_field("price", INDEXED | FAST);
     b.add_f64_field("rating", INDEXED | FAST);
     b.add_text_field("source", STORED);
