@@ -1534,6 +1534,12 @@ pub(crate) const TYPES: &[&[&str]] = &[
     &["kurta set", "kurta sets"],
 ];
 
+/// Type concepts narrower than another: (a name in the narrower concept, a
+/// name in the broader one). In a catalog with no value of the narrower
+/// concept, its names mean the broader concept's values ("handbags" in a
+/// store whose types are Bag and Sling Bag), rather than nothing.
+pub(crate) const TYPE_BROADER: &[(&str, &str)] = &[("handbag", "bag")];
+
 /// Portuguese head nouns: a multi-word Portuguese type value ("Tênis
 /// Corrida", "Calça Jeans") is headed by its first word.
 pub(crate) const PT_TYPE_HEADS: &[&str] = &[

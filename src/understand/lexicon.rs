@@ -8,7 +8,7 @@
 
 use super::builtin::{
     AUDIENCE_WORDS, Audience, COLORS, MARKERS, MATERIALS, Marker, SLOT_NAMES, STOP_WORDS, SlotName,
-    TYPES,
+    TYPE_BROADER, TYPES,
 };
 use super::concept::{
     audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
@@ -505,13 +505,29 @@ impl Lexicon {
                 }
             }
         }
-        for names in TYPES {
-            let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
-            let values: Vec<u32> = (0..keys.len() as u32)
-                .filter(|&i| type_in_concept(&keys[i as usize], &names_k))
-                .collect();
+        let values: Vec<Vec<u32>> = TYPES
+            .iter()
+            .map(|names| {
+                let names_k: Vec<String> =
+                    names.iter().map(|p| phrase_words(p).join(" ")).collect();
+                (0..keys.len() as u32)
+                    .filter(|&i| type_in_concept(&keys[i as usize], &names_k))
+                    .collect()
+            })
+            .collect();
+        for (names, own) in TYPES.iter().zip(&values) {
+            // A narrower concept the catalog lacks means its broader one.
+            let broader = || {
+                let (_, name) = TYPE_BROADER.iter().find(|(n, _)| names.contains(n))?;
+                let at = TYPES.iter().position(|g| g.contains(name))?;
+                values.get(at)
+            };
+            let meant = match own.is_empty() {
+                true => broader().unwrap_or(own),
+                false => own,
+            };
             for n in names.iter() {
-                self.add_concept(n, f, values.clone());
+                self.add_concept(n, f, meant.clone());
             }
         }
     }
@@ -914,6 +930,14 @@ mod tests {
             ]
         );
         assert_eq!(types_of("bolsas"), types_of("bags"));
+        // A store without handbags: "handbags" means its bags, not nothing.
+        let lx = Lexicon::new(&vocab(&[("type", &["Bag", "Sling Bag", "Wallet"])], &[]));
+        match lx.understand("handbags", Lang::En).ops.as_slice() {
+            [Op::Set(Slot::Type, values)] => {
+                assert_eq!(values, &vec!["Bag".to_string(), "Sling Bag".into()]);
+            }
+            other => panic!("handbags: {other:?}"),
+        }
     }
 
     #[test]
