@@ -433,35 +433,6 @@ fn myntra_catalog_reads_whole_and_clean() {
     assert_eq!(first.and_then(|p| p.currency).as_deref(), Some("INR"));
 }
 
-/// Reader throughput on the myntra file, read 20 times (about 250k rows):
-/// `cargo test --release --test catalog_read -- --ignored --nocapture`.
-#[test]
-#[ignore = "a measurement, not a check"]
-fn myntra_throughput() {
-    // VITRINE_BENCH_CSV=big.csv measures another file, read once.
-    let (path, rounds) = match std::env::var_os("VITRINE_BENCH_CSV") {
-        Some(p) => (PathBuf::from(p), 1),
-        None => match myntra() {
-            Some(p) => (p, 20),
-            None => return,
-        },
-    };
-    let mut rows = 0usize;
-    let start = std::time::Instant::now();
-    for _ in 0..rounds {
-        let reader = match CatalogReader::open(&path, &ReadOptions::default()) {
-            Ok(r) => r,
-            Err(e) => panic!("{e}"),
-        };
-        rows += reader.filter(Result::is_ok).count();
-    }
-    let secs = start.elapsed().as_secs_f64();
-    println!(
-        "{rows} rows in {secs:.2} s: {:.0} rows/s",
-        rows as f64 / secs
-    );
-}
-
 proptest! {
     #[test]
     fn parse_price_never_panics(text in ".{0,40}") {
