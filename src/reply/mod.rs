@@ -44,7 +44,14 @@ pub fn describe(c: &Constraints, currency: Option<&str>, lang: Lang) -> String {
     let any = |slot: &Slot| c.facet(slot).map(|f| f.any_of.clone()).unwrap_or_default();
     let none = |slot: &Slot| c.facet(slot).map(|f| f.none_of.clone()).unwrap_or_default();
     let colors = lower(&any(&Slot::Color));
-    let types = any(&Slot::Type);
+    let mut types = any(&Slot::Type);
+    if !pt {
+        // "240 bags for women", though the catalog's type is "Bag".
+        types = types
+            .iter()
+            .map(|t| crate::understand::english_plural_type(t))
+            .collect();
+    }
     let noun = if types.is_empty() {
         (if pt { "produtos" } else { "products" }).to_string()
     } else {
@@ -330,6 +337,23 @@ mod tests {
             found(3, &c(), Some("BRL"), Some(149.9), Lang::Pt),
             "Encontrei 3 sneakers black (Men) até R$ 3.000 — a partir de R$ 149,90."
         );
+    }
+
+    #[test]
+    fn english_names_singular_catalog_types_in_the_plural() {
+        let mut bags = c();
+        bags.facets.insert(
+            Slot::Type,
+            FacetFilter {
+                any_of: vec!["Bag".into(), "Laptop Bag".into()],
+                none_of: vec![],
+            },
+        );
+        assert_eq!(
+            describe(&bags, Some("USD"), Lang::En),
+            "black bags or laptop bags for men under $3,000"
+        );
+        assert!(describe(&bags, Some("BRL"), Lang::Pt).starts_with("bag ou laptop bag"));
     }
 
     #[test]

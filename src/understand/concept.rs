@@ -2,7 +2,9 @@
 //! catalog colours are "blue", which gender values are "kids", which type
 //! values are "shoes" (by their head noun), singular/plural variants.
 
-use super::builtin::{AUDIENCE_VALUE_WORDS, Audience, COLOR_MODIFIERS, PLURAL_ONLY, PT_TYPE_HEADS};
+use super::builtin::{
+    AUDIENCE_VALUE_WORDS, Audience, COLOR_MODIFIERS, PLURAL_ONLY, PT_TYPE_HEADS, TYPES,
+};
 
 /// The singular form of a normalised English/Portuguese noun, for matching
 /// "shirts" with "Shirt" and "curtain" with "Curtains". Conservative:
@@ -38,6 +40,32 @@ pub(crate) fn plural(word: &str) -> String {
         format!("{word}es")
     } else {
         format!("{word}s")
+    }
+}
+
+/// An English type value in the plural, as a reply names what was asked
+/// for ("Casual Shirt" -> "Casual Shirts", "Bag" -> "Bags"): only when its
+/// last word is a singular noun that the built-in type concepts also know
+/// in the plural, so mass nouns and unknown words ("Footwear",
+/// "Accessory") stay as the catalog spells them.
+pub(crate) fn english_plural_type(value: &str) -> String {
+    let last = value.rsplit(' ').next().unwrap_or(value);
+    let key = crate::text::key(last);
+    let plural_key = plural(&key);
+    let known = TYPES
+        .iter()
+        .any(|names| names.contains(&key.as_str()) && names.contains(&plural_key.as_str()));
+    let Some(suffix) = plural_key.strip_prefix(key.as_str()) else {
+        return value.to_string();
+    };
+    if !known || suffix.is_empty() || singular(&key) != key {
+        return value.to_string();
+    }
+    let shouting = last.chars().any(char::is_alphabetic) && !last.chars().any(char::is_lowercase);
+    if shouting {
+        format!("{value}{}", suffix.to_uppercase())
+    } else {
+        format!("{value}{suffix}")
     }
 }
 
@@ -177,6 +205,21 @@ mod tests {
         assert_eq!(plural("curtain"), "curtains");
         assert_eq!(plural("watch"), "watches");
         assert_eq!(plural("shoes"), "shoes");
+    }
+
+    #[test]
+    fn english_type_values_in_the_plural() {
+        assert_eq!(english_plural_type("Bag"), "Bags");
+        assert_eq!(english_plural_type("Casual Shirt"), "Casual Shirts");
+        assert_eq!(english_plural_type("T-shirt"), "T-shirts");
+        assert_eq!(english_plural_type("Watch"), "Watches");
+        assert_eq!(english_plural_type("DRESS"), "DRESSES");
+        // already plural, plural-only, mass nouns, unknown words
+        assert_eq!(english_plural_type("Sneakers"), "Sneakers");
+        assert_eq!(english_plural_type("Jeans"), "Jeans");
+        assert_eq!(english_plural_type("Footwear"), "Footwear");
+        assert_eq!(english_plural_type("Accessory"), "Accessory");
+        assert_eq!(english_plural_type("Shorts"), "Shorts");
     }
 
     #[test]

@@ -38,6 +38,7 @@ mod price;
 mod token;
 mod typo;
 
+pub(crate) use concept::english_plural_type;
 pub use lexicon::Lexicon;
 pub use ops::{Lang, Op, Slot, Sort, Understanding};
 pub use price::{AROUND, PriceRange, parse_price_expression};
