@@ -52,9 +52,11 @@ pub(crate) fn english_plural_type(value: &str) -> String {
     let last = value.rsplit(' ').next().unwrap_or(value);
     let key = crate::text::key(last);
     let plural_key = plural(&key);
-    let known = TYPES
-        .iter()
-        .any(|names| names.contains(&key.as_str()) && names.contains(&plural_key.as_str()));
+    // Every built-in type name, hashed once (this runs in every reply).
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| TYPES.iter().flat_map(|g| g.iter().copied()).collect());
+    let known = names.contains(key.as_str()) && names.contains(plural_key.as_str());
     let Some(suffix) = plural_key.strip_prefix(key.as_str()) else {
         return value.to_string();
     };
