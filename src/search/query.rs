@@ -111,18 +111,27 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
     Some(any_of(per_field))
 }
 
-/// The query matching a facet value.
-fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
+/// The indexed term of a facet value: a type on its `type_key`, a
+/// canonical facet on its keyword field, an extra facet as `name=key`.
+fn facet_term(index: &ProductIndex, slot: &Slot, value: &str) -> Term {
     let f = index.fields();
     let name = slot.facet();
     let key = index.facet_key(name, value);
     if name == facet::TYPE {
-        return filter_term(f.type_key, &key);
+        return Term::from_field_text(f.type_key, &key);
     }
     match f.facet(name) {
-        Some(field) => filter_term(field, &key),
-        None => filter_term(f.extra, &format!("{name}={key}")),
+        Some(field) => Term::from_field_text(field, &key),
+        None => Term::from_field_text(f.extra, &format!("{name}={key}")),
     }
+}
+
+/// The query matching a facet value.
+fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        facet_term(index, slot, value),
+        IndexRecordOption::Basic,
+    ))
 }
 
 fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn Query>> {
@@ -242,21 +251,10 @@ pub fn plan(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Plan 
 /// Products having one of `values` of `slot`, by the posting lists (an
 /// upper bound for alternatives); `None` when unknown.
 fn postings_size(index: &ProductIndex, slot: &Slot, values: &[&String]) -> Option<u64> {
-    let f = index.fields();
-    let name = slot.facet();
     let searcher = index.searcher();
     let mut total = 0u64;
     for v in values {
-        let key = index.facet_key(name, v);
-        let term = if name == facet::TYPE {
-            Term::from_field_text(f.type_key, &key)
-        } else {
-            match f.facet(name) {
-                Some(field) => Term::from_field_text(field, &key),
-                None => Term::from_field_text(f.extra, &format!("{name}={key}")),
-            }
-        };
-        total += searcher.doc_freq(&term).ok()?;
+        total += searcher.doc_freq(&facet_term(index, slot, v)).ok()?;
     }
     Some(total)
 }
@@ -318,16 +316,10 @@ fn column_check(index: &ProductIndex, slot: &Slot, values: &[String]) -> Option<
     let name = slot.facet();
     let table = index.facet_table();
     let (position, column) = table.column(index.facet_column(name))?;
+    // The stored keys are the terms' texts (see `facet_term`).
     let keys: Vec<String> = values
         .iter()
-        .map(|v| {
-            let key = index.facet_key(name, v);
-            if index.fields().facet(name).is_some() {
-                key
-            } else {
-                format!("{name}={key}")
-            }
-        })
+        .filter_map(|v| Some(facet_term(index, slot, v).value().as_str()?.to_string()))
         .collect();
     let accepted = column
         .keys
@@ -367,15 +359,19 @@ fn build_plan(
     let mut boosts: Vec<Box<dyn Query>> = Vec::new();
     let mut column_checks: Vec<ColumnCheck> = Vec::new();
     let mut to_columns: Vec<&Slot> = Vec::new();
-    let filters = c.facets.values().filter(|f| !f.any_of.is_empty()).count();
-    if checks_allowed && filters > 1 {
-        let sizes: Vec<(&Slot, u64, bool)> = c
-            .facets
+    // Each filter's alternatives, once: sizing and querying both use them.
+    let needed: Vec<(&Slot, Vec<&String>)> = c
+        .facets
+        .iter()
+        .filter(|(_, filter)| !filter.any_of.is_empty())
+        .map(|(slot, filter)| (slot, needed_alternatives(index, slot, &filter.any_of)))
+        .collect();
+    if checks_allowed && needed.len() > 1 {
+        let sizes: Vec<(&Slot, u64, bool)> = needed
             .iter()
-            .filter(|(_, filter)| !filter.any_of.is_empty())
-            .filter_map(|(slot, filter)| {
-                let needed = needed_alternatives(index, slot, &filter.any_of);
-                Some((slot, postings_size(index, slot, &needed)?, needed.len() > 1))
+            .filter_map(|(slot, alternatives)| {
+                let size = postings_size(index, slot, alternatives)?;
+                Some((*slot, size, alternatives.len() > 1))
             })
             .collect();
         if let Some(&(driver, smallest, _)) = sizes.iter().min_by_key(|(_, n, _)| *n) {
@@ -401,8 +397,12 @@ fn build_plan(
             match check {
                 Some(check) => column_checks.push(check),
                 None => {
-                    let alternatives = needed_alternatives(index, slot, &filter.any_of)
-                        .into_iter()
+                    let alternatives = needed
+                        .iter()
+                        .find(|(s, _)| *s == slot)
+                        .map(|(_, values)| values.as_slice())
+                        .unwrap_or_default()
+                        .iter()
                         .map(|v| facet_value_query(index, slot, v))
                         .collect();
                     // Filters do not score; ranking comes from the boosts below.
