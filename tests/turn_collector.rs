@@ -12,7 +12,8 @@ use tantivy::query::Query;
 use tantivy::{DocAddress, Order};
 use vitrine::dialog::FacetFilter;
 use vitrine::index::{FACET_FIELDS, ImportOptions, ProductIndex, import};
-use vitrine::search::query::{self, QueryOptions};
+use vitrine::model::SearchSpec;
+use vitrine::search::query;
 use vitrine::search::{FacetCollector, FacetCounts, Filtered, Rank, TurnCollector};
 use vitrine::{Constraints, GenOptions, Slot, Sort};
 
@@ -56,7 +57,7 @@ fn general(
     offset: usize,
     limit: usize,
 ) -> (Vec<DocAddress>, FacetCounts) {
-    let built = query::build(index, c, &QueryOptions::default());
+    let built = query::build(index, &spec_of(c));
     let table = Arc::clone(index.facet_table());
     let facets = FacetCollector::new(Arc::clone(&table), counted(index));
     let top = TopDocs::with_limit(limit).and_offset(offset);
@@ -107,7 +108,7 @@ fn one_pass(
     offset: usize,
     limit: usize,
 ) -> (Vec<DocAddress>, FacetCounts, usize) {
-    let plan = query::plan(index, c, &QueryOptions::default());
+    let plan = query::plan(index, &spec_of(c));
     let rank = Rank::of(c.sort, plan.constant_score);
     let checks = plan.column_filters;
     let collector = TurnCollector::new(
@@ -226,7 +227,7 @@ fn one_pass_finds_what_the_general_path_finds() {
             assert_eq!(counts2.counts, counts.counts, "facets of {c:?}");
             checked += usize::from(checks > 0);
         }
-        let plan = query::plan(index, &c, &QueryOptions::default());
+        let plan = query::plan(index, &spec_of(&c));
         constant += usize::from(plan.constant_score && c.sort == Sort::Relevance);
     }
     // The fast paths were taken, not only the general one.
@@ -252,4 +253,12 @@ fn broad_sets_sample_the_same_matches_on_both_paths() {
     assert_eq!(page2, page);
     assert_eq!(counts2.total, counts.total);
     assert_eq!(counts2.counts, counts.counts);
+}
+
+/// The constraints alone as a search.
+fn spec_of(c: &Constraints) -> SearchSpec {
+    SearchSpec {
+        constraints: c.clone(),
+        ..SearchSpec::default()
+    }
 }

@@ -1,7 +1,8 @@
 //! Applying one message's operators to the session, in order.
 
-use super::{Constraints, FacetFilter, Session};
-use crate::understand::{Op, Slot, Sort, Understanding};
+use super::Session;
+use crate::model::{ConstraintKind, Constraints, FacetFilter, PriceMove, Slot, Sort};
+use crate::understand::{Op, Understanding};
 
 /// What the engine should do after the operators were applied.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,21 +30,12 @@ pub enum Action {
 /// What changed, for the reply and for relaxation.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Changes {
-    /// Constraint kinds set or added by this message, in order (`brand`, `price`, `text`...).
-    pub touched: Vec<String>,
+    /// Constraint kinds set or added by this message, in order.
+    pub touched: Vec<ConstraintKind>,
     /// The message moved the price relative to the shown products ("cheaper").
     pub moved_price: Option<PriceMove>,
     /// The message reset the conversation.
     pub reset: bool,
-}
-
-/// A relative price move.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PriceMove {
-    /// "cheaper".
-    Cheaper,
-    /// "more expensive".
-    Pricier,
 }
 
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -56,15 +48,20 @@ fn remove_value(list: &mut Vec<String>, value: &str) {
     list.retain(|v| !v.eq_ignore_ascii_case(value));
 }
 
-fn touch(changes: &mut Changes, what: &str) {
-    changes.touched.retain(|t| t != what);
-    changes.touched.push(what.to_string());
+fn touch(changes: &mut Changes, kind: ConstraintKind) {
+    changes.touched.retain(|t| *t != kind);
+    changes.touched.push(kind);
 }
 
 /// A new product type starts a new search: the constraints of the old one
 /// (its size, brand, colour, price, words) are dropped, except the audience
 /// and whatever this same message asked for.
-fn on_type_change(c: &mut Constraints, new_values: &[String], touched: &[String], words: &[&str]) {
+fn on_type_change(
+    c: &mut Constraints,
+    new_values: &[String],
+    touched: &[ConstraintKind],
+    words: &[&str],
+) {
     let old = c
         .facet(&Slot::Type)
         .map(|f| f.any_of.clone())
@@ -75,14 +72,15 @@ fn on_type_change(c: &mut Constraints, new_values: &[String], touched: &[String]
     if old.is_empty() || same {
         return;
     }
-    let kept = |what: &str| touched.iter().any(|t| t == what);
-    c.facets
-        .retain(|slot, _| matches!(slot, Slot::Type | Slot::Gender) || kept(slot.facet()));
-    if !kept("price") {
+    let kept = |kind: &ConstraintKind| touched.contains(kind);
+    c.facets.retain(|slot, _| {
+        matches!(slot, Slot::Type | Slot::Gender) || kept(&ConstraintKind::Facet(slot.clone()))
+    });
+    if !kept(&ConstraintKind::Price) {
         c.price_min = None;
         c.price_max = None;
     }
-    if !kept("rating") {
+    if !kept(&ConstraintKind::Rating) {
         c.min_rating = None;
     }
     // Words are kept only when this message said them.
@@ -117,7 +115,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
                 for v in values {
                     remove_value(&mut f.none_of, v);
                 }
-                touch(&mut changes, slot.facet());
+                touch(&mut changes, ConstraintKind::Facet(slot.clone()));
                 searched = true;
             }
             Op::Add(slot, values) => {
@@ -126,7 +124,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
                     push_unique(&mut f.any_of, v);
                     remove_value(&mut f.none_of, v);
                 }
-                touch(&mut changes, slot.facet());
+                touch(&mut changes, ConstraintKind::Facet(slot.clone()));
                 searched = true;
             }
             Op::Exclude(slot, values) => {
@@ -135,7 +133,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
                     push_unique(&mut f.none_of, v);
                     remove_value(&mut f.any_of, v);
                 }
-                touch(&mut changes, slot.facet());
+                touch(&mut changes, ConstraintKind::Facet(slot.clone()));
                 searched = true;
             }
             Op::Clear(slot) => {
@@ -157,7 +155,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
                         c.price_min = None;
                     }
                 }
-                touch(&mut changes, "price");
+                touch(&mut changes, ConstraintKind::Price);
                 searched = true;
             }
             Op::ClearPrice => {
@@ -187,12 +185,12 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
                 } else {
                     PriceMove::Cheaper
                 });
-                touch(&mut changes, "price");
+                touch(&mut changes, ConstraintKind::Price);
                 searched = true;
             }
             Op::MinRating(r) => {
                 c.min_rating = Some(*r);
-                touch(&mut changes, "rating");
+                touch(&mut changes, ConstraintKind::Rating);
                 searched = true;
             }
             Op::Sort(sort) => {
@@ -202,18 +200,19 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
             Op::Text(word) => {
                 push_unique(&mut c.text, word);
                 remove_value(&mut c.excluded_text, word);
-                touch(&mut changes, "text");
+                touch(&mut changes, ConstraintKind::Text);
                 searched = true;
             }
             Op::ExcludeText(word) => {
                 push_unique(&mut c.excluded_text, word);
                 remove_value(&mut c.text, word);
-                touch(&mut changes, "text");
+                touch(&mut changes, ConstraintKind::Text);
                 searched = true;
             }
             Op::Reset => {
                 *c = Constraints::default();
                 session.similar_to = None;
+                session.similar_words.clear();
                 changes = Changes {
                     reset: true,
                     ..Changes::default()
@@ -240,6 +239,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
     if matches!(action, Action::Search) {
         session.page = 0;
         session.similar_to = None;
+        session.similar_words.clear();
     }
     (action, changes)
 }
@@ -261,76 +261,10 @@ fn next_above(price: f64) -> f64 {
     }
 }
 
-/// The order in which constraints are dropped when nothing matches: what
-/// this message just added first, then the least important ones. Types go last.
-pub fn relaxation_order(c: &Constraints, changes: &Changes) -> Vec<String> {
-    const BY_IMPORTANCE: &[&str] = &[
-        "text", "rating", "material", "size", "color", "brand", "price", "gender", "type",
-    ];
-    let mut present: Vec<String> = Vec::new();
-    let has = |what: &str| -> bool {
-        match what {
-            "text" => !c.text.is_empty() || !c.excluded_text.is_empty(),
-            "price" => c.price_min.is_some() || c.price_max.is_some(),
-            "rating" => c.min_rating.is_some(),
-            facet => c.facets.keys().any(|s| s.facet() == facet),
-        }
-    };
-    for t in changes.touched.iter().rev() {
-        if has(t) && t != "type" {
-            push_unique(&mut present, t);
-        }
-    }
-    for extra in c.facets.keys().filter(|s| matches!(s, Slot::Extra(_))) {
-        push_unique(&mut present, extra.facet());
-    }
-    for what in BY_IMPORTANCE {
-        if has(what) {
-            push_unique(&mut present, what);
-        }
-    }
-    present
-}
-
-/// Drops one constraint kind; returns the dropped values as the shopper would read them.
-pub fn drop_constraint(c: &mut Constraints, what: &str) -> Vec<String> {
-    match what {
-        "text" => {
-            let mut dropped = std::mem::take(&mut c.text);
-            dropped.extend(
-                std::mem::take(&mut c.excluded_text)
-                    .into_iter()
-                    .map(|w| format!("not {w}")),
-            );
-            dropped
-        }
-        "price" => {
-            c.price_min = None;
-            c.price_max = None;
-            Vec::new()
-        }
-        "rating" => {
-            c.min_rating = None;
-            Vec::new()
-        }
-        facet => {
-            let slot = Slot::from_facet(facet);
-            c.facets
-                .remove(&slot)
-                .map(|f| {
-                    let mut v = f.any_of;
-                    v.extend(f.none_of.into_iter().map(|x| format!("not {x}")));
-                    v
-                })
-                .unwrap_or_default()
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::understand::Lang;
+    use crate::model::Lang;
 
     fn ops(ops: Vec<Op>) -> Understanding {
         Understanding {
@@ -432,23 +366,5 @@ mod tests {
             ]),
         );
         assert_eq!(s.constraints.text, vec!["running"]);
-    }
-
-    #[test]
-    fn relaxation_starts_with_what_was_just_added() {
-        let mut s = Session::default();
-        apply(
-            &mut s,
-            &ops(vec![
-                Op::Set(Slot::Type, vec!["Sneakers".into()]),
-                Op::Set(Slot::Color, vec!["Black".into()]),
-            ]),
-        );
-        let (_, ch) = apply(
-            &mut s,
-            &ops(vec![Op::Set(Slot::Brand, vec!["Puma".into()])]),
-        );
-        let order = relaxation_order(&s.constraints, &ch);
-        assert_eq!(order, vec!["brand", "color", "type"]);
     }
 }

@@ -1,28 +1,17 @@
 //! What one conversational turn returns to a front end.
 
 use crate::catalog::Product;
-use crate::dialog::Constraints;
-use crate::understand::{Lang, Slot};
+use crate::model::{ConstraintKind, Constraints, Lang};
 use serde::{Deserialize, Serialize};
 
 /// A constraint dropped to find alternatives when nothing matched exactly.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Relaxation {
-    /// Which constraint: `brand`, `color`, `type`, `gender`, `size`, `material`,
-    /// an extra facet's name, `price`, `rating` or `text`.
-    pub constraint: String,
+    /// Which constraint (serialised as `brand`, `color`, `type`, `gender`,
+    /// `size`, `material`, an extra facet's name, `price`, `rating` or `text`).
+    pub constraint: ConstraintKind,
     /// The dropped values as the shopper would say them, e.g. `Puma`, `under $30`.
     pub values: Vec<String>,
-}
-
-impl Relaxation {
-    /// A relaxation of a facet slot.
-    pub fn facet(slot: &Slot, values: Vec<String>) -> Self {
-        Relaxation {
-            constraint: slot.facet().to_string(),
-            values,
-        }
-    }
 }
 
 /// The kind of answer a turn gives, so front ends can render it.

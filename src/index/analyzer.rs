@@ -6,7 +6,7 @@
 //! (catalog text repeats a small vocabulary, and stemming costs more than a
 //! lookup) and reusing its tokens' buffers between texts.
 
-use crate::understand::Lang;
+use crate::model::Lang;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
 

@@ -7,7 +7,7 @@ use super::schema::{self, FACET_FIELDS, Fields};
 use super::types::{self, HeadPosition};
 use super::vocabulary::{FacetValue, Vocabulary};
 use crate::catalog::Product;
-use crate::understand::Lang;
+use crate::model::Lang;
 use crate::{Error, Result};
 use rustc_hash::{FxHashMap, FxHashSet};
 use serde::{Deserialize, Serialize};

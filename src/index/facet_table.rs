@@ -289,6 +289,22 @@ impl FacetTable {
             .find(|(_, c)| c.field == field)
     }
 
+    /// The facet values of one document: `(facet name, display value)`
+    /// for every value of every column.
+    pub fn values_of(&self, segment: usize, doc: DocId) -> Vec<(&str, &str)> {
+        let mut out = Vec::new();
+        for column in &self.columns {
+            if let Some(Some(ids)) = column.doc_ids.get(segment) {
+                ids.for_each(doc, |id| {
+                    if let Some((facet, shown)) = column.values.get(id as usize) {
+                        out.push((facet.as_str(), shown.as_str()));
+                    }
+                });
+            }
+        }
+        out
+    }
+
     /// The column at a position returned by [`FacetTable::column`].
     pub fn column_at(&self, position: usize) -> Option<&FacetColumn> {
         self.columns.get(position)

@@ -9,6 +9,7 @@ use super::layout::{self, Generation};
 use super::schema::{EXTRA_FIELD, FACET_FIELDS, Fields, SCHEMA_VERSION};
 use super::vocabulary::Vocabulary;
 use crate::catalog::Product;
+use crate::model::Slot;
 use crate::{Error, Result};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -194,6 +195,29 @@ impl ProductIndex {
             Some((_, address)) => Ok(Some((*address, self.product_at(*address)?))),
             None => Ok(None),
         }
+    }
+
+    /// A document's facet values by slot, each with its number of products
+    /// in the catalog.
+    pub fn facets_of(&self, address: DocAddress) -> Vec<(Slot, Vec<(String, u64)>)> {
+        let mut out: Vec<(Slot, Vec<(String, u64)>)> = Vec::new();
+        let values = self
+            .facet_table
+            .values_of(address.segment_ord as usize, address.doc_id);
+        for (facet, shown) in values {
+            let slot = Slot::from_facet(facet);
+            let count = self
+                .vocabulary
+                .values(facet)
+                .iter()
+                .find(|v| v.value == shown)
+                .map_or(0, |v| v.count);
+            match out.iter_mut().find(|(s, _)| *s == slot) {
+                Some((_, list)) => list.push((shown.to_string(), count)),
+                None => out.push((slot, vec![(shown.to_string(), count)])),
+            }
+        }
+        out
     }
 
     fn corrupt(&self, message: &str) -> Error {

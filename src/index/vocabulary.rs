@@ -14,22 +14,7 @@ pub struct FacetValue {
     pub count: u64,
 }
 
-/// Facet names used for the canonical attributes. Extra facets use their
-/// column header, lowercased.
-pub mod facet {
-    /// Brand.
-    pub const BRAND: &str = "brand";
-    /// Colour.
-    pub const COLOR: &str = "color";
-    /// Product type: category path components and the head nouns of titles.
-    pub const TYPE: &str = "type";
-    /// Audience / gender.
-    pub const GENDER: &str = "gender";
-    /// Size.
-    pub const SIZE: &str = "size";
-    /// Material.
-    pub const MATERIAL: &str = "material";
-}
+pub use crate::model::facet;
 
 /// Every facet's values, plus the catalog-wide facts the conversation needs.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]

@@ -1,6 +1,36 @@
 //! Prices as shoppers read them: `$1,299.90`, `R$ 1.299,90`, `₹3,000`.
 
-use crate::understand::Lang;
+use crate::model::Lang;
+
+/// Amounts and counts in one conversation's language and the catalog's
+/// currency: the one money formatter of every front end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Money<'a> {
+    /// The catalog's currency (ISO 4217), `None` when the catalog gave none.
+    pub currency: Option<&'a str>,
+    /// The language numbers are written for.
+    pub lang: Lang,
+}
+
+impl<'a> Money<'a> {
+    /// Amounts in `currency` (empty or `None`: plain numbers), for `lang`.
+    pub fn new(currency: Option<&'a str>, lang: Lang) -> Self {
+        Money {
+            currency: currency.filter(|c| !c.is_empty()),
+            lang,
+        }
+    }
+
+    /// An amount: `$1,299.90`, `R$ 1.299,90`, `₹3,000`.
+    pub fn price(&self, amount: f64) -> String {
+        format_price(amount, self.currency, self.lang)
+    }
+
+    /// A count: `12,345`, `12.345`.
+    pub fn count(&self, n: u64) -> String {
+        format_count(n, self.lang)
+    }
+}
 
 /// Groups the integer part with `sep` every three digits.
 fn group(int: u64, sep: char) -> String {

@@ -10,7 +10,7 @@
 use super::checked::{Checks, SegmentChecks};
 use super::facets::{FacetCounts, FacetSampler, merge_counts, merge_span};
 use crate::index::FacetTable;
-use crate::understand::Sort;
+use crate::model::Sort;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::MonotonicallyMappableToU64;

@@ -12,31 +12,13 @@ pub use checked::{CheckedQuery, Checks};
 pub use collect::{Rank, TurnCollector, TurnFruit};
 pub use facets::{FacetCollector, FacetCounts, FacetSampler};
 pub use filter::Filtered;
-pub use query::{ColumnCheck, NumericFilter, QueryOptions};
+pub use query::{ColumnCheck, NumericFilter};
 
 use crate::Result;
 use crate::catalog::Product;
-use crate::dialog::Constraints;
-use crate::index::FacetTable;
 use crate::index::ProductIndex;
-use std::collections::BTreeMap;
+use crate::model::{SearchSpec, Slot, ValueCounts};
 use std::sync::Arc;
-use tantivy::Searcher;
-use tantivy::collector::{Collector, Count};
-use tantivy::query::Query;
-
-/// What to fetch.
-#[derive(Debug, Clone, Default)]
-pub struct SearchRequest {
-    /// Products to skip (paging).
-    pub offset: usize,
-    /// Products to return.
-    pub limit: usize,
-    /// Facets whose value counts to return (facet names).
-    pub facets: Vec<String>,
-    /// Query options beyond the constraints.
-    pub options: QueryOptions,
-}
 
 /// One page of results with the counts of the whole result set.
 #[derive(Debug, Clone, Default)]
@@ -45,28 +27,43 @@ pub struct SearchResult {
     pub products: Vec<Product>,
     /// Number of matching products.
     pub total: u64,
-    /// Facet name -> (display value, count), most frequent first. Counts of
-    /// very large result sets are estimates from a sample, rounded to two
-    /// significant figures (see [`facets`]).
-    pub facets: BTreeMap<String, Vec<(String, u64)>>,
+    /// Facet -> (display value, count), most frequent first, for the facets
+    /// the spec left open. Counts of very large result sets are estimates
+    /// from a sample, rounded to two significant figures (see [`facets`]).
+    pub facets: ValueCounts,
     /// Lowest and highest price among all matching products.
     pub price_span: Option<(f64, f64)>,
 }
 
-/// Runs `constraints` and returns a page of products with facet counts.
-pub fn search(
-    index: &ProductIndex,
-    constraints: &Constraints,
-    request: &SearchRequest,
-) -> Result<SearchResult> {
-    let plan = query::plan(index, constraints, &request.options);
+/// The facets worth counting for `spec`: every facet of the catalog the
+/// constraints leave open (those the next question may ask about).
+fn open_facets(index: &ProductIndex, spec: &SearchSpec) -> Vec<Slot> {
+    if !spec.count_open_facets {
+        return Vec::new();
+    }
+    index
+        .vocabulary()
+        .facets
+        .keys()
+        .map(|name| Slot::from_facet(name))
+        .filter(|slot| {
+            spec.constraints
+                .facet(slot)
+                .is_none_or(|f| f.any_of.is_empty())
+        })
+        .collect()
+}
+
+/// Runs `spec` and returns a page of products with facet counts.
+pub fn search(index: &ProductIndex, spec: &SearchSpec) -> Result<SearchResult> {
+    let plan = query::plan(index, spec);
     let searcher = index.searcher();
     let table = index.facet_table();
-    // Facet name -> position of its column among the counted ones.
+    // Facet -> position of its column among the counted ones.
     let mut columns: Vec<usize> = Vec::new();
-    let mut wanted: Vec<(&str, usize)> = Vec::new();
-    for name in &request.facets {
-        let Some((position, _)) = table.column(index.facet_column(name)) else {
+    let mut wanted: Vec<(Slot, usize)> = Vec::new();
+    for slot in open_facets(index, spec) {
+        let Some((position, _)) = table.column(index.facet_column(slot.facet())) else {
             continue;
         };
         let at = match columns.iter().position(|&p| p == position) {
@@ -76,31 +73,31 @@ pub fn search(
                 columns.len() - 1
             }
         };
-        wanted.push((name.as_str(), at));
+        wanted.push((slot, at));
     }
-    let rank = Rank::of(constraints.sort, plan.constant_score);
+    let rank = Rank::of(spec.constraints.sort, plan.constant_score);
     let collector = TurnCollector::new(
         Arc::clone(table),
         columns.clone(),
         plan.checks,
         rank,
-        request.offset,
-        request.limit,
+        spec.offset,
+        spec.limit,
     );
     let TurnFruit { page, counts } = searcher.search(plan.query.as_ref(), &collector)?;
-    let addresses = page;
-    let products = addresses
+    let products = page
         .into_iter()
         .map(|a| index.product_at(a))
         .collect::<Result<Vec<_>>>()?;
-    let mut facets = BTreeMap::new();
-    for (name, at) in wanted {
+    let mut facets = ValueCounts::new();
+    for (slot, at) in wanted {
         let (Some(values), Some(column)) = (
             counts.counts.get(at),
             columns.get(at).and_then(|&p| table.column_at(p)),
         ) else {
             continue;
         };
+        let name = slot.facet();
         let mut list: Vec<(String, u64)> = values
             .iter()
             .filter_map(|&(id, n)| {
@@ -115,7 +112,7 @@ pub fn search(
             }
         }
         list.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        facets.insert(name.to_string(), list);
+        facets.insert(slot, list);
     }
     Ok(SearchResult {
         products,
@@ -125,6 +122,23 @@ pub fn search(
     })
 }
 
+/// Number of products matching `spec` (used to probe relaxations): the
+/// same query plan as [`search`], without a page or facet counts.
+pub fn count(index: &ProductIndex, spec: &SearchSpec) -> Result<u64> {
+    let plan = query::plan(index, spec);
+    let rank = Rank::of(spec.constraints.sort, plan.constant_score);
+    let collector = TurnCollector::new(
+        Arc::clone(index.facet_table()),
+        Vec::new(),
+        plan.checks,
+        rank,
+        0,
+        0,
+    );
+    let fruit = index.searcher().search(plan.query.as_ref(), &collector)?;
+    Ok(fruit.counts.total)
+}
+
 /// `n` rounded to two significant figures (12,345 -> 12,000).
 fn two_significant_figures(n: u64) -> u64 {
     let mut unit = 1;
@@ -132,39 +146,6 @@ fn two_significant_figures(n: u64) -> u64 {
         unit *= 10;
     }
     (n + unit / 2) / unit * unit
-}
-
-/// Runs `collector`, through the numeric filter when there is one.
-fn run_filtered<C: Collector>(
-    searcher: &Searcher,
-    query: &dyn Query,
-    collector: C,
-    filter: &NumericFilter,
-    table: &Arc<FacetTable>,
-) -> Result<C::Fruit> {
-    if filter.is_empty() {
-        Ok(searcher.search(query, &collector)?)
-    } else {
-        let filtered = Filtered::new(collector, *filter, Arc::clone(table));
-        Ok(searcher.search(query, &filtered)?)
-    }
-}
-
-/// Number of products matching `constraints` (used to probe relaxations).
-pub fn count(
-    index: &ProductIndex,
-    constraints: &Constraints,
-    options: &QueryOptions,
-) -> Result<u64> {
-    let built = query::build(index, constraints, options);
-    let n = run_filtered(
-        index.searcher(),
-        built.query.as_ref(),
-        Count,
-        &built.filter,
-        index.facet_table(),
-    )?;
-    Ok(n as u64)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! Turning [`Constraints`] into a tantivy query: facet filters as keyword
+//! Turning a [`SearchSpec`]'s constraints into a tantivy query: facet filters as keyword
 //! terms (product types as one term of the `type_key` field, which holds every
 //! run of words of each product type), price and rating as ranges, shopper
 //! words as required terms over the title-like fields, ranked by BM25 with
@@ -11,9 +11,8 @@
 //! read.
 
 use super::checked::{CheckedQuery, Checks};
-use crate::dialog::Constraints;
-use crate::index::{ProductIndex, facet};
-use crate::understand::{Slot, Sort};
+use crate::index::ProductIndex;
+use crate::model::{SearchSpec, Slot, Sort, facet};
 use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::Term;
@@ -158,17 +157,6 @@ fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
     ]))
 }
 
-/// Options beyond the constraints.
-#[derive(Debug, Clone, Default)]
-pub struct QueryOptions {
-    /// Let shopper words match the description too (a fallback before relaxing).
-    pub with_description: bool,
-    /// Words that raise a product's rank without being required ("more like this").
-    pub boost_words: Vec<String>,
-    /// A product id never to return (the one "more like this" starts from).
-    pub exclude_id: Option<String>,
-}
-
 /// Price and rating bounds checked per candidate on the fast fields.
 #[derive(Debug, Clone, Copy, Default, PartialEq)]
 pub struct NumericFilter {
@@ -232,8 +220,8 @@ pub struct Plan {
 }
 
 /// Builds the query for `constraints`, every facet filter in the query.
-pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Built {
-    let plan = build_plan(index, c, opts, false);
+pub fn build(index: &ProductIndex, spec: &SearchSpec) -> Built {
+    let plan = build_plan(index, spec, false);
     Built {
         query: plan.query,
         filter: plan.checks.filter,
@@ -244,8 +232,8 @@ pub fn build(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Buil
 /// filters matching at least twice as many products as the most selective
 /// one, which drives the intersection; the checks run inside the query,
 /// below the ranking boosts, when there are boosts, else in the collector.
-pub fn plan(index: &ProductIndex, c: &Constraints, opts: &QueryOptions) -> Plan {
-    build_plan(index, c, opts, true)
+pub fn plan(index: &ProductIndex, spec: &SearchSpec) -> Plan {
+    build_plan(index, spec, true)
 }
 
 /// Products having one of `values` of `slot`, by the posting lists (an
@@ -347,12 +335,8 @@ fn checks_in_collector_only(
     !checks_allowed || boosts.is_empty() || checks.is_empty()
 }
 
-fn build_plan(
-    index: &ProductIndex,
-    c: &Constraints,
-    opts: &QueryOptions,
-    checks_allowed: bool,
-) -> Plan {
+fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> Plan {
+    let (c, opts) = (&spec.constraints, spec);
     let f = index.fields();
     let mut required: Vec<Box<dyn Query>> = Vec::new();
     let mut excluded: Vec<Box<dyn Query>> = Vec::new();

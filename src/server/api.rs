@@ -3,9 +3,8 @@
 //! derives: this module is the boundary.
 
 use crate::catalog::Product;
-use crate::dialog::Constraints;
 use crate::engine::{Relaxation, Turn, TurnKind};
-use crate::understand::{Lang, Sort};
+use crate::model::{Constraints, Lang, Sort};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use utoipa::ToSchema;
@@ -324,7 +323,7 @@ impl From<&Constraints> for Filters {
 impl From<&Relaxation> for RelaxedConstraint {
     fn from(r: &Relaxation) -> Self {
         RelaxedConstraint {
-            constraint: r.constraint.clone(),
+            constraint: r.constraint.name().to_string(),
             values: r.values.clone(),
         }
     }
@@ -361,13 +360,13 @@ mod tests {
         let mut c = Constraints::default();
         c.facets.insert(
             Slot::Brand,
-            crate::dialog::FacetFilter {
+            crate::model::FacetFilter {
                 any_of: vec!["Puma".into()],
                 none_of: vec![],
             },
         );
         c.facets
-            .insert(Slot::Color, crate::dialog::FacetFilter::default());
+            .insert(Slot::Color, crate::model::FacetFilter::default());
         c.price_max = Some(80.0);
         let json = serde_json::to_value(Filters::from(&c)).unwrap();
         assert_eq!(

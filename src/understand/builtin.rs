@@ -5,7 +5,7 @@
 //! shoppers type them; they are normalised with [`crate::text::key`] when
 //! the lexicon is built.
 
-use super::ops::Sort;
+use crate::model::Sort;
 
 /// What a function phrase does in a message.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -93,7 +93,7 @@ pub(crate) enum SlotName {
 
 /// Function phrases.
 pub(crate) const MARKERS: &[(&str, Marker)] = {
-    use super::ops::Sort::{PriceAsc, PriceDesc, RatingDesc, Relevance};
+    use crate::model::Sort::{PriceAsc, PriceDesc, RatingDesc, Relevance};
     use Marker::*;
     &[
         // negation

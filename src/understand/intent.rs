@@ -11,8 +11,9 @@
 
 use super::builtin::Marker;
 use super::lexicon::{Item, Lexicon, SlotRef, Span};
-use super::ops::{Op, Slot, Understanding};
+use super::ops::{Op, Understanding};
 use super::token::{TokKind, Tokens};
+use crate::model::Slot;
 
 /// Values of one facet gathered from a message.
 struct Gathered {

@@ -3,8 +3,8 @@
 //! words of each language). A message without evidence ("Puma", "42")
 //! keeps the session's language.
 
-use super::ops::Lang;
 use super::token::{TokKind, Tokens};
+use crate::model::Lang;
 
 /// Words that only Portuguese messages use.
 const PT: &[&str] = &[

@@ -14,11 +14,12 @@ use super::concept::{
     audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
     type_variants, value_audience,
 };
-use super::ops::{Lang, Slot, Understanding};
+use super::ops::Understanding;
 use super::token::{TokKind, Tokens, tokenize};
 use super::typo::{Candidate, TypoIndex};
 use super::{intent, lang, price};
-use crate::index::{Vocabulary, facet};
+use crate::index::Vocabulary;
+use crate::model::{Lang, Slot, facet};
 use crate::text;
 use rustc_hash::{FxHashMap, FxHashSet};
 

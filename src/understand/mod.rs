@@ -13,7 +13,8 @@
 //! Knows nothing of sessions, tantivy or HTTP.
 //!
 //! ```
-//! use vitrine::understand::{Lexicon, Op, Slot};
+//! use vitrine::understand::{Lexicon, Op};
+//! use vitrine::model::Slot;
 //! use vitrine::index::{FacetValue, Vocabulary};
 //!
 //! let mut vocab = Vocabulary::default();
@@ -38,8 +39,9 @@ mod price;
 mod token;
 mod typo;
 
+pub use crate::model::{Lang, Slot, Sort};
 pub(crate) use concept::english_plural_type;
 pub use lexicon::Lexicon;
-pub use ops::{Lang, Op, Slot, Sort, Understanding};
+pub use ops::{Op, Understanding};
 pub use price::{AROUND, PriceRange, parse_price_expression};
 pub use token::parse_number;

@@ -11,9 +11,10 @@
 
 use super::builtin::Marker;
 use super::lexicon::{Item, Lexicon, Span};
-use super::ops::{Lang, Op};
+use super::ops::Op;
 use super::token::Tokens;
 use crate::index::Vocabulary;
+use crate::model::Lang;
 
 /// Relative width of "around X": X ± 15 %.
 pub const AROUND: f64 = 0.15;
@@ -222,10 +223,8 @@ pub(crate) fn extract(
                 let after_size = i > 0
                     && matches!(
                         spans[i - 1].item,
-                        Item::Slot(
-                            super::lexicon::SlotRef::Slot(crate::understand::Slot::Size),
-                            _
-                        ) | Item::Marker(Marker::Pick)
+                        Item::Slot(super::lexicon::SlotRef::Slot(crate::model::Slot::Size), _)
+                            | Item::Marker(Marker::Pick)
                             | Item::Sym('#')
                     );
                 let cur_before = i > 0 && is_marker(spans, i - 1, Marker::Cur);

@@ -1,0 +1,140 @@
+//! What a message asks the engine to do, once its operators are applied:
+//! search (a first page, or the next one), show a product, show similar
+//! products, or answer without searching.
+
+use super::Session;
+use super::apply::{Action, Changes, apply};
+use crate::model::{Canned, Constraints, SearchSpec, Slot};
+use crate::understand::Understanding;
+
+/// The engine's next step for one message.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Step {
+    /// A new search, first page; when it matches nothing,
+    /// [`super::fall_back`] says what to show instead.
+    Search {
+        /// The search.
+        spec: SearchSpec,
+        /// What the message changed (for relaxation).
+        changes: Changes,
+        /// The constraints before the message.
+        before: Constraints,
+    },
+    /// The next page of the current search.
+    Page(SearchSpec),
+    /// Details of the shown product at `position` (1-based); `id` is `None`
+    /// when nothing was shown there.
+    Details {
+        /// Its position in the last page.
+        position: usize,
+        /// Its id.
+        id: Option<String>,
+    },
+    /// Products like a shown one: `id` is `None` when nothing was shown.
+    Similar {
+        /// The product to start from.
+        id: Option<String>,
+    },
+    /// An answer without products.
+    Say(Canned),
+}
+
+/// Applies the message to the session and says what to do next; `limit`
+/// is the page size.
+pub fn next_step(session: &mut Session, u: &Understanding, limit: usize) -> Step {
+    let before = session.constraints.clone();
+    let (action, changes) = apply(session, u);
+    let base = |constraints: Constraints, offset: usize| SearchSpec {
+        constraints,
+        offset,
+        limit,
+        count_open_facets: true,
+        ..SearchSpec::default()
+    };
+    match action {
+        Action::Search => Step::Search {
+            spec: base(session.constraints.clone(), 0),
+            changes,
+            before,
+        },
+        Action::More if session.shown.is_empty() => Step::Say(Canned::NothingShown),
+        Action::More => {
+            let mut spec = base(session.constraints.clone(), (session.page + 1) * limit);
+            if let Some(id) = &session.similar_to {
+                spec.boost_words = session.similar_words.clone();
+                spec.exclude_id = Some(id.clone());
+            }
+            Step::Page(spec)
+        }
+        Action::Select(n) => Step::Details {
+            position: n,
+            id: session.shown.get(n.wrapping_sub(1)).cloned(),
+        },
+        Action::Similar(n) => Step::Similar {
+            id: match n {
+                Some(n) => session.shown.get(n.wrapping_sub(1)).cloned(),
+                None => session
+                    .similar_to
+                    .clone()
+                    .or_else(|| session.shown.first().cloned()),
+            },
+        },
+        Action::Reset => Step::Say(Canned::Reset),
+        Action::Greeting => Step::Say(Canned::Greeting),
+        Action::Thanks => Step::Say(Canned::Thanks),
+        Action::Help => Step::Say(Canned::Help),
+        Action::NotUnderstood => Step::Say(Canned::NotUnderstood),
+    }
+}
+
+/// The next page was shown.
+pub fn paged(session: &mut Session) {
+    session.page += 1;
+}
+
+/// A product's details were shown: "more like this" starts from it.
+pub fn selected(session: &mut Session, id: &str) {
+    session.similar_to = Some(id.to_string());
+}
+
+/// The search for products like `id`: the same kind of product (its
+/// narrowest type: the one fewest products share) for the same audience,
+/// ranked by the words of its title, itself left out. `facets` holds the
+/// product's own values with their catalog counts. The session starts over
+/// from it.
+pub fn similar(
+    session: &mut Session,
+    id: &str,
+    title_words: Vec<String>,
+    facets: &[(Slot, Vec<(String, u64)>)],
+    limit: usize,
+) -> SearchSpec {
+    let mut c = Constraints::default();
+    for (slot, values) in facets {
+        let chosen: Vec<String> = match slot {
+            Slot::Type => values
+                .iter()
+                .min_by_key(|(_, count)| *count)
+                .map(|(v, _)| v.clone())
+                .into_iter()
+                .collect(),
+            Slot::Gender => values.iter().map(|(v, _)| v.clone()).collect(),
+            _ => continue,
+        };
+        if !chosen.is_empty() {
+            c.facets.entry(slot.clone()).or_default().any_of = chosen;
+        }
+    }
+    session.constraints = c.clone();
+    session.page = 0;
+    session.similar_to = Some(id.to_string());
+    session.similar_words = title_words.clone();
+    SearchSpec {
+        constraints: c,
+        limit,
+        count_open_facets: true,
+        boost_words: title_words,
+        exclude_id: Some(id.to_string()),
+        ..SearchSpec::default()
+    }
+}

@@ -1,0 +1,71 @@
+//! What `dialog` decides a turn says, for `reply` to put into words: the
+//! canned answers, price moves, dropped constraints, the clarifying
+//! question and the suggestions offered.
+
+use super::constraints::ConstraintKind;
+use super::slot::Slot;
+
+/// Answers that do not depend on the results.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Canned {
+    /// "Hi!"
+    Greeting,
+    /// "You're welcome."
+    Thanks,
+    /// What the assistant understands.
+    Help,
+    /// Nothing understood.
+    NotUnderstood,
+    /// After "start over".
+    Reset,
+    /// "show more" past the last page.
+    NoMore,
+    /// "the second one" before any results.
+    NothingShown,
+    /// Nothing matches even after relaxing.
+    NoMatch,
+}
+
+/// A relative price move ("cheaper", "more expensive").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PriceMove {
+    /// "cheaper".
+    Cheaper,
+    /// "more expensive".
+    Pricier,
+}
+
+/// A constraint dropped to find alternatives, with the values it held.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// What was dropped.
+    pub kind: ConstraintKind,
+    /// The values that were required (facet values, words).
+    pub any_of: Vec<String>,
+    /// The values that were excluded.
+    pub none_of: Vec<String>,
+}
+
+/// The clarifying question: a facet and its most common values among the results.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// The facet asked about.
+    pub slot: Slot,
+    /// Its top values with their product counts.
+    pub values: Vec<(String, u64)>,
+}
+
+/// A short reply offered to the shopper (a chip in the widget).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Suggestion {
+    /// A catalog value, offered as written.
+    Value(String),
+    /// The next page.
+    ShowMore,
+    /// Sort by price, cheapest first.
+    CheapestFirst,
+    /// Start a new search.
+    StartOver,
+    /// Products like the one shown.
+    MoreLikeThis,
+}

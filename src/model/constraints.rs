@@ -1,0 +1,153 @@
+//! The active constraints of a conversation: what every shown product must
+//! satisfy, and the kinds a constraint can be of.
+
+use super::slot::{Slot, Sort};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::collections::BTreeMap;
+
+/// Accepted and rejected values of one facet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FacetFilter {
+    /// The product must have one of these values (empty = any).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub any_of: Vec<String>,
+    /// The product must have none of these values.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub none_of: Vec<String>,
+}
+
+impl FacetFilter {
+    /// True when the filter accepts everything.
+    pub fn is_empty(&self) -> bool {
+        self.any_of.is_empty() && self.none_of.is_empty()
+    }
+}
+
+/// The kind of one constraint: what the shopper constrained. Serialised as
+/// its snake_case name (`brand`, `color`, an extra facet's name, `price`,
+/// `rating`, `text`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ConstraintKind {
+    /// A facet's values.
+    Facet(Slot),
+    /// The price range.
+    Price,
+    /// The lowest rating.
+    Rating,
+    /// Words the product text must (or must not) contain.
+    Text,
+}
+
+impl ConstraintKind {
+    /// The snake_case name used at the HTTP boundary.
+    pub fn name(&self) -> &str {
+        match self {
+            ConstraintKind::Facet(slot) => slot.facet(),
+            ConstraintKind::Price => "price",
+            ConstraintKind::Rating => "rating",
+            ConstraintKind::Text => "text",
+        }
+    }
+
+    /// The kind a name stands for (the inverse of [`ConstraintKind::name`]).
+    pub fn from_name(name: &str) -> ConstraintKind {
+        match name {
+            "price" => ConstraintKind::Price,
+            "rating" => ConstraintKind::Rating,
+            "text" => ConstraintKind::Text,
+            facet => ConstraintKind::Facet(Slot::from_facet(facet)),
+        }
+    }
+}
+
+impl Serialize for ConstraintKind {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.name())
+    }
+}
+
+impl<'de> Deserialize<'de> for ConstraintKind {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(ConstraintKind::from_name(&name))
+    }
+}
+
+/// Everything the shopper currently asks for.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Constraints {
+    /// Facet filters by slot.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub facets: BTreeMap<Slot, FacetFilter>,
+    /// Lowest acceptable price (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_min: Option<f64>,
+    /// Highest acceptable price (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price_max: Option<f64>,
+    /// Lowest acceptable rating (inclusive).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_rating: Option<f64>,
+    /// Words that must appear in the product's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub text: Vec<String>,
+    /// Words that must not appear in the product's text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub excluded_text: Vec<String>,
+    /// Result ordering.
+    #[serde(default)]
+    pub sort: Sort,
+}
+
+impl Constraints {
+    /// True when nothing is constrained (sorting aside).
+    pub fn is_empty(&self) -> bool {
+        self.facets.values().all(FacetFilter::is_empty)
+            && self.price_min.is_none()
+            && self.price_max.is_none()
+            && self.min_rating.is_none()
+            && self.text.is_empty()
+            && self.excluded_text.is_empty()
+    }
+
+    /// The filter of one slot, if any.
+    pub fn facet(&self, slot: &Slot) -> Option<&FacetFilter> {
+        self.facets.get(slot).filter(|f| !f.is_empty())
+    }
+
+    /// True when a constraint of this kind is set.
+    pub fn has(&self, kind: &ConstraintKind) -> bool {
+        match kind {
+            ConstraintKind::Text => !self.text.is_empty() || !self.excluded_text.is_empty(),
+            ConstraintKind::Price => self.price_min.is_some() || self.price_max.is_some(),
+            ConstraintKind::Rating => self.min_rating.is_some(),
+            ConstraintKind::Facet(slot) => self.facet(slot).is_some(),
+        }
+    }
+
+    /// The kinds of the constraints set, in a stable order.
+    pub fn kinds(&self) -> Vec<ConstraintKind> {
+        let mut kinds: Vec<ConstraintKind> = self
+            .facets
+            .iter()
+            .filter(|(_, f)| !f.is_empty())
+            .map(|(slot, _)| ConstraintKind::Facet(slot.clone()))
+            .collect();
+        for kind in [
+            ConstraintKind::Price,
+            ConstraintKind::Rating,
+            ConstraintKind::Text,
+        ] {
+            if self.has(&kind) {
+                kinds.push(kind);
+            }
+        }
+        kinds
+    }
+}
+
+impl PartialEq<&str> for ConstraintKind {
+    fn eq(&self, other: &&str) -> bool {
+        self.name() == *other
+    }
+}

@@ -1,0 +1,196 @@
+//! The English phrasebook.
+
+use super::money::Money;
+use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_or, lower};
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Suggestion};
+
+/// English.
+pub struct English;
+
+impl Phrasebook for English {
+    fn lang(&self) -> Lang {
+        Lang::En
+    }
+
+    fn or(&self) -> &'static str {
+        "or"
+    }
+
+    fn describe(&self, c: &Constraints, money: &Money) -> String {
+        let colors = lower(&any_of(c, &Slot::Color));
+        // "240 bags for women", though the catalog's type is "Bag".
+        let types: Vec<String> = any_of(c, &Slot::Type)
+            .iter()
+            .map(|t| crate::understand::english_plural_type(t))
+            .collect();
+        let noun = if types.is_empty() {
+            "products".to_string()
+        } else {
+            join_or(&lower(&types), "or")
+        };
+        let mut parts: Vec<String> = Vec::new();
+        if !colors.is_empty() {
+            parts.push(join_or(&colors, "or"));
+        }
+        parts.extend(c.text.iter().cloned());
+        parts.push(noun);
+        let materials = lower(&any_of(c, &Slot::Material));
+        if !materials.is_empty() {
+            parts.push(format!("in {}", join_or(&materials, "or")));
+        }
+        let genders = any_of(c, &Slot::Gender);
+        if !genders.is_empty() {
+            parts.push(format!("for {}", join_or(&genders, "or").to_lowercase()));
+        }
+        let brands = any_of(c, &Slot::Brand);
+        if !brands.is_empty() {
+            parts.push(format!("by {}", join_or(&brands, "or")));
+        }
+        let sizes = any_of(c, &Slot::Size);
+        if !sizes.is_empty() {
+            parts.push(format!("size {}", join_or(&sizes, "or")));
+        }
+        for (name, values) in extras(c) {
+            parts.push(format!("({name}: {})", join_or(values, "or")));
+        }
+        if let Some(price) = self.price_range(c.price_min, c.price_max, money) {
+            parts.push(price);
+        }
+        if let Some(r) = c.min_rating {
+            parts.push(format!("rated {r}+"));
+        }
+        let excluded = excluded(c);
+        if !excluded.is_empty() {
+            parts.push(format!("excluding {}", excluded.join(", ")));
+        }
+        parts.join(" ")
+    }
+
+    fn price_range(&self, min: Option<f64>, max: Option<f64>, money: &Money) -> Option<String> {
+        match (min, max) {
+            (Some(lo), Some(hi)) => Some(format!(
+                "between {} and {}",
+                money.price(lo),
+                money.price(hi)
+            )),
+            (Some(lo), None) => Some(format!("from {}", money.price(lo))),
+            (None, Some(hi)) => Some(format!("under {}", money.price(hi))),
+            (None, None) => None,
+        }
+    }
+
+    fn counted(&self, total: u64, what: &str) -> String {
+        match total {
+            1 => format!("1 match: {what}"),
+            n => format!("{} {what}", super::money::format_count(n, Lang::En)),
+        }
+    }
+
+    fn found(&self, counted: &str, from: Option<&str>) -> String {
+        match from {
+            Some(f) => format!("Found {counted} — from {f}."),
+            None => format!("Found {counted}."),
+        }
+    }
+
+    fn relaxed(&self, asked: &str, dropped: &[String], total: u64, counted: &str) -> String {
+        let verb = if total == 1 { "is" } else { "are" };
+        format!(
+            "I found no {asked}. Without the {} filter, here {verb} {counted}:",
+            dropped.join(" and ")
+        )
+    }
+
+    fn constraint(&self, kind: &ConstraintKind) -> String {
+        match kind {
+            ConstraintKind::Facet(Slot::Brand) => "brand".into(),
+            ConstraintKind::Facet(Slot::Color) => "colour".into(),
+            ConstraintKind::Facet(Slot::Type) => "product type".into(),
+            ConstraintKind::Facet(Slot::Gender) => "audience".into(),
+            ConstraintKind::Facet(Slot::Size) => "size".into(),
+            ConstraintKind::Facet(Slot::Material) => "material".into(),
+            ConstraintKind::Facet(Slot::Extra(name)) => name.replace('_', " "),
+            ConstraintKind::Price => "price".into(),
+            ConstraintKind::Rating => "rating".into(),
+            ConstraintKind::Text => "keyword".into(),
+        }
+    }
+
+    fn excluded_value(&self, value: &str) -> String {
+        format!("not {value}")
+    }
+
+    fn question(&self, slot: &Slot) -> String {
+        match slot {
+            Slot::Type => "What kind of product?".into(),
+            Slot::Brand => "Which brand?".into(),
+            Slot::Color => "Which colour?".into(),
+            Slot::Gender => "Who is it for?".into(),
+            Slot::Size => "Which size?".into(),
+            Slot::Material => "Which material?".into(),
+            Slot::Extra(name) => format!("{}?", name.replace('_', " ")),
+        }
+    }
+
+    fn canned(&self, kind: Canned) -> &'static str {
+        match kind {
+            Canned::Greeting => {
+                "Hi! Tell me what you're looking for, e.g. \"black sneakers for men under $80\"."
+            }
+            Canned::Thanks => "You're welcome! Anything else I can find for you?",
+            Canned::Help => {
+                "Describe what you want: product, colour, brand, who it's for, price (\"white t-shirt under $20\"). Then refine: \"only Nike\", \"cheaper\", \"in blue\", \"show more\", \"the second one\", \"start over\"."
+            }
+            Canned::NotUnderstood => {
+                "Sorry, I didn't catch that. Try something like \"black leather bag\", or ask for \"help\"."
+            }
+            Canned::Reset => "Okay, starting over. What are you looking for?",
+            Canned::NoMore => "That's everything I found for this search.",
+            Canned::NothingShown => "I haven't shown any products yet. What are you looking for?",
+            Canned::NoMatch => "I couldn't find anything like that in the catalog.",
+        }
+    }
+
+    fn nothing_beyond(&self, moved: PriceMove) -> &'static str {
+        match moved {
+            PriceMove::Cheaper => "There's nothing cheaper; these are the lowest-priced options.",
+            PriceMove::Pricier => "There's nothing pricier than these.",
+        }
+    }
+
+    fn more_options(&self, from: usize, to: usize, total: &str) -> String {
+        format!("More options: {from}–{to} of {total}.")
+    }
+
+    fn pick_out_of_range(&self, shown: usize) -> String {
+        format!("I showed {shown} products; pick one from 1 to {shown}.")
+    }
+
+    fn similar_to(&self, title: &str) -> String {
+        format!("Products similar to \"{title}\":")
+    }
+
+    fn suggestion(&self, s: &Suggestion) -> String {
+        match s {
+            Suggestion::Value(v) => v.clone(),
+            Suggestion::ShowMore => "show more".into(),
+            Suggestion::CheapestFirst => "cheapest first".into(),
+            Suggestion::StartOver => "start over".into(),
+            Suggestion::MoreLikeThis => "more like this".into(),
+        }
+    }
+
+    fn chat_banner(&self, products: &str) -> String {
+        format!(
+            "Vitrine: {products} products. Ask for something (\"black sneakers under $80\"); `quit` to leave."
+        )
+    }
+
+    fn shown_of(&self, shown: usize, total: &str) -> String {
+        format!("({shown} of {total} shown)")
+    }
+
+    fn try_label(&self) -> &'static str {
+        "Try:"
+    }
+}

@@ -1,0 +1,107 @@
+//! The phrasebook: every sentence and label a shopper reads, one
+//! implementation per language ([`super::en`], [`super::pt`]). Adding a
+//! language means adding a phrasebook and naming it in [`super::book`].
+
+use super::money::Money;
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Suggestion};
+
+/// The words of one language.
+pub trait Phrasebook: Sync {
+    /// The language of this phrasebook.
+    fn lang(&self) -> Lang;
+
+    /// The word between the last two alternatives ("black or white").
+    fn or(&self) -> &'static str;
+
+    /// What the shopper asked for, as a noun phrase: "black sneakers for
+    /// men by Puma under ₹3,000".
+    fn describe(&self, c: &Constraints, money: &Money) -> String;
+
+    /// The price part of a description: "under $30", "entre R$ 100 e R$ 200".
+    fn price_range(&self, min: Option<f64>, max: Option<f64>, money: &Money) -> Option<String>;
+
+    /// `total` products described by `what`: "48 black sneakers"; for one
+    /// product "1 match: black sneakers", which needs no singular.
+    fn counted(&self, total: u64, what: &str) -> String;
+
+    /// "Found 48 black sneakers — from ₹549." (`from`: the lowest price).
+    fn found(&self, counted: &str, from: Option<&str>) -> String;
+
+    /// "I found no {asked}. Without the {dropped} filter, here are {counted}:".
+    fn relaxed(&self, asked: &str, dropped: &[String], total: u64, counted: &str) -> String;
+
+    /// A constraint kind as the shopper would name it ("brand", "preço").
+    fn constraint(&self, kind: &ConstraintKind) -> String;
+
+    /// An excluded value as a dropped constraint lists it ("not Nike").
+    fn excluded_value(&self, value: &str) -> String;
+
+    /// The clarifying question about a facet, before its values ("Which brand?").
+    fn question(&self, slot: &Slot) -> String;
+
+    /// Answers that do not depend on the results.
+    fn canned(&self, kind: Canned) -> &'static str;
+
+    /// "cheaper"/"pricier" went past the end.
+    fn nothing_beyond(&self, moved: PriceMove) -> &'static str;
+
+    /// The next page: "More options: 11–20 of 48."
+    fn more_options(&self, from: usize, to: usize, total: &str) -> String;
+
+    /// A pick beyond what was shown: "I showed 8 products; pick one from 1 to 8."
+    fn pick_out_of_range(&self, shown: usize) -> String;
+
+    /// The heading of similar products.
+    fn similar_to(&self, title: &str) -> String;
+
+    /// A suggestion as the shopper taps it (and as the lexicon reads it back).
+    fn suggestion(&self, s: &Suggestion) -> String;
+
+    /// The terminal chat's first line.
+    fn chat_banner(&self, products: &str) -> String;
+
+    /// The terminal chat's count under a table: "(10 of 48 shown)".
+    fn shown_of(&self, shown: usize, total: &str) -> String;
+
+    /// The terminal chat's label before the suggestions ("Try:").
+    fn try_label(&self) -> &'static str;
+}
+
+/// `values` joined with commas and the language's "or" before the last.
+pub(crate) fn join_or(values: &[String], or: &str) -> String {
+    match values {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
+    }
+}
+
+/// `values` in lowercase.
+pub(crate) fn lower(values: &[String]) -> Vec<String> {
+    values.iter().map(|v| v.to_lowercase()).collect()
+}
+
+/// The values a constraint requires, by slot (empty when none).
+pub(crate) fn any_of(c: &Constraints, slot: &Slot) -> Vec<String> {
+    c.facet(slot).map(|f| f.any_of.clone()).unwrap_or_default()
+}
+
+/// Every excluded value and word, in slot order then words.
+pub(crate) fn excluded(c: &Constraints) -> Vec<String> {
+    let mut out: Vec<String> = c.facets.values().flat_map(|f| f.none_of.clone()).collect();
+    out.extend(c.excluded_text.iter().cloned());
+    out
+}
+
+/// Extra facets' required values: `(facet name with spaces, values)`.
+pub(crate) fn extras(c: &Constraints) -> Vec<(String, &[String])> {
+    c.facets
+        .iter()
+        .filter_map(|(slot, f)| match slot {
+            Slot::Extra(name) if !f.any_of.is_empty() => {
+                Some((name.replace('_', " "), f.any_of.as_slice()))
+            }
+            _ => None,
+        })
+        .collect()
+}

@@ -1,0 +1,188 @@
+//! The Brazilian Portuguese phrasebook.
+
+use super::money::Money;
+use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_or, lower};
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Suggestion};
+
+/// Brazilian Portuguese.
+pub struct Portuguese;
+
+impl Phrasebook for Portuguese {
+    fn lang(&self) -> Lang {
+        Lang::Pt
+    }
+
+    fn or(&self) -> &'static str {
+        "ou"
+    }
+
+    fn describe(&self, c: &Constraints, money: &Money) -> String {
+        let colors = lower(&any_of(c, &Slot::Color));
+        let types = any_of(c, &Slot::Type);
+        let noun = if types.is_empty() {
+            "produtos".to_string()
+        } else {
+            join_or(&lower(&types), "ou")
+        };
+        let mut parts: Vec<String> = vec![noun];
+        if !colors.is_empty() {
+            parts.push(join_or(&colors, "ou"));
+        }
+        parts.extend(c.text.iter().cloned());
+        let materials = lower(&any_of(c, &Slot::Material));
+        if !materials.is_empty() {
+            parts.push(format!("de {}", join_or(&materials, "ou")));
+        }
+        let genders = any_of(c, &Slot::Gender);
+        if !genders.is_empty() {
+            parts.push(format!("({})", join_or(&genders, "ou")));
+        }
+        let brands = any_of(c, &Slot::Brand);
+        if !brands.is_empty() {
+            parts.push(format!("da {}", join_or(&brands, "ou")));
+        }
+        let sizes = any_of(c, &Slot::Size);
+        if !sizes.is_empty() {
+            parts.push(format!("tamanho {}", join_or(&sizes, "ou")));
+        }
+        for (name, values) in extras(c) {
+            parts.push(format!("({name}: {})", join_or(values, "ou")));
+        }
+        if let Some(price) = self.price_range(c.price_min, c.price_max, money) {
+            parts.push(price);
+        }
+        if let Some(r) = c.min_rating {
+            parts.push(format!("com nota {r}+"));
+        }
+        let excluded = excluded(c);
+        if !excluded.is_empty() {
+            parts.push(format!("exceto {}", excluded.join(", ")));
+        }
+        parts.join(" ")
+    }
+
+    fn price_range(&self, min: Option<f64>, max: Option<f64>, money: &Money) -> Option<String> {
+        match (min, max) {
+            (Some(lo), Some(hi)) => {
+                Some(format!("entre {} e {}", money.price(lo), money.price(hi)))
+            }
+            (Some(lo), None) => Some(format!("a partir de {}", money.price(lo))),
+            (None, Some(hi)) => Some(format!("até {}", money.price(hi))),
+            (None, None) => None,
+        }
+    }
+
+    fn counted(&self, total: u64, what: &str) -> String {
+        match total {
+            1 => format!("1 opção: {what}"),
+            n => format!("{} {what}", super::money::format_count(n, Lang::Pt)),
+        }
+    }
+
+    fn found(&self, counted: &str, from: Option<&str>) -> String {
+        match from {
+            Some(f) => format!("Encontrei {counted} — a partir de {f}."),
+            None => format!("Encontrei {counted}."),
+        }
+    }
+
+    fn relaxed(&self, asked: &str, dropped: &[String], _total: u64, counted: &str) -> String {
+        format!(
+            "Não encontrei {asked}. Sem o filtro de {}, encontrei {counted}:",
+            dropped.join(" e ")
+        )
+    }
+
+    fn constraint(&self, kind: &ConstraintKind) -> String {
+        match kind {
+            ConstraintKind::Facet(Slot::Brand) => "marca".into(),
+            ConstraintKind::Facet(Slot::Color) => "cor".into(),
+            ConstraintKind::Facet(Slot::Type) => "tipo de produto".into(),
+            ConstraintKind::Facet(Slot::Gender) => "público".into(),
+            ConstraintKind::Facet(Slot::Size) => "tamanho".into(),
+            ConstraintKind::Facet(Slot::Material) => "material".into(),
+            ConstraintKind::Facet(Slot::Extra(name)) => name.replace('_', " "),
+            ConstraintKind::Price => "preço".into(),
+            ConstraintKind::Rating => "avaliação".into(),
+            ConstraintKind::Text => "palavras".into(),
+        }
+    }
+
+    fn excluded_value(&self, value: &str) -> String {
+        format!("não {value}")
+    }
+
+    fn question(&self, slot: &Slot) -> String {
+        match slot {
+            Slot::Type => "Que tipo de produto?".into(),
+            Slot::Brand => "Alguma marca?".into(),
+            Slot::Color => "Qual cor?".into(),
+            Slot::Gender => "Para quem?".into(),
+            Slot::Size => "Qual tamanho?".into(),
+            Slot::Material => "Qual material?".into(),
+            Slot::Extra(name) => format!("{}?", name.replace('_', " ")),
+        }
+    }
+
+    fn canned(&self, kind: Canned) -> &'static str {
+        match kind {
+            Canned::Greeting => {
+                "Olá! Diga o que você procura, por exemplo \"tênis preto masculino até R$ 300\"."
+            }
+            Canned::Thanks => "Por nada! Quer ver mais alguma coisa?",
+            Canned::Help => {
+                "Diga o produto, a cor, a marca, o público ou o preço (\"camiseta branca até R$ 80\"). Depois refine: \"só Nike\", \"mais barato\", \"em azul\", \"mostrar mais\", \"o segundo\", \"recomeçar\"."
+            }
+            Canned::NotUnderstood => {
+                "Desculpe, não entendi. Tente algo como \"bolsa preta de couro\" ou peça \"ajuda\"."
+            }
+            Canned::Reset => "Certo, vamos recomeçar. O que você procura?",
+            Canned::NoMore => "Isso é tudo o que encontrei para esta busca.",
+            Canned::NothingShown => "Ainda não mostrei produtos. O que você procura?",
+            Canned::NoMatch => "Não encontrei nada parecido no catálogo.",
+        }
+    }
+
+    fn nothing_beyond(&self, moved: PriceMove) -> &'static str {
+        match moved {
+            PriceMove::Cheaper => "Não há opções mais baratas; estas são as mais em conta.",
+            PriceMove::Pricier => "Não há opções mais caras que estas.",
+        }
+    }
+
+    fn more_options(&self, from: usize, to: usize, total: &str) -> String {
+        format!("Mais opções: {from}–{to} de {total}.")
+    }
+
+    fn pick_out_of_range(&self, shown: usize) -> String {
+        format!("Mostrei só {shown} produtos; escolha de 1 a {shown}.")
+    }
+
+    fn similar_to(&self, title: &str) -> String {
+        format!("Produtos parecidos com \"{title}\":")
+    }
+
+    fn suggestion(&self, s: &Suggestion) -> String {
+        match s {
+            Suggestion::Value(v) => v.clone(),
+            Suggestion::ShowMore => "mostrar mais".into(),
+            Suggestion::CheapestFirst => "mais barato primeiro".into(),
+            Suggestion::StartOver => "recomeçar".into(),
+            Suggestion::MoreLikeThis => "parecidos".into(),
+        }
+    }
+
+    fn chat_banner(&self, products: &str) -> String {
+        format!(
+            "Vitrine: {products} produtos. Peça algo (\"tênis preto até R$ 300\"); `sair` para terminar."
+        )
+    }
+
+    fn shown_of(&self, shown: usize, total: &str) -> String {
+        format!("({shown} de {total})")
+    }
+
+    fn try_label(&self) -> &'static str {
+        "Sugestões:"
+    }
+}
