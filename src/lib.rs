@@ -45,6 +45,7 @@ pub mod engine;
 mod error;
 pub mod r#gen;
 pub mod index;
+pub mod language;
 pub mod model;
 pub mod reply;
 pub mod search;

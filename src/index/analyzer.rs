@@ -6,6 +6,7 @@
 //! (catalog text repeats a small vocabulary, and stemming costs more than a
 //! lookup) and reusing its tokens' buffers between texts.
 
+use crate::language::is_function_word;
 use crate::model::Lang;
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{TextAnalyzer, Token, TokenStream, Tokenizer};
@@ -17,109 +18,6 @@ pub const ANALYZER: &str = "vitrine";
 /// function words (descriptions are long, and are only searched as a
 /// fallback where a content word's presence is what counts).
 pub const DESCRIPTION_ANALYZER: &str = "vitrine_description";
-
-/// True for English and Portuguese function words (folded), which the
-/// description analyzer leaves out: they say nothing about a product, and
-/// they are a third of a description's words.
-pub fn is_function_word(word: &str) -> bool {
-    matches!(
-        word,
-        "a" | "an"
-            | "the"
-            | "and"
-            | "or"
-            | "but"
-            | "of"
-            | "to"
-            | "in"
-            | "on"
-            | "at"
-            | "for"
-            | "from"
-            | "with"
-            | "by"
-            | "as"
-            | "is"
-            | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "it"
-            | "its"
-            | "this"
-            | "that"
-            | "these"
-            | "those"
-            | "your"
-            | "you"
-            | "our"
-            | "we"
-            | "they"
-            | "their"
-            | "will"
-            | "can"
-            | "into"
-            | "so"
-            | "than"
-            | "then"
-            | "which"
-            | "who"
-            | "also"
-            | "very"
-            | "each"
-            | "every"
-            | "o"
-            | "os"
-            | "um"
-            | "uma"
-            | "uns"
-            | "umas"
-            | "de"
-            | "do"
-            | "da"
-            | "dos"
-            | "das"
-            | "e"
-            | "ou"
-            | "em"
-            | "no"
-            | "na"
-            | "nos"
-            | "nas"
-            | "num"
-            | "numa"
-            | "para"
-            | "pra"
-            | "por"
-            | "pelo"
-            | "pela"
-            | "pelos"
-            | "pelas"
-            | "com"
-            | "que"
-            | "se"
-            | "ao"
-            | "aos"
-            | "seu"
-            | "sua"
-            | "seus"
-            | "suas"
-            | "este"
-            | "esta"
-            | "estes"
-            | "estas"
-            | "esse"
-            | "essa"
-            | "isso"
-            | "isto"
-            | "muito"
-            | "muita"
-            | "ja"
-            | "tambem"
-            | "como"
-    )
-}
 
 /// Most stems remembered by one tokenizer before it starts afresh.
 const STEM_CACHE_WORDS: usize = 100_000;
@@ -281,93 +179,6 @@ pub fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     out
 }
 
-/// Guesses a catalog's language from sample titles and descriptions:
-/// Portuguese when its function words and accents clearly outnumber English ones.
-pub fn detect_catalog_language<'a>(samples: impl Iterator<Item = &'a str>) -> Lang {
-    // Function and common catalog words of each language (folded).
-    let is_pt = |w: &str| {
-        matches!(
-            w,
-            "de" | "da"
-                | "do"
-                | "com"
-                | "para"
-                | "em"
-                | "e"
-                | "masculino"
-                | "feminino"
-                | "infantil"
-                | "sem"
-                | "tenis"
-                | "camiseta"
-                | "calca"
-                | "bolsa"
-                | "cor"
-                | "tamanho"
-                | "preto"
-                | "branco"
-                | "azul"
-                | "uma"
-                | "um"
-                | "os"
-                | "as"
-                | "das"
-                | "dos"
-                | "confortavel"
-                | "ideal"
-        )
-    };
-    let is_en = |w: &str| {
-        matches!(
-            w,
-            "the"
-                | "and"
-                | "with"
-                | "for"
-                | "of"
-                | "men"
-                | "women"
-                | "kids"
-                | "in"
-                | "a"
-                | "an"
-                | "to"
-                | "this"
-                | "is"
-                | "black"
-                | "white"
-                | "blue"
-                | "shoes"
-                | "shirt"
-                | "your"
-        )
-    };
-    let (mut pt, mut en) = (0usize, 0usize);
-    for sample in samples {
-        pt += sample
-            .chars()
-            .filter(|c| {
-                matches!(
-                    c,
-                    'ã' | 'õ' | 'ç' | 'ê' | 'é' | 'á' | 'ó' | 'í' | 'ú' | 'â' | 'ô'
-                )
-            })
-            .count();
-        crate::text::for_each_word(sample, |w, _| {
-            if is_pt(w) {
-                pt += 1;
-            } else if is_en(w) {
-                en += 1;
-            }
-        });
-    }
-    if pt > en.saturating_mul(2).max(3) {
-        Lang::Pt
-    } else {
-        Lang::En
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -422,19 +233,5 @@ mod tests {
         // The copy an indexing thread gets keeps the behaviour.
         let mut copy = desc.clone();
         assert_eq!(tokens(&mut copy, "a bag for the trip"), vec!["bag", "trip"]);
-    }
-
-    #[test]
-    fn detects_portuguese_catalogs() {
-        let pt = [
-            "Tênis Olympikus Corre Masculino Preto",
-            "Camiseta básica de algodão",
-        ];
-        assert_eq!(detect_catalog_language(pt.iter().copied()), Lang::Pt);
-        let en = [
-            "Puma Men Black Running Shoes",
-            "Levis Women Blue Slim Fit Jeans",
-        ];
-        assert_eq!(detect_catalog_language(en.iter().copied()), Lang::En);
     }
 }

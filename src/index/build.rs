@@ -172,7 +172,7 @@ impl IndexBuilder {
     /// Creates the index in `build_dir`, choosing the language and title
     /// style from `sample` (the first products of the catalog).
     pub fn create(build_dir: &Path, sample: &[Product]) -> Result<IndexBuilder> {
-        let lang = analyzer::detect_catalog_language(
+        let lang = crate::language::detect::catalog_language(
             sample
                 .iter()
                 .flat_map(|p| [p.title.as_str(), p.description.as_str()]),

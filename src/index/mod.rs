@@ -13,7 +13,7 @@ pub mod stored;
 mod types;
 mod vocabulary;
 
-pub use analyzer::{analyzer, is_function_word, tokens};
+pub use analyzer::{analyzer, tokens};
 pub use build::{IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes};
 pub use facet_table::{DocIds, FacetColumn, FacetTable};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};

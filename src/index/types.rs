@@ -14,45 +14,33 @@ use rustc_hash::FxHashSet;
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// Words that end a title's main noun phrase: what follows describes extras
-/// ("Kurta with Palazzos & Dupatta", "Camiseta com Estampa").
-const CONNECTORS: &[&str] = &["with", "and", "com", "e", "plus", "for", "para", "by", "de"];
+/// The words of the languages' `[titles]` data, folded, in one set each.
+struct TitleVocabulary {
+    /// End a title's main noun phrase: what follows describes extras
+    /// ("Kurta with Palazzos & Dupatta", "Camiseta com Estampa").
+    connectors: FxHashSet<String>,
+    /// Audience words, never product types (also category path roots like "Men").
+    audience: FxHashSet<String>,
+    /// Never a head noun: units, packaging, filler.
+    not_types: FxHashSet<String>,
+}
 
-/// Audience words that are never product types (also category path roots like "Men").
-const AUDIENCE: &[&str] = &[
-    "men",
-    "mens",
-    "man",
-    "women",
-    "womens",
-    "woman",
-    "boys",
-    "boy",
-    "girls",
-    "girl",
-    "kids",
-    "kid",
-    "unisex",
-    "baby",
-    "masculino",
-    "masculina",
-    "feminino",
-    "feminina",
-    "infantil",
-    "unissex",
-    "menino",
-    "menina",
-    "homem",
-    "mulher",
-    "adulto",
-    "juvenil",
-];
-
-/// Words that are never a head noun: units, packaging, filler.
-const NOT_TYPES: &[&str] = &[
-    "ml", "g", "kg", "cm", "mm", "l", "pack", "set", "of", "pcs", "pc", "the", "a", "an", "in",
-    "new", "kit", "un", "und",
-];
+fn title_words() -> &'static TitleVocabulary {
+    static WORDS: std::sync::OnceLock<TitleVocabulary> = std::sync::OnceLock::new();
+    WORDS.get_or_init(|| {
+        let set = |list: fn(&'static crate::language::LanguageData) -> &'static Vec<String>| {
+            crate::language::every()
+                .flat_map(|(_, d)| list(d))
+                .map(|w| crate::text::key(w))
+                .collect()
+        };
+        TitleVocabulary {
+            connectors: set(|d| &d.titles.connectors),
+            audience: set(|d| &d.titles.audience),
+            not_types: set(|d| &d.titles.not_types),
+        }
+    })
+}
 
 /// Which end of the titles holds the product type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -66,14 +54,14 @@ pub enum HeadPosition {
 
 /// True when `key` (a [`crate::text::key`]) is an audience word.
 pub fn is_audience(key: &str) -> bool {
-    AUDIENCE.contains(&key)
+    title_words().audience.contains(key)
 }
 
 fn is_candidate(key: &str) -> bool {
     key.len() >= 2
         && key.chars().any(|c| c.is_alphabetic())
         && !key.chars().all(|c| c.is_ascii_digit())
-        && !NOT_TYPES.contains(&key)
+        && !title_words().not_types.contains(key)
         && !is_audience(key)
 }
 
@@ -112,7 +100,7 @@ fn phrases(title: &str) -> (TitleWords<'_>, usize, usize) {
     });
     let n = words.words.len();
     let by_connector = (1..n)
-        .find(|&i| CONNECTORS.contains(&words.key(i)))
+        .find(|&i| title_words().connectors.contains(words.key(i)))
         .unwrap_or(n);
     let by_symbol = title
         .find(['&', '+', '|', '(', ','])

@@ -98,7 +98,7 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
     let function_word = || {
         crate::text::words(word)
             .iter()
-            .all(|w| crate::index::is_function_word(w))
+            .all(|w| crate::language::is_function_word(w))
     };
     let per_field: Vec<Box<dyn Query>> = fields
         .iter()

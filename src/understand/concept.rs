@@ -2,15 +2,13 @@
 //! catalog colours are "blue", which gender values are "kids", which type
 //! values are "shoes" (by their head noun), singular/plural variants.
 
-use super::builtin::{
-    AUDIENCE_VALUE_WORDS, Audience, COLOR_MODIFIERS, PLURAL_ONLY, PT_TYPE_HEADS, TYPES,
-};
+use super::builtin::{Audience, builtin};
 
 /// The singular form of a normalised English/Portuguese noun, for matching
 /// "shirts" with "Shirt" and "curtain" with "Curtains". Conservative:
 /// plural-only nouns ("jeans") and short words are kept.
 pub(crate) fn singular(word: &str) -> &str {
-    if word.len() <= 3 || PLURAL_ONLY.contains(&word) {
+    if word.len() <= 3 || builtin().plural_only.iter().any(|w| w == word) {
         return word;
     }
     for suffix in ["sses", "shes", "ches", "xes", "zes"] {
@@ -30,7 +28,9 @@ pub(crate) fn singular(word: &str) -> &str {
 
 /// The plural form of a normalised singular noun.
 pub(crate) fn plural(word: &str) -> String {
-    if PLURAL_ONLY.contains(&word) || word.ends_with('s') && singular(word) != word {
+    if builtin().plural_only.iter().any(|w| w == word)
+        || word.ends_with('s') && singular(word) != word
+    {
         return word.to_string();
     }
     if ["s", "sh", "ch", "x", "z"]
@@ -55,7 +55,13 @@ pub(crate) fn english_plural_type(value: &str) -> String {
     // Every built-in type name, hashed once (this runs in every reply).
     static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
         std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| TYPES.iter().flat_map(|g| g.iter().copied()).collect());
+    let names = NAMES.get_or_init(|| {
+        builtin()
+            .types
+            .iter()
+            .flat_map(|(_, names)| names.iter().copied())
+            .collect()
+    });
     let known = names.contains(key.as_str()) && names.contains(plural_key.as_str());
     let Some(suffix) = plural_key.strip_prefix(key.as_str()) else {
         return value.to_string();
@@ -75,7 +81,8 @@ pub(crate) fn english_plural_type(value: &str) -> String {
 /// compound ("tenis corrida"), the last word otherwise ("running shoes").
 pub(crate) fn type_head(key: &str) -> &str {
     let first = key.split(' ').next().unwrap_or(key);
-    if PT_TYPE_HEADS.contains(&singular(first)) || PT_TYPE_HEADS.contains(&first) {
+    let heads = &builtin().type_heads_first;
+    if heads.iter().any(|h| h == singular(first) || h == first) {
         first
     } else {
         key.rsplit(' ').next().unwrap_or(key)
@@ -139,7 +146,7 @@ pub(crate) fn color_in_concept(key: &str, names: &[String], members: &[String]) 
     }
     let core: Vec<&str> = key
         .split(' ')
-        .filter(|w| !COLOR_MODIFIERS.contains(w))
+        .filter(|w| !builtin().color_modifiers.iter().any(|m| m == w))
         .collect();
     if core.is_empty() || core.len() == key.split(' ').count() {
         return false;
@@ -152,8 +159,12 @@ pub(crate) fn color_in_concept(key: &str, names: &[String], members: &[String]) 
 /// ("Unisex Kids" -> kids, "Masculino Infantil" -> boys).
 pub(crate) fn value_audience(key: &str) -> Option<Audience> {
     let has = |a: Audience| {
-        key.split(' ')
-            .any(|w| AUDIENCE_VALUE_WORDS.iter().any(|&(v, b)| v == w && b == a))
+        key.split(' ').any(|w| {
+            builtin()
+                .audience_value_words
+                .iter()
+                .any(|(v, b)| v == w && *b == a)
+        })
     };
     let kid = has(Audience::Kids);
     Some(if has(Audience::Boys) || kid && has(Audience::Men) {

@@ -6,10 +6,7 @@
 //! message is segmented with one hash lookup per word and per trie step.
 //! Words unknown to the lexicon go through the [`TypoIndex`].
 
-use super::builtin::{
-    AUDIENCE_WORDS, Audience, COLORS, MARKERS, MATERIALS, Marker, SLOT_NAMES, STOP_WORDS, SlotName,
-    TYPE_BROADER, TYPES,
-};
+use super::builtin::{Audience, Marker, SlotName, builtin};
 use super::concept::{
     audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
     type_variants, value_audience,
@@ -161,7 +158,8 @@ impl Lexicon {
         };
         // built-in function words
         let mut reserved: FxHashSet<String> = FxHashSet::default();
-        for w in STOP_WORDS {
+        let b = builtin();
+        for w in &b.stop_words {
             let ws = phrase_words(w);
             reserved.insert(ws.join(" "));
             let id = lx.add(&ws, Meaning::Stop);
@@ -171,12 +169,12 @@ impl Lexicon {
                 lx.info[id as usize].stop = ws.len() == 1;
             }
         }
-        for &(p, m) in MARKERS {
+        for &(p, m) in &b.markers {
             let ws = phrase_words(p);
             reserved.insert(ws.join(" "));
             lx.add_builtin(&ws, Meaning::Marker(m));
         }
-        for &(p, s) in SLOT_NAMES {
+        for &(p, s) in &b.slot_names {
             let ws = phrase_words(p);
             reserved.insert(ws.join(" "));
             let slot = match s {
@@ -185,26 +183,26 @@ impl Lexicon {
             };
             lx.add_builtin(&ws, Meaning::Slot(slot));
         }
-        for &(p, _) in AUDIENCE_WORDS {
+        for &(p, _) in &b.audience_words {
             reserved.insert(phrase_words(p).join(" "));
         }
         // every built-in concept word is known, resolved or not, so it is
         // never "corrected" into something else
-        for names in TYPES.iter().chain(MATERIALS) {
-            for p in *names {
+        for names in b.types.iter().map(|(_, n)| n).chain(&b.materials) {
+            for p in names {
                 for w in phrase_words(p) {
                     lx.word_id(&w);
                 }
             }
         }
-        for (names, members) in COLORS {
+        for (names, members) in &b.colors {
             for p in names.iter().chain(members.iter()) {
                 for w in phrase_words(p) {
                     lx.word_id(&w);
                 }
             }
         }
-        for &(p, _) in AUDIENCE_WORDS {
+        for &(p, _) in &b.audience_words {
             for w in phrase_words(p) {
                 lx.word_id(&w);
             }
@@ -451,7 +449,7 @@ impl Lexicon {
     }
 
     fn add_colors(&mut self, keys: &[String], f: u16) {
-        for (names, members) in COLORS {
+        for (names, members) in &builtin().colors {
             let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
             let members_k: Vec<String> =
                 members.iter().map(|p| phrase_words(p).join(" ")).collect();
@@ -471,7 +469,7 @@ impl Lexicon {
                 .filter(|&i| audiences[i as usize].is_some_and(|a| targets.contains(&a)))
                 .collect()
         };
-        for &(p, a) in AUDIENCE_WORDS {
+        for &(p, a) in &builtin().audience_words {
             let (primary, fallback) = audience_targets(a);
             let mut values = with(primary);
             if values.is_empty() {
@@ -506,9 +504,10 @@ impl Lexicon {
                 }
             }
         }
-        let values: Vec<Vec<u32>> = TYPES
+        let types = &builtin().types;
+        let values: Vec<Vec<u32>> = types
             .iter()
-            .map(|names| {
+            .map(|(_, names)| {
                 let names_k: Vec<String> =
                     names.iter().map(|p| phrase_words(p).join(" ")).collect();
                 (0..keys.len() as u32)
@@ -516,11 +515,11 @@ impl Lexicon {
                     .collect()
             })
             .collect();
-        for (names, own) in TYPES.iter().zip(&values) {
+        for ((id, names), own) in types.iter().zip(&values) {
             // A narrower concept the catalog lacks means its broader one.
             let broader = || {
-                let (_, name) = TYPE_BROADER.iter().find(|(n, _)| names.contains(n))?;
-                let at = TYPES.iter().position(|g| g.contains(name))?;
+                let (_, broad) = builtin().type_broader.iter().find(|(n, _)| n == id)?;
+                let at = types.iter().position(|(other, _)| other == broad)?;
                 values.get(at)
             };
             let meant = match own.is_empty() {
@@ -534,7 +533,7 @@ impl Lexicon {
     }
 
     fn add_materials(&mut self, keys: &[String], f: u16) {
-        for names in MATERIALS {
+        for names in &builtin().materials {
             let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
             let values: Vec<u32> = (0..keys.len() as u32)
                 .filter(|&i| {

@@ -1,0 +1,174 @@
+//! The one language detector, for a shopper's message and for a catalog
+//! alike: each language's evidence (its own letters, words and signs, from
+//! its data file) is weighed word by word. A message without evidence
+//! ("Puma", "42") keeps the conversation's language; a catalog is in a
+//! language other than English only when that language's evidence clearly
+//! outweighs the rest.
+
+use super::every;
+use crate::model::Lang;
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// One language's evidence, ready to weigh.
+struct Signs {
+    lang: Lang,
+    words: FxHashSet<String>,
+    letters: Vec<char>,
+    signs: Vec<String>,
+}
+
+fn signs() -> &'static [Signs] {
+    static SIGNS: OnceLock<Vec<Signs>> = OnceLock::new();
+    SIGNS.get_or_init(|| {
+        every()
+            .map(|(lang, d)| Signs {
+                lang,
+                words: d
+                    .detection
+                    .words
+                    .iter()
+                    .map(|w| crate::text::key(w))
+                    .collect(),
+                letters: d.detection.letters.chars().collect(),
+                signs: d.detection.signs.clone(),
+            })
+            .collect()
+    })
+}
+
+/// The evidence gathered so far, per language.
+#[derive(Debug, Clone, Default)]
+pub struct Evidence {
+    scores: Vec<(Lang, u32)>,
+}
+
+impl Evidence {
+    fn add(&mut self, lang: Lang, points: u32) {
+        match self.scores.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, score)) => *score += points,
+            None => self.scores.push((lang, points)),
+        }
+    }
+
+    /// Weighs one word: `key` folded (see [`crate::text::key`]), `raw` as
+    /// written. A letter only one language writes counts twice; a word of
+    /// a language's list (or that word with a plural `s`) once.
+    pub fn word(&mut self, key: &str, raw: &str) {
+        for s in signs() {
+            let lettered = raw
+                .chars()
+                .flat_map(char::to_lowercase)
+                .any(|c| s.letters.contains(&c));
+            if lettered {
+                self.add(s.lang, 2);
+            } else if s.words.contains(key)
+                || key.strip_suffix('s').is_some_and(|k| s.words.contains(k))
+            {
+                self.add(s.lang, 1);
+            }
+        }
+    }
+
+    /// Weighs the signs of a whole text (`R$`).
+    pub fn signs(&mut self, raw: &str) {
+        for s in signs() {
+            if s.signs.iter().any(|sign| raw.contains(sign.as_str())) {
+                self.add(s.lang, 1);
+            }
+        }
+    }
+
+    /// Weighs every word and sign of a text.
+    pub fn text(&mut self, raw: &str) {
+        crate::text::for_each_word(raw, |key, range| {
+            self.word(key, raw.get(range).unwrap_or(""));
+        });
+        self.signs(raw);
+    }
+
+    fn score(&self, lang: Lang) -> u32 {
+        self.scores
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(0, |(_, s)| *s)
+    }
+
+    /// The best-supported language, `prior` when none leads.
+    pub fn message_language(&self, prior: Lang) -> Lang {
+        let mut best = prior;
+        for lang in Lang::ALL {
+            if self.score(lang) > self.score(best) {
+                best = lang;
+            }
+        }
+        best
+    }
+
+    /// A catalog's language: the one whose evidence is over twice any
+    /// other's (and more than a few words), else English.
+    pub fn catalog_language(&self) -> Lang {
+        let leader = self.message_language(Lang::En);
+        let lead = self.score(leader);
+        let runner_up = Lang::ALL
+            .iter()
+            .filter(|&&l| l != leader)
+            .map(|&l| self.score(l))
+            .max()
+            .unwrap_or(0);
+        if lead > runner_up.saturating_mul(2).max(3) {
+            leader
+        } else {
+            Lang::En
+        }
+    }
+}
+
+/// Guesses a catalog's language from sample titles and descriptions.
+pub fn catalog_language<'a>(samples: impl Iterator<Item = &'a str>) -> Lang {
+    let mut evidence = Evidence::default();
+    for sample in samples {
+        evidence.text(sample);
+    }
+    evidence.catalog_language()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn message(text: &str, prior: Lang) -> Lang {
+        let mut e = Evidence::default();
+        e.text(text);
+        e.message_language(prior)
+    }
+
+    #[test]
+    fn messages_by_evidence() {
+        assert_eq!(
+            message("tênis preto masculino até R$ 300", Lang::En),
+            Lang::Pt
+        );
+        assert_eq!(
+            message("black sneakers for men under 3000", Lang::Pt),
+            Lang::En
+        );
+        assert_eq!(message("Puma", Lang::Pt), Lang::Pt);
+        assert_eq!(message("42", Lang::En), Lang::En);
+        assert_eq!(message("quero uma camiseta", Lang::En), Lang::Pt);
+    }
+
+    #[test]
+    fn catalogs_by_evidence() {
+        let pt = [
+            "Tênis Olympikus Corre Masculino Preto",
+            "Camiseta básica de algodão",
+        ];
+        assert_eq!(catalog_language(pt.iter().copied()), Lang::Pt);
+        let en = [
+            "Puma Men Black Running Shoes",
+            "Levis Women Blue Slim Fit Jeans",
+        ];
+        assert_eq!(catalog_language(en.iter().copied()), Lang::En);
+    }
+}

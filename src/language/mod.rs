@@ -1,0 +1,202 @@
+//! The languages' own data, one file per language (`en.toml`, `pt.toml`,
+//! beside this one, compiled in): the words shoppers use for prices,
+//! sorting, negation and conversation control, the built-in concepts
+//! (colours, product types, materials, audiences) that map onto any
+//! catalog's values, the function and stop words, the words product
+//! titles are read around, and the evidence of each language, which the
+//! one language detector ([`detect`]) weighs for messages and catalogs
+//! alike. Adding a synonym is a data change; adding a language is a new
+//! file and a [`Lang`]. Depends on `model` and `text` only.
+
+pub mod detect;
+
+use crate::model::Lang;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// One language's data file.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LanguageData {
+    /// Words left out of the description index.
+    #[serde(default)]
+    pub function_words: Vec<String>,
+    /// Words of a message that carry no constraint.
+    #[serde(default)]
+    pub stop_words: Vec<String>,
+    /// Words qualifying a colour without changing its family.
+    #[serde(default)]
+    pub color_modifiers: Vec<String>,
+    /// Nouns used only in the plural.
+    #[serde(default)]
+    pub plural_only: Vec<String>,
+    /// Head nouns that start a multi-word product type.
+    #[serde(default)]
+    pub type_heads_first: Vec<String>,
+    /// Evidence of the language.
+    pub detection: Detection,
+    /// Words product titles are read around.
+    pub titles: Titles,
+    /// Function phrases by what they do (see `understand`'s markers).
+    #[serde(default)]
+    pub markers: BTreeMap<String, Vec<String>>,
+    /// Ordinal words by position.
+    #[serde(default)]
+    pub ordinals: BTreeMap<u32, Vec<String>>,
+    /// Small numbers in words.
+    #[serde(default)]
+    pub cardinals: BTreeMap<u32, Vec<String>>,
+    /// Names of constrainable things: a facet name or `price`.
+    #[serde(default)]
+    pub slots: BTreeMap<String, Vec<String>>,
+    /// Audience concept -> the shopper's words for it.
+    #[serde(default)]
+    pub audiences: BTreeMap<String, Vec<String>>,
+    /// Audience concept -> words of catalog values denoting it.
+    #[serde(default)]
+    pub audience_values: BTreeMap<String, Vec<String>>,
+    /// Product type concept -> its names.
+    #[serde(default)]
+    pub types: BTreeMap<String, Vec<String>>,
+    /// A narrower type concept -> its broader one.
+    #[serde(default)]
+    pub type_broader: BTreeMap<String, String>,
+    /// Material concept -> its names.
+    #[serde(default)]
+    pub materials: BTreeMap<String, Vec<String>>,
+    /// Colour concept -> its names and members.
+    #[serde(default)]
+    pub colors: BTreeMap<String, ColorConcept>,
+}
+
+/// What shows a text is in a language.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Detection {
+    /// Words (folded) that only this language uses, or nearly.
+    pub words: Vec<String>,
+    /// Letters only this language writes.
+    #[serde(default)]
+    pub letters: String,
+    /// Signs only this language's shoppers write (`R$`).
+    #[serde(default)]
+    pub signs: Vec<String>,
+}
+
+/// Words of product titles.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Titles {
+    /// Words ending a title's main noun phrase.
+    pub connectors: Vec<String>,
+    /// Audience words, never product types.
+    pub audience: Vec<String>,
+    /// Words that are never a product type.
+    pub not_types: Vec<String>,
+}
+
+/// A colour family.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ColorConcept {
+    /// The names shoppers use.
+    pub names: Vec<String>,
+    /// Further catalog values of the family.
+    #[serde(default)]
+    pub members: Vec<String>,
+}
+
+/// The data file of each language, as compiled in.
+const SOURCES: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("en.toml")),
+    (Lang::Pt, include_str!("pt.toml")),
+];
+
+/// Every language's data, parsed once.
+fn all() -> &'static [(Lang, LanguageData)] {
+    static DATA: OnceLock<Vec<(Lang, LanguageData)>> = OnceLock::new();
+    DATA.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|&(lang, text)| {
+                // The files are compiled in and parsed by this module's
+                // tests: a broken file fails `cargo test`, never a user.
+                let data = toml::from_str(text).unwrap_or_else(|e| {
+                    panic!("src/language/{}.toml is not valid: {e}", lang.code())
+                });
+                (lang, data)
+            })
+            .collect()
+    })
+}
+
+/// The data of one language.
+pub fn data(lang: Lang) -> &'static LanguageData {
+    static EMPTY: OnceLock<LanguageData> = OnceLock::new();
+    all()
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, d)| d)
+        .unwrap_or_else(|| EMPTY.get_or_init(LanguageData::default))
+}
+
+/// Every language's data, in [`Lang::ALL`] order.
+pub fn every() -> impl Iterator<Item = (Lang, &'static LanguageData)> {
+    all().iter().map(|(l, d)| (*l, d))
+}
+
+/// A concept table merged over every language: concept id -> the names of
+/// all languages (in [`Lang::ALL`] order).
+pub fn concepts(
+    table: impl Fn(&'static LanguageData) -> &'static BTreeMap<String, Vec<String>>,
+) -> BTreeMap<&'static str, Vec<&'static str>> {
+    let mut merged: BTreeMap<&'static str, Vec<&'static str>> = BTreeMap::new();
+    for (_, d) in every() {
+        for (id, names) in table(d) {
+            merged
+                .entry(id.as_str())
+                .or_default()
+                .extend(names.iter().map(String::as_str));
+        }
+    }
+    merged
+}
+
+/// True when `word` (folded) is a function word of any language.
+pub fn is_function_word(word: &str) -> bool {
+    static WORDS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| d.function_words.iter())
+                .map(|w| crate::text::key(w))
+                .collect()
+        })
+        .contains(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_language_file_parses_and_has_its_evidence() {
+        for (lang, text) in SOURCES {
+            let parsed: Result<LanguageData, _> = toml::from_str(text);
+            let data = parsed.unwrap_or_else(|e| panic!("{}.toml: {e}", lang.code()));
+            assert!(!data.detection.words.is_empty(), "{}", lang.code());
+            assert!(!data.markers.is_empty(), "{}", lang.code());
+        }
+        assert_eq!(every().count(), Lang::ALL.len());
+    }
+
+    #[test]
+    fn concepts_merge_the_languages() {
+        let types = concepts(|d| &d.types);
+        let sneaker = &types["sneaker"];
+        assert!(sneaker.contains(&"sneakers") && sneaker.contains(&"tênis"));
+        assert!(is_function_word("the") && is_function_word("para"));
+        assert!(!is_function_word("shoe"));
+    }
+}
