@@ -9,7 +9,8 @@
 
 use crate::catalog::Product;
 use crate::dialog::Session;
-use crate::{Engine, Error, Result, Turn};
+use crate::engine::{Engine, Turn};
+use crate::error::{Error, Result};
 use std::io::{BufRead, Write};
 
 /// Settings of [`run_chat`].

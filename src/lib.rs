@@ -42,7 +42,7 @@ pub mod chat;
 pub mod cli;
 pub mod dialog;
 pub mod engine;
-mod error;
+pub(crate) mod error;
 pub mod r#gen;
 pub mod index;
 pub mod language;

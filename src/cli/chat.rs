@@ -1,7 +1,7 @@
 //! `vitrine chat`: the terminal chat on stdin/stdout.
 
-use crate::Engine;
 use crate::chat::{ChatOptions, run_chat};
+use crate::engine::Engine;
 use anyhow::Context;
 use clap::Args;
 use std::io::IsTerminal;

@@ -1,5 +1,6 @@
 //! `vitrine gen`: writes a deterministic synthetic catalog to stdout.
-use crate::{GenOptions, Lang};
+use crate::r#gen::GenOptions;
+use crate::model::Lang;
 use clap::{Args, ValueEnum};
 use std::io::Write;
 use std::process::ExitCode;

@@ -5,7 +5,7 @@
 
 use super::Session;
 use super::apply::Changes;
-use crate::Result;
+use crate::error::Result;
 use crate::model::{ConstraintKind, Constraints, Dropped, PriceMove, SearchSpec, Slot};
 
 /// What to show when the exact search matched nothing.

@@ -1,7 +1,7 @@
 //! The index generation being served, with the lexicon built from its
 //! vocabulary, swapped for a newer one when an import publishes it.
 
-use crate::Result;
+use crate::error::Result;
 use crate::index::{ProductIndex, layout};
 use crate::understand::Lexicon;
 use std::path::{Path, PathBuf};

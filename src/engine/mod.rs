@@ -10,9 +10,9 @@ mod turn;
 pub use live::open_or_import;
 pub use turn::{Relaxation, Turn, TurnKind};
 
-use crate::Result;
 use crate::catalog::Product;
 use crate::dialog::{self, Fallback, Session, Step};
+use crate::error::Result;
 use crate::model::{Canned, Dropped, SearchSpec, Suggestion, page_size};
 use crate::reply::{self, Answer, Money};
 use crate::search::{self, SearchResult};
@@ -71,7 +71,7 @@ impl Engine {
     }
 
     /// The catalog vocabulary of the index being served.
-    pub fn vocabulary(&self) -> crate::Vocabulary {
+    pub fn vocabulary(&self) -> crate::index::Vocabulary {
         self.live.get().index.vocabulary().clone()
     }
 

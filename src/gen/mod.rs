@@ -30,7 +30,8 @@
 mod rng;
 mod tables;
 
-use crate::{Error, Lang, Result};
+use crate::error::{Error, Result};
+use crate::model::Lang;
 use rng::{Rng, Weighted, exp, splitmix64};
 use std::collections::HashSet;
 use std::fmt::Write as _;

@@ -6,7 +6,7 @@
 //! need no fast-field columns.
 //! The price and rating columns are opened here once too.
 
-use crate::Result;
+use crate::error::Result;
 use std::collections::HashMap;
 use std::sync::Arc;
 use tantivy::columnar::Column;

@@ -9,6 +9,7 @@
 //! file and a [`Lang`]. Depends on `model` and `text` only.
 
 pub mod detect;
+pub mod noun;
 
 use crate::model::Lang;
 use serde::Deserialize;

@@ -21,7 +21,7 @@ impl Phrasebook for English {
         // "240 bags for women", though the catalog's type is "Bag".
         let types: Vec<String> = any_of(c, &Slot::Type)
             .iter()
-            .map(|t| crate::understand::english_plural_type(t))
+            .map(|t| crate::language::noun::english_plural(t))
             .collect();
         let noun = if types.is_empty() {
             "products".to_string()

@@ -2,7 +2,7 @@
 //! rating pass a [`NumericFilter`], read from fast-field columns opened once
 //! per index generation.
 
-use super::query::NumericFilter;
+use super::checked::NumericFilter;
 use crate::index::FacetTable;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};

@@ -8,14 +8,13 @@ mod facets;
 mod filter;
 pub mod query;
 
-pub use checked::{CheckedQuery, Checks};
+pub use checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 pub use collect::{Rank, TurnCollector, TurnFruit};
 pub use facets::{FacetCollector, FacetCounts, FacetSampler};
 pub use filter::Filtered;
-pub use query::{ColumnCheck, NumericFilter};
 
-use crate::Result;
 use crate::catalog::Product;
+use crate::error::Result;
 use crate::index::ProductIndex;
 use crate::model::{SearchSpec, Slot, ValueCounts};
 use std::sync::Arc;

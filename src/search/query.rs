@@ -10,7 +10,7 @@
 //! rescans the column between candidates, a per-candidate check costs one
 //! read.
 
-use super::checked::{CheckedQuery, Checks};
+use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 use crate::index::ProductIndex;
 use crate::model::{SearchSpec, Slot, Sort, facet};
 use std::ops::Bound;
@@ -157,53 +157,12 @@ fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
     ]))
 }
 
-/// Price and rating bounds checked per candidate on the fast fields.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct NumericFilter {
-    /// Inclusive price bounds; a bound of `f64::MIN` only requires a price.
-    pub price: (Option<f64>, Option<f64>),
-    /// Lowest rating.
-    pub min_rating: Option<f64>,
-}
-
-impl NumericFilter {
-    /// True when it lets every product through.
-    pub fn is_empty(&self) -> bool {
-        self.price == (None, None) && self.min_rating.is_none()
-    }
-
-    /// Whether a product with this price and rating passes.
-    pub fn accepts(&self, price: Option<f64>, rating: Option<f64>) -> bool {
-        let price_ok = match (self.price, price) {
-            ((None, None), _) => true,
-            (_, None) => false,
-            ((lo, hi), Some(p)) => lo.is_none_or(|lo| p >= lo) && hi.is_none_or(|hi| p <= hi),
-        };
-        let rating_ok = match (self.min_rating, rating) {
-            (None, _) => true,
-            (Some(_), None) => false,
-            (Some(min), Some(r)) => r >= min,
-        };
-        price_ok && rating_ok
-    }
-}
-
 /// A query plus the numeric bounds left to check per candidate.
 pub struct Built {
     /// The tantivy query.
     pub query: Box<dyn Query>,
     /// Bounds not expressed in `query`.
     pub filter: NumericFilter,
-}
-
-/// A facet filter checked on the ordinals of the facet's keyword column
-/// instead of a union of posting lists.
-#[derive(Debug, Clone)]
-pub struct ColumnCheck {
-    /// Position of the column in the [`crate::index::FacetTable`].
-    pub position: usize,
-    /// Value id -> accepted.
-    pub accepted: Arc<[bool]>,
 }
 
 /// A query, the checks left to the collector, and whether every match

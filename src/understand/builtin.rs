@@ -193,8 +193,6 @@ pub(crate) struct Builtin {
     pub type_broader: Vec<(&'static str, &'static str)>,
     /// Head nouns that start a multi-word type value (folded).
     pub type_heads_first: Vec<String>,
-    /// Nouns used only in the plural (folded).
-    pub plural_only: Vec<String>,
     /// Material concepts: names.
     pub materials: Vec<Vec<&'static str>>,
 }
@@ -263,7 +261,6 @@ impl Builtin {
             types: language::concepts(|d| &d.types).into_iter().collect(),
             type_broader,
             type_heads_first: folded(all().map(|d| &d.type_heads_first)),
-            plural_only: folded(all().map(|d| &d.plural_only)),
             materials: language::concepts(|d| &d.materials).into_values().collect(),
         }
     }

@@ -3,79 +3,7 @@
 //! values are "shoes" (by their head noun), singular/plural variants.
 
 use super::builtin::{Audience, builtin};
-
-/// The singular form of a normalised English/Portuguese noun, for matching
-/// "shirts" with "Shirt" and "curtain" with "Curtains". Conservative:
-/// plural-only nouns ("jeans") and short words are kept.
-pub(crate) fn singular(word: &str) -> &str {
-    if word.len() <= 3 || builtin().plural_only.iter().any(|w| w == word) {
-        return word;
-    }
-    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
-        if word.ends_with(suffix) {
-            return &word[..word.len() - 2];
-        }
-    }
-    if word.ends_with('s')
-        && !word.ends_with("ss")
-        && !word.ends_with("us")
-        && !word.ends_with("is")
-    {
-        return &word[..word.len() - 1];
-    }
-    word
-}
-
-/// The plural form of a normalised singular noun.
-pub(crate) fn plural(word: &str) -> String {
-    if builtin().plural_only.iter().any(|w| w == word)
-        || word.ends_with('s') && singular(word) != word
-    {
-        return word.to_string();
-    }
-    if ["s", "sh", "ch", "x", "z"]
-        .iter()
-        .any(|s| word.ends_with(s))
-    {
-        format!("{word}es")
-    } else {
-        format!("{word}s")
-    }
-}
-
-/// An English type value in the plural, as a reply names what was asked
-/// for ("Casual Shirt" -> "Casual Shirts", "Bag" -> "Bags"): only when its
-/// last word is a singular noun that the built-in type concepts also know
-/// in the plural, so mass nouns and unknown words ("Footwear",
-/// "Accessory") stay as the catalog spells them.
-pub(crate) fn english_plural_type(value: &str) -> String {
-    let last = value.rsplit(' ').next().unwrap_or(value);
-    let key = crate::text::key(last);
-    let plural_key = plural(&key);
-    // Every built-in type name, hashed once (this runs in every reply).
-    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
-        std::sync::OnceLock::new();
-    let names = NAMES.get_or_init(|| {
-        builtin()
-            .types
-            .iter()
-            .flat_map(|(_, names)| names.iter().copied())
-            .collect()
-    });
-    let known = names.contains(key.as_str()) && names.contains(plural_key.as_str());
-    let Some(suffix) = plural_key.strip_prefix(key.as_str()) else {
-        return value.to_string();
-    };
-    if !known || suffix.is_empty() || singular(&key) != key {
-        return value.to_string();
-    }
-    let shouting = last.chars().any(char::is_alphabetic) && !last.chars().any(char::is_lowercase);
-    if shouting {
-        format!("{value}{}", suffix.to_uppercase())
-    } else {
-        format!("{value}{suffix}")
-    }
-}
+pub(crate) use crate::language::noun::{plural, singular};
 
 /// The head noun of a type value's key: the first word of a Portuguese
 /// compound ("tenis corrida"), the last word otherwise ("running shoes").
@@ -205,34 +133,6 @@ mod tests {
 
     fn s(v: &[&str]) -> Vec<String> {
         v.iter().map(|x| x.to_string()).collect()
-    }
-
-    #[test]
-    fn singular_and_plural() {
-        assert_eq!(singular("shirts"), "shirt");
-        assert_eq!(singular("dresses"), "dress");
-        assert_eq!(singular("watches"), "watch");
-        assert_eq!(singular("jeans"), "jeans");
-        assert_eq!(singular("tenis"), "tenis");
-        assert_eq!(singular("shoes"), "shoe");
-        assert_eq!(plural("curtain"), "curtains");
-        assert_eq!(plural("watch"), "watches");
-        assert_eq!(plural("shoes"), "shoes");
-    }
-
-    #[test]
-    fn english_type_values_in_the_plural() {
-        assert_eq!(english_plural_type("Bag"), "Bags");
-        assert_eq!(english_plural_type("Casual Shirt"), "Casual Shirts");
-        assert_eq!(english_plural_type("T-shirt"), "T-shirts");
-        assert_eq!(english_plural_type("Watch"), "Watches");
-        assert_eq!(english_plural_type("DRESS"), "DRESSES");
-        // already plural, plural-only, mass nouns, unknown words
-        assert_eq!(english_plural_type("Sneakers"), "Sneakers");
-        assert_eq!(english_plural_type("Jeans"), "Jeans");
-        assert_eq!(english_plural_type("Footwear"), "Footwear");
-        assert_eq!(english_plural_type("Accessory"), "Accessory");
-        assert_eq!(english_plural_type("Shorts"), "Shorts");
     }
 
     #[test]

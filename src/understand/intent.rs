@@ -10,8 +10,9 @@
 //! alone asks for the next page.
 
 use super::builtin::Marker;
-use super::lexicon::{Item, Lexicon, SlotRef, Span};
+use super::lexicon::Lexicon;
 use super::ops::{Op, Understanding};
+use super::span::{Item, SlotRef, Span};
 use super::token::{TokKind, Tokens};
 use crate::model::Slot;
 

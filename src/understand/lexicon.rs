@@ -11,27 +11,16 @@ use super::concept::{
     audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
     type_variants, value_audience,
 };
-use super::ops::Understanding;
-use super::token::{TokKind, Tokens, tokenize};
+use super::span::SlotRef;
 use super::typo::{Candidate, TypoIndex};
-use super::{intent, lang, price};
 use crate::index::Vocabulary;
-use crate::model::{Lang, Slot, facet};
+use crate::model::{Slot, facet};
 use crate::text;
 use rustc_hash::{FxHashMap, FxHashSet};
 
-/// A slot a shopper can name, or the price.
-#[derive(Debug, Clone, PartialEq)]
-pub(crate) enum SlotRef {
-    /// A facet slot.
-    Slot(Slot),
-    /// The price range.
-    Price,
-}
-
 /// One meaning of a phrase.
 #[derive(Debug, Clone)]
-enum Meaning {
+pub(super) enum Meaning {
     /// Catalog values of one facet (indices into the facet's values).
     Facet {
         facet: u16,
@@ -42,40 +31,6 @@ enum Meaning {
     Marker(Marker),
     Slot(SlotRef),
     Stop,
-}
-
-/// What a span of the message is.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Item<'a> {
-    /// Values of one facet.
-    Facet { facet: u16, values: &'a [u32] },
-    /// A function phrase.
-    Marker(Marker),
-    /// A slot name, with the marker the same word means elsewhere ("budget").
-    Slot(&'a SlotRef, Option<Marker>),
-    /// A number.
-    Num(f64),
-    /// An ordinal ("2nd", "segundo").
-    Ordinal(u32),
-    /// A meaningful symbol not otherwise known (`-`).
-    Sym(char),
-    /// A catalog word kept as free text.
-    Term(&'a str),
-    /// A stop word.
-    Stop,
-    /// A word neither known nor correctable.
-    Unknown,
-}
-
-/// A run of tokens with one meaning.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Span<'a> {
-    /// Its meaning.
-    pub item: Item<'a>,
-    /// First token.
-    pub start: usize,
-    /// One past the last token.
-    pub end: usize,
 }
 
 /// One catalog facet as the lexicon sees it.
@@ -90,12 +45,12 @@ pub(crate) struct FacetInfo {
 }
 
 #[derive(Debug, Default, Clone)]
-struct WordInfo {
-    word: Box<str>,
+pub(super) struct WordInfo {
+    pub(super) word: Box<str>,
     /// Number of products using the word (catalog terms).
-    count: u64,
+    pub(super) count: u64,
     builtin: bool,
-    stop: bool,
+    pub(super) stop: bool,
     in_brand: bool,
     in_other: bool,
 }
@@ -105,17 +60,18 @@ struct WordInfo {
 #[derive(Debug)]
 pub struct Lexicon {
     pub(crate) facets: Vec<FacetInfo>,
-    words: FxHashMap<Box<str>, u32>,
-    info: Vec<WordInfo>,
-    edges: FxHashMap<(u32, u32), u32>,
-    node_entry: Vec<u32>,
-    entries: Vec<Vec<Meaning>>,
+    pub(super) words: FxHashMap<Box<str>, u32>,
+    pub(super) info: Vec<WordInfo>,
+    pub(super) edges: FxHashMap<(u32, u32), u32>,
+    pub(super) node_entry: Vec<u32>,
+    pub(super) entries: Vec<Vec<Meaning>>,
     sizes: FxHashMap<Box<str>, Vec<u32>>,
     size_facet: Option<u16>,
-    typo: TypoIndex,
+    pub(super) typo: TypoIndex,
 }
 
-const NONE: u32 = u32::MAX;
+/// No entry at a trie node.
+pub(super) const NONE: u32 = u32::MAX;
 
 /// The words of a built-in phrase, normalised like messages are.
 fn phrase_words(phrase: &str) -> Vec<String> {
@@ -620,194 +576,6 @@ impl Lexicon {
         self.typo = typo;
     }
 
-    /// Understands one message. `prior` is the session's language, kept when
-    /// the message gives no evidence of its own.
-    pub fn understand(&self, message: &str, prior: Lang) -> Understanding {
-        let mut tokens = tokenize(message);
-        let split;
-        if let Some(s) = self.split_unknown_joined(message, &tokens) {
-            split = s;
-            tokens = tokenize(&split);
-        } else {
-            split = String::new();
-        }
-        let raw = if split.is_empty() {
-            message
-        } else {
-            split.as_str()
-        };
-        let lang = lang::detect(raw, &tokens, prior);
-        let spans = self.segment(raw, &tokens, lang);
-        let mut used = vec![false; spans.len()];
-        let mut ops = Vec::new();
-        price::extract(&spans, &tokens, &mut used, &mut ops);
-        let mut understanding = Understanding {
-            lang,
-            ops: Vec::new(),
-            ignored: Vec::new(),
-        };
-        intent::extract(self, raw, &tokens, &spans, &used, ops, &mut understanding);
-        understanding
-    }
-
-    /// When a hyphenated or dotted word is unknown ("non-leather",
-    /// "black-white"), the message with its joiners replaced by spaces.
-    fn split_unknown_joined(&self, message: &str, tokens: &Tokens) -> Option<String> {
-        let mut out: Option<String> = None;
-        for (i, t) in tokens.toks.iter().enumerate() {
-            if t.joined && t.kind == TokKind::Word && !self.words.contains_key(tokens.key(i)) {
-                let s = out.get_or_insert_with(|| message.to_string());
-                let piece = message.get(t.raw.clone()).unwrap_or("");
-                let replaced: String = piece
-                    .chars()
-                    .map(|c| {
-                        if matches!(c, '-' | '.' | '\'' | '’') {
-                            " ".repeat(c.len_utf8())
-                        } else {
-                            c.to_string()
-                        }
-                    })
-                    .collect();
-                if replaced.len() == piece.len() {
-                    s.replace_range(t.raw.clone(), &replaced);
-                }
-            }
-        }
-        out
-    }
-
-    /// The lexicon id of token `i`, correcting typos of unknown words.
-    fn token_id(&self, tokens: &Tokens, i: usize) -> Option<u32> {
-        let key = tokens.key(i);
-        if let Some(&id) = self.words.get(key) {
-            return Some(id);
-        }
-        match tokens.toks.get(i)?.kind {
-            TokKind::Word => self.typo.correct(key),
-            _ => None,
-        }
-    }
-
-    /// Segments a tokenised message into spans by longest phrase match.
-    fn segment<'a>(&'a self, raw: &str, tokens: &Tokens, lang: Lang) -> Vec<Span<'a>> {
-        let n = tokens.toks.len();
-        let ids: Vec<Option<u32>> = (0..n).map(|i| self.token_id(tokens, i)).collect();
-        let mut spans: Vec<Span<'a>> = Vec::with_capacity(n);
-        let mut i = 0;
-        while i < n {
-            // longest phrase starting at i
-            let mut best: Option<(usize, usize)> = None;
-            let mut node = 0u32;
-            let mut j = i;
-            while j < n {
-                let tok = &tokens.toks[j];
-                if j > i && tok.kind == TokKind::Sym('&') {
-                    j += 1;
-                    continue;
-                }
-                let Some(id) = ids[j] else { break };
-                let Some(&next) = self.edges.get(&(node, id)) else {
-                    break;
-                };
-                node = next;
-                j += 1;
-                let e = self.node_entry[node as usize];
-                if e != NONE
-                    && self
-                        .entry_item(e as usize, raw, tokens, i, j, lang)
-                        .is_some()
-                {
-                    best = Some((j, e as usize));
-                }
-            }
-            if let Some((end, e)) = best
-                && let Some(item) = self.entry_item(e, raw, tokens, i, end, lang)
-            {
-                spans.push(Span {
-                    item,
-                    start: i,
-                    end,
-                });
-                i = end;
-                continue;
-            }
-            let tok = &tokens.toks[i];
-            let item = match tok.kind {
-                TokKind::Num(v) => Item::Num(v),
-                TokKind::Ordinal(o) => Item::Ordinal(o),
-                TokKind::Sym(c) => Item::Sym(c),
-                TokKind::Word => match ids[i].and_then(|id| self.info.get(id as usize)) {
-                    Some(info) if info.count > 0 && !info.stop => Item::Term(&info.word),
-                    Some(info) if info.stop => Item::Stop,
-                    _ => Item::Unknown,
-                },
-            };
-            spans.push(Span {
-                item,
-                start: i,
-                end: i + 1,
-            });
-            i += 1;
-        }
-        merge_numbers(&mut spans);
-        spans
-    }
-
-    /// The item an entry means for tokens `start..end`, in context.
-    fn entry_item(
-        &self,
-        e: usize,
-        raw: &str,
-        tokens: &Tokens,
-        start: usize,
-        end: usize,
-        lang: Lang,
-    ) -> Option<Item<'_>> {
-        let entry = self.entries.get(e)?;
-        let mut marker = None;
-        let mut slot = None;
-        let mut stop = false;
-        for m in entry {
-            match m {
-                Meaning::Facet {
-                    facet,
-                    values,
-                    caps_only,
-                } => {
-                    if *caps_only && !all_caps(raw, tokens, start, end) {
-                        continue;
-                    }
-                    return Some(Item::Facet {
-                        facet: *facet,
-                        values,
-                    });
-                }
-                Meaning::Marker(m) => marker = marker.or(Some(*m)),
-                Meaning::Slot(s) => slot = slot.or(Some(s)),
-                Meaning::Stop => stop = true,
-            }
-        }
-        if let Some(s) = slot {
-            return Some(Item::Slot(s, marker));
-        }
-        if let Some(m) = marker {
-            return Some(match m {
-                Marker::NoWord => {
-                    let gap_after = tokens.toks.get(end).is_none_or(|t| t.gap);
-                    if lang == Lang::Pt || gap_after {
-                        Item::Stop
-                    } else {
-                        Item::Marker(Marker::Neg)
-                    }
-                }
-                Marker::Cardinal(n) => Item::Num(f64::from(n)),
-                Marker::Ordinal(n) => Item::Ordinal(n),
-                m => Item::Marker(m),
-            });
-        }
-        stop.then_some(Item::Stop)
-    }
-
     /// Catalog values of a size key ("42", "m", "xl").
     pub(crate) fn size_values(&self, key: &str) -> Option<(u16, &[u32])> {
         let f = self.size_facet?;
@@ -827,41 +595,11 @@ impl Lexicon {
     }
 }
 
-/// True when the raw text of tokens `start..end` has letters, all capitals.
-fn all_caps(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool {
-    let (Some(a), Some(b)) = (
-        tokens.toks.get(start),
-        tokens.toks.get(end.saturating_sub(1)),
-    ) else {
-        return false;
-    };
-    let text = raw.get(a.raw.start..b.raw.end).unwrap_or("");
-    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
-}
-
-/// "2 mil", "5 k", "3 thousand": one number.
-fn merge_numbers(spans: &mut Vec<Span<'_>>) {
-    let mut i = 0;
-    while i + 1 < spans.len() {
-        if let (Item::Num(v), Item::Marker(Marker::Thousand)) = (spans[i].item, spans[i + 1].item) {
-            spans[i].item = Item::Num(v * 1000.0);
-            spans[i].end = spans[i + 1].end;
-            spans.remove(i + 1);
-        }
-        i += 1;
-    }
-    // an unused "k"/"mil" alone is nothing
-    for s in spans.iter_mut() {
-        if let Item::Marker(Marker::Thousand) = s.item {
-            s.item = Item::Stop;
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::index::FacetValue;
+    use crate::model::Lang;
     use crate::understand::Op;
 
     fn vocab(facets: &[(&str, &[&str])], terms: &[&str]) -> Vocabulary {

@@ -6,10 +6,11 @@
 //! negation, conversation control), then [`Lexicon::understand`] turns each
 //! message into [`Op`]s carrying the catalog's own facet values.
 //!
-//! The pipeline for one message: [`token`] (words, numbers read from the raw
-//! text, symbols) → language detection ([`lang`]) → longest-phrase
-//! segmentation with typo correction ([`lexicon`], [`typo`]) → prices and
-//! ratings ([`price`]) → everything else ([`intent`]).
+//! The pipeline for one message ([`Lexicon::understand`], below): [`token`]
+//! (words, numbers read from the raw text, symbols) → language detection
+//! ([`lang`]) → longest-phrase segmentation with typo correction
+//! ([`segment`], [`typo`]) into [`span`]s → prices and ratings ([`price`])
+//! → everything else ([`intent`]).
 //! Knows nothing of sessions, tantivy or HTTP.
 //!
 //! ```
@@ -36,12 +37,47 @@ mod lang;
 mod lexicon;
 mod ops;
 mod price;
+mod segment;
+mod span;
 mod token;
 mod typo;
 
 pub use crate::model::{Lang, Slot, Sort};
-pub(crate) use concept::english_plural_type;
 pub use lexicon::Lexicon;
 pub use ops::{Op, Understanding};
 pub use price::{AROUND, PriceRange, parse_price_expression};
 pub use token::parse_number;
+
+use token::tokenize;
+
+impl Lexicon {
+    /// Understands one message. `prior` is the session's language, kept when
+    /// the message gives no evidence of its own.
+    pub fn understand(&self, message: &str, prior: Lang) -> Understanding {
+        let mut tokens = tokenize(message);
+        let split;
+        if let Some(s) = self.split_unknown_joined(message, &tokens) {
+            split = s;
+            tokens = tokenize(&split);
+        } else {
+            split = String::new();
+        }
+        let raw = if split.is_empty() {
+            message
+        } else {
+            split.as_str()
+        };
+        let lang = lang::detect(raw, &tokens, prior);
+        let spans = self.segment(raw, &tokens, lang);
+        let mut used = vec![false; spans.len()];
+        let mut ops = Vec::new();
+        price::extract(&spans, &tokens, &mut used, &mut ops);
+        let mut understanding = Understanding {
+            lang,
+            ops: Vec::new(),
+            ignored: Vec::new(),
+        };
+        intent::extract(self, raw, &tokens, &spans, &used, ops, &mut understanding);
+        understanding
+    }
+}

@@ -10,8 +10,9 @@
 //! - several bounds in one message make one range.
 
 use super::builtin::Marker;
-use super::lexicon::{Item, Lexicon, Span};
+use super::lexicon::Lexicon;
 use super::ops::Op;
+use super::span::{Item, SlotRef, Span};
 use super::token::Tokens;
 use crate::index::Vocabulary;
 use crate::model::Lang;
@@ -223,7 +224,7 @@ pub(crate) fn extract(
                 let after_size = i > 0
                     && matches!(
                         spans[i - 1].item,
-                        Item::Slot(super::lexicon::SlotRef::Slot(crate::model::Slot::Size), _)
+                        Item::Slot(SlotRef::Slot(crate::model::Slot::Size), _)
                             | Item::Marker(Marker::Pick)
                             | Item::Sym('#')
                     );

@@ -1,0 +1,122 @@
+//! Nouns in the singular and the plural, as catalogs and shoppers write
+//! them in English and Portuguese: "shirts" meets "Shirt", "curtain" meets
+//! "Curtains", and an English reply says "240 bags" for the type "Bag".
+//! Conservative: nouns used only in the plural ("jeans", from the data
+//! files) and short words are kept as they are.
+
+use rustc_hash::FxHashSet;
+use std::sync::OnceLock;
+
+/// Every language's plural-only nouns, folded.
+fn plural_only() -> &'static FxHashSet<String> {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        super::every()
+            .flat_map(|(_, d)| d.plural_only.iter())
+            .map(|w| crate::text::key(w))
+            .collect()
+    })
+}
+
+/// The singular form of a normalised English/Portuguese noun, for matching
+/// "shirts" with "Shirt" and "curtain" with "Curtains". Conservative:
+/// plural-only nouns ("jeans") and short words are kept.
+pub fn singular(word: &str) -> &str {
+    if word.len() <= 3 || plural_only().contains(word) {
+        return word;
+    }
+    for suffix in ["sses", "shes", "ches", "xes", "zes"] {
+        if word.ends_with(suffix) {
+            return &word[..word.len() - 2];
+        }
+    }
+    if word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+    {
+        return &word[..word.len() - 1];
+    }
+    word
+}
+
+/// The plural form of a normalised singular noun.
+pub fn plural(word: &str) -> String {
+    if plural_only().contains(word) || word.ends_with('s') && singular(word) != word {
+        return word.to_string();
+    }
+    if ["s", "sh", "ch", "x", "z"]
+        .iter()
+        .any(|s| word.ends_with(s))
+    {
+        format!("{word}es")
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// An English type value in the plural, as a reply names what was asked
+/// for ("Casual Shirt" -> "Casual Shirts", "Bag" -> "Bags"): only when its
+/// last word is a singular noun that the built-in type concepts also know
+/// in the plural, so mass nouns and unknown words ("Footwear",
+/// "Accessory") stay as the catalog spells them.
+pub fn english_plural(value: &str) -> String {
+    let last = value.rsplit(' ').next().unwrap_or(value);
+    let key = crate::text::key(last);
+    let plural_key = plural(&key);
+    // Every built-in type name, hashed once (this runs in every reply).
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>> =
+        std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        super::concepts(|d| &d.types)
+            .into_values()
+            .flatten()
+            .collect()
+    });
+    let known = names.contains(key.as_str()) && names.contains(plural_key.as_str());
+    let Some(suffix) = plural_key.strip_prefix(key.as_str()) else {
+        return value.to_string();
+    };
+    if !known || suffix.is_empty() || singular(&key) != key {
+        return value.to_string();
+    }
+    let shouting = last.chars().any(char::is_alphabetic) && !last.chars().any(char::is_lowercase);
+    if shouting {
+        format!("{value}{}", suffix.to_uppercase())
+    } else {
+        format!("{value}{suffix}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn singular_and_plural() {
+        assert_eq!(singular("shirts"), "shirt");
+        assert_eq!(singular("dresses"), "dress");
+        assert_eq!(singular("watches"), "watch");
+        assert_eq!(singular("jeans"), "jeans");
+        assert_eq!(singular("tenis"), "tenis");
+        assert_eq!(singular("shoes"), "shoe");
+        assert_eq!(plural("curtain"), "curtains");
+        assert_eq!(plural("watch"), "watches");
+        assert_eq!(plural("shoes"), "shoes");
+    }
+
+    #[test]
+    fn english_type_values_in_the_plural() {
+        assert_eq!(english_plural("Bag"), "Bags");
+        assert_eq!(english_plural("Casual Shirt"), "Casual Shirts");
+        assert_eq!(english_plural("T-shirt"), "T-shirts");
+        assert_eq!(english_plural("Watch"), "Watches");
+        assert_eq!(english_plural("DRESS"), "DRESSES");
+        // already plural, plural-only, mass nouns, unknown words
+        assert_eq!(english_plural("Sneakers"), "Sneakers");
+        assert_eq!(english_plural("Jeans"), "Jeans");
+        assert_eq!(english_plural("Footwear"), "Footwear");
+        assert_eq!(english_plural("Accessory"), "Accessory");
+        assert_eq!(english_plural("Shorts"), "Shorts");
+    }
+}

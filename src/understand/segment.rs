@@ -1,0 +1,200 @@
+//! Segmenting a tokenised message into spans by longest phrase match in
+//! the lexicon's word trie, correcting typos of unknown words, and
+//! splitting unknown joined words ("non-leather").
+
+use super::builtin::Marker;
+use super::lexicon::{Lexicon, Meaning, NONE};
+use super::span::{Item, Span};
+use super::token::{TokKind, Tokens};
+use crate::model::Lang;
+
+impl Lexicon {
+    /// When a hyphenated or dotted word is unknown ("non-leather",
+    /// "black-white"), the message with its joiners replaced by spaces.
+    pub(super) fn split_unknown_joined(&self, message: &str, tokens: &Tokens) -> Option<String> {
+        let mut out: Option<String> = None;
+        for (i, t) in tokens.toks.iter().enumerate() {
+            if t.joined && t.kind == TokKind::Word && !self.words.contains_key(tokens.key(i)) {
+                let s = out.get_or_insert_with(|| message.to_string());
+                let piece = message.get(t.raw.clone()).unwrap_or("");
+                let replaced: String = piece
+                    .chars()
+                    .map(|c| {
+                        if matches!(c, '-' | '.' | '\'' | '’') {
+                            " ".repeat(c.len_utf8())
+                        } else {
+                            c.to_string()
+                        }
+                    })
+                    .collect();
+                if replaced.len() == piece.len() {
+                    s.replace_range(t.raw.clone(), &replaced);
+                }
+            }
+        }
+        out
+    }
+
+    /// The lexicon id of token `i`, correcting typos of unknown words.
+    fn token_id(&self, tokens: &Tokens, i: usize) -> Option<u32> {
+        let key = tokens.key(i);
+        if let Some(&id) = self.words.get(key) {
+            return Some(id);
+        }
+        match tokens.toks.get(i)?.kind {
+            TokKind::Word => self.typo.correct(key),
+            _ => None,
+        }
+    }
+
+    /// Segments a tokenised message into spans by longest phrase match.
+    pub(super) fn segment<'a>(&'a self, raw: &str, tokens: &Tokens, lang: Lang) -> Vec<Span<'a>> {
+        let n = tokens.toks.len();
+        let ids: Vec<Option<u32>> = (0..n).map(|i| self.token_id(tokens, i)).collect();
+        let mut spans: Vec<Span<'a>> = Vec::with_capacity(n);
+        let mut i = 0;
+        while i < n {
+            // longest phrase starting at i
+            let mut best: Option<(usize, usize)> = None;
+            let mut node = 0u32;
+            let mut j = i;
+            while j < n {
+                let tok = &tokens.toks[j];
+                if j > i && tok.kind == TokKind::Sym('&') {
+                    j += 1;
+                    continue;
+                }
+                let Some(id) = ids[j] else { break };
+                let Some(&next) = self.edges.get(&(node, id)) else {
+                    break;
+                };
+                node = next;
+                j += 1;
+                let e = self.node_entry[node as usize];
+                if e != NONE
+                    && self
+                        .entry_item(e as usize, raw, tokens, i, j, lang)
+                        .is_some()
+                {
+                    best = Some((j, e as usize));
+                }
+            }
+            if let Some((end, e)) = best
+                && let Some(item) = self.entry_item(e, raw, tokens, i, end, lang)
+            {
+                spans.push(Span {
+                    item,
+                    start: i,
+                    end,
+                });
+                i = end;
+                continue;
+            }
+            let tok = &tokens.toks[i];
+            let item = match tok.kind {
+                TokKind::Num(v) => Item::Num(v),
+                TokKind::Ordinal(o) => Item::Ordinal(o),
+                TokKind::Sym(c) => Item::Sym(c),
+                TokKind::Word => match ids[i].and_then(|id| self.info.get(id as usize)) {
+                    Some(info) if info.count > 0 && !info.stop => Item::Term(&info.word),
+                    Some(info) if info.stop => Item::Stop,
+                    _ => Item::Unknown,
+                },
+            };
+            spans.push(Span {
+                item,
+                start: i,
+                end: i + 1,
+            });
+            i += 1;
+        }
+        merge_numbers(&mut spans);
+        spans
+    }
+
+    /// The item an entry means for tokens `start..end`, in context.
+    fn entry_item(
+        &self,
+        e: usize,
+        raw: &str,
+        tokens: &Tokens,
+        start: usize,
+        end: usize,
+        lang: Lang,
+    ) -> Option<Item<'_>> {
+        let entry = self.entries.get(e)?;
+        let mut marker = None;
+        let mut slot = None;
+        let mut stop = false;
+        for m in entry {
+            match m {
+                Meaning::Facet {
+                    facet,
+                    values,
+                    caps_only,
+                } => {
+                    if *caps_only && !all_caps(raw, tokens, start, end) {
+                        continue;
+                    }
+                    return Some(Item::Facet {
+                        facet: *facet,
+                        values,
+                    });
+                }
+                Meaning::Marker(m) => marker = marker.or(Some(*m)),
+                Meaning::Slot(s) => slot = slot.or(Some(s)),
+                Meaning::Stop => stop = true,
+            }
+        }
+        if let Some(s) = slot {
+            return Some(Item::Slot(s, marker));
+        }
+        if let Some(m) = marker {
+            return Some(match m {
+                Marker::NoWord => {
+                    let gap_after = tokens.toks.get(end).is_none_or(|t| t.gap);
+                    if lang == Lang::Pt || gap_after {
+                        Item::Stop
+                    } else {
+                        Item::Marker(Marker::Neg)
+                    }
+                }
+                Marker::Cardinal(n) => Item::Num(f64::from(n)),
+                Marker::Ordinal(n) => Item::Ordinal(n),
+                m => Item::Marker(m),
+            });
+        }
+        stop.then_some(Item::Stop)
+    }
+}
+
+/// True when the raw text of tokens `start..end` has letters, all capitals.
+fn all_caps(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool {
+    let (Some(a), Some(b)) = (
+        tokens.toks.get(start),
+        tokens.toks.get(end.saturating_sub(1)),
+    ) else {
+        return false;
+    };
+    let text = raw.get(a.raw.start..b.raw.end).unwrap_or("");
+    text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
+}
+
+/// "2 mil", "5 k", "3 thousand": one number.
+fn merge_numbers(spans: &mut Vec<Span<'_>>) {
+    let mut i = 0;
+    while i + 1 < spans.len() {
+        if let (Item::Num(v), Item::Marker(Marker::Thousand)) = (spans[i].item, spans[i + 1].item) {
+            spans[i].item = Item::Num(v * 1000.0);
+            spans[i].end = spans[i + 1].end;
+            spans.remove(i + 1);
+        }
+        i += 1;
+    }
+    // an unused "k"/"mil" alone is nothing
+    for s in spans.iter_mut() {
+        if let Item::Marker(Marker::Thousand) = s.item {
+            s.item = Item::Stop;
+        }
+    }
+}
