@@ -6,11 +6,8 @@
 //! message is segmented with one hash lookup per word and per trie step.
 //! Words unknown to the lexicon go through the [`TypoIndex`].
 
-use super::builtin::{Audience, Marker, SlotName, builtin};
-use super::concept::{
-    audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
-    type_variants, value_audience,
-};
+use super::builtin::{Marker, SlotName, builtin};
+use super::concept::type_variants;
 use super::span::SlotRef;
 use super::typo::{Candidate, TypoIndex};
 use crate::index::Vocabulary;
@@ -49,10 +46,10 @@ pub(super) struct WordInfo {
     pub(super) word: Box<str>,
     /// Number of products using the word (catalog terms).
     pub(super) count: u64,
-    builtin: bool,
+    pub(super) builtin: bool,
     pub(super) stop: bool,
-    in_brand: bool,
-    in_other: bool,
+    pub(super) in_brand: bool,
+    pub(super) in_other: bool,
 }
 
 /// The message understander for one catalog: built once per index version
@@ -74,7 +71,7 @@ pub struct Lexicon {
 pub(super) const NONE: u32 = u32::MAX;
 
 /// The words of a built-in phrase, normalised like messages are.
-fn phrase_words(phrase: &str) -> Vec<String> {
+pub(super) fn phrase_words(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
     for piece in phrase.split_whitespace() {
         if piece.chars().all(|c| !c.is_alphanumeric()) {
@@ -262,7 +259,7 @@ impl Lexicon {
         lx
     }
 
-    fn word_id(&mut self, w: &str) -> u32 {
+    pub(super) fn word_id(&mut self, w: &str) -> u32 {
         if let Some(&id) = self.words.get(w) {
             return id;
         }
@@ -276,7 +273,7 @@ impl Lexicon {
     }
 
     /// Adds a phrase with a meaning; returns its entry index.
-    fn add(&mut self, words: &[String], meaning: Meaning) -> usize {
+    pub(super) fn add(&mut self, words: &[String], meaning: Meaning) -> usize {
         let mut node = 0u32;
         for w in words {
             let id = self.word_id(w);
@@ -339,7 +336,7 @@ impl Lexicon {
         e
     }
 
-    fn add_builtin(&mut self, words: &[String], meaning: Meaning) {
+    pub(super) fn add_builtin(&mut self, words: &[String], meaning: Meaning) {
         self.add(words, meaning);
         for w in words {
             let id = self.word_id(w);
@@ -347,7 +344,7 @@ impl Lexicon {
         }
     }
 
-    fn add_facet(&mut self, key: &str, facet: u16, values: Vec<u32>, caps_only: bool) {
+    pub(super) fn add_facet(&mut self, key: &str, facet: u16, values: Vec<u32>, caps_only: bool) {
         let ws: Vec<String> = key.split(' ').map(str::to_string).collect();
         if ws.iter().any(String::is_empty) || values.is_empty() {
             return;
@@ -375,7 +372,7 @@ impl Lexicon {
         }
     }
 
-    fn add_concept(&mut self, phrase: &str, facet: u16, values: Vec<u32>) {
+    pub(super) fn add_concept(&mut self, phrase: &str, facet: u16, values: Vec<u32>) {
         if values.is_empty() {
             return;
         }
@@ -389,7 +386,13 @@ impl Lexicon {
 
     /// Registers each value under its own key. Brands spelt like a function
     /// word only match when typed in capitals; other facets skip such values.
-    fn add_literals(&mut self, keys: &[String], f: u16, reserved: &FxHashSet<String>, brand: bool) {
+    pub(super) fn add_literals(
+        &mut self,
+        keys: &[String],
+        f: u16,
+        reserved: &FxHashSet<String>,
+        brand: bool,
+    ) {
         for (i, k) in keys.iter().enumerate() {
             if k.is_empty() {
                 continue;
@@ -404,147 +407,7 @@ impl Lexicon {
         }
     }
 
-    fn add_colors(&mut self, keys: &[String], f: u16) {
-        for (names, members) in &builtin().colors {
-            let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
-            let members_k: Vec<String> =
-                members.iter().map(|p| phrase_words(p).join(" ")).collect();
-            let values: Vec<u32> = (0..keys.len() as u32)
-                .filter(|&i| color_in_concept(&keys[i as usize], &names_k, &members_k))
-                .collect();
-            for n in names.iter() {
-                self.add_concept(n, f, values.clone());
-            }
-        }
-    }
-
-    fn add_audiences(&mut self, keys: &[String], f: u16) {
-        let audiences: Vec<Option<Audience>> = keys.iter().map(|k| value_audience(k)).collect();
-        let with = |targets: &[Audience]| -> Vec<u32> {
-            (0..keys.len() as u32)
-                .filter(|&i| audiences[i as usize].is_some_and(|a| targets.contains(&a)))
-                .collect()
-        };
-        for &(p, a) in &builtin().audience_words {
-            let (primary, fallback) = audience_targets(a);
-            let mut values = with(primary);
-            if values.is_empty() {
-                values = with(fallback);
-            }
-            self.add_concept(p, f, values);
-        }
-    }
-
-    fn add_types(&mut self, keys: &[String], f: u16, reserved: &FxHashSet<String>) {
-        // a head noun names every value it heads: "chinos" -> Chinos, Casual Chinos
-        let mut heads: FxHashMap<String, Vec<u32>> = FxHashMap::default();
-        for (i, k) in keys.iter().enumerate() {
-            if k.contains(' ') {
-                heads
-                    .entry(singular(type_head(k)).to_string())
-                    .or_default()
-                    .push(i as u32);
-            }
-        }
-        let mut heads: Vec<(String, Vec<u32>)> = heads.into_iter().collect();
-        heads.sort();
-        for (head, mut values) in heads {
-            for (i, k) in keys.iter().enumerate() {
-                if singular(k) == head {
-                    values.push(i as u32);
-                }
-            }
-            for variant in [head.clone(), plural(&head)] {
-                if !reserved.contains(&variant) && variant.len() >= 3 {
-                    self.add_facet(&variant, f, values.clone(), false);
-                }
-            }
-        }
-        let types = &builtin().types;
-        let values: Vec<Vec<u32>> = types
-            .iter()
-            .map(|(_, names)| {
-                let names_k: Vec<String> =
-                    names.iter().map(|p| phrase_words(p).join(" ")).collect();
-                (0..keys.len() as u32)
-                    .filter(|&i| type_in_concept(&keys[i as usize], &names_k))
-                    .collect()
-            })
-            .collect();
-        for ((id, names), own) in types.iter().zip(&values) {
-            // A narrower concept the catalog lacks means its broader one.
-            let broader = || {
-                let (_, broad) = builtin().type_broader.iter().find(|(n, _)| n == id)?;
-                let at = types.iter().position(|(other, _)| other == broad)?;
-                values.get(at)
-            };
-            let meant = match own.is_empty() {
-                true => broader().unwrap_or(own),
-                false => own,
-            };
-            for n in names.iter() {
-                self.add_concept(n, f, meant.clone());
-            }
-        }
-    }
-
-    fn add_materials(&mut self, keys: &[String], f: u16) {
-        for names in &builtin().materials {
-            let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
-            let values: Vec<u32> = (0..keys.len() as u32)
-                .filter(|&i| {
-                    let k = &keys[i as usize];
-                    names_k.iter().any(|n| n == k || singular(n) == singular(k))
-                })
-                .collect();
-            for n in names.iter() {
-                self.add_concept(n, f, values.clone());
-            }
-        }
-    }
-
-    /// "tommy" -> Tommy Hilfiger, "us polo" -> U.S. Polo Assn. (+ Kids):
-    /// leading words of multi-word brands, when nothing else claims them and
-    /// the catalog uses the word (almost) only in those brand names.
-    fn add_brand_prefixes(&mut self, vocab: &Vocabulary, f: u16, reserved: &FxHashSet<String>) {
-        let values = vocab.values(facet::BRAND);
-        let mut prefixes: FxHashMap<String, (Vec<u32>, u64)> = FxHashMap::default();
-        for (i, v) in values.iter().enumerate() {
-            let key = text::key(&v.value);
-            let ws: Vec<&str> = key.split(' ').collect();
-            for n in 1..ws.len().min(3) {
-                let p = ws[..n].join(" ");
-                let e = prefixes.entry(p).or_default();
-                e.0.push(i as u32);
-                e.1 += v.count;
-            }
-        }
-        let mut sorted: Vec<(String, (Vec<u32>, u64))> = prefixes.into_iter().collect();
-        sorted.sort();
-        for (p, (ids, count)) in sorted {
-            if reserved.contains(&p) || p.len() < 3 {
-                continue;
-            }
-            let ws: Vec<String> = p.split(' ').map(str::to_string).collect();
-            if self.lookup(&ws).is_some() {
-                continue;
-            }
-            if ws.len() == 1 {
-                let known = self
-                    .words
-                    .get(p.as_str())
-                    .map(|&id| &self.info[id as usize]);
-                if known.is_some_and(|i| {
-                    i.builtin || i.stop || i.in_other || i.count > count + count / 4 + 2
-                }) {
-                    continue;
-                }
-            }
-            self.add_facet(&p, f, ids, false);
-        }
-    }
-
-    fn lookup(&self, words: &[String]) -> Option<usize> {
+    pub(super) fn lookup(&self, words: &[String]) -> Option<usize> {
         let mut node = 0u32;
         for w in words {
             let id = *self.words.get(w.as_str())?;

@@ -35,6 +35,7 @@ mod concept;
 mod intent;
 mod lang;
 mod lexicon;
+mod mapping;
 mod ops;
 mod price;
 mod segment;
