@@ -36,6 +36,8 @@ pub struct Changes {
     pub moved_price: Option<PriceMove>,
     /// The message reset the conversation.
     pub reset: bool,
+    /// Constraints carried over to a new product type.
+    pub kept: Vec<ConstraintKind>,
 }
 
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -53,15 +55,17 @@ fn touch(changes: &mut Changes, kind: ConstraintKind) {
     changes.touched.push(kind);
 }
 
-/// A new product type starts a new search: the constraints of the old one
-/// (its size, brand, colour, price, words) are dropped, except the audience
-/// and whatever this same message asked for.
+/// A new product type keeps what still applies to the new kind of product
+/// (audience, budget, rating, colour, brand, material) and drops what
+/// belonged to the old one: its sizes, its words ("running") and the
+/// catalog's other facets, unless this same message asked for them.
+/// Returns the kinds carried over from before.
 fn on_type_change(
     c: &mut Constraints,
     new_values: &[String],
     touched: &[ConstraintKind],
     words: &[&str],
-) {
+) -> Vec<ConstraintKind> {
     let old = c
         .facet(&Slot::Type)
         .map(|f| f.any_of.clone())
@@ -70,22 +74,22 @@ fn on_type_change(
         .iter()
         .all(|v| old.iter().any(|o| o.eq_ignore_ascii_case(v)));
     if old.is_empty() || same {
-        return;
+        return Vec::new();
     }
-    let kept = |kind: &ConstraintKind| touched.contains(kind);
+    let said = |kind: &ConstraintKind| touched.contains(kind);
     c.facets.retain(|slot, _| {
-        matches!(slot, Slot::Type | Slot::Gender) || kept(&ConstraintKind::Facet(slot.clone()))
+        matches!(
+            slot,
+            Slot::Type | Slot::Gender | Slot::Color | Slot::Brand | Slot::Material
+        ) || said(&ConstraintKind::Facet(slot.clone()))
     });
-    if !kept(&ConstraintKind::Price) {
-        c.price_min = None;
-        c.price_max = None;
-    }
-    if !kept(&ConstraintKind::Rating) {
-        c.min_rating = None;
-    }
     // Words are kept only when this message said them.
     c.text.retain(|w| words.contains(&w.as_str()));
     c.excluded_text.retain(|w| words.contains(&w.as_str()));
+    c.kinds()
+        .into_iter()
+        .filter(|k| *k != ConstraintKind::Facet(Slot::Type) && !said(k))
+        .collect()
 }
 
 /// Applies `u` to the session and says what to do next.
@@ -95,6 +99,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
     let mut changes = Changes::default();
     let mut action: Option<Action> = None;
     let mut searched = false;
+    let mut cleared: Vec<ConstraintKind> = Vec::new();
     let c = &mut session.constraints;
     let message_words: Vec<&str> = u
         .ops
@@ -108,7 +113,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
         match op {
             Op::Set(slot, values) => {
                 if *slot == Slot::Type {
-                    on_type_change(c, values, &changes.touched, &message_words);
+                    changes.kept = on_type_change(c, values, &changes.touched, &message_words);
                 }
                 let f = c.facets.entry(slot.clone()).or_default();
                 f.any_of = values.clone();
@@ -138,6 +143,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
             }
             Op::Clear(slot) => {
                 c.facets.remove(slot);
+                cleared.push(ConstraintKind::Facet(slot.clone()));
                 searched = true;
             }
             Op::Price { min, max } => {
@@ -161,6 +167,7 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
             Op::ClearPrice => {
                 c.price_min = None;
                 c.price_max = None;
+                cleared.push(ConstraintKind::Price);
                 searched = true;
             }
             Op::Cheap => {
@@ -213,6 +220,9 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
                 *c = Constraints::default();
                 session.similar_to = None;
                 session.similar_words.clear();
+                session.set_aside.clear();
+                session.shown.clear();
+                session.shown_prices = None;
                 changes = Changes {
                     reset: true,
                     ..Changes::default()
@@ -229,6 +239,11 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
         }
     }
     c.facets.retain(|_, f: &mut FacetFilter| !f.is_empty());
+    // A constraint said again, or dropped for good, is no longer set aside.
+    let c = &session.constraints;
+    session
+        .set_aside
+        .retain(|k| c.has(k) && !changes.touched.contains(k) && !cleared.contains(k));
     let action = match action {
         Some(Action::Select(n)) => Action::Select(n),
         Some(Action::Similar(n)) => Action::Similar(n),
@@ -326,7 +341,7 @@ mod tests {
     }
 
     #[test]
-    fn a_new_type_starts_a_new_search_but_keeps_the_audience() {
+    fn a_new_type_keeps_what_still_applies_and_drops_what_belonged_to_the_old_one() {
         let mut s = Session::default();
         apply(
             &mut s,
@@ -352,10 +367,21 @@ mod tests {
         assert_eq!(c.facets[&Slot::Gender].any_of, vec!["Men"]);
         apply(
             &mut s,
+            &ops(vec![Op::Price {
+                min: None,
+                max: Some(80.0),
+            }]),
+        );
+        let (_, changes) = apply(
+            &mut s,
             &ops(vec![Op::Set(Slot::Type, vec!["Boots".into()])]),
         );
-        assert!(!s.constraints.facets.contains_key(&Slot::Color));
+        // Audience, colour and budget apply to boots too, and the reply
+        // can say they were kept.
+        assert_eq!(s.constraints.facets[&Slot::Color].any_of, vec!["Blue"]);
         assert_eq!(s.constraints.facets[&Slot::Gender].any_of, vec!["Men"]);
+        assert_eq!(s.constraints.price_max, Some(80.0));
+        assert_eq!(changes.kept, vec!["color", "gender", "price"]);
         // An old word goes with its type even when the new message has words too.
         apply(&mut s, &ops(vec![Op::Text("hooded".into())]));
         apply(

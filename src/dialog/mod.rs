@@ -12,20 +12,27 @@ mod step;
 
 pub use apply::{Action, Changes, apply};
 pub use question::{Page, openers, question, shown};
-pub use relax::{Fallback, described, drop_constraint, fall_back, relaxation_order};
+pub use relax::{Fallback, after_search, described, drop_constraint, relaxation_order};
 pub use step::{Step, next_step, paged, selected, similar};
 
 pub use crate::model::{Constraints, FacetFilter};
 
-use crate::model::Lang;
+use crate::model::{ConstraintKind, Dropped, Lang};
 use serde::{Deserialize, Serialize};
 
 /// One shopper's conversation state. Small, cloneable and serialisable so a
 /// session store can keep it anywhere (memory, Redis).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct Session {
-    /// The active constraints.
+    /// Everything the shopper asked for and has not taken back, set-aside
+    /// constraints included.
     pub constraints: Constraints,
+    /// Constraints relaxed to show alternatives: still asked for, tried
+    /// again first on every search, and flagged whenever the products
+    /// shown may break them, until the shopper says them again or drops
+    /// them ("any brand").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub set_aside: Vec<ConstraintKind>,
     /// The language of the last message.
     pub lang: Lang,
     /// Zero-based page of the current result list.
@@ -41,4 +48,25 @@ pub struct Session {
     pub similar_words: Vec<String>,
     /// Number of messages in this session.
     pub turns: u32,
+}
+
+impl Session {
+    /// The constraints the products shown satisfy: the asked ones without
+    /// those set aside.
+    pub fn applied(&self) -> Constraints {
+        let mut c = self.constraints.clone();
+        for kind in &self.set_aside {
+            drop_constraint(&mut c, kind);
+        }
+        c
+    }
+
+    /// The set-aside constraints with the values they hold.
+    pub fn set_aside_values(&self) -> Vec<Dropped> {
+        let mut c = self.constraints.clone();
+        self.set_aside
+            .iter()
+            .map(|kind| drop_constraint(&mut c, kind))
+            .collect()
+    }
 }

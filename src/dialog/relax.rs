@@ -6,70 +6,87 @@
 use super::Session;
 use super::apply::Changes;
 use crate::error::Result;
-use crate::model::{ConstraintKind, Constraints, Dropped, PriceMove, SearchSpec, Slot};
+use crate::model::{ConstraintKind, Constraints, Dropped, PriceMove, SearchSpec, Slot, Sort};
 
 /// What to show when the exact search matched nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fallback {
     /// The same constraints match once words may match descriptions.
     Described(SearchSpec),
-    /// These constraints were dropped; `spec` matches (or nothing does,
-    /// when every constraint was dropped in vain).
+    /// These constraints were set aside; `spec` matches without them.
     Relaxed {
         /// The search to show.
         spec: SearchSpec,
-        /// The constraints dropped, in the order they were.
+        /// The constraints set aside, with their values.
         dropped: Vec<Dropped>,
     },
     /// "cheaper"/"pricier" went past the end: the constraints before the
-    /// message are back, and `spec` shows what was shown.
+    /// message are back, and `spec` shows them by price.
     NothingBeyond {
         /// The search to show.
         spec: SearchSpec,
         /// Which way the price moved.
         moved: PriceMove,
     },
+    /// Nothing matches even with every constraint but the last set aside:
+    /// the store has no such product.
+    Nothing,
 }
 
-/// The order in which constraints are dropped when nothing matches: what
-/// this message just added first, then the least important ones. Types go last.
-pub fn relaxation_order(c: &Constraints, changes: &Changes) -> Vec<ConstraintKind> {
+/// How readily a kind of constraint is set aside, weakest first: words,
+/// then the budget, then the attributes; the audience and the product
+/// type (which goes last of all) are what a request is about.
+fn weakness(kind: &ConstraintKind) -> usize {
     use ConstraintKind::{Facet, Price, Rating, Text};
-    let by_importance = [
-        Text,
-        Rating,
-        Facet(Slot::Material),
-        Facet(Slot::Size),
-        Facet(Slot::Color),
-        Facet(Slot::Brand),
-        Price,
-        Facet(Slot::Gender),
-        Facet(Slot::Type),
-    ];
-    let has = |kind: &ConstraintKind| match kind {
-        Facet(slot) => c.facets.contains_key(slot),
-        other => c.has(other),
+    match kind {
+        Text => 0,
+        Price => 1,
+        Rating => 2,
+        Facet(Slot::Material) => 3,
+        Facet(Slot::Size) => 4,
+        Facet(Slot::Extra(_)) => 5,
+        Facet(Slot::Color) => 6,
+        Facet(Slot::Brand) => 7,
+        Facet(Slot::Gender) => 8,
+        Facet(Slot::Type) => 9,
+    }
+}
+
+/// The order in which constraints are set aside when nothing matches:
+/// those already set aside, then what the shopper said before this message
+/// (the newest request wins a conflict), then what this message said, the
+/// weakest first within each; the product type last of all.
+pub fn relaxation_order(
+    c: &Constraints,
+    changes: &Changes,
+    set_aside: &[ConstraintKind],
+) -> Vec<ConstraintKind> {
+    let present = c.kinds();
+    let mut order: Vec<ConstraintKind> = set_aside
+        .iter()
+        .filter(|k| present.contains(k))
+        .cloned()
+        .collect();
+    let by_weakness = |mut kinds: Vec<ConstraintKind>| {
+        kinds.sort_by_key(weakness);
+        kinds
     };
-    let mut present: Vec<ConstraintKind> = Vec::new();
-    let mut push = |kind: &ConstraintKind| {
-        if !present.contains(kind) {
-            present.push(kind.clone());
-        }
+    let is_type = |k: &ConstraintKind| *k == ConstraintKind::Facet(Slot::Type);
+    let rest = |newer: bool| {
+        present
+            .iter()
+            .filter(|k| !order.contains(k) && !is_type(k))
+            .filter(|k| changes.touched.contains(k) == newer)
+            .cloned()
+            .collect::<Vec<_>>()
     };
-    for t in changes.touched.iter().rev() {
-        if has(t) && *t != Facet(Slot::Type) {
-            push(t);
-        }
+    let (older, newer) = (by_weakness(rest(false)), by_weakness(rest(true)));
+    order.extend(older);
+    order.extend(newer);
+    if present.iter().any(is_type) && !order.iter().any(is_type) {
+        order.push(ConstraintKind::Facet(Slot::Type));
     }
-    for extra in c.facets.keys().filter(|s| matches!(s, Slot::Extra(_))) {
-        push(&Facet(extra.clone()));
-    }
-    for kind in &by_importance {
-        if has(kind) {
-            push(kind);
-        }
-    }
-    present
+    order
 }
 
 /// Drops one constraint kind from `c`; returns what it held.
@@ -101,73 +118,98 @@ pub fn drop_constraint(c: &mut Constraints, kind: &ConstraintKind) -> Dropped {
     }
 }
 
-/// The search to show when `spec` matched nothing: words matched in
-/// descriptions too, else constraints dropped one by one (see
-/// [`relaxation_order`]) until `count` finds products. A price move past
-/// the end ("cheaper" below the cheapest) restores `before` instead.
-/// Every attempt lets words match descriptions; the final search does so
-/// only when it must.
-/// The session's constraints become those of the search to show.
-pub fn fall_back(
+/// What the session becomes once the search for `spec` (all it asks)
+/// found `total` products, and what to show instead when it found none:
+/// words matched in descriptions too, else constraints set aside one by
+/// one (see [`relaxation_order`]) until `count` finds products — then
+/// those not needed after all are put back. A price move past the end
+/// ("cheaper" below the cheapest) restores `before` and shows it by price.
+/// `None`: the products found are exact matches.
+pub fn after_search(
     session: &mut Session,
     spec: &SearchSpec,
     changes: &Changes,
-    before: &Constraints,
+    before: &Session,
+    total: u64,
     mut count: impl FnMut(&SearchSpec) -> Result<u64>,
-) -> Result<Fallback> {
+) -> Result<Option<Fallback>> {
+    if total > 0 {
+        session.set_aside.clear();
+        return Ok(None);
+    }
     if let Some(described) = described(spec)
         && count(&described)? > 0
     {
-        return Ok(Fallback::Described(described));
+        session.set_aside.clear();
+        return Ok(Some(Fallback::Described(described)));
     }
     if let Some(moved) = changes.moved_price {
-        let previous = settle(
-            SearchSpec {
-                constraints: before.clone(),
-                ..spec.clone()
-            },
-            &mut count,
-        )?;
-        session.constraints = previous.constraints.clone();
-        return Ok(Fallback::NothingBeyond {
-            spec: previous,
+        session.constraints = before.constraints.clone();
+        session.set_aside = before.set_aside.clone();
+        let mut previous = SearchSpec {
+            constraints: session.applied(),
+            ..spec.clone()
+        };
+        previous.constraints.sort = match moved {
+            PriceMove::Cheaper => Sort::PriceAsc,
+            PriceMove::Pricier => Sort::PriceDesc,
+        };
+        return Ok(Some(Fallback::NothingBeyond {
+            spec: settle(previous, &mut count)?,
             moved,
-        });
+        }));
     }
+    let order = relaxation_order(&spec.constraints, changes, &session.set_aside);
     let mut attempt = SearchSpec {
         with_description: true,
         ..spec.clone()
     };
-    let mut dropped = Vec::new();
-    for kind in relaxation_order(&spec.constraints, changes) {
-        dropped.push(drop_constraint(&mut attempt.constraints, &kind));
+    let mut dropped: Vec<ConstraintKind> = Vec::new();
+    let mut found = false;
+    for kind in order {
+        // The last constraint is never set aside: showing everything
+        // would answer a question nobody asked.
+        if attempt.constraints.kinds().len() <= 1 {
+            break;
+        }
+        drop_constraint(&mut attempt.constraints, &kind);
+        dropped.push(kind);
         if count(&attempt)? > 0 {
+            found = true;
             break;
         }
     }
-    let spec = settle(attempt, &mut count)?;
-    session.constraints = spec.constraints.clone();
-    Ok(Fallback::Relaxed { spec, dropped })
-}
-
-/// The same search with the shopper's words matched in descriptions too,
-/// when it has words and does not already.
-pub fn described(spec: &SearchSpec) -> Option<SearchSpec> {
-    (!spec.constraints.text.is_empty() && !spec.with_description).then(|| SearchSpec {
-        with_description: true,
-        ..spec.clone()
-    })
-}
-
-impl Fallback {
-    /// The search to show.
-    pub fn spec(&self) -> &SearchSpec {
-        match self {
-            Fallback::Described(spec)
-            | Fallback::Relaxed { spec, .. }
-            | Fallback::NothingBeyond { spec, .. } => spec,
+    if !found {
+        return Ok(Some(Fallback::Nothing));
+    }
+    // Put back what turned out not to be in the way (all but the last
+    // dropped, which made the difference).
+    for at in (0..dropped.len().saturating_sub(1)).rev() {
+        let mut restored = spec.constraints.clone();
+        for (i, kind) in dropped.iter().enumerate() {
+            if i != at {
+                drop_constraint(&mut restored, kind);
+            }
+        }
+        let trial = SearchSpec {
+            constraints: restored,
+            ..attempt.clone()
+        };
+        if count(&trial)? > 0 {
+            attempt = trial;
+            dropped.remove(at);
         }
     }
+    let mut held = spec.constraints.clone();
+    let dropped: Vec<Dropped> = dropped
+        .iter()
+        .map(|kind| drop_constraint(&mut held, kind))
+        .collect();
+    session.set_aside = dropped.iter().map(|d| d.kind.clone()).collect();
+    Ok(Some(Fallback::Relaxed {
+        spec: settle(attempt, &mut count)?,
+        dropped,
+    }))
 }
 
 /// `spec` as words-in-titles search when that matches, else with
@@ -181,6 +223,27 @@ fn settle(
         spec.with_description = true;
     }
     Ok(spec)
+}
+
+/// The same search with the shopper's words matched in descriptions too,
+/// when it has words and does not already.
+pub fn described(spec: &SearchSpec) -> Option<SearchSpec> {
+    (!spec.constraints.text.is_empty() && !spec.with_description).then(|| SearchSpec {
+        with_description: true,
+        ..spec.clone()
+    })
+}
+
+impl Fallback {
+    /// The search to show, if any.
+    pub fn spec(&self) -> Option<&SearchSpec> {
+        match self {
+            Fallback::Described(spec)
+            | Fallback::Relaxed { spec, .. }
+            | Fallback::NothingBeyond { spec, .. } => Some(spec),
+            Fallback::Nothing => None,
+        }
+    }
 }
 
 #[cfg(test)]
@@ -199,7 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn relaxation_starts_with_what_was_just_added() {
+    fn relaxation_sets_aside_older_constraints_first() {
         let mut s = Session::default();
         apply(
             &mut s,
@@ -212,7 +275,12 @@ mod tests {
             &mut s,
             &ops(vec![Op::Set(Slot::Brand, vec!["Puma".into()])]),
         );
-        let order = relaxation_order(&s.constraints, &ch);
+        // The colour was asked before the brand: it is set aside first.
+        let order = relaxation_order(&s.constraints, &ch, &[]);
+        assert_eq!(order, vec!["color", "brand", "type"]);
+        // What is set aside already goes first of all.
+        let set_aside = [ConstraintKind::Facet(Slot::Brand)];
+        let order = relaxation_order(&s.constraints, &ch, &set_aside);
         assert_eq!(order, vec!["brand", "color", "type"]);
     }
 }

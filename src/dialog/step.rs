@@ -17,10 +17,11 @@ pub enum Step {
         spec: SearchSpec,
         /// What the message changed (for relaxation).
         changes: Changes,
-        /// The constraints before the message.
-        before: Constraints,
+        /// The session before the message.
+        before: Box<Session>,
     },
-    /// The next page of the current search.
+    /// The next page of the current search (without the constraints set
+    /// aside: those the pages shown may break).
     Page(SearchSpec),
     /// Details of the shown product at `position` (1-based); `id` is `None`
     /// when nothing was shown there.
@@ -42,7 +43,7 @@ pub enum Step {
 /// Applies the message to the session and says what to do next; `limit`
 /// is the page size.
 pub fn next_step(session: &mut Session, u: &Understanding, limit: usize) -> Step {
-    let before = session.constraints.clone();
+    let before = Box::new(session.clone());
     let (action, changes) = apply(session, u);
     let base = |constraints: Constraints, offset: usize| SearchSpec {
         constraints,
@@ -59,7 +60,7 @@ pub fn next_step(session: &mut Session, u: &Understanding, limit: usize) -> Step
         },
         Action::More if session.shown.is_empty() => Step::Say(Canned::NothingShown),
         Action::More => {
-            let mut spec = base(session.constraints.clone(), (session.page + 1) * limit);
+            let mut spec = base(session.applied(), (session.page + 1) * limit);
             if let Some(id) = &session.similar_to {
                 spec.boost_words = session.similar_words.clone();
                 spec.exclude_id = Some(id.clone());
@@ -126,6 +127,7 @@ pub fn similar(
         }
     }
     session.constraints = c.clone();
+    session.set_aside.clear();
     session.page = 0;
     session.similar_to = Some(id.to_string());
     session.similar_words = title_words.clone();

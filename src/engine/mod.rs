@@ -13,7 +13,7 @@ pub use turn::{Relaxation, Turn, TurnKind};
 use crate::catalog::Product;
 use crate::dialog::{self, Fallback, Session, Step};
 use crate::error::Result;
-use crate::model::{Canned, Dropped, SearchSpec, Suggestion, page_size};
+use crate::model::{Canned, SearchSpec, Suggestion, page_size};
 use crate::reply::{self, Answer, Money};
 use crate::search::{self, SearchResult};
 use live::{Live, Loaded};
@@ -101,23 +101,24 @@ impl Engine {
                 before,
             } => {
                 let found = search::search(index, &spec)?;
-                if found.total > 0 {
-                    return Ok(ask.results(session, found, &[], 0, Shown::Found));
-                }
                 let count = |s: &SearchSpec| search::count(index, s);
-                let fallback = dialog::fall_back(session, &spec, &changes, &before, count)?;
-                let found = search::search(index, fallback.spec())?;
-                Ok(match &fallback {
-                    Fallback::Described(_) => ask.results(session, found, &[], 0, Shown::Found),
-                    Fallback::Relaxed { dropped, .. } => {
-                        let shown = Shown::Relaxed(&spec.constraints);
-                        ask.results(session, found, dropped, 0, shown)
+                let fallback =
+                    dialog::after_search(session, &spec, &changes, &before, found.total, count)?;
+                let found = match fallback.as_ref().and_then(Fallback::spec) {
+                    Some(other) => search::search(index, other)?,
+                    None => found,
+                };
+                let shown = match &fallback {
+                    None | Some(Fallback::Described(_)) => Shown::Found,
+                    Some(Fallback::Relaxed { .. }) => Shown::Relaxed(&spec.constraints),
+                    Some(Fallback::NothingBeyond { moved, .. }) => {
+                        Shown::Say(Answer::NothingBeyond(*moved))
                     }
-                    Fallback::NothingBeyond { moved, .. } => {
-                        let shown = Shown::Say(Answer::NothingBeyond(*moved));
-                        ask.results(session, found, &[], 0, shown)
-                    }
-                })
+                    Some(Fallback::Nothing) => Shown::Say(Answer::NoSuch {
+                        asked: &spec.constraints,
+                    }),
+                };
+                Ok(ask.results(session, found, 0, shown))
             }
             Step::Page(spec) => {
                 let mut found = search::search(index, &spec)?;
@@ -133,7 +134,7 @@ impl Engine {
                 let (from, to) = (spec.offset + 1, spec.offset + found.products.len());
                 let total = found.total;
                 let page = Shown::Say(Answer::Page { from, to, total });
-                Ok(ask.results(session, found, &[], spec.offset, page))
+                Ok(ask.results(session, found, spec.offset, page))
             }
             Step::Details { position, id } => {
                 let found = id.map(|id| index.product_by_id(&id)).transpose()?;
@@ -154,7 +155,7 @@ impl Engine {
                 let spec = dialog::similar(session, &base.id, words, &facets, limit);
                 let found = search::search(index, &spec)?;
                 let shown = Shown::Say(Answer::Similar { title: &base.title });
-                Ok(ask.results(session, found, &[], 0, shown))
+                Ok(ask.results(session, found, 0, shown))
             }
             Step::Say(canned) => Ok(ask.say(session, canned)),
         }
@@ -180,12 +181,11 @@ struct TurnContext<'a> {
 
 impl TurnContext<'_> {
     /// A results turn: `dialog` records the page and picks the question,
-    /// `reply` words it.
+    /// `reply` words it. Whatever the session has set aside is flagged.
     fn results(
         &self,
         session: &mut Session,
         found: SearchResult,
-        dropped: &[Dropped],
         offset: usize,
         shown: Shown<'_>,
     ) -> Turn {
@@ -202,28 +202,35 @@ impl TurnContext<'_> {
             facets: &found.facets,
         };
         let (question, suggestions) = dialog::shown(session, &page);
-        let c = &session.constraints;
+        let applied = session.applied();
+        let dropped = session.set_aside_values();
+        let relaxed_answer = matches!(shown, Shown::Relaxed(_));
         let answer = match shown {
             Shown::Found => Answer::Found {
-                constraints: c,
+                constraints: &applied,
                 total: found.total,
                 lowest: found.price_span.map(|s| s.0),
             },
             Shown::Relaxed(asked) => Answer::Relaxed {
                 asked,
-                dropped,
-                now: c,
+                dropped: &dropped,
+                now: &applied,
                 total: found.total,
             },
             Shown::Say(answer) => answer,
         };
         let lang = self.money.lang;
+        let mut text = reply::say(&answer, question.as_ref(), &self.money);
+        if !relaxed_answer && !dropped.is_empty() && !found.products.is_empty() {
+            text.push(' ');
+            text.push_str(&reply::still_set_aside(&dropped, &self.money));
+        }
         Turn {
-            reply: reply::say(&answer, question.as_ref(), &self.money),
+            reply: text,
             lang,
             kind: TurnKind::Results,
             total: found.total,
-            filters: c.clone(),
+            filters: session.constraints.clone(),
             relaxed: dropped
                 .iter()
                 .map(|d| Relaxation {

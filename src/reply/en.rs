@@ -101,6 +101,14 @@ impl Phrasebook for English {
         )
     }
 
+    fn still_without(&self, dropped: &[String]) -> String {
+        format!("(Still without the {} filter.)", dropped.join(" and "))
+    }
+
+    fn no_such(&self, asked: &str) -> String {
+        format!("I couldn't find {asked} in this store.")
+    }
+
     fn constraint(&self, kind: &ConstraintKind) -> String {
         match kind {
             ConstraintKind::Facet(Slot::Brand) => "brand".into(),

@@ -49,6 +49,11 @@ pub enum Answer<'a> {
     },
     /// "cheaper" below the cheapest (or "pricier" above the dearest).
     NothingBeyond(PriceMove),
+    /// Nothing in the store matches what was asked, however relaxed.
+    NoSuch {
+        /// What was asked.
+        asked: &'a Constraints,
+    },
     /// The next page: products `from..=to` of `total`.
     Page {
         /// First position shown (1-based).
@@ -89,6 +94,8 @@ pub fn say(answer: &Answer<'_>, question: Option<&Question>, money: &Money) -> S
         } if total > 0 => relaxed(asked, dropped, total, now, money),
         Answer::Relaxed { .. } => book.canned(Canned::NoMatch).to_string(),
         Answer::NothingBeyond(moved) => book.nothing_beyond(moved).to_string(),
+        Answer::NoSuch { asked } if asked.is_empty() => book.canned(Canned::NoMatch).to_string(),
+        Answer::NoSuch { asked } => book.no_such(&describe(asked, money)),
         Answer::Page { from, to, total } => book.more_options(from, to, &money.count(total)),
         Answer::PickOutOfRange { shown: 0 } => book.canned(Canned::NothingShown).to_string(),
         Answer::PickOutOfRange { shown } => book.pick_out_of_range(shown),
@@ -122,6 +129,30 @@ pub fn dropped_values(lang: Lang, dropped: &Dropped) -> Vec<String> {
     values
 }
 
+/// The notice that the products shown may break what is set aside: "(Still
+/// without the brand (Adidas) filter.)".
+pub fn still_set_aside(dropped: &[Dropped], money: &Money) -> String {
+    book(money.lang).still_without(&filter_names(dropped, money))
+}
+
+/// Each dropped constraint as the shopper would name it, with its values:
+/// "brand (Puma)", "price".
+fn filter_names(dropped: &[Dropped], money: &Money) -> Vec<String> {
+    let book = book(money.lang);
+    dropped
+        .iter()
+        .map(|d| {
+            let label = book.constraint(&d.kind);
+            let values = dropped_values(money.lang, d);
+            if values.is_empty() {
+                label
+            } else {
+                format!("{label} ({})", values.join(", "))
+            }
+        })
+        .collect()
+}
+
 /// What the shopper asked for, as a noun phrase: "black or white sneakers
 /// for men by Puma under ₹3,000".
 pub fn describe(c: &Constraints, money: &Money) -> String {
@@ -148,18 +179,7 @@ pub fn relaxed(
     money: &Money,
 ) -> String {
     let book = book(money.lang);
-    let names: Vec<String> = dropped
-        .iter()
-        .map(|d| {
-            let label = book.constraint(&d.kind);
-            let values = dropped_values(money.lang, d);
-            if values.is_empty() {
-                label
-            } else {
-                format!("{label} ({})", values.join(", "))
-            }
-        })
-        .collect();
+    let names = filter_names(dropped, money);
     let counted = book.counted(total, &describe(now, money));
     book.relaxed(&describe(asked, money), &names, total, &counted)
 }

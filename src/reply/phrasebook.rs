@@ -30,6 +30,13 @@ pub trait Phrasebook: Sync {
     /// "I found no {asked}. Without the {dropped} filter, here are {counted}:".
     fn relaxed(&self, asked: &str, dropped: &[String], total: u64, counted: &str) -> String;
 
+    /// The products shown may break these set-aside filters: "(Still
+    /// without the brand (Puma) filter.)".
+    fn still_without(&self, dropped: &[String]) -> String;
+
+    /// Nothing in the store matches `asked`: "I couldn't find {asked} in this store."
+    fn no_such(&self, asked: &str) -> String;
+
     /// A constraint kind as the shopper would name it ("brand", "preço").
     fn constraint(&self, kind: &ConstraintKind) -> String;
 

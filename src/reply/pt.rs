@@ -93,6 +93,14 @@ impl Phrasebook for Portuguese {
         )
     }
 
+    fn still_without(&self, dropped: &[String]) -> String {
+        format!("(Ainda sem o filtro de {}.)", dropped.join(" e "))
+    }
+
+    fn no_such(&self, asked: &str) -> String {
+        format!("Não encontrei {asked} nesta loja.")
+    }
+
     fn constraint(&self, kind: &ConstraintKind) -> String {
         match kind {
             ConstraintKind::Facet(Slot::Brand) => "marca".into(),
