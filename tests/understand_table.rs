@@ -347,7 +347,8 @@ fn english_on_a_fashion_catalog() {
         // alternatives and replacement
         ("also red", "+color=Red"),
         ("or Nike", "+brand=Nike"),
-        ("and white", "+color=White"),
+        // "and white?" switches to white, like "what about white?" (issue 14)
+        ("and white", "color=White"),
         ("red too", "+color=Red"),
         ("add puma", "+brand=Puma"),
         ("actually white", "color=White"),

@@ -286,6 +286,7 @@ mod tests {
             lang: Lang::En,
             ops,
             ignored: vec![],
+            unknown: vec![],
         }
     }
 

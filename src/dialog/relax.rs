@@ -258,6 +258,7 @@ mod tests {
             lang: Lang::En,
             ops,
             ignored: vec![],
+            unknown: vec![],
         }
     }
 

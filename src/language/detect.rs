@@ -55,6 +55,11 @@ impl Evidence {
     /// written. A letter only one language writes counts twice; a word of
     /// a language's list (or that word with a plural `s`) once.
     pub fn word(&mut self, key: &str, raw: &str) {
+        let mut laughing = super::laughter(key);
+        if let (Some(lang), None) = (laughing.next(), laughing.next()) {
+            self.add(lang, 1);
+            return;
+        }
         for s in signs() {
             let lettered = raw
                 .chars()
@@ -156,6 +161,9 @@ mod tests {
         assert_eq!(message("Puma", Lang::Pt), Lang::Pt);
         assert_eq!(message("42", Lang::En), Lang::En);
         assert_eq!(message("quero uma camiseta", Lang::En), Lang::Pt);
+        assert_eq!(message("kkkkk", Lang::En), Lang::Pt);
+        assert_eq!(message("hahaha", Lang::Pt), Lang::Pt);
+        assert_eq!(message("😍", Lang::Pt), Lang::Pt);
     }
 
     #[test]

@@ -83,6 +83,9 @@ pub struct Detection {
     /// Signs only this language's shoppers write (`R$`).
     #[serde(default)]
     pub signs: Vec<String>,
+    /// Syllables whose repetition is laughter in this language.
+    #[serde(default)]
+    pub laughter: Vec<String>,
 }
 
 /// Words of product titles.
@@ -164,6 +167,45 @@ pub fn concepts(
     merged
 }
 
+/// The common-word list of each language (`words/*.txt`), compiled in.
+const WORD_LISTS: [(Lang, &str); 2] = [
+    (Lang::En, include_str!("words/en.txt")),
+    (Lang::Pt, include_str!("words/pt.txt")),
+];
+
+/// True when `word` (folded, see [`crate::text::key`]) is a common word of
+/// some language: a real word, which typo correction leaves alone.
+pub fn is_common_word(word: &str) -> bool {
+    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            WORD_LISTS
+                .iter()
+                .flat_map(|(_, text)| text.lines())
+                .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                .collect()
+        })
+        .contains(word)
+}
+
+/// The languages whose laughter `word` (folded) is ("kkkk", "hahaha",
+/// "rsrs"): a word made only of one laughing syllable, repeated.
+pub fn laughter(word: &str) -> impl Iterator<Item = Lang> + '_ {
+    every().filter_map(move |(lang, d)| {
+        let laughs = d.detection.laughter.iter().any(|syllable| {
+            !syllable.is_empty()
+                && word.len() >= 3
+                && word.len() >= 2 * syllable.len()
+                && word.len().is_multiple_of(syllable.len())
+                && word
+                    .as_bytes()
+                    .chunks(syllable.len())
+                    .all(|c| c == syllable.as_bytes())
+        });
+        laughs.then_some(lang)
+    })
+}
+
 /// True when `word` (folded) is a function word of any language.
 pub fn is_function_word(word: &str) -> bool {
     static WORDS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
@@ -199,5 +241,20 @@ mod tests {
         assert!(sneaker.contains(&"sneakers") && sneaker.contains(&"tênis"));
         assert!(is_function_word("the") && is_function_word("para"));
         assert!(!is_function_word("shoe"));
+    }
+
+    #[test]
+    fn common_words_and_laughter() {
+        for word in ["either", "policy", "wire", "dresser", "sapato", "social"] {
+            assert!(is_common_word(word), "{word}");
+        }
+        for typo in ["snekers", "blak", "pumma", "camisseta"] {
+            assert!(!is_common_word(typo), "{typo}");
+        }
+        assert_eq!(laughter("kkkkk").collect::<Vec<_>>(), vec![Lang::Pt]);
+        assert_eq!(laughter("rsrs").collect::<Vec<_>>(), vec![Lang::Pt]);
+        assert_eq!(laughter("hahaha").count(), 2);
+        assert_eq!(laughter("kit").count(), 0);
+        assert_eq!(laughter("ha").count(), 0);
     }
 }

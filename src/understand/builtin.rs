@@ -17,6 +17,10 @@ pub(crate) enum Marker {
     Neg,
     /// English "no": negation in English, a contraction ("in the") in Portuguese.
     NoWord,
+    /// "but", "mas": negation after "any colour", nothing elsewhere.
+    But,
+    /// "by", "from", "da": a brand spelt like a common word may follow.
+    BrandCue,
     /// "or", "ou", "nor": alternatives.
     Or,
     /// "and", "e", "&".
@@ -132,6 +136,8 @@ fn marker(key: &str) -> Option<Marker> {
     Some(match key {
         "not" => Neg,
         "no_word" => NoWord,
+        "but" => But,
+        "brand_cue" => BrandCue,
         "or" => Or,
         "and" => And,
         "also" => Also,

@@ -21,22 +21,31 @@ struct Gathered {
     pos: usize,
     facet: u16,
     values: Vec<u32>,
+    /// Words of built-in concepts this catalog has no value of ("red").
+    absent: Vec<String>,
 }
 
-fn gather(list: &mut Vec<Gathered>, pos: usize, facet: u16, values: &[u32]) {
-    match list.iter_mut().find(|g| g.facet == facet) {
-        Some(g) => {
-            for v in values {
-                if !g.values.contains(v) {
-                    g.values.push(*v);
-                }
-            }
+fn gather(list: &mut Vec<Gathered>, pos: usize, facet: u16, values: &[u32], absent: Option<&str>) {
+    let g = match list.iter().position(|g| g.facet == facet) {
+        Some(at) => &mut list[at],
+        None => {
+            list.push(Gathered {
+                pos,
+                facet,
+                values: Vec::new(),
+                absent: Vec::new(),
+            });
+            let last = list.len() - 1;
+            &mut list[last]
         }
-        None => list.push(Gathered {
-            pos,
-            facet,
-            values: values.to_vec(),
-        }),
+    };
+    for v in values {
+        if !g.values.contains(v) {
+            g.values.push(*v);
+        }
+    }
+    if let Some(word) = absent.filter(|w| !g.absent.iter().any(|a| a == w)) {
+        g.absent.push(word.to_string());
     }
 }
 
@@ -66,12 +75,27 @@ struct Pass {
     size_pending: bool,
     pick_pending: bool,
     skip_next: bool,
+    /// Where a sorting phrase was read.
+    sorted_at: Option<usize>,
 }
 
 const TEXT: u16 = u16::MAX;
 
 impl Pass {
     fn entity(&mut self, lx: &Lexicon, pos: usize, facet: u16, values: &[u32], gap: bool) {
+        self.entity_or_absent(lx, pos, facet, values, None, gap);
+    }
+
+    /// An entity, or (`absent`) a concept word of the facet without values.
+    fn entity_or_absent(
+        &mut self,
+        lx: &Lexicon,
+        pos: usize,
+        facet: u16,
+        values: &[u32],
+        absent: Option<&str>,
+        gap: bool,
+    ) {
         if std::mem::take(&mut self.skip_next) {
             return;
         }
@@ -85,10 +109,11 @@ impl Pass {
         self.clearing = None;
         let negated = self.neg || gap && self.neg_list == Some(facet);
         if negated {
-            gather(&mut self.negative, pos, facet, values);
+            // Excluding what the catalog does not have excludes nothing.
+            gather(&mut self.negative, pos, facet, values, None);
             self.neg_list = Some(facet);
         } else {
-            gather(&mut self.positive, pos, facet, values);
+            gather(&mut self.positive, pos, facet, values, absent);
             self.neg_list = None;
         }
         self.neg = false;
@@ -138,17 +163,29 @@ pub(crate) fn extract(
     price_ops: Vec<(usize, Op)>,
     out: &mut Understanding,
 ) {
-    let meaningful = |i: usize| !used[i] && !matches!(spans[i].item, Item::Stop | Item::Unknown);
+    let content = |i: usize| {
+        (spans[i].start..spans[i].end).any(|t| {
+            tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word)
+                && is_content_word(tokens.key(t))
+        })
+    };
+    let meaningful = |i: usize| {
+        !used[i]
+            && match spans[i].item {
+                Item::Stop => false,
+                Item::Unknown => content(i),
+                _ => true,
+            }
+    };
     let first = (0..spans.len()).find(|&i| meaningful(i));
-    let adding = first.is_some_and(|i| {
-        matches!(
-            spans[i].item,
-            Item::Marker(Marker::Or | Marker::And | Marker::Also)
-        )
-    }) || spans
-        .iter()
-        .enumerate()
-        .any(|(i, s)| !used[i] && matches!(s.item, Item::Marker(Marker::Also)));
+    // "or red", "also red", "ou vermelho" add an alternative; "and for
+    // women?", "e em azul?" switch to it, like "what about red?".
+    let adding = first
+        .is_some_and(|i| matches!(spans[i].item, Item::Marker(Marker::Or | Marker::Also)))
+        || spans
+            .iter()
+            .enumerate()
+            .any(|(i, s)| !used[i] && matches!(s.item, Item::Marker(Marker::Also)));
     let similar_at = (0..spans.len())
         .find(|&i| !used[i] && matches!(spans[i].item, Item::Marker(Marker::Similar)));
     let lone_number = (0..spans.len()).filter(|&i| meaningful(i)).count() == 1;
@@ -176,9 +213,19 @@ pub(crate) fn extract(
                     p.size_pending = false;
                     p.entity(lx, i, f, values, gap);
                 } else {
+                    let unknown = matches!(span.item, Item::Unknown);
                     for t in span.start..span.end {
-                        if tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word) {
-                            out.ignored.push(tokens.key(t).to_string());
+                        if !tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word) {
+                            continue;
+                        }
+                        let word = tokens.key(t);
+                        if unknown && is_content_word(word) {
+                            // Not a word of this catalog's titles: still asked
+                            // for (descriptions may have it), and reported.
+                            p.text(i, word, gap);
+                            out.unknown.push(word.to_string());
+                        } else {
+                            out.ignored.push(word.to_string());
                         }
                     }
                 }
@@ -197,6 +244,17 @@ pub(crate) fn extract(
                     p.clearing = None; // "any red one": just red
                 }
                 p.entity(lx, i, facet, values, gap);
+            }
+            Item::Absent { facet } => {
+                p.size_pending = false;
+                if let Some((_, Clearing::Any)) = p.clearing {
+                    p.clearing = None;
+                }
+                let word = (span.start..span.end)
+                    .map(|t| tokens.key(t))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                p.entity_or_absent(lx, i, facet, &[], Some(&word), gap);
             }
             Item::Num(v) => {
                 let n = (v.fract() == 0.0 && (1.0..=1000.0).contains(&v)).then_some(v as usize);
@@ -226,6 +284,11 @@ pub(crate) fn extract(
                     out.ignored.push(key_of(&span).to_string());
                 }
                 p.other_keep_lists();
+            }
+            // "best rated first", "mais baratos primeiro": the ordinal
+            // belongs to the order, it selects nothing.
+            Item::Ordinal(_) if p.sorted_at.is_some_and(|at| follows(spans, used, at, i)) => {
+                p.other();
             }
             Item::Ordinal(n) => {
                 if similar_at.is_some_and(|s| s < i) {
@@ -266,6 +329,11 @@ pub(crate) fn extract(
                     p.clearing = None;
                 }
                 Marker::Or | Marker::And if p.neg_list.is_some() => p.neg = true,
+                // "any colour but blue": everything but what follows.
+                Marker::But if matches!(p.ops.last(), Some((_, Op::Clear(_)))) => {
+                    p.neg = true;
+                    p.neg_list = None;
+                }
                 Marker::Also => {}
                 Marker::InsteadOf => p.skip_next = true,
                 Marker::Any | Marker::DontCare => p.clearing = Some((i, Clearing::Any)),
@@ -277,11 +345,16 @@ pub(crate) fn extract(
                 Marker::Greeting | Marker::Thanks | Marker::Help => {
                     p.deferred.push((i, marker_op(m)))
                 }
-                Marker::Cheap
-                | Marker::Cheaper
-                | Marker::Pricier
-                | Marker::Sort(_)
-                | Marker::Reset => {
+                // "from most expensive to cheapest", "do mais caro para o
+                // mais barato": the first order named is the one asked for.
+                Marker::Sort(_) => {
+                    if !p.ops.iter().any(|(_, op)| matches!(op, Op::Sort(_))) {
+                        p.ops.push((i, marker_op(m)));
+                    }
+                    p.sorted_at = Some(i);
+                    p.other();
+                }
+                Marker::Cheap | Marker::Cheaper | Marker::Pricier | Marker::Reset => {
                     p.ops.push((i, marker_op(m)));
                     p.other();
                 }
@@ -296,12 +369,13 @@ pub(crate) fn extract(
     let mut ops = p.ops;
     let values = |g: &Gathered| -> Option<(Slot, Vec<String>)> {
         let f = lx.facet(g.facet)?;
-        let vals = g
+        let mut vals: Vec<String> = g
             .values
             .iter()
             .filter_map(|&v| f.values.get(v as usize).cloned())
             .collect();
-        Some((f.slot.clone(), vals))
+        vals.extend(g.absent.iter().cloned());
+        (!vals.is_empty()).then(|| (f.slot.clone(), vals))
     };
     for g in &p.positive {
         if let Some((slot, vals)) = values(g) {
@@ -380,6 +454,20 @@ fn size_here<'a>(
     let raw_tok = raw.get(tok.raw.clone()).unwrap_or("");
     let single_capital = raw_tok.chars().count() == 1 && raw_tok.chars().all(char::is_uppercase);
     (pending || key.chars().count() >= 2 || single_capital).then_some((f, values))
+}
+
+/// True when span `later` comes right after span `earlier`, stop words aside.
+fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> bool {
+    (earlier + 1..later).all(|j| used[j] || matches!(spans[j].item, Item::Stop))
+}
+
+/// True for a word that may name something the shopper wants: a real word
+/// of a language (gibberish is not understood, not searched), not
+/// laughter, at least three letters.
+fn is_content_word(word: &str) -> bool {
+    word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+        && crate::language::is_common_word(word)
+        && crate::language::laughter(word).next().is_none()
 }
 
 fn marker_op(m: Marker) -> Op {

@@ -25,6 +25,10 @@ pub(super) enum Meaning {
         /// Only when typed in capitals: a brand spelt like a common word ("ONLY", "AND").
         caps_only: bool,
     },
+    /// A built-in concept of this facet with no value in the catalog.
+    Absent {
+        facet: u16,
+    },
     Marker(Marker),
     Slot(SlotRef),
     Stop,
@@ -201,6 +205,10 @@ impl Lexicon {
                 facet::COLOR => {
                     lx.add_literals(&keys, f, &reserved, false);
                     lx.add_colors(&keys, f);
+                    // "light", "escuro" qualify a colour the facet handles.
+                    for m in &b.color_modifiers {
+                        lx.add(std::slice::from_ref(m), Meaning::Stop);
+                    }
                 }
                 facet::GENDER => {
                     lx.add_literals(&keys, f, &reserved, false);
@@ -222,6 +230,7 @@ impl Lexicon {
                 }
                 facet::BRAND => {
                     lx.add_literals(&keys, f, &reserved, true);
+                    lx.add_brand_spellings(values, &keys, f, &reserved);
                 }
                 _ => {
                     let ws = phrase_words(name);
@@ -251,6 +260,7 @@ impl Lexicon {
             entry.sort_by_key(|m| match m {
                 Meaning::Facet { facet, .. } => ranks.get(*facet as usize).copied().unwrap_or(9),
                 Meaning::Marker(_) => 10,
+                Meaning::Absent { .. } => 9,
                 Meaning::Slot(_) => 11,
                 Meaning::Stop => 12,
             });
@@ -373,11 +383,16 @@ impl Lexicon {
     }
 
     pub(super) fn add_concept(&mut self, phrase: &str, facet: u16, values: Vec<u32>) {
-        if values.is_empty() {
+        let key = phrase_words(phrase).join(" ");
+        if key.is_empty() {
             return;
         }
-        let key = phrase_words(phrase).join(" ");
-        self.add_facet(&key, facet, values, false);
+        if values.is_empty() {
+            let words: Vec<String> = key.split(' ').map(str::to_string).collect();
+            self.add(&words, Meaning::Absent { facet });
+        } else {
+            self.add_facet(&key, facet, values, false);
+        }
         for w in key.split(' ') {
             let id = self.word_id(w);
             self.info[id as usize].builtin = true;
@@ -403,7 +418,9 @@ impl Lexicon {
                 }
                 continue;
             }
-            self.add_facet(k, f, vec![i as u32], false);
+            // A brand of one or two letters ("W", "HM") is said in capitals.
+            let short = brand && k.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
+            self.add_facet(k, f, vec![i as u32], short);
         }
     }
 
@@ -415,6 +432,51 @@ impl Lexicon {
         }
         let e = *self.node_entry.get(node as usize)?;
         (e != NONE).then_some(e as usize)
+    }
+
+    /// Other ways shoppers spell brands: "&" said as "and"/"e"/"n" ("marks
+    /// and spencer", "h n m"), and several words run together ("tommyhilfiger").
+    fn add_brand_spellings(
+        &mut self,
+        values: &[crate::index::FacetValue],
+        keys: &[String],
+        f: u16,
+        reserved: &FxHashSet<String>,
+    ) {
+        let ands: Vec<String> = builtin()
+            .markers
+            .iter()
+            .filter(|(p, m)| *m == Marker::And && p.chars().all(char::is_alphabetic))
+            .map(|(p, _)| text::key(p))
+            .chain(["n".to_string()])
+            .collect();
+        for (i, (value, key)) in values.iter().zip(keys).enumerate() {
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let mut spellings = Vec::new();
+            if let Some(at) = value.value.find('&') {
+                // The words before the "&" in the key.
+                let before = text::words(&value.value[..at]).len();
+                if (1..words.len()).contains(&before) {
+                    for and in &ands {
+                        let (head, tail) = words.split_at(before);
+                        spellings.push(format!("{} {and} {}", head.join(" "), tail.join(" ")));
+                    }
+                }
+            }
+            let joined = words.concat();
+            if joined.len() >= 5 {
+                spellings.push(joined);
+            }
+            for spelling in spellings {
+                if !reserved.contains(&spelling) && self.lookup(&phrase_words(&spelling)).is_none()
+                {
+                    self.add_facet(&spelling, f, vec![i as u32], false);
+                }
+            }
+        }
     }
 
     fn build_typo_index(&mut self) {
@@ -499,11 +561,13 @@ mod tests {
     fn concepts_map_only_onto_existing_values() {
         let lx = Lexicon::new(&vocab(&[("color", &["Preto", "Azul Claro"])], &[]));
         let u = lx.understand("black or light blue or red", Lang::En);
+        // Nothing is red in this catalog: "red" stays asked for (it matches
+        // nothing), so an answer can say so instead of ignoring it.
         assert_eq!(
             u.ops,
             vec![Op::Set(
                 Slot::Color,
-                vec!["Preto".into(), "Azul Claro".into()]
+                vec!["Preto".into(), "Azul Claro".into(), "red".into()]
             )]
         );
     }
@@ -554,11 +618,19 @@ mod tests {
     #[test]
     fn brands_spelt_like_function_words_need_capitals() {
         let lx = Lexicon::new(&vocab(&[("brand", &["AND", "Next"])], &[]));
+        // This catalog has no product types: "dresses" must be in the title.
         assert_eq!(
             lx.understand("AND dresses", Lang::En).ops,
-            vec![Op::Set(Slot::Brand, vec!["AND".into()])]
+            vec![
+                Op::Set(Slot::Brand, vec!["AND".into()]),
+                Op::Text("dresses".into())
+            ]
         );
         assert_eq!(lx.understand("next", Lang::En).ops, vec![Op::More]);
-        assert_eq!(lx.understand("black and white", Lang::En).ops, vec![]);
+        // Not the brand AND; colours this catalog cannot filter on are words.
+        assert_eq!(
+            lx.understand("black and white", Lang::En).ops,
+            vec![Op::Text("black".into()), Op::Text("white".into())]
+        );
     }
 }

@@ -77,6 +77,7 @@ impl Lexicon {
             lang,
             ops: Vec::new(),
             ignored: Vec::new(),
+            unknown: Vec::new(),
         };
         intent::extract(self, raw, &tokens, &spans, &used, ops, &mut understanding);
         understanding

@@ -64,4 +64,8 @@ pub struct Understanding {
     pub ops: Vec<Op>,
     /// Words that were neither understood nor kept as search text (stop words, fillers).
     pub ignored: Vec<String>,
+    /// Content words the catalog's vocabulary does not know: asked for as
+    /// search text all the same (descriptions may have them), and reported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
 }

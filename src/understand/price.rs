@@ -244,10 +244,15 @@ pub(crate) fn extract(
                 {
                     bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
                     consumed = k;
-                } else if is_marker(spans, j, Marker::OrLess) {
+                } else if is_marker(spans, j, Marker::OrLess)
+                    // "1000 max": an upper bound after its amount
+                    || is_marker(spans, j, Marker::Lt) && amount(spans, j + 1).is_none()
+                {
                     bound(i, None, Some(a), &mut price_at);
                     consumed = j + 1;
-                } else if is_marker(spans, j, Marker::OrMore) {
+                } else if is_marker(spans, j, Marker::OrMore)
+                    || is_marker(spans, j, Marker::Gt) && amount(spans, j + 1).is_none()
+                {
                     bound(i, Some(a), None, &mut price_at);
                     consumed = j + 1;
                 } else if cur_before || cur_after {
@@ -258,6 +263,24 @@ pub(crate) fn extract(
                 }
                 if consumed > i && cur_before {
                     used[i - 1] = true;
+                }
+            }
+            // "budget 1000", "orçamento de 500", "price: 300": the price
+            // named, then its amount.
+            Item::Slot(SlotRef::Price, _) => {
+                let mut at = i + 1;
+                while matches!(
+                    spans.get(at).map(|s| s.item),
+                    Some(Item::Stop | Item::Sym(':'))
+                ) {
+                    at += 1;
+                }
+                match amount(spans, at) {
+                    Some((a, j)) if stars(spans, j).is_none() => {
+                        bound(i, None, Some(a), &mut price_at);
+                        consumed = j;
+                    }
+                    _ => consumed = i,
                 }
             }
             _ => consumed = i,
@@ -303,6 +326,10 @@ mod tests {
         assert_eq!(p("around 100"), Some((Some(85.0), Some(115.0))));
         assert_eq!(p("2 mil reais"), Some((None, Some(2000.0))));
         assert_eq!(p("1,299.90 or less"), Some((None, Some(1299.9))));
+        assert_eq!(p("budget 1000"), Some((None, Some(1000.0))));
+        assert_eq!(p("1000 max"), Some((None, Some(1000.0))));
+        assert_eq!(p("500 min"), Some((Some(500.0), None)));
+        assert_eq!(p("orçamento de 500"), Some((None, Some(500.0))));
         assert_eq!(p("4 stars and up"), None);
         assert_eq!(p("black shoes"), None);
     }

@@ -42,6 +42,9 @@ impl Lexicon {
             return Some(id);
         }
         match tokens.toks.get(i)?.kind {
+            // A real word of a language is never a typo of something else
+            // ("either" is not the brand Ether, "wire" not the colour wine).
+            TokKind::Word if crate::language::is_common_word(key) => None,
             TokKind::Word => self.typo.correct(key),
             _ => None,
         }
@@ -126,6 +129,7 @@ impl Lexicon {
         let mut marker = None;
         let mut slot = None;
         let mut stop = false;
+        let mut absent = None;
         for m in entry {
             match m {
                 Meaning::Facet {
@@ -133,7 +137,7 @@ impl Lexicon {
                     values,
                     caps_only,
                 } => {
-                    if *caps_only && !all_caps(raw, tokens, start, end) {
+                    if *caps_only && !brand_evidence(raw, tokens, start, end) {
                         continue;
                     }
                     return Some(Item::Facet {
@@ -141,10 +145,14 @@ impl Lexicon {
                         values,
                     });
                 }
+                Meaning::Absent { facet } => absent = absent.or(Some(*facet)),
                 Meaning::Marker(m) => marker = marker.or(Some(*m)),
                 Meaning::Slot(s) => slot = slot.or(Some(s)),
                 Meaning::Stop => stop = true,
             }
+        }
+        if let Some(facet) = absent {
+            return Some(Item::Absent { facet });
         }
         if let Some(s) = slot {
             return Some(Item::Slot(s, marker));
@@ -165,6 +173,32 @@ impl Lexicon {
             });
         }
         stop.then_some(Item::Stop)
+    }
+}
+
+/// True when a brand spelt like a common word ("Only", "Next", "W") is
+/// meant as the brand: written in capitals ("ONLY"), capitalised inside a
+/// sentence ("tops by Only", "t-shirts Only"), or after a brand cue ("by",
+/// "da", "marca").
+fn brand_evidence(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool {
+    if all_caps(raw, tokens, start, end) {
+        return true;
+    }
+    let capitalised = tokens
+        .toks
+        .get(start)
+        .and_then(|t| raw.get(t.raw.clone()))
+        .and_then(|w| w.chars().next())
+        .is_some_and(char::is_uppercase);
+    if capitalised && start > 0 {
+        return true;
+    }
+    start > 0 && {
+        let before = tokens.key(start - 1);
+        super::builtin::builtin()
+            .markers
+            .iter()
+            .any(|(p, m)| *m == Marker::BrandCue && crate::text::key(p) == before)
     }
 }
 

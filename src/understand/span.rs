@@ -18,6 +18,9 @@ pub(crate) enum SlotRef {
 pub(crate) enum Item<'a> {
     /// Values of one facet.
     Facet { facet: u16, values: &'a [u32] },
+    /// A built-in concept of a facet the catalog has, with no value in
+    /// this catalog ("red" where nothing is red): asked for all the same.
+    Absent { facet: u16 },
     /// A function phrase.
     Marker(Marker),
     /// A slot name, with the marker the same word means elsewhere ("budget").
