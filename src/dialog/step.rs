@@ -4,7 +4,7 @@
 
 use super::Session;
 use super::apply::{Action, Changes, apply};
-use crate::model::{Canned, Constraints, SearchSpec, Slot};
+use crate::model::{Canned, Constraints, Lang, SearchSpec, Slot};
 use crate::understand::Understanding;
 
 /// The engine's next step for one message.
@@ -85,6 +85,16 @@ pub fn next_step(session: &mut Session, u: &Understanding, limit: usize) -> Step
         Action::Thanks => Step::Say(Canned::Thanks),
         Action::Help => Step::Say(Canned::Help),
         Action::NotUnderstood => Step::Say(Canned::NotUnderstood),
+    }
+}
+
+/// The language to assume when a message shows none: the conversation's,
+/// or the catalog's before the first message.
+pub fn prior_language(session: &Session, catalog: Lang) -> Lang {
+    if session.turns == 0 {
+        catalog
+    } else {
+        session.lang
     }
 }
 

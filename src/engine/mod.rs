@@ -86,7 +86,8 @@ impl Engine {
         let loaded = self.live.get();
         let index = &loaded.index;
         let limit = page_size(limit);
-        let understood = loaded.lexicon.understand(message, session.lang);
+        let prior = dialog::prior_language(session, loaded.lexicon.catalog_language());
+        let understood = loaded.lexicon.understand(message, prior);
         let step = dialog::next_step(session, &understood, limit);
         let money = Money::new(loaded.currency(), session.lang);
         let ask = TurnContext {

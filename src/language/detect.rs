@@ -53,13 +53,16 @@ impl Evidence {
 
     /// Weighs one word: `key` folded (see [`crate::text::key`]), `raw` as
     /// written. A letter only one language writes counts twice; a word of
-    /// a language's list (or that word with a plural `s`) once.
-    pub fn word(&mut self, key: &str, raw: &str) {
+    /// a language's evidence list (or that word with a plural `s`) once;
+    /// otherwise a common word of only one language once. Returns whether
+    /// the word was evidence of anything.
+    pub fn word(&mut self, key: &str, raw: &str) -> bool {
         let mut laughing = super::laughter(key);
         if let (Some(lang), None) = (laughing.next(), laughing.next()) {
             self.add(lang, 1);
-            return;
+            return true;
         }
+        let before = self.total();
         for s in signs() {
             let lettered = raw
                 .chars()
@@ -73,6 +76,17 @@ impl Evidence {
                 self.add(s.lang, 1);
             }
         }
+        if self.total() == before {
+            let mut common = super::common_in(key);
+            if let (Some(lang), None) = (common.next(), common.next()) {
+                self.add(lang, 1);
+            }
+        }
+        self.total() > before
+    }
+
+    fn total(&self) -> u32 {
+        self.scores.iter().map(|(_, s)| s).sum()
     }
 
     /// Weighs the signs of a whole text (`R$`).

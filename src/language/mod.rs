@@ -173,19 +173,35 @@ const WORD_LISTS: [(Lang, &str); 2] = [
     (Lang::Pt, include_str!("words/pt.txt")),
 ];
 
+/// Each language's common words, hashed once.
+fn word_sets() -> &'static [(Lang, rustc_hash::FxHashSet<&'static str>)] {
+    static SETS: OnceLock<Vec<(Lang, rustc_hash::FxHashSet<&'static str>)>> = OnceLock::new();
+    SETS.get_or_init(|| {
+        WORD_LISTS
+            .iter()
+            .map(|&(lang, text)| {
+                let words = text
+                    .lines()
+                    .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                    .collect();
+                (lang, words)
+            })
+            .collect()
+    })
+}
+
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of
 /// some language: a real word, which typo correction leaves alone.
 pub fn is_common_word(word: &str) -> bool {
-    static WORDS: OnceLock<rustc_hash::FxHashSet<&'static str>> = OnceLock::new();
-    WORDS
-        .get_or_init(|| {
-            WORD_LISTS
-                .iter()
-                .flat_map(|(_, text)| text.lines())
-                .filter(|line| !line.is_empty() && !line.starts_with('#'))
-                .collect()
-        })
-        .contains(word)
+    word_sets().iter().any(|(_, set)| set.contains(word))
+}
+
+/// The languages `word` (folded) is a common word of.
+pub fn common_in(word: &str) -> impl Iterator<Item = Lang> + '_ {
+    word_sets()
+        .iter()
+        .filter(move |(_, set)| set.contains(word))
+        .map(|(lang, _)| *lang)
 }
 
 /// The languages whose laughter `word` (folded) is ("kkkk", "hahaha",

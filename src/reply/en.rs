@@ -2,7 +2,7 @@
 
 use super::money::Money;
 use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_or, lower};
-use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Suggestion};
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
 /// English.
 pub struct English;
@@ -23,17 +23,17 @@ impl Phrasebook for English {
             .iter()
             .map(|t| crate::language::noun::english_plural(t))
             .collect();
-        let noun = if types.is_empty() {
-            "products".to_string()
-        } else {
-            join_or(&lower(&types), "or")
-        };
         let mut parts: Vec<String> = Vec::new();
         if !colors.is_empty() {
             parts.push(join_or(&colors, "or"));
         }
         parts.extend(c.text.iter().cloned());
-        parts.push(noun);
+        if !types.is_empty() {
+            parts.push(join_or(&lower(&types), "or"));
+        } else if c.text.is_empty() {
+            // The shopper's words name the product when no type does.
+            parts.push("products".to_string());
+        }
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {
             parts.push(format!("in {}", join_or(&materials, "or")));
@@ -121,6 +121,15 @@ impl Phrasebook for English {
             ConstraintKind::Price => "price".into(),
             ConstraintKind::Rating => "rating".into(),
             ConstraintKind::Text => "keyword".into(),
+        }
+    }
+
+    fn sort_order(&self, sort: Sort) -> Option<&'static str> {
+        match sort {
+            Sort::Relevance => None,
+            Sort::PriceAsc => Some("cheapest first"),
+            Sort::PriceDesc => Some("most expensive first"),
+            Sort::RatingDesc => Some("best rated first"),
         }
     }
 

@@ -162,9 +162,15 @@ pub fn describe(c: &Constraints, money: &Money) -> String {
 /// "Found 48 black sneakers for men under ₹3,000 — from ₹549."
 pub fn found(total: u64, c: &Constraints, money: &Money, lowest: Option<f64>) -> String {
     let book = book(money.lang);
-    let counted = book.counted(total, &describe(c, money));
+    let mut counted = book.counted(total, &describe(c, money));
+    if let Some(order) = book.sort_order(c.sort).filter(|_| total > 1) {
+        counted.push_str(", ");
+        counted.push_str(order);
+    }
+    // The lowest price, unless the list starts with it or the bound says it.
     let from = lowest
-        .filter(|_| total > 1 && c.sort != Sort::PriceDesc)
+        .filter(|_| total > 1 && c.sort == Sort::Relevance)
+        .filter(|&p| c.price_max != Some(p) && c.price_min != Some(p))
         .map(|p| money.price(p));
     book.found(&counted, from.as_deref())
 }

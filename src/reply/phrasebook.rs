@@ -3,7 +3,7 @@
 //! language means adding a phrasebook and naming it in [`super::book`].
 
 use super::money::Money;
-use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Suggestion};
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
 /// The words of one language.
 pub trait Phrasebook: Sync {
@@ -39,6 +39,10 @@ pub trait Phrasebook: Sync {
 
     /// A constraint kind as the shopper would name it ("brand", "preço").
     fn constraint(&self, kind: &ConstraintKind) -> String;
+
+    /// The order of the products, when the shopper asked for one
+    /// ("cheapest first").
+    fn sort_order(&self, sort: Sort) -> Option<&'static str>;
 
     /// An excluded value as a dropped constraint lists it ("not Nike").
     fn excluded_value(&self, value: &str) -> String;

@@ -2,7 +2,7 @@
 
 use super::money::Money;
 use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_or, lower};
-use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Suggestion};
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
 /// Brazilian Portuguese.
 pub struct Portuguese;
@@ -19,12 +19,13 @@ impl Phrasebook for Portuguese {
     fn describe(&self, c: &Constraints, money: &Money) -> String {
         let colors = lower(&any_of(c, &Slot::Color));
         let types = any_of(c, &Slot::Type);
-        let noun = if types.is_empty() {
-            "produtos".to_string()
-        } else {
-            join_or(&lower(&types), "ou")
-        };
-        let mut parts: Vec<String> = vec![noun];
+        let mut parts: Vec<String> = Vec::new();
+        if !types.is_empty() {
+            parts.push(join_or(&lower(&types), "ou"));
+        } else if c.text.is_empty() {
+            // The shopper's words name the product when no type does.
+            parts.push("produtos".to_string());
+        }
         if !colors.is_empty() {
             parts.push(join_or(&colors, "ou"));
         }
@@ -113,6 +114,15 @@ impl Phrasebook for Portuguese {
             ConstraintKind::Price => "preço".into(),
             ConstraintKind::Rating => "avaliação".into(),
             ConstraintKind::Text => "palavras".into(),
+        }
+    }
+
+    fn sort_order(&self, sort: Sort) -> Option<&'static str> {
+        match sort {
+            Sort::Relevance => None,
+            Sort::PriceAsc => Some("do mais barato ao mais caro"),
+            Sort::PriceDesc => Some("do mais caro ao mais barato"),
+            Sort::RatingDesc => Some("os mais bem avaliados primeiro"),
         }
     }
 

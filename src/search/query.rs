@@ -24,6 +24,10 @@ use tantivy::schema::{Field, IndexRecordOption};
 
 type Clause = (Occur, Box<dyn Query>);
 
+/// The rank given to products of the value a shopper named literally, over
+/// those a concept widened to: above any title-word score.
+const LITERAL_BOOST: f32 = 8.0;
+
 /// Where shopper words are looked for, and their ranking weight.
 fn text_fields(index: &ProductIndex, with_description: bool) -> Vec<(Field, f32)> {
     let f = index.fields();
@@ -357,6 +361,18 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             if matches!(slot, Slot::Type | Slot::Color) {
                 for v in filter.any_of.iter().take(2) {
                     boosts.extend(word_query(index, v, &[(f.title, 1.0)]));
+                }
+                // The first alternative is the shopper's own word (see
+                // `understand`): products of that very value come first,
+                // before those a synonym or a colour family widened to.
+                if let (Some(first), true) = (filter.any_of.first(), filter.any_of.len() > 1) {
+                    boosts.push(Box::new(BoostQuery::new(
+                        Box::new(ConstScoreQuery::new(
+                            facet_value_query(index, slot, first),
+                            1.0,
+                        )),
+                        LITERAL_BOOST,
+                    )));
                 }
             }
         }

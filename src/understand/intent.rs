@@ -238,12 +238,19 @@ pub(crate) fn extract(
                     p.text(i, word, gap);
                 }
             }
-            Item::Facet { facet, values } => {
+            Item::Facet {
+                facet,
+                values,
+                literal,
+            } => {
                 p.size_pending = false;
                 if let Some((_, Clearing::Any)) = p.clearing {
                     p.clearing = None; // "any red one": just red
                 }
-                p.entity(lx, i, facet, values, gap);
+                // The values named literally first: they rank first.
+                let mut ordered: Vec<u32> = literal.to_vec();
+                ordered.extend(values.iter().filter(|v| !literal.contains(v)));
+                p.entity(lx, i, facet, &ordered, gap);
             }
             Item::Absent { facet } => {
                 p.size_pending = false;

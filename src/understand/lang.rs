@@ -6,7 +6,10 @@ use super::token::{TokKind, Tokens};
 use crate::language::detect::Evidence;
 use crate::model::Lang;
 
-/// Detects the language of a tokenised message; `prior` when there is no evidence.
+/// Detects the language of a tokenised message; `prior` (the
+/// conversation's language, or the catalog's before the first message)
+/// when there is no evidence: a message of brand names, model numbers or
+/// emoji keeps it.
 pub(crate) fn detect(raw: &str, tokens: &Tokens, prior: Lang) -> Lang {
     let mut evidence = Evidence::default();
     for (i, tok) in tokens.toks.iter().enumerate() {
@@ -37,5 +40,6 @@ mod tests {
         assert_eq!(lang("Puma", Lang::Pt), Lang::Pt);
         assert_eq!(lang("42", Lang::En), Lang::En);
         assert_eq!(lang("quero uma camiseta", Lang::En), Lang::Pt);
+        assert_eq!(lang("geladeira inox", Lang::En), Lang::Pt);
     }
 }

@@ -11,7 +11,7 @@ use super::concept::type_variants;
 use super::span::SlotRef;
 use super::typo::{Candidate, TypoIndex};
 use crate::index::Vocabulary;
-use crate::model::{Slot, facet};
+use crate::model::{Lang, Slot, facet};
 use crate::text;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -22,6 +22,9 @@ pub(super) enum Meaning {
     Facet {
         facet: u16,
         values: Vec<u32>,
+        /// The values the phrase names literally (its own spelling), not
+        /// through a built-in concept: they rank first.
+        literal: Vec<u32>,
         /// Only when typed in capitals: a brand spelt like a common word ("ONLY", "AND").
         caps_only: bool,
     },
@@ -69,6 +72,8 @@ pub struct Lexicon {
     sizes: FxHashMap<Box<str>, Vec<u32>>,
     size_facet: Option<u16>,
     pub(super) typo: TypoIndex,
+    /// The language of the catalog's own words.
+    pub(super) catalog_language: Lang,
 }
 
 /// No entry at a trie node.
@@ -112,6 +117,7 @@ impl Lexicon {
             sizes: FxHashMap::default(),
             size_facet: None,
             typo: TypoIndex::default(),
+            catalog_language: Lang::En,
         };
         // built-in function words
         let mut reserved: FxHashSet<String> = FxHashSet::default();
@@ -308,29 +314,37 @@ impl Lexicon {
             Meaning::Facet {
                 facet,
                 values,
+                literal,
                 caps_only,
             } => {
                 let existing = entry.iter_mut().find_map(|m| match m {
                     Meaning::Facet {
                         facet: f,
                         values: v,
+                        literal: l,
                         caps_only: c,
-                    } if *f == facet && *c == caps_only => Some(v),
+                    } if *f == facet && *c == caps_only => Some((v, l)),
                     _ => None,
                 });
+                let tidy = |v: &mut Vec<u32>| {
+                    v.sort_unstable();
+                    v.dedup();
+                };
                 match existing {
-                    Some(v) => {
+                    Some((v, l)) => {
                         v.extend(values);
-                        v.sort_unstable();
-                        v.dedup();
+                        l.extend(literal);
+                        tidy(v);
+                        tidy(l);
                     }
                     None => {
-                        let mut values = values;
-                        values.sort_unstable();
-                        values.dedup();
+                        let (mut values, mut literal) = (values, literal);
+                        tidy(&mut values);
+                        tidy(&mut literal);
                         entry.push(Meaning::Facet {
                             facet,
                             values,
+                            literal,
                             caps_only,
                         });
                     }
@@ -354,7 +368,20 @@ impl Lexicon {
         }
     }
 
+    /// Registers `key` as naming `values` of a facet literally.
     pub(super) fn add_facet(&mut self, key: &str, facet: u16, values: Vec<u32>, caps_only: bool) {
+        let literal = values.clone();
+        self.add_facet_meaning(key, facet, values, literal, caps_only);
+    }
+
+    fn add_facet_meaning(
+        &mut self,
+        key: &str,
+        facet: u16,
+        values: Vec<u32>,
+        literal: Vec<u32>,
+        caps_only: bool,
+    ) {
         let ws: Vec<String> = key.split(' ').map(str::to_string).collect();
         if ws.iter().any(String::is_empty) || values.is_empty() {
             return;
@@ -368,6 +395,7 @@ impl Lexicon {
             Meaning::Facet {
                 facet,
                 values,
+                literal,
                 caps_only,
             },
         );
@@ -391,7 +419,9 @@ impl Lexicon {
             let words: Vec<String> = key.split(' ').map(str::to_string).collect();
             self.add(&words, Meaning::Absent { facet });
         } else {
-            self.add_facet(&key, facet, values, false);
+            // Reached through the concept: literal only where the values'
+            // own phrases say so.
+            self.add_facet_meaning(&key, facet, values, Vec::new(), false);
         }
         for w in key.split(' ') {
             let id = self.word_id(w);
@@ -501,6 +531,18 @@ impl Lexicon {
         self.typo = typo;
     }
 
+    /// The lexicon of a catalog written in `lang`: its words speak for
+    /// that language when a message shows no other.
+    pub fn in_language(mut self, lang: Lang) -> Lexicon {
+        self.catalog_language = lang;
+        self
+    }
+
+    /// The language of the catalog's words.
+    pub fn catalog_language(&self) -> Lang {
+        self.catalog_language
+    }
+
     /// Catalog values of a size key ("42", "m", "xl").
     pub(crate) fn size_values(&self, key: &str) -> Option<(u16, &[u32])> {
         let f = self.size_facet?;
@@ -573,7 +615,7 @@ mod tests {
     }
 
     #[test]
-    fn a_kind_of_bag_does_not_bring_the_other_bags() {
+    fn a_kind_of_bag_does_not_bring_the_other_bags_but_bags_bring_it() {
         let types: &[&str] = &["Bags", "Handbags", "Laptop Bags", "Travel Bags"];
         let lx = Lexicon::new(&vocab(&[("type", types)], &[]));
         let types_of = |message: &str| match lx.understand(message, Lang::En).ops.as_slice() {
@@ -586,10 +628,13 @@ mod tests {
         };
         assert_eq!(types_of("handbags"), vec!["Handbags".to_string()]);
         assert_eq!(types_of("purse"), vec!["Handbags".to_string()]);
+        // Handbags are bags: "bags" reaches them (they rank after the
+        // values named literally).
         assert_eq!(
             types_of("bags"),
             vec![
                 "Bags".to_string(),
+                "Handbags".into(),
                 "Laptop Bags".into(),
                 "Travel Bags".into()
             ]

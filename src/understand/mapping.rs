@@ -82,19 +82,27 @@ impl Lexicon {
                     .collect()
             })
             .collect();
+        let position = |id: &str| types.iter().position(|(other, _)| *other == id);
         for ((id, names), own) in types.iter().zip(&values) {
+            // A broader concept reaches its narrower ones' values too
+            // ("bags" finds handbags, "pants" trousers).
+            let mut reach = own.clone();
+            for (narrow, broad) in &builtin().type_broader {
+                if broad == id
+                    && let Some(narrower) = position(narrow).and_then(|at| values.get(at))
+                {
+                    reach.extend(narrower.iter().filter(|v| !own.contains(v)));
+                }
+            }
             // A narrower concept the catalog lacks means its broader one.
-            let broader = || {
-                let (_, broad) = builtin().type_broader.iter().find(|(n, _)| n == id)?;
-                let at = types.iter().position(|(other, _)| other == broad)?;
-                values.get(at)
-            };
-            let meant = match own.is_empty() {
-                true => broader().unwrap_or(own),
-                false => own,
-            };
+            if reach.is_empty()
+                && let Some((_, broad)) = builtin().type_broader.iter().find(|(n, _)| n == id)
+                && let Some(broader) = position(broad).and_then(|at| values.get(at))
+            {
+                reach = broader.clone();
+            }
             for n in names.iter() {
-                self.add_concept(n, f, meant.clone());
+                self.add_concept(n, f, reach.clone());
             }
         }
     }

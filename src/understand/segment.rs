@@ -135,6 +135,7 @@ impl Lexicon {
                 Meaning::Facet {
                     facet,
                     values,
+                    literal,
                     caps_only,
                 } => {
                     if *caps_only && !brand_evidence(raw, tokens, start, end) {
@@ -143,6 +144,7 @@ impl Lexicon {
                     return Some(Item::Facet {
                         facet: *facet,
                         values,
+                        literal,
                     });
                 }
                 Meaning::Absent { facet } => absent = absent.or(Some(*facet)),

@@ -17,7 +17,13 @@ pub(crate) enum SlotRef {
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Item<'a> {
     /// Values of one facet.
-    Facet { facet: u16, values: &'a [u32] },
+    /// Values of one facet; `literal` are those named by their own
+    /// spelling (ranked first), the others reached through a concept.
+    Facet {
+        facet: u16,
+        values: &'a [u32],
+        literal: &'a [u32],
+    },
     /// A built-in concept of a facet the catalog has, with no value in
     /// this catalog ("red" where nothing is red): asked for all the same.
     Absent { facet: u16 },
