@@ -97,9 +97,12 @@ fn contains_words(hay: &str, needle: &str) -> bool {
     if needle.is_empty() {
         return true;
     }
+    let joined = needle.concat();
     hay.windows(needle.len()).any(|w| w == needle.as_slice())
-        // "T-Shirts" is one word in a title but the type may be "t shirt".
-        || hay.concat().contains(&needle.concat())
+        // "T-Shirts" is one word in a title but the type may be "t shirt"
+        // (and the other way round): consecutive words spelling the same
+        // letters. "tshirt" does not contain the type "shirt".
+        || (1..=hay.len()).any(|k| hay.windows(k).any(|w| w.concat() == joined))
 }
 
 fn has_type(p: &Product, value: &str) -> bool {

@@ -1,7 +1,7 @@
 //! Applying one message's operators to the session, in order.
 
 use super::Session;
-use crate::model::{ConstraintKind, Constraints, FacetFilter, PriceMove, Slot, Sort};
+use crate::model::{ConstraintKind, Constraints, FacetFilter, Note, PriceMove, Slot, Sort};
 use crate::understand::{Op, Understanding};
 
 /// What the engine should do after the operators were applied.
@@ -38,6 +38,8 @@ pub struct Changes {
     pub reset: bool,
     /// Constraints carried over to a new product type.
     pub kept: Vec<ConstraintKind>,
+    /// What the reply must add about how the message was taken.
+    pub notes: Vec<Note>,
 }
 
 fn push_unique(list: &mut Vec<String>, value: &str) {
@@ -92,14 +94,21 @@ fn on_type_change(
         .collect()
 }
 
-/// Applies `u` to the session and says what to do next.
-pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
+/// Applies `u` to the session and says what to do next. `currency` is the
+/// catalog's (ISO 4217), when known: a price named in another one is not
+/// applied, and a note says so.
+pub fn apply(
+    session: &mut Session,
+    u: &Understanding,
+    currency: Option<&str>,
+) -> (Action, Changes) {
     session.lang = u.lang;
     session.turns = session.turns.saturating_add(1);
     let mut changes = Changes::default();
     let mut action: Option<Action> = None;
     let mut searched = false;
     let mut cleared: Vec<ConstraintKind> = Vec::new();
+    let mut foreign: Option<(&String, &str)> = None;
     let c = &mut session.constraints;
     let message_words: Vec<&str> = u
         .ops
@@ -114,6 +123,9 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
             Op::Set(slot, values) => {
                 if *slot == Slot::Type {
                     changes.kept = on_type_change(c, values, &changes.touched, &message_words);
+                    if !changes.kept.is_empty() {
+                        changes.notes.push(Note::Kept(changes.kept.clone()));
+                    }
                 }
                 let f = c.facets.entry(slot.clone()).or_default();
                 f.any_of = values.clone();
@@ -144,6 +156,18 @@ pub fn apply(session: &mut Session, u: &Understanding) -> (Action, Changes) {
             Op::Clear(slot) => {
                 c.facets.remove(slot);
                 cleared.push(ConstraintKind::Facet(slot.clone()));
+                searched = true;
+            }
+            Op::Currency(named) => foreign = currency.filter(|c| c != named).map(|c| (named, c)),
+            Op::Price { min, max } if foreign.is_some() => {
+                if let Some((named, catalog)) = foreign {
+                    changes.notes.push(Note::ForeignCurrency {
+                        named: named.clone(),
+                        catalog: catalog.to_string(),
+                        min: *min,
+                        max: *max,
+                    });
+                }
                 searched = true;
             }
             Op::Price { min, max } => {
@@ -281,6 +305,10 @@ mod tests {
     use super::*;
     use crate::model::Lang;
 
+    fn apply_(s: &mut Session, u: &Understanding) -> (Action, Changes) {
+        apply(s, u, None)
+    }
+
     fn ops(ops: Vec<Op>) -> Understanding {
         Understanding {
             lang: Lang::En,
@@ -293,14 +321,14 @@ mod tests {
     #[test]
     fn slots_replace_add_exclude_and_clear() {
         let mut s = Session::default();
-        let (a, _) = apply(&mut s, &ops(vec![Op::Set(Slot::Color, vec!["Red".into()])]));
+        let (a, _) = apply_(&mut s, &ops(vec![Op::Set(Slot::Color, vec!["Red".into()])]));
         assert_eq!(a, Action::Search);
-        apply(
+        apply_(
             &mut s,
             &ops(vec![Op::Set(Slot::Color, vec!["Blue".into()])]),
         );
         assert_eq!(s.constraints.facets[&Slot::Color].any_of, vec!["Blue"]);
-        apply(
+        apply_(
             &mut s,
             &ops(vec![Op::Add(Slot::Color, vec!["White".into()])]),
         );
@@ -308,14 +336,14 @@ mod tests {
             s.constraints.facets[&Slot::Color].any_of,
             vec!["Blue", "White"]
         );
-        apply(
+        apply_(
             &mut s,
             &ops(vec![Op::Exclude(Slot::Brand, vec!["Nike".into()])]),
         );
         assert_eq!(s.constraints.facets[&Slot::Brand].none_of, vec!["Nike"]);
-        apply(&mut s, &ops(vec![Op::Clear(Slot::Brand)]));
+        apply_(&mut s, &ops(vec![Op::Clear(Slot::Brand)]));
         assert!(!s.constraints.facets.contains_key(&Slot::Brand));
-        let (a, ch) = apply(&mut s, &ops(vec![Op::Reset]));
+        let (a, ch) = apply_(&mut s, &ops(vec![Op::Reset]));
         assert_eq!(a, Action::Reset);
         assert!(ch.reset && s.constraints.is_empty());
     }
@@ -326,17 +354,17 @@ mod tests {
             shown_prices: Some((549.0, 2999.0)),
             ..Session::default()
         };
-        apply(
+        apply_(
             &mut s,
             &ops(vec![Op::Price {
                 min: None,
                 max: Some(3000.0),
             }]),
         );
-        apply(&mut s, &ops(vec![Op::Cheaper]));
+        apply_(&mut s, &ops(vec![Op::Cheaper]));
         assert_eq!(s.constraints.price_max, Some(548.0));
         s.shown_prices = Some((100.0, 548.0));
-        apply(&mut s, &ops(vec![Op::Pricier]));
+        apply_(&mut s, &ops(vec![Op::Pricier]));
         assert_eq!(s.constraints.price_min, Some(549.0));
         assert_eq!(s.constraints.price_max, None);
     }
@@ -344,7 +372,7 @@ mod tests {
     #[test]
     fn a_new_type_keeps_what_still_applies_and_drops_what_belonged_to_the_old_one() {
         let mut s = Session::default();
-        apply(
+        apply_(
             &mut s,
             &ops(vec![
                 Op::Set(Slot::Type, vec!["Sneakers".into()]),
@@ -353,7 +381,7 @@ mod tests {
                 Op::Set(Slot::Color, vec!["Black".into()]),
             ]),
         );
-        apply(
+        apply_(
             &mut s,
             &ops(vec![
                 Op::Set(Slot::Gender, vec!["Men".into()]),
@@ -366,14 +394,14 @@ mod tests {
         // What the same message asked for stays, whatever its order.
         assert_eq!(c.facets[&Slot::Color].any_of, vec!["Blue"]);
         assert_eq!(c.facets[&Slot::Gender].any_of, vec!["Men"]);
-        apply(
+        apply_(
             &mut s,
             &ops(vec![Op::Price {
                 min: None,
                 max: Some(80.0),
             }]),
         );
-        let (_, changes) = apply(
+        let (_, changes) = apply_(
             &mut s,
             &ops(vec![Op::Set(Slot::Type, vec!["Boots".into()])]),
         );
@@ -384,8 +412,8 @@ mod tests {
         assert_eq!(s.constraints.price_max, Some(80.0));
         assert_eq!(changes.kept, vec!["color", "gender", "price"]);
         // An old word goes with its type even when the new message has words too.
-        apply(&mut s, &ops(vec![Op::Text("hooded".into())]));
-        apply(
+        apply_(&mut s, &ops(vec![Op::Text("hooded".into())]));
+        apply_(
             &mut s,
             &ops(vec![
                 Op::Text("running".into()),

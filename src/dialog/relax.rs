@@ -271,10 +271,12 @@ mod tests {
                 Op::Set(Slot::Type, vec!["Sneakers".into()]),
                 Op::Set(Slot::Color, vec!["Black".into()]),
             ]),
+            None,
         );
         let (_, ch) = apply(
             &mut s,
             &ops(vec![Op::Set(Slot::Brand, vec!["Puma".into()])]),
+            None,
         );
         // The colour was asked before the brand: it is set aside first.
         let order = relaxation_order(&s.constraints, &ch, &[]);

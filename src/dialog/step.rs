@@ -40,11 +40,20 @@ pub enum Step {
     Say(Canned),
 }
 
-/// Applies the message to the session and says what to do next; `limit`
-/// is the page size.
-pub fn next_step(session: &mut Session, u: &Understanding, limit: usize) -> Step {
+/// What the turn policy knows of the catalog and the page.
+#[derive(Debug, Clone, Copy)]
+pub struct Context<'a> {
+    /// Products per page.
+    pub limit: usize,
+    /// The catalog's currency (ISO 4217), when known.
+    pub currency: Option<&'a str>,
+}
+
+/// Applies the message to the session and says what to do next.
+pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) -> Step {
+    let limit = ctx.limit;
     let before = Box::new(session.clone());
-    let (action, changes) = apply(session, u);
+    let (action, changes) = apply(session, u, ctx.currency);
     let base = |constraints: Constraints, offset: usize| SearchSpec {
         constraints,
         offset,

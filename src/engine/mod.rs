@@ -13,7 +13,7 @@ pub use turn::{Relaxation, Turn, TurnKind};
 use crate::catalog::Product;
 use crate::dialog::{self, Fallback, Session, Step};
 use crate::error::Result;
-use crate::model::{Canned, SearchSpec, Suggestion, page_size};
+use crate::model::{Canned, Note, SearchSpec, Suggestion, page_size};
 use crate::reply::{self, Answer, Money};
 use crate::search::{self, SearchResult};
 use live::{Live, Loaded};
@@ -88,7 +88,11 @@ impl Engine {
         let limit = page_size(limit);
         let prior = dialog::prior_language(session, loaded.lexicon.catalog_language());
         let understood = loaded.lexicon.understand(message, prior);
-        let step = dialog::next_step(session, &understood, limit);
+        let context = dialog::Context {
+            limit,
+            currency: loaded.currency(),
+        };
+        let step = dialog::next_step(session, &understood, &context);
         let money = Money::new(loaded.currency(), session.lang);
         let ask = TurnContext {
             loaded: &loaded,
@@ -119,7 +123,7 @@ impl Engine {
                         asked: &spec.constraints,
                     }),
                 };
-                Ok(ask.results(session, found, 0, shown))
+                Ok(ask.results(session, found, 0, shown, &changes.notes))
             }
             Step::Page(spec) => {
                 let mut found = search::search(index, &spec)?;
@@ -135,7 +139,7 @@ impl Engine {
                 let (from, to) = (spec.offset + 1, spec.offset + found.products.len());
                 let total = found.total;
                 let page = Shown::Say(Answer::Page { from, to, total });
-                Ok(ask.results(session, found, spec.offset, page))
+                Ok(ask.results(session, found, spec.offset, page, &[]))
             }
             Step::Details { position, id } => {
                 let found = id.map(|id| index.product_by_id(&id)).transpose()?;
@@ -156,7 +160,7 @@ impl Engine {
                 let spec = dialog::similar(session, &base.id, words, &facets, limit);
                 let found = search::search(index, &spec)?;
                 let shown = Shown::Say(Answer::Similar { title: &base.title });
-                Ok(ask.results(session, found, 0, shown))
+                Ok(ask.results(session, found, 0, shown, &[]))
             }
             Step::Say(canned) => Ok(ask.say(session, canned)),
         }
@@ -189,6 +193,7 @@ impl TurnContext<'_> {
         found: SearchResult,
         offset: usize,
         shown: Shown<'_>,
+        notes: &[Note],
     ) -> Turn {
         let ids: Vec<(&str, Option<f64>)> = found
             .products
@@ -221,10 +226,19 @@ impl TurnContext<'_> {
             Shown::Say(answer) => answer,
         };
         let lang = self.money.lang;
-        let mut text = reply::say(&answer, question.as_ref(), &self.money);
+        let mut text = reply::say(&answer, None, &self.money);
         if !relaxed_answer && !dropped.is_empty() && !found.products.is_empty() {
             text.push(' ');
             text.push_str(&reply::still_set_aside(&dropped, &self.money));
+        }
+        let notes = reply::notes(notes, &applied, &self.money);
+        if !notes.is_empty() {
+            text.push(' ');
+            text.push_str(&notes);
+        }
+        if let Some(question) = &question {
+            text.push(' ');
+            text.push_str(&reply::question(question, &self.money));
         }
         Turn {
             reply: text,

@@ -9,6 +9,7 @@
 //! file and a [`Lang`]. Depends on `model` and `text` only.
 
 pub mod detect;
+pub mod names;
 pub mod noun;
 
 use crate::model::Lang;
@@ -69,6 +70,27 @@ pub struct LanguageData {
     /// Colour concept -> its names and members.
     #[serde(default)]
     pub colors: BTreeMap<String, ColorConcept>,
+    /// Currency (ISO 4217 code) -> how shoppers name it.
+    #[serde(default)]
+    pub currencies: BTreeMap<String, Vec<String>>,
+    /// How replies in this language name the concepts.
+    #[serde(default)]
+    pub names: Names,
+}
+
+/// How replies in a language name the built-in concepts (see [`names`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Names {
+    /// Type concept -> "singular, plural[, gender]".
+    #[serde(default)]
+    pub types: BTreeMap<String, String>,
+    /// Colour concept -> its forms.
+    #[serde(default)]
+    pub colors: BTreeMap<String, String>,
+    /// Audience concept -> its forms.
+    #[serde(default)]
+    pub audiences: BTreeMap<String, String>,
 }
 
 /// What shows a text is in a language.

@@ -69,3 +69,22 @@ pub enum Suggestion {
     /// Products like the one shown.
     MoreLikeThis,
 }
+
+/// Something the reply must add about how the message was taken.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Note {
+    /// A price named in another currency than the catalog's, not applied:
+    /// amounts cannot be compared across currencies.
+    ForeignCurrency {
+        /// The currency the shopper named (ISO 4217).
+        named: String,
+        /// The catalog's currency.
+        catalog: String,
+        /// The range asked for, in `named`.
+        min: Option<f64>,
+        /// The range asked for, in `named`.
+        max: Option<f64>,
+    },
+    /// A new product type kept these constraints from the old one.
+    Kept(Vec<ConstraintKind>),
+}

@@ -14,7 +14,7 @@ mod lang;
 mod slot;
 mod spec;
 
-pub use answer::{Canned, Dropped, PriceMove, Question, Suggestion};
+pub use answer::{Canned, Dropped, Note, PriceMove, Question, Suggestion};
 pub use constraints::{ConstraintKind, Constraints, FacetFilter};
 pub use lang::Lang;
 pub use slot::{Slot, Sort, facet};

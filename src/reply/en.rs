@@ -1,7 +1,8 @@
 //! The English phrasebook.
 
 use super::money::Money;
-use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_or, lower};
+use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_and, join_or, lower};
+use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
 /// English.
@@ -17,11 +18,20 @@ impl Phrasebook for English {
     }
 
     fn describe(&self, c: &Constraints, money: &Money) -> String {
-        let colors = lower(&any_of(c, &Slot::Color));
-        // "240 bags for women", though the catalog's type is "Bag".
+        let colors: Vec<String> = any_of(c, &Slot::Color)
+            .iter()
+            .map(|v| {
+                names::color_name(v, Lang::En, Gender::Masculine, true)
+                    .map_or_else(|| v.to_lowercase(), str::to_string)
+            })
+            .collect();
+        // "240 bags for women", though the catalog's type is "Bag" (or "Bolsa").
         let types: Vec<String> = any_of(c, &Slot::Type)
             .iter()
-            .map(|t| crate::language::noun::english_plural(t))
+            .map(|t| {
+                names::type_name(t, Lang::En)
+                    .map_or_else(|| crate::language::noun::english_plural(t), |n| n.many)
+            })
             .collect();
         let mut parts: Vec<String> = Vec::new();
         if !colors.is_empty() {
@@ -39,8 +49,22 @@ impl Phrasebook for English {
             parts.push(format!("in {}", join_or(&materials, "or")));
         }
         let genders = any_of(c, &Slot::Gender);
-        if !genders.is_empty() {
-            parts.push(format!("for {}", join_or(&genders, "or").to_lowercase()));
+        let said: Option<Vec<String>> = genders
+            .iter()
+            .map(|g| {
+                names::audience_name(g, Lang::En, Gender::Masculine, true)
+                    .and_then(|a| a.strip_prefix("for "))
+                    .map(str::to_string)
+            })
+            .collect();
+        match said {
+            Some(words) if !words.is_empty() => {
+                parts.push(format!("for {}", join_or(&words, "or")))
+            }
+            _ if !genders.is_empty() => {
+                parts.push(format!("for {}", join_or(&genders, "or").to_lowercase()))
+            }
+            _ => {}
         }
         let brands = any_of(c, &Slot::Brand);
         if !brands.is_empty() {
@@ -99,6 +123,18 @@ impl Phrasebook for English {
             "I found no {asked}. Without the {} filter, here {verb} {counted}:",
             dropped.join(" and ")
         )
+    }
+
+    fn foreign_currency(&self, catalog: &str, asked: &str) -> String {
+        format!("Prices here are in {catalog}, so I didn't apply {asked}.")
+    }
+
+    fn kept(&self, filters: &[String]) -> String {
+        match filters {
+            [] => String::new(),
+            [one] => format!("I kept your {one} filter."),
+            many => format!("I kept your {} filters.", join_and(many, "and")),
+        }
     }
 
     fn still_without(&self, dropped: &[String]) -> String {

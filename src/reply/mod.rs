@@ -14,7 +14,9 @@ pub use money::{Money, format_count, format_price};
 pub use phrasebook::Phrasebook;
 
 use crate::catalog::Product;
-use crate::model::{Canned, Constraints, Dropped, Lang, PriceMove, Question, Sort, Suggestion};
+use crate::model::{
+    Canned, Constraints, Dropped, Lang, Note, PriceMove, Question, Sort, Suggestion,
+};
 
 /// The phrasebook of a language.
 pub fn book(lang: Lang) -> &'static dyn Phrasebook {
@@ -103,15 +105,20 @@ pub fn say(answer: &Answer<'_>, question: Option<&Question>, money: &Money) -> S
         Answer::Canned(kind) => book.canned(kind).to_string(),
     };
     if let Some(q) = question {
-        let list: Vec<String> = q
-            .values
-            .iter()
-            .map(|(v, n)| format!("{v} ({})", money.count(*n)))
-            .collect();
         text.push(' ');
-        text.push_str(&format!("{} {}", book.question(&q.slot), list.join(", ")));
+        text.push_str(&self::question(q, money));
     }
     text
+}
+
+/// The clarifying question with its values: "Which brand? Puma (15), Levis (8)".
+pub fn question(q: &Question, money: &Money) -> String {
+    let list: Vec<String> = q
+        .values
+        .iter()
+        .map(|(v, n)| format!("{v} ({})", money.count(*n)))
+        .collect();
+    format!("{} {}", book(money.lang).question(&q.slot), list.join(", "))
 }
 
 /// The suggestions as the shopper taps them.
@@ -133,6 +140,69 @@ pub fn dropped_values(lang: Lang, dropped: &Dropped) -> Vec<String> {
 /// without the brand (Adidas) filter.)".
 pub fn still_set_aside(dropped: &[Dropped], money: &Money) -> String {
     book(money.lang).still_without(&filter_names(dropped, money))
+}
+
+/// What the reply adds about how the message was taken ("Prices here are
+/// in US$…", "I kept your audience (Women) and price filters."), each note
+/// a sentence; empty when there is none.
+pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
+    let book = book(money.lang);
+    let sentences: Vec<String> = notes
+        .iter()
+        .map(|note| match note {
+            Note::ForeignCurrency {
+                named,
+                catalog,
+                min,
+                max,
+            } => {
+                let asked = Money::new(Some(named), money.lang);
+                let range = book.price_range(*min, *max, &asked).unwrap_or_default();
+                book.foreign_currency(&symbol(catalog, money.lang), &range)
+            }
+            Note::Kept(kinds) => {
+                let mut held = c.clone();
+                let kept: Vec<Dropped> = kinds
+                    .iter()
+                    .filter(|k| c.has(k))
+                    .map(|k| take(&mut held, k))
+                    .collect();
+                book.kept(&filter_names(&kept, money))
+            }
+        })
+        .filter(|s| !s.is_empty())
+        .collect();
+    sentences.join(" ")
+}
+
+/// A constraint's values, taken out of `c` (to name them).
+fn take(c: &mut Constraints, kind: &crate::model::ConstraintKind) -> Dropped {
+    use crate::model::ConstraintKind::{Facet, Price, Rating, Text};
+    let (any_of, none_of) = match kind {
+        Text => (
+            std::mem::take(&mut c.text),
+            std::mem::take(&mut c.excluded_text),
+        ),
+        Price | Rating => (Vec::new(), Vec::new()),
+        Facet(slot) => c
+            .facets
+            .remove(slot)
+            .map(|f| (f.any_of, f.none_of))
+            .unwrap_or_default(),
+    };
+    Dropped {
+        kind: kind.clone(),
+        any_of,
+        none_of,
+    }
+}
+
+/// A currency's sign as shoppers read it ("US$", "R$", "₹"), or its code.
+fn symbol(code: &str, lang: Lang) -> String {
+    format_price(1.0, Some(code), lang)
+        .replace('1', "")
+        .trim()
+        .to_string()
 }
 
 /// Each dropped constraint as the shopper would name it, with its values:
@@ -258,7 +328,8 @@ mod tests {
         );
         assert_eq!(
             found(3, &c(), &Money::new(Some("BRL"), Lang::Pt), Some(149.9)),
-            "Encontrei 3 sneakers black (Men) até R$ 3.000 — a partir de R$ 149,90."
+            // English catalog values in a Portuguese reply: named in Portuguese.
+            "Encontrei 3 tênis pretos masculinos até R$ 3.000 — a partir de R$ 149,90."
         );
     }
 
@@ -276,9 +347,9 @@ mod tests {
             describe(&bags, &Money::new(Some("USD"), Lang::En)),
             "black bags or laptop bags for men under $3,000"
         );
-        assert!(
-            describe(&bags, &Money::new(Some("BRL"), Lang::Pt)).starts_with("bag ou laptop bag")
-        );
+        // In Portuguese, the concept a value is gets its Portuguese name.
+        let pt = describe(&bags, &Money::new(Some("BRL"), Lang::Pt));
+        assert!(pt.starts_with("bolsas ou laptop bag pretas"), "{pt}");
     }
 
     #[test]
@@ -302,7 +373,7 @@ mod tests {
         );
         assert!(
             relaxed(&c(), &dropped, 1, &now, &Money::new(Some("BRL"), Lang::Pt))
-                .ends_with("Sem o filtro de preço, encontrei 1 opção: sneakers black (Men):")
+                .ends_with("Sem o filtro de preço, encontrei 1 opção: tênis pretos masculinos:")
         );
     }
 }

@@ -60,9 +60,8 @@ pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
     };
     let cents_total = (amount * 100.0).round() as u64;
     let (int, cents) = (cents_total / 100, cents_total % 100);
-    // Brazilian reais and Portuguese replies use the decimal comma.
-    let comma_decimal = matches!(currency, Some("BRL") | Some("EUR")) && lang == Lang::Pt
-        || currency == Some("BRL");
+    // Portuguese replies, and Brazilian reais anywhere, use the decimal comma.
+    let comma_decimal = lang == Lang::Pt || currency == Some("BRL");
     let (thousands, decimal) = if comma_decimal {
         ('.', ',')
     } else {
@@ -74,6 +73,8 @@ pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
         number.push_str(&format!("{cents:02}"));
     }
     match currency {
+        // "$" alone is ambiguous where reais are written "R$".
+        Some("USD") if lang == Lang::Pt => format!("US$ {number}"),
         Some("USD") => format!("${number}"),
         Some("BRL") => format!("R$ {number}"),
         Some("INR") => format!("₹{number}"),
@@ -104,5 +105,8 @@ mod tests {
         assert_eq!(format_price(1234567.0, None, Lang::En), "1,234,567");
         assert_eq!(format_price(12.5, Some("CHF"), Lang::En), "12.50 CHF");
         assert_eq!(format_price(f64::NAN, Some("USD"), Lang::En), "$0");
+        // Portuguese replies write numbers the Portuguese way.
+        assert_eq!(format_price(1596.0, None, Lang::Pt), "1.596");
+        assert_eq!(format_price(79.9, Some("USD"), Lang::Pt), "US$ 79,90");
     }
 }

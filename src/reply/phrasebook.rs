@@ -34,6 +34,14 @@ pub trait Phrasebook: Sync {
     /// without the brand (Puma) filter.)".
     fn still_without(&self, dropped: &[String]) -> String;
 
+    /// A price in another currency was not applied: "Prices here are in
+    /// US$, so I didn't apply under R$ 300."
+    fn foreign_currency(&self, catalog: &str, asked: &str) -> String;
+
+    /// A new product type kept these filters: "I kept your audience
+    /// (Women) and price filters."
+    fn kept(&self, filters: &[String]) -> String;
+
     /// Nothing in the store matches `asked`: "I couldn't find {asked} in this store."
     fn no_such(&self, asked: &str) -> String;
 
@@ -85,6 +93,11 @@ pub(crate) fn join_or(values: &[String], or: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
+}
+
+/// `values` joined with commas and `and` before the last.
+pub(crate) fn join_and(values: &[String], and: &str) -> String {
+    join_or(values, and)
 }
 
 /// `values` in lowercase.

@@ -1,7 +1,8 @@
 //! The Brazilian Portuguese phrasebook.
 
 use super::money::Money;
-use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_or, lower};
+use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_and, join_or, lower};
+use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
 /// Brazilian Portuguese.
@@ -17,11 +18,32 @@ impl Phrasebook for Portuguese {
     }
 
     fn describe(&self, c: &Constraints, money: &Money) -> String {
-        let colors = lower(&any_of(c, &Slot::Color));
         let types = any_of(c, &Slot::Type);
+        // Adjectives agree with the first product type (plural: many products).
+        let gender = types
+            .first()
+            .map(|t| {
+                names::type_gender(t, Lang::Pt).unwrap_or(if t.to_lowercase().ends_with('a') {
+                    Gender::Feminine
+                } else {
+                    Gender::Masculine
+                })
+            })
+            .unwrap_or_default();
+        let type_words: Vec<String> = types
+            .iter()
+            .map(|t| names::type_name(t, Lang::Pt).map_or_else(|| t.to_lowercase(), |n| n.many))
+            .collect();
+        let colors: Vec<String> = any_of(c, &Slot::Color)
+            .iter()
+            .map(|v| {
+                names::color_name(v, Lang::Pt, gender, true)
+                    .map_or_else(|| v.to_lowercase(), str::to_string)
+            })
+            .collect();
         let mut parts: Vec<String> = Vec::new();
-        if !types.is_empty() {
-            parts.push(join_or(&lower(&types), "ou"));
+        if !type_words.is_empty() {
+            parts.push(join_or(&type_words, "ou"));
         } else if c.text.is_empty() {
             // The shopper's words name the product when no type does.
             parts.push("produtos".to_string());
@@ -35,8 +57,14 @@ impl Phrasebook for Portuguese {
             parts.push(format!("de {}", join_or(&materials, "ou")));
         }
         let genders = any_of(c, &Slot::Gender);
-        if !genders.is_empty() {
-            parts.push(format!("({})", join_or(&genders, "ou")));
+        let said: Option<Vec<String>> = genders
+            .iter()
+            .map(|g| names::audience_name(g, Lang::Pt, gender, true).map(str::to_string))
+            .collect();
+        match said {
+            Some(words) if !words.is_empty() => parts.push(join_or(&words, "ou")),
+            _ if !genders.is_empty() => parts.push(format!("({})", join_or(&genders, "ou"))),
+            _ => {}
         }
         let brands = any_of(c, &Slot::Brand);
         if !brands.is_empty() {
@@ -92,6 +120,18 @@ impl Phrasebook for Portuguese {
             "Não encontrei {asked}. Sem o filtro de {}, encontrei {counted}:",
             dropped.join(" e ")
         )
+    }
+
+    fn foreign_currency(&self, catalog: &str, asked: &str) -> String {
+        format!("Os preços aqui estão em {catalog}, então não apliquei {asked}.")
+    }
+
+    fn kept(&self, filters: &[String]) -> String {
+        match filters {
+            [] => String::new(),
+            [one] => format!("Mantive o filtro de {one}."),
+            many => format!("Mantive os filtros de {}.", join_and(many, "e")),
+        }
     }
 
     fn still_without(&self, dropped: &[String]) -> String {

@@ -49,8 +49,8 @@ pub(crate) enum Marker {
     OrLess,
     /// After a number: "or more", "and up", "+", "ou mais".
     OrMore,
-    /// A currency: "$", "R$", "rupees", "reais".
-    Cur,
+    /// A currency, by its ISO code: "$", "R$", "rupees", "reais".
+    Cur(&'static str),
     /// "stars", "estrelas".
     Stars,
     /// "rated", "rating", "nota": a following number is a rating.
@@ -152,7 +152,6 @@ fn marker(key: &str) -> Option<Marker> {
         "from" => From,
         "or_less" => OrLess,
         "or_more" => OrMore,
-        "currency" => Cur,
         "thousand" => Thousand,
         "stars" => Stars,
         "rated" => Rated,
@@ -222,6 +221,13 @@ impl Builtin {
                 if let Some(m) = marker(key) {
                     markers.extend(phrases.iter().map(|p| (p.as_str(), m)));
                 }
+            }
+            for (code, phrases) in &d.currencies {
+                markers.extend(
+                    phrases
+                        .iter()
+                        .map(|p| (p.as_str(), Marker::Cur(code.as_str()))),
+                );
             }
             for (n, phrases) in &d.ordinals {
                 markers.extend(phrases.iter().map(|p| (p.as_str(), Marker::Ordinal(*n))));

@@ -25,6 +25,8 @@ pub enum Op {
     },
     /// "any price": drop the price range.
     ClearPrice,
+    /// The currency the shopper named with a price ("R$ 300" -> `BRL`).
+    Currency(String),
     /// "cheap", "barato" without a number: the lower part of the current results.
     Cheap,
     /// "cheaper", "mais barato": below the cheapest price just shown.

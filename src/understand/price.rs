@@ -61,15 +61,23 @@ fn is_marker(spans: &[Span<'_>], i: usize, m: Marker) -> bool {
     matches!(spans.get(i), Some(Span { item: Item::Marker(x), .. }) if *x == m)
 }
 
+/// The currency named at `i`, if any.
+fn currency(spans: &[Span<'_>], i: usize) -> Option<&'static str> {
+    match spans.get(i)?.item {
+        Item::Marker(Marker::Cur(code)) => Some(code),
+        _ => None,
+    }
+}
+
 /// The number at `i`, skipping currencies before it; the value and the
 /// index after it (and after a trailing currency).
 fn amount(spans: &[Span<'_>], mut i: usize) -> Option<(f64, usize)> {
-    while is_marker(spans, i, Marker::Cur) {
+    while currency(spans, i).is_some() {
         i += 1;
     }
     let v = num(spans, i)?;
     i += 1;
-    while is_marker(spans, i, Marker::Cur) {
+    while currency(spans, i).is_some() {
         i += 1;
     }
     Some((v, i))
@@ -228,7 +236,7 @@ pub(crate) fn extract(
                             | Item::Marker(Marker::Pick)
                             | Item::Sym('#')
                     );
-                let cur_before = i > 0 && is_marker(spans, i - 1, Marker::Cur);
+                let cur_before = i > 0 && currency(spans, i - 1).is_some();
                 let (_, j) = amount(spans, i).unwrap_or((a, i + 1));
                 let cur_after = j > i + 1;
                 if let Some(end) = stars(spans, i + 1) {
@@ -291,6 +299,13 @@ pub(crate) fn extract(
         i = consumed.max(i + 1);
     }
     if let Some(at) = price_at {
+        // The currency the shopper named with the amounts, if any.
+        let named = (0..spans.len())
+            .filter(|&j| used[j])
+            .find_map(|j| currency(spans, j));
+        if let Some(code) = named {
+            ops.push((at, Op::Currency(code.to_string())));
+        }
         if let (Some(lo), Some(hi)) = (min, max)
             && lo > hi
         {

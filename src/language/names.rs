@@ -1,0 +1,203 @@
+//! Naming a catalog value in the reply's language: when a value is a
+//! built-in concept written in another language ("Watch" in a Portuguese
+//! reply, "Tênis" in an English one), the reply names the concept in its
+//! own language, with the agreement Portuguese needs ("relógios pretos
+//! masculinos", "camisetas pretas femininas"). Values in the reply's
+//! language, and values no concept knows, stay as the catalog writes them.
+
+use super::{LanguageData, data, every};
+use crate::model::Lang;
+use rustc_hash::FxHashMap;
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// Grammatical gender, which Portuguese adjectives agree with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Gender {
+    /// Masculine (also the default).
+    #[default]
+    Masculine,
+    /// Feminine.
+    Feminine,
+}
+
+/// A product type named in a language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TypeName {
+    /// "relógio".
+    pub one: String,
+    /// "relógios".
+    pub many: String,
+    /// What adjectives agree with.
+    pub gender: Gender,
+}
+
+/// The kinds of concept a value may be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Kind {
+    Type,
+    Color,
+    Audience,
+}
+
+/// Folded name -> (kind, concept id, languages it is a word of).
+type Index = FxHashMap<(Kind, String), (&'static str, Vec<Lang>)>;
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: Index = FxHashMap::default();
+        let mut put = |kind: Kind, name: &str, id: &'static str, lang: Lang| {
+            let entry = index
+                .entry((kind, crate::text::key(name)))
+                .or_insert((id, Vec::new()));
+            if !entry.1.contains(&lang) {
+                entry.1.push(lang);
+            }
+        };
+        for (lang, d) in every() {
+            for (id, names) in &d.types {
+                for n in names {
+                    put(Kind::Type, n, id, lang);
+                }
+            }
+            for (id, c) in &d.colors {
+                for n in c.names.iter().chain(&c.members) {
+                    put(Kind::Color, n, id, lang);
+                }
+            }
+            for (id, words) in &d.audience_values {
+                for w in words {
+                    put(Kind::Audience, w, id, lang);
+                }
+            }
+        }
+        index
+    })
+}
+
+/// The concept a catalog value is, when it is written in another language
+/// than `lang`.
+fn foreign(kind: Kind, value: &str, lang: Lang) -> Option<&'static str> {
+    let key = crate::text::key(value);
+    let (id, langs) = index()
+        .get(&(kind, key.clone()))
+        .or_else(|| index().get(&(kind, super::noun::singular(&key).to_string())))?;
+    (!langs.contains(&lang)).then_some(*id)
+}
+
+fn forms(
+    table: fn(&'static LanguageData) -> &'static BTreeMap<String, String>,
+    lang: Lang,
+    id: &str,
+) -> Option<Vec<&'static str>> {
+    table(data(lang))
+        .get(id)
+        .map(|f| f.split(',').map(str::trim).collect())
+}
+
+/// The name of a type value in `lang`, when the catalog writes it in
+/// another language and `lang` has a name for its concept.
+pub fn type_name(value: &str, lang: Lang) -> Option<TypeName> {
+    let id = foreign(Kind::Type, value, lang)?;
+    let f = forms(|d| &d.names.types, lang, id)?;
+    let (one, many) = (f.first()?, f.get(1).or(f.first())?);
+    Some(TypeName {
+        one: one.to_string(),
+        many: many.to_string(),
+        gender: match f.get(2) {
+            Some(&"f") => Gender::Feminine,
+            _ => Gender::Masculine,
+        },
+    })
+}
+
+/// A form of four ("m sg, f sg, m pl, f pl") or of one.
+fn agreeing(f: &[&'static str], gender: Gender, plural: bool) -> Option<&'static str> {
+    if f.len() < 4 {
+        return f.first().copied();
+    }
+    let at = match (gender, plural) {
+        (Gender::Masculine, false) => 0,
+        (Gender::Feminine, false) => 1,
+        (Gender::Masculine, true) => 2,
+        (Gender::Feminine, true) => 3,
+    };
+    f.get(at).copied()
+}
+
+/// The name of a colour value in `lang`, agreeing with a noun of `gender`
+/// (in the plural when `plural`), when the catalog writes it in another
+/// language.
+pub fn color_name(value: &str, lang: Lang, gender: Gender, plural: bool) -> Option<&'static str> {
+    let id = foreign(Kind::Color, value, lang)?;
+    agreeing(&forms(|d| &d.names.colors, lang, id)?, gender, plural)
+}
+
+/// How `lang` says who an audience value is for ("for men", "masculinos",
+/// "para meninas"), agreeing with the noun; for any value an audience
+/// concept knows, in whatever language the catalog writes it.
+pub fn audience_name(
+    value: &str,
+    lang: Lang,
+    gender: Gender,
+    plural: bool,
+) -> Option<&'static str> {
+    let key = crate::text::key(value);
+    let (id, _) = index().get(&(Kind::Audience, key))?;
+    agreeing(&forms(|d| &d.names.audiences, lang, id)?, gender, plural)
+}
+
+/// The gender of a type value in `lang`: its concept's, else `None`.
+pub fn type_gender(value: &str, lang: Lang) -> Option<Gender> {
+    let key = crate::text::key(value);
+    let (id, _) = index()
+        .get(&(Kind::Type, key.clone()))
+        .or_else(|| index().get(&(Kind::Type, super::noun::singular(&key).to_string())))?;
+    let f = forms(|d| &d.names.types, lang, id)?;
+    Some(match f.get(2) {
+        Some(&"f") => Gender::Feminine,
+        _ => Gender::Masculine,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_values_are_named_in_the_reply_language() {
+        let watch = type_name("Watch", Lang::Pt).expect("watch in pt");
+        assert_eq!(
+            (watch.many.as_str(), watch.gender),
+            ("relógios", Gender::Masculine)
+        );
+        assert_eq!(type_name("Watch", Lang::En), None);
+        assert_eq!(
+            type_name("Tênis", Lang::En).map(|t| t.many),
+            Some("sneakers".into())
+        );
+        assert_eq!(type_name("Casual Shirt", Lang::Pt), None);
+        assert_eq!(
+            color_name("Black", Lang::Pt, Gender::Feminine, true),
+            Some("pretas")
+        );
+        assert_eq!(color_name("Preto", Lang::Pt, Gender::Feminine, true), None);
+        assert_eq!(
+            color_name("Preto", Lang::En, Gender::Masculine, true),
+            Some("black")
+        );
+        assert_eq!(
+            audience_name("Men", Lang::Pt, Gender::Masculine, true),
+            Some("masculinos")
+        );
+        assert_eq!(
+            audience_name("Masculino", Lang::En, Gender::Masculine, true),
+            Some("for men")
+        );
+        assert_eq!(
+            audience_name("Girls", Lang::Pt, Gender::Feminine, true),
+            Some("para meninas")
+        );
+    }
+}
