@@ -239,15 +239,30 @@ pub struct RelaxedConstraint {
 /// `GET /api/health` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Health {
-    /// Always `ok` when the server answers.
-    #[schema(pattern = "^ok$", example = "ok")]
+    /// `ok`, or `degraded` when the session store is unreachable (chat
+    /// answers `503 sessions_unavailable` meanwhile).
+    #[schema(pattern = "^(ok|degraded)$", example = "ok")]
     pub status: String,
     /// Number of products in the index being served.
     pub products: u64,
     /// The index generation being served (increases with each import).
+    /// Replicas sharing an index directory, or copies of it, serve the
+    /// same catalog when they report the same generation.
     pub index_version: u64,
     /// The catalog's currency (ISO 4217), empty when unknown.
     pub currency: String,
+    /// Where conversations are kept.
+    pub sessions: SessionsHealth,
+}
+
+/// The session store in `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SessionsHealth {
+    /// `memory` (this process) or `redis` (shared by replicas).
+    #[schema(pattern = "^(memory|redis)$", example = "redis")]
+    pub store: String,
+    /// Whether the store answered just now.
+    pub available: bool,
 }
 
 fn non_empty(s: &str) -> Option<String> {

@@ -24,7 +24,7 @@ impl TestServer {
         limits: Option<ConnectionLimits>,
     ) -> TestServer {
         let engine = Arc::new(Engine::open(index.path()).expect("open test index"));
-        let app = router(AppState::new(engine, config));
+        let state = AppState::new(engine, config);
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
@@ -41,12 +41,12 @@ impl TestServer {
                     let _ = stopped.await;
                 };
                 match limits {
-                    Some(limits) => vitrine::server::serve(listener, app, limits, shutdown)
+                    Some(limits) => vitrine::server::serve(listener, state, limits, shutdown)
                         .await
                         .unwrap(),
                     None => axum::serve(
                         listener,
-                        app.into_make_service_with_connect_info::<SocketAddr>(),
+                        router(state).into_make_service_with_connect_info::<SocketAddr>(),
                     )
                     .with_graceful_shutdown(shutdown)
                     .await
