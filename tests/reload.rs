@@ -217,6 +217,11 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
                 let mut session: Option<String> = None;
                 let mut turn = w;
                 while !stop.load(Ordering::Relaxed) {
+                    // A shopper's conversation is a few turns (no one
+                    // types 60 a minute); then another shopper's.
+                    if turn % 8 == 0 {
+                        session = None;
+                    }
                     let body = serde_json::json!({
                         "message": script[turn % script.len()],
                         "session_id": session,
