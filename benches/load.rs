@@ -263,7 +263,12 @@ impl Server {
             .args(["serve", "--index"])
             .arg(index)
             .args(["--addr", &addr.to_string(), "--sessions", sessions])
-            .args(["--turns-per-session", "off", "--new-sessions-per-minute", "off"])
+            .args([
+                "--turns-per-session",
+                "off",
+                "--new-sessions-per-minute",
+                "off",
+            ])
             .args(["--trusted-proxy", "127.0.0.1"])
             .args(["--max-concurrent", &(args.workers + 64).to_string()])
             // Never import anything else on start.

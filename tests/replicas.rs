@@ -118,6 +118,23 @@ impl Redis {
             && &reply == b"+PONG\r\n"
     }
 
+    /// `STRLEN key`: the size of a stored value, in bytes.
+    fn strlen(&self, key: &str) -> usize {
+        let mut stream = TcpStream::connect(("127.0.0.1", self.port)).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        let command = format!("*2\r\n$6\r\nSTRLEN\r\n${}\r\n{key}\r\n", key.len());
+        stream.write_all(command.as_bytes()).unwrap();
+        let mut reply = [0u8; 32];
+        let n = stream.read(&mut reply).unwrap();
+        let text = String::from_utf8_lossy(&reply[..n]);
+        text.trim()
+            .strip_prefix(':')
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("STRLEN answered {text:?}"))
+    }
+
     fn stop(&mut self) {
         self.process = None;
         wait_until("redis stop", Duration::from_secs(10), || !self.ping());
@@ -397,6 +414,11 @@ fn a_conversation_hops_between_replicas_and_survives_restarting_them_all() {
     assert_eq!(facet(&more, "color"), json!(["Black"]), "{more}");
     let distinct: std::collections::BTreeSet<&String> = upstreams.iter().collect();
     assert_eq!(distinct.len(), 2, "turns did not alternate: {upstreams:?}");
+    // Stored compactly: a format byte and CBOR, well under the ~3 KB the
+    // session takes in memory.
+    let stored = redis.strlen(&format!("vitrine:session:{id}"));
+    eprintln!("a 3-turn session is {stored} bytes in Redis");
+    assert!((50..3_000).contains(&stored), "{stored} bytes");
 
     // Every replica restarted: the conversation goes on where it was.
     a.restart();
