@@ -58,8 +58,10 @@
 //! server: on a small box, measured throughput is that of both together.
 //! Without `--bench` (e.g. `cargo test --benches`) it only prints how to run.
 
+#[path = "load/cluster.rs"]
 mod cluster;
 mod common;
+#[path = "load/engine_cpu.rs"]
 mod engine_cpu;
 
 use clap::Parser;

@@ -23,7 +23,7 @@ fn thread_cpu() -> f64 {
 /// answer), after one warm-up pass.
 pub fn micros_per_turn(index: &Path, scripts: &[Script], turns: usize) -> Fallible<f64> {
     let engine = Engine::open(index)?;
-    let mut run = |n: usize| -> Fallible<f64> {
+    let run = |n: usize| -> Fallible<f64> {
         let t0 = thread_cpu();
         let mut done = 0;
         let mut script = 0;
