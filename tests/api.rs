@@ -150,6 +150,10 @@ fn health_reports_the_index() {
     assert_eq!(body["status"], "ok");
     assert!(body["products"].is_u64());
     assert!(body["index_version"].is_u64());
+    assert_eq!(
+        body["sessions"],
+        json!({"store": "memory", "available": true})
+    );
 }
 
 #[test]
