@@ -268,15 +268,14 @@ fn hold_sockets(
                         Some(stream) => {
                             // Closed by the server? (EOF or reset; data such
                             // as the server's SETTINGS is fine.)
-                            let gone = match tokio::time::timeout(
-                                Duration::from_millis(0),
-                                stream.read(&mut buf),
-                            )
-                            .await
-                            {
-                                Ok(Ok(0)) | Ok(Err(_)) => true,
-                                _ => false,
-                            };
+                            let gone = matches!(
+                                tokio::time::timeout(
+                                    Duration::from_millis(0),
+                                    stream.read(&mut buf),
+                                )
+                                .await,
+                                Ok(Ok(0)) | Ok(Err(_))
+                            );
                             !gone && (!slow || stream.write_all(b"X-Slow: 1\r\n").await.is_ok())
                         }
                         None => false,

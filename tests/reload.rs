@@ -230,7 +230,9 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
                     let answer = match client.post(&url).json(&body).send() {
                         Ok(r) if r.status() == 200 => r.json::<Answer>().unwrap(),
                         Ok(r) => {
-                            failures.push(format!("status {}", r.status()));
+                            let status = r.status();
+                            failures
+                                .push(format!("status {status}: {}", r.text().unwrap_or_default()));
                             continue;
                         }
                         Err(e) => {
@@ -282,7 +284,12 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
         from_old += o;
         from_new += n;
     }
-    assert!(failures.is_empty(), "failed requests: {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "{} failed requests, the first: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(3)]
+    );
     assert!(
         from_old > 0 && from_new > 0,
         "old {from_old}, new {from_new}"

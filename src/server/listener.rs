@@ -209,12 +209,19 @@ pub async fn serve(
         tokio::spawn(async move {
             let first_bytes = tokio::select! {
                 arrived = tokio::time::timeout(timeout, protocol_bytes_arrived(&stream)) => {
-                    arrived.unwrap_or(false)
+                    match arrived {
+                        Ok(arrived) => arrived,
+                        // Silent for the whole timeout (a peer that closes
+                        // at once, like a TCP health check, is not counted).
+                        Err(_) => {
+                            summary.refused(Refusal::SilentConnection, Some(ip));
+                            false
+                        }
+                    }
                 }
                 _ = stopping.wait_for(|stop| *stop) => false,
             };
             if !first_bytes {
-                summary.refused(Refusal::SilentConnection, None);
                 drop((permit, address_slot));
                 return;
             }

@@ -44,7 +44,6 @@ pub use client_addr::{Cidr, TrustedProxies};
 pub use config::{ConnectionLimits, ServerConfig, defaults};
 pub use error::ApiError;
 pub use listener::serve;
-pub use openapi::document as openapi_document;
 pub use sessions::{MemorySessionStore, RedisSessionStore, SessionStore};
 
 use crate::Engine;
