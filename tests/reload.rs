@@ -165,8 +165,12 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
         .unwrap();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
         .args(["serve", "--index", index_arg, "--addr", &addr.to_string()])
+        // What is checked here is the catalogs, not the limits
+        // (tests/limits.rs): no answer may fail for any other reason.
         .args([
-            "--rate-limit",
+            "--new-sessions-per-minute",
+            "off",
+            "--turns-per-session",
             "off",
             "--catalog",
             "/nonexistent/catalog.csv",
