@@ -62,7 +62,7 @@ mod tests {
     #[test]
     fn a_record_round_trips_compactly() {
         // The session is opaque here; conversations round-trip through
-        // Redis in tests/replicas.rs.
+        // Redis in tests/replicas/.
         let record = SessionRecord {
             session: Session::default(),
             budget: TurnBudget {
