@@ -1,10 +1,23 @@
 //! HTTP load run against the real `vitrine serve` on loopback (issue 6),
-//! and the import-under-traffic check (issue 5).
+//! the import-under-traffic check (issue 5), and replicas with Redis
+//! sessions behind nginx (issue 17).
 //!
 //! ```text
 //! cargo bench --bench load -- [--rows N] [--workers W] [--seconds S]
 //!     [--turns T] [--sessions S] [--reimport] [--reimport-at S] [--log LEVEL]
+//!     [--replicas R] [--redis] [--nginx] [--engine-turns N]
 //! ```
+//!
+//! `--redis` starts a `redis-server` and gives every replica `--sessions
+//! redis://…`; `--replicas R` starts R servers sharing the index directory,
+//! with nginx in front (round robin, keep-alive upstreams, as in
+//! docs/deploy.md; `--nginx` puts it in front of a single server too). The
+//! servers run with `--turns-per-session off --new-sessions-per-minute off`:
+//! the client replays each session at machine speed, which the default
+//! per-session limit (60 turns a minute) would refuse. Before the HTTP run,
+//! the bench replays the same conversations through `Engine::turn` in its
+//! own process (`--engine-turns`, thread CPU time) and reports the
+//! servers' CPU per turn as a multiple of it.
 //!
 //! What it does, in order:
 //!
@@ -45,7 +58,11 @@
 //! server: on a small box, measured throughput is that of both together.
 //! Without `--bench` (e.g. `cargo test --benches`) it only prints how to run.
 
+#[path = "load/cluster.rs"]
+mod cluster;
 mod common;
+#[path = "load/engine_cpu.rs"]
+mod engine_cpu;
 
 use clap::Parser;
 use common::{catalog, data_dir};
@@ -113,6 +130,19 @@ struct Args {
     /// descheduled by the OS stalls every worker at once.
     #[arg(long, default_value_t = 2)]
     client_threads: usize,
+    /// Servers sharing the index directory (more than one: nginx in front).
+    #[arg(long, default_value_t = 1)]
+    replicas: usize,
+    /// Sessions in a Redis server the bench starts, instead of in memory.
+    #[arg(long)]
+    redis: bool,
+    /// nginx in front even of a single server.
+    #[arg(long)]
+    nginx: bool,
+    /// Turns replayed through `Engine::turn` in-process for the CPU
+    /// baseline (0: skip).
+    #[arg(long, default_value_t = 4_000)]
+    engine_turns: usize,
     /// Passed by `cargo bench`; without it, only print how to run.
     #[arg(long, hide = true)]
     bench: bool,
@@ -226,15 +256,22 @@ struct Health {
 }
 
 impl Server {
-    fn start(index: &Path, args: &Args) -> Fallible<Server> {
+    fn start(index: &Path, args: &Args, sessions: &str, n: usize) -> Fallible<Server> {
         // A free loopback port (released just before the server binds it).
         let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
-        let log = data_dir().join("load-serve.log");
+        let log = data_dir().join(format!("load-serve-{n}.log"));
         let log_file = std::fs::File::create(&log)?;
         let child = Command::new(VITRINE)
             .args(["serve", "--index"])
             .arg(index)
-            .args(["--addr", &addr.to_string(), "--rate-limit", "off"])
+            .args(["--addr", &addr.to_string(), "--sessions", sessions])
+            .args([
+                "--turns-per-session",
+                "off",
+                "--new-sessions-per-minute",
+                "off",
+            ])
+            .args(["--trusted-proxy", "127.0.0.1"])
             .args(["--max-concurrent", &(args.workers + 64).to_string()])
             // Never import anything else on start.
             .args(["--catalog", "/nonexistent/catalog.csv"])
@@ -888,20 +925,61 @@ fn run(args: &Args) -> Fallible<bool> {
         scripts[0].turns
     );
 
-    let server = match Server::start(&served_dir, args) {
-        Ok(server) => server,
-        // A cached index the current binary cannot open (e.g. an older
-        // schema): import it again, once.
-        Err(e) if !args.reimport => {
-            eprintln!("{e}; importing the catalog again");
-            std::fs::remove_dir_all(&served_dir)?;
-            import(&csv, &served_dir)?;
-            Server::start(&served_dir, args)?
-        }
-        Err(e) => return Err(e),
+    let engine_us = if args.engine_turns > 0 {
+        let us = engine_cpu::micros_per_turn(&served_dir, &scripts, args.engine_turns)?;
+        eprintln!(
+            "engine: {us:.0} µs of thread CPU per turn over {} turns in-process",
+            args.engine_turns
+        );
+        Some(us)
+    } else {
+        None
     };
+    let redis = if args.redis {
+        Some(cluster::Daemon::redis()?)
+    } else {
+        None
+    };
+    let sessions_arg = redis
+        .as_ref()
+        .map_or("memory".to_string(), |r| format!("redis://{}/0", r.addr));
+    let mut servers = Vec::new();
+    for n in 0..args.replicas.max(1) {
+        let server = match Server::start(&served_dir, args, &sessions_arg, n) {
+            Ok(server) => server,
+            // A cached index the current binary cannot open (e.g. an older
+            // schema): import it again, once.
+            Err(e) if !args.reimport && n == 0 => {
+                eprintln!("{e}; importing the catalog again");
+                std::fs::remove_dir_all(&served_dir)?;
+                import(&csv, &served_dir)?;
+                Server::start(&served_dir, args, &sessions_arg, n)?
+            }
+            Err(e) => return Err(e),
+        };
+        servers.push(server);
+    }
+    let nginx = if args.replicas > 1 || args.nginx {
+        let upstreams: Vec<SocketAddr> = servers.iter().map(|s| s.addr).collect();
+        Some(cluster::Daemon::nginx(&upstreams)?)
+    } else {
+        None
+    };
+    let entry = nginx.as_ref().map_or(servers[0].addr, |n| n.addr);
+    let server = &servers[0];
+    let nginx_pids = || -> Vec<u32> {
+        nginx.as_ref().map_or(Vec::new(), |n| {
+            let mut pids = cluster::children(n.pid());
+            pids.push(n.pid());
+            pids
+        })
+    };
+    let cpu_of = |pids: &[u32]| pids.iter().map(|&p| cpu_seconds(p)).sum::<f64>();
+    let server_pids: Vec<u32> = servers.iter().map(Server::pid).collect();
+    let redis_pids: Vec<u32> = redis.iter().map(cluster::Daemon::pid).collect();
     let idle = Memory::read(server.pid()).unwrap_or_default();
-    let (server_cpu0, client_cpu0) = (cpu_seconds(server.pid()), cpu_seconds(std::process::id()));
+    let (server_cpu0, client_cpu0) = (cpu_of(&server_pids), cpu_seconds(std::process::id()));
+    let (nginx_cpu0, redis_cpu0) = (cpu_of(&nginx_pids()), cpu_of(&redis_pids));
     let load0 = load_average();
     let stop_sampling = Arc::new(AtomicBool::new(false));
     let sampler = sample_memory(server.pid(), stop_sampling.clone());
@@ -909,7 +987,7 @@ fn run(args: &Args) -> Fallible<bool> {
     let warmup = Duration::from_secs_f64(args.warmup.max(0.0));
     let measured = Duration::from_secs_f64(args.seconds.max(0.1));
     let shared = Arc::new(Shared {
-        addr: server.addr,
+        addr: entry,
         scripts,
         catalogs,
         started: Instant::now(),
@@ -922,7 +1000,7 @@ fn run(args: &Args) -> Fallible<bool> {
     let reimport_report = Arc::new(Mutex::new(Reimport::default()));
     let reimporter = new_csv.map(|new| {
         reimport(
-            server.addr,
+            entry,
             new,
             served_dir.clone(),
             shared.started,
@@ -987,13 +1065,17 @@ fn run(args: &Args) -> Fallible<bool> {
         let _ = handle.join();
     }
     let after = Memory::read(server.pid()).unwrap_or_default();
-    let server_cpu = cpu_seconds(server.pid()) - server_cpu0;
+    let server_cpu = cpu_of(&server_pids) - server_cpu0;
+    let nginx_cpu = cpu_of(&nginx_pids()) - nginx_cpu0;
+    let redis_cpu = cpu_of(&redis_pids) - redis_cpu0;
     let client_cpu = cpu_seconds(std::process::id()) - client_cpu0;
     let load1 = load_average();
     stop_sampling.store(true, Ordering::Relaxed);
     let peak = sampler.join().expect("memory sampler").max(after);
     let health = server.health().ok();
-    drop(server);
+    drop(servers);
+    drop(nginx);
+    drop(redis);
 
     // ------------------------------------------------------------ report
     let mut out = String::new();
@@ -1023,13 +1105,34 @@ fn run(args: &Args) -> Fallible<bool> {
             format!(" {:?}", tally.errors)
         }
     );
+    let per_turn = |cpu: f64| cpu * 1e6 / tally.ok_all.max(1) as f64;
     let _ = writeln!(
         out,
-        "cpu: server {server_cpu:.1} s, client {client_cpu:.1} s for {} turns (warm-up included): server {:.0} µs/turn, client {:.0} µs/turn; load average {load0} at start, {load1} at end (shared machine)",
-        tally.ok_all,
-        server_cpu * 1e6 / tally.ok_all.max(1) as f64,
-        client_cpu * 1e6 / tally.ok_all.max(1) as f64,
+        "setup: {} server(s), sessions {}, {}",
+        args.replicas.max(1),
+        if args.redis { "in Redis" } else { "in memory" },
+        if args.replicas > 1 || args.nginx {
+            "nginx in front"
+        } else {
+            "no proxy"
+        }
     );
+    let _ = writeln!(
+        out,
+        "cpu: servers {server_cpu:.1} s, nginx {nginx_cpu:.1} s, redis {redis_cpu:.1} s, client {client_cpu:.1} s for {} turns (warm-up included): servers {:.0} µs/turn, nginx {:.0} µs/turn, redis {:.0} µs/turn, client {:.0} µs/turn; load average {load0} at start, {load1} at end (shared machine)",
+        tally.ok_all,
+        per_turn(server_cpu),
+        per_turn(nginx_cpu),
+        per_turn(redis_cpu),
+        per_turn(client_cpu),
+    );
+    if let Some(engine_us) = engine_us {
+        let _ = writeln!(
+            out,
+            "cpu: engine turn in-process {engine_us:.0} µs; servers' CPU per turn = {:.2}× the engine turn",
+            per_turn(server_cpu) / engine_us
+        );
+    }
     for (kind, example) in &tally.examples {
         let _ = writeln!(out, "  example {kind}: {example}");
     }

@@ -150,6 +150,10 @@ fn health_reports_the_index() {
     assert_eq!(body["status"], "ok");
     assert!(body["products"].is_u64());
     assert!(body["index_version"].is_u64());
+    assert_eq!(
+        body["sessions"],
+        json!({"store": "memory", "available": true})
+    );
 }
 
 #[test]
@@ -877,6 +881,7 @@ fn connection_cap_closes_excess_connections_until_a_slot_frees() {
             // Long enough that the idle keep-alive connections below stay open.
             header_read_timeout: Duration::from_secs(60),
             shutdown_grace: Duration::from_secs(1),
+            ..ConnectionLimits::default()
         }),
     );
     // Four keep-alive connections, each served once: they hold every slot.
@@ -939,6 +944,7 @@ fn silent_and_slow_clients_cannot_hold_the_connection_cap() {
             max_connections: 4,
             header_read_timeout: Duration::from_secs(1),
             shutdown_grace: Duration::from_secs(1),
+            ..ConnectionLimits::default()
         }),
     );
     // Every slot taken by a client that never finishes a request: two send

@@ -165,8 +165,12 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
         .unwrap();
     let child = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
         .args(["serve", "--index", index_arg, "--addr", &addr.to_string()])
+        // What is checked here is the catalogs, not the limits
+        // (tests/limits.rs): no answer may fail for any other reason.
         .args([
-            "--rate-limit",
+            "--new-sessions-per-minute",
+            "off",
+            "--turns-per-session",
             "off",
             "--catalog",
             "/nonexistent/catalog.csv",
@@ -217,6 +221,11 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
                 let mut session: Option<String> = None;
                 let mut turn = w;
                 while !stop.load(Ordering::Relaxed) {
+                    // A shopper's conversation is a few turns (no one
+                    // types 60 a minute); then another shopper's.
+                    if turn % 8 == 0 {
+                        session = None;
+                    }
                     let body = serde_json::json!({
                         "message": script[turn % script.len()],
                         "session_id": session,
@@ -225,7 +234,9 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
                     let answer = match client.post(&url).json(&body).send() {
                         Ok(r) if r.status() == 200 => r.json::<Answer>().unwrap(),
                         Ok(r) => {
-                            failures.push(format!("status {}", r.status()));
+                            let status = r.status();
+                            failures
+                                .push(format!("status {status}: {}", r.text().unwrap_or_default()));
                             continue;
                         }
                         Err(e) => {
@@ -277,7 +288,12 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
         from_old += o;
         from_new += n;
     }
-    assert!(failures.is_empty(), "failed requests: {failures:?}");
+    assert!(
+        failures.is_empty(),
+        "{} failed requests, the first: {:?}",
+        failures.len(),
+        &failures[..failures.len().min(3)]
+    );
     assert!(
         from_old > 0 && from_new > 0,
         "old {from_old}, new {from_new}"

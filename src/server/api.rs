@@ -238,15 +238,30 @@ pub struct RelaxedConstraint {
 /// `GET /api/health` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Health {
-    /// Always `ok` when the server answers.
-    #[schema(pattern = "^ok$", example = "ok")]
+    /// `ok`, or `degraded` when the session store is unreachable (chat
+    /// answers `503 sessions_unavailable` meanwhile).
+    #[schema(pattern = "^(ok|degraded)$", example = "ok")]
     pub status: String,
     /// Number of products in the index being served.
     pub products: u64,
     /// The index generation being served (increases with each import).
+    /// Replicas sharing an index directory, or copies of it, serve the
+    /// same catalog when they report the same generation.
     pub index_version: u64,
     /// The catalog's currency (ISO 4217), empty when unknown.
     pub currency: String,
+    /// Where conversations are kept.
+    pub sessions: SessionsHealth,
+}
+
+/// The session store in `GET /api/health`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct SessionsHealth {
+    /// `memory` (this process) or `redis` (shared by replicas).
+    #[schema(pattern = "^(memory|redis)$", example = "redis")]
+    pub store: String,
+    /// Whether the store answered just now.
+    pub available: bool,
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -255,38 +270,42 @@ fn non_empty(s: &str) -> Option<String> {
 }
 
 impl ProductSummary {
-    /// The summary of `product`; `default_currency` (the catalog's) is used
-    /// when the product has none.
-    pub fn from_product(product: &Product, default_currency: &str) -> Self {
+    /// The summary of `product`, taking its strings (no copies: a chat
+    /// answer lists ten products); `default_currency` (the catalog's) is
+    /// used when the product has none.
+    pub fn from_product(product: Product, default_currency: &str) -> Self {
         ProductSummary {
-            id: product.id.clone(),
-            title: product.title.clone(),
-            brand: product.brand.clone(),
+            id: product.id,
+            title: product.title,
+            brand: product.brand,
             price: product.price,
-            currency: product
-                .currency
-                .clone()
-                .or_else(|| non_empty(default_currency)),
-            color: product.color.clone(),
-            category: product.category.clone(),
-            gender: product.gender.clone(),
-            size: product.size.clone(),
+            currency: product.currency.or_else(|| non_empty(default_currency)),
+            color: product.color,
+            category: product.category,
+            gender: product.gender,
+            size: product.size,
             rating: product.rating,
-            url: product.url.clone(),
-            image_url: product.image_url.clone(),
-            description: non_empty(&product.description),
+            url: product.url,
+            image_url: product.image_url,
+            description: if product.description.trim().len() == product.description.len() {
+                (!product.description.is_empty()).then_some(product.description)
+            } else {
+                non_empty(&product.description)
+            },
         }
     }
 }
 
 impl ProductDetail {
     /// Every attribute of `product`.
-    pub fn from_product(product: &Product, default_currency: &str) -> Self {
+    pub fn from_product(mut product: Product, default_currency: &str) -> Self {
+        let (material, stock) = (product.material.take(), product.stock);
+        let extra = std::mem::take(&mut product.extra);
         ProductDetail {
             summary: ProductSummary::from_product(product, default_currency),
-            material: product.material.clone(),
-            stock: product.stock,
-            extra: product.extra.clone(),
+            material,
+            stock,
+            extra,
         }
     }
 }
@@ -330,22 +349,22 @@ impl From<&Relaxation> for RelaxedConstraint {
 }
 
 impl ChatResponse {
-    /// The answer for one engine turn.
-    pub fn from_turn(session_id: String, turn: &Turn, default_currency: &str) -> Self {
+    /// The answer for one engine turn (its strings are moved, not copied).
+    pub fn from_turn(session_id: String, turn: Turn, default_currency: &str) -> Self {
         ChatResponse {
             session_id,
-            reply: turn.reply.clone(),
             language: Language::from(turn.lang),
             kind: ReplyKind::from(turn.kind),
+            filters: Filters::from(&turn.filters),
+            relaxed: turn.relaxed.iter().map(RelaxedConstraint::from).collect(),
+            reply: turn.reply,
             products: turn
                 .products
-                .iter()
+                .into_iter()
                 .map(|p| ProductSummary::from_product(p, default_currency))
                 .collect(),
             total: turn.total,
-            filters: Filters::from(&turn.filters),
-            relaxed: turn.relaxed.iter().map(RelaxedConstraint::from).collect(),
-            suggestions: turn.suggestions.clone(),
+            suggestions: turn.suggestions,
         }
     }
 }
@@ -389,10 +408,20 @@ mod tests {
             title: "Shoe".into(),
             ..Product::default()
         };
-        let s = ProductSummary::from_product(&p, "BRL");
+        let s = ProductSummary::from_product(p.clone(), "BRL");
         assert_eq!(s.currency.as_deref(), Some("BRL"));
         assert_eq!(s.description, None);
-        let s = ProductSummary::from_product(&p, "");
+        let s = ProductSummary::from_product(p.clone(), "");
         assert_eq!(s.currency, None);
+        let described = |d: &str| Product {
+            description: d.into(),
+            ..p.clone()
+        };
+        let s = ProductSummary::from_product(described("  Soft. \n"), "");
+        assert_eq!(s.description.as_deref(), Some("Soft."));
+        let s = ProductSummary::from_product(described("Soft."), "");
+        assert_eq!(s.description.as_deref(), Some("Soft."));
+        let s = ProductSummary::from_product(described(" \t"), "");
+        assert_eq!(s.description, None);
     }
 }

@@ -5,6 +5,8 @@
 //! validation errors are all `400` (the code tells which rule was broken);
 //! there is no `422`. A `500` never shows its cause: it is logged instead.
 
+use super::config::defaults;
+use super::summary::ErrorCode;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -40,17 +42,36 @@ pub enum ApiError {
     },
     /// The body is not `application/json`.
     UnsupportedMediaType,
-    /// This client sent too many requests; retry after the given seconds.
+    /// This client sent too many requests (opt-in per-address rate); retry
+    /// after the given seconds.
     RateLimited {
         /// Seconds until a request will be accepted again.
         retry_after: u64,
     },
+    /// This client address started too many sessions; retry after the given seconds.
+    NewSessionRateLimited {
+        /// Seconds until a new session will be accepted again.
+        retry_after: u64,
+    },
+    /// This session sent too many messages; retry after the given seconds.
+    SessionRateLimited {
+        /// Seconds until this session's next message will be accepted.
+        retry_after: u64,
+    },
+    /// The session store (Redis) is unreachable; retry shortly.
+    SessionsUnavailable,
     /// The server is at its concurrency limit; retry shortly.
     Overloaded,
     /// The request took longer than the per-request timeout.
     Timeout,
     /// An unexpected failure. The detail is logged, never sent.
     Internal(String),
+    /// The request is not valid HTTP (answered by the connection layer).
+    BadRequest,
+    /// The request target is too long (answered by the connection layer).
+    UriTooLong,
+    /// The request headers are too large or too many (answered by the connection layer).
+    HeaderFieldsTooLarge,
 }
 
 /// The error JSON body: `{"error": {"code", "message"}}`.
@@ -85,7 +106,7 @@ fn code_schema() -> utoipa::openapi::schema::Object {
 
 impl ApiError {
     /// Every code [`ApiError::code`] can return.
-    pub const CODES: [&'static str; 14] = [
+    pub const CODES: [&'static str; 20] = [
         "invalid_json",
         "invalid_request",
         "empty_message",
@@ -97,9 +118,15 @@ impl ApiError {
         "payload_too_large",
         "unsupported_media_type",
         "rate_limited",
+        "new_session_rate_limited",
+        "session_rate_limited",
+        "sessions_unavailable",
         "overloaded",
         "timeout",
         "internal",
+        "bad_request",
+        "uri_too_long",
+        "header_fields_too_large",
     ];
 
     /// The HTTP status.
@@ -114,10 +141,15 @@ impl ApiError {
             ApiError::MethodNotAllowed => StatusCode::METHOD_NOT_ALLOWED,
             ApiError::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
             ApiError::UnsupportedMediaType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            ApiError::RateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
-            ApiError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
+            ApiError::RateLimited { .. }
+            | ApiError::NewSessionRateLimited { .. }
+            | ApiError::SessionRateLimited { .. } => StatusCode::TOO_MANY_REQUESTS,
+            ApiError::SessionsUnavailable | ApiError::Overloaded => StatusCode::SERVICE_UNAVAILABLE,
             ApiError::Timeout => StatusCode::GATEWAY_TIMEOUT,
             ApiError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
+            ApiError::BadRequest => StatusCode::BAD_REQUEST,
+            ApiError::UriTooLong => StatusCode::URI_TOO_LONG,
+            ApiError::HeaderFieldsTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
         }
     }
 
@@ -135,9 +167,15 @@ impl ApiError {
             ApiError::PayloadTooLarge { .. } => "payload_too_large",
             ApiError::UnsupportedMediaType => "unsupported_media_type",
             ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::NewSessionRateLimited { .. } => "new_session_rate_limited",
+            ApiError::SessionRateLimited { .. } => "session_rate_limited",
+            ApiError::SessionsUnavailable => "sessions_unavailable",
             ApiError::Overloaded => "overloaded",
             ApiError::Timeout => "timeout",
             ApiError::Internal(_) => "internal",
+            ApiError::BadRequest => "bad_request",
+            ApiError::UriTooLong => "uri_too_long",
+            ApiError::HeaderFieldsTooLarge => "header_fields_too_large",
         }
     }
 
@@ -150,7 +188,10 @@ impl ApiError {
             ApiError::MessageTooLong { max } => {
                 format!("`message` must be at most {max} characters long.")
             }
-            ApiError::InvalidLimit => "`limit` must be an integer from 1 to 100.".to_string(),
+            ApiError::InvalidLimit => format!(
+                "`limit` must be an integer from 1 to {}.",
+                defaults::MAX_PRODUCTS_PER_ANSWER
+            ),
             ApiError::NotFound => "There is nothing at this address.".to_string(),
             ApiError::ProductNotFound(_) => "There is no product with this id.".to_string(),
             ApiError::MethodNotAllowed => "This method is not allowed here.".to_string(),
@@ -163,9 +204,23 @@ impl ApiError {
             ApiError::RateLimited { retry_after } => {
                 format!("Too many requests; retry in {retry_after} s.")
             }
+            ApiError::NewSessionRateLimited { retry_after } => format!(
+                "Too many new conversations from this address; continue an existing one (send its `session_id`) or retry in {retry_after} s."
+            ),
+            ApiError::SessionRateLimited { retry_after } => {
+                format!("Too many messages in this conversation; retry in {retry_after} s.")
+            }
+            ApiError::SessionsUnavailable => {
+                "Conversations are unavailable for a moment; retry shortly.".to_string()
+            }
             ApiError::Overloaded => "The server is busy; retry in a moment.".to_string(),
             ApiError::Timeout => "The request took too long.".to_string(),
             ApiError::Internal(_) => "Something went wrong on our side.".to_string(),
+            ApiError::BadRequest => "The request is not valid HTTP.".to_string(),
+            ApiError::UriTooLong => "The request target is too long.".to_string(),
+            ApiError::HeaderFieldsTooLarge => {
+                "The request headers are too large or too many.".to_string()
+            }
         }
     }
 
@@ -192,8 +247,10 @@ impl IntoResponse for ApiError {
             tracing::error!(%detail, "internal error");
         }
         let retry_after = match &self {
-            ApiError::RateLimited { retry_after } => Some(*retry_after),
-            ApiError::Overloaded => Some(1),
+            ApiError::RateLimited { retry_after }
+            | ApiError::NewSessionRateLimited { retry_after }
+            | ApiError::SessionRateLimited { retry_after } => Some(*retry_after),
+            ApiError::Overloaded | ApiError::SessionsUnavailable => Some(1),
             _ => None,
         };
         let mut response = (self.status(), Json(self.body())).into_response();
@@ -202,6 +259,7 @@ impl IntoResponse for ApiError {
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
         }
+        response.extensions_mut().insert(ErrorCode(self.code()));
         response
     }
 }
@@ -231,9 +289,15 @@ mod tests {
             ApiError::PayloadTooLarge { max: 1 },
             ApiError::UnsupportedMediaType,
             ApiError::RateLimited { retry_after: 1 },
+            ApiError::NewSessionRateLimited { retry_after: 1 },
+            ApiError::SessionRateLimited { retry_after: 1 },
+            ApiError::SessionsUnavailable,
             ApiError::Overloaded,
             ApiError::Timeout,
             ApiError::Internal(String::new()),
+            ApiError::BadRequest,
+            ApiError::UriTooLong,
+            ApiError::HeaderFieldsTooLarge,
         ];
         let codes: Vec<&str> = every_variant.iter().map(ApiError::code).collect();
         assert_eq!(codes, ApiError::CODES);

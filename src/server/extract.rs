@@ -32,7 +32,7 @@ fn rejection_to_error(rejection: JsonRejection) -> ApiError {
         JsonRejection::JsonSyntaxError(e) => ApiError::InvalidJson(e.body_text()),
         JsonRejection::JsonDataError(e) => ApiError::InvalidRequest(e.body_text()),
         other if other.status() == StatusCode::PAYLOAD_TOO_LARGE => ApiError::PayloadTooLarge {
-            max: super::MAX_BODY_BYTES,
+            max: super::config::defaults::MAX_BODY_BYTES,
         },
         other => ApiError::InvalidRequest(other.body_text()),
     }

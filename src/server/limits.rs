@@ -1,15 +1,25 @@
-//! Protective limits: the per-client rate limiter and the translation of
+//! Protective limits keyed to the right thing, and the translation of
 //! tower's load-shedding and timeout errors into [`ApiError`]s.
 //!
-//! The layers themselves are assembled in [`super::router`]: a body limit,
-//! a message length limit (in the chat handler), a per-IP token bucket, a
-//! global concurrency limit that sheds load instead of queueing, and a
-//! per-request timeout. Connection-level limits (header read timeout,
-//! connection cap) live in [`super::serve`].
+//! | limit | keyed by | default |
+//! | --- | --- | --- |
+//! | new sessions per minute | client address | 1,200 (bursts of as many) |
+//! | turns per minute | session (stored with it, so across replicas) | 60 |
+//! | requests per minute (opt-in `--rate-limit`) | client address | off |
+//! | engine requests at once (load shedding) | the whole server | 64 |
+//! | open connections | client address / the whole server | 256 / 4,096 |
+//!
+//! An API client running thousands of conversations from one address is
+//! not throttled; one address cannot own the session store, one
+//! conversation cannot be replayed at machine speed, and one address cannot
+//! hold the connection slots (see [`super::serve`]). The client address is
+//! the TCP peer unless it is a trusted proxy ([`super::client_addr`]).
 
 use super::AppState;
 use super::error::ApiError;
-use axum::extract::{ConnectInfo, Request, State};
+use super::summary::Refusal;
+use axum::extract::{ConnectInfo, FromRequestParts, Request, State};
+use axum::http::request::Parts;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use std::collections::HashMap;
@@ -17,17 +27,14 @@ use std::net::{IpAddr, Ipv4Addr, SocketAddr};
 use std::sync::Mutex;
 use std::time::Instant;
 
-/// How many clients the limiter tracks before it forgets idle ones.
-const MAX_TRACKED_CLIENTS: usize = 100_000;
+/// How many addresses a limiter tracks before it forgets idle ones.
+const MAX_TRACKED_ADDRESSES: usize = 100_000;
 
-/// A token bucket per client IP: `per_minute` requests per minute, with
-/// bursts of up to `per_minute` requests.
+/// A token bucket per client address: `per_minute` a minute, with bursts
+/// of up to `per_minute`.
 ///
-/// Clients are told apart by the TCP peer address: behind a reverse proxy
-/// every shopper shares the proxy's bucket, so rate-limit at the proxy or
-/// raise the limit there. Memory is bounded: past 100,000 tracked addresses,
-/// full (idle) buckets are forgotten, and if that is not enough the table
-/// is cleared.
+/// Memory is bounded: past 100,000 tracked addresses, full (idle) buckets
+/// are forgotten, and if that is not enough the table is cleared.
 #[derive(Debug)]
 pub struct RateLimiter {
     per_minute: u32,
@@ -41,17 +48,12 @@ struct Bucket {
 }
 
 impl RateLimiter {
-    /// A limiter allowing `per_minute` requests a minute per client (at least 1).
+    /// A limiter allowing `per_minute` a minute per address (at least 1).
     pub fn new(per_minute: u32) -> Self {
         RateLimiter {
             per_minute: per_minute.max(1),
             buckets: Mutex::new(HashMap::new()),
         }
-    }
-
-    /// The configured rate.
-    pub fn per_minute(&self) -> u32 {
-        self.per_minute
     }
 
     /// Takes one token for `ip`; on refusal, the seconds until one is available.
@@ -63,11 +65,11 @@ impl RateLimiter {
         let capacity = f64::from(self.per_minute);
         let per_sec = capacity / 60.0;
         let mut buckets = self.buckets.lock().unwrap_or_else(|p| p.into_inner());
-        if buckets.len() >= MAX_TRACKED_CLIENTS && !buckets.contains_key(&ip) {
+        if buckets.len() >= MAX_TRACKED_ADDRESSES && !buckets.contains_key(&ip) {
             buckets.retain(|_, b| {
                 b.tokens + now.duration_since(b.updated).as_secs_f64() * per_sec < capacity
             });
-            if buckets.len() >= MAX_TRACKED_CLIENTS {
+            if buckets.len() >= MAX_TRACKED_ADDRESSES {
                 buckets.clear();
             }
         }
@@ -89,20 +91,43 @@ impl RateLimiter {
     }
 }
 
-/// Middleware: answers `429 rate_limited` with `Retry-After` when the
-/// client's bucket is empty. Requests without a peer address (in-process
-/// tests) share one bucket.
+/// The client's address: the TCP peer, or what a trusted proxy forwarded.
+/// Requests without a peer address (in-process tests) are `0.0.0.0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ClientIp(pub IpAddr);
+
+impl FromRequestParts<AppState> for ClientIp {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(client_ip(parts, state))
+    }
+}
+
+fn client_ip(parts: &Parts, state: &AppState) -> ClientIp {
+    let peer = parts
+        .extensions
+        .get::<ConnectInfo<SocketAddr>>()
+        .map(|ConnectInfo(addr)| addr.ip())
+        .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+    ClientIp(state.config.trusted_proxies.client_ip(peer, &parts.headers))
+}
+
+/// Middleware for the opt-in per-address request rate (`--rate-limit`):
+/// answers `429 rate_limited` with `Retry-After` when the client's bucket
+/// is empty.
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if let Some(limiter) = &state.rate_limiter {
-        let ip = request
-            .extensions()
-            .get::<ConnectInfo<SocketAddr>>()
-            .map(|ConnectInfo(addr)| addr.ip())
-            .unwrap_or(IpAddr::V4(Ipv4Addr::UNSPECIFIED));
+        let (parts, body) = request.into_parts();
+        let ClientIp(ip) = client_ip(&parts, &state);
         if let Err(retry_after) = limiter.check(ip) {
-            tracing::info!(%ip, "rate limited");
+            state.summary.refused(Refusal::RateLimited, Some(ip));
             return ApiError::RateLimited { retry_after }.into_response();
         }
+        return next.run(Request::from_parts(parts, body)).await;
     }
     next.run(request).await
 }
@@ -110,10 +135,8 @@ pub async fn rate_limit(State(state): State<AppState>, request: Request, next: N
 /// Maps the errors of tower's load-shed and timeout layers to API errors.
 pub async fn layer_error(err: tower::BoxError) -> ApiError {
     if err.is::<tower::load_shed::error::Overloaded>() {
-        tracing::warn!("overloaded: request shed");
         ApiError::Overloaded
     } else if err.is::<tower::timeout::error::Elapsed>() {
-        tracing::warn!("request timed out");
         ApiError::Timeout
     } else {
         ApiError::Internal(err.to_string())

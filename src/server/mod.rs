@@ -1,6 +1,6 @@
 //! The HTTP front end: the JSON chat API, the demo store page and the
-//! embeddable widget, with the limits that keep one process healthy under
-//! abuse.
+//! embeddable widget, with the limits that keep it healthy under abuse
+//! without throttling its customers.
 //!
 //! [`router`] builds the whole application from an [`AppState`]; [`serve`]
 //! runs it on a listener with connection-level protections and graceful
@@ -10,38 +10,50 @@
 //! | --- | --- |
 //! | `POST /api/chat` | one conversational turn ([`api::ChatRequest`] → [`api::ChatResponse`]) |
 //! | `GET /api/products/{id}` | one product, every attribute |
-//! | `GET /api/health` | `{"status":"ok","products":N,"index_version":V}` |
+//! | `GET /api/health` | what is served: index generation, products, session store |
 //! | `GET /api/openapi.json` | the OpenAPI 3 document |
 //! | `GET /`, `/store.css`, `/widget.js`, `/widget.css` | the store page and the widget |
 //!
-//! Limits: bodies over 16 KiB (`413`), messages over 2,000 characters
-//! (`400`), a per-IP token bucket (`429` + `Retry-After`), a global
-//! concurrency limit on the engine routes that sheds load (`503` +
+//! Limits ([`limits`], [`listener`]): bodies over 16 KiB (`413`), messages
+//! over 2,000 characters (`400`), new sessions per client address and turns
+//! per session (`429` + `Retry-After`), an opt-in per-address request rate,
+//! a global concurrency limit on the engine routes that sheds load (`503` +
 //! `Retry-After`), a per-request timeout that includes reading the body
-//! (`504`), a header read timeout and a connection cap in [`serve`]. A panic
-//! in a handler becomes a JSON `500`. Knows nothing of tantivy.
+//! (`504`), and in [`serve`] header and idle timeouts and connection caps
+//! per address and in all. Sessions live in a [`SessionStore`]: memory, or
+//! Redis shared by replicas (`503 sessions_unavailable` while it is
+//! unreachable). A panic in a handler becomes a JSON `500`; every error,
+//! hyper's own included, is `{"error": {"code", "message"}}`. Knows
+//! nothing of tantivy.
 
 pub mod api;
 mod assets;
+pub mod client_addr;
+pub mod config;
 pub mod error;
 mod extract;
-pub mod limits;
-pub mod openapi;
+mod limits;
+mod listener;
+mod openapi;
+mod raw_errors;
 mod routes;
 pub mod sessions;
+mod summary;
 
+pub use client_addr::{Cidr, TrustedProxies};
+pub use config::{ConnectionLimits, ServerConfig, defaults};
 pub use error::ApiError;
-pub use sessions::{MemorySessionStore, SessionStore};
+pub use listener::serve;
+pub use sessions::{MemorySessionStore, RedisSessionStore, SessionStore};
 
 use crate::Engine;
 use axum::Router;
 use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;
-use axum::extract::{ConnectInfo, DefaultBodyLimit};
+use axum::extract::DefaultBodyLimit;
 use axum::http::{HeaderName, HeaderValue, Method, Request, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use std::future::Future;
 use std::sync::Arc;
 use std::time::Duration;
 use tower::ServiceBuilder;
@@ -51,42 +63,6 @@ use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetReques
 use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// Largest request body accepted, in bytes.
-pub const MAX_BODY_BYTES: usize = 16 * 1024;
-
-/// Settings of the HTTP server. Defaults live in [`ServerConfig::default`].
-#[derive(Debug, Clone)]
-pub struct ServerConfig {
-    /// Longest accepted chat message, in characters (default 2,000).
-    pub max_message_chars: usize,
-    /// Requests per minute per client IP on the engine routes; `None` = unlimited (default 120).
-    pub rate_limit_per_minute: Option<u32>,
-    /// Engine requests served at once before new ones are shed with `503` (default 64).
-    pub max_concurrent_requests: usize,
-    /// Longest time one engine request may take, body upload included (default 10 s).
-    pub request_timeout: Duration,
-    /// Origins allowed to call the API from a browser (CORS); none by default.
-    pub allowed_origins: Vec<String>,
-    /// Idle time after which a session is forgotten (default 30 min).
-    pub session_ttl: Duration,
-    /// Most sessions kept in memory; the least recently used is evicted (default 100,000).
-    pub max_sessions: usize,
-}
-
-impl Default for ServerConfig {
-    fn default() -> Self {
-        ServerConfig {
-            max_message_chars: 2_000,
-            rate_limit_per_minute: Some(120),
-            max_concurrent_requests: 64,
-            request_timeout: Duration::from_secs(10),
-            allowed_origins: Vec::new(),
-            session_ttl: Duration::from_secs(30 * 60),
-            max_sessions: 100_000,
-        }
-    }
-}
-
 /// What every handler shares. Cheap to clone (a few `Arc`s).
 #[derive(Debug, Clone)]
 pub struct AppState {
@@ -94,8 +70,12 @@ pub struct AppState {
     pub engine: Arc<Engine>,
     /// Where sessions live between requests.
     pub sessions: Arc<dyn SessionStore>,
-    /// The per-client rate limiter, if enabled.
-    pub rate_limiter: Option<Arc<limits::RateLimiter>>,
+    /// The opt-in per-address request rate limiter.
+    rate_limiter: Option<Arc<limits::RateLimiter>>,
+    /// New sessions per client address.
+    new_sessions: Option<Arc<limits::RateLimiter>>,
+    /// Counters for the periodic summary line.
+    summary: Arc<summary::Summary>,
     /// The settings.
     pub config: Arc<ServerConfig>,
 }
@@ -122,6 +102,10 @@ impl AppState {
             rate_limiter: config
                 .rate_limit_per_minute
                 .map(|n| Arc::new(limits::RateLimiter::new(n))),
+            new_sessions: config
+                .new_sessions_per_minute
+                .map(|n| Arc::new(limits::RateLimiter::new(n))),
+            summary: Arc::default(),
             config: Arc::new(config),
         }
     }
@@ -172,9 +156,10 @@ pub fn router(state: AppState) -> Router {
                 ))
                 .timeout(config.request_timeout),
         );
+    let summary = Arc::clone(&state.summary);
     let app = Router::new()
         .route("/api/health", get(routes::health))
-        .route("/api/openapi.json", get(routes::openapi_json))
+        .route("/api/openapi.json", get(openapi::openapi_json))
         .route("/", get(assets::index_html))
         .route("/widget.js", get(assets::widget_js))
         .route("/widget.css", get(assets::widget_css))
@@ -182,15 +167,21 @@ pub fn router(state: AppState) -> Router {
         .merge(engine_routes)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(DefaultBodyLimit::max(defaults::MAX_BODY_BYTES))
         .with_state(state);
     let app = match cors_layer(&config.allowed_origins) {
         Some(cors) => app.layer(cors),
         None => app,
     };
     let request_id = HeaderName::from_static("x-request-id");
+    // Requests are logged at `debug` (`RUST_LOG=vitrine=debug,tower_http=debug`);
+    // at the default level the summary line counts them.
     app.layer(
         ServiceBuilder::new()
+            .layer(axum::middleware::from_fn_with_state(
+                summary,
+                summary::count_responses,
+            ))
             .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
             .layer(
                 TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
@@ -199,11 +190,11 @@ pub fn router(state: AppState) -> Router {
                         .get("x-request-id")
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
-                    tracing::info_span!("request", id, method = %req.method(), path = %req.uri().path())
+                    tracing::debug_span!("request", id, method = %req.method(), path = %req.uri().path())
                 })
                 .on_response(
                     tower_http::trace::DefaultOnResponse::new()
-                        .level(tracing::Level::INFO)
+                        .level(tracing::Level::DEBUG)
                         .latency_unit(tower_http::LatencyUnit::Millis),
                 ),
             )
@@ -218,151 +209,6 @@ pub fn router(state: AppState) -> Router {
                 HeaderValue::from_static("strict-origin-when-cross-origin"),
             )),
     )
-}
-
-/// Connection-level limits of [`serve`].
-#[derive(Debug, Clone)]
-pub struct ConnectionLimits {
-    /// Time a client has to send a request's headers, and longest idle time
-    /// of a keep-alive connection between requests (default 10 s). A new
-    /// connection also has this long to send its first bytes. Defends
-    /// against slow-header (slowloris) and half-open clients.
-    pub header_read_timeout: Duration,
-    /// Most open connections; more are accepted and closed at once, without
-    /// a response (default 1,024). A slot is freed when its connection ends.
-    pub max_connections: usize,
-    /// How long shutdown waits for requests in flight (default 10 s).
-    pub shutdown_grace: Duration,
-}
-
-impl Default for ConnectionLimits {
-    fn default() -> Self {
-        ConnectionLimits {
-            header_read_timeout: Duration::from_secs(10),
-            max_connections: 1_024,
-            shutdown_grace: Duration::from_secs(10),
-        }
-    }
-}
-
-/// Serves `app` on `listener` until `shutdown` completes, then stops
-/// accepting, lets requests in flight finish (up to the grace period) and
-/// returns.
-///
-/// Unlike `axum::serve`, this sets hyper's header read timeout (axum's
-/// `serve` configures no timer, so a client could hold a connection open by
-/// sending headers one byte at a time) and caps the number of connections.
-/// Slow request *bodies* are cut by the per-request timeout of [`router`].
-pub async fn serve(
-    listener: tokio::net::TcpListener,
-    app: Router,
-    limits: ConnectionLimits,
-    shutdown: impl Future<Output = ()>,
-) -> std::io::Result<()> {
-    use hyper_util::rt::{TokioExecutor, TokioIo, TokioTimer};
-    use hyper_util::server::conn::auto::Builder;
-    use tower::ServiceExt;
-
-    let mut builder = Builder::new(TokioExecutor::new());
-    builder
-        .http1()
-        .timer(TokioTimer::new())
-        .header_read_timeout(limits.header_read_timeout);
-    builder
-        .http2()
-        .timer(TokioTimer::new())
-        .max_concurrent_streams(64)
-        .keep_alive_interval(Some(Duration::from_secs(30)));
-    let graceful = hyper_util::server::graceful::GracefulShutdown::new();
-    let header_read_timeout = limits.header_read_timeout;
-    let permits = Arc::new(tokio::sync::Semaphore::new(limits.max_connections.max(1)));
-    // Tells connections still waiting for their first bytes that shutdown began.
-    let (stopping_tx, stopping_rx) = tokio::sync::watch::channel(false);
-    let mut shutdown = std::pin::pin!(shutdown);
-    loop {
-        let (stream, peer) = tokio::select! {
-            accepted = listener.accept() => match accepted {
-                Ok(accepted) => accepted,
-                Err(err) => {
-                    // Out of file descriptors and the like: back off briefly.
-                    tracing::warn!(%err, "accept failed");
-                    tokio::time::sleep(Duration::from_millis(50)).await;
-                    continue;
-                }
-            },
-            () = &mut shutdown => break,
-        };
-        let Ok(permit) = permits.clone().try_acquire_owned() else {
-            tracing::warn!(%peer, "connection limit reached; closing new connection");
-            continue;
-        };
-        let _ = stream.set_nodelay(true);
-        let service = app
-            .clone()
-            .map_request(move |mut req: Request<hyper::body::Incoming>| {
-                req.extensions_mut().insert(ConnectInfo(peer));
-                req.map(Body::new)
-            });
-        let service = hyper_util::service::TowerToHyperService::new(service);
-        let builder = builder.clone();
-        // Subscribed here, before any shutdown signal, so no connection is missed.
-        let watcher = graceful.watcher();
-        let mut stopping = stopping_rx.clone();
-        tokio::spawn(async move {
-            let first_bytes = tokio::select! {
-                arrived = tokio::time::timeout(
-                    header_read_timeout,
-                    protocol_bytes_arrived(&stream),
-                ) => arrived.unwrap_or(false),
-                _ = stopping.wait_for(|stop| *stop) => false,
-            };
-            if !first_bytes {
-                tracing::debug!(%peer, "no request within the header read timeout; closing");
-                drop(permit);
-                return;
-            }
-            let connection = builder
-                .serve_connection_with_upgrades(TokioIo::new(stream), service)
-                .into_owned();
-            if let Err(err) = watcher.watch(connection).await {
-                tracing::debug!(%peer, %err, "connection ended with an error");
-            }
-            drop(permit);
-        });
-    }
-    drop(listener);
-    let _ = stopping_tx.send(true);
-    tokio::select! {
-        () = graceful.shutdown() => tracing::info!("all connections closed"),
-        () = tokio::time::sleep(limits.shutdown_grace) => {
-            tracing::warn!("shutdown grace period over; closing remaining connections");
-        }
-    }
-    Ok(())
-}
-
-/// The HTTP/2 connection preface (RFC 9113, section 3.4).
-const H2_PREFACE: &[u8] = b"PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n";
-
-/// Waits until `stream` has sent enough bytes to tell HTTP/1 from HTTP/2:
-/// one byte that leaves the HTTP/2 preface, or the whole preface. False on
-/// end of stream or error.
-///
-/// hyper-util's protocol detection reads these bytes with no timeout, and
-/// hyper's header read timeout only starts after it, so without this wait
-/// (under [`ConnectionLimits::header_read_timeout`]) a client that connects
-/// and sends nothing would hold a connection slot forever.
-async fn protocol_bytes_arrived(stream: &tokio::net::TcpStream) -> bool {
-    let mut buf = [0u8; 24];
-    loop {
-        match stream.peek(&mut buf).await {
-            Ok(0) | Err(_) => return false,
-            Ok(n) if n >= H2_PREFACE.len() || buf[..n] != H2_PREFACE[..n] => return true,
-            // A prefix of the HTTP/2 preface: `peek` would return at once
-            // with the same bytes, so wait a little for the rest.
-            Ok(_) => tokio::time::sleep(Duration::from_millis(10)).await,
-        }
-    }
 }
 
 /// Completes on Ctrl-C or, on Unix, SIGTERM.

@@ -1,21 +1,26 @@
-//! The API handlers: parse and validate, run the engine on the blocking
-//! pool, answer JSON. Each is documented for OpenAPI with every status it
-//! (or the layers in front of it) can answer.
+//! The API handlers: parse and validate, load the session, run the engine
+//! on the blocking pool, save the session, answer JSON. Each is documented
+//! for OpenAPI with every status it (or the layers in front of it) can
+//! answer. The OpenAPI document itself is served by [`super::openapi`].
 
 use super::AppState;
-use super::api::{ChatRequest, ChatResponse, Health, ProductDetail};
+use super::api::{ChatRequest, ChatResponse, Health, ProductDetail, SessionsHealth};
+use super::config::defaults::{MAX_PRODUCTS_PER_ANSWER, PRODUCTS_PER_ANSWER};
 use super::error::{ApiError, ErrorBody};
 use super::extract::ApiJson;
-use super::sessions::new_session_id;
-use crate::dialog::Session;
+use super::limits::ClientIp;
+use super::sessions::{SessionRecord, StoreError, new_session_id};
+use super::summary::Refusal;
 use axum::Json;
 use axum::extract::rejection::PathRejection;
 use axum::extract::{Path, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
 
 /// Default number of products per answer.
-pub const DEFAULT_LIMIT: usize = 10;
+const DEFAULT_LIMIT: usize = PRODUCTS_PER_ANSWER;
 /// Largest `limit` accepted.
-pub const MAX_LIMIT: u64 = 100;
+const MAX_LIMIT: u64 = MAX_PRODUCTS_PER_ANSWER as u64;
 
 /// `limit` as a count. Like JSON Schema's `integer`, a number with a zero
 /// fraction (`10.0`) is an integer.
@@ -59,44 +64,115 @@ fn validate_message(message: &str, max_chars: usize) -> Result<(), ApiError> {
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
         (status = 413, description = "`payload_too_large`: body over 16 KiB", body = ErrorBody),
         (status = 415, description = "`unsupported_media_type`: not `application/json`", body = ErrorBody),
-        (status = 429, description = "`rate_limited`", body = ErrorBody,
+        (status = 429, description = "`session_rate_limited`: this conversation sent more than the turns allowed per minute; \
+`new_session_rate_limited`: this address started more than the new conversations allowed per minute; \
+`rate_limited`: over the opt-in per-address request rate", body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 500, description = "`internal`", body = ErrorBody),
-        (status = 503, description = "`overloaded`: at the concurrency limit", body = ErrorBody,
+        (status = 503, description = "`overloaded`: at the concurrency limit; `sessions_unavailable`: the session store (Redis) is unreachable", body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 504, description = "`timeout`: over the per-request timeout", body = ErrorBody),
     )
 )]
 pub async fn chat(
     State(state): State<AppState>,
+    ClientIp(client): ClientIp,
     ApiJson(request): ApiJson<ChatRequest>,
-) -> Result<Json<ChatResponse>, ApiError> {
+) -> Result<Response, ApiError> {
     validate_message(&request.message, state.config.max_message_chars)?;
     let limit = validate_limit(request.limit.as_ref())?;
-    let known = request
-        .session_id
-        .as_deref()
-        .and_then(|id| state.sessions.get(id).map(|s| (id.to_string(), s)));
-    let (session_id, session) = match known {
+    let known = match request.session_id.as_deref() {
+        // Ids are ours: anything else cannot name a session, and is not
+        // worth a round trip to the store.
+        Some(id) if is_session_id(id) => state
+            .sessions
+            .load(id)
+            .await
+            .map_err(|e| unavailable(&state, e))?
+            .map(|record| (id.to_string(), record)),
+        _ => None,
+    };
+    let (session_id, mut record) = match known {
         Some(found) => found,
         None => {
+            if let Some(limiter) = &state.new_sessions
+                && let Err(retry_after) = limiter.check(client)
+            {
+                state
+                    .summary
+                    .refused(Refusal::NewSessionLimited, Some(client));
+                return Err(ApiError::NewSessionRateLimited { retry_after });
+            }
             let id = new_session_id().map_err(|e| ApiError::Internal(e.to_string()))?;
-            (id, Session::default())
+            (id, SessionRecord::default())
         }
     };
-    let engine = state.engine.clone();
-    let message = request.message;
-    let (turn, session) = tokio::task::spawn_blocking(move || {
-        let mut session = session;
-        let turn = engine.turn(&mut session, &message, limit);
-        (turn, session)
-    })
-    .await
-    .map_err(|e| ApiError::Internal(format!("chat task failed: {e}")))?;
-    let turn = turn?;
-    state.sessions.put(&session_id, session);
-    let currency = state.engine.info().currency;
-    Ok(Json(ChatResponse::from_turn(session_id, &turn, &currency)))
+    if let Some(per_minute) = state.config.turns_per_session_per_minute
+        && let Err(retry_after) = record.budget.take(per_minute, unix_ms())
+    {
+        state
+            .summary
+            .refused(Refusal::SessionTurnLimited, Some(client));
+        return Err(ApiError::SessionRateLimited { retry_after });
+    }
+    // The turn runs here, on the runtime's worker thread (one per core),
+    // not on the blocking pool: it is short CPU work (median ~80 µs at
+    // 100k products), and handing it to another thread and back cost more
+    // than the turn itself in context switches and cross-thread frees
+    // (BENCHMARKS.md, "The HTTP path"). While it runs, the other workers
+    // go on serving connections.
+    let answer = state
+        .engine
+        .turn(&mut record.session, &request.message, limit)
+        .map(|turn| {
+            let currency = state.engine.info().currency;
+            ChatResponse::from_turn(String::new(), turn, &currency)
+        });
+    let mut answer = answer?;
+    state
+        .sessions
+        .save(&session_id, record)
+        .await
+        .map_err(|e| unavailable(&state, e))?;
+    answer.session_id = session_id;
+    Ok(json_answer(&answer))
+}
+
+/// `value` as a JSON response, serialised into a buffer sized for a chat
+/// answer (axum's `Json` starts at 128 bytes and grows several times).
+fn json_answer<T: serde::Serialize>(value: &T) -> Response {
+    let mut body = Vec::with_capacity(8 * 1024);
+    match serde_json::to_writer(&mut body, value) {
+        Ok(()) => (
+            [(
+                header::CONTENT_TYPE,
+                HeaderValue::from_static("application/json"),
+            )],
+            body,
+        )
+            .into_response(),
+        Err(err) => {
+            ApiError::Internal(format!("cannot serialise the answer: {err}")).into_response()
+        }
+    }
+}
+
+/// True for what [`new_session_id`] makes: 32 lowercase hex characters.
+fn is_session_id(id: &str) -> bool {
+    id.len() == 32 && id.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f'))
+}
+
+fn unavailable(state: &AppState, err: StoreError) -> ApiError {
+    let StoreError::Unavailable(detail) = err;
+    state.summary.store_failed(&detail);
+    ApiError::SessionsUnavailable
+}
+
+/// Milliseconds since the Unix epoch (0 for a clock before it).
+fn unix_ms() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }
 
 /// One product with all its attributes.
@@ -109,7 +185,7 @@ pub async fn chat(
         (status = 200, description = "The product", body = ProductDetail),
         (status = 404, description = "`product_not_found` (also for an id that is not UTF-8 once decoded)", body = ErrorBody),
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
-        (status = 429, description = "`rate_limited`", body = ErrorBody,
+        (status = 429, description = "`rate_limited`: over the opt-in per-address request rate", body = ErrorBody,
             headers(("Retry-After" = u64, description = "Seconds to wait"))),
         (status = 500, description = "`internal`", body = ErrorBody),
         (status = 503, description = "`overloaded`", body = ErrorBody,
@@ -137,43 +213,34 @@ pub async fn product(
         .map_err(|e| ApiError::Internal(format!("product task failed: {e}")))??;
     let product = found.ok_or(ApiError::ProductNotFound(id))?;
     let currency = state.engine.info().currency;
-    Ok(Json(ProductDetail::from_product(&product, &currency)))
+    Ok(Json(ProductDetail::from_product(product, &currency)))
 }
 
-/// Liveness and what is being served.
+/// Liveness and what is being served: the index generation (the same on
+/// every replica once each has reloaded) and the session store's state.
 #[utoipa::path(
     get,
     path = "/api/health",
     tag = "service",
     responses(
-        (status = 200, description = "The server is up", body = Health),
+        (status = 200, description = "The server is up (`status` says whether sessions can be kept)", body = Health),
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
         (status = 500, description = "`internal`", body = ErrorBody),
     )
 )]
 pub async fn health(State(state): State<AppState>) -> Json<Health> {
     let info = state.engine.info();
+    let sessions_ok = state.sessions.check().await.is_ok();
     Json(Health {
-        status: "ok".to_string(),
+        status: if sessions_ok { "ok" } else { "degraded" }.to_string(),
         products: info.product_count,
         index_version: info.version,
         currency: info.currency,
+        sessions: SessionsHealth {
+            store: state.sessions.kind().to_string(),
+            available: sessions_ok,
+        },
     })
-}
-
-/// This document.
-#[utoipa::path(
-    get,
-    path = "/api/openapi.json",
-    tag = "service",
-    responses(
-        (status = 200, description = "The OpenAPI 3 description of this API", content_type = "application/json"),
-        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
-        (status = 500, description = "`internal`", body = ErrorBody),
-    )
-)]
-pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
-    Json(super::openapi::document())
 }
 
 /// Fallback for unknown paths.
@@ -215,6 +282,14 @@ mod tests {
                 Err(ApiError::InvalidLimit),
                 "{bad}"
             );
+        }
+    }
+
+    #[test]
+    fn only_our_ids_reach_the_store() {
+        assert!(is_session_id(&new_session_id().unwrap()));
+        for bad in ["", "x", "0123456789ABCDEF0123456789abcdef", &"a".repeat(33)] {
+            assert!(!is_session_id(bad), "{bad}");
         }
     }
 

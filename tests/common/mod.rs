@@ -1,5 +1,8 @@
 //! What the HTTP tests share: a real server on an ephemeral loopback port,
-//! on its own tokio runtime in a thread, stopped gracefully on drop.
+//! on its own tokio runtime in a thread, stopped gracefully on drop; test
+//! indexes; the open-file limit.
+// Each test file uses some of these.
+#![allow(dead_code)]
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -24,7 +27,7 @@ impl TestServer {
         limits: Option<ConnectionLimits>,
     ) -> TestServer {
         let engine = Arc::new(Engine::open(index.path()).expect("open test index"));
-        let app = router(AppState::new(engine, config));
+        let state = AppState::new(engine, config);
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
@@ -41,12 +44,12 @@ impl TestServer {
                     let _ = stopped.await;
                 };
                 match limits {
-                    Some(limits) => vitrine::server::serve(listener, app, limits, shutdown)
+                    Some(limits) => vitrine::server::serve(listener, state, limits, shutdown)
                         .await
                         .unwrap(),
                     None => axum::serve(
                         listener,
-                        app.into_make_service_with_connect_info::<SocketAddr>(),
+                        router(state).into_make_service_with_connect_info::<SocketAddr>(),
                     )
                     .with_graceful_shutdown(shutdown)
                     .await
@@ -70,6 +73,38 @@ impl Drop for TestServer {
         }
         if let Some(thread) = self.thread.take() {
             let _ = thread.join();
+        }
+    }
+}
+
+/// A fresh index of `csv` (the catalog's text) in a temporary directory,
+/// imported as `vitrine import` would.
+pub fn index_of(csv: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("catalog.csv");
+    std::fs::write(&path, csv).expect("write catalog");
+    let index = tempfile::tempdir().expect("temp dir");
+    vitrine::index::import(
+        &path,
+        index.path(),
+        &vitrine::index::ImportOptions::default(),
+    )
+    .expect("import test catalog");
+    index
+}
+
+/// Raises this process's open-file limit to its hard limit, for tests that
+/// hold many sockets.
+pub fn raise_open_file_limit() {
+    let mut limit = libc::rlimit {
+        rlim_cur: 0,
+        rlim_max: 0,
+    };
+    // SAFETY: getrlimit/setrlimit only read and write the struct passed.
+    unsafe {
+        if libc::getrlimit(libc::RLIMIT_NOFILE, &mut limit) == 0 {
+            limit.rlim_cur = limit.rlim_max;
+            libc::setrlimit(libc::RLIMIT_NOFILE, &limit);
         }
     }
 }

@@ -1,49 +1,12 @@
-//! Conversation sessions: server-generated ids and the [`SessionStore`] that
-//! keeps each shopper's [`Session`] between requests.
-//!
-//! Ids are 128 bits from the operating system's CSPRNG, written as 32
-//! lowercase hex characters; a client never chooses its id. The in-memory
-//! store expires sessions idle for longer than a TTL and evicts the least
-//! recently used one when it is full, so its memory is bounded by
-//! `max_sessions` × the size of a session.
-//!
-//! Concurrency: a handler takes a *copy* of the session, runs the turn on it
-//! and puts the copy back (last writer wins). Two requests racing on one
-//! session id can therefore lose one message's effect, but never corrupt the
-//! session, and the semantics are the same for a shared store such as Redis.
+//! [`MemorySessionStore`]: sessions in this process's memory, expired after
+//! an idle TTL, the least recently used evicted when full, so memory is
+//! bounded by `max_sessions` × the size of a session. Lost on restart; use
+//! the Redis store to keep conversations across restarts and replicas.
 
-use crate::dialog::Session;
+use super::{SessionRecord, SessionStore, StoreFuture};
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
-
-/// A new unguessable session id: 128 random bits as 32 lowercase hex characters.
-///
-/// Fails only when the operating system cannot supply randomness.
-pub fn new_session_id() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes)?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
-}
-
-/// Where sessions live between requests. Implementations are shared by all
-/// request handlers and must be cheap to call from async code (no blocking
-/// I/O longer than a lock).
-pub trait SessionStore: Send + Sync + std::fmt::Debug {
-    /// The session stored under `id`, if it exists and has not expired.
-    /// Reading a session counts as using it (refreshes its idle timer).
-    fn get(&self, id: &str) -> Option<Session>;
-    /// Stores `session` under `id`, replacing any previous value.
-    fn put(&self, id: &str, session: Session);
-    /// Forgets the session stored under `id`.
-    fn remove(&self, id: &str);
-    /// Number of live sessions (an estimate for shared stores).
-    fn len(&self) -> usize;
-    /// True when no session is stored.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
-}
 
 /// Sessions in this process's memory with idle expiry and LRU eviction.
 #[derive(Debug)]
@@ -64,7 +27,7 @@ struct Lru {
 
 #[derive(Debug)]
 struct Entry {
-    session: Session,
+    record: SessionRecord,
     last_used: Instant,
     stamp: u64,
 }
@@ -122,22 +85,25 @@ impl MemorySessionStore {
     }
 }
 
-impl SessionStore for MemorySessionStore {
-    fn get(&self, id: &str) -> Option<Session> {
+impl MemorySessionStore {
+    /// The record stored under `id`, if it has not expired; reading it
+    /// counts as using it.
+    pub fn get(&self, id: &str) -> Option<SessionRecord> {
         let now = Instant::now();
         let mut lru = self.lock();
         lru.expire(now, self.ttl);
-        let session = lru.entries.get(id)?.session.clone();
+        let record = lru.entries.get(id)?.record.clone();
         lru.touch(id, now);
-        Some(session)
+        Some(record)
     }
 
-    fn put(&self, id: &str, session: Session) {
+    /// Stores `record` under `id`, evicting the least recently used record when full.
+    pub fn put(&self, id: &str, record: SessionRecord) {
         let now = Instant::now();
         let mut lru = self.lock();
         lru.expire(now, self.ttl);
         if let Some(entry) = lru.entries.get_mut(id) {
-            entry.session = session;
+            entry.record = record;
             lru.touch(id, now);
             return;
         }
@@ -153,21 +119,53 @@ impl SessionStore for MemorySessionStore {
         lru.entries.insert(
             id.to_string(),
             Entry {
-                session,
+                record,
                 last_used: now,
                 stamp,
             },
         );
     }
 
-    fn remove(&self, id: &str) {
+    /// Forgets the record stored under `id`.
+    pub fn forget(&self, id: &str) {
         self.lock().remove(id);
     }
 
-    fn len(&self) -> usize {
+    /// Number of live sessions.
+    pub fn len(&self) -> usize {
         let mut lru = self.lock();
         lru.expire(Instant::now(), self.ttl);
         lru.entries.len()
+    }
+
+    /// True when no session is stored.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+impl SessionStore for MemorySessionStore {
+    fn load<'a>(&'a self, id: &'a str) -> StoreFuture<'a, Option<SessionRecord>> {
+        let found = self.get(id);
+        Box::pin(std::future::ready(Ok(found)))
+    }
+
+    fn save<'a>(&'a self, id: &'a str, record: SessionRecord) -> StoreFuture<'a, ()> {
+        self.put(id, record);
+        Box::pin(std::future::ready(Ok(())))
+    }
+
+    fn remove<'a>(&'a self, id: &'a str) -> StoreFuture<'a, ()> {
+        self.forget(id);
+        Box::pin(std::future::ready(Ok(())))
+    }
+
+    fn check(&self) -> StoreFuture<'_, ()> {
+        Box::pin(std::future::ready(Ok(())))
+    }
+
+    fn kind(&self) -> &'static str {
+        "memory"
     }
 }
 
@@ -175,23 +173,15 @@ impl SessionStore for MemorySessionStore {
 mod tests {
     use super::*;
 
-    fn session(turns: u32) -> Session {
-        Session {
-            turns,
-            ..Session::default()
+    /// A record told apart from others by its turn budget (the session is opaque here).
+    fn session(n: u32) -> SessionRecord {
+        SessionRecord {
+            budget: crate::server::sessions::TurnBudget {
+                level: n as f32,
+                at_ms: u64::from(n),
+            },
+            ..SessionRecord::default()
         }
-    }
-
-    #[test]
-    fn ids_are_32_hex_chars_and_distinct() {
-        let a = new_session_id().unwrap();
-        let b = new_session_id().unwrap();
-        assert_eq!(a.len(), 32);
-        assert!(
-            a.chars()
-                .all(|c| c.is_ascii_hexdigit() && !c.is_ascii_uppercase())
-        );
-        assert_ne!(a, b);
     }
 
     #[test]
@@ -203,7 +193,7 @@ mod tests {
         store.put("a", session(2));
         assert_eq!(store.get("a"), Some(session(2)));
         assert_eq!(store.len(), 1);
-        store.remove("a");
+        store.forget("a");
         assert!(store.get("a").is_none());
         assert!(store.is_empty());
     }
