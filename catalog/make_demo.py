@@ -14,12 +14,13 @@ name real brands as text only.
 import csv
 import io
 import random
-import urllib.parse
 from pathlib import Path
+
+from demo_images import Pictures
 
 HERE = Path(__file__).resolve().parent
 
-# Colour name -> hex used in the placeholder image.
+# Colour name -> hex used in the product pictures.
 HEX = {
     "Black": "222222", "White": "f4f4f4", "Grey": "8c8c8c", "Navy": "1f2a4d",
     "Blue": "2f6fd0", "Red": "c8282d", "Green": "2e7d4f", "Beige": "d9c7a3",
@@ -36,19 +37,25 @@ PT_COLOURS = {
     "Rosa": ("Rosa", "Rosa", HEX["Pink"]), "Amarelo": ("Amarelo", "Amarela", HEX["Yellow"]),
     "Prata": ("Prata", "Prata", HEX["Silver"]),
 }
+# Portuguese colour -> the English name its pictures are filed under (shared files).
+PT_COLOUR_SLUG = {pt: next(en for en, h in HEX.items() if h == hx) for pt, (_, _, hx) in PT_COLOURS.items()}
 
 
-def image(hex_colour, glyph):
-    """A rounded square in the product's colour with a type glyph, as a data URI."""
-    light = hex_colour in (HEX["White"], HEX["Beige"], HEX["Silver"], HEX["Yellow"], HEX["Pink"])
-    ink = "222" if light else "fff"
-    svg = (
-        "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 64 64'>"
-        f"<rect x='1' y='1' width='62' height='62' rx='12' fill='#{hex_colour}' stroke='#ccc'/>"
-        f"<text x='32' y='41' font-family='sans-serif' font-size='22' font-weight='bold' "
-        f"text-anchor='middle' fill='#{ink}'>{glyph}</text></svg>"
-    )
-    return "data:image/svg+xml," + urllib.parse.quote(svg, safe="/:=',.-")
+# Drawings for models whose type noun covers several shapes.
+PT_DRAWING_BY_MODEL = {
+    ("Technos", "Analógico Classic"): "watch", ("Casio", "Vintage Digital"): "watch",
+    ("QCY", "T13 Intra-Auricular sem Fio"): "earbuds", ("Apple", "AirPods Pro 2 USB-C"): "earbuds",
+}
+DENIM = {"Denim", "Jeans"}
+
+PICTURES = Pictures()
+
+
+def drawing_for(drawing, material):
+    """Denim trousers and shorts are drawn as jeans."""
+    if material in DENIM and drawing in ("pants", "shorts"):
+        return "jeans" if drawing == "pants" else "denim_shorts"
+    return drawing
 
 
 def lower(material):
@@ -87,102 +94,102 @@ AUD = {"M": ("Men", "Men's"), "W": ("Women", "Women's"), "U": ("Unisex", "Unisex
        "B": ("Boys", "Boys'"), "G": ("Girls", "Girls'")}
 DEPT = {"M": "Men", "W": "Women", "U": "Unisex", "B": "Kids", "G": "Kids"}
 
-# type key: (category path with {dept}, title suffix, size kind, glyph, description templates)
+# type key: (category path with {dept}, title suffix, size kind, drawing, description templates)
 EN_TYPES = {
-    "tshirt": ("{dept} > Apparel > T-Shirts", "", "apparel", "T", [
+    "tshirt": ("{dept} > Apparel > T-Shirts", "", "apparel", "tshirt", [
         "A {fit} tee cut from {mat} for easy everyday wear.",
         "Ribbed crew neck and double-stitched hems keep it in shape wash after wash."]),
-    "shirt": ("{dept} > Apparel > Shirts", "", "apparel", "Sh", [
+    "shirt": ("{dept} > Apparel > Shirts", "", "apparel", "shirt", [
         "A {mat} shirt with a button-down front that works tucked or untucked.",
         "Pairs with chinos for the office or jeans for the weekend."]),
-    "jeans": ("{dept} > Apparel > Jeans", "", "apparel", "J", [
+    "jeans": ("{dept} > Apparel > Jeans", "", "apparel", "jeans", [
         "Five-pocket jeans in {mat} with a touch of stretch for all-day comfort.",
         "Sits at the waist and keeps its colour through many washes."]),
-    "pants": ("{dept} > Apparel > Pants", "", "apparel", "P", [
+    "pants": ("{dept} > Apparel > Pants", "", "apparel", "pants", [
         "Easy-care pants in {mat} with a clean, tailored line.",
         "Side pockets and a comfortable waistband make them an everyday staple."]),
-    "dress": ("{dept} > Apparel > Dresses", "", "apparel", "D", [
+    "dress": ("{dept} > Apparel > Dresses", "", "apparel", "dress", [
         "A {mat} dress that moves easily and dresses up or down.",
         "Unlined and easy to care for; machine wash cold."]),
-    "jacket": ("{dept} > Apparel > Jackets", "", "apparel", "Jk", [
+    "jacket": ("{dept} > Apparel > Jackets", "", "apparel", "jacket", [
         "An outer layer in {mat} built for changing weather.",
         "Zip pockets keep your phone and keys secure."]),
-    "hoodie": ("{dept} > Apparel > Hoodies", "", "apparel", "H", [
+    "hoodie": ("{dept} > Apparel > Hoodies", "", "apparel", "hoodie", [
         "A soft {mat} hoodie with a lined hood and kangaroo pocket.",
         "Ribbed cuffs and hem hold in warmth on cool evenings."]),
-    "sweater": ("{dept} > Apparel > Sweaters", "", "apparel", "Sw", [
+    "sweater": ("{dept} > Apparel > Sweaters", "", "apparel", "sweater", [
         "A {mat} knit that layers neatly over a shirt or tee.",
         "Warm without bulk; hand wash or dry clean."]),
-    "shorts": ("{dept} > Apparel > Shorts", "", "apparel", "Sh", [
+    "shorts": ("{dept} > Apparel > Shorts", "", "apparel", "shorts", [
         "Lightweight {mat} shorts made for warm days.",
         "An elastic waistband and pockets add everyday comfort."]),
-    "skirt": ("{dept} > Apparel > Skirts", "", "apparel", "Sk", [
+    "skirt": ("{dept} > Apparel > Skirts", "", "apparel", "skirt", [
         "A {mat} skirt with an easy fit through the hip.",
         "Wear it with sneakers by day or heels at night."]),
-    "sneakers": ("{dept} > Shoes > Sneakers", "Sneakers", "shoes", "Sn", [
+    "sneakers": ("{dept} > Shoes > Sneakers", "Sneakers", "shoes", "sneakers", [
         "A {mat} upper on a cushioned rubber cupsole for all-day wear.",
         "Classic lace-up sneakers that go with jeans, shorts or joggers."]),
-    "running": ("{dept} > Shoes > Running Shoes", "Running Shoes", "shoes", "R", [
+    "running": ("{dept} > Shoes > Running Shoes", "Running Shoes", "shoes", "running", [
         "Breathable {mat} upper and responsive foam for daily training miles.",
         "A durable rubber outsole grips on road and track."]),
-    "boots": ("{dept} > Shoes > Boots", "", "shoes", "B", [
+    "boots": ("{dept} > Shoes > Boots", "", "shoes", "boots", [
         "Sturdy {mat} boots with a grippy rubber sole.",
         "Built to break in and last for years."]),
-    "sandals": ("{dept} > Shoes > Sandals", "", "shoes", "Sa", [
+    "sandals": ("{dept} > Shoes > Sandals", "", "shoes", "sandals", [
         "Easy summer sandals with a contoured footbed.",
         "Light enough to pack for the beach or a city break."]),
-    "loafers": ("{dept} > Shoes > Loafers", "", "shoes", "L", [
+    "loafers": ("{dept} > Shoes > Loafers", "", "shoes", "loafers", [
         "Slip-on loafers in {mat} with a cushioned insole.",
         "Smart enough for the office, relaxed enough for the weekend."]),
-    "heels": ("{dept} > Shoes > Heels", "", "shoes", "He", [
+    "heels": ("{dept} > Shoes > Heels", "", "shoes", "heels", [
         "Polished heels in {mat} with a padded footbed.",
         "A comfortable heel height for long evenings."]),
-    "backpack": ("Bags > Backpacks", "", "", "Bp", [
+    "backpack": ("Bags > Backpacks", "", "", "backpack", [
         "A {mat} backpack with a padded laptop sleeve and front organiser pocket.",
         "Padded shoulder straps spread the load on the daily commute."]),
-    "handbag": ("{dept} > Bags > Handbags", "", "", "Hb", [
+    "handbag": ("{dept} > Bags > Handbags", "", "", "handbag", [
         "A structured {mat} bag with an adjustable strap.",
         "Inside, a zip pocket and slip pockets keep essentials in order."]),
-    "tote": ("Bags > Totes", "", "", "To", [
+    "tote": ("Bags > Totes", "", "", "tote", [
         "A roomy {mat} tote for groceries, the gym or the beach.",
         "Sturdy handles and an open top make packing quick."]),
-    "wallet": ("{dept} > Accessories > Wallets", "", "", "W", [
+    "wallet": ("{dept} > Accessories > Wallets", "", "", "wallet", [
         "A slim {mat} wallet with card slots and a note compartment.",
         "Fits easily in a front pocket."]),
-    "headphones": ("Electronics > Audio > Headphones", "", "", "\u266b", [
+    "headphones": ("Electronics > Audio > Headphones", "", "", "headphones", [
         "Comfortable over-ear cushions and clear, balanced sound.",
         "A comfortable fit for long listening sessions."]),
-    "earbuds": ("Electronics > Audio > Earbuds", "", "", "\u266a", [
+    "earbuds": ("Electronics > Audio > Earbuds", "", "", "earbuds", [
         "True wireless earbuds with a pocketable charging case.",
         "Touch controls let you skip tracks and take calls."]),
-    "speaker": ("Electronics > Audio > Speakers", "", "", "Sp", [
+    "speaker": ("Electronics > Audio > Speakers", "", "", "speaker", [
         "Room-filling sound from a compact body.",
         "Pair over Bluetooth in seconds and stream from any phone."]),
-    "smartwatch": ("Electronics > Wearables > Smartwatches", "", "", "\u231a", [
+    "smartwatch": ("Electronics > Wearables > Smartwatches", "", "", "smartwatch", [
         "Tracks workouts, heart rate and sleep, and shows notifications on your wrist.",
         "Water resistant for swimming, with multi-day battery life."]),
-    "charger": ("Electronics > Accessories > Chargers", "", "", "\u26a1", [
+    "charger": ("Electronics > Accessories > Chargers", "", "", "charger", [
         "Fast charging for phones, tablets and laptops.",
         "Built-in protection against overheating and overcharging."]),
-    "keyboard": ("Electronics > Computers > Keyboards", "", "", "K", [
+    "keyboard": ("Electronics > Computers > Keyboards", "", "", "keyboard", [
         "Comfortable, quiet keys with a solid typing feel.",
         "Pairs with Mac, Windows, iPad and Android."]),
-    "mug": ("Home > Kitchen > Mugs", "", "", "M", [
+    "mug": ("Home > Kitchen > Mugs", "", "", "mug", [
         "A sturdy {mat} mug for coffee, tea or hot chocolate.",
         "Holds its shape and colour through years of daily use."]),
-    "lamp": ("Home > Lighting > Lamps", "", "", "La", [
+    "lamp": ("Home > Lighting > Lamps", "", "", "lamp", [
         "Warm, glare-free light for reading and working.",
         "Soft, even light that is easy on the eyes."]),
-    "cushion": ("Home > Decor > Cushions", "", "", "C", [
+    "cushion": ("Home > Decor > Cushions", "", "", "cushion", [
         "A soft {mat} cushion to refresh a sofa, bed or reading chair.",
         "The cover zips off for easy washing."]),
-    "throw": ("Home > Decor > Throws", "", "", "Th", [
+    "throw": ("Home > Decor > Throws", "", "", "throw", [
         "A cosy {mat} throw for the sofa on cold nights.",
         "Generously sized and machine washable."]),
-    "candle": ("Home > Decor > Candles", "", "", "Ca", [
+    "candle": ("Home > Decor > Candles", "", "", "candle", [
         "A hand-poured scented candle with a clean, even burn.",
         "Burns for up to 50 hours."]),
-    "towel": ("Home > Bath > Towels", "", "", "Tw", [
+    "towel": ("Home > Bath > Towels", "", "", "towel", [
         "A thick, absorbent {mat} bath towel that softens with every wash.",
         "Quick to dry and made to last."]),
 }
@@ -405,7 +412,7 @@ def en_rows():
     rows = []
     n = 1000
     for tkey, brand, name, genders, price, mat, colours, hook in EN_MODELS:
-        cat, suffix, kind, glyph, templates = EN_TYPES[tkey]
+        cat, suffix, kind, drawing, templates = EN_TYPES[tkey]
         for colour, g in variants(colours, genders):
             n += 1
             pid = f"V{n}"
@@ -429,7 +436,7 @@ def en_rows():
                 "color": colour, "size": en_size(kind, g, rng), "gender": aud[0] if aud else "",
                 "material": mat, "rating": "" if (r := rating(rng)) is None else f"{r:.1f}",
                 "stock": str(stock(rng)), "url": f"https://demo.vitrine.shop/p/{pid}",
-                "image_url": image(HEX[colour], glyph),
+                "image_url": PICTURES.picture(drawing_for(drawing, mat), colour, HEX[colour], brand, name),
             })
     return rows
 
@@ -444,66 +451,66 @@ PT_AUD = {"M": ("Masculino", "Masculino", "Masculina", "Masculino"),
           "U": ("Unissex", "Unissex", "Unissex", "Unissex"),
           "I": ("Infantil", "Infantil", "Infantil", "Infantil")}
 
-# type: (title noun, noun is feminine, category with {dept}, size kind, glyph, description templates)
+# type: (title noun, noun is feminine, category with {dept}, size kind, drawing, description templates)
 PT_TYPES = {
-    "tenis": ("Tênis", False, "{dept} > Calçados > Tênis", "calcado", "Tn", [
+    "tenis": ("Tênis", False, "{dept} > Calçados > Tênis", "calcado", "sneakers", [
         "Cabedal em {mat} e entressola com amortecimento para o dia a dia.",
         "Solado de borracha com boa aderência; combina com jeans, bermuda ou moletom."]),
-    "camiseta": ("Camiseta", True, "{dept} > Roupas > Camisetas", "roupa", "Ct", [
+    "camiseta": ("Camiseta", True, "{dept} > Roupas > Camisetas", "roupa", "tshirt", [
         "Camiseta em {mat} macio, com gola careca e caimento confortável.",
         "Peça coringa para usar sozinha ou por baixo de camisas e jaquetas."]),
-    "camisa": ("Camisa", True, "{dept} > Roupas > Camisas", "roupa", "Cm", [
+    "camisa": ("Camisa", True, "{dept} > Roupas > Camisas", "roupa", "shirt", [
         "Camisa em {mat} com botões frontais e modelagem que valoriza a silhueta.",
         "Vai bem no escritório com calça de sarja ou no fim de semana com jeans."]),
-    "calca": ("Calça", True, "{dept} > Roupas > Calças", "roupa", "Ca", [
+    "calca": ("Calça", True, "{dept} > Roupas > Calças", "roupa", "pants", [
         "Calça em {mat} com bolsos funcionais e cós confortável.",
         "Modelagem pensada para o uso diário, do trabalho ao happy hour."]),
-    "bermuda": ("Bermuda", True, "{dept} > Roupas > Bermudas", "roupa", "Be", [
+    "bermuda": ("Bermuda", True, "{dept} > Roupas > Bermudas", "roupa", "shorts", [
         "Bermuda em {mat} leve, ideal para os dias quentes.",
         "Tem bolsos laterais e acabamento reforçado."]),
-    "vestido": ("Vestido", False, "{dept} > Roupas > Vestidos", "roupa", "V", [
+    "vestido": ("Vestido", False, "{dept} > Roupas > Vestidos", "roupa", "dress", [
         "Vestido em {mat} com caimento fluido e toque agradável.",
         "Funciona de dia com tênis e à noite com sandália de salto."]),
-    "saia": ("Saia", True, "{dept} > Roupas > Saias", "roupa", "Sa", [
+    "saia": ("Saia", True, "{dept} > Roupas > Saias", "roupa", "skirt", [
         "Saia em {mat} com cintura confortável e comprimento versátil.",
         "Combine com camiseta básica ou camisa para um visual elegante."]),
-    "jaqueta": ("Jaqueta", True, "{dept} > Roupas > Jaquetas", "roupa", "Jq", [
+    "jaqueta": ("Jaqueta", True, "{dept} > Roupas > Jaquetas", "roupa", "jacket", [
         "Jaqueta em {mat} para os dias mais frios e as viagens.",
         "Bolsos com zíper guardam celular e chaves com segurança."]),
-    "moletom": ("Moletom", False, "{dept} > Roupas > Moletons", "roupa", "Mo", [
+    "moletom": ("Moletom", False, "{dept} > Roupas > Moletons", "roupa", "hoodie", [
         "Moletom em {mat} felpado por dentro, quentinho e macio.",
         "Punhos e barra canelados mantêm o formato depois de muitas lavagens."]),
-    "sandalia": ("Sandália", True, "{dept} > Calçados > Sandálias", "calcado", "Sd", [
+    "sandalia": ("Sandália", True, "{dept} > Calçados > Sandálias", "calcado", "sandals", [
         "Sandália confortável em {mat}, leve para usar o dia inteiro.",
         "Ótima para o verão, a praia e a cidade."]),
-    "bota": ("Bota", True, "{dept} > Calçados > Botas", "calcado", "Bo", [
+    "bota": ("Bota", True, "{dept} > Calçados > Botas", "calcado", "boots", [
         "Bota em {mat} com solado de borracha antiderrapante.",
         "Resistente e cheia de estilo para o inverno."]),
-    "bolsa": ("Bolsa", True, "Bolsas e Acessórios > Bolsas", "", "Bl", [
+    "bolsa": ("Bolsa", True, "Bolsas e Acessórios > Bolsas", "", "handbag", [
         "Bolsa em {mat} com alça ajustável e fechamento por zíper.",
         "Divisórias internas organizam celular, carteira e chaves."]),
-    "mochila": ("Mochila", True, "Bolsas e Acessórios > Mochilas", "", "Mc", [
+    "mochila": ("Mochila", True, "Bolsas e Acessórios > Mochilas", "", "backpack", [
         "Mochila em {mat} com compartimento acolchoado para notebook.",
         "Alças reguláveis e costas acolchoadas para o dia a dia."]),
-    "carteira": ("Carteira", True, "Bolsas e Acessórios > Carteiras", "", "Cr", [
+    "carteira": ("Carteira", True, "Bolsas e Acessórios > Carteiras", "", "wallet", [
         "Carteira em {mat} com porta-cartões e divisória para notas.",
         "Compacta, cabe no bolso da frente."]),
-    "fone": ("Fone de Ouvido", False, "Eletrônicos > Áudio > Fones de Ouvido", "", "\u266b", [
+    "fone": ("Fone de Ouvido", False, "Eletrônicos > Áudio > Fones de Ouvido", "", "headphones", [
         "Som equilibrado e graves marcantes, com conexão Bluetooth estável.",
         "Bateria de longa duração e microfone para chamadas."]),
-    "caixa": ("Caixa de Som", True, "Eletrônicos > Áudio > Caixas de Som", "", "Cx", [
+    "caixa": ("Caixa de Som", True, "Eletrônicos > Áudio > Caixas de Som", "", "speaker", [
         "Caixa de som portátil com Bluetooth e som potente para o tamanho.",
         "Resistente a respingos, ideal para levar para a piscina ou o churrasco."]),
-    "relogio": ("Relógio", False, "Acessórios > Relógios", "", "\u231a", [
+    "relogio": ("Relógio", False, "Acessórios > Relógios", "", "smartwatch", [
         "Relógio com caixa em {mat} e visual que combina com qualquer ocasião.",
         "Resistente à água para o uso diário."]),
-    "caneca": ("Caneca", True, "Casa > Cozinha > Canecas", "", "Cn", [
+    "caneca": ("Caneca", True, "Casa > Cozinha > Canecas", "", "mug", [
         "Caneca em {mat} para o café da manhã, chá ou chocolate quente.",
         "Uma ótima ideia de presente."]),
-    "luminaria": ("Luminária", True, "Casa > Iluminação > Luminárias", "", "Lu", [
+    "luminaria": ("Luminária", True, "Casa > Iluminação > Luminárias", "", "lamp", [
         "Luminária em {mat} com luz confortável para ler e trabalhar.",
         "Luz suave e uniforme, que não cansa a vista."]),
-    "almofada": ("Almofada", True, "Casa > Decoração > Almofadas", "", "Al", [
+    "almofada": ("Almofada", True, "Casa > Decoração > Almofadas", "", "cushion", [
         "Almofada em {mat} com enchimento macio e capa removível.",
         "Renova o sofá, a cama ou a poltrona de leitura."]),
 }
@@ -622,7 +629,8 @@ def pt_rows():
     rows = []
     n = 2000
     for tkey, brand, model, genders, price, mat, colours, hook in PT_MODELS:
-        noun, fem, cat, kind, glyph, templates = PT_TYPES[tkey]
+        noun, fem, cat, kind, drawing, templates = PT_TYPES[tkey]
+        drawing = PT_DRAWING_BY_MODEL.get((brand, model), drawing_for(drawing, mat))
         for colour, g in variants(colours, genders):
             n += 1
             pid = f"BR{n}"
@@ -643,7 +651,8 @@ def pt_rows():
                 pid, " ".join(parts), " ".join(sentences), brand, cat.format(dept=dept), brl(p),
                 colour, pt_size(kind, g, rng), aud[0] if aud else "", mat,
                 "" if r is None else f"{r:.1f}".replace(".", ","), str(stock(rng)),
-                f"https://demo.vitrine.shop/p/{pid}", image(hex_c, glyph),
+                f"https://demo.vitrine.shop/p/{pid}",
+                PICTURES.picture(drawing, PT_COLOUR_SLUG[colour], hex_c, brand, model),
             ])
     return rows
 
@@ -664,6 +673,8 @@ def main():
     w.writerow(PT_HEADER)
     w.writerows(pt_rows())
     (HERE / "demo-pt.csv").write_bytes(b"\xef\xbb\xbf" + buf.getvalue().encode("utf-8"))
+    count, size = PICTURES.write_all(HERE / "images")
+    print(f"wrote demo.csv, demo-pt.csv and {count} pictures ({size // 1024} KiB) in catalog/images/")
 
 
 if __name__ == "__main__":

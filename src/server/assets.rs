@@ -1,8 +1,12 @@
-//! The demo store page and the embeddable widget, compiled into the binary
-//! (`static/`), served with their content types and, for the page, a strict
-//! Content-Security-Policy (no inline script or style).
+//! The demo store page, the embeddable widget and the demo catalogs'
+//! product pictures, compiled into the binary (`static/`, `catalog/images/`),
+//! served with their content types and, for the page, a strict
+//! Content-Security-Policy (no inline script or style). Depends on nothing
+//! but axum and the server's error type: no engine, no index.
 
-use super::error::ErrorBody;
+use super::error::{ApiError, ErrorBody};
+use axum::extract::Path;
+use axum::extract::rejection::PathRejection;
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -11,8 +15,13 @@ const WIDGET_JS: &str = include_str!("../../static/widget.js");
 const WIDGET_CSS: &str = include_str!("../../static/widget.css");
 const STORE_CSS: &str = include_str!("../../static/store.css");
 
+/// The demo catalogs' product pictures (WebP, about 1 KB each), sorted by
+/// name; written with the table by `catalog/make_demo.py`.
+const DEMO_IMAGES: &[(&str, &[u8])] = include!("../../catalog/images/images.rs");
+
 /// The page's Content-Security-Policy: scripts, styles and API calls from
-/// this origin only; product images from anywhere over http(s) or data URLs.
+/// this origin only; product images from anywhere over http(s) or data URLs
+/// (the widget shows them only in `<img>`, where SVG runs no script).
 pub const PAGE_CSP: &str = "default-src 'self'; script-src 'self'; style-src 'self'; \
 img-src 'self' https: http: data:; connect-src 'self'; object-src 'none'; \
 base-uri 'none'; form-action 'self'; frame-ancestors 'self'";
@@ -68,4 +77,77 @@ pub async fn widget_css() -> Response {
     ))]
 pub async fn store_css() -> Response {
     asset(STORE_CSS, "text/css; charset=utf-8")
+}
+
+/// One of the demo catalogs' product pictures, e.g.
+/// `/demo/images/sneakers-black-0.webp` (the demo CSVs' `image_url`).
+#[utoipa::path(get, path = "/demo/images/{name}", tag = "page",
+    params(("name" = String, Path, description = "The picture's file name")),
+    responses(
+        (status = 200, description = "The picture", content_type = "image/webp"),
+        (status = 404, description = "`not_found`: no demo picture has this name", body = ErrorBody),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+    ))]
+pub async fn demo_image(name: Result<Path<String>, PathRejection>) -> Result<Response, ApiError> {
+    // A name that does not decode names no picture.
+    let Ok(Path(name)) = name else {
+        return Err(ApiError::NotFound);
+    };
+    let bytes = demo_image_bytes(&name).ok_or(ApiError::NotFound)?;
+    let mut response = bytes.into_response();
+    let headers = response.headers_mut();
+    headers.insert(header::CONTENT_TYPE, HeaderValue::from_static("image/webp"));
+    // Pictures change only with a new binary.
+    headers.insert(
+        header::CACHE_CONTROL,
+        HeaderValue::from_static("public, max-age=86400"),
+    );
+    Ok(response)
+}
+
+/// The bytes of the demo picture called `name`, if there is one.
+fn demo_image_bytes(name: &str) -> Option<&'static [u8]> {
+    DEMO_IMAGES
+        .binary_search_by(|(candidate, _)| (*candidate).cmp(name))
+        .ok()
+        .map(|i| DEMO_IMAGES[i].1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn demo_images_are_sorted_webp_files() {
+        assert!(DEMO_IMAGES.len() > 100, "{} pictures", DEMO_IMAGES.len());
+        assert!(DEMO_IMAGES.windows(2).all(|w| w[0].0 < w[1].0));
+        for (name, bytes) in DEMO_IMAGES {
+            assert!(name.ends_with(".webp"), "{name}");
+            assert_eq!(&bytes[..4], b"RIFF", "{name}");
+            assert_eq!(&bytes[8..12], b"WEBP", "{name}");
+            assert!(bytes.len() < 8 * 1024, "{name}: {} bytes", bytes.len());
+        }
+    }
+
+    /// Every `image_url` of both demo catalogs is a picture the binary serves.
+    #[test]
+    fn every_demo_product_has_its_picture() {
+        for csv in [
+            include_str!("../../catalog/demo.csv"),
+            include_str!("../../catalog/demo-pt.csv"),
+        ] {
+            let urls: Vec<&str> = csv
+                .lines()
+                .skip(1)
+                .map(|line| line.rsplit([',', ';']).next().unwrap_or_default().trim())
+                .collect();
+            assert!(urls.len() > 200);
+            for url in urls {
+                let name = url.strip_prefix("/demo/images/").unwrap_or(url);
+                assert!(demo_image_bytes(name).is_some(), "no picture for {url}");
+            }
+        }
+        assert_eq!(demo_image_bytes("../Cargo.toml"), None);
+        assert_eq!(demo_image_bytes(""), None);
+    }
 }
