@@ -7,10 +7,11 @@
 use super::error::{ApiError, ErrorBody};
 use axum::extract::Path;
 use axum::extract::rejection::PathRejection;
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, Uri, header};
 use axum::response::{IntoResponse, Response};
 
 const INDEX_HTML: &str = include_str!("../../static/index.html");
+const INDEX_PT_HTML: &str = include_str!("../../static/index-pt.html");
 const WIDGET_JS: &str = include_str!("../../static/widget.js");
 const WIDGET_CSS: &str = include_str!("../../static/widget.css");
 const STORE_CSS: &str = include_str!("../../static/store.css");
@@ -34,18 +35,82 @@ fn asset(body: &'static str, content_type: &'static str) -> Response {
     response
 }
 
-/// The demo store page with the chat widget open.
+/// The languages the demo page is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PageLang {
+    En,
+    Pt,
+}
+
+impl PageLang {
+    /// `en`, `en-US`, `pt`, `pt-BR`... (case-insensitive); other tags are not ours.
+    fn from_tag(tag: &str) -> Option<PageLang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or_default();
+        if primary.eq_ignore_ascii_case("en") {
+            Some(PageLang::En)
+        } else if primary.eq_ignore_ascii_case("pt") {
+            Some(PageLang::Pt)
+        } else {
+            None
+        }
+    }
+
+    /// The page's language: `?lang=` when it names one of ours, else the
+    /// best of ours in `Accept-Language` (RFC 9110 §12.5.4: highest `q`
+    /// first, `q=0` never, the earlier range on a tie), else English.
+    fn negotiate(query: Option<&str>, accept_language: Option<&str>) -> PageLang {
+        let asked = query
+            .into_iter()
+            .flat_map(|q| q.split('&'))
+            .find_map(|pair| {
+                let value = pair.strip_prefix("lang=")?;
+                PageLang::from_tag(value)
+            });
+        if let Some(lang) = asked {
+            return lang;
+        }
+        let mut best: Option<(PageLang, f32)> = None;
+        for range in accept_language.unwrap_or_default().split(',') {
+            let mut parts = range.split(';');
+            let Some(lang) = parts.next().and_then(PageLang::from_tag) else {
+                continue;
+            };
+            let q = parts
+                .find_map(|p| p.trim().strip_prefix("q="))
+                .map_or(Some(1.0), |q| q.trim().parse::<f32>().ok())
+                .unwrap_or(0.0);
+            if q > 0.0 && best.is_none_or(|(_, top)| q > top) {
+                best = Some((lang, q));
+            }
+        }
+        best.map_or(PageLang::En, |(lang, _)| lang)
+    }
+}
+
+/// The demo store page with the chat widget open, in English or Brazilian
+/// Portuguese: `?lang=en|pt`, else the browser's `Accept-Language`.
 #[utoipa::path(get, path = "/", tag = "page",
+    params(("lang" = Option<String>, Query, description = "`en` or `pt`: the page's language (default: the browser's `Accept-Language`, else English)")),
     responses(
         (status = 200, description = "The demo store page", content_type = "text/html"),
         (status = 405, description = "`method_not_allowed`", body = ErrorBody),
     ))]
-pub async fn index_html() -> Response {
-    let mut response = asset(INDEX_HTML, "text/html; charset=utf-8");
-    response.headers_mut().insert(
+pub async fn index_html(uri: Uri, headers: HeaderMap) -> Response {
+    let accept = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    let (body, language) = match PageLang::negotiate(uri.query(), accept) {
+        PageLang::En => (INDEX_HTML, "en"),
+        PageLang::Pt => (INDEX_PT_HTML, "pt-BR"),
+    };
+    let mut response = asset(body, "text/html; charset=utf-8");
+    let headers = response.headers_mut();
+    headers.insert(
         header::CONTENT_SECURITY_POLICY,
         HeaderValue::from_static(PAGE_CSP),
     );
+    headers.insert(header::CONTENT_LANGUAGE, HeaderValue::from_static(language));
+    headers.insert(header::VARY, HeaderValue::from_static("Accept-Language"));
     response
 }
 
@@ -149,5 +214,59 @@ mod tests {
         }
         assert_eq!(demo_image_bytes("../Cargo.toml"), None);
         assert_eq!(demo_image_bytes(""), None);
+    }
+
+    #[test]
+    fn page_language_from_query_then_accept_language() {
+        use PageLang::{En, Pt};
+        let cases = [
+            (None, None, En),
+            (None, Some("pt-BR,pt;q=0.9,en;q=0.8"), Pt),
+            (None, Some("en-US,en;q=0.9,pt-BR;q=0.8"), En),
+            (None, Some("fr-FR, pt;q=0.5, de;q=0.9"), Pt),
+            (None, Some("de, fr"), En),
+            (None, Some("pt;q=0, en;q=0.1"), En),
+            (None, Some("en;q=0.4, PT-br;q=0.7"), Pt),
+            (None, Some("pt;q=bogus, en;q=0.2"), En),
+            (Some("lang=pt"), Some("en"), Pt),
+            (Some("x=1&lang=en"), Some("pt-BR"), En),
+            (Some("lang=zz"), Some("pt-BR"), Pt),
+            (Some("lang="), None, En),
+        ];
+        for (query, accept, expected) in cases {
+            assert_eq!(
+                PageLang::negotiate(query, accept),
+                expected,
+                "{query:?} {accept:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn page_is_served_in_the_negotiated_language() {
+        let mut headers = HeaderMap::new();
+        headers.insert(header::ACCEPT_LANGUAGE, HeaderValue::from_static("pt-BR"));
+        let response = index_html(Uri::from_static("/"), headers).await;
+        assert_eq!(response.headers()[header::CONTENT_LANGUAGE], "pt-BR");
+        assert_eq!(response.headers()[header::VARY], "Accept-Language");
+        let body = axum::body::to_bytes(response.into_body(), 1 << 20)
+            .await
+            .unwrap();
+        let html = String::from_utf8(body.to_vec()).unwrap();
+        assert!(html.contains(r#"<html lang="pt-BR">"#), "{html}");
+        let response = index_html(Uri::from_static("/?lang=en"), HeaderMap::new()).await;
+        assert_eq!(response.headers()[header::CONTENT_LANGUAGE], "en");
+    }
+
+    #[tokio::test]
+    async fn demo_image_route_answers_webp_or_not_found() {
+        let response = demo_image(Ok(Path(DEMO_IMAGES[0].0.to_string())))
+            .await
+            .unwrap();
+        assert_eq!(response.headers()[header::CONTENT_TYPE], "image/webp");
+        assert!(matches!(
+            demo_image(Ok(Path("nope.webp".into()))).await,
+            Err(ApiError::NotFound)
+        ));
     }
 }
