@@ -1,18 +1,27 @@
 //! The store page and widget in a real headless Chromium, driven through
-//! chromedriver (WebDriver): type a message, see product cards, tap a
-//! suggestion chip, check that hostile catalog text and a hostile message
-//! are shown as text (no element created, no dialog), reload and continue,
-//! and save screenshots to `target/screenshots/`.
+//! chromedriver (WebDriver). Over a hostile fixture: type a message, see
+//! product cards, tap a suggestion chip, check that hostile catalog text and
+//! a hostile message are shown as text (no element created, no dialog),
+//! reload and continue. Over the demo catalogs, in English and in Brazilian
+//! Portuguese, on a desktop and on a phone: product pictures load, cards
+//! show colours, every string of the widget is in the conversation's
+//! language, four cards fit a phone screen and nothing is clipped. Every
+//! view is saved to `target/screenshots/`.
 //!
-//! Without Chromium and chromedriver the test prints a notice and passes,
-//! except when `CI=true`, where it fails (`.ci/run` installs them).
+//! Without Chromium and chromedriver the tests print a visible notice and
+//! pass, except when `CI=true`, where they fail (`.ci/run` installs them).
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use serde_json::{Value, json};
+use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 mod common;
+#[path = "common/datasets.rs"]
+mod datasets;
+#[path = "browser/demo.rs"]
+mod demo;
 
 use common::TestServer;
 use vitrine::server::ServerConfig;
@@ -79,7 +88,8 @@ fn start_server() -> TestServer {
     TestServer::serve(index, config, None)
 }
 
-/// chromedriver on a free loopback port, killed on drop.
+/// chromedriver on a free loopback port, in a process group of its own
+/// that is killed on drop (the browser it started goes with it).
 struct Driver {
     child: Child,
     port: u16,
@@ -93,6 +103,7 @@ impl Driver {
             .unwrap()
             .port();
         let child = Command::new(program)
+            .process_group(0)
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
@@ -112,12 +123,19 @@ impl Driver {
 
 impl Drop for Driver {
     fn drop(&mut self) {
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            // SAFETY: kill(2) on the process group this test created.
+            unsafe { libc::kill(-group, libc::SIGKILL) };
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
 }
 
-async fn connect(driver: &Driver, chromium: &Path, profile: &Path) -> Client {
+/// A WebDriver session in a fresh headless Chromium whose preferred
+/// languages (`Accept-Language`, `navigator.languages`) are `languages`.
+async fn connect(driver: &Driver, chromium: &Path, profile: &Path, languages: &str) -> Client {
+    let primary = languages.split(',').next().unwrap_or("en-US");
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".to_string(),
@@ -135,8 +153,10 @@ async fn connect(driver: &Driver, chromium: &Path, profile: &Path) -> Client {
                 "--disable-dev-shm-usage",
                 "--hide-scrollbars",
                 "--window-size=1280,860",
+                format!("--lang={primary}"),
                 format!("--user-data-dir={}", profile.display()),
-            ]
+            ],
+            "prefs": { "intl.accept_languages": languages },
         }),
     );
     caps.insert("unhandledPromptBehavior".to_string(), json!("ignore"));
@@ -146,6 +166,44 @@ async fn connect(driver: &Driver, chromium: &Path, profile: &Path) -> Client {
         .connect(&format!("http://127.0.0.1:{}", driver.port))
         .await
         .expect("WebDriver session")
+}
+
+/// Chromium and chromedriver, or `None` after a visible notice (a failure
+/// when `CI=true`).
+fn browser_tools() -> Option<(PathBuf, PathBuf)> {
+    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]);
+    let driver = find_program(&["chromedriver"]);
+    match (chromium, driver) {
+        (Some(chromium), Some(driver)) => Some((chromium, driver)),
+        _ => {
+            datasets::skipped(
+                "chromium and chromedriver not found (apt-get install chromium chromium-driver)",
+            );
+            None
+        }
+    }
+}
+
+/// Runs `test` in a fresh browser (preferred `languages`) against `server`.
+fn in_browser<F>(server: &TestServer, languages: &str, test: F)
+where
+    F: AsyncFnOnce(&Client, &TestServer),
+{
+    let Some((chromium, driver)) = browser_tools() else {
+        return;
+    };
+    let driver = Driver::start(&driver);
+    let profile = tempfile::tempdir().unwrap();
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    runtime.block_on(async {
+        let client = connect(&driver, &chromium, profile.path(), languages).await;
+        // On a panic the driver's drop ends the browser with it.
+        test(&client, server).await;
+        let _ = client.close().await;
+    });
 }
 
 /// Polls `script` (a function body returning a value) until it returns a truthy value.
@@ -219,32 +277,10 @@ fn screenshot_dir() -> PathBuf {
 
 #[test]
 fn widget_in_headless_chromium() {
-    let chromium = find_program(&["chromium", "chromium-browser", "google-chrome"]);
-    let driver = find_program(&["chromedriver"]);
-    let (Some(chromium), Some(driver)) = (chromium, driver) else {
-        if std::env::var("CI").is_ok_and(|v| v == "true") {
-            panic!(
-                "Chromium and chromedriver are required in CI (apt-get install chromium chromium-driver)"
-            );
-        }
-        eprintln!(
-            "NOTICE: browser test skipped: chromium and chromedriver not found (apt-get install chromium chromium-driver)"
-        );
+    if browser_tools().is_none() {
         return;
-    };
-    let server = start_server();
-    let driver = Driver::start(&driver);
-    let profile = tempfile::tempdir().unwrap();
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    runtime.block_on(async {
-        let client = connect(&driver, &chromium, profile.path()).await;
-        let result = drive(&client, &server).await;
-        let _ = client.close().await;
-        result
-    });
+    }
+    in_browser(&start_server(), "en-US,en", drive);
 }
 
 async fn drive(client: &Client, server: &TestServer) {
@@ -289,12 +325,26 @@ async fn drive(client: &Client, server: &TestServer) {
     );
     let injected = client
         .execute(
-            "return document.querySelectorAll('img[src=\"x\"], [onerror], script:not([src]), a[href^=\"javascript\"], img[src^=\"javascript\"], img[src^=\"data:image/svg\"], b, i').length",
+            "return document.querySelectorAll('img[src=\"x\"], [onerror], script:not([src]), a[href^=\"javascript\"], img[src^=\"javascript\"], b, i, svg svg, object, embed, iframe').length",
             vec![],
         )
         .await
         .unwrap();
     assert_eq!(injected, json!(0), "catalog markup became elements");
+    // The SVG data image (with an onload script) is shown as a picture: in
+    // an <img>, SVG runs no script and loads nothing.
+    let svg_images = client
+        .execute(
+            "return Array.from(document.querySelectorAll('img[src^=\"data:image/svg\"]')).map(i => i.className)",
+            vec![],
+        )
+        .await
+        .unwrap();
+    let svg_images: Vec<String> = serde_json::from_value(svg_images).unwrap();
+    assert!(
+        svg_images.iter().all(|class| class == "vtr-card-img"),
+        "an SVG data URL used outside a card picture: {svg_images:?}"
+    );
     let prices = client
         .execute(
             "return Array.from(document.querySelectorAll('.vtr-card-price')).map(e => e.textContent)",

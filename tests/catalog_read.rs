@@ -8,6 +8,8 @@ use vitrine::catalog::{
     CatalogReader, Field, Product, ReadOptions, RowError, RowErrorKind, Target, parse_map_arg,
     parse_price,
 };
+#[path = "common/datasets.rs"]
+mod datasets;
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -343,15 +345,7 @@ fn temp_file(tag: &str, bytes: &[u8]) -> PathBuf {
 
 /// The real myntra catalog, kept outside the repository.
 fn myntra() -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets/myntra/products.csv");
-    if path.exists() {
-        return Some(path);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{} is missing (required when CI=true)", path.display());
-    }
-    eprintln!("notice: {} not found; skipping", path.display());
-    None
+    datasets::dataset("myntra/products.csv")
 }
 
 #[test]

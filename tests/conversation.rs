@@ -5,12 +5,14 @@
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestCaseError, TestRunner};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 use tempfile::TempDir;
 use vitrine::index::{ImportOptions, import};
 use vitrine::text::key;
 use vitrine::{Engine, Lang, Product, Session, Slot, Sort, Turn, TurnKind};
+#[path = "common/datasets.rs"]
+mod datasets;
 
 // ---------------------------------------------------------------- fixtures
 
@@ -46,31 +48,12 @@ fn demo_pt() -> &'static Engine {
         .engine
 }
 
-fn myntra_csv() -> PathBuf {
-    repo().join("../shared/datasets/myntra/products.csv")
-}
-
 /// The Myntra index, or `None` (with a notice) when the dataset is missing
 /// outside CI. In CI a missing dataset is a failure.
 fn myntra() -> Option<&'static Engine> {
-    static MYNTRA: OnceLock<Option<Indexed>> = OnceLock::new();
-    MYNTRA
-        .get_or_init(|| {
-            let csv = myntra_csv();
-            if !csv.is_file() {
-                if std::env::var("CI").as_deref() == Ok("true") {
-                    panic!("{} is missing (required in CI)", csv.display());
-                }
-                eprintln!(
-                    "notice: {} not found; skipping the Myntra conversations",
-                    csv.display()
-                );
-                return None;
-            }
-            Some(open(&csv, Some("INR")))
-        })
-        .as_ref()
-        .map(|i| &i.engine)
+    let csv = datasets::dataset("myntra/products.csv")?;
+    static MYNTRA: OnceLock<Indexed> = OnceLock::new();
+    Some(&MYNTRA.get_or_init(|| open(&csv, Some("INR"))).engine)
 }
 
 // ---------------------------------------------------------------- checker

@@ -1,8 +1,9 @@
 //! The `vitrine import` and `vitrine stats` commands, run as a merchant runs
 //! them: the real binary over real files.
 
-use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+#[path = "common/datasets.rs"]
+mod datasets;
 
 fn vitrine(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_vitrine"))
@@ -16,22 +17,9 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-/// The shared dataset, or `None` (with a notice) when it is absent outside CI.
-fn dataset(relative: &str) -> Option<PathBuf> {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
-    if path.exists() {
-        return Some(path);
-    }
-    if std::env::var("CI").as_deref() == Ok("true") {
-        panic!("{} is missing (required when CI=true)", path.display());
-    }
-    eprintln!("notice: {} not found; skipping this test", path.display());
-    None
-}
-
 #[test]
 fn myntra_imports_every_row_with_auto_mapping_and_stats_shows_six_genders() {
-    let Some(csv) = dataset("../shared/datasets/myntra/products.csv") else {
+    let Some(csv) = datasets::dataset("myntra/products.csv") else {
         return;
     };
     let dir = tempfile::tempdir().unwrap();

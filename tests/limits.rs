@@ -235,6 +235,7 @@ fn hold_sockets(
     sockets: usize,
     stop: Arc<AtomicBool>,
     closed: Arc<AtomicUsize>,
+    opened: Arc<AtomicUsize>,
 ) -> std::thread::JoinHandle<()> {
     let ip: IpAddr = ip.parse().unwrap();
     std::thread::spawn(move || {
@@ -258,8 +259,13 @@ fn hold_sockets(
             };
             let mut held: Vec<Option<tokio::net::TcpStream>> = Vec::new();
             for i in 0..sockets {
-                held.push(connect(i % 2 == 0).await);
+                let stream = connect(i % 2 == 0).await;
+                if stream.is_some() {
+                    opened.fetch_add(1, Ordering::Relaxed);
+                }
+                held.push(stream);
             }
+            opened.fetch_add(1 << 20, Ordering::Relaxed); // all attempted
             let mut buf = [0u8; 1024];
             while !stop.load(Ordering::Relaxed) {
                 for (i, slot) in held.iter_mut().enumerate() {
@@ -319,6 +325,16 @@ fn success_rate(ip: &str, server: SocketAddr, n: usize) -> f64 {
     ok as f64 / n as f64
 }
 
+/// Waits until the attacker has tried all its sockets (on a busy machine
+/// that takes a while), then a moment for the server to take them in.
+fn wait_for_attack(opened: &AtomicUsize) {
+    let started = std::time::Instant::now();
+    while opened.load(Ordering::Relaxed) < 1 << 20 && started.elapsed() < Duration::from_secs(60) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(500));
+}
+
 #[test]
 fn one_address_holding_1100_sockets_cannot_lock_others_out() {
     common::raise_open_file_limit();
@@ -332,14 +348,16 @@ fn one_address_holding_1100_sockets_cannot_lock_others_out() {
         Arc::new(AtomicBool::new(false)),
         Arc::new(AtomicUsize::new(0)),
     );
+    let opened = Arc::new(AtomicUsize::new(0));
     let attacker = hold_sockets(
         "127.0.0.2",
         server.addr,
         1_100,
         stop.clone(),
         closed.clone(),
+        opened.clone(),
     );
-    std::thread::sleep(Duration::from_secs(2));
+    wait_for_attack(&opened);
     let rate = success_rate("127.0.0.3", server.addr, 200);
     stop.store(true, Ordering::Relaxed);
     attacker.join().unwrap();
@@ -363,8 +381,16 @@ fn one_address_holding_1100_sockets_cannot_lock_others_out() {
         Arc::new(AtomicBool::new(false)),
         Arc::new(AtomicUsize::new(0)),
     );
-    let attacker = hold_sockets("127.0.0.2", server.addr, 1_100, stop.clone(), closed);
-    std::thread::sleep(Duration::from_secs(2));
+    let opened = Arc::new(AtomicUsize::new(0));
+    let attacker = hold_sockets(
+        "127.0.0.2",
+        server.addr,
+        1_100,
+        stop.clone(),
+        closed,
+        opened.clone(),
+    );
+    wait_for_attack(&opened);
     let rate = success_rate("127.0.0.3", server.addr, 20);
     stop.store(true, Ordering::Relaxed);
     attacker.join().unwrap();

@@ -13,6 +13,7 @@
 //! | `GET /api/health` | what is served: index generation, products, session store |
 //! | `GET /api/openapi.json` | the OpenAPI 3 document |
 //! | `GET /`, `/store.css`, `/widget.js`, `/widget.css` | the store page and the widget |
+//! | `GET /demo/images/{name}` | the demo catalogs' product pictures |
 //!
 //! Limits ([`limits`], [`listener`]): bodies over 16 KiB (`413`), messages
 //! over 2,000 characters (`400`), new sessions per client address and turns
@@ -164,6 +165,7 @@ pub fn router(state: AppState) -> Router {
         .route("/widget.js", get(assets::widget_js))
         .route("/widget.css", get(assets::widget_css))
         .route("/store.css", get(assets::store_css))
+        .route("/demo/images/{name}", get(assets::demo_image))
         .merge(engine_routes)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)

@@ -27,6 +27,7 @@ request validation errors are all 400 (no 422). Unknown paths answer 404 `not_fo
         assets::widget_js,
         assets::widget_css,
         assets::store_css,
+        assets::demo_image,
     ),
     components(schemas(
         api::ChatRequest,
@@ -145,6 +146,7 @@ mod tests {
             "/widget.js",
             "/widget.css",
             "/store.css",
+            "/demo/images/{name}",
         ] {
             assert!(paths.contains(&route), "{route} missing from {paths:?}");
         }
