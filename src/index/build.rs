@@ -1,10 +1,15 @@
 //! Building a new index generation from products: tantivy documents, the
-//! facet vocabulary with counts, and the manifest.
+//! facet vocabulary with counts, and the manifest. Where a product lacks a
+//! gender or colour cell, the audience and colour learned from its title,
+//! category path and labelled description are stored in the product as if
+//! the catalog had them (see [`super::audience`], [`super::color`]).
 
 use super::analyzer;
+use super::category::{self, Level};
+use super::coverage::{AttributeCoverage, CoverageCounter};
 use super::layout;
 use super::schema::{self, FACET_FIELDS, Fields};
-use super::types::{self, HeadPosition};
+use super::types::{self, HeadPosition, KnownTypes};
 use super::vocabulary::{FacetValue, Vocabulary};
 use crate::catalog::Product;
 use crate::error::{Error, Result};
@@ -39,7 +44,16 @@ pub struct Manifest {
     pub currency: Option<String>,
     /// Extra columns kept as facets, by facet name -> column header.
     pub extra_facets: Vec<(String, String)>,
+    /// Per attribute: products with a value from a column, and learned.
+    #[serde(default)]
+    pub attributes: Vec<AttributeCoverage>,
 }
+
+/// The attributes whose sources and coverage the manifest records, in
+/// [`Manifest::attributes`] order.
+pub const COVERED: [&str; 7] = [
+    "type", "brand", "color", "gender", "size", "material", "price",
+];
 
 /// Counts of one facet's values by spelling: surface -> (key, products).
 /// Catalogs repeat a few thousand spellings over millions of rows, so each
@@ -128,7 +142,8 @@ fn word_starts(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Splits a size cell listing several sizes ("S/M/L", "38, 39, 40").
+/// Splits a size cell listing several sizes ("S/M/L", "38, 39, 40"), or a
+/// colour cell listing several colours ("Rosa/Roxo").
 pub fn split_sizes(size: &str) -> impl Iterator<Item = &str> {
     size.split(['/', ',', ';', '|'])
         .map(str::trim)
@@ -150,9 +165,11 @@ pub struct IndexBuilder {
     lang: Lang,
     head: HeadPosition,
     skip_for_types: FxHashSet<String>,
+    known_types: KnownTypes,
     facets: Vec<FacetCounts>,
-    /// Category path -> its product types (see [`types::category_components`]).
-    categories: FxHashMap<String, Vec<String>>,
+    /// Category path -> its levels (see [`category::levels`]).
+    categories: FxHashMap<String, Vec<Level>>,
+    coverage: CoverageCounter,
     /// Extra column header -> its facet name.
     extra_names: FxHashMap<String, String>,
     /// Extra facet name -> (column header, counts).
@@ -186,8 +203,9 @@ impl IndexBuilder {
                 }
             }
         }
-        let head =
-            types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip_for_types);
+        let skip = |k: &str| skip_for_types.contains(k);
+        let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
+        let known_types = KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
         // Small store blocks: a turn reads ten products from random places,
         // and each read decompresses a whole block. The indexing threads
         // compress their own blocks: a dedicated compressor thread is woken
@@ -214,11 +232,13 @@ impl IndexBuilder {
             lang,
             head,
             skip_for_types,
+            known_types,
             facets: FACET_FIELDS
                 .iter()
                 .map(|_| FacetCounts::default())
                 .collect(),
             categories: FxHashMap::default(),
+            coverage: CoverageCounter::new(&COVERED),
             extra_names: FxHashMap::default(),
             extras: FxHashMap::default(),
             terms: FxHashMap::default(),
@@ -230,40 +250,93 @@ impl IndexBuilder {
         })
     }
 
-    /// The product types of one product: category components and the title's head noun.
-    fn product_types(&mut self, p: &Product) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        if let Some(category) = &p.category {
-            // Catalogs repeat a few hundred category paths: split each once.
-            if self.categories.len() >= 100_000 {
-                self.categories.clear();
-            }
-            let components = match self.categories.get(category.as_str()) {
-                Some(components) => components,
-                None => self.categories.entry(category.clone()).or_insert_with(|| {
-                    types::category_components(category)
-                        .map(str::to_string)
-                        .collect()
-                }),
-            };
-            out.extend(components.iter().cloned());
+    /// The levels of a category path, read once per distinct path.
+    fn category_levels(&mut self, category: &str) -> &[Level] {
+        // Catalogs repeat a few hundred category paths: read each once.
+        if self.categories.len() >= 100_000 {
+            self.categories.clear();
         }
-        if let Some(head) = types::head_noun(&p.title, self.head, &self.skip_for_types) {
-            out.push(head.to_string());
+        if !self.categories.contains_key(category) {
+            self.categories
+                .insert(category.to_string(), category::levels(category));
+        }
+        self.categories.get(category).map_or(&[], Vec::as_slice)
+    }
+
+    /// What one product's title and category say: its product types (the
+    /// category's, then the title's head noun), whether any came from the
+    /// category, and, where its cells are empty, its learned audience and
+    /// colour.
+    fn learn(&mut self, p: &Product) -> Learned {
+        let title_words = crate::text::words(&p.title);
+        let title_keys: Vec<&str> = title_words.iter().map(String::as_str).collect();
+        let lang = self.lang;
+        let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
+        let mut out = Learned::default();
+        let mut audience = super::audience::AudienceEvidence::default();
+        if let Some(category) = p.category.as_deref() {
+            let levels = self.category_levels(category);
+            out.types = category::types_of(levels, &title_keys)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            if needs_gender {
+                audience = category::audience_of(levels);
+            }
+        }
+        out.from_category = !out.types.is_empty();
+        let brand: Vec<String> = p
+            .brand
+            .as_deref()
+            .map(crate::text::words)
+            .unwrap_or_default();
+        let skip = |k: &str| self.skip_for_types.contains(k) || brand.iter().any(|b| b == k);
+        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &self.known_types) {
+            let key = crate::text::key(&head);
+            if !out.types.iter().any(|t| crate::text::key(t) == key) {
+                out.types.push(head.into_owned());
+            }
+        }
+        if needs_gender {
+            audience = audience.merge(super::audience::scan(&p.title));
+            out.gender = audience.resolve().map(|a| a.display(lang).to_string());
+        }
+        if p.color.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let brand_only = |k: &str| brand.iter().any(|b| b == k);
+            out.color = super::color::learn(&p.title, &p.description, &brand_only);
         }
         out
     }
 
     /// Adds one product.
     pub fn add(&mut self, p: &Product) -> Result<()> {
-        let product_types = self.product_types(p);
+        let learned = self.learn(p);
+        self.count_coverage(p, &learned);
+        // The learned values are stored in the product, as if the catalog had them.
+        let with_learned;
+        let p = if learned.gender.is_some() || learned.color.is_some() {
+            let mut copy = p.clone();
+            if learned.gender.is_some() {
+                copy.gender = learned.gender;
+            }
+            if learned.color.is_some() {
+                copy.color = learned.color;
+            }
+            with_learned = copy;
+            &with_learned
+        } else {
+            p
+        };
+        let product_types = learned.types;
         // Facet keys and their counts; a value's key is counted once per
         // product ("Clock" and "Clocks" are one type). Written to a scratch
         // buffer as (facet, range in `keys`).
         let mut facet_values: [Vec<&str>; 6] = Default::default();
         facet_values[0] = product_types.iter().map(String::as_str).collect();
         facet_values[1].extend(p.brand.as_deref());
-        facet_values[2].extend(p.color.as_deref());
+        if let Some(color) = &p.color {
+            facet_values[2].extend(split_sizes(color));
+        }
         facet_values[3].extend(p.gender.as_deref());
         if let Some(size) = &p.size {
             facet_values[4].extend(split_sizes(size));
@@ -385,6 +458,19 @@ impl IndexBuilder {
         Ok(())
     }
 
+    /// Counts where one product's attributes came from.
+    fn count_coverage(&mut self, p: &Product, learned: &Learned) {
+        let has = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let c = &mut self.coverage;
+        c.count(0, learned.from_category, !learned.types.is_empty());
+        c.count(1, has(&p.brand), false);
+        c.count(2, has(&p.color), learned.color.is_some());
+        c.count(3, has(&p.gender), learned.gender.is_some());
+        c.count(4, has(&p.size), false);
+        c.count(5, has(&p.material), false);
+        c.count(6, p.price.is_some(), false);
+    }
+
     /// `add_document` only says that an indexing thread died; joining the
     /// threads gives its error (usually the disk's: full, file too large).
     fn worker_failure(&mut self, e: tantivy::TantivyError) -> Error {
@@ -497,11 +583,25 @@ impl IndexBuilder {
             title_head: self.head,
             currency,
             extra_facets,
+            attributes: self.coverage.finish(),
         };
         write_json(&self.build_dir.join(MANIFEST_FILE), &manifest)?;
         write_json(&self.build_dir.join(VOCABULARY_FILE), &vocab)?;
         Ok((self.build_dir, manifest, vocab))
     }
+}
+
+/// What [`IndexBuilder::learn`] found for one product.
+#[derive(Default)]
+struct Learned {
+    /// Product types: the category's levels, then the title's head noun.
+    types: Vec<String>,
+    /// True when some type came from the category path.
+    from_category: bool,
+    /// The audience learned where the gender cell is empty.
+    gender: Option<String>,
+    /// The colour learned where the colour cell is empty.
+    color: Option<String>,
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
