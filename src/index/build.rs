@@ -203,7 +203,7 @@ impl IndexBuilder {
                 }
             }
         }
-        let skip = |k: &str| skip_for_types.contains(k);
+        let skip = |k: &str| skip_for_types.contains(k) && !types::is_type_name(k);
         let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
         let known_types = KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
         // Small store blocks: a turn reads ten products from random places,
@@ -290,8 +290,11 @@ impl IndexBuilder {
             .as_deref()
             .map(crate::text::words)
             .unwrap_or_default();
-        let skip = |k: &str| self.skip_for_types.contains(k) || brand.iter().any(|b| b == k);
-        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &self.known_types) {
+        let skip = |k: &str| {
+            (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
+                && !types::is_type_name(k)
+        };
+        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types) {
             let key = crate::text::key(&head);
             if !out.types.iter().any(|t| crate::text::key(t) == key) {
                 out.types.push(head.into_owned());

@@ -18,7 +18,7 @@
 //! followed by "de X" that the catalog repeats is kept whole ("Placa de
 //! Vídeo", "Caixa de Som"). Depends on the language data and `text` only.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -97,6 +97,23 @@ fn is_colour_compound(surface: &str) -> bool {
 pub struct KnownTypes {
     heads: FxHashSet<String>,
     compounds: FxHashSet<String>,
+    /// Compounds met since the sample, by how many products used them:
+    /// the third use makes one known.
+    met: FxHashMap<String, u32>,
+}
+
+/// True when `key` is a product type name of a language file ("jeans",
+/// "tenis"): never skipped as a brand word ("Pepe Jeans Men Slim Jeans").
+pub fn is_type_name(key: &str) -> bool {
+    static NAMES: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            crate::language::every()
+                .flat_map(|(_, d)| d.types.values().flatten())
+                .map(|n| crate::text::key(n))
+                .collect()
+        })
+        .contains(key)
 }
 
 impl KnownTypes {
@@ -109,9 +126,9 @@ impl KnownTypes {
     ) -> KnownTypes {
         let mut heads: HashMap<String, usize> = HashMap::new();
         let mut compounds: HashMap<String, usize> = HashMap::new();
-        let none = KnownTypes::default();
+        let mut none = KnownTypes::default();
         for title in titles {
-            if let Some(head) = head_noun(title, position, skip, &none) {
+            if let Some(head) = head_noun(title, position, skip, &mut none) {
                 let key = crate::text::key(&head);
                 let entry = if key.contains(' ') {
                     &mut compounds
@@ -139,6 +156,7 @@ impl KnownTypes {
                 .filter(|(_, n)| *n >= 3)
                 .map(|(k, _)| k)
                 .collect(),
+            met: FxHashMap::default(),
         };
         for (_, d) in crate::language::every() {
             for names in d.types.values() {
@@ -238,7 +256,7 @@ pub fn head_noun<'t>(
     title: &'t str,
     position: HeadPosition,
     skip: &dyn Fn(&str) -> bool,
-    known: &KnownTypes,
+    known: &mut KnownTypes,
 ) -> Option<Cow<'t, str>> {
     let (words, by_connector, by_symbol) = phrases(title);
     let ok = |i: usize| {
@@ -271,9 +289,19 @@ pub fn head_noun<'t>(
         .or_else(|| candidates.first().copied())?;
     if position == HeadPosition::First {
         if let Some(compound) = compound_at(&words, i) {
-            if known.compounds.contains(&crate::text::key(&compound)) {
+            let key = crate::text::key(&compound);
+            if known.compounds.contains(&key) {
                 return Some(Cow::Owned(compound));
             }
+            if let Some(n) = known.met.get(&key) {
+                if *n >= 2 {
+                    return Some(Cow::Owned(compound));
+                }
+            }
+            if known.met.len() >= 100_000 {
+                known.met.clear();
+            }
+            *known.met.entry(key).or_default() += 1;
         }
     }
     Some(Cow::Borrowed(words.surface(i)))
@@ -320,7 +348,7 @@ mod tests {
     }
 
     fn head(title: &str, position: HeadPosition) -> Option<String> {
-        head_noun(title, position, &none, &KnownTypes::default()).map(|h| h.into_owned())
+        head_noun(title, position, &none, &mut KnownTypes::default()).map(|h| h.into_owned())
     }
 
     #[test]
@@ -380,7 +408,7 @@ mod tests {
                 "LEGO Chaveiro - Homem Biscoito",
                 HeadPosition::First,
                 &brand,
-                &KnownTypes::default()
+                &mut KnownTypes::default()
             )
             .as_deref(),
             Some("Chaveiro")
@@ -399,14 +427,18 @@ mod tests {
             "TV TCL 43",
         ];
         let brand = |k: &str| k == "samsung";
-        let known = KnownTypes::learn(titles.into_iter(), HeadPosition::First, &brand);
-        let h = |t| head_noun(t, HeadPosition::First, &brand, &known).map(|h| h.into_owned());
+        let mut known = KnownTypes::learn(titles.into_iter(), HeadPosition::First, &brand);
+        let mut h =
+            |t| head_noun(t, HeadPosition::First, &brand, &mut known).map(|h| h.into_owned());
         assert_eq!(
             h("Placa de Vídeo Asus 4070").as_deref(),
             Some("Placa de Vídeo")
         );
         assert_eq!(h("Samsung AI Gaming TV 55").as_deref(), Some("TV"));
-        assert_eq!(h("Placa de Som").as_deref(), Some("Placa"));
+        // A compound becomes known on its third use after the sample.
+        assert_eq!(h("Placa de Som A").as_deref(), Some("Placa"));
+        assert_eq!(h("Placa de Som B").as_deref(), Some("Placa"));
+        assert_eq!(h("Placa de Som C").as_deref(), Some("Placa de Som"));
     }
 
     #[test]
