@@ -151,6 +151,7 @@ mod tests {
             "Boys and Women Set",
             "Guia Tradicional DC Mulher Maravilha",
             "Iron Man Figure",
+            "LEGO BrickHeadz - Homenagem às Spice Girls",
             "Analogue Watch NK2480SM01",
         ] {
             assert_eq!(learned(text), None, "{text}");

@@ -295,9 +295,11 @@ impl IndexBuilder {
                 && !types::is_type_name(k)
         };
         if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types) {
-            let key = crate::text::key(&head);
-            if !out.types.iter().any(|t| crate::text::key(t) == key) {
-                out.types.push(head.into_owned());
+            for t in std::iter::once(head.word.to_string()).chain(head.compound) {
+                let key = crate::text::key(&t);
+                if !out.types.iter().any(|o| crate::text::key(o) == key) {
+                    out.types.push(t);
+                }
             }
         }
         if needs_gender {
@@ -540,9 +542,9 @@ impl IndexBuilder {
             ..Vocabulary::default()
         };
         for (i, counts) in self.facets.into_iter().enumerate() {
-            // Learned types need two products to count as a type; others are catalog values.
-            let min = if i == 0 { 2 } else { 1 };
-            let values = counts.into_values(min);
+            // Every value, one-off types included: a value missing here
+            // would be shown to shoppers as its bare index key.
+            let values = counts.into_values(1);
             if !values.is_empty() {
                 vocab.facets.insert(FACET_FIELDS[i].to_string(), values);
             }

@@ -153,6 +153,9 @@ fn in_title(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String
         };
         let blocked = skip(keys[i])
             || w.not_color_before.contains(keys[i - 1]) && !words.part_ends_after(i - 1)
+            || keys
+                .get(i + n)
+                .is_some_and(|k| w.not_color_after.contains(*k))
             || in_any_phrase(&keys, i, &w.not_color_phrases);
         if !blocked {
             found.push((shown, i, ambiguous));
@@ -237,6 +240,9 @@ mod tests {
             "Geladeira Frost Free Inox 480L",
             "Ração Golden para Cães Adultos Frango e Arroz",
             "Coffee Mug with Lid",
+            "Ração Discos Black Line Poytara",
+            "Cookie Natal Cães Adultos Peru e Frutas Vermelhas - 250 g",
+            "Ração Biofresh Gatos Sênior Peixe Branco",
         ] {
             assert_eq!(colour(title), None, "{title}");
         }

@@ -19,7 +19,6 @@
 //! Vídeo", "Caixa de Som"). Depends on the language data and `text` only.
 
 use rustc_hash::{FxHashMap, FxHashSet};
-use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -98,7 +97,7 @@ pub struct KnownTypes {
     heads: FxHashSet<String>,
     compounds: FxHashSet<String>,
     /// Compounds met since the sample, by how many products used them:
-    /// the third use makes one known.
+    /// the second use makes one known.
     met: FxHashMap<String, u32>,
 }
 
@@ -129,13 +128,7 @@ impl KnownTypes {
         let mut none = KnownTypes::default();
         for title in titles {
             if let Some(head) = head_noun(title, position, skip, &mut none) {
-                let key = crate::text::key(&head);
-                let entry = if key.contains(' ') {
-                    &mut compounds
-                } else {
-                    &mut heads
-                };
-                *entry.entry(key).or_default() += 1;
+                *heads.entry(crate::text::key(head.word)).or_default() += 1;
             }
             // Every "X de Y" at the head counts, known or not yet.
             let (words, _, _) = phrases(title);
@@ -247,8 +240,9 @@ fn phrases(title: &str) -> (TitleWords<'_>, usize, usize) {
     (words, by_connector, by_symbol)
 }
 
-/// The head noun of a title at `position`, as written in the title (or a
-/// known "head de qualifier" compound). `skip` tells keys that are never
+/// The head noun of a title at `position`, as written in the title, with
+/// the "head de qualifier" compound it starts when that is known: from the
+/// catalog's first rows, a language file, or an earlier product. `skip` tells keys that are never
 /// types here (the catalog's brands and colours, the product's brand);
 /// `known` the catalog's known types, preferred among the first three
 /// candidates.
@@ -257,7 +251,7 @@ pub fn head_noun<'t>(
     position: HeadPosition,
     skip: &dyn Fn(&str) -> bool,
     known: &mut KnownTypes,
-) -> Option<Cow<'t, str>> {
+) -> Option<Head<'t>> {
     let (words, by_connector, by_symbol) = phrases(title);
     let ok = |i: usize| {
         let key = words.key(i);
@@ -287,16 +281,15 @@ pub fn head_noun<'t>(
         .copied()
         .find(|&i| is_known(i))
         .or_else(|| candidates.first().copied())?;
+    let mut head = Head {
+        word: words.surface(i),
+        compound: None,
+    };
     if position == HeadPosition::First {
         if let Some(compound) = compound_at(&words, i) {
             let key = crate::text::key(&compound);
-            if known.compounds.contains(&key) {
-                return Some(Cow::Owned(compound));
-            }
-            if let Some(n) = known.met.get(&key) {
-                if *n >= 2 {
-                    return Some(Cow::Owned(compound));
-                }
+            if known.compounds.contains(&key) || known.met.get(&key).is_some_and(|n| *n >= 1) {
+                head.compound = Some(compound);
             }
             if known.met.len() >= 100_000 {
                 known.met.clear();
@@ -304,7 +297,17 @@ pub fn head_noun<'t>(
             *known.met.entry(key).or_default() += 1;
         }
     }
-    Some(Cow::Borrowed(words.surface(i)))
+    Some(head)
+}
+
+/// A title's head noun, and the "head de qualifier" compound it starts
+/// when the catalog repeats that compound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head<'t> {
+    /// The head noun as written ("Placa").
+    pub word: &'t str,
+    /// The compound as written ("Placa de Vídeo").
+    pub compound: Option<String>,
 }
 
 /// Chooses the head position for a catalog from sample titles. `skip` holds
@@ -348,7 +351,8 @@ mod tests {
     }
 
     fn head(title: &str, position: HeadPosition) -> Option<String> {
-        head_noun(title, position, &none, &mut KnownTypes::default()).map(|h| h.into_owned())
+        head_noun(title, position, &none, &mut KnownTypes::default())
+            .map(|h| h.compound.unwrap_or_else(|| h.word.to_string()))
     }
 
     #[test]
@@ -410,7 +414,7 @@ mod tests {
                 &brand,
                 &mut KnownTypes::default()
             )
-            .as_deref(),
+            .map(|h| h.word),
             Some("Chaveiro")
         );
     }
@@ -428,17 +432,18 @@ mod tests {
         ];
         let brand = |k: &str| k == "samsung";
         let mut known = KnownTypes::learn(titles.into_iter(), HeadPosition::First, &brand);
-        let mut h =
-            |t| head_noun(t, HeadPosition::First, &brand, &mut known).map(|h| h.into_owned());
+        let mut h = |t| {
+            head_noun(t, HeadPosition::First, &brand, &mut known)
+                .map(|h| h.compound.unwrap_or_else(|| h.word.to_string()))
+        };
         assert_eq!(
             h("Placa de Vídeo Asus 4070").as_deref(),
             Some("Placa de Vídeo")
         );
         assert_eq!(h("Samsung AI Gaming TV 55").as_deref(), Some("TV"));
-        // A compound becomes known on its third use after the sample.
+        // A compound becomes known on its second use after the sample.
         assert_eq!(h("Placa de Som A").as_deref(), Some("Placa"));
-        assert_eq!(h("Placa de Som B").as_deref(), Some("Placa"));
-        assert_eq!(h("Placa de Som C").as_deref(), Some("Placa de Som"));
+        assert_eq!(h("Placa de Som B").as_deref(), Some("Placa de Som"));
     }
 
     #[test]

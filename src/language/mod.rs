@@ -133,6 +133,9 @@ pub struct Learning {
     /// Words before a colour word that make it something else.
     #[serde(default)]
     pub not_color_before: Vec<String>,
+    /// Words after a colour word that make it a name ("Black Line").
+    #[serde(default)]
+    pub not_color_after: Vec<String>,
     /// Phrases whose colour words are not colours.
     #[serde(default)]
     pub not_color_phrases: Vec<String>,
