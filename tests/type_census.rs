@@ -35,10 +35,10 @@ fn census(rel: &str, currency: &str) {
         }
     }
     println!(
-        "{rel}: {} products, {} distinct types indexed, {} in the vocabulary (2+ products), {:.1}% of products typed",
+        "{rel}: {} products, {} distinct types indexed, {} used by 2+ products, {:.1}% of products typed",
         v.product_count,
         column.values.len(),
-        types.len(),
+        types.iter().filter(|t| t.count >= 2).count(),
         100.0 * typed as f64 / v.product_count as f64
     );
     let top: Vec<String> = types

@@ -111,11 +111,19 @@ impl FacetCounts {
     }
 }
 
-/// The key a facet value is indexed and filtered under. Types are stemmed so
-/// "Curtain" and "Curtains" are one type; other facets are [`crate::text::key`]s.
-pub fn facet_key(facet: &str, value: &str, analyzer: &mut TextAnalyzer) -> String {
+/// The key a facet value is indexed and filtered under. A type's words are
+/// singular, so "Curtain" and "Curtains" are one type (a stemmer would
+/// also make "Câmera" and "Cama" one); other facets are [`crate::text::key`]s.
+pub fn facet_key(facet: &str, value: &str, _analyzer: &mut TextAnalyzer) -> String {
     if facet == super::facet::TYPE {
-        analyzer::tokens(analyzer, value).join(" ")
+        let mut out = String::with_capacity(value.len());
+        crate::text::for_each_word(value, |w, _| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(crate::language::noun::singular(w));
+        });
+        out
     } else {
         crate::text::key(value)
     }

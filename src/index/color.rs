@@ -25,7 +25,7 @@ const MAX_COLORS: usize = 3;
 /// (the product's brand).
 pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
     let words = TextWords::new(title);
-    if let Some(labelled) = labelled(&words, skip) {
+    if let Some(labelled) = labelled(&words, skip, false) {
         return Some(labelled);
     }
     if let Some(found) = in_title(&words, skip) {
@@ -34,7 +34,7 @@ pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Opt
     if description.is_empty() {
         return None;
     }
-    labelled(&TextWords::new(description), skip)
+    labelled(&TextWords::new(description), skip, true)
 }
 
 /// One colour phrase found at word `at`: its shown value and word count.
@@ -59,9 +59,11 @@ fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
     Some((shown, used, ambiguous))
 }
 
-/// The colours after a colour label ("Cor: Preto", "Colour - Navy Blue",
-/// "Cor de Rosa"), up to the end of that part.
-fn labelled(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+/// The colours right after a colour label ("Cor: Preto", "Colour - Navy
+/// Blue", "Cor de Rosa", "Cores: Preto e Branco"). In a description
+/// (`strict`) the label must be followed by `:`, `-` or `=`, so running
+/// text ("realce das cores vermelhas") is not read as a label.
+fn labelled(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool, strict: bool) -> Option<String> {
     let w = learn_words();
     let keys = words.slices();
     let mut i = 0;
@@ -76,35 +78,37 @@ fn labelled(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String
             i += 1;
             continue;
         };
-        let mut found: Vec<String> = Vec::new();
         let mut at = i + label;
-        // "Cor de Rosa", "Color of": a linking word may follow the label.
+        if strict && !words.gap_after(at - 1).contains([':', '-', '=']) {
+            i = at;
+            continue;
+        }
+        // "Cor de Rosa": a linking word may follow the label.
         if keys
             .get(at)
             .is_some_and(|k| w.not_color_before.contains(*k))
+            && colour_at(&keys, at + 1).is_some()
         {
             at += 1;
         }
-        let mut last = at;
-        while at < keys.len() && at < last + 3 && at < i + label + 8 {
-            match colour_at(&keys, at) {
-                Some((shown, n, _)) if !skip(keys[at]) => {
-                    if !found.contains(&shown) {
-                        found.push(shown);
-                    }
-                    at += n;
-                    last = at;
-                }
-                _ => at += 1,
+        // Colours joined by "e", "and", "/" or ",".
+        let mut found: Vec<String> = Vec::new();
+        while let Some((shown, n, _)) = colour_at(&keys, at).filter(|_| !skip(keys[at])) {
+            if !found.contains(&shown) {
+                found.push(shown);
             }
-            if words.part_ends_after(at.saturating_sub(1)) && !found.is_empty() {
-                break;
+            at += n;
+            if keys
+                .get(at)
+                .is_some_and(|k| matches!(*k, "e" | "and" | "ou" | "or"))
+            {
+                at += 1;
             }
         }
         if !found.is_empty() {
             return join(found);
         }
-        i += label;
+        i = at.max(i + 1);
     }
     None
 }

@@ -305,6 +305,15 @@ impl<'t> TextWords<'t> {
         self.keys.iter().map(String::as_str).collect()
     }
 
+    /// The text between word `i` and the next word (or the end).
+    pub fn gap_after(&self, i: usize) -> &'t str {
+        let Some(end) = self.ranges.get(i).map(|r| r.end) else {
+            return "";
+        };
+        let next = self.ranges.get(i + 1).map_or(self.text.len(), |r| r.start);
+        self.text.get(end..next).unwrap_or("")
+    }
+
     /// True when a part of the text ends after word `i`: at the end of the
     /// text, or at a separating sign (`,` `;` `|` `/` ` - ` `(` `:`).
     pub fn part_ends_after(&self, i: usize) -> bool {
