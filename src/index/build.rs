@@ -282,9 +282,15 @@ impl IndexBuilder {
         let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
         let mut out = Learned::default();
         let mut audience = super::audience::AudienceEvidence::default();
+        let brand: Vec<String> = p
+            .brand
+            .as_deref()
+            .map(crate::text::words)
+            .unwrap_or_default();
+        let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
         if let Some(category) = p.category.as_deref() {
             let levels = self.category_levels(category);
-            out.types = category::types_of(levels, &title_keys)
+            out.types = category::types_of(levels, &title_keys, &brand_keys)
                 .into_iter()
                 .map(str::to_string)
                 .collect();
@@ -317,6 +323,15 @@ impl IndexBuilder {
         if p.color.as_deref().is_none_or(|c| c.trim().is_empty()) {
             let brand_only = |k: &str| brand.iter().any(|b| b == k);
             out.color = super::color::learn(&p.title, &p.description, &brand_only);
+            // A word the product is named by is not its colour ("Day Cream").
+            let types = &out.types;
+            out.color = out.color.take().filter(|c| {
+                !c.split('/').any(|v| {
+                    types
+                        .iter()
+                        .any(|t| crate::text::key(t) == crate::text::key(v))
+                })
+            });
         }
         out
     }

@@ -128,9 +128,18 @@ fn without_audience_words(text: &str) -> String {
 }
 
 /// True when `level` is the product's own name rather than a category:
-/// most of its words (three or more) are the title's.
-pub fn is_own_name(level: &str, title_keys: &[&str]) -> bool {
+/// it starts with the whole title or with the brand ("Kenneth Cole Wrist
+/// Watches"), or most of its words (three or more) are the title's.
+pub fn is_own_name(level: &str, title_keys: &[&str], brand_keys: &[&str]) -> bool {
     let words = crate::text::words(level);
+    let starts_with = |prefix: &[&str]| {
+        !prefix.is_empty()
+            && prefix.len() <= words.len()
+            && prefix.iter().zip(&words).all(|(p, w)| p == w)
+    };
+    if title_keys.len() >= 2 && starts_with(title_keys) || starts_with(brand_keys) {
+        return true;
+    }
     if words.len() < 3 {
         return false;
     }
@@ -142,14 +151,15 @@ pub fn is_own_name(level: &str, title_keys: &[&str]) -> bool {
 }
 
 /// The product types of a path's levels for a product titled with
-/// `title_keys`: each level's type, the last level dropped when it is the
-/// product's name, grouping levels only when last.
-pub fn types_of<'l>(levels: &'l [Level], title_keys: &[&str]) -> Vec<&'l str> {
+/// `title_keys`, of the brand with `brand_keys`: each level's type, the last
+/// level dropped when it is the product's name, grouping levels only when
+/// last.
+pub fn types_of<'l>(levels: &'l [Level], title_keys: &[&str], brand_keys: &[&str]) -> Vec<&'l str> {
     let mut end = levels.len();
     if end > 1
         && levels
             .last()
-            .is_some_and(|l| is_own_name(&l.text, title_keys))
+            .is_some_and(|l| is_own_name(&l.text, title_keys, brand_keys))
     {
         end -= 1;
     }
@@ -183,7 +193,7 @@ mod tests {
         let levels = levels(category);
         let title = crate::text::words(title);
         let keys: Vec<&str> = title.iter().map(String::as_str).collect();
-        types_of(&levels, &keys)
+        types_of(&levels, &keys, &[])
             .into_iter()
             .map(str::to_string)
             .collect()
@@ -226,6 +236,13 @@ mod tests {
             ["Clothing"]
         );
         assert_eq!(types("Bolsas e Acessórios > Carteiras", ""), ["Carteiras"]);
+        assert_eq!(
+            types(
+                "Footwear >> Women's Footwear >> Ballerinas >> dilli bazaaar Bellies, Corporate Casuals, Casuals",
+                "dilli bazaaar Bellies"
+            ),
+            ["Footwear", "Ballerinas"]
+        );
         assert_eq!(types("Home & Kitchen", ""), ["Home & Kitchen"]);
         assert_eq!(types(r#"Tops > Shirts"]"#, ""), ["Tops", "Shirts"]);
     }
