@@ -66,7 +66,8 @@ pub fn is_audience(key: &str) -> bool {
 }
 
 /// True when `key` could be a product type: a word, not a code, unit,
-/// size, colour or audience.
+/// size, colour or audience (people's or animals': "Cama de Gato" is a
+/// bed, for a cat).
 fn is_candidate(key: &str) -> bool {
     let learn = super::words::learn_words();
     key.len() >= 2
@@ -75,6 +76,7 @@ fn is_candidate(key: &str) -> bool {
         && !title_words().not_types.contains(key)
         && !is_audience(key)
         && !learn.audience_words.contains_key(key)
+        && !learn.animal_words.contains(key)
         && !learn.colors.get(key).is_some_and(|c| !c.ambiguous)
 }
 
@@ -406,6 +408,7 @@ mod tests {
         assert_eq!(h("Camiseta Regata Dry Fit").as_deref(), Some("Camiseta"));
         assert_eq!(h("Tênis de Corrida Azul 42").as_deref(), Some("Tênis"));
         assert_eq!(h("Preto Tênis 42").as_deref(), Some("Tênis"));
+        assert_eq!(h("Gatô Areia Higiênica 4 kg").as_deref(), Some("Areia"));
         let brand = |k: &str| k == "lego";
         assert_eq!(
             head_noun(
