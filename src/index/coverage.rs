@@ -32,13 +32,18 @@ impl AttributeCoverage {
         }
     }
 
-    /// Where the values came from, in a merchant's words.
+    /// Where the values came from, in a merchant's words. A product type's
+    /// column is the category path; the others' their own column.
     pub fn source(&self) -> &'static str {
-        match (self.from_column > 0, self.learned > 0) {
-            (true, true) => "column + learned from titles and categories",
-            (true, false) => "column",
-            (false, true) => "learned from titles and categories",
-            (false, false) => "none",
+        let typed = self.attribute == "type";
+        match (self.from_column > 0, self.learned > 0, typed) {
+            (true, true, true) => "category column + learned from titles",
+            (true, false, true) => "category column",
+            (false, true, true) => "learned from titles",
+            (true, true, false) => "column + learned from titles and categories",
+            (true, false, false) => "column",
+            (false, true, false) => "learned from titles and categories",
+            (false, false, _) => "none",
         }
     }
 }
