@@ -1,6 +1,10 @@
 //! Import throughput (rows/s) for generated catalogs of 10k and 100k rows
-//! (1M with `VITRINE_BENCH_1M=1`), next to two floors written on tantivy
-//! alone, both reading the file with the csv crate and using the importer's
+//! (1M with `VITRINE_BENCH_1M=1`): `command`, the `vitrine import` binary
+//! run as a merchant runs it (a fresh process: start, the whole import,
+//! the summary, exit; first into a new index directory, then again into
+//! the same one, as re-imports are), and `vitrine`, the library's
+//! `import` in this process, next to two floors written on tantivy alone,
+//! both reading the file with the csv crate and using the importer's
 //! writer threads and memory budget (commit + merge wait):
 //! - `floor`: the same documents — the importer's fields (title with
 //!   positions; brand, type and attribute text with frequencies; the
@@ -206,6 +210,47 @@ fn floor_min_import(csv: &Path, dir: &Path) -> u64 {
     rows
 }
 
+/// The `vitrine` binary of this build.
+const VITRINE: &str = env!("CARGO_BIN_EXE_vitrine");
+
+/// Runs `vitrine import csv --index index` as a merchant does and returns
+/// its wall time.
+fn command_import(csv: &Path, index: &Path) -> Duration {
+    let start = Instant::now();
+    let out = std::process::Command::new(VITRINE)
+        .arg("import")
+        .arg(csv)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run vitrine import");
+    let elapsed = start.elapsed();
+    assert!(
+        out.status.success(),
+        "vitrine import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    elapsed
+}
+
+/// Seven runs of the command into one index directory (the first creates
+/// it, the others replace the catalog), printed with their median.
+fn merchant_runs(rows: u64, csv: &Path) {
+    let dir = scratch();
+    let index = dir.path().join("index");
+    let mut runs: Vec<f64> = (0..7)
+        .map(|_| command_import(csv, &index).as_secs_f64())
+        .collect();
+    let shown: Vec<String> = runs.iter().map(|s| format!("{s:.2}")).collect();
+    runs.sort_by(f64::total_cmp);
+    let median = runs[runs.len() / 2];
+    println!(
+        "import/{rows}: `vitrine import` seven runs into one index: {} s; median {median:.2} s ({:.0} rows/s)",
+        shown.join(", "),
+        rows as f64 / median
+    );
+}
+
 /// Rows per second of one run of `f` into a fresh directory, and its CPU
 /// seconds (all threads of the process: the importer's writer threads
 /// included; other processes on a shared machine excluded).
@@ -268,10 +313,22 @@ fn bench(c: &mut Criterion) {
             us_per_row(cpu_m)
         );
 
+        merchant_runs(rows, &csv);
+
         group.throughput(Throughput::Elements(rows));
         if rows >= 1_000_000 {
             group.measurement_time(Duration::from_secs(60));
         }
+        group.bench_function(BenchmarkId::new("command", rows), |b| {
+            b.iter_batched(
+                scratch,
+                |dir| {
+                    command_import(&csv, &dir.path().join("index"));
+                    dir
+                },
+                BatchSize::PerIteration,
+            )
+        });
         group.bench_function(BenchmarkId::new("vitrine", rows), |b| {
             b.iter_batched(
                 scratch,
