@@ -46,7 +46,11 @@ fn census(rel: &str, currency: &str, max_types: usize, min_typed: f64) {
         100.0 * typed as f64 / v.product_count as f64
     );
     let share = typed as f64 / v.product_count as f64;
-    assert!(column.values.len() <= max_types, "{rel}: {} types", column.values.len());
+    assert!(
+        column.values.len() <= max_types,
+        "{rel}: {} types",
+        column.values.len()
+    );
     assert!(share >= min_typed, "{rel}: {share} typed");
     let top: Vec<String> = types
         .iter()
@@ -65,6 +69,11 @@ fn census(rel: &str, currency: &str, max_types: usize, min_typed: f64) {
 fn census_of_real_catalogs() {
     // Before learning skipped codes, colours and brand words: br-retail
     // 1,040 distinct types, Myntra 1,064.
-    census("../shared/datasets/br-retail/products.csv", "BRL", 1300, 0.99);
+    census(
+        "../shared/datasets/br-retail/products.csv",
+        "BRL",
+        1300,
+        0.99,
+    );
     census("../shared/datasets/myntra/products.csv", "INR", 400, 0.99);
 }

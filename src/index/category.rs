@@ -62,10 +62,10 @@ pub fn levels(category: &str) -> Vec<Level> {
 /// The path inside a JSON array of strings (`["A >> B"]`), or the cell.
 fn unwrap_json(cell: &str) -> String {
     if cell.starts_with('[') {
-        if let Ok(paths) = serde_json::from_str::<Vec<String>>(cell) {
-            if let Some(first) = paths.into_iter().find(|p| !p.trim().is_empty()) {
-                return first;
-            }
+        if let Ok(paths) = serde_json::from_str::<Vec<String>>(cell)
+            && let Some(first) = paths.into_iter().find(|p| !p.trim().is_empty())
+        {
+            return first;
         }
         return cell
             .trim_start_matches('[')

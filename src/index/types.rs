@@ -77,7 +77,7 @@ fn is_candidate(key: &str) -> bool {
         && !is_audience(key)
         && !learn.audience_words.contains_key(key)
         && !learn.animal_words.contains(key)
-        && !learn.colors.get(key).is_some_and(|c| !c.ambiguous)
+        && learn.colors.get(key).is_none_or(|c| c.ambiguous)
 }
 
 /// True when a word as written is a colour compound ("Off-White",
@@ -134,10 +134,10 @@ impl KnownTypes {
             }
             // Every "X de Y" at the head counts, known or not yet.
             let (words, _, _) = phrases(title);
-            if let Some(i) = first_candidate(&words, skip) {
-                if let Some(c) = compound_at(&words, i) {
-                    *compounds.entry(crate::text::key(&c)).or_default() += 1;
-                }
+            if let Some(i) = first_candidate(&words, skip)
+                && let Some(c) = compound_at(&words, i)
+            {
+                *compounds.entry(crate::text::key(&c)).or_default() += 1;
             }
         }
         let mut known = KnownTypes {
@@ -287,17 +287,17 @@ pub fn head_noun<'t>(
         word: words.surface(i),
         compound: None,
     };
-    if position == HeadPosition::First {
-        if let Some(compound) = compound_at(&words, i) {
-            let key = crate::text::key(&compound);
-            if known.compounds.contains(&key) || known.met.get(&key).is_some_and(|n| *n >= 1) {
-                head.compound = Some(compound);
-            }
-            if known.met.len() >= 100_000 {
-                known.met.clear();
-            }
-            *known.met.entry(key).or_default() += 1;
+    if position == HeadPosition::First
+        && let Some(compound) = compound_at(&words, i)
+    {
+        let key = crate::text::key(&compound);
+        if known.compounds.contains(&key) || known.met.contains_key(&key) {
+            head.compound = Some(compound);
         }
+        if known.met.len() >= 100_000 {
+            known.met.clear();
+        }
+        *known.met.entry(key).or_default() += 1;
     }
     Some(head)
 }
