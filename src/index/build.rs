@@ -276,8 +276,6 @@ impl IndexBuilder {
     /// category, and, where its cells are empty, its learned audience and
     /// colour.
     fn learn(&mut self, p: &Product) -> Learned {
-        let title_words = crate::text::words(&p.title);
-        let title_keys: Vec<&str> = title_words.iter().map(String::as_str).collect();
         let lang = self.lang;
         let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
         let mut out = Learned::default();
@@ -290,7 +288,7 @@ impl IndexBuilder {
         let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
         if let Some(category) = p.category.as_deref() {
             let levels = self.category_levels(category);
-            out.types = category::types_of(levels, &title_keys, &brand_keys)
+            out.types = category::types_of(levels, &p.title, &brand_keys)
                 .into_iter()
                 .map(str::to_string)
                 .collect();
@@ -299,11 +297,6 @@ impl IndexBuilder {
             }
         }
         out.from_category = !out.types.is_empty();
-        let brand: Vec<String> = p
-            .brand
-            .as_deref()
-            .map(crate::text::words)
-            .unwrap_or_default();
         let skip = |k: &str| {
             (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
                 && !types::is_type_name(k)

@@ -150,18 +150,22 @@ pub fn is_own_name(level: &str, title_keys: &[&str], brand_keys: &[&str]) -> boo
     shared * 5 >= words.len() * 3
 }
 
-/// The product types of a path's levels for a product titled with
-/// `title_keys`, of the brand with `brand_keys`: each level's type, the last
-/// level dropped when it is the product's name, grouping levels only when
-/// last.
-pub fn types_of<'l>(levels: &'l [Level], title_keys: &[&str], brand_keys: &[&str]) -> Vec<&'l str> {
+/// The product types of a path's levels for a product titled `title`, of
+/// the brand with `brand_keys`: each level's type, the last level dropped
+/// when it is the product's name, grouping levels only when last.
+pub fn types_of<'l>(levels: &'l [Level], title: &str, brand_keys: &[&str]) -> Vec<&'l str> {
     let mut end = levels.len();
+    // Only a last level of two words or more can be a name: the title's
+    // words are read for those alone.
     if end > 1
-        && levels
-            .last()
-            .is_some_and(|l| is_own_name(&l.text, title_keys, brand_keys))
+        && let Some(last) = levels.last()
+        && last.text.contains(' ')
     {
-        end -= 1;
+        let title_words = crate::text::words(title);
+        let title_keys: Vec<&str> = title_words.iter().map(String::as_str).collect();
+        if is_own_name(&last.text, &title_keys, brand_keys) {
+            end -= 1;
+        }
     }
     let mut out: Vec<&str> = Vec::new();
     for (i, level) in levels[..end].iter().enumerate() {
@@ -191,9 +195,7 @@ mod tests {
 
     fn types(category: &str, title: &str) -> Vec<String> {
         let levels = levels(category);
-        let title = crate::text::words(title);
-        let keys: Vec<&str> = title.iter().map(String::as_str).collect();
-        types_of(&levels, &keys, &[])
+        types_of(&levels, title, &[])
             .into_iter()
             .map(str::to_string)
             .collect()
