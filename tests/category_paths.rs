@@ -3,9 +3,13 @@
 //! what `Engine::turn` returns for a shopper's words reaching them
 //! ("men's watches", "skin care", "mobile accessories").
 
+mod common;
+
+use common::TestServer;
 use std::path::Path;
 use tempfile::TempDir;
 use vitrine::index::{ImportOptions, ProductIndex, import};
+use vitrine::server::ServerConfig;
 use vitrine::{Engine, Session, Slot};
 
 fn imported(name: &str) -> TempDir {
@@ -169,4 +173,31 @@ fn angle_brackets_reach_the_shoppers_words() {
     let engine = Engine::open(dir.path()).expect("engine");
     assert_eq!(shown(&engine, "women's sneakers"), ["a2"]);
     assert_eq!(shown(&engine, "boots for kids"), ["a5"]);
+}
+
+#[test]
+fn the_api_shows_the_learned_audience_and_colour() {
+    let dir = imported("slash.csv");
+    let server = TestServer::serve(
+        dir,
+        ServerConfig {
+            rate_limit_per_minute: None,
+            ..ServerConfig::default()
+        },
+        None,
+    );
+    let client = reqwest::blocking::Client::new();
+    let get = |id: &str| -> serde_json::Value {
+        let response = client
+            .get(format!("http://{}/api/products/{id}", server.addr))
+            .send()
+            .expect("request");
+        assert_eq!(response.status(), reqwest::StatusCode::OK);
+        response.json().expect("json")
+    };
+    // "Men's Beard Oil" under "Beauty / Men's Grooming / Beard Care".
+    assert_eq!(get("s4")["gender"], "Men");
+    // "Volume Mascara Black": the colour ends the title.
+    assert_eq!(get("s3")["color"], "Black");
+    assert!(get("s1")["gender"].is_null());
 }
