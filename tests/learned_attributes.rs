@@ -301,6 +301,16 @@ fn myntra_keeps_its_columns_and_finds_its_watches() {
         }
     }
     assert!(mens_watches > 150, "{mens_watches} men's watches");
+    // No type a shopper may see carries a code or stray punctuation.
+    for t in myntra.index.vocabulary().values("type") {
+        let ends = [t.value.chars().next(), t.value.chars().last()];
+        assert!(
+            ends.iter().all(|c| c.is_some_and(char::is_alphanumeric))
+                && !t.value.chars().any(|c| c.is_ascii_digit()),
+            "type {:?}",
+            t.value
+        );
+    }
     let m = myntra.index.manifest();
     let colour = m
         .attributes
