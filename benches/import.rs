@@ -233,21 +233,62 @@ fn command_import(csv: &Path, index: &Path) -> Duration {
     elapsed
 }
 
+/// CPU seconds used so far by this process's finished children.
+fn children_cpu_s() -> f64 {
+    // SAFETY: an all-zero rusage is a valid value for getrusage to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid, writable rusage.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let s = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+/// The median of some figures.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
 /// Seven runs of the command into one index directory (the first creates
-/// it, the others replace the catalog), printed with their median.
+/// it, the others replace the catalog), printed with their wall and CPU
+/// times and medians, next to seven in-process imports' (CPU of the whole
+/// process, the importer's threads included).
 fn merchant_runs(rows: u64, csv: &Path) {
     let dir = scratch();
     let index = dir.path().join("index");
-    let mut runs: Vec<f64> = (0..7)
-        .map(|_| command_import(csv, &index).as_secs_f64())
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    for _ in 0..7 {
+        let cpu = children_cpu_s();
+        walls.push(command_import(csv, &index).as_secs_f64());
+        cpus.push(children_cpu_s() - cpu);
+    }
+    let shown: Vec<String> = walls
+        .iter()
+        .zip(&cpus)
+        .map(|(w, c)| format!("{w:.2} ({c:.2} CPU)"))
         .collect();
-    let shown: Vec<String> = runs.iter().map(|s| format!("{s:.2}")).collect();
-    runs.sort_by(f64::total_cmp);
-    let median = runs[runs.len() / 2];
+    let (wall, cpu) = (median(walls), median(cpus));
     println!(
-        "import/{rows}: `vitrine import` seven runs into one index: {} s; median {median:.2} s ({:.0} rows/s)",
+        "import/{rows}: `vitrine import` seven runs into one index, s: {}; median {wall:.2} s ({:.0} rows/s), {cpu:.2} CPU s",
         shown.join(", "),
-        rows as f64 / median
+        rows as f64 / wall
+    );
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    for _ in 0..7 {
+        let (rate, cpu) = rate(|dir| {
+            vitrine::index::import(csv, dir, &ImportOptions::default())
+                .expect("import")
+                .rows_read
+        });
+        walls.push(rows as f64 / rate);
+        cpus.push(cpu);
+    }
+    let (wall, cpu) = (median(walls), median(cpus));
+    println!(
+        "import/{rows}: in-process import, seven runs: median {wall:.2} s ({:.0} rows/s), {cpu:.2} CPU s",
+        rows as f64 / wall
     );
 }
 
