@@ -224,10 +224,11 @@ impl IndexBuilder {
             docstore_compress_dedicated_thread: false,
             ..tantivy::IndexSettings::default()
         };
-        let index = Index::builder()
-            .settings(settings)
-            .schema(schema::build_schema())
-            .create_in_dir(build_dir)?;
+        let index = Index::create(
+            super::build_directory::BuildDirectory::open(build_dir)?,
+            schema::build_schema(),
+            settings,
+        )?;
         analyzer::register(&index, lang);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
         let writer = index.writer_with_num_threads(threads, threads * 60_000_000)?;
@@ -608,6 +609,9 @@ impl IndexBuilder {
         };
         write_json(&self.build_dir.join(MANIFEST_FILE), &manifest)?;
         write_json(&self.build_dir.join(VOCABULARY_FILE), &vocab)?;
+        // Every file of the generation durable at once, before it is published.
+        super::build_directory::sync_all(&self.build_dir)
+            .map_err(|e| Error::io(&self.build_dir, e))?;
         Ok((self.build_dir, manifest, vocab))
     }
 }
@@ -631,10 +635,9 @@ fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
+    // Made durable with the rest of the generation (`build_directory::sync_all`).
     let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(&bytes)
-        .and_then(|_| file.sync_all())
-        .map_err(|e| Error::io(path, e))
+    file.write_all(&bytes).map_err(|e| Error::io(path, e))
 }
 
 /// Reads a JSON file of a generation.

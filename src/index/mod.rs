@@ -8,6 +8,7 @@
 mod analyzer;
 mod audience;
 mod build;
+mod build_directory;
 mod category;
 mod color;
 mod coverage;
