@@ -37,7 +37,8 @@ pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Opt
     labelled(&TextWords::new(description), skip, true)
 }
 
-/// One colour phrase found at word `at`: its shown value and word count.
+/// One colour phrase found at word `at`: its shown value, word count and
+/// whether it is ambiguous.
 fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
     let w = learn_words();
     let longest = w.color_phrase_words.min(keys.len() - at);
@@ -167,17 +168,19 @@ fn in_title(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String
         i += n;
     }
     let certain: Vec<usize> = found.iter().filter(|f| !f.2).map(|f| f.1).collect();
-    let mut out: Vec<String> = Vec::new();
+    // (shown, family): one value per colour family, the last one named
+    // ("Gamer Black, RGB, Preto": the title's closing colour, Preto).
+    let mut out: Vec<(String, &str)> = Vec::new();
     for (shown, at, ambiguous) in found {
         let beside_certain = certain.iter().any(|&c| c != at && c.abs_diff(at) <= 2);
         if ambiguous && !beside_certain && !ends_its_part(words, &keys, at, skip) {
             continue;
         }
-        if !out.contains(&shown) {
-            out.push(shown);
-        }
+        let family = w.colors.get(keys[at]).map_or("", |c| c.family.as_str());
+        out.retain(|(s, f)| *s != shown && (family.is_empty() || *f != family));
+        out.push((shown, family));
     }
-    join(out)
+    join(out.into_iter().map(|(shown, _)| shown).collect())
 }
 
 fn join(found: Vec<String>) -> Option<String> {
@@ -230,6 +233,11 @@ mod tests {
         assert_eq!(
             c("Gabinete Gamer, Branco e Cinza - BG-050").as_deref(),
             Some("Branco/Cinza")
+        );
+        // One value per colour family: the title's closing colour.
+        assert_eq!(
+            c("Water Cooler Rise Mode Gamer Black, RGB, 240mm, Preto - RM-WCB").as_deref(),
+            Some("Preto")
         );
     }
 

@@ -80,6 +80,9 @@ pub struct ColorWord {
     pub shown: String,
     /// True when the phrase also names other things ("rosa", "orange").
     pub ambiguous: bool,
+    /// The colour concept it names (or, for a member, belongs to): "black"
+    /// for preto and black alike.
+    pub family: String,
 }
 
 /// Every language's learning words, folded.
@@ -163,7 +166,7 @@ fn build() -> LearnWords {
         .collect();
     // Names first, so a word that is a name of one concept and a member
     // of another ("navy") is shown as its own concept's name.
-    let mut add = |word: &str, shown: String| {
+    let mut add = |word: &str, shown: String, family: &str| {
         let key = crate::text::key(word);
         if key.is_empty() {
             return;
@@ -179,21 +182,28 @@ fn build() -> LearnWords {
             Some(_) => {}
             None => {
                 let ambiguous = ambiguous.contains(&key);
-                colors.insert(key, ColorWord { shown, ambiguous });
+                colors.insert(
+                    key,
+                    ColorWord {
+                        shown,
+                        ambiguous,
+                        family: family.to_string(),
+                    },
+                );
             }
         }
     };
     for (_, d) in language::every() {
-        for concept in d.colors.values() {
+        for (family, concept) in &d.colors {
             for name in &concept.names {
-                add(name, shown_color(name, &concept.names));
+                add(name, shown_color(name, &concept.names), family);
             }
         }
     }
     for (_, d) in language::every() {
-        for concept in d.colors.values() {
+        for (family, concept) in &d.colors {
             for member in &concept.members {
-                add(member, title_case(member));
+                add(member, title_case(member), family);
             }
         }
     }
@@ -345,6 +355,7 @@ mod tests {
         assert_eq!(w.colors["lilas"].shown, "Lilás");
         assert!(w.colors["rosa"].ambiguous && !w.colors["preto"].ambiguous);
         assert_eq!(w.colors["azul marinho"].shown, "Azul Marinho");
+        assert_eq!(w.colors["black"].family, w.colors["pretas"].family);
     }
 
     #[test]
