@@ -1,6 +1,10 @@
 //! Import throughput (rows/s) for generated catalogs of 10k and 100k rows
-//! (1M with `VITRINE_BENCH_1M=1`), next to two floors written on tantivy
-//! alone, both reading the file with the csv crate and using the importer's
+//! (1M with `VITRINE_BENCH_1M=1`): `command`, the `vitrine import` binary
+//! run as a merchant runs it (a fresh process: start, the whole import,
+//! the summary, exit; first into a new index directory, then again into
+//! the same one, as re-imports are), and `vitrine`, the library's
+//! `import` in this process, next to two floors written on tantivy alone,
+//! both reading the file with the csv crate and using the importer's
 //! writer threads and memory budget (commit + merge wait):
 //! - `floor`: the same documents — the importer's fields (title with
 //!   positions; brand, type and attribute text with frequencies; the
@@ -206,6 +210,88 @@ fn floor_min_import(csv: &Path, dir: &Path) -> u64 {
     rows
 }
 
+/// The `vitrine` binary of this build.
+const VITRINE: &str = env!("CARGO_BIN_EXE_vitrine");
+
+/// Runs `vitrine import csv --index index` as a merchant does and returns
+/// its wall time.
+fn command_import(csv: &Path, index: &Path) -> Duration {
+    let start = Instant::now();
+    let out = std::process::Command::new(VITRINE)
+        .arg("import")
+        .arg(csv)
+        .arg("--index")
+        .arg(index)
+        .output()
+        .expect("run vitrine import");
+    let elapsed = start.elapsed();
+    assert!(
+        out.status.success(),
+        "vitrine import failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    elapsed
+}
+
+/// CPU seconds used so far by this process's finished children.
+fn children_cpu_s() -> f64 {
+    // SAFETY: an all-zero rusage is a valid value for getrusage to fill.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: `usage` is a valid, writable rusage.
+    unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) };
+    let s = |t: libc::timeval| t.tv_sec as f64 + t.tv_usec as f64 / 1e6;
+    s(usage.ru_utime) + s(usage.ru_stime)
+}
+
+/// The median of some figures.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+/// Seven runs of the command into one index directory (the first creates
+/// it, the others replace the catalog), printed with their wall and CPU
+/// times and medians, next to seven in-process imports' (CPU of the whole
+/// process, the importer's threads included).
+fn merchant_runs(rows: u64, csv: &Path) {
+    let dir = scratch();
+    let index = dir.path().join("index");
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    for _ in 0..7 {
+        let cpu = children_cpu_s();
+        walls.push(command_import(csv, &index).as_secs_f64());
+        cpus.push(children_cpu_s() - cpu);
+    }
+    let shown: Vec<String> = walls
+        .iter()
+        .zip(&cpus)
+        .map(|(w, c)| format!("{w:.2} ({c:.2} CPU)"))
+        .collect();
+    let (wall, cpu) = (median(walls), median(cpus));
+    println!(
+        "import/{rows}: `vitrine import` seven runs into one index, s: {}; median {wall:.2} s ({:.0} rows/s), {cpu:.2} CPU s",
+        shown.join(", "),
+        rows as f64 / wall
+    );
+    let mut walls = Vec::new();
+    let mut cpus = Vec::new();
+    for _ in 0..7 {
+        let (rate, cpu) = rate(|dir| {
+            vitrine::index::import(csv, dir, &ImportOptions::default())
+                .expect("import")
+                .rows_read
+        });
+        walls.push(rows as f64 / rate);
+        cpus.push(cpu);
+    }
+    let (wall, cpu) = (median(walls), median(cpus));
+    println!(
+        "import/{rows}: in-process import, seven runs: median {wall:.2} s ({:.0} rows/s), {cpu:.2} CPU s",
+        rows as f64 / wall
+    );
+}
+
 /// Rows per second of one run of `f` into a fresh directory, and its CPU
 /// seconds (all threads of the process: the importer's writer threads
 /// included; other processes on a shared machine excluded).
@@ -268,10 +354,22 @@ fn bench(c: &mut Criterion) {
             us_per_row(cpu_m)
         );
 
+        merchant_runs(rows, &csv);
+
         group.throughput(Throughput::Elements(rows));
         if rows >= 1_000_000 {
             group.measurement_time(Duration::from_secs(60));
         }
+        group.bench_function(BenchmarkId::new("command", rows), |b| {
+            b.iter_batched(
+                scratch,
+                |dir| {
+                    command_import(&csv, &dir.path().join("index"));
+                    dir
+                },
+                BatchSize::PerIteration,
+            )
+        });
         group.bench_function(BenchmarkId::new("vitrine", rows), |b| {
             b.iter_batched(
                 scratch,

@@ -71,12 +71,26 @@ fn myntra_imports_every_row_with_auto_mapping_and_stats_shows_six_genders() {
     ] {
         assert!(gender.contains(g), "{gender}");
     }
-    // Colours were trimmed: " Black" is "Black".
+    // Colours were trimmed: " Black" is "Black"; one of the 894 rows
+    // without a colour names it in its title (1640 from the column).
     let color = text.lines().find(|l| l.starts_with("color:")).unwrap();
     assert!(
-        color.contains("Black (1640)") && !color.contains(" (894)"),
+        color.contains("Black (1641)") && !color.contains(" (894)"),
         "{color}"
     );
+    // Where each attribute came from, and its coverage.
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("gender")
+            && l.contains("100.0%")
+            && l.ends_with(" column")),
+        "{text}"
+    );
+    assert!(
+        text.lines().any(|l| l.trim_start().starts_with("color")
+            && l.ends_with("column + learned from titles and categories")),
+        "{text}"
+    );
+    assert!(text.contains("prices ₹90 to ₹63,090"), "{text}");
 }
 
 #[test]

@@ -1,6 +1,12 @@
-//! `vitrine stats`: what the index holds, so a merchant sees what the bot understands.
+//! `vitrine stats`: what the index holds, so a merchant sees what the bot
+//! understands: per attribute, the share of products that have it and
+//! where it came from (a column, or learned from titles and categories),
+//! then each facet's most common values. Prices are written by the reply's
+//! money formatter, in the catalog's own currency.
 
 use crate::index::ProductIndex;
+use crate::model::Lang;
+use crate::reply::Money;
 use clap::Args;
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -32,8 +38,22 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
         m.language.code(),
         m.currency.as_deref().unwrap_or("unknown")
     );
+    let money = Money::new(m.currency.as_deref(), Lang::En);
     if let Some((lo, hi)) = v.price_range {
-        println!("prices {lo} to {hi}");
+        println!("prices {} to {}", money.price(lo), money.price(hi));
+    }
+    if !m.attributes.is_empty() {
+        println!("what shoppers can filter on (share of products, source):");
+        let products = index.product_count();
+        for a in &m.attributes {
+            println!(
+                "  {:<9} {:>6.1}%  {:>9} products  {}",
+                a.attribute,
+                100.0 * a.share(products),
+                money.count(a.covered()),
+                a.source()
+            );
+        }
     }
     for (facet, values) in &v.facets {
         let top: Vec<String> = values

@@ -85,6 +85,16 @@ pub fn relaxation_order(
     order.extend(newer);
     if present.iter().any(is_type) && !order.iter().any(is_type) {
         order.push(ConstraintKind::Facet(Slot::Type));
+    } else if !present.iter().any(is_type) {
+        // Without a product type, the brand is what the request is about
+        // ("lego para meninas"): it goes last.
+        let brand = ConstraintKind::Facet(Slot::Brand);
+        if let Some(at) = order.iter().position(|k| *k == brand)
+            && !set_aside.contains(&brand)
+        {
+            order.remove(at);
+            order.push(brand);
+        }
     }
     order
 }

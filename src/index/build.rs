@@ -1,10 +1,15 @@
 //! Building a new index generation from products: tantivy documents, the
-//! facet vocabulary with counts, and the manifest.
+//! facet vocabulary with counts, and the manifest. Where a product lacks a
+//! gender or colour cell, the audience and colour learned from its title,
+//! category path and labelled description are stored in the product as if
+//! the catalog had them (see [`super::audience`], [`super::color`]).
 
 use super::analyzer;
+use super::category::{self, Level};
+use super::coverage::{AttributeCoverage, CoverageCounter};
 use super::layout;
 use super::schema::{self, FACET_FIELDS, Fields};
-use super::types::{self, HeadPosition};
+use super::types::{self, HeadPosition, KnownTypes};
 use super::vocabulary::{FacetValue, Vocabulary};
 use crate::catalog::Product;
 use crate::error::{Error, Result};
@@ -39,7 +44,16 @@ pub struct Manifest {
     pub currency: Option<String>,
     /// Extra columns kept as facets, by facet name -> column header.
     pub extra_facets: Vec<(String, String)>,
+    /// Per attribute: products with a value from a column, and learned.
+    #[serde(default)]
+    pub attributes: Vec<AttributeCoverage>,
 }
+
+/// The attributes whose sources and coverage the manifest records, in
+/// [`Manifest::attributes`] order.
+pub const COVERED: [&str; 7] = [
+    "type", "brand", "color", "gender", "size", "material", "price",
+];
 
 /// Counts of one facet's values by spelling: surface -> (key, products).
 /// Catalogs repeat a few thousand spellings over millions of rows, so each
@@ -97,11 +111,19 @@ impl FacetCounts {
     }
 }
 
-/// The key a facet value is indexed and filtered under. Types are stemmed so
-/// "Curtain" and "Curtains" are one type; other facets are [`crate::text::key`]s.
-pub fn facet_key(facet: &str, value: &str, analyzer: &mut TextAnalyzer) -> String {
+/// The key a facet value is indexed and filtered under. A type's words are
+/// singular, so "Curtain" and "Curtains" are one type (a stemmer would
+/// also make "Câmera" and "Cama" one); other facets are [`crate::text::key`]s.
+pub fn facet_key(facet: &str, value: &str, _analyzer: &mut TextAnalyzer) -> String {
     if facet == super::facet::TYPE {
-        analyzer::tokens(analyzer, value).join(" ")
+        let mut out = String::with_capacity(value.len());
+        crate::text::for_each_word(value, |w, _| {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(crate::language::noun::singular(w));
+        });
+        out
     } else {
         crate::text::key(value)
     }
@@ -128,7 +150,8 @@ fn word_starts(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Splits a size cell listing several sizes ("S/M/L", "38, 39, 40").
+/// Splits a size cell listing several sizes ("S/M/L", "38, 39, 40"), or a
+/// colour cell listing several colours ("Rosa/Roxo").
 pub fn split_sizes(size: &str) -> impl Iterator<Item = &str> {
     size.split(['/', ',', ';', '|'])
         .map(str::trim)
@@ -150,9 +173,11 @@ pub struct IndexBuilder {
     lang: Lang,
     head: HeadPosition,
     skip_for_types: FxHashSet<String>,
+    known_types: KnownTypes,
     facets: Vec<FacetCounts>,
-    /// Category path -> its product types (see [`types::category_components`]).
-    categories: FxHashMap<String, Vec<String>>,
+    /// Category path -> its levels (see [`category::levels`]).
+    categories: FxHashMap<String, Vec<Level>>,
+    coverage: CoverageCounter,
     /// Extra column header -> its facet name.
     extra_names: FxHashMap<String, String>,
     /// Extra facet name -> (column header, counts).
@@ -186,8 +211,9 @@ impl IndexBuilder {
                 }
             }
         }
-        let head =
-            types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip_for_types);
+        let skip = |k: &str| skip_for_types.contains(k) && !types::is_type_name(k);
+        let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
+        let known_types = KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
         // Small store blocks: a turn reads ten products from random places,
         // and each read decompresses a whole block. The indexing threads
         // compress their own blocks: a dedicated compressor thread is woken
@@ -198,10 +224,11 @@ impl IndexBuilder {
             docstore_compress_dedicated_thread: false,
             ..tantivy::IndexSettings::default()
         };
-        let index = Index::builder()
-            .settings(settings)
-            .schema(schema::build_schema())
-            .create_in_dir(build_dir)?;
+        let index = Index::create(
+            super::build_directory::BuildDirectory::open(build_dir)?,
+            schema::build_schema(),
+            settings,
+        )?;
         analyzer::register(&index, lang);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
         let writer = index.writer_with_num_threads(threads, threads * 60_000_000)?;
@@ -214,11 +241,13 @@ impl IndexBuilder {
             lang,
             head,
             skip_for_types,
+            known_types,
             facets: FACET_FIELDS
                 .iter()
                 .map(|_| FacetCounts::default())
                 .collect(),
             categories: FxHashMap::default(),
+            coverage: CoverageCounter::new(&COVERED),
             extra_names: FxHashMap::default(),
             extras: FxHashMap::default(),
             terms: FxHashMap::default(),
@@ -230,40 +259,106 @@ impl IndexBuilder {
         })
     }
 
-    /// The product types of one product: category components and the title's head noun.
-    fn product_types(&mut self, p: &Product) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
-        if let Some(category) = &p.category {
-            // Catalogs repeat a few hundred category paths: split each once.
-            if self.categories.len() >= 100_000 {
-                self.categories.clear();
-            }
-            let components = match self.categories.get(category.as_str()) {
-                Some(components) => components,
-                None => self.categories.entry(category.clone()).or_insert_with(|| {
-                    types::category_components(category)
-                        .map(str::to_string)
-                        .collect()
-                }),
-            };
-            out.extend(components.iter().cloned());
+    /// The levels of a category path, read once per distinct path.
+    fn category_levels(&mut self, category: &str) -> &[Level] {
+        // Catalogs repeat a few hundred category paths: read each once.
+        if self.categories.len() >= 100_000 {
+            self.categories.clear();
         }
-        if let Some(head) = types::head_noun(&p.title, self.head, &self.skip_for_types) {
-            out.push(head.to_string());
+        if !self.categories.contains_key(category) {
+            self.categories
+                .insert(category.to_string(), category::levels(category));
+        }
+        self.categories.get(category).map_or(&[], Vec::as_slice)
+    }
+
+    /// What one product's title and category say: its product types (the
+    /// category's, then the title's head noun), whether any came from the
+    /// category, and, where its cells are empty, its learned audience and
+    /// colour.
+    fn learn(&mut self, p: &Product) -> Learned {
+        let lang = self.lang;
+        let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
+        let mut out = Learned::default();
+        let mut audience = super::audience::AudienceEvidence::default();
+        let brand: Vec<String> = p
+            .brand
+            .as_deref()
+            .map(crate::text::words)
+            .unwrap_or_default();
+        let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
+        if let Some(category) = p.category.as_deref() {
+            let levels = self.category_levels(category);
+            out.types = category::types_of(levels, &p.title, &brand_keys)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            if needs_gender {
+                audience = category::audience_of(levels);
+            }
+        }
+        out.from_category = !out.types.is_empty();
+        let skip = |k: &str| {
+            (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
+                && !types::is_type_name(k)
+        };
+        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types) {
+            for t in std::iter::once(head.word.to_string()).chain(head.compound) {
+                let key = crate::text::key(&t);
+                if !out.types.iter().any(|o| crate::text::key(o) == key) {
+                    out.types.push(t);
+                }
+            }
+        }
+        if needs_gender {
+            audience = audience.merge(super::audience::scan(&p.title));
+            out.gender = audience.resolve().map(|a| a.display(lang).to_string());
+        }
+        if p.color.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let brand_only = |k: &str| brand.iter().any(|b| b == k);
+            out.color = super::color::learn(&p.title, &p.description, &brand_only);
+            // A word the product is named by is not its colour ("Day Cream").
+            let types = &out.types;
+            out.color = out.color.take().filter(|c| {
+                !c.split('/').any(|v| {
+                    types
+                        .iter()
+                        .any(|t| crate::text::key(t) == crate::text::key(v))
+                })
+            });
         }
         out
     }
 
     /// Adds one product.
     pub fn add(&mut self, p: &Product) -> Result<()> {
-        let product_types = self.product_types(p);
+        let learned = self.learn(p);
+        self.count_coverage(p, &learned);
+        // The learned values are stored in the product, as if the catalog had them.
+        let with_learned;
+        let p = if learned.gender.is_some() || learned.color.is_some() {
+            let mut copy = p.clone();
+            if learned.gender.is_some() {
+                copy.gender = learned.gender;
+            }
+            if learned.color.is_some() {
+                copy.color = learned.color;
+            }
+            with_learned = copy;
+            &with_learned
+        } else {
+            p
+        };
+        let product_types = learned.types;
         // Facet keys and their counts; a value's key is counted once per
         // product ("Clock" and "Clocks" are one type). Written to a scratch
         // buffer as (facet, range in `keys`).
         let mut facet_values: [Vec<&str>; 6] = Default::default();
         facet_values[0] = product_types.iter().map(String::as_str).collect();
         facet_values[1].extend(p.brand.as_deref());
-        facet_values[2].extend(p.color.as_deref());
+        if let Some(color) = &p.color {
+            facet_values[2].extend(split_sizes(color));
+        }
         facet_values[3].extend(p.gender.as_deref());
         if let Some(size) = &p.size {
             facet_values[4].extend(split_sizes(size));
@@ -385,6 +480,19 @@ impl IndexBuilder {
         Ok(())
     }
 
+    /// Counts where one product's attributes came from.
+    fn count_coverage(&mut self, p: &Product, learned: &Learned) {
+        let has = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
+        let c = &mut self.coverage;
+        c.count(0, learned.from_category, !learned.types.is_empty());
+        c.count(1, has(&p.brand), false);
+        c.count(2, has(&p.color), learned.color.is_some());
+        c.count(3, has(&p.gender), learned.gender.is_some());
+        c.count(4, has(&p.size), false);
+        c.count(5, has(&p.material), false);
+        c.count(6, p.price.is_some(), false);
+    }
+
     /// `add_document` only says that an indexing thread died; joining the
     /// threads gives its error (usually the disk's: full, file too large).
     fn worker_failure(&mut self, e: tantivy::TantivyError) -> Error {
@@ -451,9 +559,9 @@ impl IndexBuilder {
             ..Vocabulary::default()
         };
         for (i, counts) in self.facets.into_iter().enumerate() {
-            // Learned types need two products to count as a type; others are catalog values.
-            let min = if i == 0 { 2 } else { 1 };
-            let values = counts.into_values(min);
+            // Every value, one-off types included: a value missing here
+            // would be shown to shoppers as its bare index key.
+            let values = counts.into_values(1);
             if !values.is_empty() {
                 vocab.facets.insert(FACET_FIELDS[i].to_string(), values);
             }
@@ -497,11 +605,28 @@ impl IndexBuilder {
             title_head: self.head,
             currency,
             extra_facets,
+            attributes: self.coverage.finish(),
         };
         write_json(&self.build_dir.join(MANIFEST_FILE), &manifest)?;
         write_json(&self.build_dir.join(VOCABULARY_FILE), &vocab)?;
+        // Every file of the generation durable at once, before it is published.
+        super::build_directory::sync_all(&self.build_dir)
+            .map_err(|e| Error::io(&self.build_dir, e))?;
         Ok((self.build_dir, manifest, vocab))
     }
+}
+
+/// What [`IndexBuilder::learn`] found for one product.
+#[derive(Default)]
+struct Learned {
+    /// Product types: the category's levels, then the title's head noun.
+    types: Vec<String>,
+    /// True when some type came from the category path.
+    from_category: bool,
+    /// The audience learned where the gender cell is empty.
+    gender: Option<String>,
+    /// The colour learned where the colour cell is empty.
+    color: Option<String>,
 }
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
@@ -510,10 +635,9 @@ fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
         path: path.to_path_buf(),
         message: e.to_string(),
     })?;
+    // Made durable with the rest of the generation (`build_directory::sync_all`).
     let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(&bytes)
-        .and_then(|_| file.sync_all())
-        .map_err(|e| Error::io(path, e))
+    file.write_all(&bytes).map_err(|e| Error::io(path, e))
 }
 
 /// Reads a JSON file of a generation.

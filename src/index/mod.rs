@@ -1,9 +1,17 @@
 //! The tantivy index: schema, building a new index beside the live one and
-//! swapping it in atomically, opening readers, and the facet vocabulary
-//! saved with each index. Depends on `catalog` for the `Product` record.
+//! swapping it in atomically, opening readers, the facet vocabulary saved
+//! with each index, and the attributes learned from titles, category paths
+//! and descriptions where the catalog has no column for them (product
+//! type, audience, colour). Depends on `catalog` for the `Product` record,
+//! and on `language`, `model` and `text`.
 
 mod analyzer;
+mod audience;
 mod build;
+mod build_directory;
+mod category;
+mod color;
+mod coverage;
 mod facet_table;
 mod import;
 pub mod layout;
@@ -12,9 +20,13 @@ mod schema;
 pub mod stored;
 mod types;
 mod vocabulary;
+mod words;
 
 pub use analyzer::{analyzer, tokens};
-pub use build::{IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes};
+pub use build::{
+    COVERED, IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes,
+};
+pub use coverage::AttributeCoverage;
 pub use facet_table::{DocIds, FacetColumn, FacetTable};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
 pub use product_index::ProductIndex;

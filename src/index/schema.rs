@@ -8,8 +8,11 @@ use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
 
-/// Bumped whenever the schema or the stored files change shape.
-pub const SCHEMA_VERSION: u32 = 4;
+/// Bumped whenever the schema or the stored files change shape. Version 5:
+/// product type keys are singular words, not stems ("Câmera" and "Cama"
+/// are two types); colours are split like sizes; learned audiences and
+/// colours are stored in the products.
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];

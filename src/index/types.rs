@@ -9,8 +9,16 @@
 //! position is chosen per catalog from a sample, by which end of the titles
 //! is most concentrated on a few recurring words once brands, colours and
 //! audiences are set aside.
+//!
+//! A type is a word a shopper could ask for, never a model code or SKU
+//! (letters mixed with digits, digit runs), a size, a colour, a brand word,
+//! an audience word or a number. Among a title's first few candidates, one
+//! the catalog already uses as a head (in its first rows) or a language
+//! file names as a type wins ("Samsung AI Gaming TV" is a TV); a head
+//! followed by "de X" that the catalog repeats is kept whole ("Placa de
+//! Vídeo", "Caixa de Som"). Depends on the language data and `text` only.
 
-use rustc_hash::FxHashSet;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -57,12 +65,131 @@ pub fn is_audience(key: &str) -> bool {
     title_words().audience.contains(key)
 }
 
+/// True when `key` could be a product type: a word, not a code, unit,
+/// size, colour or audience (people's or animals': "Cama de Gato" is a
+/// bed, for a cat).
 fn is_candidate(key: &str) -> bool {
+    let learn = super::words::learn_words();
     key.len() >= 2
         && key.chars().any(|c| c.is_alphabetic())
-        && !key.chars().all(|c| c.is_ascii_digit())
+        && !key.bytes().any(|b| b.is_ascii_digit())
         && !title_words().not_types.contains(key)
         && !is_audience(key)
+        && !learn.audience_words.contains_key(key)
+        && !learn.animal_words.contains(key)
+        && learn.colors.get(key).is_none_or(|c| c.ambiguous)
+}
+
+/// True when a word as written is a colour compound ("Off-White",
+/// "Gold-Toned", "Peach-Coloured"), never a type.
+fn is_colour_compound(surface: &str) -> bool {
+    surface.contains('-')
+        && surface.split('-').any(|part| {
+            super::words::learn_words()
+                .colors
+                .contains_key(&crate::text::key(part))
+        })
+}
+
+/// What a catalog already calls a product type: heads its first rows
+/// repeat, the language files' type names, and "head de qualifier"
+/// compounds its first rows repeat.
+#[derive(Default)]
+pub struct KnownTypes {
+    heads: FxHashSet<String>,
+    compounds: FxHashSet<String>,
+    /// Compounds met since the sample, by how many products used them:
+    /// the second use makes one known.
+    met: FxHashMap<String, u32>,
+}
+
+/// True when `key` is a product type name of a language file ("jeans",
+/// "tenis"): never skipped as a brand word ("Pepe Jeans Men Slim Jeans").
+pub fn is_type_name(key: &str) -> bool {
+    static NAMES: std::sync::OnceLock<FxHashSet<String>> = std::sync::OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            crate::language::every()
+                .flat_map(|(_, d)| d.types.values().flatten())
+                .map(|n| crate::text::key(n))
+                .collect()
+        })
+        .contains(key)
+}
+
+impl KnownTypes {
+    /// Learns from `titles` (a sample) at `position`; a head or compound
+    /// counts when at least three titles use it. `skip` as in [`head_noun`].
+    pub fn learn<'a>(
+        titles: impl Iterator<Item = &'a str>,
+        position: HeadPosition,
+        skip: &dyn Fn(&str) -> bool,
+    ) -> KnownTypes {
+        let mut heads: HashMap<String, usize> = HashMap::new();
+        let mut compounds: HashMap<String, usize> = HashMap::new();
+        let mut none = KnownTypes::default();
+        for title in titles {
+            if let Some(head) = head_noun(title, position, skip, &mut none) {
+                *heads.entry(crate::text::key(head.word)).or_default() += 1;
+            }
+            // Every "X de Y" at the head counts, known or not yet.
+            let (words, _, _) = phrases(title);
+            if let Some(i) = first_candidate(&words, skip)
+                && let Some(c) = compound_at(&words, i)
+            {
+                *compounds.entry(crate::text::key(&c)).or_default() += 1;
+            }
+        }
+        let mut known = KnownTypes {
+            heads: heads
+                .into_iter()
+                .filter(|(_, n)| *n >= 3)
+                .map(|(k, _)| k)
+                .collect(),
+            compounds: compounds
+                .into_iter()
+                .filter(|(_, n)| *n >= 3)
+                .map(|(k, _)| k)
+                .collect(),
+            met: FxHashMap::default(),
+        };
+        for (_, d) in crate::language::every() {
+            for names in d.types.values() {
+                for name in names {
+                    let key = crate::text::key(name);
+                    if key.contains(' ') {
+                        known.compounds.insert(key);
+                    } else {
+                        known.heads.insert(key);
+                    }
+                }
+            }
+        }
+        known
+    }
+}
+
+/// The first type candidate of a title's main phrase.
+fn first_candidate(words: &TitleWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<usize> {
+    (0..words.words.len()).find(|&i| {
+        let key = words.key(i);
+        is_candidate(key) && !skip(key) && !is_colour_compound(words.surface(i))
+    })
+}
+
+/// "Head de Qualifier" at word `i` ("Placa de Vídeo"), as written.
+fn compound_at<'t>(words: &TitleWords<'t>, i: usize) -> Option<String> {
+    let link = words.key(i + 1);
+    let qualifier = words.key(i + 2);
+    let linked = matches!(link, "de" | "do" | "da" | "dos" | "das");
+    (linked && is_candidate(qualifier) && !is_colour_compound(words.surface(i + 2))).then(|| {
+        format!(
+            "{} {} {}",
+            words.surface(i),
+            words.surface(i + 1),
+            words.surface(i + 2)
+        )
+    })
 }
 
 /// A title's words: each word's byte range in the title and in `keys`,
@@ -115,17 +242,22 @@ fn phrases(title: &str) -> (TitleWords<'_>, usize, usize) {
     (words, by_connector, by_symbol)
 }
 
-/// The head noun of a title at `position`, as written in the title. `skip`
-/// holds keys that are never types here (the catalog's brands, colours).
+/// The head noun of a title at `position`, as written in the title, with
+/// the "head de qualifier" compound it starts when that is known: from the
+/// catalog's first rows, a language file, or an earlier product. `skip` tells keys that are never
+/// types here (the catalog's brands and colours, the product's brand);
+/// `known` the catalog's known types, preferred among the first three
+/// candidates.
 pub fn head_noun<'t>(
     title: &'t str,
     position: HeadPosition,
-    skip: &FxHashSet<String>,
-) -> Option<&'t str> {
+    skip: &dyn Fn(&str) -> bool,
+    known: &mut KnownTypes,
+) -> Option<Head<'t>> {
     let (words, by_connector, by_symbol) = phrases(title);
     let ok = |i: usize| {
         let key = words.key(i);
-        is_candidate(key) && !skip.contains(key)
+        is_candidate(key) && !skip(key) && !is_colour_compound(words.surface(i))
     };
     // A symbol joining attributes ("Black & Grey ...") does not end the phrase.
     let by_symbol = match by_symbol.checked_sub(1) {
@@ -133,21 +265,58 @@ pub fn head_noun<'t>(
         _ => by_connector,
     };
     // The narrowest phrase first; "Black & Grey Trolley Bag" falls back to the whole title.
-    [by_symbol, by_connector, words.words.len()]
+    let (n, candidates): (usize, Vec<usize>) = [by_symbol, by_connector, words.words.len()]
         .into_iter()
         .filter(|&n| n > 0)
-        .find_map(|n| match position {
-            HeadPosition::Last => (0..n).rev().find(|&i| ok(i)),
-            HeadPosition::First => (0..n).find(|&i| ok(i)),
+        .map(|n| {
+            let found: Vec<usize> = match position {
+                HeadPosition::Last => (0..n).rev().filter(|&i| ok(i)).take(3).collect(),
+                HeadPosition::First => (0..n).filter(|&i| ok(i)).take(3).collect(),
+            };
+            (n, found)
         })
-        .map(|i| words.surface(i))
+        .find(|(_, found)| !found.is_empty())?;
+    let _ = n;
+    let is_known = |i: usize| known.heads.contains(words.key(i));
+    let i = candidates
+        .iter()
+        .copied()
+        .find(|&i| is_known(i))
+        .or_else(|| candidates.first().copied())?;
+    let mut head = Head {
+        word: words.surface(i),
+        compound: None,
+    };
+    if position == HeadPosition::First
+        && let Some(compound) = compound_at(&words, i)
+    {
+        let key = crate::text::key(&compound);
+        if known.compounds.contains(&key) || known.met.contains_key(&key) {
+            head.compound = Some(compound);
+        }
+        if known.met.len() >= 100_000 {
+            known.met.clear();
+        }
+        *known.met.entry(key).or_default() += 1;
+    }
+    Some(head)
+}
+
+/// A title's head noun, and the "head de qualifier" compound it starts
+/// when the catalog repeats that compound.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Head<'t> {
+    /// The head noun as written ("Placa").
+    pub word: &'t str,
+    /// The compound as written ("Placa de Vídeo").
+    pub compound: Option<String>,
 }
 
 /// Chooses the head position for a catalog from sample titles. `skip` holds
 /// the keys of brands, colours and audiences seen in the sample.
 pub fn choose_head_position<'a>(
     titles: impl Iterator<Item = &'a str>,
-    skip: &FxHashSet<String>,
+    skip: &dyn Fn(&str) -> bool,
 ) -> HeadPosition {
     let mut first: HashMap<String, usize> = HashMap::new();
     let mut last: HashMap<String, usize> = HashMap::new();
@@ -158,7 +327,7 @@ pub fn choose_head_position<'a>(
         let raw_first = (by_symbol > 0).then(|| words.key(0).to_string());
         let raw_last = by_symbol.checked_sub(1).map(|i| words.key(i).to_string());
         for (raw, counts) in [(raw_first, &mut first), (raw_last, &mut last)] {
-            if let Some(k) = raw.filter(|k| is_candidate(k) && !skip.contains(k)) {
+            if let Some(k) = raw.filter(|k| is_candidate(k) && !skip(k)) {
                 *counts.entry(k).or_default() += 1;
             }
         }
@@ -175,60 +344,109 @@ pub fn choose_head_position<'a>(
     }
 }
 
-/// The components of a category path (`Men > Shoes > Sneakers`), audience
-/// roots excluded, and grouping levels ("Bags & Accessories", "Bolsas e
-/// Acessórios") excluded when a more specific level follows them.
-pub fn category_components(category: &str) -> impl Iterator<Item = &str> {
-    let parts: Vec<&str> = category
-        .split(['>', '/', '|', '\\'])
-        .map(str::trim)
-        .filter(|c| !c.is_empty() && !is_audience(&crate::text::key(c)))
-        .collect();
-    let last = parts.len().saturating_sub(1);
-    parts.into_iter().enumerate().filter_map(move |(i, c)| {
-        let grouping = c.contains(['&', ',', '+'])
-            || crate::text::words(c)
-                .iter()
-                .any(|w| matches!(w.as_str(), "and" | "e" | "y" | "et"));
-        (i == last || !grouping).then_some(c)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn none() -> FxHashSet<String> {
-        FxHashSet::default()
+    fn none(_: &str) -> bool {
+        false
+    }
+
+    fn head(title: &str, position: HeadPosition) -> Option<String> {
+        head_noun(title, position, &none, &mut KnownTypes::default())
+            .map(|h| h.compound.unwrap_or_else(|| h.word.to_string()))
     }
 
     #[test]
     fn head_nouns_of_english_titles() {
-        let h = |t| head_noun(t, HeadPosition::Last, &none());
-        assert_eq!(h("Puma Men Black Running Shoes"), Some("Shoes"));
-        assert_eq!(h("Roadster Men Navy Neck T-shirt"), Some("T-shirt"));
+        let h = |t| head(t, HeadPosition::Last);
+        assert_eq!(h("Puma Men Black Running Shoes").as_deref(), Some("Shoes"));
         assert_eq!(
-            h("EthnoVogue Women Kurta with Palazzos & Dupatta"),
+            h("Roadster Men Navy Neck T-shirt").as_deref(),
+            Some("T-shirt")
+        );
+        assert_eq!(
+            h("EthnoVogue Women Kurta with Palazzos & Dupatta").as_deref(),
             Some("Kurta")
         );
-        assert_eq!(h("Nivea Men Deodorant 150 ml"), Some("Deodorant"));
-        assert_eq!(h("Anouk Women Kurta & Dupatta"), Some("Kurta"));
-        let colours: FxHashSet<String> = ["black", "grey"].iter().map(|s| s.to_string()).collect();
         assert_eq!(
-            head_noun(
-                "DKNY Unisex Black & Grey Trolley Bag",
-                HeadPosition::Last,
-                &colours
-            ),
+            h("Nivea Men Deodorant 150 ml").as_deref(),
+            Some("Deodorant")
+        );
+        assert_eq!(h("Anouk Women Kurta & Dupatta").as_deref(), Some("Kurta"));
+        assert_eq!(h("Libas Women Kurti & Leggings").as_deref(), Some("Kurti"));
+        assert_eq!(
+            h("DKNY Unisex Black & Grey Trolley Bag").as_deref(),
             Some("Bag")
         );
+        assert_eq!(
+            h("Titan Men Analogue Watch NK2480SM01").as_deref(),
+            Some("Watch")
+        );
+        assert_eq!(
+            h("Bering Women Solar Watches 14631-166").as_deref(),
+            Some("Watches")
+        );
+        assert_eq!(h("Smart TV 55\" 4K UN55AU7700").as_deref(), Some("TV"));
+        assert_eq!(h("Back Cover for iPad Air").as_deref(), Some("Cover"));
+        assert_eq!(h("Vero Moda Women Off-White Top").as_deref(), Some("Top"));
+        assert_eq!(h("Mitera Women Gold-Toned Kurta").as_deref(), Some("Kurta"));
     }
 
     #[test]
     fn head_nouns_of_portuguese_titles() {
-        let h = |t| head_noun(t, HeadPosition::First, &none());
-        assert_eq!(h("Tênis Olympikus Corre 3 Masculino Preto"), Some("Tênis"));
-        assert_eq!(h("Camiseta Básica com Estampa"), Some("Camiseta"));
+        let h = |t| head(t, HeadPosition::First);
+        assert_eq!(
+            h("Tênis Olympikus Corre 3 Masculino Preto").as_deref(),
+            Some("Tênis")
+        );
+        assert_eq!(
+            h("Camiseta Básica com Estampa").as_deref(),
+            Some("Camiseta")
+        );
+        assert_eq!(h("Shorts de Futebol Masculino").as_deref(), Some("Shorts"));
+        assert_eq!(h("Camiseta Regata Dry Fit").as_deref(), Some("Camiseta"));
+        assert_eq!(h("Tênis de Corrida Azul 42").as_deref(), Some("Tênis"));
+        assert_eq!(h("Preto Tênis 42").as_deref(), Some("Tênis"));
+        assert_eq!(h("Gatô Areia Higiênica 4 kg").as_deref(), Some("Areia"));
+        let brand = |k: &str| k == "lego";
+        assert_eq!(
+            head_noun(
+                "LEGO Chaveiro - Homem Biscoito",
+                HeadPosition::First,
+                &brand,
+                &mut KnownTypes::default()
+            )
+            .map(|h| h.word),
+            Some("Chaveiro")
+        );
+    }
+
+    #[test]
+    fn known_types_and_compounds_come_from_the_catalog() {
+        let titles = [
+            "Placa de Vídeo RTX 4060 8GB",
+            "Placa de Vídeo RX 7600",
+            "Placa de Vídeo GTX 1650",
+            "Samsung Smart TV 50",
+            "TV LG 55 OLED",
+            "TV Philco 32",
+            "TV TCL 43",
+        ];
+        let brand = |k: &str| k == "samsung";
+        let mut known = KnownTypes::learn(titles.into_iter(), HeadPosition::First, &brand);
+        let mut h = |t| {
+            head_noun(t, HeadPosition::First, &brand, &mut known)
+                .map(|h| h.compound.unwrap_or_else(|| h.word.to_string()))
+        };
+        assert_eq!(
+            h("Placa de Vídeo Asus 4070").as_deref(),
+            Some("Placa de Vídeo")
+        );
+        assert_eq!(h("Samsung AI Gaming TV 55").as_deref(), Some("TV"));
+        // A compound becomes known on its second use after the sample.
+        assert_eq!(h("Placa de Som A").as_deref(), Some("Placa"));
+        assert_eq!(h("Placa de Som B").as_deref(), Some("Placa de Som"));
     }
 
     #[test]
@@ -237,6 +455,7 @@ mod tests {
             .iter()
             .map(|s| s.to_string())
             .collect();
+        let skip = |k: &str| skip.contains(k);
         let en = [
             "Puma Men Black Running Shoes",
             "Nike Women Blue Sneakers",
@@ -259,15 +478,5 @@ mod tests {
             choose_head_position(pt.into_iter(), &skip),
             HeadPosition::First
         );
-    }
-
-    #[test]
-    fn category_paths_drop_audience_roots() {
-        let parts: Vec<_> = category_components("Men > Shoes > Sneakers").collect();
-        assert_eq!(parts, vec!["Shoes", "Sneakers"]);
-        let parts: Vec<_> = category_components("Bolsas e Acessórios > Carteiras").collect();
-        assert_eq!(parts, vec!["Carteiras"]);
-        let parts: Vec<_> = category_components("Home & Kitchen").collect();
-        assert_eq!(parts, vec!["Home & Kitchen"]);
     }
 }

@@ -40,6 +40,9 @@ pub struct LanguageData {
     pub detection: Detection,
     /// Words product titles are read around.
     pub titles: Titles,
+    /// What the importer learns from titles, categories and descriptions.
+    #[serde(default)]
+    pub learning: Learning,
     /// Function phrases by what they do (see `understand`'s markers).
     #[serde(default)]
     pub markers: BTreeMap<String, Vec<String>>,
@@ -120,6 +123,51 @@ pub struct Titles {
     pub audience: Vec<String>,
     /// Words that are never a product type.
     pub not_types: Vec<String>,
+}
+
+/// The words the importer learns audiences and colours from, where the
+/// catalog has no column for them.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Learning {
+    /// Audience concept -> words naming it wherever they stand.
+    #[serde(default)]
+    pub audience_words: BTreeMap<String, Vec<String>>,
+    /// Audience concept -> nouns naming it only after a `for_words` word.
+    #[serde(default)]
+    pub audience_nouns: BTreeMap<String, Vec<String>>,
+    /// Words introducing who a product is for ("for", "para").
+    #[serde(default)]
+    pub for_words: Vec<String>,
+    /// Words that may stand between a `for_words` word and its noun.
+    #[serde(default)]
+    pub for_fillers: Vec<String>,
+    /// Audience concept -> how a learned audience is written in a catalog
+    /// in this language.
+    #[serde(default)]
+    pub audience_display: BTreeMap<String, String>,
+    /// Phrases whose audience words name something else ("Iron Man").
+    #[serde(default)]
+    pub not_audience: Vec<String>,
+    /// Words showing a product is for animals.
+    #[serde(default)]
+    pub animal_words: Vec<String>,
+    /// Labels introducing a colour ("Cor: Preto").
+    #[serde(default)]
+    pub color_labels: Vec<String>,
+    /// Words before a colour word that make it something else.
+    #[serde(default)]
+    pub not_color_before: Vec<String>,
+    /// Words after a colour word that make it a name ("Black Line").
+    #[serde(default)]
+    pub not_color_after: Vec<String>,
+    /// Phrases whose colour words are not colours.
+    #[serde(default)]
+    pub not_color_phrases: Vec<String>,
+    /// Colour words that are colours only at the end of a title or part,
+    /// after a label, or beside a certain colour.
+    #[serde(default)]
+    pub ambiguous_colors: Vec<String>,
 }
 
 /// A colour family.

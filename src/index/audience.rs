@@ -1,0 +1,160 @@
+//! Who a product is for, learned from its title and category path when the
+//! catalog's gender cell is empty: audience words that name an audience
+//! wherever they stand ("Masculino", "Women's", `mens-watches`), nouns that
+//! name one only after "for" ("para meninas", "for a boy"), and nothing at
+//! all in an animal's product ("Ração para Cães Filhotes") or in a
+//! character's name ("Homem de Ferro"). Evidence that contradicts itself
+//! ("Boys" and "Women") gives no audience: none is better than a wrong one.
+//! Depends on the language data (through [`super::words`]) and `text` only.
+
+use super::words::{Audience, TextWords, in_any_phrase, learn_words};
+
+/// The audiences a text names, one bit each.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AudienceEvidence(u8);
+
+impl AudienceEvidence {
+    fn bit(a: Audience) -> u8 {
+        1 << (Audience::ALL.iter().position(|&x| x == a).unwrap_or(0) as u8)
+    }
+
+    /// Records one audience.
+    pub fn add(&mut self, a: Audience) {
+        self.0 |= Self::bit(a);
+    }
+
+    /// True when `a` was named.
+    pub fn has(self, a: Audience) -> bool {
+        self.0 & Self::bit(a) != 0
+    }
+
+    /// Both texts' evidence.
+    pub fn merge(self, other: AudienceEvidence) -> AudienceEvidence {
+        AudienceEvidence(self.0 | other.0)
+    }
+
+    /// The one audience the evidence supports, or none when it names none
+    /// or contradicts itself.
+    pub fn resolve(self) -> Option<Audience> {
+        use Audience::*;
+        let [men, women, boys, girls, kids, baby, unisex] = Audience::ALL.map(|a| self.has(a));
+        let child = kids || baby;
+        if boys || girls {
+            return match (boys, girls, men || women) {
+                (_, _, true) => None,
+                (true, true, false) => Some(Kids),
+                (true, false, false) => Some(Boys),
+                (false, _, false) => Some(Girls),
+            };
+        }
+        if child {
+            return Some(match (men, women) {
+                (true, false) => Boys,
+                (false, true) => Girls,
+                _ if baby => Baby,
+                _ => Kids,
+            });
+        }
+        match (men, women, unisex) {
+            (true, true, _) => Some(Unisex),
+            (true, false, false) => Some(Men),
+            (false, true, false) => Some(Women),
+            (false, false, true) => Some(Unisex),
+            _ => None,
+        }
+    }
+}
+
+/// The audiences `text` names (a title, or one level of a category path).
+pub fn scan(text: &str) -> AudienceEvidence {
+    let mut evidence = AudienceEvidence::default();
+    let w = learn_words();
+    let words = TextWords::new(text);
+    let keys = words.slices();
+    if keys.iter().any(|k| w.animal_words.contains(*k)) {
+        return evidence;
+    }
+    let mut i = 0;
+    while i < keys.len() {
+        if in_any_phrase(&keys, i, &w.not_audience) {
+            i += 1;
+            continue;
+        }
+        if let Some(&a) = w.audience_words.get(keys[i]) {
+            evidence.add(a);
+            i += 1;
+            continue;
+        }
+        // A noun counts after a "for" word, with articles between them.
+        let mut before = i;
+        while before > 0 && w.for_fillers.contains(keys[before - 1]) {
+            before -= 1;
+        }
+        let after_for = before > 0 && w.for_words.contains(keys[before - 1]);
+        let noun = (1..=w.audience_noun_words.min(keys.len() - i))
+            .rev()
+            .find_map(|n| {
+                w.audience_nouns
+                    .get(&keys[i..i + n].join(" "))
+                    .map(|&a| (a, n))
+            });
+        match noun {
+            Some((a, n)) if after_for => {
+                evidence.add(a);
+                i += n;
+            }
+            _ => i += 1,
+        }
+    }
+    evidence
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn learned(text: &str) -> Option<Audience> {
+        scan(text).resolve()
+    }
+
+    #[test]
+    fn audience_words_and_for_nouns() {
+        use Audience::*;
+        assert_eq!(learned("Puma Men Black Running Shoes"), Some(Men));
+        assert_eq!(learned("Camiseta Feminina Básica"), Some(Women));
+        assert_eq!(
+            learned("Fone de Ouvido JBL Infantil Junior 320"),
+            Some(Kids)
+        );
+        assert_eq!(learned("Tênis Infantil Masculino"), Some(Boys));
+        assert_eq!(learned("LEGO Friends para Meninas"), Some(Girls));
+        assert_eq!(learned("A watch for a boy"), Some(Boys));
+        assert_eq!(learned("Men's Clothing"), Some(Men));
+        assert_eq!(learned("Mens Watches"), Some(Men));
+        assert_eq!(learned("Unisex Kids Cap"), Some(Kids));
+        assert_eq!(learned("Mochila Acer Nitro, Unissex, Preto"), Some(Unisex));
+        assert_eq!(learned("Men & Women Socks"), Some(Unisex));
+        assert_eq!(learned("Body para Bebê"), Some(Baby));
+    }
+
+    #[test]
+    fn characters_animals_and_contradictions_give_none() {
+        for text in [
+            "LEGO Chaveiro - Homem de Ferro",
+            "LEGO Chaveiro - Menina Llama",
+            "LEGO Marvel - Figura do Homem-Aranha",
+            "LEGO Ninjago - Batalha do Bebê Dragão",
+            "Ração para Cães Filhotes",
+            "Roupa para Cachorro Feminina",
+            "Cobertor Ultra Soft Liso Azul Bebê Fábrica Pet",
+            "Bolinha Baby Vinil Animania Rosa",
+            "Boys and Women Set",
+            "Guia Tradicional DC Mulher Maravilha",
+            "Iron Man Figure",
+            "LEGO BrickHeadz - Homenagem às Spice Girls",
+            "Analogue Watch NK2480SM01",
+        ] {
+            assert_eq!(learned(text), None, "{text}");
+        }
+    }
+}

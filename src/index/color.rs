@@ -1,0 +1,285 @@
+//! A product's colour learned from its title (and from its description
+//! where the description labels it: "Cor: Preto", "Colour: Navy") when the
+//! catalog has no colour cell. Colour words are the language files' colour
+//! concepts (names, members, shade modifiers); agreement forms are one
+//! value (preta, pretos -> Preto); several colours are several values
+//! (`Rosa/Roxo` -> `Rosa/Roxo`, split by the index like sizes).
+//!
+//! Conservative by design, since a false colour hides a product from the
+//! shopper who filters on its real one: never the title's first word (its
+//! head or brand), never a brand word, never after a word that makes it a
+//! flavour, a scent or a name ("Sabor Laranja", "Vinho Branco", "Santa
+//! Rosa"); a word that also names other things ("rosa", "orange", "cream")
+//! counts only at the end of the title or of one of its parts, after a
+//! colour label, or beside a certain colour. Depends on the language data
+//! (through [`super::words`]) and `text` only.
+
+use super::words::{TextWords, in_any_phrase, learn_words, title_case};
+
+/// The most colours a title names for one product: more is a list of the
+/// variants or of compatible parts, not this product's colour.
+const MAX_COLORS: usize = 3;
+
+/// The colour of a product with this title and description, when they
+/// name one; `skip` tells the keys of words that are never colours here
+/// (the product's brand).
+pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+    let words = TextWords::new(title);
+    if let Some(labelled) = labelled(&words, skip, false) {
+        return Some(labelled);
+    }
+    if let Some(found) = in_title(&words, skip) {
+        return Some(found);
+    }
+    if description.is_empty() {
+        return None;
+    }
+    labelled(&TextWords::new(description), skip, true)
+}
+
+/// One colour phrase found at word `at`: its shown value, word count and
+/// whether it is ambiguous.
+fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
+    let w = learn_words();
+    let longest = w.color_phrase_words.min(keys.len() - at);
+    let (n, word) = (1..=longest)
+        .rev()
+        .find_map(|n| w.colors.get(&keys[at..at + n].join(" ")).map(|c| (n, c)))?;
+    let mut shown = word.shown.clone();
+    let mut ambiguous = word.ambiguous;
+    let mut used = n;
+    // A shade modifier before or after stays with the colour ("Cinza Claro", "Light Blue").
+    if let Some(m) = keys.get(at + n).filter(|m| w.color_modifiers.contains(**m)) {
+        shown = format!("{shown} {}", title_case(m));
+        used += 1;
+        ambiguous = false;
+    }
+    if at > 0 && w.color_modifiers.contains(keys[at - 1]) && !shown.contains(' ') {
+        shown = format!("{} {shown}", title_case(keys[at - 1]));
+    }
+    Some((shown, used, ambiguous))
+}
+
+/// The colours right after a colour label ("Cor: Preto", "Colour - Navy
+/// Blue", "Cor de Rosa", "Cores: Preto e Branco"). In a description
+/// (`strict`) the label must be followed by `:`, `-` or `=`, so running
+/// text ("realce das cores vermelhas") is not read as a label.
+fn labelled(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool, strict: bool) -> Option<String> {
+    let w = learn_words();
+    let keys = words.slices();
+    let mut i = 0;
+    while i < keys.len() {
+        let Some(label) = w
+            .color_labels
+            .iter()
+            .filter(|l| super::words::starts_with_phrase(&keys, i, l))
+            .map(Vec::len)
+            .max()
+        else {
+            i += 1;
+            continue;
+        };
+        let mut at = i + label;
+        if strict && !words.gap_after(at - 1).contains([':', '-', '=']) {
+            i = at;
+            continue;
+        }
+        // "Cor de Rosa": a linking word may follow the label.
+        if keys
+            .get(at)
+            .is_some_and(|k| w.not_color_before.contains(*k))
+            && colour_at(&keys, at + 1).is_some()
+        {
+            at += 1;
+        }
+        // Colours joined by "e", "and", "/" or ",".
+        let mut found: Vec<String> = Vec::new();
+        while let Some((shown, n, _)) = colour_at(&keys, at).filter(|_| !skip(keys[at])) {
+            if !found.contains(&shown) {
+                found.push(shown);
+            }
+            at += n;
+            if keys
+                .get(at)
+                .is_some_and(|k| matches!(*k, "e" | "and" | "ou" | "or"))
+            {
+                at += 1;
+            }
+        }
+        if !found.is_empty() {
+            return join(found);
+        }
+        i = at.max(i + 1);
+    }
+    None
+}
+
+/// True when only brand words, shade modifiers, colours, codes, units and
+/// sizes stand between word `at` and the end of its part.
+fn ends_its_part(
+    words: &TextWords<'_>,
+    keys: &[&str],
+    at: usize,
+    skip: &dyn Fn(&str) -> bool,
+) -> bool {
+    let w = learn_words();
+    let mut i = at;
+    loop {
+        if words.part_ends_after(i) {
+            return true;
+        }
+        i += 1;
+        let Some(k) = keys.get(i) else {
+            return true;
+        };
+        let filler = skip(k)
+            || w.color_modifiers.contains(*k)
+            || w.colors.contains_key(*k)
+            || k.bytes().any(|b| b.is_ascii_digit())
+            || k.len() <= 2;
+        if !filler {
+            return false;
+        }
+    }
+}
+
+/// The colours a title names outside a label.
+fn in_title(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+    let w = learn_words();
+    let keys = words.slices();
+    // (shown, position, ambiguous)
+    let mut found: Vec<(String, usize, bool)> = Vec::new();
+    // Never the first word, nor a phrase starting there ("Navy Blue Shirt").
+    let mut i = colour_at(&keys, 0).map_or(1, |(_, n, _)| n.max(1));
+    while i < keys.len() {
+        let Some((shown, n, ambiguous)) = colour_at(&keys, i) else {
+            i += 1;
+            continue;
+        };
+        let blocked = skip(keys[i])
+            || w.not_color_before.contains(keys[i - 1]) && !words.part_ends_after(i - 1)
+            || keys
+                .get(i + n)
+                .is_some_and(|k| w.not_color_after.contains(*k))
+            || in_any_phrase(&keys, i, &w.not_color_phrases);
+        if !blocked {
+            found.push((shown, i, ambiguous));
+        }
+        i += n;
+    }
+    let certain: Vec<usize> = found.iter().filter(|f| !f.2).map(|f| f.1).collect();
+    // (shown, family): one value per colour family, the last one named
+    // ("Gamer Black, RGB, Preto": the title's closing colour, Preto).
+    let mut out: Vec<(String, &str)> = Vec::new();
+    for (shown, at, ambiguous) in found {
+        let beside_certain = certain.iter().any(|&c| c != at && c.abs_diff(at) <= 2);
+        if ambiguous && !beside_certain && !ends_its_part(words, &keys, at, skip) {
+            continue;
+        }
+        let family = w.colors.get(keys[at]).map_or("", |c| c.family.as_str());
+        out.retain(|(s, f)| *s != shown && (family.is_empty() || *f != family));
+        out.push((shown, family));
+    }
+    join(out.into_iter().map(|(shown, _)| shown).collect())
+}
+
+fn join(found: Vec<String>) -> Option<String> {
+    (!found.is_empty() && found.len() <= MAX_COLORS).then(|| found.join("/"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn colour(title: &str) -> Option<String> {
+        learn(title, "", &|_| false)
+    }
+
+    #[test]
+    fn colours_of_real_titles() {
+        let c = |t| colour(t);
+        assert_eq!(c("Tênis Wave Rider 27 42 Azul").as_deref(), Some("Azul"));
+        assert_eq!(c("Camiseta Básica - Preta").as_deref(), Some("Preto"));
+        assert_eq!(c("Mochila Escolar Rosa/Roxo").as_deref(), Some("Rosa/Roxo"));
+        assert_eq!(c("Navy Blue Solid Shirt").as_deref(), None, "first word");
+        assert_eq!(
+            c("Roadster Men Navy Blue Solid Shirt").as_deref(),
+            Some("Navy Blue")
+        );
+        assert_eq!(
+            c("Teclado Sem Fio Logitech MX Keys Mini, Bluetooth, Cinza Claro - 920-010506")
+                .as_deref(),
+            Some("Cinza Claro")
+        );
+        let brand = |k: &str| matches!(k, "fabrica" | "pet");
+        assert_eq!(
+            learn(
+                "Brinquedo Pelúcia Coelho Pernudo Rosa Fabrica Pet - Único",
+                "",
+                &brand
+            )
+            .as_deref(),
+            Some("Rosa")
+        );
+        assert_eq!(
+            c("Brinquedo Pelúcia Coelho Pernudo Rosa Sorridente").as_deref(),
+            None
+        );
+        assert_eq!(
+            c("Conjunto De Panelas 6 Peças Cor Verde Linha Ceramic").as_deref(),
+            Some("Verde")
+        );
+        assert_eq!(c("Caneca Cor de Rosa").as_deref(), Some("Rosa"));
+        assert_eq!(
+            c("Gabinete Gamer, Branco e Cinza - BG-050").as_deref(),
+            Some("Branco/Cinza")
+        );
+        // One value per colour family: the title's closing colour.
+        assert_eq!(
+            c("Water Cooler Rise Mode Gamer Black, RGB, 240mm, Preto - RM-WCB").as_deref(),
+            Some("Preto")
+        );
+    }
+
+    #[test]
+    fn words_that_are_not_colours_here() {
+        for title in [
+            "Suco Sabor Laranja 1L",
+            "Vinho Branco Seco 750 ml",
+            "Óleo de Rosa Mosqueta 20 ml",
+            "Shampoo Rosas e Camomila para Cabelos",
+            "Nivea Cream Moisturiser 200 ml",
+            "Geladeira Frost Free Inox 480L",
+            "Ração Golden para Cães Adultos Frango e Arroz",
+            "Coffee Mug with Lid",
+            "Ração Discos Black Line Poytara",
+            "Cookie Natal Cães Adultos Peru e Frutas Vermelhas - 250 g",
+            "Ração Biofresh Gatos Sênior Peixe Branco",
+        ] {
+            assert_eq!(colour(title), None, "{title}");
+        }
+        let brand = |k: &str| k == "orange";
+        assert_eq!(learn("Power Bank Orange 10000 mAh", "", &brand), None);
+    }
+
+    #[test]
+    fn descriptions_count_only_where_they_label_the_colour() {
+        assert_eq!(
+            learn(
+                "Camiseta Dry Fit",
+                "Tecido leve. Cor: Preto. Tamanhos P a GG.",
+                &|_| false
+            )
+            .as_deref(),
+            Some("Preto")
+        );
+        assert_eq!(
+            learn(
+                "Camiseta Dry Fit",
+                "Ideal para dias de sol e céu azul.",
+                &|_| false
+            ),
+            None
+        );
+    }
+}
