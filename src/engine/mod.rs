@@ -99,7 +99,7 @@ impl Engine {
             money,
             limit,
         };
-        match step {
+        let answered: Result<Turn> = match step {
             Step::Search {
                 spec,
                 changes,
@@ -163,7 +163,10 @@ impl Engine {
                 Ok(ask.results(session, found, 0, shown, &[]))
             }
             Step::Say(canned) => Ok(ask.say(session, canned)),
-        }
+        };
+        let mut turn = answered?;
+        turn.unknown = understood.unknown;
+        Ok(turn)
     }
 }
 
@@ -255,6 +258,7 @@ impl TurnContext<'_> {
                 .collect(),
             suggestions: reply::suggestions(lang, &suggestions),
             products: found.products,
+            unknown: Vec::new(),
         }
     }
 
@@ -273,6 +277,7 @@ impl TurnContext<'_> {
                 lang,
                 &[Suggestion::MoreLikeThis, Suggestion::ShowMore],
             ),
+            unknown: Vec::new(),
         }
     }
 
@@ -299,6 +304,7 @@ impl TurnContext<'_> {
             filters: session.constraints.clone(),
             relaxed: Vec::new(),
             suggestions: reply::suggestions(lang, &openers),
+            unknown: Vec::new(),
         }
     }
 }

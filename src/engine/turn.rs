@@ -45,4 +45,8 @@ pub struct Turn {
     pub relaxed: Vec<Relaxation>,
     /// Short replies the shopper can tap.
     pub suggestions: Vec<String>,
+    /// Words of the message the catalog's vocabulary does not know (asked
+    /// for as search text all the same): what merchants learn from.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
 }
