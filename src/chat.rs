@@ -3,7 +3,9 @@
 //!
 //! Each line read is one message. The answer is the reply, the products as
 //! an aligned table (`#`, id, title, brand, price) and the suggestions. A
-//! line `quit` or `exit`, or the end of the input, ends the chat. Apart from
+//! line `quit`, `exit` or `sair`, or the end of the input, ends the chat.
+//! Every word and price is the reply's: in the conversation's language and
+//! the catalog's currency. Apart from
 //! an optional banner, the only prompt is a plain `> `, so the output of a
 //! piped session is easy to read and to test.
 
@@ -11,6 +13,8 @@ use crate::catalog::Product;
 use crate::dialog::Session;
 use crate::engine::{Engine, Turn};
 use crate::error::{Error, Result};
+use crate::model::Lang;
+use crate::reply;
 use std::io::{BufRead, Write};
 
 /// Settings of [`run_chat`].
@@ -49,15 +53,12 @@ pub fn run_chat(
     options: &ChatOptions,
 ) -> Result<()> {
     let mut session = Session::default();
-    let currency = engine.info().currency;
+    let info = engine.info();
+    let currency = info.currency;
     if options.banner {
-        let info = engine.info();
-        writeln!(
-            output,
-            "Vitrine: {} products. Ask for something (\"black sneakers under $80\"); `quit` to leave.",
-            info.product_count
-        )
-        .map_err(io_err)?;
+        let lang = engine.language();
+        let products = reply::Money::new(None, lang).count(info.product_count);
+        writeln!(output, "{}", reply::book(lang).chat_banner(&products)).map_err(io_err)?;
     }
     let mut lines = input.lines();
     loop {
@@ -72,7 +73,7 @@ pub fn run_chat(
         if message.is_empty() {
             continue;
         }
-        if matches!(message.to_lowercase().as_str(), "quit" | "exit") {
+        if matches!(message.to_lowercase().as_str(), "quit" | "exit" | "sair") {
             break;
         }
         match engine.turn(&mut session, message, options.limit) {
@@ -93,19 +94,26 @@ pub fn write_turn(
     if !turn.reply.is_empty() {
         writeln!(out, "{}", turn.reply)?;
     }
+    let book = reply::book(turn.lang);
     if !turn.products.is_empty() {
         writeln!(out)?;
         write!(
             out,
             "{}",
-            product_table(&turn.products, default_currency, options.title_width)
+            product_table(
+                &turn.products,
+                default_currency,
+                turn.lang,
+                options.title_width
+            )
         )?;
         if turn.total > turn.products.len() as u64 {
-            writeln!(out, "({} of {} shown)", turn.products.len(), turn.total)?;
+            let total = reply::format_count(turn.total, turn.lang);
+            writeln!(out, "{}", book.shown_of(turn.products.len(), &total))?;
         }
     }
     if !turn.suggestions.is_empty() {
-        writeln!(out, "Try: {}", turn.suggestions.join(" · "))?;
+        writeln!(out, "{} {}", book.try_label(), turn.suggestions.join(" · "))?;
     }
     writeln!(out)
 }
@@ -126,21 +134,28 @@ fn cell(text: &str, width: usize) -> String {
     }
 }
 
-/// The products as an aligned text table with a header row.
-pub fn product_table(products: &[Product], default_currency: &str, title_width: usize) -> String {
+/// The products as an aligned text table with a header row, prices in the
+/// reply's format (`lang`) and each product's currency (else the
+/// catalog's; a plain number when there is none).
+pub fn product_table(
+    products: &[Product],
+    default_currency: &str,
+    lang: Lang,
+    title_width: usize,
+) -> String {
     let header = ["#", "id", "title", "brand", "price"];
     let rows: Vec<[String; 5]> = products
         .iter()
         .enumerate()
         .map(|(i, p)| {
-            let currency = p.currency.as_deref().unwrap_or(default_currency);
+            let currency = p.currency.as_deref().or(Some(default_currency));
             [
                 (i + 1).to_string(),
                 cell(&p.id, 16),
                 cell(&p.title, title_width.max(8)),
                 cell(p.brand.as_deref().unwrap_or(""), 20),
                 p.price
-                    .map(|v| format_price(v, currency))
+                    .map(|v| reply::format_price(v, currency.filter(|c| !c.is_empty()), lang))
                     .unwrap_or_default(),
             ]
         })
@@ -176,45 +191,37 @@ pub fn product_table(products: &[Product], default_currency: &str, title_width: 
     table
 }
 
-/// A price with its currency's symbol: `$79.90`, `R$ 79,90`, `€79.90`,
-/// `₹1,299.00`; other currencies as `79.90 CHF`.
-pub fn format_price(value: f64, currency: &str) -> String {
-    let cents = (value * 100.0).round();
-    let negative = cents < 0.0;
-    let cents = cents.abs() as u64;
-    let (units, frac) = (cents / 100, cents % 100);
-    let group = |sep: char| {
-        let digits = units.to_string();
-        let mut out = String::new();
-        for (i, d) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
-                out.push(sep);
-            }
-            out.push(d);
-        }
-        out
-    };
-    let sign = if negative { "-" } else { "" };
-    match currency.to_ascii_uppercase().as_str() {
-        "BRL" => format!("{sign}R$ {},{frac:02}", group('.')),
-        "USD" | "" => format!("{sign}${}.{frac:02}", group(',')),
-        "EUR" => format!("{sign}€{}.{frac:02}", group(',')),
-        "GBP" => format!("{sign}£{}.{frac:02}", group(',')),
-        "INR" => format!("{sign}₹{}.{frac:02}", group(',')),
-        other => format!("{sign}{}.{frac:02} {other}", group(',')),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn prices() {
-        assert_eq!(format_price(79.9, "USD"), "$79.90");
-        assert_eq!(format_price(1299.9, "BRL"), "R$ 1.299,90");
-        assert_eq!(format_price(1234567.0, "INR"), "₹1,234,567.00");
-        assert_eq!(format_price(5.0, "CHF"), "5.00 CHF");
+    fn prices_follow_the_conversation_and_the_catalog() {
+        let product = |price: f64, currency: Option<&str>| Product {
+            id: "A".into(),
+            title: "Thing".into(),
+            price: Some(price),
+            currency: currency.map(str::to_string),
+            ..Product::default()
+        };
+        let row = |p: Product, catalog: &str, lang: Lang| {
+            product_table(&[p], catalog, lang, 20)
+                .lines()
+                .nth(1)
+                .unwrap_or_default()
+                .rsplit("  ")
+                .next()
+                .unwrap_or_default()
+                .to_string()
+        };
+        // No currency anywhere: a plain number, never a "$" the catalog did not give.
+        assert_eq!(row(product(1899.0, None), "", Lang::En), "1,899");
+        assert_eq!(row(product(1899.0, None), "INR", Lang::En), "₹1,899");
+        assert_eq!(
+            row(product(1299.9, Some("BRL")), "", Lang::Pt),
+            "R$ 1.299,90"
+        );
+        assert_eq!(row(product(37.9, None), "", Lang::Pt), "37,90");
     }
 
     #[test]
@@ -234,10 +241,11 @@ mod tests {
                 ..Product::default()
             },
         ];
-        let table = product_table(&products, "USD", 20);
+        let table = product_table(&products, "USD", Lang::En, 20);
         let lines: Vec<&str> = table.lines().collect();
         assert_eq!(lines[0], "#  id   title                 brand   price");
+        // The reply's money format: cents only when there are some.
         assert_eq!(lines[1], "1  A1   Black running sneak…  Puma   $79.90");
-        assert_eq!(lines[2], "2  B22  Cap [31m                      $5.00");
+        assert_eq!(lines[2], "2  B22  Cap [31m                         $5");
     }
 }

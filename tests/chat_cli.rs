@@ -104,3 +104,31 @@ fn end_of_input_ends_the_chat() {
     assert!(ok);
     assert_eq!(out, "> \n");
 }
+
+/// A fresh index of the Portuguese demo catalog.
+fn demo_pt_index() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalog/demo-pt.csv");
+    vitrine::index::import(&csv, dir.path(), &vitrine::index::ImportOptions::default()).unwrap();
+    dir
+}
+
+#[test]
+fn a_portuguese_conversation_is_answered_in_portuguese_words_and_prices() {
+    let index = demo_pt_index();
+    let (ok, out, err) = chat(index.path(), "tênis preto masculino\nrecomeçar\nsair\n");
+    assert!(ok, "stderr: {err}");
+    assert!(out.contains("Encontrei"), "{out}");
+    assert!(out.contains("Sugestões: "), "{out}");
+    assert!(!out.contains("Try:") && !out.contains(" shown)"), "{out}");
+    // Prices in reais, the Portuguese way.
+    let priced = out
+        .lines()
+        .filter(|l| l.trim_start().starts_with(|c: char| c.is_ascii_digit()))
+        .filter(|l| l.contains("R$ "))
+        .count();
+    assert!(priced > 0, "{out}");
+    assert!(out.contains("Certo, vamos recomeçar"), "{out}");
+    // "sair" ends the chat like "quit".
+    assert!(out.ends_with("> "), "{out:?}");
+}

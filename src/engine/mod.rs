@@ -70,6 +70,12 @@ impl Engine {
         }
     }
 
+    /// The language of the catalog being served (what a conversation
+    /// starts in).
+    pub fn language(&self) -> crate::model::Lang {
+        self.live.get().lexicon.catalog_language()
+    }
+
     /// The catalog vocabulary of the index being served.
     pub fn vocabulary(&self) -> crate::index::Vocabulary {
         self.live.get().index.vocabulary().clone()
