@@ -1073,9 +1073,12 @@ fn multi_turn_conversation_refines_and_sessions_are_isolated() {
         .fold(f64::INFINITY, f64::min);
 
     // Every Puma match was shown and none is cheaper than the cheapest of
-    // them: the assistant says so and keeps the filters and products.
+    // them: the assistant says so and keeps the filters and products, now
+    // shown cheapest first (issue 14: the answer must hold for the list).
     let cheaper = server.say(Some(&a), "cheaper");
-    assert_eq!(cheaper["filters"], puma["filters"], "{cheaper}");
+    let mut kept = puma["filters"].clone();
+    kept["sort"] = json!("price_asc");
+    assert_eq!(cheaper["filters"], kept, "{cheaper}");
     assert!(
         cheaper["reply"]
             .as_str()
@@ -1086,8 +1089,10 @@ fn multi_turn_conversation_refines_and_sessions_are_isolated() {
     for p in products(&cheaper) {
         assert!(p["price"].as_f64().unwrap() >= cheapest_shown, "{p}");
     }
-    // Without the brand, one product shown: "cheaper" goes below its price.
-    let (_, any_brand) = server.chat(json!({"message": "any brand", "session_id": a, "limit": 1}));
+    // Without the brand, best match first, one product shown: "cheaper"
+    // goes below its price.
+    let (_, any_brand) =
+        server.chat(json!({"message": "any brand, most relevant", "session_id": a, "limit": 1}));
     let shown = products(&any_brand)[0]["price"].as_f64().unwrap();
     let (_, cheaper) = server.chat(json!({"message": "cheaper", "session_id": a, "limit": 10}));
     assert!(

@@ -684,8 +684,8 @@ fn myntra_dresses_between_1000_and_2000() {
 
 // ---------------------------------------------------------------- property
 
-fn message() -> impl Strategy<Value = String> {
-    let vocab = demo().vocabulary();
+fn message(engine: &Engine) -> impl Strategy<Value = String> + use<> {
+    let vocab = engine.vocabulary();
     let mut words: Vec<String> = vocab
         .facets
         .values()
@@ -736,19 +736,19 @@ fn message() -> impl Strategy<Value = String> {
     ]
 }
 
-#[test]
-fn any_conversation_keeps_every_shown_product_within_the_filters() {
-    let engine = demo();
+/// Random conversations on `engine`: a product that breaks any constraint
+/// asked for — active or set aside — is never shown with `relaxed` empty.
+fn random_conversations_stay_honest(engine: &Engine, default_cases: u32) {
     let mut runner = TestRunner::new(Config {
         // PROPTEST_CASES raises the count for a longer local hunt.
         cases: std::env::var("PROPTEST_CASES")
             .ok()
             .and_then(|v| v.parse().ok())
-            .unwrap_or(64),
+            .unwrap_or(default_cases),
         failure_persistence: None,
         ..Config::default()
     });
-    let result = runner.run(&proptest::collection::vec(message(), 1..=4), |msgs| {
+    let result = runner.run(&proptest::collection::vec(message(engine), 1..=4), |msgs| {
         let mut session = Session::default();
         let mut log = Vec::new();
         for msg in &msgs {
@@ -770,6 +770,17 @@ fn any_conversation_keeps_every_shown_product_within_the_filters() {
     if let Err(e) = result {
         panic!("{e}");
     }
+}
+
+#[test]
+fn any_conversation_keeps_every_shown_product_within_the_filters() {
+    random_conversations_stay_honest(demo(), 64);
+}
+
+#[test]
+fn any_conversation_on_myntra_keeps_every_shown_product_within_the_filters() {
+    let Some(engine) = myntra() else { return };
+    random_conversations_stay_honest(engine, 64);
 }
 
 /// Found by the proptest: excluding a multi-word type ("no Running Shoes")

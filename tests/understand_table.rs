@@ -677,3 +677,82 @@ fn ignored_words_are_reported() {
     let u = myntra().understand("qwzx plorf", Lang::En);
     assert!(u.ops.is_empty());
 }
+
+/// Everyday words a few letters from a brand or colour of the catalog
+/// ("either" / Ether, "policy" / Police, "wire" / wine), taken from the
+/// language's own word list: none of them is ever corrected into that
+/// brand or colour.
+fn everyday_words_near(lx: &Lexicon, vocab: &vitrine::Vocabulary, list: &str) -> usize {
+    let words: Vec<String> =
+        std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(list))
+            .expect("word list")
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.len() >= 4)
+            .map(str::to_string)
+            .collect();
+    // The built-in vocabulary's own words ("gray" is a name of grey) are
+    // not corrections: they are left out.
+    let mut builtin = std::collections::HashSet::new();
+    for (_, d) in vitrine::language::every() {
+        let lists = d
+            .types
+            .values()
+            .chain(d.materials.values())
+            .chain(d.audiences.values())
+            .chain(d.markers.values())
+            .chain(std::iter::once(&d.stop_words))
+            .flatten()
+            .chain(
+                d.colors
+                    .values()
+                    .flat_map(|c| c.names.iter().chain(&c.members)),
+            );
+        for phrase in lists {
+            builtin.extend(vitrine::text::words(phrase));
+        }
+    }
+    let mut checked = 0;
+    for facet in ["brand", "color"] {
+        for value in vocab.values(facet) {
+            let target = vitrine::text::key(&value.value);
+            if target.contains(' ') || target.len() < 4 {
+                continue;
+            }
+            for word in &words {
+                let d = strsim::osa_distance(word, &target);
+                if d == 0
+                    || d > 2
+                    || word.contains(&target)
+                    || target.contains(word.as_str())
+                    || builtin.contains(word)
+                {
+                    continue;
+                }
+                for message in [word.clone(), format!("shirts {word}")] {
+                    let u = lx.understand(&message, Lang::En);
+                    let wrong = u.ops.iter().any(|op| match op {
+                        Op::Set(_, values) | Op::Add(_, values) | Op::Exclude(_, values) => {
+                            values.iter().any(|v| vitrine::text::key(v) == target)
+                        }
+                        _ => false,
+                    });
+                    assert!(
+                        !wrong,
+                        "{message:?} was read as the {facet} {:?}: {:?}",
+                        value.value, u.ops
+                    );
+                    checked += 1;
+                }
+            }
+        }
+    }
+    checked
+}
+
+#[test]
+fn everyday_words_are_never_corrected_into_brands_or_colours() {
+    let checked = everyday_words_near(myntra(), &load("myntra.json"), "src/language/words/en.txt");
+    assert!(checked > 1_000, "only {checked} messages checked");
+    let checked = everyday_words_near(loja(), &load("loja_br.json"), "src/language/words/pt.txt");
+    assert!(checked > 100, "only {checked} messages checked");
+}

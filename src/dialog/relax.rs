@@ -156,13 +156,15 @@ pub fn after_search(
     if let Some(moved) = changes.moved_price {
         session.constraints = before.constraints.clone();
         session.set_aside = before.set_aside.clone();
-        let mut previous = SearchSpec {
-            constraints: session.applied(),
-            ..spec.clone()
-        };
-        previous.constraints.sort = match moved {
+        // What was shown, from the cheapest (or the dearest) on, so the
+        // answer "these are the lowest-priced" shows it.
+        session.constraints.sort = match moved {
             PriceMove::Cheaper => Sort::PriceAsc,
             PriceMove::Pricier => Sort::PriceDesc,
+        };
+        let previous = SearchSpec {
+            constraints: session.applied(),
+            ..spec.clone()
         };
         return Ok(Some(Fallback::NothingBeyond {
             spec: settle(previous, &mut count)?,

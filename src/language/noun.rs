@@ -55,6 +55,38 @@ pub fn plural(word: &str) -> String {
     }
 }
 
+/// A Portuguese type value in the plural, as a reply names what was
+/// asked for ("Geladeira" -> "Geladeiras", "Placa de Vídeo" -> "Placas de
+/// Vídeo", "Fogão" -> "Fogões"): its first word, the head of a Portuguese
+/// noun phrase, when that word is a common Portuguese word in the singular.
+pub fn portuguese_plural(value: &str) -> String {
+    let first = value.split(' ').next().unwrap_or(value);
+    let key = crate::text::key(first);
+    let known = super::common_in(&key).any(|l| l == crate::model::Lang::Pt);
+    if !known || key.ends_with('s') || key.chars().count() < 3 {
+        return value.to_string();
+    }
+    let plural = if let Some(stem) = first.strip_suffix("ão") {
+        format!("{stem}ões")
+    } else if let Some(stem) = first
+        .strip_suffix("al")
+        .or_else(|| first.strip_suffix("el"))
+        .or_else(|| first.strip_suffix("ol"))
+    {
+        let vowel = &first[stem.len()..stem.len() + 1];
+        format!("{stem}{vowel}is")
+    } else if first.ends_with(['r', 'z']) {
+        format!("{first}es")
+    } else if first.ends_with(['a', 'e', 'i', 'o', 'u', 'á', 'é', 'ê', 'ó', 'ô']) {
+        format!("{first}s")
+    } else if let Some(stem) = first.strip_suffix('m') {
+        format!("{stem}ns")
+    } else {
+        return value.to_string();
+    };
+    format!("{plural}{}", &value[first.len()..])
+}
+
 /// An English type value in the plural, as a reply names what was asked
 /// for ("Casual Shirt" -> "Casual Shirts", "Bag" -> "Bags"): only when its
 /// last word is a singular noun that the built-in type concepts also know
@@ -91,6 +123,17 @@ pub fn english_plural(value: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn portuguese_type_values_in_the_plural() {
+        assert_eq!(portuguese_plural("Geladeira"), "Geladeiras");
+        assert_eq!(portuguese_plural("Placa de Vídeo"), "Placas de Vídeo");
+        assert_eq!(portuguese_plural("Fogão"), "Fogões");
+        assert_eq!(portuguese_plural("Colchão Casal"), "Colchões Casal");
+        assert_eq!(portuguese_plural("Ventilador"), "Ventiladores");
+        assert_eq!(portuguese_plural("Tênis"), "Tênis");
+        assert_eq!(portuguese_plural("Xyzzy"), "Xyzzy");
+    }
 
     #[test]
     fn singular_and_plural() {

@@ -32,7 +32,12 @@ impl Phrasebook for Portuguese {
             .unwrap_or_default();
         let type_words: Vec<String> = types
             .iter()
-            .map(|t| names::type_name(t, Lang::Pt).map_or_else(|| t.to_lowercase(), |n| n.many))
+            .map(|t| {
+                names::type_name(t, Lang::Pt).map_or_else(
+                    || crate::language::noun::portuguese_plural(t).to_lowercase(),
+                    |n| n.many,
+                )
+            })
             .collect();
         let colors: Vec<String> = any_of(c, &Slot::Color)
             .iter()

@@ -1,0 +1,518 @@
+//! Shoppers' multi-turn conversations, checked the way a shopper would:
+//! every product shown must satisfy, by its own catalog row (read back
+//! with the importer's reader, before anything is learned from it), every
+//! constraint stated so far in the conversation — set-aside ones included —
+//! unless the turn says that constraint was set aside (`relaxed`). What the
+//! shopper asked is written here, by hand, for each step; the engine's own
+//! filters are never the reference.
+//!
+//! Catalogs: the English and Portuguese demo stores, and the real Myntra
+//! and br-retail datasets (skipped visibly when `../shared/datasets` is
+//! missing, failing under `CI=true`).
+
+#[path = "common/datasets.rs"]
+mod datasets;
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+use tempfile::TempDir;
+use vitrine::catalog::{CatalogReader, ReadOptions};
+use vitrine::index::{ImportOptions, import};
+use vitrine::text::key;
+use vitrine::{Engine, Product, Session, Turn, TurnKind};
+
+// ---------------------------------------------------------------- catalogs
+
+struct Store {
+    _dir: TempDir,
+    engine: Engine,
+    /// id -> the product as the catalog file writes it.
+    rows: HashMap<String, Product>,
+}
+
+fn open(csv: &Path, currency: Option<&str>) -> Store {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let mut opts = ImportOptions::default();
+    opts.read.default_currency = currency.map(str::to_string);
+    import(csv, dir.path(), &opts).unwrap_or_else(|e| panic!("import {}: {e}", csv.display()));
+    let engine = Engine::open(dir.path()).expect("engine");
+    let mut reader = CatalogReader::open(csv, &ReadOptions::default()).expect("reader");
+    let rows = (&mut reader)
+        .filter_map(Result::ok)
+        .map(|p| (p.id.clone(), p))
+        .collect();
+    Store {
+        _dir: dir,
+        engine,
+        rows,
+    }
+}
+
+fn repo(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join(relative)
+}
+
+fn demo() -> &'static Store {
+    static STORE: OnceLock<Store> = OnceLock::new();
+    STORE.get_or_init(|| open(&repo("catalog/demo.csv"), None))
+}
+
+fn demo_pt() -> &'static Store {
+    static STORE: OnceLock<Store> = OnceLock::new();
+    STORE.get_or_init(|| open(&repo("catalog/demo-pt.csv"), None))
+}
+
+fn dataset(
+    relative: &str,
+    currency: Option<&str>,
+    cell: &'static OnceLock<Option<Store>>,
+) -> Option<&'static Store> {
+    cell.get_or_init(|| datasets::dataset(relative).map(|csv| open(&csv, currency)))
+        .as_ref()
+}
+
+fn myntra() -> Option<&'static Store> {
+    static STORE: OnceLock<Option<Store>> = OnceLock::new();
+    dataset("myntra/products.csv", Some("INR"), &STORE)
+}
+
+fn br_retail() -> Option<&'static Store> {
+    static STORE: OnceLock<Option<Store>> = OnceLock::new();
+    dataset("br-retail/products.csv", None, &STORE)
+}
+
+// ---------------------------------------------------------------- what was asked
+
+/// One thing the shopper asked, checked on a catalog row.
+#[derive(Debug, Clone)]
+enum Want {
+    /// The title or category path names one of these (word prefixes, folded).
+    Kind(&'static [&'static str]),
+    /// The colour cell (else the title) names one of these.
+    Colour(&'static [&'static str]),
+    /// The gender cell (else the title) names one of these.
+    Audience(&'static [&'static str]),
+    /// This brand.
+    Brand(&'static str),
+    /// Not this brand.
+    NotBrand(&'static str),
+    /// At most this price.
+    Under(f64),
+    /// The title or description has this word (prefix, folded).
+    Word(&'static str),
+}
+
+impl Want {
+    /// The constraint a turn names in `relaxed` when it set this aside.
+    fn kind(&self) -> &'static str {
+        match self {
+            Want::Kind(_) => "type",
+            Want::Colour(_) => "color",
+            Want::Audience(_) => "gender",
+            Want::Brand(_) | Want::NotBrand(_) => "brand",
+            Want::Under(_) => "price",
+            Want::Word(_) => "text",
+        }
+    }
+
+    fn holds(&self, p: &Product) -> bool {
+        let names = |text: &str, words: &[&str]| {
+            let said = key(text);
+            words.iter().any(|w| {
+                let w = key(w);
+                said.split(' ').any(|t| t.starts_with(&w))
+                    || w.contains(' ') && format!(" {said} ").contains(&format!(" {w}"))
+            })
+        };
+        let title_and_path = format!("{} {}", p.title, p.category.as_deref().unwrap_or(""));
+        match self {
+            Want::Kind(words) => names(&title_and_path, words),
+            Want::Colour(words) => match p.color.as_deref().filter(|c| !c.trim().is_empty()) {
+                Some(colour) => names(colour, words),
+                None => names(&p.title, words),
+            },
+            Want::Audience(words) => match p.gender.as_deref().filter(|g| !g.trim().is_empty()) {
+                Some(gender) => names(gender, words),
+                None => names(&title_and_path, words),
+            },
+            Want::Brand(b) => p.brand.as_deref().is_some_and(|x| key(x) == key(b)),
+            Want::NotBrand(b) => p.brand.as_deref().is_none_or(|x| key(x) != key(b)),
+            Want::Under(max) => p.price.is_some_and(|x| x <= *max + 0.005),
+            Want::Word(w) => names(&format!("{} {}", p.title, p.description), &[w]),
+        }
+    }
+}
+
+/// A conversation on one store, with the log of what was said.
+struct Chat<'a> {
+    store: &'a Store,
+    session: Session,
+    wants: Vec<Want>,
+    log: Vec<String>,
+}
+
+impl<'a> Chat<'a> {
+    fn new(store: &'a Store) -> Self {
+        Chat {
+            store,
+            session: Session::default(),
+            wants: Vec::new(),
+            log: Vec::new(),
+        }
+    }
+
+    fn fail(&self, why: &str) -> String {
+        format!("{why}\nconversation:\n{}", self.log.join("\n"))
+    }
+
+    /// Says `message`; `set` are what it asks from now on (a new want of a
+    /// kind replaces the old one of that kind). Checks every product shown
+    /// against everything asked so far and returns the turn.
+    fn say(&mut self, message: &str, set: &[Want]) -> Turn {
+        for want in set {
+            self.wants.retain(|w| w.kind() != want.kind());
+        }
+        self.wants.extend(set.iter().cloned());
+        let turn = self
+            .store
+            .engine
+            .turn(&mut self.session, message, 10)
+            .unwrap_or_else(|e| panic!("{message:?}: {e}"));
+        let relaxed: Vec<&str> = turn.relaxed.iter().map(|r| r.constraint.name()).collect();
+        self.log.push(format!(
+            "> {message}\n< [{:?}, {} of {}, relaxed {relaxed:?}] {}",
+            turn.kind,
+            turn.products.len(),
+            turn.total,
+            turn.reply
+        ));
+        for p in &turn.products {
+            let row = self
+                .store
+                .rows
+                .get(&p.id)
+                .unwrap_or_else(|| panic!("{} is not a row of the catalog", p.id));
+            // "There's nothing cheaper": the answer to "cheaper" is that
+            // there is none; what is shown is the list before it.
+            let nothing_beyond = turn.reply.starts_with("There's nothing")
+                || turn.reply.starts_with("Não há opções");
+            for want in &self.wants {
+                let moved = nothing_beyond && matches!(want, Want::Under(_));
+                if !want.holds(row) && !relaxed.contains(&want.kind()) && !moved {
+                    panic!(
+                        "{}",
+                        self.fail(&format!(
+                            "{} {:?} breaks {want:?}, and the turn does not say {} was set aside",
+                            p.id,
+                            row.title,
+                            want.kind()
+                        ))
+                    );
+                }
+            }
+        }
+        turn
+    }
+
+    /// Says `message` and expects products that all match exactly.
+    fn exact(&mut self, message: &str, set: &[Want]) -> Turn {
+        let turn = self.say(message, set);
+        assert!(
+            turn.kind == TurnKind::Results && turn.relaxed.is_empty() && !turn.products.is_empty(),
+            "{}",
+            self.fail("expected exact matches")
+        );
+        turn
+    }
+
+    /// Forgets what the shopper asked (after "start over").
+    fn forget(&mut self) {
+        self.wants.clear();
+    }
+}
+
+// ---------------------------------------------------------------- words
+
+const SNEAKERS: &[&str] = &["sneaker", "trainer", "tênis", "tenis"];
+const BLACK: &[&str] = &["black", "preto", "preta", "jet black", "onyx"];
+const WHITE: &[&str] = &["white", "branco", "branca", "off white", "ivory"];
+const MEN: &[&str] = &["men", "man", "masculino", "masculina"];
+const WOMEN: &[&str] = &["women", "woman", "ladies", "feminino", "feminina"];
+
+// ---------------------------------------------------------------- demo (EN)
+
+#[test]
+fn demo_sneakers_brand_cheaper_colour_start_over() {
+    let mut chat = Chat::new(demo());
+    chat.exact(
+        "black sneakers for men under 150",
+        &[
+            Want::Kind(SNEAKERS),
+            Want::Colour(BLACK),
+            Want::Audience(MEN),
+            Want::Under(150.0),
+        ],
+    );
+    chat.say("only nike", &[Want::Brand("Nike")]);
+    let t = chat.say("actually white", &[Want::Colour(WHITE)]);
+    assert_eq!(t.lang, vitrine::Lang::En);
+    chat.say("start over", &[]);
+    chat.forget();
+    let t = chat.say("cheaper", &[]);
+    // Nothing was shown after starting over: no old price comes back.
+    assert_eq!(
+        t.filters.price_max,
+        None,
+        "{}",
+        chat.fail("old price after start over")
+    );
+}
+
+#[test]
+fn demo_a_set_aside_audience_stays_asked_for() {
+    let mut chat = Chat::new(demo());
+    // Whatever is set aside to show something, later turns keep checking it.
+    chat.say(
+        "handbags for men",
+        &[
+            Want::Kind(&["handbag", "bag", "purse", "tote"]),
+            Want::Audience(MEN),
+        ],
+    );
+    chat.say("in black", &[Want::Colour(BLACK)]);
+    chat.say("show more", &[]);
+    // The shopper drops it for good: no longer flagged, no longer checked.
+    chat.wants.retain(|w| w.kind() != "gender");
+    let t = chat.say("any gender is fine", &[]);
+    assert!(
+        t.relaxed.iter().all(|r| r.constraint.name() != "gender"),
+        "{}",
+        chat.fail("audience still set aside")
+    );
+}
+
+#[test]
+fn demo_the_newest_request_wins_a_conflict() {
+    let mut chat = Chat::new(demo());
+    chat.exact("t-shirts", &[Want::Kind(&["t-shirt", "tshirt", "tee"])]);
+    chat.say("only nike", &[Want::Brand("Nike")]);
+    // Kids' Nike t-shirts would keep the older brand: the newer audience wins.
+    let t = chat.say("for women", &[Want::Audience(WOMEN)]);
+    assert!(
+        t.relaxed.iter().all(|r| r.constraint.name() != "gender"),
+        "{}",
+        chat.fail("the newest constraint was set aside")
+    );
+}
+
+#[test]
+fn demo_sort_phrases_order_the_products() {
+    let mut chat = Chat::new(demo());
+    chat.exact("sneakers", &[Want::Kind(SNEAKERS)]);
+    for (message, ascending) in [
+        ("from most expensive to cheapest", false),
+        ("price low to high", true),
+        ("sort from the highest price to the lowest", false),
+    ] {
+        let t = chat.exact(message, &[]);
+        let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
+        let sorted = prices.windows(2).all(|w| {
+            if ascending {
+                w[0] <= w[1]
+            } else {
+                w[0] >= w[1]
+            }
+        });
+        assert!(sorted, "{}", chat.fail(&format!("{message}: {prices:?}")));
+    }
+    // "best rated first" sorts; it does not pick product #1.
+    let t = chat.say("best rated first", &[]);
+    assert_eq!(
+        t.kind,
+        TurnKind::Results,
+        "{}",
+        chat.fail("best rated first")
+    );
+}
+
+#[test]
+fn demo_words_the_store_does_not_know_are_never_presented_as_exact() {
+    for (message, wants) in [
+        ("light bulb", vec![Want::Word("bulb")]),
+        ("5 drawer dresser", vec![Want::Word("dresser")]),
+        (
+            "waterproof hiking boots",
+            vec![Want::Word("waterproof"), Want::Kind(&["boot"])],
+        ),
+    ] {
+        let mut chat = Chat::new(demo());
+        chat.say(message, &wants);
+    }
+}
+
+// ---------------------------------------------------------------- demo (PT)
+
+#[test]
+fn demo_pt_tenis_switch_follow_ups_and_budget() {
+    let mut chat = Chat::new(demo_pt());
+    let t = chat.say(
+        "tênis preto masculino até R$ 500",
+        &[
+            Want::Kind(SNEAKERS),
+            Want::Colour(BLACK),
+            Want::Audience(MEN),
+            Want::Under(500.0),
+        ],
+    );
+    assert_eq!(t.lang, vitrine::Lang::Pt);
+    // "e para mulher?" switches the audience, it does not add one.
+    let t = chat.say("e para mulher?", &[Want::Audience(WOMEN)]);
+    assert!(
+        !t.filters
+            .facets
+            .values()
+            .any(|f| f.any_of.iter().any(|v| key(v).starts_with("masculin"))),
+        "{}",
+        chat.fail("audience added, not switched")
+    );
+    chat.say("no máximo 300 reais", &[Want::Under(300.0)]);
+    let t = chat.say("do mais caro para o mais barato", &[]);
+    let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
+    assert!(
+        prices.windows(2).all(|w| w[0] >= w[1]),
+        "{}",
+        chat.fail("not most expensive first")
+    );
+    // Laughter in a Portuguese conversation stays Portuguese.
+    let t = chat.say("kkkkk", &[]);
+    assert_eq!(t.lang, vitrine::Lang::Pt, "{}", chat.fail("laughter"));
+}
+
+// ---------------------------------------------------------------- Myntra
+
+#[test]
+fn myntra_sneakers_for_men_refined_across_turns() {
+    let Some(store) = myntra() else { return };
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "black sneakers for men under 3000",
+        &[
+            Want::Kind(SNEAKERS),
+            Want::Colour(BLACK),
+            Want::Audience(MEN),
+            Want::Under(3000.0),
+        ],
+    );
+    chat.say("only puma", &[Want::Brand("Puma")]);
+    chat.say("no Puma either", &[Want::NotBrand("Puma")]);
+    chat.say("actually white", &[Want::Colour(WHITE)]);
+    chat.say("and for women?", &[Want::Audience(WOMEN)]);
+}
+
+#[test]
+fn myntra_everyday_words_are_not_brands_or_colours() {
+    let Some(store) = myntra() else { return };
+    for message in [
+        "return policy",
+        "red wire",
+        "shirts either way",
+        "a lamp for the study",
+    ] {
+        let mut chat = Chat::new(store);
+        let t = chat.say(message, &[]);
+        let brands: Vec<&String> = t
+            .filters
+            .facets
+            .iter()
+            .filter(|(slot, _)| **slot == vitrine::Slot::Brand)
+            .flat_map(|(_, f)| f.any_of.iter())
+            .collect();
+        assert!(
+            brands.is_empty(),
+            "{}",
+            chat.fail(&format!("brand {brands:?} from {message:?}"))
+        );
+    }
+}
+
+#[test]
+fn myntra_watches_for_men_and_a_portuguese_reply() {
+    let Some(store) = myntra() else { return };
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "watches for men",
+        &[Want::Kind(&["watch"]), Want::Audience(MEN)],
+    );
+    let mut chat = Chat::new(store);
+    let t = chat.say(
+        "relógio masculino preto",
+        &[
+            Want::Kind(&["watch"]),
+            Want::Audience(MEN),
+            Want::Colour(BLACK),
+        ],
+    );
+    assert_eq!(t.lang, vitrine::Lang::Pt);
+    // A Portuguese reply names the English catalog's concepts in Portuguese.
+    assert!(
+        t.reply.contains("relógios"),
+        "{}",
+        chat.fail("reply in Portuguese")
+    );
+}
+
+// ---------------------------------------------------------------- br-retail
+
+#[test]
+fn br_retail_fridges_within_budget_then_cheaper() {
+    let Some(store) = br_retail() else { return };
+    let mut chat = Chat::new(store);
+    let t = chat.say(
+        "geladeira inox até 3000 reais",
+        &[
+            Want::Kind(&["geladeira", "refrigerador"]),
+            Want::Word("inox"),
+            Want::Under(3000.0),
+        ],
+    );
+    assert_eq!(t.lang, vitrine::Lang::Pt);
+    let cheapest = t
+        .products
+        .iter()
+        .filter_map(|p| p.price)
+        .fold(f64::MAX, f64::min);
+    if cheapest < f64::MAX {
+        let t = chat.say("mais barato", &[Want::Under(cheapest)]);
+        if t.reply.starts_with("Não há opções mais baratas") {
+            // Nothing cheaper, and it says so: the list shown is the one before.
+            assert!(
+                t.reply.contains("mais em conta"),
+                "{}",
+                chat.fail("nothing cheaper")
+            );
+        }
+    }
+}
+
+#[test]
+fn br_retail_pet_food_and_lego() {
+    let Some(store) = br_retail() else { return };
+    let mut chat = Chat::new(store);
+    chat.say(
+        "ração para gatos filhotes",
+        &[Want::Kind(&["ração", "racao"]), Want::Word("gato")],
+    );
+    let mut chat = Chat::new(store);
+    chat.say(
+        "lego para meninas",
+        &[
+            Want::Brand("Lego"),
+            Want::Audience(&["menina", "feminin", "girl"]),
+        ],
+    );
+    let mut chat = Chat::new(store);
+    // Catalog words only, in a new conversation: the catalog's language.
+    let t = chat.say("brastemp", &[Want::Brand("Brastemp")]);
+    assert_eq!(t.lang, vitrine::Lang::Pt);
+}
