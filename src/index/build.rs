@@ -436,13 +436,16 @@ impl IndexBuilder {
         if !p.description.is_empty() {
             doc.add_text(f.description, &p.description);
         }
-        // Every run of consecutive words of each type: the words of a key
-        // are its tokens joined by single spaces.
+        // Every run of each type's words that keeps its head noun: the
+        // last words of an English type ("shoe", "running shoe"), the first
+        // of a Portuguese one ("tenis", "tenis corrida"); so "shoes" finds
+        // running shoes, and "ração" is not a "medidor de ração".
         for &(_, a, b) in spans.iter().filter(|(facet, _, _)| *facet == 0) {
             let key = &keys[a..b];
-            for (start, _) in word_starts(key) {
-                for (_, end) in word_starts(key).filter(|&(s, _)| s >= start) {
-                    doc.add_text(f.type_key, &key[start..end]);
+            for (start, end) in word_starts(key) {
+                match self.head {
+                    HeadPosition::Last => doc.add_text(f.type_key, &key[start..]),
+                    HeadPosition::First => doc.add_text(f.type_key, &key[..end]),
                 }
             }
         }

@@ -11,8 +11,9 @@ use tantivy::schema::{
 /// Bumped whenever the schema or the stored files change shape. Version 5:
 /// product type keys are singular words, not stems ("Câmera" and "Cama"
 /// are two types); colours are split like sizes; learned audiences and
-/// colours are stored in the products.
-pub const SCHEMA_VERSION: u32 = 5;
+/// colours are stored in the products. Version 6: `type_key` holds the runs
+/// of a type's words that keep its head noun, not every run.
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];

@@ -11,7 +11,7 @@
 //! read.
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
-use crate::index::ProductIndex;
+use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{SearchSpec, Slot, Sort, facet};
 use std::ops::Bound;
 use std::sync::Arc;
@@ -210,33 +210,32 @@ fn postings_size(index: &ProductIndex, slot: &Slot, values: &[&String]) -> Optio
     Some(total)
 }
 
-/// True when the words of `needle` are a run of the words of `hay` (how
-/// `type_key` indexes every run of a product type's words). Keys are words
-/// joined by single spaces, so a run is an occurrence of `needle` that
-/// starts and ends at word boundaries. Runs on every key of the type column
-/// in a turn's plan: no allocation.
-fn is_word_run(needle: &str, hay: &str) -> bool {
+/// True when the words of `needle` are a run of the words of `hay` that
+/// keeps its head noun (how `type_key` indexes a product type's words):
+/// its last words when types end with their head (`Last`: "shoe" in "trail
+/// run shoe"), its first words otherwise (`First`: "tenis" in "tenis
+/// corrida"). Keys are words joined by single spaces. Runs on every key of
+/// the type column in a turn's plan: no allocation.
+fn is_head_run(needle: &str, hay: &str, head: HeadPosition) -> bool {
     if needle.is_empty() || needle.split(' ').any(str::is_empty) {
         return false;
     }
-    let bytes = hay.as_bytes();
-    let mut from = 0;
-    while let Some(found) = hay[from..].find(needle) {
-        let at = from + found;
-        let end = at + needle.len();
-        if (at == 0 || bytes[at - 1] == b' ') && (end == hay.len() || bytes[end] == b' ') {
-            return true;
-        }
-        // Occurrences may overlap ("a a" in "xa a a"): go on one char later.
-        from = at + hay[at..].chars().next().map_or(1, char::len_utf8);
+    if hay == needle {
+        return true;
     }
-    false
+    let bytes = hay.as_bytes();
+    match head {
+        HeadPosition::Last => {
+            hay.ends_with(needle) && bytes.get(hay.len() - needle.len() - 1) == Some(&b' ')
+        }
+        HeadPosition::First => hay.starts_with(needle) && bytes.get(needle.len()) == Some(&b' '),
+    }
 }
 
 /// The alternatives whose products the others do not already cover: a
-/// product type whose key contains another alternative's key as a run of
-/// words ("travel bag" and "bag") matches a subset of it, so the union
-/// needs only the shorter one.
+/// product type whose key holds another alternative's key as a head run
+/// ("travel bag" and "bag") matches a subset of it, so the union needs only
+/// the shorter one.
 fn needed_alternatives<'a>(
     index: &ProductIndex,
     slot: &Slot,
@@ -249,13 +248,14 @@ fn needed_alternatives<'a>(
         .iter()
         .map(|v| index.facet_key(facet::TYPE, v))
         .collect();
+    let head = index.manifest().title_head;
     values
         .iter()
         .enumerate()
         .filter(|&(i, _)| {
             !keys.iter().enumerate().any(|(j, other)| {
                 // Covered by another; of two equal keys the first stays.
-                j != i && is_word_run(other, &keys[i]) && (other != &keys[i] || j < i)
+                j != i && is_head_run(other, &keys[i], head) && (other != &keys[i] || j < i)
             })
         })
         .map(|(_, v)| v)
@@ -272,13 +272,14 @@ fn column_check(index: &ProductIndex, slot: &Slot, values: &[String]) -> Option<
         .iter()
         .filter_map(|v| Some(facet_term(index, slot, v).value().as_str()?.to_string()))
         .collect();
+    let head = index.manifest().title_head;
     let accepted = column
         .keys
         .iter()
         .map(|stored| {
             keys.iter().any(|k| {
                 if name == facet::TYPE {
-                    is_word_run(k, stored)
+                    is_head_run(k, stored, head)
                 } else {
                     k == stored
                 }
@@ -458,44 +459,52 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
 
 #[cfg(test)]
 mod tests {
-    use super::{ProductIndex, Slot, is_word_run};
+    use super::{HeadPosition, ProductIndex, Slot, is_head_run};
 
     #[test]
-    fn type_keys_match_runs_of_whole_words() {
-        assert!(is_word_run("shirt", "t shirt"));
-        assert!(is_word_run("t shirt", "t shirt"));
-        assert!(is_word_run("run shoe", "trail run shoe"));
-        assert!(!is_word_run("shirt", "shirts"));
-        assert!(!is_word_run("trail shoe", "trail run shoe"));
-        assert!(!is_word_run("", "shoe"));
-        assert!(!is_word_run("shoe", ""));
-        assert!(is_word_run("a a", "xa a a"));
-        assert!(is_word_run("é", "cafe é"));
-        assert!(!is_word_run("shoe ", "shoe x"));
+    fn type_keys_match_runs_that_keep_the_head_noun() {
+        use HeadPosition::{First, Last};
+        assert!(is_head_run("shirt", "t shirt", Last));
+        assert!(is_head_run("t shirt", "t shirt", Last));
+        assert!(is_head_run("run shoe", "trail run shoe", Last));
+        assert!(!is_head_run("trail", "trail run shoe", Last));
+        assert!(!is_head_run("run", "trail run shoe", Last));
+        assert!(!is_head_run("shirt", "shirts", Last));
+        assert!(!is_head_run("hirt", "t shirt", Last));
+        assert!(is_head_run("tenis", "tenis corrida", First));
+        assert!(!is_head_run("racao", "medidor de racao", First));
+        assert!(!is_head_run("tenis", "tenisx", First));
+        assert!(!is_head_run("", "shoe", Last));
+        assert!(!is_head_run("shoe", "", Last));
+        assert!(!is_head_run("shoe ", "shoe x", First));
     }
 
     proptest::proptest! {
-        /// Same answer as comparing word windows.
+        /// Same answer as comparing the word windows at the head's end.
         #[test]
-        fn word_runs_are_word_windows(needle in "[ab é]{0,6}", hay in "[ab é]{0,12}") {
+        fn head_runs_are_head_windows(needle in "[ab é]{0,6}", hay in "[ab é]{0,12}") {
             let words: Vec<&str> = needle.split(' ').collect();
             let hay_words: Vec<&str> = hay.split(' ').collect();
-            let expected = !needle.is_empty()
-                && words.iter().all(|w| !w.is_empty())
-                && hay_words.windows(words.len()).any(|w| w == words.as_slice());
-            proptest::prop_assert_eq!(is_word_run(&needle, &hay), expected);
+            let valid = !needle.is_empty() && words.iter().all(|w| !w.is_empty());
+            let n = words.len();
+            let last = valid && hay_words.len() >= n && hay_words[hay_words.len() - n..] == words[..];
+            let first = valid && hay_words.len() >= n && hay_words[..n] == words[..];
+            proptest::prop_assert_eq!(is_head_run(&needle, &hay, HeadPosition::Last), last);
+            proptest::prop_assert_eq!(is_head_run(&needle, &hay, HeadPosition::First), first);
         }
     }
 
     #[test]
     fn covered_type_alternatives_are_left_out_of_the_union() {
         let dir = tempfile::tempdir().expect("tempdir");
+        // English titles, their type last.
         let products: Vec<crate::catalog::Product> = ["Bags", "Travel Bags", "Handbags"]
             .iter()
+            .zip(["Acme", "Zeta", "Moda"])
             .enumerate()
-            .map(|(i, t)| crate::catalog::Product {
+            .map(|(i, (t, brand))| crate::catalog::Product {
                 id: format!("P{i}"),
-                title: format!("Leather {t}"),
+                title: format!("{brand} Leather {t}"),
                 category: Some(format!("Accessories > {t}")),
                 ..crate::catalog::Product::default()
             })
