@@ -506,10 +506,7 @@ impl IndexBuilder {
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
     use std::io::Write;
-    let bytes = serde_json::to_vec(value).map_err(|e| Error::Index {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let bytes = serde_json::to_vec(value).map_err(|e| Error::io(path, std::io::Error::other(e)))?;
     let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
     file.write_all(&bytes)
         .and_then(|_| file.sync_all())
@@ -519,9 +516,9 @@ fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
 /// Reads a JSON file of a generation.
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::Index {
-        path: path.to_path_buf(),
-        message: format!("unreadable: {e}"),
+    serde_json::from_slice(&bytes).map_err(|e| {
+        let detail = format!("unreadable: {e}");
+        Error::index(path, crate::error::IndexReason::Damaged { detail })
     })
 }
 

@@ -1,10 +1,14 @@
 //! `import`: a CSV catalog read by [`crate::catalog::CatalogReader`] becomes a
 //! new index generation, published atomically. Bad rows are collected with
-//! their line numbers; valid rows are never lost.
+//! their line numbers, and so are rows kept with a change; valid rows are
+//! never lost. Audiences a product feed gives as codes are written in the
+//! catalog's own language, decided from its first rows.
 
+use super::analyzer::detect_catalog_language;
 use super::build::IndexBuilder;
 use super::layout;
-use crate::catalog::{CatalogReader, Product, ReadOptions, RowError};
+use crate::catalog::{CatalogReader, Product, ReadOptions, RowError, RowNotice};
+use crate::error::CatalogReason;
 use crate::{Error, Result};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -27,6 +31,8 @@ pub struct ImportSummary {
     pub indexed: u64,
     /// Every bad row, in file order.
     pub errors: Vec<RowError>,
+    /// Every row kept with a change (re-decoded, NUL bytes removed...), in file order.
+    pub notices: Vec<RowNotice>,
     /// Wall time.
     pub elapsed: Duration,
     /// The header mapping as printed for the merchant.
@@ -81,6 +87,7 @@ pub fn import_with_progress(
         delimiter: char::from(reader.delimiter()),
         ..ImportSummary::default()
     };
+    summary.notices.extend(reader.take_notices());
     let total_bytes = reader.total_bytes();
     // Read a sample first: it decides the catalog's language and title style.
     let mut sample: Vec<Product> = Vec::new();
@@ -93,6 +100,22 @@ pub fn import_with_progress(
         if sample.len() >= 2000 {
             break;
         }
+    }
+    summary.notices.extend(reader.take_notices());
+    // Feed audiences in the catalog's language ("Menino" in a Portuguese one).
+    let language = detect_catalog_language(
+        sample
+            .iter()
+            .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
+    )
+    .code();
+    let localize = |p: &mut Product| {
+        if let Some(audience) = p.feed_audience {
+            p.gender = Some(audience.label(language).to_string());
+        }
+    };
+    for p in &mut sample {
+        localize(p);
     }
     let build_dir = if opts.dry_run {
         None
@@ -121,6 +144,7 @@ pub fn import_with_progress(
             match row {
                 Ok(mut p) => {
                     default_currency(&reader, &mut p);
+                    localize(&mut p);
                     if let Some(b) = builder.as_mut() {
                         b.add(&p)?;
                     }
@@ -128,6 +152,7 @@ pub fn import_with_progress(
                 }
                 Err(e) => summary.errors.push(e),
             }
+            summary.notices.extend(reader.take_notices());
             if summary.rows_read.is_multiple_of(1024) {
                 progress(reader.bytes_read(), total_bytes);
             }
@@ -135,18 +160,13 @@ pub fn import_with_progress(
         progress(total_bytes, total_bytes);
         summary.currency = reader.currency();
         if summary.indexed == 0 {
-            return Err(Error::Catalog {
-                path: csv.to_path_buf(),
-                message: format!(
-                    "no valid product in {} rows{}",
-                    summary.rows_read,
-                    summary
-                        .errors
-                        .first()
-                        .map(|e| format!(" (first problem: {e})"))
-                        .unwrap_or_default()
-                ),
-            });
+            return Err(Error::catalog(
+                csv,
+                CatalogReason::NoValidRow {
+                    rows: summary.rows_read,
+                    first: summary.errors.first().cloned().map(Box::new),
+                },
+            ));
         }
         if let Some(b) = builder {
             let (dir, manifest, vocab) = b.finish(csv)?;
