@@ -17,6 +17,7 @@
 //! spreadsheet) and refused; a few NUL bytes in a text file are removed
 //! from the rows holding them, which are reported (see the reader).
 
+use super::records::Record;
 use encoding_rs::{Decoder, Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::borrow::Cow;
 use std::io::{self, BufRead, Read};
@@ -239,16 +240,26 @@ impl LegacyGuess {
 
 /// Decodes one field of a row: from UTF-8 (invalid bytes replaced, which
 /// only a stream already decoded could hold) or from a legacy encoding.
+#[inline]
 pub(crate) fn decode<'a>(bytes: &'a [u8], legacy: Option<&'static Encoding>) -> Cow<'a, str> {
     match legacy {
-        None => String::from_utf8_lossy(bytes),
+        // `from_utf8` first: its ASCII path is much faster than the lossy scan.
+        None => match std::str::from_utf8(bytes) {
+            Ok(text) => Cow::Borrowed(text),
+            Err(_) => String::from_utf8_lossy(bytes),
+        },
         Some(enc) => enc.decode_without_bom_handling(bytes).0,
     }
 }
 
-/// How one row's fields are decoded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) struct RowCoding {
+/// One row's fields as text: the row is checked for UTF-8 once, and its
+/// fields are then slices of it; a row that is not UTF-8 is decoded field
+/// by field from its legacy encoding.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RowText<'a> {
+    record: Record<'a>,
+    /// The row's bytes, when they are UTF-8.
+    utf8: Option<&'a str>,
     /// The legacy encoding of a row that is not UTF-8.
     pub(crate) legacy: Option<&'static Encoding>,
     /// The encoding the row was read in, when it is not the file's.
@@ -257,10 +268,30 @@ pub(crate) struct RowCoding {
     pub(crate) nul: bool,
 }
 
-impl RowCoding {
-    /// The text of one field of the row.
-    pub(crate) fn text<'a>(&self, bytes: &'a [u8]) -> Cow<'a, str> {
-        let text = decode(bytes, self.legacy);
+impl<'a> RowText<'a> {
+    /// The row read as it is in UTF-8 or `legacy`.
+    fn new(record: Record<'a>, legacy: Option<&'static Encoding>) -> RowText<'a> {
+        let bytes = record.bytes();
+        RowText {
+            record,
+            utf8: match legacy {
+                None => std::str::from_utf8(bytes).ok(),
+                Some(_) => None,
+            },
+            legacy,
+            departs: None,
+            nul: memchr::memchr(0, bytes).is_some(),
+        }
+    }
+
+    /// The text of field `i` (empty when out of range).
+    #[inline]
+    pub(crate) fn field(&self, i: usize) -> Cow<'a, str> {
+        let text = match self.utf8 {
+            // Field boundaries are ASCII delimiters: always char boundaries.
+            Some(all) => Cow::Borrowed(all.get(self.record.range(i)).unwrap_or("")),
+            None => decode(self.record.field(i), self.legacy),
+        };
         if self.nul && text.contains('\0') {
             Cow::Owned(text.replace('\0', ""))
         } else {
@@ -286,62 +317,44 @@ impl RowDecoder {
         }
     }
 
-    /// How to decode the row whose fields' bytes are `bytes`; a row that
-    /// is not UTF-8 also teaches the legacy guess.
-    pub(crate) fn decide(&mut self, bytes: &[u8]) -> RowCoding {
-        let nul = memchr::memchr(0, bytes).is_some();
-        let plain = RowCoding {
-            legacy: None,
-            departs: None,
-            nul,
-        };
+    /// The text of a row; a row that is not UTF-8 also teaches the legacy guess.
+    pub(crate) fn decide<'a>(&mut self, record: Record<'a>) -> RowText<'a> {
+        let mut text = RowText::new(record, None);
         let Mode::Rows(primary) = self.mode else {
-            return plain;
+            return text;
         };
-        if bytes.is_ascii() {
-            return plain;
-        }
-        if std::str::from_utf8(bytes).is_ok() {
-            return RowCoding {
-                departs: matches!(primary, Primary::Legacy(_)).then_some("UTF-8"),
-                ..plain
-            };
+        if text.utf8.is_some() {
+            if matches!(primary, Primary::Legacy(_)) && !record.bytes().is_ascii() {
+                text.departs = Some("UTF-8");
+            }
+            return text;
         }
         match primary {
-            Primary::Legacy(enc) => RowCoding {
-                legacy: Some(enc),
-                ..plain
-            },
+            Primary::Legacy(enc) => text.legacy = Some(enc),
             Primary::Utf8 => {
-                self.guess.feed(bytes);
+                self.guess.feed(record.bytes());
                 let enc = self.guess.encoding();
-                RowCoding {
-                    legacy: Some(enc),
-                    departs: Some(enc.name()),
-                    nul,
-                }
+                text.legacy = Some(enc);
+                text.departs = Some(enc.name());
             }
         }
+        text
     }
 
     /// [`RowDecoder::decide`] without learning from the row (for rows read
     /// on trial).
-    pub(crate) fn peek(&self, bytes: &[u8]) -> RowCoding {
-        let mut copy = RowCoding {
-            legacy: None,
-            departs: None,
-            nul: memchr::memchr(0, bytes).is_some(),
-        };
-        if let Mode::Rows(primary) = self.mode
-            && !bytes.is_ascii()
-            && std::str::from_utf8(bytes).is_err()
-        {
-            copy.legacy = Some(match primary {
-                Primary::Legacy(enc) => enc,
-                Primary::Utf8 => self.guess.encoding(),
-            });
+    pub(crate) fn peek<'a>(&self, record: Record<'a>) -> RowText<'a> {
+        let text = RowText::new(record, None);
+        match (self.mode, text.utf8) {
+            (Mode::Rows(primary), None) => {
+                let enc = match primary {
+                    Primary::Legacy(enc) => enc,
+                    Primary::Utf8 => self.guess.encoding(),
+                };
+                RowText::new(record, Some(enc))
+            }
+            _ => text,
         }
-        copy
     }
 
     /// The file's encoding, as shown to the user.
@@ -528,26 +541,36 @@ mod tests {
         Ok(())
     }
 
+    /// The fields of one record of `line` (a CSV line).
+    fn row_texts(decoder: &mut RowDecoder, line: &[u8]) -> (Vec<String>, Option<&'static str>) {
+        let mut reader = super::super::records::RecordReader::new(line, b',');
+        let _ = reader.next_record();
+        let text = decoder.decide(reader.record());
+        let fields = (0..reader.record().len())
+            .map(|i| text.field(i).into_owned())
+            .collect();
+        (fields, text.departs)
+    }
+
     #[test]
     fn rows_decode_on_their_own() -> Result<(), NotText> {
         let detected = detect("id,title\n1,Algodão\n".as_bytes(), false, None)?;
         let mut rows = RowDecoder::new(&detected);
-        let utf8 = rows.decide("2,Calça".as_bytes());
-        assert_eq!((utf8.legacy, utf8.departs), (None, None));
-        assert_eq!(utf8.text("Calça".as_bytes()), "Calça");
-        let latin = rows.decide(b"3,Cal\xe7a");
-        assert_eq!(latin.legacy, Some(WINDOWS_1252));
-        assert_eq!(latin.departs, Some("windows-1252"));
-        assert_eq!(latin.text(b"Cal\xe7a"), "Calça");
-        let nul = rows.decide(b"4,Bad\0Title");
-        assert!(nul.nul);
-        assert_eq!(nul.text(b"Bad\0Title"), "BadTitle");
+        let utf8 = row_texts(&mut rows, "2,Calça".as_bytes());
+        assert_eq!(utf8, (vec!["2".into(), "Calça".into()], None));
+        let latin = row_texts(&mut rows, b"3,Cal\xe7a");
+        assert_eq!(
+            latin,
+            (vec!["3".into(), "Calça".into()], Some("windows-1252"))
+        );
+        let nul = row_texts(&mut rows, b"4,Bad\0Title");
+        assert_eq!(nul.0, ["4", "BadTitle"]);
 
         let detected = detect(b"nome\nCal\xe7a\nT\xeanis\n", false, None)?;
         let mut rows = RowDecoder::new(&detected);
         assert_eq!(rows.label(), "windows-1252");
-        assert_eq!(rows.decide(b"Cal\xe7a").departs, None);
-        assert_eq!(rows.decide("Calça".as_bytes()).departs, Some("UTF-8"));
+        assert_eq!(row_texts(&mut rows, b"Cal\xe7a").1, None);
+        assert_eq!(row_texts(&mut rows, "Calça".as_bytes()).1, Some("UTF-8"));
         Ok(())
     }
 

@@ -35,7 +35,7 @@ pub(crate) struct Prices {
     /// Cells ignored beside a valid price.
     pub(crate) ignored: Vec<NoticeKind>,
     /// What each valid cell proved about the decimal separator.
-    pub(crate) evidence: Vec<Option<DecimalSep>>,
+    pub(crate) evidence: [Option<DecimalSep>; 3],
 }
 
 /// One parsed cell.
@@ -61,33 +61,29 @@ pub(crate) fn resolve_prices(
         (Field::Price, cells.price),
         (Field::ListPrice, cells.list),
     ];
-    let parsed: Vec<Cell<'_>> = order
-        .iter()
-        .filter(|(_, text)| !text.is_empty())
-        .map(|&(field, text)| Cell {
+    // No allocation: this runs on every row.
+    let cells = order.map(|(field, text)| {
+        (!text.is_empty()).then(|| Cell {
             field,
             text,
             parsed: parse_price_in(text, column).map(|(p, ev)| (p.amount, p.currency, ev)),
         })
-        .collect();
-    if parsed.is_empty() {
+    });
+    let parsed = || cells.iter().flatten();
+    let Some(first) = parsed().next() else {
         return Ok(Prices::default());
-    }
+    };
     let usable = |c: &Cell<'_>| c.parsed.is_some_and(|(amount, _, _)| amount >= 0.0);
-    let positive_regular = parsed
-        .iter()
-        .any(|c| c.field != Field::SalePrice && c.parsed.is_some_and(|(a, _, _)| a > 0.0));
+    let positive_regular =
+        parsed().any(|c| c.field != Field::SalePrice && c.parsed.is_some_and(|(a, _, _)| a > 0.0));
     let no_sale = |c: &Cell<'_>| {
         c.field == Field::SalePrice
             && positive_regular
             && c.parsed.is_some_and(|(a, _, _)| a == 0.0)
     };
-    let Some(pays) = parsed.iter().find(|c| usable(c) && !no_sale(c)) else {
+    let Some(pays) = parsed().find(|c| usable(c) && !no_sale(c)) else {
         // The row's problem: the first bad cell, the plain price first.
-        let bad = parsed
-            .iter()
-            .find(|c| c.field == Field::Price)
-            .unwrap_or(&parsed[0]);
+        let bad = parsed().find(|c| c.field == Field::Price).unwrap_or(first);
         return Err(match bad.parsed {
             Some(_) => RowErrorKind::NegativePrice,
             None => RowErrorKind::UnparsablePrice(bad.text.to_string()),
@@ -99,10 +95,10 @@ pub(crate) fn resolve_prices(
         currency,
         ..Prices::default()
     };
-    for c in &parsed {
+    for (i, c) in parsed().enumerate() {
         match c.parsed {
             Some((a, cur, evidence)) if a >= 0.0 => {
-                prices.evidence.push(evidence);
+                prices.evidence[i] = evidence;
                 if c.field != pays.field && c.field != Field::SalePrice && a > amount {
                     prices.list_price = Some(prices.list_price.map_or(a, |l: f64| l.max(a)));
                 }
@@ -148,14 +144,20 @@ pub(crate) fn gender_and_audience(
     age: &str,
     feed: bool,
 ) -> (Option<String>, Option<Audience>) {
-    let words = aliases();
-    let code = words.gender(gender);
-    let as_code =
-        !gender.is_empty() && code.is_some() && (feed || !gender.chars().any(char::is_uppercase));
-    if !gender.is_empty() && !as_code {
+    if gender.is_empty() && !feed {
+        return (None, None);
+    }
+    // The common case, a catalog's own audience name: no lookup.
+    if !gender.is_empty() && !feed && gender.chars().any(char::is_uppercase) {
         return (Some(gender.to_string()), None);
     }
-    match audience(code, words.age_group(age)) {
+    let words = aliases();
+    let code = (!gender.is_empty()).then(|| words.gender(gender)).flatten();
+    if !gender.is_empty() && code.is_none() {
+        return (Some(gender.to_string()), None);
+    }
+    let age = (!age.is_empty()).then(|| words.age_group(age)).flatten();
+    match audience(code, age) {
         Some(a) => (Some(a.label("en").to_string()), Some(a)),
         None => (None, None),
     }
@@ -164,6 +166,9 @@ pub(crate) fn gender_and_audience(
 /// The stock an `availability` cell implies: 0 when out of stock, a count
 /// when the cell is one, else nothing (in stock or orderable, count unknown).
 pub(crate) fn availability_stock(cell: &str) -> Option<i64> {
+    if cell.is_empty() {
+        return None;
+    }
     match aliases().availability(cell) {
         Some(Availability::OutOfStock) => Some(0),
         Some(Availability::InStock | Availability::Orderable) => None,

@@ -233,7 +233,7 @@ impl CatalogReader {
     /// Reads the current record again from its second line, reporting its
     /// first line as broken by a stray quote.
     fn recover(&mut self, line: u64) -> RowError {
-        let id = first_line_id(&self.rows, self.records.raw(), self.delimiter);
+        let id = first_line_id(&self.rows, &self.records);
         self.records.replay_after_first_line();
         RowError {
             line,
@@ -245,9 +245,10 @@ impl CatalogReader {
 
 /// The id on the first line of a record (the fields before a stray quote
 /// are whole there).
-fn first_line_id(rows: &RowParser, raw: &[u8], delimiter: u8) -> Option<String> {
+fn first_line_id<R: BufRead>(rows: &RowParser, records: &RecordReader<R>) -> Option<String> {
+    let raw = records.raw();
     let end = memchr::memchr2(b'\n', b'\r', raw).unwrap_or(raw.len());
-    let mut line = RecordReader::new(&raw[..end], delimiter);
+    let mut line = records.sibling(&raw[..end]);
     match line.next_record() {
         Ok(Next::Record(_)) => Some(rows.id_of(line.record())).filter(|id| !id.is_empty()),
         _ => None,
@@ -339,7 +340,8 @@ struct Prescan {
     non_empty: Vec<bool>,
     /// The price columns' decimal separator, from their clear values.
     decimals: DecimalVotes,
-    /// The most common currency of the sample's prices.
+    /// The most common currency of the sample's rows (currency column, else
+    /// price symbols).
     currency: Option<String>,
 }
 
@@ -356,14 +358,15 @@ fn prescan(
     let mut reader = RecordReader::new(text, delimiter);
     let mut non_empty = vec![false; header_len];
     let mut decimals = DecimalVotes::default();
-    let mut currencies: Vec<(&'static str, u64)> = Vec::new();
+    let mut currencies: Vec<(String, u64)> = Vec::new();
     let price_cols: Vec<usize> = [Field::Price, Field::SalePrice, Field::ListPrice]
         .into_iter()
         .filter_map(|f| mapping.column(f))
         .collect();
+    let currency_col = mapping.column(Field::Currency);
     let mut first = true;
     // One record behind, so the last (perhaps cut) record can be left out.
-    type Row = (Vec<usize>, Vec<String>);
+    type Row = (Vec<usize>, Vec<String>, Option<String>);
     let mut pending: Option<Row> = None;
     let mut take = |row: Row| {
         for i in row.0 {
@@ -371,15 +374,18 @@ fn prescan(
                 *seen = true;
             }
         }
+        let mut named = row.2;
         for p in row.1 {
             if let Some((parsed, evidence)) = price::parse_price_in(&p, None) {
                 decimals.add(evidence);
-                if let Some(c) = parsed.currency {
-                    match currencies.iter_mut().find(|(k, _)| *k == c) {
-                        Some(entry) => entry.1 += 1,
-                        None => currencies.push((c, 1)),
-                    }
-                }
+                named = named.or(parsed.currency.map(str::to_string));
+            }
+        }
+        // A currency column names the row's currency first.
+        if let Some(c) = named {
+            match currencies.iter_mut().find(|(k, _)| *k == c) {
+                Some(entry) => entry.1 += 1,
+                None => currencies.push((c, 1)),
             }
         }
     };
@@ -397,7 +403,10 @@ fn prescan(
             .filter(|&&i| !record.blank(i))
             .map(|&i| String::from_utf8_lossy(record.field(i)).into_owned())
             .collect();
-        if let Some(row) = pending.replace((filled, prices)) {
+        let currency = currency_col
+            .filter(|&i| !record.blank(i))
+            .and_then(|i| price::normalize_currency(&String::from_utf8_lossy(record.field(i))));
+        if let Some(row) = pending.replace((filled, prices, currency)) {
             take(row);
         }
     }
@@ -406,15 +415,15 @@ fn prescan(
     {
         take(row);
     }
-    let mut best: Option<(&'static str, u64)> = None;
-    for &(c, n) in &currencies {
-        if best.is_none_or(|(_, b)| n > b) {
-            best = Some((c, n));
+    let mut best: Option<&(String, u64)> = None;
+    for entry in &currencies {
+        if best.is_none_or(|b| entry.1 > b.1) {
+            best = Some(entry);
         }
     }
     Prescan {
         non_empty,
         decimals,
-        currency: best.map(|(c, _)| c.to_string()),
+        currency: best.map(|(c, _)| c.clone()),
     }
 }

@@ -55,6 +55,15 @@ impl<'a> Record<'a> {
         self.data.get(start..end).unwrap_or(&[])
     }
 
+    /// Where field `i` lies in [`Record::bytes`] (empty when out of range).
+    pub(crate) fn range(&self, i: usize) -> std::ops::Range<usize> {
+        let Some(&end) = self.ends.get(i) else {
+            return 0..0;
+        };
+        let start = if i == 0 { 0 } else { self.ends[i - 1] };
+        start..end
+    }
+
     /// Every field's bytes, one after the other.
     pub(crate) fn bytes(&self) -> &'a [u8] {
         let end = self.ends.last().copied().unwrap_or(0);
@@ -154,6 +163,30 @@ impl<R: BufRead> RecordReader<R> {
         }
     }
 
+    /// A reader of `input` like this one (same delimiter), for records read
+    /// on trial. (It builds its own parser: `csv_core::Reader`'s `Clone`
+    /// copies only part of its tables.)
+    pub(crate) fn sibling<S: BufRead>(&self, input: S) -> RecordReader<S> {
+        RecordReader {
+            source: Source {
+                input,
+                replay: Vec::new(),
+                at: 0,
+            },
+            core: core_reader(self.delimiter),
+            delimiter: self.delimiter,
+            data: vec![0; 1024],
+            ends: vec![0; 32],
+            len: 0,
+            raw: Vec::new(),
+            start_line: 1,
+            paused: false,
+            unterminated: false,
+            line: 1,
+            after_cr: false,
+        }
+    }
+
     /// The physical line of the next unread byte (where a read error happened).
     pub(crate) fn line(&self) -> u64 {
         self.line
@@ -181,9 +214,11 @@ impl<R: BufRead> RecordReader<R> {
 
     /// True when the current record spans more than one physical line.
     pub(crate) fn spans_lines(&self) -> bool {
-        let content = self.raw.strip_suffix(b"\n").unwrap_or(&self.raw);
-        let content = content.strip_suffix(b"\r").unwrap_or(content);
-        memchr::memchr2(b'\n', b'\r', content).is_some()
+        // From the line count, without scanning the record again: a record
+        // on one line ends on the next line, or on its own at the end of
+        // the input.
+        let ended_on = self.start_line + u64::from(!self.unterminated);
+        self.line > ended_on
     }
 
     /// The bytes of the current record after its first line break: the
@@ -206,7 +241,7 @@ impl<R: BufRead> RecordReader<R> {
         self.source.give_back(&rest[end..]);
         self.raw = rest;
         self.raw.clear();
-        self.core = core_reader(self.delimiter);
+        self.core.reset();
         self.len = 0;
         self.paused = false;
         self.line = self.start_line + 1;
@@ -458,5 +493,19 @@ mod tests {
         r.replay_after_first_line();
         assert_eq!(r.next_record().ok(), Some(Next::Record(3)));
         assert_eq!(fields(&r), ["123456789"]);
+    }
+
+    #[test]
+    fn a_sibling_reads_like_its_parent() {
+        let mut parent = RecordReader::new(&b"a,\"x\nb,c\n"[..], b',');
+        assert_eq!(parent.next_record().ok(), Some(Next::Record(1)));
+        let mut child = parent.sibling(parent.continuation());
+        let got = child.next_record();
+        let rec = child.record();
+        let fields: Vec<_> = (0..rec.len()).map(|i| rec.field(i).to_vec()).collect();
+        assert_eq!(
+            (got.ok(), fields),
+            (Some(Next::Record(1)), vec![b"b".to_vec(), b"c".to_vec()])
+        );
     }
 }

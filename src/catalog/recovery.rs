@@ -38,7 +38,7 @@ pub(crate) fn decide<R: std::io::BufRead>(
     delimiter: u8,
     too_long: bool,
 ) -> Reading {
-    let (valid, complete) = swallowed_rows(rows, records.continuation(), delimiter);
+    let (valid, complete) = swallowed_rows(rows, records);
     let swallowed = valid >= 1 && valid * 2 >= complete;
     if too_long {
         return if swallowed {
@@ -59,8 +59,11 @@ pub(crate) fn decide<R: std::io::BufRead>(
 /// The valid rows and the complete records among the lines a record
 /// swallowed, read on their own. A last record cut by the end of those
 /// lines is not counted (read on its own, it may run further).
-fn swallowed_rows(rows: &RowParser, continuation: &[u8], delimiter: u8) -> (usize, usize) {
-    let mut reader = RecordReader::new(continuation, delimiter);
+fn swallowed_rows<R: std::io::BufRead>(
+    rows: &RowParser,
+    records: &RecordReader<R>,
+) -> (usize, usize) {
+    let mut reader = records.sibling(records.continuation());
     let (mut valid, mut complete) = (0, 0);
     loop {
         match reader.next_record() {

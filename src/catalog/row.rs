@@ -5,7 +5,7 @@
 //! audience from gender and age group, availability). Changes to a kept
 //! row are collected as [`RowNotice`]s.
 
-use super::encoding::{RowCoding, RowDecoder};
+use super::encoding::{RowDecoder, RowText};
 use super::feed::{self, PriceCells};
 use super::header::{HeaderMapping, Target};
 use super::price::{self, DecimalVotes};
@@ -102,30 +102,35 @@ impl RowParser {
     }
 
     /// The cleaned text of the first non-empty cell among `field`'s columns.
-    fn first(&self, rec: Record<'_>, coding: &RowCoding, field: Field) -> String {
+    fn first(&self, rec: Record<'_>, text: &RowText<'_>, field: Field) -> String {
         self.mapping
             .columns_of(field)
             .filter(|&i| !rec.blank(i))
-            .map(|i| clean_short(&coding.text(rec.field(i))))
+            .map(|i| clean_short(&text.field(i)))
             .find(|v| !v.is_empty() && (field != Field::Category || !is_number(v)))
             .unwrap_or_default()
     }
 
     /// The row's id as written, cleaned (empty when it has none).
     pub(crate) fn id_of(&self, rec: Record<'_>) -> String {
-        let coding = self.decoder.peek(rec.bytes());
-        self.first(rec, &coding, Field::Id)
+        let text = self.decoder.peek(rec);
+        self.first(rec, &text, Field::Id)
     }
 
     /// Whether a record would make a product (column count, title,
     /// prices), without reading it: for records read on trial.
     pub(crate) fn check(&self, rec: Record<'_>) -> Result<(), RowErrorKind> {
-        let coding = self.decoder.peek(rec.bytes());
-        self.validate(rec, &coding).map(|_| ())
+        let text = self.decoder.peek(rec);
+        self.validate(rec, &text).map(|_| ())
     }
 
-    /// The checks every row passes: its resolved prices, or what is wrong.
-    fn validate(&self, rec: Record<'_>, coding: &RowCoding) -> Result<feed::Prices, RowErrorKind> {
+    /// The checks every row passes: its title and resolved prices, or what
+    /// is wrong.
+    fn validate(
+        &self,
+        rec: Record<'_>,
+        text: &RowText<'_>,
+    ) -> Result<(String, feed::Prices), RowErrorKind> {
         let found = rec.len();
         let surplus_used = (self.header_len..found).any(|i| !rec.blank(i));
         if found < self.required_len || surplus_used {
@@ -134,13 +139,14 @@ impl RowParser {
                 found,
             });
         }
-        if self.first(rec, coding, Field::Title).is_empty() {
+        let title = self.first(rec, text, Field::Title);
+        if title.is_empty() {
             return Err(RowErrorKind::MissingTitle);
         }
         let cell = |field| {
             self.mapping
                 .column(field)
-                .map(|i| coding.text(rec.field(i)))
+                .map(|i| text.field(i))
                 .unwrap_or_default()
         };
         let (price, sale, list) = (
@@ -153,12 +159,13 @@ impl RowParser {
             sale: sale.trim(),
             list: list.trim(),
         };
-        feed::resolve_prices(cells, self.decimals.decimal())
+        let prices = feed::resolve_prices(cells, self.decimals.decimal())?;
+        Ok((title, prices))
     }
 
     /// Validates a record and builds its product.
     pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Product, RowError> {
-        let coding = self.decoder.decide(rec.bytes());
+        let coding = self.decoder.decide(rec);
         let raw_id = self.first(rec, &coding, Field::Id);
         let id_opt = (!raw_id.is_empty()).then(|| raw_id.clone());
         let fail = |kind| RowError {
@@ -166,7 +173,7 @@ impl RowParser {
             id: id_opt.clone(),
             kind,
         };
-        let prices = self.validate(rec, &coding).map_err(fail)?;
+        let (title, prices) = self.validate(rec, &coding).map_err(fail)?;
         let id = if raw_id.is_empty() {
             format!("line-{line}")
         } else {
@@ -177,26 +184,25 @@ impl RowParser {
         }
         self.ids.insert(id.clone().into_boxed_str(), line);
         // The row is kept: what its prices taught counts now.
-        for &evidence in &prices.evidence {
+        for evidence in prices.evidence {
             self.decimals.add(evidence);
         }
 
         let mut product = Product {
             id,
-            title: self.first(rec, &coding, Field::Title),
+            title,
             price: prices.price,
             list_price: prices.list_price,
             ..Product::default()
         };
         let mut row_currency = None;
         for (i, slot) in self.slots.iter().enumerate().take(rec.len()) {
-            if rec.blank(i) {
+            if matches!(slot, Slot::Later | Slot::Ignored) || rec.blank(i) {
                 continue;
             }
-            let cell = coding.text(rec.field(i));
+            let cell = coding.field(i);
             let short = || Some(clean_short(&cell)).filter(|s| !s.is_empty());
             match slot {
-                Slot::Later | Slot::Ignored => {}
                 Slot::Field(Field::Description) => product.description = clean_long(&cell),
                 Slot::Field(Field::Brand) => product.brand = short(),
                 Slot::Field(Field::Currency) => row_currency = price::normalize_currency(&cell),
@@ -211,7 +217,7 @@ impl RowParser {
                         product.extra.insert(field.name().to_string(), v);
                     }
                 }
-                Slot::Field(_) => {}
+                Slot::Field(_) | Slot::Later | Slot::Ignored => {}
                 Slot::Extra(key) => {
                     let value = clean_long(&cell);
                     if !value.is_empty() {
@@ -270,9 +276,9 @@ impl RowParser {
 
     /// Decodes a header record (its NUL bytes dropped).
     pub(crate) fn header_text(decoder: &mut RowDecoder, rec: Record<'_>) -> Vec<String> {
-        let coding = decoder.decide(rec.bytes());
+        let text = decoder.decide(rec);
         (0..rec.len())
-            .map(|i| coding.text(rec.field(i)).trim().to_string())
+            .map(|i| text.field(i).trim().to_string())
             .collect()
     }
 }

@@ -36,8 +36,9 @@ pub enum RowErrorKind {
         /// Fields in this row.
         found: usize,
     },
-    /// The record is implausibly long (usually an unbalanced quote that
-    /// swallowed the lines that follow); the lines up to `end_line` were skipped.
+    /// The record is longer than the limit (a quoted field of megabytes,
+    /// whose lines are not rows of their own); the lines up to `end_line`
+    /// were skipped.
     RecordTooLong {
         /// The last line skipped.
         end_line: u64,
@@ -67,7 +68,7 @@ impl fmt::Display for RowErrorKind {
                 max_bytes,
             } => write!(
                 f,
-                "record longer than {} KiB (unbalanced quote?); skipped up to line {end_line}",
+                "record longer than {} KiB: skipped up to line {end_line}",
                 max_bytes / 1024
             ),
             RowErrorKind::UnbalancedQuote => f.write_str(

@@ -7,7 +7,7 @@
 use super::analyzer::detect_catalog_language;
 use super::build::IndexBuilder;
 use super::layout;
-use crate::catalog::{CatalogReader, Product, ReadOptions, RowError, RowNotice};
+use crate::catalog::{CatalogReader, Field, Product, ReadOptions, RowError, RowNotice};
 use crate::error::CatalogReason;
 use crate::{Error, Result};
 use std::path::Path;
@@ -102,13 +102,20 @@ pub fn import_with_progress(
         }
     }
     summary.notices.extend(reader.take_notices());
-    // Feed audiences in the catalog's language ("Menino" in a Portuguese one).
-    let language = detect_catalog_language(
-        sample
-            .iter()
-            .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
-    )
-    .code();
+    // Feed audiences in the catalog's language ("Menino" in a Portuguese
+    // one), for a catalog that has them (the detection reads every sample text).
+    let feed_audiences = reader.mapping().column(Field::AgeGroup).is_some()
+        || sample.iter().any(|p| p.feed_audience.is_some());
+    let language = if feed_audiences {
+        detect_catalog_language(
+            sample
+                .iter()
+                .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
+        )
+        .code()
+    } else {
+        "en"
+    };
     let localize = |p: &mut Product| {
         if let Some(audience) = p.feed_audience {
             p.gender = Some(audience.label(language).to_string());
