@@ -147,10 +147,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             "serving {}",
             args.index.display()
         );
-        println!(
-            "Vitrine is serving {} products at http://{local}/",
-            info.product_count
-        );
+        // A closed stdout ends `serve` quietly (see `cli::main`), not with a panic.
+        std::io::Write::write_fmt(
+            &mut std::io::stdout(),
+            format_args!(
+                "Vitrine is serving {} products at http://{local}/\n",
+                info.product_count
+            ),
+        )?;
         let reload = tokio::spawn(server::reload_loop(engine.clone(), Duration::from_secs(1)));
         let app = server::router(AppState::new(engine, config));
         server::serve(listener, app, limits, server::shutdown_signal()).await?;
