@@ -379,3 +379,89 @@ fn a_binary_file_is_still_refused() {
         "{err:?}"
     );
 }
+
+/// A catalog driven by `data` (one byte per row): rows `r1`..`rN` of
+/// `id,title,price,brand`, some with a real quoted field (commas inside,
+/// or several lines of words), some after a blank line, some broken by a
+/// stray quote opening their title or brand; LF or CRLF line ends.
+/// Returns the file, the rows that must be read (id, title as cleaned,
+/// price) and the lines of the broken rows, which must be reported.
+/// `fuzz/fuzz_targets/csv_recovery.rs` runs the same property.
+fn stray_quote_catalog(data: &[u8]) -> (Vec<u8>, Vec<(String, String, f64)>, Vec<u64>) {
+    const WORDS: [&str; 8] = [
+        "lamp", "mug", "vase", "desk", "chair", "warm", "light", "oak",
+    ];
+    let eol = if data.first().is_some_and(|b| b & 1 == 1) {
+        "\r\n"
+    } else {
+        "\n"
+    };
+    let mut out = format!("id,title,price,brand{eol}");
+    let mut line = 2u64;
+    let (mut valid, mut broken) = (Vec::new(), Vec::new());
+    for (i, &b) in data.iter().enumerate().skip(1).take(300) {
+        let words: Vec<&str> = (0..1 + b as usize % 3)
+            .map(|k| WORDS[(b as usize / 3 + k * 5 + i) % WORDS.len()])
+            .collect();
+        let price = format!("{i}.{:02}", b % 100);
+        let id = format!("r{i}");
+        if b % 8 == 4 {
+            out.push_str(eol);
+            line += 1;
+        }
+        let (row, lines) = match b % 8 {
+            0 => (format!("{id},\"{},{price},Acme", words.join(" ")), 1),
+            1 => (format!("{id},{},{price},\"Acme", words.join(" ")), 1),
+            2 => (format!("{id},\"{}, large\",{price},Acme", words.join(" ")), 1),
+            3 => (
+                format!("{id},\"{}\",{price},Acme", words.join(eol)),
+                words.len() as u64,
+            ),
+            _ => (format!("{id},{},{price},Acme", words.join(" ")), 1),
+        };
+        match b % 8 {
+            0 | 1 => broken.push(line),
+            2 => valid.push((id, format!("{}, large", words.join(" ")), price)),
+            _ => valid.push((id, words.join(" "), price)),
+        }
+        out.push_str(&row);
+        out.push_str(eol);
+        line += lines;
+    }
+    let valid = valid
+        .into_iter()
+        .map(|(id, title, price)| (id, title, price.parse().unwrap_or(f64::NAN)))
+        .collect();
+    (out.into_bytes(), valid, broken)
+}
+
+/// Reads a stray-quote catalog and checks that every valid row is read
+/// whole and every broken one reported on its own line.
+fn check_recovery(data: &[u8]) {
+    let (bytes, valid, broken) = stray_quote_catalog(data);
+    let csv = temp_csv(&bytes);
+    let (products, errors, _) = read(&csv.path);
+    let got: Vec<(String, String, f64)> = products
+        .into_iter()
+        .map(|p| (p.id, p.title, p.price.unwrap_or(f64::NAN)))
+        .collect();
+    let text = String::from_utf8_lossy(&bytes);
+    assert_eq!(got, valid, "{text}");
+    let lines: Vec<u64> = errors.iter().map(|e| e.line).collect();
+    assert_eq!(lines, broken, "{errors:?}\n{text}");
+}
+
+#[test]
+fn every_valid_row_survives_stray_quotes_anywhere() {
+    // Adjacent strays, a stray before a real multi-line field, one at the end.
+    check_recovery(&[0, 0, 0, 5, 1, 3, 2, 0, 3, 6, 4, 1]);
+    check_recovery(&[1, 3, 0, 2, 2, 7, 0]);
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(128))]
+    #[test]
+    fn stray_quotes_never_lose_a_valid_row(data in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..80)) {
+        check_recovery(&data);
+    }
+}
