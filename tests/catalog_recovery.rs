@@ -380,6 +380,10 @@ fn a_binary_file_is_still_refused() {
     );
 }
 
+/// A generated catalog: its bytes, the rows to read (id, title, price),
+/// the lines to report.
+type Generated = (Vec<u8>, Vec<(String, String, f64)>, Vec<u64>);
+
 /// A catalog driven by `data` (one byte per row): rows `r1`..`rN` of
 /// `id,title,price,brand`, some with a real quoted field (commas inside,
 /// or several lines of words), some after a blank line, some broken by a
@@ -387,7 +391,7 @@ fn a_binary_file_is_still_refused() {
 /// Returns the file, the rows that must be read (id, title as cleaned,
 /// price) and the lines of the broken rows, which must be reported.
 /// `fuzz/fuzz_targets/csv_recovery.rs` runs the same property.
-fn stray_quote_catalog(data: &[u8]) -> (Vec<u8>, Vec<(String, String, f64)>, Vec<u64>) {
+fn stray_quote_catalog(data: &[u8]) -> Generated {
     const WORDS: [&str; 8] = [
         "lamp", "mug", "vase", "desk", "chair", "warm", "light", "oak",
     ];
@@ -412,7 +416,10 @@ fn stray_quote_catalog(data: &[u8]) -> (Vec<u8>, Vec<(String, String, f64)>, Vec
         let (row, lines) = match b % 8 {
             0 => (format!("{id},\"{},{price},Acme", words.join(" ")), 1),
             1 => (format!("{id},{},{price},\"Acme", words.join(" ")), 1),
-            2 => (format!("{id},\"{}, large\",{price},Acme", words.join(" ")), 1),
+            2 => (
+                format!("{id},\"{}, large\",{price},Acme", words.join(" ")),
+                1,
+            ),
             3 => (
                 format!("{id},\"{}\",{price},Acme", words.join(eol)),
                 words.len() as u64,

@@ -31,6 +31,7 @@ mod aliases;
 mod encoding;
 mod feed;
 mod header;
+mod header_names;
 mod price;
 mod product;
 mod reader;

@@ -42,7 +42,7 @@ pub fn parse_map_arg(arg: &str) -> Result<(Field, String)> {
             arg: arg.to_string(),
         })
     })?;
-    let field = super::header::field_named(field).ok_or_else(|| {
+    let field = super::header_names::field_named(field).ok_or_else(|| {
         Error::Config(ConfigReason::MapUnknownField {
             arg: arg.to_string(),
             field: field.trim().to_string(),
