@@ -6,8 +6,9 @@
 //! [`IndexReason`]), so front ends and tests match on what went wrong and
 //! the text is written once, here. Front ends map these to exit codes or
 //! HTTP statuses; the library never panics on user- or file-controlled data.
-//! Depends on nothing else in the crate besides [`crate::catalog::RowError`]
-//! (the first bad row of a catalog with no valid one).
+//! Depends on nothing else in the crate besides the catalog's
+//! [`RowError`] (the first bad row of a catalog with no valid one) and
+//! [`crate::catalog::Field`] (the field names a `--map` error lists).
 
 use crate::catalog::RowError;
 use std::fmt;

@@ -376,6 +376,16 @@ fn messages_say_once_what_is_missing_and_what_to_run() {
             s(&index)
         )
     );
+    // `chat` says where it looked once, not in its context and again in the cause.
+    let out = vitrine(&["chat", "--index", s(&index)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: no index in {} yet: run `vitrine import FILE` to build one from your catalog\n",
+            s(&index)
+        )
+    );
     let out = vitrine(&["import", "does/not/exist.csv", "--index", s(&index)]);
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(

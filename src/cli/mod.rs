@@ -85,15 +85,23 @@ fn broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 /// The error and its causes on one line, each said once: our errors
-/// already include the text of the error they wrap, and a cause that
-/// starts with the path the context ends with (`cannot import a.csv` +
-/// `a.csv: No such file`) does not say it again.
+/// already include the text of the error they wrap, a cause that starts
+/// with the path the context ends with (`cannot import a.csv` + `a.csv: No
+/// such file`) does not say it again, and a context saying where (`cannot
+/// open the index in idx`) gives way to a cause saying the same place and
+/// what to do (`no index in idx yet: run ...`).
 fn one_line(err: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in err.chain() {
         let text = cause.to_string();
         if line.contains(&text) {
             continue;
+        }
+        if let Some((_, place)) = line.rsplit_once(" in ")
+            && !place.is_empty()
+            && text.contains(&format!(" in {place}"))
+        {
+            line.clear();
         }
         let text = strip_repeated_path(&line, &text);
         if !line.is_empty() {
@@ -146,6 +154,14 @@ mod tests {
         assert_eq!(
             one_line(&err),
             "cannot import my dir/a.csv: entity not found"
+        );
+        let missing = crate::Error::index("my idx", crate::IndexReason::Missing);
+        let err = Err::<(), _>(missing)
+            .context("cannot open the index in my idx")
+            .unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            "no index in my idx yet: run `vitrine import FILE` to build one from your catalog"
         );
     }
 
