@@ -313,7 +313,7 @@ fn zero_is_never_negative_and_a_negative_stock_is_out_of_stock() {
 }
 
 #[test]
-fn a_header_of_a_spreadsheets_width_maps_and_a_wider_one_is_refused_at_once() {
+fn a_header_at_the_column_limit_maps_and_a_wider_one_is_refused_at_once() {
     let wide = |columns: usize| {
         let mut header: Vec<String> = (0..columns).map(|i| format!("a{i}")).collect();
         header[0] = "title".into();

@@ -139,12 +139,20 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         summary.rows_per_second()
     );
     if !summary.facets.is_empty() {
-        let facets: Vec<String> = summary
-            .facets
+        // The catalog's own facets first; a wide catalog's many extra
+        // facets are counted, not listed.
+        const SHOWN_FACETS: usize = 12;
+        let mut facets: Vec<&(String, usize)> = summary.facets.iter().collect();
+        facets.sort_by_key(|(name, _)| !crate::index::FACET_FIELDS.contains(&name.as_str()));
+        let mut shown: Vec<String> = facets
             .iter()
+            .take(SHOWN_FACETS)
             .map(|(name, n)| format!("{n} {}", plural(name)))
             .collect();
-        println!("  facets: {}", facets.join(", "));
+        if facets.len() > SHOWN_FACETS {
+            shown.push(format!("and {} more", facets.len() - SHOWN_FACETS));
+        }
+        println!("  facets: {}", shown.join(", "));
     }
     println!(
         "  currency: {}",

@@ -58,6 +58,32 @@ impl ImportSummary {
     }
 }
 
+/// Rows read before building starts: they decide the catalog's language
+/// and title style.
+const SAMPLE_ROWS: usize = 2000;
+
+/// The most memory those rows may take (estimated by [`footprint`]).
+const SAMPLE_BYTES: usize = 32 << 20;
+
+/// About how much memory a product takes.
+fn footprint(p: &Product) -> usize {
+    let strings = [
+        &p.brand,
+        &p.category,
+        &p.color,
+        &p.size,
+        &p.gender,
+        &p.url,
+        &p.image_url,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::len)
+    .sum::<usize>();
+    let extra: usize = p.extra.iter().map(|(k, v)| k.len() + v.len() + 96).sum();
+    512 + p.id.len() + p.title.len() + p.description.len() + strings + extra
+}
+
 /// Progress callback: bytes read and total bytes of the file.
 pub type Progress<'a> = &'a mut dyn FnMut(u64, u64);
 
@@ -90,14 +116,20 @@ pub fn import_with_progress(
     summary.notices.extend(reader.take_notices());
     let total_bytes = reader.total_bytes();
     // Read a sample first: it decides the catalog's language and title style.
+    // Bounded in rows and in bytes: a catalog of thousands of columns
+    // would otherwise hold gigabytes here.
     let mut sample: Vec<Product> = Vec::new();
+    let mut sample_bytes = 0;
     for row in reader.by_ref() {
         summary.rows_read += 1;
         match row {
-            Ok(p) => sample.push(p),
+            Ok(p) => {
+                sample_bytes += footprint(&p);
+                sample.push(p);
+            }
             Err(e) => summary.errors.push(e),
         }
-        if sample.len() >= 2000 {
+        if sample.len() >= SAMPLE_ROWS || sample_bytes >= SAMPLE_BYTES {
             break;
         }
     }
