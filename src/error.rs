@@ -1,10 +1,18 @@
 //! The crate's one error type.
 //!
 //! Every variant carries the context a user needs to act on it (the file, the
-//! line, the field). Front ends map these to exit codes or HTTP statuses; the
-//! library never panics on user- or file-controlled data.
+//! line, the field), as typed fields: the reasons a catalog, a setting or an
+//! index cannot be used are enums ([`CatalogReason`], [`ConfigReason`],
+//! [`IndexReason`]), so front ends and tests match on what went wrong and
+//! the text is written once, here. Front ends map these to exit codes or
+//! HTTP statuses; the library never panics on user- or file-controlled data.
+//! Depends on nothing else in the crate besides the catalog's
+//! [`RowError`] (the first bad row of a catalog with no valid one) and
+//! [`crate::catalog::Field`] (the field names a `--map` error lists).
 
-use std::path::PathBuf;
+use crate::catalog::RowError;
+use std::fmt;
+use std::path::{Path, PathBuf};
 
 /// Everything that can go wrong in Vitrine's library code.
 #[derive(Debug, thiserror::Error)]
@@ -19,23 +27,23 @@ pub enum Error {
         source: std::io::Error,
     },
     /// The CSV file as a whole cannot be used (no header, no title column...).
-    #[error("{path}: {message}")]
+    #[error("{path}: {reason}")]
     Catalog {
         /// The catalog file.
         path: PathBuf,
         /// What is wrong with it.
-        message: String,
+        reason: CatalogReason,
     },
     /// A command-line or API setting is invalid (unknown field in `--map`, bad encoding name...).
     #[error("{0}")]
-    Config(String),
-    /// The index directory is missing, corrupt, or of another schema version.
-    #[error("index {path}: {message}")]
+    Config(ConfigReason),
+    /// The index directory is missing, damaged, or of another schema version.
+    #[error("{}", IndexMessage(path, reason))]
     Index {
-        /// The index directory.
+        /// The index directory (or the file of it concerned).
         path: PathBuf,
         /// What is wrong.
-        message: String,
+        reason: IndexReason,
     },
     /// Writing a new index generation failed: disk full, a file size
     /// limit, permissions. The live generation is unchanged.
@@ -57,6 +65,250 @@ pub enum Error {
     /// An error reported by tantivy.
     #[error("search engine: {0}")]
     Tantivy(#[from] tantivy::TantivyError),
+}
+
+/// Why a catalog file cannot be imported at all (a bad row is a
+/// [`RowError`] instead, and the rows after it are still read).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatalogReason {
+    /// The path is a directory.
+    IsDirectory,
+    /// The file has no bytes.
+    Empty,
+    /// The file is binary (a picture, a spreadsheet, a zip): many NUL bytes.
+    NotText,
+    /// The first record is longer than the record limit.
+    HeaderTooLong {
+        /// The limit, in KiB.
+        max_kib: usize,
+    },
+    /// The file holds only blank lines.
+    Blank,
+    /// The header has more columns than a catalog can have.
+    TooManyColumns {
+        /// Columns in the header.
+        found: usize,
+        /// The most accepted.
+        max: usize,
+    },
+    /// No column maps to the title.
+    NoTitleColumn {
+        /// The header's columns, as written.
+        columns: Vec<String>,
+    },
+    /// Every row is bad.
+    NoValidRow {
+        /// Rows read.
+        rows: u64,
+        /// The first bad row, when there is one.
+        first: Option<Box<RowError>>,
+    },
+}
+
+impl fmt::Display for CatalogReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            CatalogReason::IsDirectory => f.write_str("is a directory, not a CSV file"),
+            CatalogReason::Empty => f.write_str("the file is empty"),
+            CatalogReason::NotText => f.write_str(
+                "does not look like a CSV text file (it contains NUL bytes); \
+                 if it is UTF-16 or another encoding, say so with --encoding",
+            ),
+            CatalogReason::HeaderTooLong { max_kib } => write!(
+                f,
+                "the header is longer than {max_kib} KiB: not a CSV file, or an unbalanced quote"
+            ),
+            CatalogReason::Blank => f.write_str("no header line: the file is blank"),
+            CatalogReason::TooManyColumns { found, max } => write!(
+                f,
+                "the header has {found} columns, more than the {max} a catalog may have \
+                 (is the delimiter right? --delimiter chooses it)"
+            ),
+            CatalogReason::NoTitleColumn { columns } => write!(
+                f,
+                "no column maps to the title (the columns are {}); name it with --map title=COLUMN",
+                ColumnList(columns)
+            ),
+            CatalogReason::NoValidRow { rows, first } => {
+                write!(f, "no valid product in {rows} rows")?;
+                match first {
+                    Some(e) => write!(f, " (first problem: {e})"),
+                    None => Ok(()),
+                }
+            }
+        }
+    }
+}
+
+/// Why a setting is invalid.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ConfigReason {
+    /// A `--map` argument without `=`.
+    MapSyntax {
+        /// The argument as given.
+        arg: String,
+    },
+    /// A `--map` argument naming no field.
+    MapUnknownField {
+        /// The argument as given.
+        arg: String,
+        /// The field part.
+        field: String,
+    },
+    /// Two `--map` arguments for one field.
+    MapFieldTwice {
+        /// The field's name.
+        field: &'static str,
+    },
+    /// A `--map` argument naming no column of the file.
+    MapNoSuchColumn {
+        /// The field's name.
+        field: &'static str,
+        /// The column as given.
+        column: String,
+        /// The header's columns, as written.
+        columns: Vec<String>,
+    },
+    /// An encoding label `encoding_rs` does not know.
+    UnknownEncoding {
+        /// The label as given.
+        name: String,
+    },
+    /// A delimiter that cannot separate fields.
+    BadDelimiter {
+        /// The character given.
+        delimiter: char,
+    },
+    /// A percentage outside 0..=100 (`vitrine gen --messy-percent`).
+    MessyPercent {
+        /// The value given.
+        value: f64,
+    },
+}
+
+impl fmt::Display for ConfigReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ConfigReason::MapSyntax { arg } => write!(f, "--map {arg}: expected FIELD=COLUMN"),
+            ConfigReason::MapUnknownField { arg, field } => {
+                let names: Vec<&str> = crate::catalog::Field::ALL
+                    .iter()
+                    .map(|f| f.name())
+                    .collect();
+                write!(
+                    f,
+                    "--map {arg}: unknown field {field:?}; the fields are {}",
+                    names.join(", ")
+                )
+            }
+            ConfigReason::MapFieldTwice { field } => {
+                write!(f, "--map gives the field {field} more than once")
+            }
+            ConfigReason::MapNoSuchColumn {
+                field,
+                column,
+                columns,
+            } => write!(
+                f,
+                "--map {field}={column}: no such column; the columns are {}",
+                ColumnList(columns)
+            ),
+            ConfigReason::UnknownEncoding { name } => write!(
+                f,
+                "unknown encoding {name:?} (try utf-8, latin1, windows-1252)"
+            ),
+            ConfigReason::BadDelimiter { delimiter } => {
+                write!(f, "the delimiter cannot be {delimiter:?}")
+            }
+            ConfigReason::MessyPercent { value } => {
+                write!(f, "messy percent must be between 0 and 100, not {value}")
+            }
+        }
+    }
+}
+
+/// Why an index cannot be opened or written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IndexReason {
+    /// No import has completed in the directory (or it does not exist).
+    Missing,
+    /// `CURRENT` holds something else than a generation name.
+    BadCurrent {
+        /// What it holds.
+        name: String,
+    },
+    /// `CURRENT` names a generation directory that is not there.
+    GenerationMissing {
+        /// The generation's name.
+        name: String,
+    },
+    /// The generation was built by a vitrine with another schema.
+    SchemaVersion {
+        /// The generation's schema version.
+        found: u32,
+        /// The version this vitrine reads.
+        expected: u32,
+    },
+    /// A file of the generation is damaged or unreadable.
+    Damaged {
+        /// What is wrong with it.
+        detail: String,
+    },
+}
+
+/// Formats an index error: each reason says once where and what to run.
+struct IndexMessage<'a>(&'a Path, &'a IndexReason);
+
+impl fmt::Display for IndexMessage<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let IndexMessage(path, reason) = self;
+        let path = path.display();
+        match reason {
+            IndexReason::Missing => write!(
+                f,
+                "no index in {path} yet: run `vitrine import FILE` to build one from your catalog"
+            ),
+            IndexReason::BadCurrent { name } => write!(
+                f,
+                "the index in {path} is damaged (its CURRENT file names {name:?}, not a generation): \
+                 re-import your catalog with `vitrine import FILE`"
+            ),
+            IndexReason::GenerationMissing { name } => write!(
+                f,
+                "the index in {path} is damaged (its CURRENT file names {name}, which is missing): \
+                 re-import your catalog with `vitrine import FILE`"
+            ),
+            IndexReason::SchemaVersion { found, expected } => write!(
+                f,
+                "the index in {path} was built by another version of vitrine (schema {found}, \
+                 this one reads {expected}): re-import your catalog with `vitrine import FILE`"
+            ),
+            IndexReason::Damaged { detail } => write!(f, "{path} is damaged: {detail}"),
+        }
+    }
+}
+
+/// A list of columns for a message: the first twenty, then how many more.
+struct ColumnList<'a>(&'a [String]);
+
+impl fmt::Display for ColumnList<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const SHOWN: usize = 20;
+        for (i, h) in self.0.iter().take(SHOWN).enumerate() {
+            if i > 0 {
+                f.write_str(", ")?;
+            }
+            if h.trim().is_empty() {
+                write!(f, "(unnamed {})", i + 1)?;
+            } else {
+                write!(f, "{:?}", h.trim())?;
+            }
+        }
+        if self.0.len() > SHOWN {
+            write!(f, " and {} more", self.0.len() - SHOWN)?;
+        }
+        Ok(())
+    }
 }
 
 fn pid_note(pid: Option<u32>) -> String {
@@ -92,6 +344,22 @@ impl Error {
             source,
         }
     }
+
+    /// An index problem in `path`.
+    pub fn index(path: impl Into<PathBuf>, reason: IndexReason) -> Self {
+        Error::Index {
+            path: path.into(),
+            reason,
+        }
+    }
+
+    /// A catalog problem in `path`.
+    pub fn catalog(path: impl Into<PathBuf>, reason: CatalogReason) -> Self {
+        Error::Catalog {
+            path: path.into(),
+            reason,
+        }
+    }
 }
 
 impl From<tantivy::directory::error::OpenDirectoryError> for Error {
@@ -108,3 +376,35 @@ impl From<tantivy::query::QueryParserError> for Error {
 
 /// The crate-wide result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn index_messages_say_once_what_is_missing_and_what_to_run() {
+        let e = Error::index("index", IndexReason::Missing);
+        assert_eq!(
+            e.to_string(),
+            "no index in index yet: run `vitrine import FILE` to build one from your catalog"
+        );
+        let e = Error::index(
+            "/srv/idx",
+            IndexReason::SchemaVersion {
+                found: 3,
+                expected: 5,
+            },
+        );
+        assert_eq!(e.to_string().matches("/srv/idx").count(), 1, "{e}");
+        assert!(e.to_string().contains("vitrine import FILE"), "{e}");
+    }
+
+    #[test]
+    fn long_column_lists_are_cut() {
+        let columns: Vec<String> = (1..=25).map(|i| format!("c{i}")).collect();
+        let e = Error::catalog("a.csv", CatalogReason::NoTitleColumn { columns });
+        let text = e.to_string();
+        assert!(text.contains("\"c20\" and 5 more"), "{text}");
+        assert!(!text.contains("c21"), "{text}");
+    }
+}

@@ -56,7 +56,7 @@ pub mod understand;
 pub use catalog::{Field, Product};
 pub use dialog::Session;
 pub use engine::{Engine, IndexInfo, Relaxation, Turn, TurnKind, open_or_import};
-pub use error::{Error, Result};
+pub use error::{CatalogReason, ConfigReason, Error, IndexReason, Result};
 pub use r#gen::{GenOptions, GenSummary, MessyCounts, generate};
 pub use index::Vocabulary;
 pub use model::{ConstraintKind, Constraints, FacetFilter, Lang, Slot, Sort};

@@ -1,6 +1,7 @@
 //! The `vitrine import` and `vitrine stats` commands, run as a merchant runs
 //! them: the real binary over real files.
 
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 #[path = "common/datasets.rs"]
 mod datasets;
@@ -205,5 +206,264 @@ fn demo_catalogs_import_cleanly() {
             text.contains(&format!("{products} indexed, 0 skipped")),
             "{csv}: {text}"
         );
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/csv")
+        .join(name)
+}
+
+#[test]
+fn a_stray_quote_before_3000_rows_loses_one_row_and_says_where() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("stray.csv");
+    let mut text = String::from("id,title,price\n1,\"Broken lamp,10\n");
+    for i in 2..=3001 {
+        text.push_str(&format!("{i},Lamp {i},{i}\n"));
+    }
+    std::fs::write(&csv, text).unwrap();
+    let index = dir.path().join("index");
+    let report = dir.path().join("report.csv");
+    let out = vitrine(&[
+        "import",
+        s(&csv),
+        "--index",
+        s(&index),
+        "--report",
+        s(&report),
+    ]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("3001 rows read, 3000 indexed, 1 skipped"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "skipped line 2: unbalanced quote: the row is skipped and the lines after it are read as rows"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&report).unwrap(),
+        "line,id,reason\n2,1,unbalanced quote: the row is skipped and the lines after it are read as rows\n"
+    );
+    assert!(stdout(&vitrine(&["stats", "--index", s(&index)])).starts_with("3000 products"));
+}
+
+#[test]
+fn rows_kept_with_a_change_are_printed_and_reported() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let report = dir.path().join("report.csv");
+    for (name, expected) in [
+        (
+            "mixed_encoding.csv",
+            "line,id,reason\n3,2,kept: not UTF-8 like the rest of the file: read as windows-1252\n",
+        ),
+        (
+            "negative_values.csv",
+            "line,id,reason\n3,2,kept: negative stock -1: read as 0 (out of stock)\n\
+             4,3,negative price\n",
+        ),
+    ] {
+        let csv = fixture(name);
+        let out = vitrine(&[
+            "import",
+            s(&csv),
+            "--index",
+            s(&index),
+            "--report",
+            s(&report),
+        ]);
+        let text = stdout(&out);
+        assert!(out.status.success(), "{text}{}", stderr(&out));
+        assert!(text.contains("(1 of them with a change)"), "{text}");
+        assert_eq!(
+            std::fs::read_to_string(&report).unwrap(),
+            expected,
+            "{name}"
+        );
+    }
+    let engine = vitrine::Engine::open(&index).unwrap();
+    let zero = engine.product("1").unwrap().expect("product 1");
+    assert_eq!(zero.price.map(f64::to_bits), Some(0f64.to_bits()), "not -0");
+    assert_eq!(engine.product("2").unwrap().expect("2").stock, Some(0));
+}
+
+/// The `gender:` line of `vitrine stats`.
+fn gender_line(index: &Path) -> String {
+    let text = stdout(&vitrine(&["stats", "--index", s(index)]));
+    text.lines()
+        .find(|l| l.starts_with("gender:"))
+        .unwrap_or_else(|| panic!("no gender line: {text}"))
+        .to_string()
+}
+
+#[test]
+fn feeds_import_with_list_prices_and_audiences_in_the_catalogs_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("pt");
+    let out = vitrine(&["import", s(&fixture("vtex_feed.csv")), "--index", s(&index)]);
+    assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+    let genders = gender_line(&index);
+    for g in ["Menino (1)", "Feminino (1)", "Unissex (1)"] {
+        assert!(genders.contains(g), "{genders}");
+    }
+    let engine = vitrine::Engine::open(&index).unwrap();
+    let shoe = engine.product("V1").unwrap().expect("V1");
+    assert_eq!((shoe.price, shoe.list_price), (Some(149.9), Some(199.9)));
+    assert_eq!(shoe.gender.as_deref(), Some("Menino"));
+
+    let index = dir.path().join("en");
+    let out = vitrine(&[
+        "import",
+        s(&fixture("google_feed.tsv")),
+        "--index",
+        s(&index),
+    ]);
+    let text = stdout(&out);
+    assert!(out.status.success(), "{text}{}", stderr(&out));
+    assert!(
+        text.contains("google_product_category -> category (when the columns before are empty)"),
+        "{text}"
+    );
+    let genders = gender_line(&index);
+    for g in ["Men (2)", "Girls (1)", "Baby (1)", "Unisex (1)"] {
+        assert!(genders.contains(g), "{genders}");
+    }
+    let engine = vitrine::Engine::open(&index).unwrap();
+    let shoe = engine.product("SH-42-BLK").unwrap().expect("shoe");
+    assert_eq!((shoe.price, shoe.list_price), (Some(69.9), Some(89.9)));
+    assert_eq!(shoe.group_id.as_deref(), Some("SH-RUN"));
+}
+
+#[test]
+fn a_header_too_wide_fails_at_once_and_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("wide.csv");
+    let header: Vec<String> = (0..20_000).map(|i| format!("c{i}")).collect();
+    std::fs::write(&csv, format!("title,{}\nLamp\n", header.join(","))).unwrap();
+    let out = vitrine(&["import", s(&csv), "--index", s(&dir.path().join("i"))]);
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: cannot import {}: the header has 20001 columns, more than the 4096 a catalog \
+             may have (is the delimiter right? --delimiter chooses it)\n",
+            s(&csv)
+        )
+    );
+}
+
+#[test]
+fn messages_say_once_what_is_missing_and_what_to_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("nowhere");
+    let out = vitrine(&["stats", "--index", s(&index)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: no index in {} yet: run `vitrine import FILE` to build one from your catalog\n",
+            s(&index)
+        )
+    );
+    // `chat` says where it looked once, not in its context and again in the cause.
+    let out = vitrine(&["chat", "--index", s(&index)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!(
+            "error: no index in {} yet: run `vitrine import FILE` to build one from your catalog\n",
+            s(&index)
+        )
+    );
+    let out = vitrine(&["import", "does/not/exist.csv", "--index", s(&index)]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        "error: cannot import does/not/exist.csv: No such file or directory (os error 2)\n"
+    );
+}
+
+/// Runs `args` with a standard output nobody reads (the pipe's reading end
+/// closed before the command starts) and `input` on its standard input.
+fn with_closed_stdout(args: &[&str], input: &[u8]) -> Output {
+    use std::io::Write;
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdin(std::process::Stdio::piped())
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(60) {
+            let _ = child.kill();
+            panic!("vitrine {args:?} kept running with its stdout closed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_closed_stdout_ends_every_command_quietly() {
+    use std::os::unix::process::ExitStatusExt;
+    let dir = tempfile::tempdir().unwrap();
+    let index = dir.path().join("index");
+    let csv = fixture("stray_quotes.csv");
+    assert!(
+        vitrine(&["import", s(&csv), "--index", s(&index)])
+            .status
+            .success()
+    );
+    let addr = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .to_string();
+    let commands: [(&[&str], &[u8]); 5] = [
+        (&["import", s(&csv), "--index", s(&index)], b""),
+        (&["stats", "--index", s(&index)], b""),
+        (&["chat", "--index", s(&index)], b"mug\nvase\n"),
+        (&["gen", "--rows", "100000", "-q"], b""),
+        (&["serve", "--index", s(&index), "--addr", &addr], b""),
+    ];
+    for (args, input) in commands {
+        let out = with_closed_stdout(args, input);
+        let err = stderr(&out);
+        assert!(
+            !err.contains("panicked") && !err.contains("Broken pipe"),
+            "{args:?}: {err}"
+        );
+        if args[0] == "serve" {
+            // Logs only: serve ignores SIGPIPE for its sockets and ends
+            // with success when its banner cannot be written.
+            assert!(out.status.success(), "{args:?}: {:?} {err}", out.status);
+            assert!(!err.contains("error"), "{err}");
+        } else {
+            // Ended by SIGPIPE, like `ls | head`, before or after its work.
+            assert_eq!(out.status.signal(), Some(libc::SIGPIPE), "{args:?}: {err}");
+            assert_eq!(err, "", "{args:?}");
+        }
     }
 }

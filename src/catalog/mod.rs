@@ -1,11 +1,13 @@
 //! Reading merchants' CSV catalogs in any real-world shape.
 //!
-//! Encoding (UTF-8 with or without BOM, Windows-1252/Latin-1, UTF-16),
-//! delimiter sniffing, header auto-mapping (English and Portuguese names),
-//! value parsing (prices in every local format, ratings), and row validation
-//! with line-numbered errors. Yields [`Product`] records, streaming.
-//! Depends on nothing else in the crate besides the error type and
-//! [`crate::text`].
+//! Encoding (UTF-8 with or without BOM, Windows-1252/Latin-1, UTF-16; per
+//! row when a file mixes them), delimiter sniffing, header auto-mapping
+//! (English, Portuguese and product-feed names, from the language data
+//! files in `headers/`), value parsing (prices in every local format, sale
+//! vs list price, ratings, feed codes for audience and availability), and
+//! row validation with line-numbered errors and recovery from stray
+//! quotes. Yields [`Product`] records, streaming. Depends on nothing else
+//! in the crate besides the error type and [`crate::text`].
 //!
 //! ```no_run
 //! use vitrine::catalog::{CatalogReader, ReadOptions};
@@ -18,24 +20,32 @@
 //!         Err(bad) => eprintln!("skipped {bad}"),
 //!     }
 //! }
+//! for kept in reader.take_notices() {
+//!     eprintln!("kept {kept}");
+//! }
 //! # Ok(())
 //! # }
 //! ```
 
+mod aliases;
 mod encoding;
+mod feed;
 mod header;
+mod header_names;
 mod price;
 mod product;
 mod reader;
 mod records;
+mod recovery;
 mod report;
+mod row;
 mod row_error;
 mod sniff;
 mod value;
 
-pub use header::{ColumnMapping, HeaderMapping, Target};
+pub use header::{ColumnMapping, HeaderMapping, MAX_COLUMNS, Target};
 pub use price::{ParsedPrice, parse_price};
-pub use product::{Field, Product};
+pub use product::{Audience, Field, Product};
 pub use reader::{CatalogReader, ReadOptions, parse_map_arg};
 pub use report::{neutralize_cell, write_report};
-pub use row_error::{RowError, RowErrorKind};
+pub use row_error::{NoticeKind, RowError, RowErrorKind, RowNotice};

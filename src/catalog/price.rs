@@ -18,7 +18,9 @@
 //!   case `1.299` is 1.299. A leading `0` group (`0.999`) or a first group of
 //!   more than three digits (`1234.567`) can only be decimal.
 //!
-//! This module depends on nothing else in the crate.
+//! Currency names (`reais`, `rupees`) come from the language data files
+//! ([`super::aliases`]); otherwise this module depends on nothing else in
+//! the crate.
 
 /// A price read from a cell: the amount and, when the text names one, its
 /// currency as an ISO 4217 code.
@@ -128,17 +130,21 @@ pub(crate) fn currency_in_header(header: &str) -> Option<&'static str> {
             return Some(code);
         }
     }
+    let names = super::aliases::aliases();
     header
-        .split(|c: char| !c.is_ascii_alphabetic())
+        .split(|c: char| !c.is_alphabetic())
         .filter(|w| w.len() >= 2)
-        .find_map(currency_token)
+        .find_map(|w| currency_token(w).or_else(|| names.currency(w)))
 }
 
-/// Normalises a currency cell (`usd`, `R$`, `Reais`?) to an ISO code: a
-/// known symbol or code, or any three ASCII letters upper-cased.
+/// Normalises a currency cell (`usd`, `R$`, `Reais`) to an ISO code: a
+/// known symbol, code or currency name, or any three ASCII letters upper-cased.
 pub(crate) fn normalize_currency(cell: &str) -> Option<String> {
     let cell = cell.trim();
     if let Some(code) = currency_token(cell) {
+        return Some(code.to_string());
+    }
+    if let Some(code) = super::aliases::aliases().currency(cell) {
         return Some(code.to_string());
     }
     if cell.len() == 3 && cell.bytes().all(|b| b.is_ascii_alphabetic()) {
@@ -223,7 +229,12 @@ pub(crate) fn parse_price_in(
     };
 
     let (amount, evidence) = parse_number(number, column)?;
-    let amount = if negative { -amount } else { amount };
+    // `-0` is zero, not a negative zero printed as `-0.0`.
+    let amount = if negative && amount != 0.0 {
+        -amount
+    } else {
+        amount
+    };
     Some((ParsedPrice { amount, currency }, evidence))
 }
 
@@ -412,6 +423,8 @@ mod tests {
             ("0.999", Some((0.999, None))),
             ("1234.567", Some((1234.567, None))),
             ("-12.50", Some((-12.5, None))),
+            ("-0", Some((0.0, None))),
+            ("-0.00", Some((0.0, None))),
             ("-$12.50", Some((-12.5, Some("USD")))),
             ("$-12.50", Some((-12.5, Some("USD")))),
             ("R$ -12,50", Some((-12.5, Some("BRL")))),
@@ -441,6 +454,11 @@ mod tests {
             match (got, want) {
                 (Some((a, c)), Some((wa, wc))) => {
                     assert!((a - wa).abs() < 1e-9, "{text:?}: got {a}, want {wa}");
+                    assert_eq!(
+                        a.is_sign_negative(),
+                        wa.is_sign_negative(),
+                        "{text:?}: sign"
+                    );
                     assert_eq!(c, *wc, "{text:?}: currency");
                 }
                 (None, None) => {}
@@ -487,6 +505,10 @@ mod tests {
         assert_eq!(normalize_currency(" usd "), Some("USD".into()));
         assert_eq!(normalize_currency("R$"), Some("BRL".into()));
         assert_eq!(normalize_currency("sek"), Some("SEK".into()));
-        assert_eq!(normalize_currency("reais"), None);
+        assert_eq!(normalize_currency("reais"), Some("BRL".into()));
+        assert_eq!(normalize_currency("Rupees"), Some("INR".into()));
+        assert_eq!(normalize_currency("money"), None);
+        assert_eq!(currency_in_header("Preço em Reais"), Some("BRL"));
+        assert_eq!(currency_in_header("Price in rupees"), Some("INR"));
     }
 }

@@ -1,4 +1,5 @@
-//! The `Product` record every importer yields and every front end shows.
+//! The `Product` record every importer yields and every front end shows,
+//! and the canonical [`Field`]s a catalog column can be mapped to.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -19,9 +20,15 @@ pub struct Product {
     /// Category, possibly a path such as `Men > Shoes > Sneakers`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
-    /// Price in the catalog's currency units (e.g. 1299.9).
+    /// Price in the catalog's currency units (e.g. 1299.9): what the
+    /// shopper pays, so the sale price when the catalog gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price: Option<f64>,
+    /// The regular price before a discount, only when it is higher than
+    /// [`Product::price`] (a feed's `price` beside its `sale_price`, an
+    /// `mrp` or `compare_at_price` beside the selling price).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub list_price: Option<f64>,
     /// ISO 4217 code such as `USD`, `BRL`, `INR`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub currency: Option<String>,
@@ -31,7 +38,8 @@ pub struct Product {
     /// Size or sizes (e.g. `M`, `42`, `S/M/L`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub size: Option<String>,
-    /// Audience: Men, Women, Unisex, Boys, Girls, Kids... as written in the catalog.
+    /// Audience: Men, Women, Unisex, Boys, Girls, Kids... as written in the
+    /// catalog, or made from a feed's `gender` and `age_group` codes.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<String>,
     /// Main material.
@@ -40,7 +48,8 @@ pub struct Product {
     /// Average rating, usually 0..=5.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rating: Option<f64>,
-    /// Units in stock.
+    /// Units in stock, never negative; `Some(0)` also when a feed's
+    /// `availability` says out of stock and no stock column gives a count.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub stock: Option<i64>,
     /// Product page.
@@ -49,9 +58,59 @@ pub struct Product {
     /// Product image.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub image_url: Option<String>,
-    /// Every other column, by its header as written in the file.
+    /// The variant group: rows with the same group are sizes or colours of
+    /// one product (a feed's `item_group_id`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group_id: Option<String>,
+    /// Every other column, by its header as written in the file (the
+    /// identifiers `gtin` and `mpn` under those names).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub extra: BTreeMap<String, String>,
+    /// The audience a feed's `gender`/`age_group` codes made for `gender`
+    /// (written in English by the reader): the importer writes it again in
+    /// the catalog's own language. Not stored.
+    #[serde(skip)]
+    pub feed_audience: Option<Audience>,
+}
+
+/// An audience made from a product feed's `gender` and `age_group` codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Audience {
+    /// Adult men (`male`, `male` + `adult`).
+    Men,
+    /// Adult women.
+    Women,
+    /// Adults of any gender.
+    Unisex,
+    /// `male` + `kids`.
+    Boys,
+    /// `female` + `kids`.
+    Girls,
+    /// `kids`, alone or with `unisex`.
+    Kids,
+    /// `newborn`, `infant` or `toddler`.
+    Baby,
+}
+
+impl Audience {
+    /// The audience's name in the language data files (`[audience]`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Audience::Men => "men",
+            Audience::Women => "women",
+            Audience::Unisex => "unisex",
+            Audience::Boys => "boys",
+            Audience::Girls => "girls",
+            Audience::Kids => "kids",
+            Audience::Baby => "baby",
+        }
+    }
+
+    /// How a catalog in `language` (`en`, `pt`) writes this audience;
+    /// English for a language without a data file.
+    pub fn label(self, language: &str) -> &'static str {
+        super::aliases::aliases().audience_label(self, language)
+    }
 }
 
 /// The canonical fields a CSV column can be mapped to.
@@ -68,8 +127,12 @@ pub enum Field {
     Brand,
     /// Category or category path.
     Category,
-    /// Price.
+    /// Price (the regular one when a sale price is also given).
     Price,
+    /// A price before a discount (`mrp`, `list_price`, `compare_at_price`).
+    ListPrice,
+    /// A discounted price (`sale_price`, `discounted_price`, `special_price`).
+    SalePrice,
     /// Currency code.
     Currency,
     /// Colour.
@@ -88,17 +151,29 @@ pub enum Field {
     Url,
     /// Image URL.
     ImageUrl,
+    /// In stock, out of stock, preorder (a feed's `availability`).
+    Availability,
+    /// A feed's `age_group` (adult, kids, toddler...), read with the gender.
+    AgeGroup,
+    /// Variant group id (a feed's `item_group_id`).
+    GroupId,
+    /// Global trade item number (EAN, UPC, ISBN), kept as the extra `gtin`.
+    Gtin,
+    /// Manufacturer part number, kept as the extra `mpn`.
+    Mpn,
 }
 
 impl Field {
     /// Every canonical field, in display order.
-    pub const ALL: [Field; 15] = [
+    pub const ALL: [Field; 22] = [
         Field::Id,
         Field::Title,
         Field::Description,
         Field::Brand,
         Field::Category,
         Field::Price,
+        Field::ListPrice,
+        Field::SalePrice,
         Field::Currency,
         Field::Color,
         Field::Size,
@@ -108,6 +183,11 @@ impl Field {
         Field::Stock,
         Field::Url,
         Field::ImageUrl,
+        Field::Availability,
+        Field::AgeGroup,
+        Field::GroupId,
+        Field::Gtin,
+        Field::Mpn,
     ];
 
     /// The field's snake_case name, as used by `--map FIELD=COLUMN`.
@@ -119,6 +199,8 @@ impl Field {
             Field::Brand => "brand",
             Field::Category => "category",
             Field::Price => "price",
+            Field::ListPrice => "list_price",
+            Field::SalePrice => "sale_price",
             Field::Currency => "currency",
             Field::Color => "color",
             Field::Size => "size",
@@ -128,7 +210,20 @@ impl Field {
             Field::Stock => "stock",
             Field::Url => "url",
             Field::ImageUrl => "image_url",
+            Field::Availability => "availability",
+            Field::AgeGroup => "age_group",
+            Field::GroupId => "group_id",
+            Field::Gtin => "gtin",
+            Field::Mpn => "mpn",
         }
+    }
+
+    /// True for the fields a file may give in several columns, read in
+    /// order of preference: the first non-empty cell of a row wins
+    /// (`product_type`, else `product_category_tree`, else
+    /// `google_product_category`; `link`, else `canonical_url`).
+    pub fn takes_fallbacks(self) -> bool {
+        matches!(self, Field::Category | Field::Url | Field::ImageUrl)
     }
 
     /// Parses a field name as written in `--map` (`image_url`, `image-url`, `imageurl`).

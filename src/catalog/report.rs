@@ -1,23 +1,36 @@
 //! The bad-rows report a merchant opens in a spreadsheet: `line,id,reason`,
-//! with every cell neutralised against formula injection.
+//! one line per skipped row and per row kept with a change (its reason
+//! starting with `kept: `), in file order, with every cell neutralised
+//! against formula injection.
 
-use super::RowError;
+use super::{RowError, RowNotice};
 use crate::{Error, Result};
 use std::borrow::Cow;
 use std::path::Path;
 
-/// Writes `errors` to a CSV file with the columns `line,id,reason`.
-pub fn write_report(path: &Path, errors: &[RowError]) -> Result<()> {
+/// Writes `errors` and `notices` to a CSV file with the columns
+/// `line,id,reason`, by line.
+pub fn write_report(path: &Path, errors: &[RowError], notices: &[RowNotice]) -> Result<()> {
     let io = |e: csv::Error| match e.into_kind() {
         csv::ErrorKind::Io(e) => Error::io(path, e),
         other => Error::io(path, std::io::Error::other(format!("{other:?}"))),
     };
     let mut out = csv::Writer::from_path(path).map_err(io)?;
     out.write_record(["line", "id", "reason"]).map_err(io)?;
-    for e in errors {
-        let line = e.line.to_string();
-        let id = neutralize_cell(e.id.as_deref().unwrap_or(""));
-        let reason = e.kind.to_string();
+    let mut rows: Vec<(u64, Option<&str>, String)> = errors
+        .iter()
+        .map(|e| (e.line, e.id.as_deref(), e.kind.to_string()))
+        .chain(
+            notices
+                .iter()
+                .map(|n| (n.line, n.id.as_deref(), format!("kept: {}", n.kind))),
+        )
+        .collect();
+    // Both lists are in file order; a stable sort keeps a line's error first.
+    rows.sort_by_key(|r| r.0);
+    for (line, id, reason) in rows {
+        let line = line.to_string();
+        let id = neutralize_cell(id.unwrap_or(""));
         out.write_record([line.as_str(), &id, &neutralize_cell(&reason)])
             .map_err(io)?;
     }
@@ -37,7 +50,7 @@ pub fn neutralize_cell(s: &str) -> Cow<'_, str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::RowErrorKind;
+    use crate::catalog::{NoticeKind, RowErrorKind};
 
     #[test]
     fn formulas_are_neutralised() {
@@ -69,11 +82,17 @@ mod tests {
                 kind: RowErrorKind::MissingTitle,
             },
         ];
-        write_report(&path, &errors)?;
+        let notices = [RowNotice {
+            line: 4,
+            id: Some("P4".into()),
+            kind: NoticeKind::NulRemoved,
+        }];
+        write_report(&path, &errors, &notices)?;
         let text = std::fs::read_to_string(&path).map_err(|e| Error::io(&path, e))?;
         assert_eq!(
             text,
-            "line,id,reason\n3,'=cmd,\"unparsable price \"\"abc, \\\"\"x\\\"\"\"\"\"\n5,,missing title\n"
+            "line,id,reason\n3,'=cmd,\"unparsable price \"\"abc, \\\"\"x\\\"\"\"\"\"\n\
+             4,P4,kept: NUL bytes removed\n5,,missing title\n"
         );
         std::fs::remove_dir_all(&dir).map_err(|e| Error::io(&dir, e))?;
         Ok(())

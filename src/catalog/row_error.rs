@@ -1,6 +1,9 @@
 //! Row-level problems: a bad row is skipped and reported with the physical
-//! line it starts on, its id when it has one, and what is wrong with it.
+//! line it starts on, its id when it has one, and what is wrong with it; a
+//! row kept with a change (re-decoded, NUL bytes removed, a negative stock
+//! read as 0) is reported the same way as a [`RowNotice`].
 
+use super::Field;
 use std::fmt;
 
 /// A row that was skipped, with where and why.
@@ -33,14 +36,19 @@ pub enum RowErrorKind {
         /// Fields in this row.
         found: usize,
     },
-    /// The record is implausibly long (usually an unbalanced quote that
-    /// swallowed the lines that follow); the lines up to `end_line` were skipped.
+    /// The record is longer than the limit (a quoted field of megabytes,
+    /// whose lines are not rows of their own); the lines up to `end_line`
+    /// were skipped.
     RecordTooLong {
         /// The last line skipped.
         end_line: u64,
         /// The limit, in bytes.
         max_bytes: usize,
     },
+    /// A quoted field opened on this line never closes where it should
+    /// and swallowed the lines after it: the row is skipped and those
+    /// lines are read as rows of their own.
+    UnbalancedQuote,
     /// Reading the file failed at this point; nothing after it was read.
     ReadFailed(String),
 }
@@ -60,8 +68,11 @@ impl fmt::Display for RowErrorKind {
                 max_bytes,
             } => write!(
                 f,
-                "record longer than {} KiB (unbalanced quote?); skipped up to line {end_line}",
+                "record longer than {} KiB: skipped up to line {end_line}",
                 max_bytes / 1024
+            ),
+            RowErrorKind::UnbalancedQuote => f.write_str(
+                "unbalanced quote: the row is skipped and the lines after it are read as rows",
             ),
             RowErrorKind::ReadFailed(why) => write!(f, "read failed: {why}"),
         }
@@ -75,6 +86,74 @@ impl fmt::Display for RowError {
 }
 
 impl std::error::Error for RowError {}
+
+/// A row that was kept, with a change the merchant should know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNotice {
+    /// The 1-based physical line the record starts on.
+    pub line: u64,
+    /// The row's id, when it has one.
+    pub id: Option<String>,
+    /// What was changed.
+    pub kind: NoticeKind,
+}
+
+/// What was changed in a kept row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// The row is not in the file's encoding and was decoded in another.
+    Encoding {
+        /// The file's encoding (`UTF-8`, `windows-1252`).
+        file: &'static str,
+        /// The encoding the row was read in.
+        read_as: &'static str,
+    },
+    /// The row held NUL bytes, which were removed.
+    NulRemoved,
+    /// The stock was below zero; it is read as 0 (out of stock).
+    NegativeStock(i64),
+    /// A price cell beside a valid price is not a usable price and was ignored.
+    PriceIgnored {
+        /// The column's field (`sale_price`, `list_price`, `price`).
+        field: Field,
+        /// The cell as written (trimmed).
+        cell: String,
+        /// True when it is below zero, false when it is not a price.
+        negative: bool,
+    },
+}
+
+impl fmt::Display for NoticeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoticeKind::Encoding { file, read_as } => {
+                write!(f, "not {file} like the rest of the file: read as {read_as}")
+            }
+            NoticeKind::NulRemoved => f.write_str("NUL bytes removed"),
+            NoticeKind::NegativeStock(n) => {
+                write!(f, "negative stock {n}: read as 0 (out of stock)")
+            }
+            NoticeKind::PriceIgnored {
+                field,
+                cell,
+                negative,
+            } => {
+                let what = if *negative {
+                    "is negative"
+                } else {
+                    "is not a price"
+                };
+                write!(f, "{} {cell:?} {what}: ignored", field.name())
+            }
+        }
+    }
+}
+
+impl fmt::Display for RowNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
 
 #[cfg(test)]
 mod tests {
@@ -99,5 +178,26 @@ mod tests {
             found: 3,
         };
         assert_eq!(kind.to_string(), "wrong column count: expected 5, found 3");
+        let notice = RowNotice {
+            line: 4,
+            id: None,
+            kind: NoticeKind::Encoding {
+                file: "UTF-8",
+                read_as: "windows-1252",
+            },
+        };
+        assert_eq!(
+            notice.to_string(),
+            "line 4: not UTF-8 like the rest of the file: read as windows-1252"
+        );
+        let kind = NoticeKind::PriceIgnored {
+            field: Field::SalePrice,
+            cell: "abc".into(),
+            negative: false,
+        };
+        assert_eq!(
+            kind.to_string(),
+            "sale_price \"abc\" is not a price: ignored"
+        );
     }
 }

@@ -9,10 +9,11 @@ pub(crate) const CANDIDATES: [u8; 4] = [b',', b';', b'\t', b'|'];
 /// Records looked at per candidate.
 const RECORDS: usize = 50;
 
-/// Picks the delimiter of a decoded sample. `truncated` says the sample is
-/// not the whole file, so its last record may be cut short and is not used.
-/// A file whose header has one field whatever the delimiter gets `,`.
-pub(crate) fn sniff_delimiter(sample: &str, truncated: bool) -> u8 {
+/// Picks the delimiter of a sample (UTF-8 or any ASCII-compatible
+/// encoding). `truncated` says the sample is not the whole file, so its
+/// last record may be cut short and is not used. A file whose header has
+/// one field whatever the delimiter gets `,`.
+pub(crate) fn sniff_delimiter(sample: &[u8], truncated: bool) -> u8 {
     let mut best = (b',', (false, 0, 0));
     for d in CANDIDATES {
         let score = score(sample, d, truncated);
@@ -25,26 +26,28 @@ pub(crate) fn sniff_delimiter(sample: &str, truncated: bool) -> u8 {
 
 /// (header has several fields, per-mille of records that agree with it,
 /// header field count): compared in that order.
-fn score(sample: &str, delimiter: u8, truncated: bool) -> (bool, u64, usize) {
-    let mut reader = RecordReader::new(sample.as_bytes(), delimiter);
+fn score(sample: &[u8], delimiter: u8, truncated: bool) -> (bool, u64, usize) {
+    let mut reader = RecordReader::new(sample, delimiter);
     let Ok(Next::Record(_)) = reader.next_record() else {
         return (false, 0, 0);
     };
-    let header = reader.len();
+    let head = reader.record();
+    let header = head.len();
     let named = (0..header)
         .rev()
-        .find(|&i| !reader.field(i).iter().all(u8::is_ascii_whitespace))
+        .find(|&i| !head.blank(i))
         .map_or(0, |i| i + 1);
     let mut counts = Vec::with_capacity(RECORDS);
     let mut reached_end = false;
     while counts.len() < RECORDS {
         match reader.next_record() {
             Ok(Next::Record(_)) => {
-                let used = (0..reader.len())
+                let record = reader.record();
+                let used = (0..record.len())
                     .rev()
-                    .find(|&i| !reader.field(i).is_empty())
+                    .find(|&i| !record.field(i).is_empty())
                     .map_or(0, |i| i + 1);
-                counts.push((reader.len(), used));
+                counts.push((record.len(), used));
             }
             Ok(Next::TooLong { .. }) => counts.push((0, 0)),
             Ok(Next::End) | Err(_) => {
@@ -70,7 +73,9 @@ fn score(sample: &str, delimiter: u8, truncated: bool) -> (bool, u64, usize) {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    fn sniff_delimiter(sample: &str, truncated: bool) -> u8 {
+        super::sniff_delimiter(sample.as_bytes(), truncated)
+    }
 
     #[test]
     fn sniffs_the_delimiter() {

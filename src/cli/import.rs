@@ -9,7 +9,8 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-/// How many bad rows are printed on screen (all go to `--report`).
+/// How many bad rows, and how many rows kept with a change, are printed on
+/// screen (all go to `--report`).
 const SHOWN_ERRORS: usize = 10;
 
 /// Arguments of `vitrine import`.
@@ -94,27 +95,43 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
     for e in summary.errors.iter().take(SHOWN_ERRORS) {
         println!("  skipped {e}");
     }
+    let more = if args.report.is_some() {
+        " (see the report)"
+    } else {
+        " (use --report FILE to list them all)"
+    };
     if summary.errors.len() > SHOWN_ERRORS {
         println!(
-            "  … and {} more bad rows{}",
+            "  … and {} more bad rows{more}",
             summary.errors.len() - SHOWN_ERRORS,
-            if args.report.is_some() {
-                " (see the report)"
-            } else {
-                " (use --report FILE to list them all)"
-            }
+        );
+    }
+    for n in summary.notices.iter().take(SHOWN_ERRORS) {
+        println!("  kept {n}");
+    }
+    if summary.notices.len() > SHOWN_ERRORS {
+        println!(
+            "  … and {} more rows kept with a change{more}",
+            summary.notices.len() - SHOWN_ERRORS,
         );
     }
     if let Some(report) = &args.report {
-        write_report(report, &summary.errors)?;
+        write_report(report, &summary.errors, &summary.notices)?;
         println!(
             "  report: {} ({} rows)",
             report.display(),
-            summary.errors.len()
+            summary.errors.len() + summary.notices.len()
         );
     }
+    let changed = if summary.notices.is_empty() {
+        String::new()
+    } else {
+        let rows: std::collections::BTreeSet<u64> =
+            summary.notices.iter().map(|n| n.line).collect();
+        format!(" ({} of them with a change)", rows.len())
+    };
     println!(
-        "  {} rows read, {} indexed, {} skipped in {:.2}s ({:.0} rows/s)",
+        "  {} rows read, {} indexed{changed}, {} skipped in {:.2}s ({:.0} rows/s)",
         summary.rows_read,
         summary.indexed,
         summary.errors.len(),
@@ -122,12 +139,20 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         summary.rows_per_second()
     );
     if !summary.facets.is_empty() {
-        let facets: Vec<String> = summary
-            .facets
+        // The catalog's own facets first; a wide catalog's many extra
+        // facets are counted, not listed.
+        const SHOWN_FACETS: usize = 12;
+        let mut facets: Vec<&(String, usize)> = summary.facets.iter().collect();
+        facets.sort_by_key(|(name, _)| !crate::index::FACET_FIELDS.contains(&name.as_str()));
+        let mut shown: Vec<String> = facets
             .iter()
+            .take(SHOWN_FACETS)
             .map(|(name, n)| format!("{n} {}", plural(name)))
             .collect();
-        println!("  facets: {}", facets.join(", "));
+        if facets.len() > SHOWN_FACETS {
+            shown.push(format!("and {} more", facets.len() - SHOWN_FACETS));
+        }
+        println!("  facets: {}", shown.join(", "));
     }
     println!(
         "  currency: {}",

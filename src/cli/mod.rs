@@ -2,6 +2,12 @@
 //!
 //! Parse, then resolve: clap structs hold the raw arguments; each command's
 //! module validates them and calls library code. `anyhow` lives here only.
+//!
+//! A closed standard output ends every command quietly, like other Unix
+//! tools (`vitrine stats | head -1`): the commands that only write to the
+//! terminal get the default `SIGPIPE` action back (Rust ignores it), and
+//! `serve`, which must ignore it for its sockets, ends quietly when a
+//! write to its standard output fails with a broken pipe.
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -33,6 +39,9 @@ pub enum Command {
 /// Runs the command line and returns the process exit code.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if !matches!(cli.command, Command::Serve(_)) {
+        restore_sigpipe();
+    }
     let result = match cli.command {
         Command::Import(args) => import::run(args),
         Command::Stats(args) => stats::run(args),
@@ -42,6 +51,8 @@ pub fn main() -> ExitCode {
     };
     match result {
         Ok(code) => code,
+        // The reader of our output went away: nothing left to say.
+        Err(err) if broken_pipe(&err) => ExitCode::SUCCESS,
         Err(err) => {
             eprintln!("error: {}", one_line(&err));
             ExitCode::FAILURE
@@ -49,8 +60,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// Gives `SIGPIPE` its default action back, so a write to a closed pipe
+/// ends the process silently instead of failing (and `println!` panicking).
+fn restore_sigpipe() {
+    // SAFETY: setting a signal's disposition to SIG_DFL has no
+    // preconditions; it runs before any other thread is started.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// True when an error comes from writing to a closed pipe.
+fn broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || matches!(
+                cause.downcast_ref::<crate::Error>(),
+                Some(crate::Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::BrokenPipe
+            )
+    })
+}
+
 /// The error and its causes on one line, each said once: our errors
-/// already include the text of the error they wrap.
+/// already include the text of the error they wrap, a cause that starts
+/// with the path the context ends with (`cannot import a.csv` + `a.csv: No
+/// such file`) does not say it again, and a context saying where (`cannot
+/// open the index in idx`) gives way to a cause saying the same place and
+/// what to do (`no index in idx yet: run ...`).
 fn one_line(err: &anyhow::Error) -> String {
     let mut line = String::new();
     for cause in err.chain() {
@@ -58,12 +97,33 @@ fn one_line(err: &anyhow::Error) -> String {
         if line.contains(&text) {
             continue;
         }
+        if let Some((_, place)) = line.rsplit_once(" in ")
+            && !place.is_empty()
+            && text.contains(&format!(" in {place}"))
+        {
+            line.clear();
+        }
+        let text = strip_repeated_path(&line, &text);
         if !line.is_empty() {
             line.push_str(": ");
         }
-        line.push_str(&text);
+        line.push_str(text);
     }
     line
+}
+
+/// `text` less a leading `PATH: ` when `line` already ends with `PATH`.
+fn strip_repeated_path<'a>(line: &str, text: &'a str) -> &'a str {
+    let starts = std::iter::once(0).chain(line.match_indices(' ').map(|(i, _)| i + 1));
+    for start in starts {
+        let tail = &line[start..];
+        if !tail.is_empty()
+            && let Some(rest) = text.strip_prefix(tail).and_then(|r| r.strip_prefix(": "))
+        {
+            return rest;
+        }
+    }
+    text
 }
 
 mod chat;
@@ -87,5 +147,30 @@ mod tests {
             one_line(&err),
             "cannot import a.csv: index/.import.lock: permission denied"
         );
+        let io = std::io::Error::from(std::io::ErrorKind::NotFound);
+        let err = Err::<(), _>(crate::Error::io("my dir/a.csv", io))
+            .context("cannot import my dir/a.csv")
+            .unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            "cannot import my dir/a.csv: entity not found"
+        );
+        let missing = crate::Error::index("my idx", crate::IndexReason::Missing);
+        let err = Err::<(), _>(missing)
+            .context("cannot open the index in my idx")
+            .unwrap_err();
+        assert_eq!(
+            one_line(&err),
+            "no index in my idx yet: run `vitrine import FILE` to build one from your catalog"
+        );
+    }
+
+    #[test]
+    fn a_broken_pipe_anywhere_in_the_chain_is_recognised() {
+        let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
+        let err = anyhow::Error::new(crate::Error::io("<output>", pipe)).context("chat");
+        assert!(super::broken_pipe(&err));
+        let other = std::io::Error::from(std::io::ErrorKind::NotFound);
+        assert!(!super::broken_pipe(&anyhow::Error::new(other)));
     }
 }

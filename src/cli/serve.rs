@@ -311,10 +311,14 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             "serving {}",
             args.index.display()
         );
-        println!(
-            "Vitrine is serving {} products at http://{local}/",
-            info.product_count
-        );
+        // A closed stdout ends `serve` quietly (see `cli::main`), not with a panic.
+        std::io::Write::write_fmt(
+            &mut std::io::stdout(),
+            format_args!(
+                "Vitrine is serving {} products at http://{local}/\n",
+                info.product_count
+            ),
+        )?;
         let reload = tokio::spawn(server::reload_loop(engine.clone(), Duration::from_secs(1)));
         let state = AppState::with_store(engine, store, config);
         server::serve(listener, state, limits, server::shutdown_signal()).await?;

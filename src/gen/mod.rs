@@ -124,10 +124,9 @@ pub struct GenSummary {
 /// ```
 pub fn generate(opts: &GenOptions, out: &mut impl Write) -> Result<GenSummary> {
     if !(0.0..=100.0).contains(&opts.messy_percent) {
-        return Err(Error::Config(format!(
-            "messy percent must be between 0 and 100, not {}",
-            opts.messy_percent
-        )));
+        return Err(Error::Config(crate::error::ConfigReason::MessyPercent {
+            value: opts.messy_percent,
+        }));
     }
     let catalog = Catalog::new(opts.seed);
     let style = Style::for_lang(opts.lang);

@@ -634,10 +634,7 @@ struct Learned {
 
 fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
     use std::io::Write;
-    let bytes = serde_json::to_vec(value).map_err(|e| Error::Index {
-        path: path.to_path_buf(),
-        message: e.to_string(),
-    })?;
+    let bytes = serde_json::to_vec(value).map_err(|e| Error::io(path, std::io::Error::other(e)))?;
     // Made durable with the rest of the generation (`build_directory::sync_all`).
     let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
     file.write_all(&bytes).map_err(|e| Error::io(path, e))
@@ -646,9 +643,9 @@ fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
 /// Reads a JSON file of a generation.
 pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
     let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| Error::Index {
-        path: path.to_path_buf(),
-        message: format!("unreadable: {e}"),
+    serde_json::from_slice(&bytes).map_err(|e| {
+        let detail = format!("unreadable: {e}");
+        Error::index(path, crate::error::IndexReason::Damaged { detail })
     })
 }
 

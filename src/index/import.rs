@@ -1,10 +1,14 @@
 //! `import`: a CSV catalog read by [`crate::catalog::CatalogReader`] becomes a
 //! new index generation, published atomically. Bad rows are collected with
-//! their line numbers; valid rows are never lost.
+//! their line numbers, and so are rows kept with a change; valid rows are
+//! never lost. Audiences a product feed gives as codes are written in the
+//! catalog's own language, decided from its first rows.
 
 use super::build::IndexBuilder;
 use super::layout;
-use crate::catalog::{CatalogReader, Product, ReadOptions, RowError};
+use crate::catalog::{CatalogReader, Field, Product, ReadOptions, RowError, RowNotice};
+use crate::error::CatalogReason;
+use crate::language::detect::catalog_language as detect_catalog_language;
 use crate::{Error, Result};
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -27,6 +31,8 @@ pub struct ImportSummary {
     pub indexed: u64,
     /// Every bad row, in file order.
     pub errors: Vec<RowError>,
+    /// Every row kept with a change (re-decoded, NUL bytes removed...), in file order.
+    pub notices: Vec<RowNotice>,
     /// Wall time.
     pub elapsed: Duration,
     /// The header mapping as printed for the merchant.
@@ -50,6 +56,32 @@ impl ImportSummary {
     pub fn rows_per_second(&self) -> f64 {
         self.rows_read as f64 / self.elapsed.as_secs_f64().max(1e-9)
     }
+}
+
+/// Rows read before building starts: they decide the catalog's language
+/// and title style.
+const SAMPLE_ROWS: usize = 2000;
+
+/// The most memory those rows may take (estimated by [`footprint`]).
+const SAMPLE_BYTES: usize = 32 << 20;
+
+/// About how much memory a product takes.
+fn footprint(p: &Product) -> usize {
+    let strings = [
+        &p.brand,
+        &p.category,
+        &p.color,
+        &p.size,
+        &p.gender,
+        &p.url,
+        &p.image_url,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::len)
+    .sum::<usize>();
+    let extra: usize = p.extra.iter().map(|(k, v)| k.len() + v.len() + 96).sum();
+    512 + p.id.len() + p.title.len() + p.description.len() + strings + extra
 }
 
 /// Progress callback: bytes read and total bytes of the file.
@@ -81,18 +113,48 @@ pub fn import_with_progress(
         delimiter: char::from(reader.delimiter()),
         ..ImportSummary::default()
     };
+    summary.notices.extend(reader.take_notices());
     let total_bytes = reader.total_bytes();
     // Read a sample first: it decides the catalog's language and title style.
+    // Bounded in rows and in bytes: a catalog of thousands of columns
+    // would otherwise hold gigabytes here.
     let mut sample: Vec<Product> = Vec::new();
+    let mut sample_bytes = 0;
     for row in reader.by_ref() {
         summary.rows_read += 1;
         match row {
-            Ok(p) => sample.push(p),
+            Ok(p) => {
+                sample_bytes += footprint(&p);
+                sample.push(p);
+            }
             Err(e) => summary.errors.push(e),
         }
-        if sample.len() >= 2000 {
+        if sample.len() >= SAMPLE_ROWS || sample_bytes >= SAMPLE_BYTES {
             break;
         }
+    }
+    summary.notices.extend(reader.take_notices());
+    // Feed audiences in the catalog's language ("Menino" in a Portuguese
+    // one), for a catalog that has them (the detection reads every sample text).
+    let feed_audiences = reader.mapping().column(Field::AgeGroup).is_some()
+        || sample.iter().any(|p| p.feed_audience.is_some());
+    let language = if feed_audiences {
+        detect_catalog_language(
+            sample
+                .iter()
+                .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
+        )
+        .code()
+    } else {
+        "en"
+    };
+    let localize = |p: &mut Product| {
+        if let Some(audience) = p.feed_audience {
+            p.gender = Some(audience.label(language).to_string());
+        }
+    };
+    for p in &mut sample {
+        localize(p);
     }
     let build_dir = if opts.dry_run {
         None
@@ -121,6 +183,7 @@ pub fn import_with_progress(
             match row {
                 Ok(mut p) => {
                     default_currency(&reader, &mut p);
+                    localize(&mut p);
                     if let Some(b) = builder.as_mut() {
                         b.add(&p)?;
                     }
@@ -128,6 +191,7 @@ pub fn import_with_progress(
                 }
                 Err(e) => summary.errors.push(e),
             }
+            summary.notices.extend(reader.take_notices());
             if summary.rows_read.is_multiple_of(1024) {
                 progress(reader.bytes_read(), total_bytes);
             }
@@ -135,18 +199,13 @@ pub fn import_with_progress(
         progress(total_bytes, total_bytes);
         summary.currency = reader.currency();
         if summary.indexed == 0 {
-            return Err(Error::Catalog {
-                path: csv.to_path_buf(),
-                message: format!(
-                    "no valid product in {} rows{}",
-                    summary.rows_read,
-                    summary
-                        .errors
-                        .first()
-                        .map(|e| format!(" (first problem: {e})"))
-                        .unwrap_or_default()
-                ),
-            });
+            return Err(Error::catalog(
+                csv,
+                CatalogReason::NoValidRow {
+                    rows: summary.rows_read,
+                    first: summary.errors.first().cloned().map(Box::new),
+                },
+            ));
         }
         if let Some(b) = builder {
             let (dir, manifest, vocab) = b.finish(csv)?;

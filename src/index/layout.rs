@@ -18,6 +18,7 @@
 //! process exits or is killed, so a crashed import never blocks the next.
 //! Holding the lock, an import removes what crashed imports left behind.
 
+use crate::error::IndexReason;
 use crate::{Error, Result};
 use std::fs;
 use std::io::{Read, Write};
@@ -47,24 +48,39 @@ fn parse_gen(name: &str) -> Option<u64> {
 }
 
 /// The generation `CURRENT` names, or `None` when no import has completed.
+/// Only reads: a published generation is never written again, so readers
+/// need no lock and work on a read-only filesystem.
 pub fn live_generation(index_dir: &Path) -> Result<Option<Generation>> {
     let current = index_dir.join(CURRENT);
     let name = match fs::read_to_string(&current) {
         Ok(name) => name,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e)
+            if matches!(
+                e.kind(),
+                std::io::ErrorKind::NotFound | std::io::ErrorKind::NotADirectory
+            ) =>
+        {
+            return Ok(None);
+        }
         Err(e) => return Err(Error::io(current, e)),
     };
     let name = name.trim();
-    let number = parse_gen(name).ok_or_else(|| Error::Index {
-        path: index_dir.to_path_buf(),
-        message: format!("CURRENT names {name:?}, which is not a generation"),
+    let number = parse_gen(name).ok_or_else(|| {
+        Error::index(
+            index_dir,
+            IndexReason::BadCurrent {
+                name: name.to_string(),
+            },
+        )
     })?;
     let path = index_dir.join(name);
     if !path.is_dir() {
-        return Err(Error::Index {
-            path: index_dir.to_path_buf(),
-            message: format!("CURRENT names {name}, which does not exist"),
-        });
+        return Err(Error::index(
+            index_dir,
+            IndexReason::GenerationMissing {
+                name: name.to_string(),
+            },
+        ));
     }
     Ok(Some(Generation { number, path }))
 }

@@ -1,6 +1,11 @@
 //! One opened index generation: the tantivy searcher plus the manifest,
 //! vocabulary and facet display names loaded with it. Immutable once opened;
 //! a new import is picked up by opening the new generation.
+//!
+//! A published generation is never written again, so it is opened through
+//! [`ReadOnlyDirectory`]: no lock file, no write of any kind. Serving and
+//! `vitrine stats` work on a read-only filesystem and beside a running
+//! import.
 
 use super::analyzer;
 use super::build::{MANIFEST_FILE, Manifest, VOCABULARY_FILE, facet_key, read_json};
@@ -9,15 +14,94 @@ use super::layout::{self, Generation};
 use super::schema::{EXTRA_FIELD, FACET_FIELDS, Fields, SCHEMA_VERSION};
 use super::vocabulary::Vocabulary;
 use crate::catalog::Product;
+use crate::error::IndexReason;
 use crate::model::Slot;
 use crate::{Error, Result};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
+use tantivy::directory::error::{DeleteError, LockError, OpenReadError, OpenWriteError};
+use tantivy::directory::{
+    Directory, DirectoryLock, FileHandle, Lock, MmapDirectory, WatchCallback, WatchHandle, WritePtr,
+};
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// A published generation's directory, opened for reading only.
+///
+/// tantivy's [`MmapDirectory`] creates and locks `.tantivy-meta.lock`
+/// whenever a reader opens segments, to keep a writer's garbage collection
+/// away from them; a published generation has no writer, so the lock is
+/// granted without touching the disk, and every write is refused.
+#[derive(Debug, Clone)]
+pub struct ReadOnlyDirectory {
+    inner: MmapDirectory,
+}
+
+impl ReadOnlyDirectory {
+    /// Opens `path` for reading.
+    pub fn open(path: &Path) -> Result<ReadOnlyDirectory> {
+        Ok(ReadOnlyDirectory {
+            inner: MmapDirectory::open(path)?,
+        })
+    }
+}
+
+fn read_only(path: &Path) -> std::io::Error {
+    std::io::Error::new(
+        std::io::ErrorKind::PermissionDenied,
+        format!(
+            "{}: a published index generation is read-only",
+            path.display()
+        ),
+    )
+}
+
+impl Directory for ReadOnlyDirectory {
+    fn get_file_handle(&self, path: &Path) -> Result<Arc<dyn FileHandle>, OpenReadError> {
+        self.inner.get_file_handle(path)
+    }
+
+    fn delete(&self, path: &Path) -> Result<(), DeleteError> {
+        Err(DeleteError::IoError {
+            io_error: Arc::new(read_only(path)),
+            filepath: path.to_path_buf(),
+        })
+    }
+
+    fn exists(&self, path: &Path) -> Result<bool, OpenReadError> {
+        self.inner.exists(path)
+    }
+
+    fn open_write(&self, path: &Path) -> Result<WritePtr, OpenWriteError> {
+        Err(OpenWriteError::IoError {
+            io_error: Arc::new(read_only(path)),
+            filepath: path.to_path_buf(),
+        })
+    }
+
+    fn atomic_read(&self, path: &Path) -> Result<Vec<u8>, OpenReadError> {
+        self.inner.atomic_read(path)
+    }
+
+    fn atomic_write(&self, path: &Path, _data: &[u8]) -> std::io::Result<()> {
+        Err(read_only(path))
+    }
+
+    fn sync_directory(&self) -> std::io::Result<()> {
+        Ok(())
+    }
+
+    fn acquire_lock(&self, _lock: &Lock) -> Result<DirectoryLock, LockError> {
+        Ok(DirectoryLock::from(Box::new(())))
+    }
+
+    fn watch(&self, _callback: WatchCallback) -> tantivy::Result<WatchHandle> {
+        Ok(WatchHandle::empty())
+    }
+}
 
 /// An opened, immutable index generation.
 pub struct ProductIndex {
@@ -43,10 +127,8 @@ impl std::fmt::Debug for ProductIndex {
 impl ProductIndex {
     /// Opens the live generation of `index_dir`.
     pub fn open(index_dir: &Path) -> Result<ProductIndex> {
-        let generation = layout::live_generation(index_dir)?.ok_or_else(|| Error::Index {
-            path: index_dir.to_path_buf(),
-            message: "no index yet: run `vitrine import <catalog.csv>` first".into(),
-        })?;
+        let generation = layout::live_generation(index_dir)?
+            .ok_or_else(|| Error::index(index_dir, IndexReason::Missing))?;
         Self::open_generation(generation)
     }
 
@@ -54,16 +136,17 @@ impl ProductIndex {
         let path = generation.path.clone();
         let manifest: Manifest = read_json(&path.join(MANIFEST_FILE))?;
         if manifest.schema_version != SCHEMA_VERSION {
-            return Err(Error::Index {
-                path,
-                message: format!(
-                    "built with schema version {}, this vitrine reads version {SCHEMA_VERSION}: re-import the catalog",
-                    manifest.schema_version
-                ),
-            });
+            let index_dir = path.parent().map_or(path.clone(), Path::to_path_buf);
+            return Err(Error::index(
+                index_dir,
+                IndexReason::SchemaVersion {
+                    found: manifest.schema_version,
+                    expected: SCHEMA_VERSION,
+                },
+            ));
         }
         let vocabulary: Vocabulary = read_json(&path.join(VOCABULARY_FILE))?;
-        let index = Index::open_in_dir(&path)?;
+        let index = Index::open(ReadOnlyDirectory::open(&path)?)?;
         analyzer::register(&index, manifest.language);
         let reader = index
             .reader_builder()
@@ -221,9 +304,11 @@ impl ProductIndex {
     }
 
     fn corrupt(&self, message: &str) -> Error {
-        Error::Index {
-            path: self.generation.path.clone(),
-            message: message.to_string(),
-        }
+        Error::index(
+            &self.generation.path,
+            IndexReason::Damaged {
+                detail: message.to_string(),
+            },
+        )
     }
 }

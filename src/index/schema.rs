@@ -11,7 +11,8 @@ use tantivy::schema::{
 /// Bumped whenever the schema or the stored files change shape. Version 5:
 /// product type keys are singular words, not stems ("Câmera" and "Cama"
 /// are two types); colours are split like sizes; learned audiences and
-/// colours are stored in the products. Version 6: `type_key` holds the runs
+/// colours are stored in the products, which gain their list price and
+/// variant group. Version 6: `type_key` holds the runs
 /// of a type's words that keep its head noun, not every run.
 pub const SCHEMA_VERSION: u32 = 6;
 

@@ -15,7 +15,7 @@ use std::collections::BTreeMap;
 const SEP: char = '\u{1F}';
 const ESC: char = '\u{1B}';
 const NONE: &str = "\u{1B}n";
-const FIXED_FIELDS: usize = 15;
+const FIXED_FIELDS: usize = 17;
 
 fn push_text(out: &mut String, value: &str) {
     // A fold over the bytes (vectorised); in UTF-8 these bytes are only ever
@@ -79,6 +79,8 @@ pub fn encode(p: &Product, out: &mut String) {
     push_integer(out, p.stock);
     push_field(out, p.url.as_deref());
     push_field(out, p.image_url.as_deref());
+    push_float(out, p.list_price);
+    push_field(out, p.group_id.as_deref());
     for (header, value) in &p.extra {
         push_field(out, Some(header));
         push_field(out, Some(value));
@@ -147,7 +149,10 @@ pub fn decode(text: &str) -> Result<Product, String> {
         stock: number(parts[12], "stock")?,
         url: field(parts[13])?,
         image_url: field(parts[14])?,
+        list_price: number(parts[15], "list price")?,
+        group_id: field(parts[16])?,
         extra,
+        feed_audience: None,
     })
 }
 
@@ -174,11 +179,14 @@ mod tests {
             stock: Some(-3),
             url: Some("https://example.com/p/1".into()),
             image_url: Some("https://example.com/i/1.jpg".into()),
+            list_price: Some(1999.9),
+            group_id: Some("G-1\u{1F}".into()),
             extra: BTreeMap::from([
                 ("Fit".into(), "Slim".into()),
                 ("Pack".into(), "".into()),
                 ("\u{1F}".into(), "\u{1B}u".into()),
             ]),
+            feed_audience: None,
         };
         let bare = Product {
             id: "2".into(),

@@ -136,9 +136,14 @@ pub struct ProductSummary {
     /// Brand.
     #[schema(required = true)]
     pub brand: Option<String>,
-    /// Price in `currency` units, e.g. `79.9`.
+    /// Price in `currency` units, e.g. `79.9`: what the shopper pays (the
+    /// sale price when the catalog gives one).
     #[schema(required = true)]
     pub price: Option<f64>,
+    /// The regular price before a discount, when higher than `price`
+    /// (show it struck through), else `null`.
+    #[schema(required = true)]
+    pub list_price: Option<f64>,
     /// ISO 4217 currency code, e.g. `USD`.
     #[schema(required = true)]
     pub currency: Option<String>,
@@ -279,6 +284,7 @@ impl ProductSummary {
             title: product.title,
             brand: product.brand,
             price: product.price,
+            list_price: product.list_price,
             currency: product.currency.or_else(|| non_empty(default_currency)),
             color: product.color,
             category: product.category,

@@ -1,0 +1,289 @@
+//! One record becomes one [`Product`] or one [`RowError`]: the row is
+//! decoded (per row, see [`super::encoding`]), validated (column count,
+//! title, prices, duplicate id) and its cells cleaned and parsed into the
+//! product's fields, feed conventions included (sale vs list price,
+//! audience from gender and age group, availability). Changes to a kept
+//! row are collected as [`RowNotice`]s.
+
+use super::encoding::{RowDecoder, RowText};
+use super::feed::{self, PriceCells};
+use super::header::{HeaderMapping, Target};
+use super::price::{self, DecimalVotes};
+use super::records::Record;
+use super::value::{clean_long, clean_short, parse_rating, parse_stock};
+use super::{Field, NoticeKind, Product, RowError, RowErrorKind, RowNotice};
+use rustc_hash::FxHashMap;
+
+/// What each column does with its cell, decided once from the mapping.
+#[derive(Debug, Clone)]
+enum Slot {
+    /// A field read cell by cell.
+    Field(Field),
+    /// Read after the loop, from the field's columns in order of preference.
+    Later,
+    /// An extra value under this key.
+    Extra(String),
+    Ignored,
+}
+
+/// The fields read from several cells at once, after the other cells.
+const LATER: [Field; 11] = [
+    Field::Id,
+    Field::Title,
+    Field::Price,
+    Field::SalePrice,
+    Field::ListPrice,
+    Field::Category,
+    Field::Url,
+    Field::ImageUrl,
+    Field::Gender,
+    Field::AgeGroup,
+    Field::Availability,
+];
+
+/// Turns records into products, keeping what the rows teach about the file
+/// (decimal separator, currencies, ids seen, the legacy encoding).
+pub(crate) struct RowParser {
+    pub(crate) mapping: HeaderMapping,
+    slots: Vec<Slot>,
+    header_len: usize,
+    /// Fields a row needs: the header less its trailing unnamed columns.
+    pub(crate) required_len: usize,
+    decoder: RowDecoder,
+    pub(crate) default_currency: Option<String>,
+    pub(crate) sample_currency: Option<String>,
+    pub(crate) currencies: Vec<(String, u64)>,
+    pub(crate) decimals: DecimalVotes,
+    ids: FxHashMap<Box<str>, u64>,
+    notices: Vec<RowNotice>,
+}
+
+impl RowParser {
+    /// A parser for rows under `mapping` (a header of `header_len` fields).
+    pub(crate) fn new(
+        mapping: HeaderMapping,
+        header_len: usize,
+        required_len: usize,
+        decoder: RowDecoder,
+    ) -> RowParser {
+        let slots = mapping
+            .columns()
+            .iter()
+            .map(|c| match &c.target {
+                Target::Field(f) | Target::Fallback(f) if LATER.contains(f) => Slot::Later,
+                Target::Field(f) | Target::Fallback(f) => Slot::Field(*f),
+                Target::Extra(key) => Slot::Extra(key.clone()),
+                Target::Ignored => Slot::Ignored,
+            })
+            .collect();
+        RowParser {
+            mapping,
+            slots,
+            header_len,
+            required_len,
+            decoder,
+            default_currency: None,
+            sample_currency: None,
+            currencies: Vec::new(),
+            decimals: DecimalVotes::default(),
+            ids: FxHashMap::default(),
+            notices: Vec::new(),
+        }
+    }
+
+    /// The file's encoding, as shown to the user.
+    pub(crate) fn encoding(&self) -> &'static str {
+        self.decoder.label()
+    }
+
+    /// The notices of the rows read since the last call.
+    pub(crate) fn take_notices(&mut self) -> Vec<RowNotice> {
+        std::mem::take(&mut self.notices)
+    }
+
+    /// The cleaned text of the first non-empty cell among `field`'s columns.
+    fn first(&self, rec: Record<'_>, text: &RowText<'_>, field: Field) -> String {
+        self.mapping
+            .columns_of(field)
+            .filter(|&i| !rec.blank(i))
+            .map(|i| clean_short(&text.field(i)))
+            .find(|v| !v.is_empty() && (field != Field::Category || !is_number(v)))
+            .unwrap_or_default()
+    }
+
+    /// The row's id as written, cleaned (empty when it has none).
+    pub(crate) fn id_of(&self, rec: Record<'_>) -> String {
+        let text = self.decoder.peek(rec);
+        self.first(rec, &text, Field::Id)
+    }
+
+    /// Whether a record would make a product (column count, title,
+    /// prices), without reading it: for records read on trial.
+    pub(crate) fn check(&self, rec: Record<'_>) -> Result<(), RowErrorKind> {
+        let text = self.decoder.peek(rec);
+        self.validate(rec, &text).map(|_| ())
+    }
+
+    /// The checks every row passes: its title and resolved prices, or what
+    /// is wrong.
+    fn validate(
+        &self,
+        rec: Record<'_>,
+        text: &RowText<'_>,
+    ) -> Result<(String, feed::Prices), RowErrorKind> {
+        let found = rec.len();
+        let surplus_used = (self.header_len..found).any(|i| !rec.blank(i));
+        if found < self.required_len || surplus_used {
+            return Err(RowErrorKind::WrongColumnCount {
+                expected: self.header_len,
+                found,
+            });
+        }
+        let title = self.first(rec, text, Field::Title);
+        if title.is_empty() {
+            return Err(RowErrorKind::MissingTitle);
+        }
+        let cell = |field| {
+            self.mapping
+                .column(field)
+                .map(|i| text.field(i))
+                .unwrap_or_default()
+        };
+        let (price, sale, list) = (
+            cell(Field::Price),
+            cell(Field::SalePrice),
+            cell(Field::ListPrice),
+        );
+        let cells = PriceCells {
+            price: price.trim(),
+            sale: sale.trim(),
+            list: list.trim(),
+        };
+        let prices = feed::resolve_prices(cells, self.decimals.decimal())?;
+        Ok((title, prices))
+    }
+
+    /// Validates a record and builds its product.
+    pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Product, RowError> {
+        let coding = self.decoder.decide(rec);
+        let raw_id = self.first(rec, &coding, Field::Id);
+        let id_opt = (!raw_id.is_empty()).then(|| raw_id.clone());
+        let fail = |kind| RowError {
+            line,
+            id: id_opt.clone(),
+            kind,
+        };
+        let (title, prices) = self.validate(rec, &coding).map_err(fail)?;
+        let id = if raw_id.is_empty() {
+            format!("line-{line}")
+        } else {
+            raw_id
+        };
+        if let Some(&first) = self.ids.get(id.as_str()) {
+            return Err(fail(RowErrorKind::DuplicateId(first)));
+        }
+        self.ids.insert(id.clone().into_boxed_str(), line);
+        // The row is kept: what its prices taught counts now.
+        for evidence in prices.evidence {
+            self.decimals.add(evidence);
+        }
+
+        let mut product = Product {
+            id,
+            title,
+            price: prices.price,
+            list_price: prices.list_price,
+            ..Product::default()
+        };
+        let mut row_currency = None;
+        for (i, slot) in self.slots.iter().enumerate().take(rec.len()) {
+            if matches!(slot, Slot::Later | Slot::Ignored) || rec.blank(i) {
+                continue;
+            }
+            let cell = coding.field(i);
+            let short = || Some(clean_short(&cell)).filter(|s| !s.is_empty());
+            match slot {
+                Slot::Field(Field::Description) => product.description = clean_long(&cell),
+                Slot::Field(Field::Brand) => product.brand = short(),
+                Slot::Field(Field::Currency) => row_currency = price::normalize_currency(&cell),
+                Slot::Field(Field::Color) => product.color = short(),
+                Slot::Field(Field::Size) => product.size = short(),
+                Slot::Field(Field::Material) => product.material = short(),
+                Slot::Field(Field::Rating) => product.rating = parse_rating(&cell),
+                Slot::Field(Field::Stock) => product.stock = parse_stock(&cell),
+                Slot::Field(Field::GroupId) => product.group_id = short(),
+                Slot::Field(field @ (Field::Gtin | Field::Mpn)) => {
+                    if let Some(v) = short() {
+                        product.extra.insert(field.name().to_string(), v);
+                    }
+                }
+                Slot::Field(_) | Slot::Later | Slot::Ignored => {}
+                Slot::Extra(key) => {
+                    let value = clean_long(&cell);
+                    if !value.is_empty() {
+                        product.extra.insert(key.clone(), value);
+                    }
+                }
+            }
+        }
+        let non_empty = |s: String| (!s.is_empty()).then_some(s);
+        product.category = non_empty(self.first(rec, &coding, Field::Category));
+        product.url = non_empty(self.first(rec, &coding, Field::Url));
+        product.image_url = non_empty(self.first(rec, &coding, Field::ImageUrl));
+        let gender = self.first(rec, &coding, Field::Gender);
+        let age = self.first(rec, &coding, Field::AgeGroup);
+        let feed = self.mapping.column(Field::AgeGroup).is_some();
+        (product.gender, product.feed_audience) = feed::gender_and_audience(&gender, &age, feed);
+
+        let mut notices: Vec<NoticeKind> = prices.ignored;
+        if let Some(n) = product.stock.filter(|&n| n < 0) {
+            notices.push(NoticeKind::NegativeStock(n));
+            product.stock = Some(0);
+        }
+        if product.stock.is_none() {
+            let availability = self.first(rec, &coding, Field::Availability);
+            product.stock = feed::availability_stock(&availability);
+        }
+        if let Some(read_as) = coding.departs {
+            notices.push(NoticeKind::Encoding {
+                file: self.decoder.label(),
+                read_as,
+            });
+        }
+        if coding.nul {
+            notices.push(NoticeKind::NulRemoved);
+        }
+        for kind in notices {
+            self.notices.push(RowNotice {
+                line,
+                id: Some(product.id.clone()),
+                kind,
+            });
+        }
+
+        let detected = row_currency
+            .or_else(|| prices.currency.map(str::to_string))
+            .or_else(|| self.mapping.header_currency().map(str::to_string));
+        if let Some(c) = &detected {
+            match self.currencies.iter_mut().find(|(k, _)| k == c) {
+                Some(entry) => entry.1 += 1,
+                None => self.currencies.push((c.clone(), 1)),
+            }
+        }
+        product.currency = detected.or_else(|| self.default_currency.clone());
+        Ok(product)
+    }
+
+    /// Decodes a header record (its NUL bytes dropped).
+    pub(crate) fn header_text(decoder: &mut RowDecoder, rec: Record<'_>) -> Vec<String> {
+        let text = decoder.decide(rec);
+        (0..rec.len())
+            .map(|i| text.field(i).trim().to_string())
+            .collect()
+    }
+}
+
+/// True for a value made of digits only: an id, not a category path.
+fn is_number(v: &str) -> bool {
+    v.bytes().all(|b| b.is_ascii_digit())
+}
