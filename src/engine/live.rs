@@ -16,7 +16,7 @@ pub(crate) struct Loaded {
 impl Loaded {
     fn open(dir: &Path) -> Result<Loaded> {
         let index = ProductIndex::open(dir)?;
-        let lexicon = Lexicon::new(index.vocabulary()).in_language(index.manifest().language);
+        let lexicon = Lexicon::for_catalog(index.vocabulary(), index.manifest().language);
         Ok(Loaded { index, lexicon })
     }
 

@@ -36,6 +36,9 @@ pub struct LanguageData {
     /// Head nouns that start a multi-word product type.
     #[serde(default)]
     pub type_heads_first: Vec<String>,
+    /// Phrases naming one attribute though they hold a function word.
+    #[serde(default)]
+    pub attribute_phrases: Vec<String>,
     /// Evidence of the language.
     pub detection: Detection,
     /// Words product titles are read around.

@@ -134,6 +134,31 @@ pub fn color_name(value: &str, lang: Lang, gender: Gender, plural: bool) -> Opti
     agreeing(&forms(|d| &d.names.colors, lang, id)?, gender, plural)
 }
 
+/// The colour family of a catalog value, named in `lang`: by the value's
+/// own key, else once its shade words are set aside ("Preto Fosco", "Light
+/// Preto" and "Matte Black" are all black). `None` when no family (or no
+/// name in `lang`) fits.
+pub fn color_family(value: &str, lang: Lang, gender: Gender, plural: bool) -> Option<&'static str> {
+    let key = crate::text::key(value);
+    let id = match index().get(&(Kind::Color, key.clone())) {
+        Some((id, _)) => *id,
+        None => {
+            let modifiers: Vec<String> = every()
+                .flat_map(|(_, d)| d.color_modifiers.iter())
+                .map(|m| crate::text::key(m))
+                .collect();
+            let core: Vec<&str> = key
+                .split(' ')
+                .filter(|w| !modifiers.iter().any(|m| m == w))
+                .collect();
+            index()
+                .get(&(Kind::Color, core.join(" ")))
+                .map(|(id, _)| *id)?
+        }
+    };
+    agreeing(&forms(|d| &d.names.colors, lang, id)?, gender, plural)
+}
+
 /// How `lang` says who an audience value is for ("for men", "masculinos",
 /// "para meninas"), agreeing with the noun; for any value an audience
 /// concept knows, in whatever language the catalog writes it.

@@ -1,7 +1,9 @@
 //! The English phrasebook.
 
 use super::money::Money;
-use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_and, join_or, lower};
+use super::phrasebook::{
+    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower,
+};
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
@@ -21,7 +23,7 @@ impl Phrasebook for English {
         let colors: Vec<String> = any_of(c, &Slot::Color)
             .iter()
             .map(|v| {
-                names::color_name(v, Lang::En, Gender::Masculine, true)
+                names::color_family(v, Lang::En, Gender::Masculine, true)
                     .map_or_else(|| v.to_lowercase(), str::to_string)
             })
             .collect();
@@ -35,18 +37,18 @@ impl Phrasebook for English {
             .collect();
         let mut parts: Vec<String> = Vec::new();
         if !colors.is_empty() {
-            parts.push(join_or(&colors, "or"));
+            parts.push(join_or_more(colors, self));
         }
         parts.extend(c.text.iter().cloned());
         if !types.is_empty() {
-            parts.push(join_or(&lower(&types), "or"));
+            parts.push(join_or_more(lower(&types), self));
         } else if c.text.is_empty() {
             // The shopper's words name the product when no type does.
             parts.push("products".to_string());
         }
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {
-            parts.push(format!("in {}", join_or(&materials, "or")));
+            parts.push(format!("in {}", join_or_more(materials, self)));
         }
         let genders = any_of(c, &Slot::Gender);
         let said: Option<Vec<String>> = genders
@@ -59,7 +61,7 @@ impl Phrasebook for English {
             .collect();
         match said {
             Some(words) if !words.is_empty() => {
-                parts.push(format!("for {}", join_or(&words, "or")))
+                parts.push(format!("for {}", join_or_more(words, self)))
             }
             _ if !genders.is_empty() => {
                 parts.push(format!("for {}", join_or(&genders, "or").to_lowercase()))
@@ -68,14 +70,14 @@ impl Phrasebook for English {
         }
         let brands = any_of(c, &Slot::Brand);
         if !brands.is_empty() {
-            parts.push(format!("by {}", join_or(&brands, "or")));
+            parts.push(format!("by {}", join_or_more(brands, self)));
         }
         let sizes = any_of(c, &Slot::Size);
         if !sizes.is_empty() {
-            parts.push(format!("size {}", join_or(&sizes, "or")));
+            parts.push(format!("size {}", join_or_more(sizes, self)));
         }
         for (name, values) in extras(c) {
-            parts.push(format!("({name}: {})", join_or(values, "or")));
+            parts.push(format!("({name}: {})", join_or_more(values.to_vec(), self)));
         }
         if let Some(price) = self.price_range(c.price_min, c.price_max, money) {
             parts.push(price);
@@ -143,6 +145,10 @@ impl Phrasebook for English {
 
     fn no_such(&self, asked: &str) -> String {
         format!("I couldn't find {asked} in this store.")
+    }
+
+    fn others(&self, n: usize) -> String {
+        format!("{n} others")
     }
 
     fn constraint(&self, kind: &ConstraintKind) -> String {

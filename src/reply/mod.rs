@@ -239,8 +239,8 @@ pub fn found(total: u64, c: &Constraints, money: &Money, lowest: Option<f64>) ->
     }
     // The lowest price, unless the list starts with it or the bound says it.
     let from = lowest
-        .filter(|_| total > 1 && c.sort == Sort::Relevance)
-        .filter(|&p| c.price_max != Some(p) && c.price_min != Some(p))
+        .filter(|_| total > 1 && c.sort == Sort::Relevance && c.price_min.is_none())
+        .filter(|&p| c.price_max != Some(p))
         .map(|p| money.price(p));
     book.found(&counted, from.as_deref())
 }

@@ -45,6 +45,9 @@ pub trait Phrasebook: Sync {
     /// Nothing in the store matches `asked`: "I couldn't find {asked} in this store."
     fn no_such(&self, asked: &str) -> String;
 
+    /// The count of values a description leaves out: "4 others".
+    fn others(&self, n: usize) -> String;
+
     /// A constraint kind as the shopper would name it ("brand", "preço").
     fn constraint(&self, kind: &ConstraintKind) -> String;
 
@@ -93,6 +96,33 @@ pub(crate) fn join_or(values: &[String], or: &str) -> String {
         [one] => one.clone(),
         [init @ .., last] => format!("{} {or} {last}", init.join(", ")),
     }
+}
+
+/// At most this many values are listed in a description; the rest are
+/// counted ("black, navy, blue or 4 others").
+pub(crate) const LISTED: usize = 3;
+
+/// `values` without repeats, in order.
+pub(crate) fn distinct(values: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(values.len());
+    for v in values {
+        if !out.iter().any(|o| o == &v) {
+            out.push(v);
+        }
+    }
+    out
+}
+
+/// `values` without repeats joined with the language's "or", the first
+/// [`LISTED`] of them named and the others counted.
+pub(crate) fn join_or_more(values: Vec<String>, book: &dyn Phrasebook) -> String {
+    let mut values = distinct(values);
+    if values.len() > LISTED + 1 {
+        let others = values.len() - LISTED;
+        values.truncate(LISTED);
+        values.push(book.others(others));
+    }
+    join_or(&values, book.or())
 }
 
 /// `values` joined with commas and `and` before the last.

@@ -1,7 +1,9 @@
 //! The Brazilian Portuguese phrasebook.
 
 use super::money::Money;
-use super::phrasebook::{Phrasebook, any_of, excluded, extras, join_and, join_or, lower};
+use super::phrasebook::{
+    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower,
+};
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
@@ -42,24 +44,24 @@ impl Phrasebook for Portuguese {
         let colors: Vec<String> = any_of(c, &Slot::Color)
             .iter()
             .map(|v| {
-                names::color_name(v, Lang::Pt, gender, true)
+                names::color_family(v, Lang::Pt, gender, true)
                     .map_or_else(|| v.to_lowercase(), str::to_string)
             })
             .collect();
         let mut parts: Vec<String> = Vec::new();
         if !type_words.is_empty() {
-            parts.push(join_or(&type_words, "ou"));
+            parts.push(join_or_more(type_words, self));
         } else if c.text.is_empty() {
             // The shopper's words name the product when no type does.
             parts.push("produtos".to_string());
         }
         if !colors.is_empty() {
-            parts.push(join_or(&colors, "ou"));
+            parts.push(join_or_more(colors, self));
         }
         parts.extend(c.text.iter().cloned());
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {
-            parts.push(format!("de {}", join_or(&materials, "ou")));
+            parts.push(format!("de {}", join_or_more(materials, self)));
         }
         let genders = any_of(c, &Slot::Gender);
         let said: Option<Vec<String>> = genders
@@ -67,20 +69,20 @@ impl Phrasebook for Portuguese {
             .map(|g| names::audience_name(g, Lang::Pt, gender, true).map(str::to_string))
             .collect();
         match said {
-            Some(words) if !words.is_empty() => parts.push(join_or(&words, "ou")),
+            Some(words) if !words.is_empty() => parts.push(join_or_more(words, self)),
             _ if !genders.is_empty() => parts.push(format!("({})", join_or(&genders, "ou"))),
             _ => {}
         }
         let brands = any_of(c, &Slot::Brand);
         if !brands.is_empty() {
-            parts.push(format!("da {}", join_or(&brands, "ou")));
+            parts.push(format!("da {}", join_or_more(brands, self)));
         }
         let sizes = any_of(c, &Slot::Size);
         if !sizes.is_empty() {
-            parts.push(format!("tamanho {}", join_or(&sizes, "ou")));
+            parts.push(format!("tamanho {}", join_or_more(sizes, self)));
         }
         for (name, values) in extras(c) {
-            parts.push(format!("({name}: {})", join_or(values, "ou")));
+            parts.push(format!("({name}: {})", join_or_more(values.to_vec(), self)));
         }
         if let Some(price) = self.price_range(c.price_min, c.price_max, money) {
             parts.push(price);
@@ -145,6 +147,10 @@ impl Phrasebook for Portuguese {
 
     fn no_such(&self, asked: &str) -> String {
         format!("Não encontrei {asked} nesta loja.")
+    }
+
+    fn others(&self, n: usize) -> String {
+        format!("outros {n}")
     }
 
     fn constraint(&self, kind: &ConstraintKind) -> String {

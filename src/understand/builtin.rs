@@ -184,6 +184,8 @@ pub(crate) struct Builtin {
     pub slot_names: Vec<(&'static str, SlotName)>,
     /// Words that carry no constraint.
     pub stop_words: Vec<&'static str>,
+    /// Phrases kept together as words to search ("sem fio").
+    pub attribute_phrases: Vec<&'static str>,
     /// Colour concepts: (names, further members of the family).
     pub colors: Vec<(Vec<&'static str>, Vec<&'static str>)>,
     /// Words qualifying a colour without changing its family (folded).
@@ -266,6 +268,7 @@ impl Builtin {
             markers,
             slot_names,
             stop_words: list(|d| &d.stop_words),
+            attribute_phrases: list(|d| &d.attribute_phrases),
             colors: colors.into_values().collect(),
             color_modifiers: folded(all().map(|d| &d.color_modifiers)),
             audience_words,

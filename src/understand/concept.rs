@@ -7,10 +7,10 @@ pub(crate) use crate::language::noun::{plural, singular};
 
 /// The head noun of a type value's key: the first word of a Portuguese
 /// compound ("tenis corrida"), the last word otherwise ("running shoes").
-pub(crate) fn type_head(key: &str) -> &str {
+pub(crate) fn type_head(key: &str, head_first: bool) -> &str {
     let first = key.split(' ').next().unwrap_or(key);
     let heads = &builtin().type_heads_first;
-    if heads.iter().any(|h| h == singular(first) || h == first) {
+    if head_first || heads.iter().any(|h| h == singular(first) || h == first) {
         first
     } else {
         key.rsplit(' ').next().unwrap_or(key)
@@ -19,8 +19,8 @@ pub(crate) fn type_head(key: &str) -> &str {
 
 /// Variants of a type value's key a shopper may type: the key itself and
 /// its head noun in singular and plural ("casual shirt", "casual shirts").
-pub(crate) fn type_variants(key: &str) -> Vec<String> {
-    let head = type_head(key);
+pub(crate) fn type_variants(key: &str, head_first: bool) -> Vec<String> {
+    let head = type_head(key, head_first);
     let mut out = vec![key.to_string()];
     let sing = singular(head).to_string();
     for h in [sing.clone(), plural(&sing)] {
@@ -58,8 +58,8 @@ pub(crate) fn type_variants(key: &str) -> Vec<String> {
 
 /// True when the catalog type value `key` belongs to the type concept
 /// named by `names`: its key or its head noun is one of the names.
-pub(crate) fn type_in_concept(key: &str, names: &[String]) -> bool {
-    let head = singular(type_head(key));
+pub(crate) fn type_in_concept(key: &str, names: &[String], head_first: bool) -> bool {
+    let head = singular(type_head(key, head_first));
     names
         .iter()
         .any(|n| n == key || singular(n) == head && !n.contains(' '))
@@ -137,19 +137,29 @@ mod tests {
 
     #[test]
     fn type_heads_and_variants() {
-        assert_eq!(type_head("running shoes"), "shoes");
-        assert_eq!(type_head("tenis corrida"), "tenis");
-        assert_eq!(type_head("calca jeans"), "calca");
-        assert_eq!(type_variants("curtains"), s(&["curtains", "curtain"]));
+        assert_eq!(type_head("running shoes", false), "shoes");
+        assert_eq!(type_head("tenis corrida", false), "tenis");
+        assert_eq!(type_head("medidor de racao", true), "medidor");
+        assert_eq!(type_head("medidor de racao", false), "racao");
+        assert_eq!(type_head("calca jeans", false), "calca");
         assert_eq!(
-            type_variants("casual shirt"),
+            type_variants("curtains", false),
+            s(&["curtains", "curtain"])
+        );
+        assert_eq!(
+            type_variants("casual shirt", false),
             s(&["casual shirt", "casual shirts"])
         );
-        assert!(type_in_concept("running shoes", &s(&["shoe", "shoes"])));
-        assert!(!type_in_concept("tshirt", &s(&["shirt", "shirts"])));
+        assert!(type_in_concept(
+            "running shoes",
+            &s(&["shoe", "shoes"]),
+            false
+        ));
+        assert!(!type_in_concept("tshirt", &s(&["shirt", "shirts"]), false));
         assert!(type_in_concept(
             "calca jeans",
-            &s(&["jeans", "calca jeans"])
+            &s(&["jeans", "calca jeans"]),
+            false
         ));
     }
 

@@ -284,8 +284,14 @@ pub(crate) fn extract(
                     p.entity(lx, i, f, values, gap);
                 } else if let Some(n) = n.filter(|&n| n <= 50 && (pick_word || lone_number)) {
                     p.ops.push((i, Op::Select(n)));
-                } else if let Some(word) = lx.term(key_of(&span)).filter(|w| w.len() >= 3) {
-                    // model numbers ("501"), not counts ("2 pairs")
+                } else if let Some(word) = lx.term(key_of(&span)).filter(|w| {
+                    // model numbers ("501") and measures ("55 polegadas",
+                    // "12000 btus"), not counts ("2 pairs")
+                    w.len() >= 3
+                        || spans
+                            .get(i + 1)
+                            .is_some_and(|next| !used[i + 1] && matches!(next.item, Item::Term(_)))
+                }) {
                     p.text(i, word, gap);
                 } else {
                     out.ignored.push(key_of(&span).to_string());

@@ -32,6 +32,8 @@ pub(super) enum Meaning {
     Absent {
         facet: u16,
     },
+    /// A phrase kept together as words to search ("sem fio").
+    Phrase(Box<str>),
     Marker(Marker),
     Slot(SlotRef),
     Stop,
@@ -74,6 +76,9 @@ pub struct Lexicon {
     pub(super) typo: TypoIndex,
     /// The language of the catalog's own words.
     pub(super) catalog_language: Lang,
+    /// The catalog's multi-word types start with their head noun
+    /// (Portuguese: "Medidor de Ração" is a medidor).
+    pub(super) head_first: bool,
 }
 
 /// No entry at a trie node.
@@ -107,6 +112,14 @@ fn facet_rank(name: &str) -> u8 {
 impl Lexicon {
     /// Builds the lexicon for a catalog's vocabulary.
     pub fn new(vocab: &Vocabulary) -> Lexicon {
+        Lexicon::for_catalog(vocab, Lang::En)
+    }
+
+    /// Builds the lexicon of a catalog written in `lang`: its words speak
+    /// for that language when a message shows no other, and its multi-word
+    /// types are read the way the language builds them (Portuguese types
+    /// start with their head noun).
+    pub fn for_catalog(vocab: &Vocabulary, lang: Lang) -> Lexicon {
         let mut lx = Lexicon {
             facets: Vec::new(),
             words: FxHashMap::default(),
@@ -117,7 +130,8 @@ impl Lexicon {
             sizes: FxHashMap::default(),
             size_facet: None,
             typo: TypoIndex::default(),
-            catalog_language: Lang::En,
+            catalog_language: lang,
+            head_first: lang == Lang::Pt,
         };
         // built-in function words
         let mut reserved: FxHashSet<String> = FxHashSet::default();
@@ -131,6 +145,12 @@ impl Lexicon {
                 let id = lx.word_id(w);
                 lx.info[id as usize].stop = ws.len() == 1;
             }
+        }
+        for p in &b.attribute_phrases {
+            let ws = phrase_words(p);
+            let key: Box<str> = ws.join(" ").into();
+            reserved.insert(key.to_string());
+            lx.add_builtin(&ws, Meaning::Phrase(key));
         }
         for &(p, m) in &b.markers {
             let ws = phrase_words(p);
@@ -192,6 +212,18 @@ impl Lexicon {
                 rank: facet_rank(name),
             });
             let keys: Vec<String> = values.iter().map(|v| text::key(&v.value)).collect();
+            // "Ar-Condicionado" is also said "ar condicionado", "Placa-Mãe"
+            // "placa mae": a value joined by hyphens is reachable by its words.
+            if name != facet::SIZE {
+                for (i, v) in values.iter().enumerate() {
+                    if v.value.contains('-') {
+                        let spaced = text::key(&v.value.replace('-', " "));
+                        if spaced != keys[i] && !spaced.is_empty() && !reserved.contains(&spaced) {
+                            lx.add_facet(&spaced, f, vec![i as u32], false);
+                        }
+                    }
+                }
+            }
             match name.as_str() {
                 facet::SIZE => {
                     lx.size_facet = Some(f);
@@ -222,7 +254,7 @@ impl Lexicon {
                 }
                 facet::TYPE => {
                     for (i, k) in keys.iter().enumerate() {
-                        for v in type_variants(k) {
+                        for v in type_variants(k, lx.head_first) {
                             if !reserved.contains(&v) {
                                 lx.add_facet(&v, f, vec![i as u32], false);
                             }
@@ -267,6 +299,7 @@ impl Lexicon {
                 Meaning::Facet { facet, .. } => ranks.get(*facet as usize).copied().unwrap_or(9),
                 Meaning::Marker(_) => 10,
                 Meaning::Absent { .. } => 9,
+                Meaning::Phrase(_) => 9,
                 Meaning::Slot(_) => 11,
                 Meaning::Stop => 12,
             });
@@ -529,13 +562,6 @@ impl Lexicon {
             })
         }));
         self.typo = typo;
-    }
-
-    /// The lexicon of a catalog written in `lang`: its words speak for
-    /// that language when a message shows no other.
-    pub fn in_language(mut self, lang: Lang) -> Lexicon {
-        self.catalog_language = lang;
-        self
     }
 
     /// The language of the catalog's words.

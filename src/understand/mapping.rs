@@ -52,7 +52,7 @@ impl Lexicon {
         for (i, k) in keys.iter().enumerate() {
             if k.contains(' ') {
                 heads
-                    .entry(singular(type_head(k)).to_string())
+                    .entry(singular(type_head(k, self.head_first)).to_string())
                     .or_default()
                     .push(i as u32);
             }
@@ -78,7 +78,7 @@ impl Lexicon {
                 let names_k: Vec<String> =
                     names.iter().map(|p| phrase_words(p).join(" ")).collect();
                 (0..keys.len() as u32)
-                    .filter(|&i| type_in_concept(&keys[i as usize], &names_k))
+                    .filter(|&i| type_in_concept(&keys[i as usize], &names_k, self.head_first))
                     .collect()
             })
             .collect();

@@ -126,6 +126,29 @@ impl Lexicon {
         lang: Lang,
     ) -> Option<Item<'_>> {
         let entry = self.entries.get(e)?;
+        // Right after "by"/"da"/"marca", a brand reading comes first ("só
+        // da Golden" is the brand, not the colour).
+        if after_brand_cue(tokens, start) {
+            for m in entry {
+                if let Meaning::Facet {
+                    facet,
+                    values,
+                    literal,
+                    ..
+                } = m
+                    && self
+                        .facets
+                        .get(*facet as usize)
+                        .is_some_and(|f| f.slot == crate::model::Slot::Brand)
+                {
+                    return Some(Item::Facet {
+                        facet: *facet,
+                        values,
+                        literal,
+                    });
+                }
+            }
+        }
         let mut marker = None;
         let mut slot = None;
         let mut stop = false;
@@ -148,6 +171,7 @@ impl Lexicon {
                     });
                 }
                 Meaning::Absent { facet } => absent = absent.or(Some(*facet)),
+                Meaning::Phrase(words) => return Some(Item::Term(words)),
                 Meaning::Marker(m) => marker = marker.or(Some(*m)),
                 Meaning::Slot(s) => slot = slot.or(Some(s)),
                 Meaning::Stop => stop = true,
@@ -195,6 +219,11 @@ fn brand_evidence(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool 
     if capitalised && start > 0 {
         return true;
     }
+    after_brand_cue(tokens, start)
+}
+
+/// True when the token before `start` is a brand cue ("by", "da", "marca").
+fn after_brand_cue(tokens: &Tokens, start: usize) -> bool {
     start > 0 && {
         let before = tokens.key(start - 1);
         super::builtin::builtin()
