@@ -26,7 +26,7 @@
 //! wider than [`MAX_COLUMNS`] is refused by the reader.
 
 use super::Field;
-use super::header_names::candidate;
+use super::header_names::{Candidate, candidate};
 use super::price::currency_in_header;
 use crate::error::ConfigReason;
 use crate::text;
@@ -84,9 +84,6 @@ pub struct HeaderMapping {
     /// The currency a price header names, and that column.
     currency: Option<(&'static str, usize)>,
 }
-
-/// A column's best match: (round, rank within the field's names, field).
-pub(crate) type Candidate = (u8, usize, Field);
 
 impl HeaderMapping {
     /// Maps `headers` (as read, any case and accents) to fields, applying

@@ -6,8 +6,10 @@
 
 use super::Field;
 use super::aliases::{aliases, fold};
-use super::header::Candidate;
 use crate::text;
+
+/// A column's best match: (round, rank within the field's names, field).
+pub(crate) type Candidate = (u8, usize, Field);
 
 /// The field a `--map` field name means: its own name (`image_url`) or a
 /// header alias (`colour`, `preço`, `sale price`).

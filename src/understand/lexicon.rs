@@ -497,51 +497,6 @@ impl Lexicon {
         (e != NONE).then_some(e as usize)
     }
 
-    /// Other ways shoppers spell brands: "&" said as "and"/"e"/"n" ("marks
-    /// and spencer", "h n m"), and several words run together ("tommyhilfiger").
-    fn add_brand_spellings(
-        &mut self,
-        values: &[crate::index::FacetValue],
-        keys: &[String],
-        f: u16,
-        reserved: &FxHashSet<String>,
-    ) {
-        let ands: Vec<String> = builtin()
-            .markers
-            .iter()
-            .filter(|(p, m)| *m == Marker::And && p.chars().all(char::is_alphabetic))
-            .map(|(p, _)| text::key(p))
-            .chain(["n".to_string()])
-            .collect();
-        for (i, (value, key)) in values.iter().zip(keys).enumerate() {
-            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
-            if words.len() < 2 {
-                continue;
-            }
-            let mut spellings = Vec::new();
-            if let Some(at) = value.value.find('&') {
-                // The words before the "&" in the key.
-                let before = text::words(&value.value[..at]).len();
-                if (1..words.len()).contains(&before) {
-                    for and in &ands {
-                        let (head, tail) = words.split_at(before);
-                        spellings.push(format!("{} {and} {}", head.join(" "), tail.join(" ")));
-                    }
-                }
-            }
-            let joined = words.concat();
-            if joined.len() >= 5 {
-                spellings.push(joined);
-            }
-            for spelling in spellings {
-                if !reserved.contains(&spelling) && self.lookup(&phrase_words(&spelling)).is_none()
-                {
-                    self.add_facet(&spelling, f, vec![i as u32], false);
-                }
-            }
-        }
-    }
-
     fn build_typo_index(&mut self) {
         // words that lead somewhere: part of a phrase, or a catalog term
         let mut useful = vec![false; self.info.len()];

@@ -1,7 +1,7 @@
 //! Registering the built-in concepts in a catalog's lexicon: for each
 //! colour, audience, product type and material name, the catalog values
-//! it reaches (see [`super::concept`] for the matching rules), and the
-//! leading words of multi-word brands.
+//! it reaches (see [`super::concept`] for the matching rules). Brands'
+//! other names are in [`super::brands`].
 
 use super::builtin::{Audience, builtin};
 use super::concept::{
@@ -9,9 +9,6 @@ use super::concept::{
     value_audience,
 };
 use super::lexicon::{Lexicon, phrase_words};
-use crate::index::Vocabulary;
-use crate::model::facet;
-use crate::text;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 impl Lexicon {
@@ -119,52 +116,6 @@ impl Lexicon {
             for n in names.iter() {
                 self.add_concept(n, f, values.clone());
             }
-        }
-    }
-
-    /// "tommy" -> Tommy Hilfiger, "us polo" -> U.S. Polo Assn. (+ Kids):
-    /// leading words of multi-word brands, when nothing else claims them and
-    /// the catalog uses the word (almost) only in those brand names.
-    pub(super) fn add_brand_prefixes(
-        &mut self,
-        vocab: &Vocabulary,
-        f: u16,
-        reserved: &FxHashSet<String>,
-    ) {
-        let values = vocab.values(facet::BRAND);
-        let mut prefixes: FxHashMap<String, (Vec<u32>, u64)> = FxHashMap::default();
-        for (i, v) in values.iter().enumerate() {
-            let key = text::key(&v.value);
-            let ws: Vec<&str> = key.split(' ').collect();
-            for n in 1..ws.len().min(3) {
-                let p = ws[..n].join(" ");
-                let e = prefixes.entry(p).or_default();
-                e.0.push(i as u32);
-                e.1 += v.count;
-            }
-        }
-        let mut sorted: Vec<(String, (Vec<u32>, u64))> = prefixes.into_iter().collect();
-        sorted.sort();
-        for (p, (ids, count)) in sorted {
-            if reserved.contains(&p) || p.len() < 3 {
-                continue;
-            }
-            let ws: Vec<String> = p.split(' ').map(str::to_string).collect();
-            if self.lookup(&ws).is_some() {
-                continue;
-            }
-            if ws.len() == 1 {
-                let known = self
-                    .words
-                    .get(p.as_str())
-                    .map(|&id| &self.info[id as usize]);
-                if known.is_some_and(|i| {
-                    i.builtin || i.stop || i.in_other || i.count > count + count / 4 + 2
-                }) {
-                    continue;
-                }
-            }
-            self.add_facet(&p, f, ids, false);
         }
     }
 }

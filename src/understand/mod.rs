@@ -30,6 +30,7 @@
 //! ]);
 //! ```
 
+mod brands;
 mod builtin;
 mod concept;
 mod intent;
