@@ -93,7 +93,9 @@ impl Engine {
         let index = &loaded.index;
         let limit = page_size(limit);
         let prior = dialog::prior_language(session, loaded.lexicon.catalog_language());
-        let understood = loaded.lexicon.understand(message, prior);
+        let understood = loaded
+            .lexicon
+            .understand_with(message, prior, &|word| index.describes(word));
         let context = dialog::Context {
             limit,
             currency: loaded.currency(),

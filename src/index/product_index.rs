@@ -303,6 +303,18 @@ impl ProductIndex {
         out
     }
 
+    /// True when the catalog's descriptions use `word` (every token it
+    /// analyses into is in the description index).
+    pub fn describes(&self, word: &str) -> bool {
+        let mut analyzer = super::analyzer::analyzer(self.manifest.language);
+        let tokens = super::analyzer::tokens(&mut analyzer, word);
+        !tokens.is_empty()
+            && tokens.iter().all(|t| {
+                let term = Term::from_field_text(self.fields.description, t);
+                self.searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+            })
+    }
+
     fn corrupt(&self, message: &str) -> Error {
         Error::index(
             &self.generation.path,

@@ -39,12 +39,14 @@ impl Phrasebook for English {
         if !colors.is_empty() {
             parts.push(join_or_more(colors, self));
         }
-        parts.extend(c.text.iter().cloned());
         if !types.is_empty() {
+            parts.extend(c.text.iter().cloned());
             parts.push(join_or_more(lower(&types), self));
         } else if c.text.is_empty() {
-            // The shopper's words name the product when no type does.
             parts.push("products".to_string());
+        } else {
+            // Only the shopper's words say what the product is.
+            parts.push(format!("products matching “{}”", c.text.join(" ")));
         }
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {

@@ -49,16 +49,21 @@ impl Phrasebook for Portuguese {
             })
             .collect();
         let mut parts: Vec<String> = Vec::new();
-        if !type_words.is_empty() {
+        let typed = !type_words.is_empty();
+        if typed {
             parts.push(join_or_more(type_words, self));
-        } else if c.text.is_empty() {
-            // The shopper's words name the product when no type does.
+        } else {
             parts.push("produtos".to_string());
         }
         if !colors.is_empty() {
             parts.push(join_or_more(colors, self));
         }
-        parts.extend(c.text.iter().cloned());
+        if typed {
+            parts.extend(c.text.iter().cloned());
+        } else if !c.text.is_empty() {
+            // Only the shopper's words say what the product is.
+            parts.push(format!("com “{}”", c.text.join(" ")));
+        }
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {
             parts.push(format!("de {}", join_or_more(materials, self)));

@@ -154,6 +154,9 @@ fn slot_op(slot: &SlotRef) -> Op {
 }
 
 /// Turns the spans not used by prices into operators, completing `out`.
+/// `described` says whether a word the catalog's titles do not use is in
+/// its descriptions: such a word is asked for too.
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn extract(
     lx: &Lexicon,
     raw: &str,
@@ -161,8 +164,10 @@ pub(crate) fn extract(
     spans: &[Span<'_>],
     used: &[bool],
     price_ops: Vec<(usize, Op)>,
+    described: &dyn Fn(&str) -> bool,
     out: &mut Understanding,
 ) {
+    let is_content_word = |word: &str| is_content_word(word, described);
     let content = |i: usize| {
         (spans[i].start..spans[i].end).any(|t| {
             tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word)
@@ -475,12 +480,13 @@ fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> b
 }
 
 /// True for a word that may name something the shopper wants: a real word
-/// of a language (gibberish is not understood, not searched), not
-/// laughter, at least three letters.
-fn is_content_word(word: &str) -> bool {
+/// (a common word of a language, or one the catalog's descriptions use:
+/// "amortecimento", "breathable"; gibberish is not understood, not
+/// searched), not laughter, at least three letters.
+fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && crate::language::is_common_word(word)
         && crate::language::laughter(word).next().is_none()
+        && (crate::language::is_common_word(word) || described(word))
 }
 
 fn marker_op(m: Marker) -> Op {

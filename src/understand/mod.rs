@@ -56,6 +56,18 @@ impl Lexicon {
     /// Understands one message. `prior` is the session's language, kept when
     /// the message gives no evidence of its own.
     pub fn understand(&self, message: &str, prior: Lang) -> Understanding {
+        self.understand_with(message, prior, &|_| false)
+    }
+
+    /// Understands one message, where `described` says whether a word the
+    /// catalog's titles never use is one its descriptions do (such a word
+    /// is asked for, not dropped as gibberish).
+    pub fn understand_with(
+        &self,
+        message: &str,
+        prior: Lang,
+        described: &dyn Fn(&str) -> bool,
+    ) -> Understanding {
         let mut tokens = tokenize(message);
         let split;
         if let Some(s) = self.split_unknown_joined(message, &tokens) {
@@ -80,7 +92,16 @@ impl Lexicon {
             ignored: Vec::new(),
             unknown: Vec::new(),
         };
-        intent::extract(self, raw, &tokens, &spans, &used, ops, &mut understanding);
+        intent::extract(
+            self,
+            raw,
+            &tokens,
+            &spans,
+            &used,
+            ops,
+            described,
+            &mut understanding,
+        );
         understanding
     }
 }
