@@ -101,31 +101,7 @@ pub fn relaxation_order(
 
 /// Drops one constraint kind from `c`; returns what it held.
 pub fn drop_constraint(c: &mut Constraints, kind: &ConstraintKind) -> Dropped {
-    let (any_of, none_of) = match kind {
-        ConstraintKind::Text => (
-            std::mem::take(&mut c.text),
-            std::mem::take(&mut c.excluded_text),
-        ),
-        ConstraintKind::Price => {
-            c.price_min = None;
-            c.price_max = None;
-            (Vec::new(), Vec::new())
-        }
-        ConstraintKind::Rating => {
-            c.min_rating = None;
-            (Vec::new(), Vec::new())
-        }
-        ConstraintKind::Facet(slot) => c
-            .facets
-            .remove(slot)
-            .map(|f| (f.any_of, f.none_of))
-            .unwrap_or_default(),
-    };
-    Dropped {
-        kind: kind.clone(),
-        any_of,
-        none_of,
-    }
+    c.remove(kind)
 }
 
 /// What the session becomes once the search for `spec` (all it asks)

@@ -1,6 +1,7 @@
 //! The active constraints of a conversation: what every shown product must
 //! satisfy, and the kinds a constraint can be of.
 
+use super::answer::Dropped;
 use super::slot::{Slot, Sort};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::collections::BTreeMap;
@@ -122,6 +123,35 @@ impl Constraints {
             ConstraintKind::Price => self.price_min.is_some() || self.price_max.is_some(),
             ConstraintKind::Rating => self.min_rating.is_some(),
             ConstraintKind::Facet(slot) => self.facet(slot).is_some(),
+        }
+    }
+
+    /// Removes the constraint of one kind; returns what it held.
+    pub fn remove(&mut self, kind: &ConstraintKind) -> Dropped {
+        let (any_of, none_of) = match kind {
+            ConstraintKind::Text => (
+                std::mem::take(&mut self.text),
+                std::mem::take(&mut self.excluded_text),
+            ),
+            ConstraintKind::Price => {
+                self.price_min = None;
+                self.price_max = None;
+                (Vec::new(), Vec::new())
+            }
+            ConstraintKind::Rating => {
+                self.min_rating = None;
+                (Vec::new(), Vec::new())
+            }
+            ConstraintKind::Facet(slot) => self
+                .facets
+                .remove(slot)
+                .map(|f| (f.any_of, f.none_of))
+                .unwrap_or_default(),
+        };
+        Dropped {
+            kind: kind.clone(),
+            any_of,
+            none_of,
         }
     }
 

@@ -165,7 +165,7 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                 let kept: Vec<Dropped> = kinds
                     .iter()
                     .filter(|k| c.has(k))
-                    .map(|k| take(&mut held, k))
+                    .map(|k| held.remove(k))
                     .collect();
                 book.kept(&filter_names(&kept, money))
             }
@@ -173,28 +173,6 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
         .filter(|s| !s.is_empty())
         .collect();
     sentences.join(" ")
-}
-
-/// A constraint's values, taken out of `c` (to name them).
-fn take(c: &mut Constraints, kind: &crate::model::ConstraintKind) -> Dropped {
-    use crate::model::ConstraintKind::{Facet, Price, Rating, Text};
-    let (any_of, none_of) = match kind {
-        Text => (
-            std::mem::take(&mut c.text),
-            std::mem::take(&mut c.excluded_text),
-        ),
-        Price | Rating => (Vec::new(), Vec::new()),
-        Facet(slot) => c
-            .facets
-            .remove(slot)
-            .map(|f| (f.any_of, f.none_of))
-            .unwrap_or_default(),
-    };
-    Dropped {
-        kind: kind.clone(),
-        any_of,
-        none_of,
-    }
 }
 
 /// A currency's sign as shoppers read it ("US$", "R$", "₹"), or its code.
