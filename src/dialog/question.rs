@@ -2,7 +2,7 @@
 //! question, and the short replies offered.
 
 use super::Session;
-use crate::model::{Constraints, Question, Slot, Suggestion, ValueCounts};
+use crate::model::{Constraints, Question, Slot, Suggestion, TypeTree, ValueCounts};
 
 /// Facets asked about, most useful first; extra facets follow.
 const QUESTION_ORDER: [Slot; 6] = [
@@ -19,15 +19,25 @@ const QUESTION_VALUES: usize = 4;
 
 /// The most useful facet to ask about: unconstrained, and splitting the
 /// results (its values cover at least half of them, and its top value
-/// less than 90%).
-pub fn question(c: &Constraints, facets: &ValueCounts, total: u64) -> Option<Question> {
+/// less than 90%). Product types are offered one level at a time: the
+/// broadest present first, then, once one is chosen, the kinds of it.
+pub fn question(
+    c: &Constraints,
+    facets: &ValueCounts,
+    total: u64,
+    types: &TypeTree,
+) -> Option<Question> {
     let extras = facets.keys().filter(|s| matches!(s, Slot::Extra(_)));
     for slot in QUESTION_ORDER.iter().chain(extras) {
-        if c.facet(slot).is_some_and(|f| !f.any_of.is_empty()) {
-            continue;
-        }
         let Some(values) = facets.get(slot) else {
             continue;
+        };
+        let asked = c.facet(slot).map_or(&[][..], |f| f.any_of.as_slice());
+        let (values, within) = match (slot, asked.is_empty()) {
+            (Slot::Type, true) => (broadest(values, types), None),
+            (Slot::Type, false) => narrower(values, types, asked),
+            (_, true) => (values.clone(), None),
+            (_, false) => continue,
         };
         let covered: u64 = values.iter().map(|(_, n)| n).sum();
         if values.len() < 2 || covered * 2 < total {
@@ -38,10 +48,45 @@ pub fn question(c: &Constraints, facets: &ValueCounts, total: u64) -> Option<Que
         }
         return Some(Question {
             slot: slot.clone(),
-            values: values.iter().take(QUESTION_VALUES).cloned().collect(),
+            values: values.into_iter().take(QUESTION_VALUES).collect(),
+            within,
         });
     }
     None
+}
+
+/// The values no other present value is broader than ("Shoes", not
+/// "Sneakers" beside it).
+fn broadest(values: &[(String, u64)], types: &TypeTree) -> Vec<(String, u64)> {
+    values
+        .iter()
+        .filter(|(v, _)| !values.iter().any(|(o, _)| types.is_under(v, o)))
+        .cloned()
+        .collect()
+}
+
+/// The broadest present kinds of the types asked for, and the asked type
+/// they are kinds of when it is one.
+fn narrower(
+    values: &[(String, u64)],
+    types: &TypeTree,
+    asked: &[String],
+) -> (Vec<(String, u64)>, Option<String>) {
+    let is_asked = |v: &str| asked.iter().any(|a| a.eq_ignore_ascii_case(v));
+    let kinds: Vec<(String, u64)> = values
+        .iter()
+        .filter(|(v, _)| !is_asked(v) && asked.iter().any(|a| types.is_under(v, a)))
+        .cloned()
+        .collect();
+    let kinds = broadest(&kinds, types);
+    let mut tops = asked
+        .iter()
+        .filter(|a| !asked.iter().any(|o| types.is_under(a, o)));
+    let within = match (tops.next(), tops.next()) {
+        (Some(top), None) => Some(top.clone()),
+        _ => None,
+    };
+    (kinds, within)
 }
 
 /// One page of results as the session sees it.
@@ -54,8 +99,10 @@ pub struct Page<'a> {
     pub limit: usize,
     /// Products matching in all.
     pub total: u64,
-    /// Value counts of the facets left open.
+    /// Value counts of the facets left open (and of the types).
     pub facets: &'a ValueCounts,
+    /// How the catalog's types nest.
+    pub types: &'a TypeTree,
 }
 
 /// Records what a results page shows, and chooses the question and the
@@ -73,7 +120,7 @@ pub fn shown(session: &mut Session, page: &Page<'_>) -> (Option<Question>, Vec<S
     let c = &session.constraints;
     let mut suggestions = Vec::new();
     let question = if page.total as usize > page.limit {
-        question(c, page.facets, page.total)
+        question(c, page.facets, page.total, page.types)
     } else {
         None
     };

@@ -217,6 +217,7 @@ impl TurnContext<'_> {
             limit: self.limit,
             total: found.total,
             facets: &found.facets,
+            types: &self.loaded.index.vocabulary().type_tree,
         };
         let (question, suggestions) = dialog::shown(session, &page);
         let applied = session.applied();

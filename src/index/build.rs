@@ -9,6 +9,7 @@ use super::category::{self, Level};
 use super::coverage::{AttributeCoverage, CoverageCounter};
 use super::layout;
 use super::schema::{self, FACET_FIELDS, Fields};
+use super::type_tree::TypesTogether;
 use super::types::{self, HeadPosition, KnownTypes};
 use super::vocabulary::{FacetValue, Vocabulary};
 use crate::catalog::Product;
@@ -82,9 +83,8 @@ impl FacetCounts {
         }
     }
 
-    /// Distinct values (by key) counted at least `min_count` times, most
-    /// frequent first; each shown in its most common spelling.
-    fn into_values(self, min_count: u64) -> Vec<FacetValue> {
+    /// Each key's products and most common spelling.
+    fn spellings(&self) -> FxHashMap<&str, (u64, &str)> {
         // key -> (products, best spelling, its products)
         let mut by_key: FxHashMap<&str, (u64, &str, u64)> = FxHashMap::default();
         for (surface, (key, n)) in &self.surfaces {
@@ -98,10 +98,20 @@ impl FacetCounts {
                 entry.2 = *n;
             }
         }
-        let mut out: Vec<FacetValue> = by_key
+        by_key
+            .into_iter()
+            .map(|(key, (count, best, _))| (key, (count, best)))
+            .collect()
+    }
+
+    /// Distinct values (by key) counted at least `min_count` times, most
+    /// frequent first; each shown in its most common spelling.
+    fn into_values(self, min_count: u64) -> Vec<FacetValue> {
+        let mut out: Vec<FacetValue> = self
+            .spellings()
             .into_values()
-            .filter(|(count, _, _)| *count >= min_count)
-            .map(|(count, value, _)| FacetValue {
+            .filter(|(count, _)| *count >= min_count)
+            .map(|(count, value)| FacetValue {
                 value: value.to_string(),
                 count,
             })
@@ -191,6 +201,8 @@ pub struct IndexBuilder {
     /// Scratch space of [`IndexBuilder::add`]: one product's facet keys,
     /// as (facet, start, end) in the string.
     scratch_keys: (String, Vec<(usize, usize, usize)>),
+    /// Which types products carry together (how the types nest).
+    types_together: TypesTogether,
 }
 
 impl IndexBuilder {
@@ -256,6 +268,7 @@ impl IndexBuilder {
             products: 0,
             stored: String::new(),
             scratch_keys: (String::new(), Vec::new()),
+            types_together: TypesTogether::default(),
         })
     }
 
@@ -302,7 +315,9 @@ impl IndexBuilder {
             (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
                 && !types::is_type_name(k)
         };
-        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types) {
+        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types)
+            && !types::names_category_type(&p.title, head.word, &out.types, self.head)
+        {
             for t in std::iter::once(head.word.to_string()).chain(head.compound) {
                 let key = crate::text::key(&t);
                 if !out.types.iter().any(|o| crate::text::key(o) == key) {
@@ -383,6 +398,9 @@ impl IndexBuilder {
                 self.facets[i].count(value);
             }
         }
+        let type_keys = spans.iter().filter(|(facet, _, _)| *facet == 0);
+        self.types_together
+            .add(type_keys.map(|&(_, a, b)| &keys[a..b]));
         let mut extra_keys: Vec<String> = Vec::new();
         for (header, value) in &p.extra {
             if value.chars().count() > 60 {
@@ -561,6 +579,11 @@ impl IndexBuilder {
             price_range: self.price_range,
             ..Vocabulary::default()
         };
+        let types = self.facets[0].spellings();
+        vocab.type_tree = self
+            .types_together
+            .tree(|key| types.get(key).map(|(_, shown)| shown.to_string()));
+        drop(types);
         for (i, counts) in self.facets.into_iter().enumerate() {
             // Every value, one-off types included: a value missing here
             // would be shown to shoppers as its bare index key.

@@ -18,6 +18,7 @@ pub mod layout;
 mod product_index;
 mod schema;
 pub mod stored;
+mod type_tree;
 mod types;
 mod vocabulary;
 mod words;

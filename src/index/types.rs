@@ -344,6 +344,32 @@ pub fn choose_head_position<'a>(
     }
 }
 
+/// True when `title` names its category's type ("Echo Dot Smart Speaker"
+/// in `Audio > Speakers`) by another word than its `head`: the head is
+/// then a model's name ("Dot"), not a narrower type. A type name of the
+/// language files is always a type.
+pub fn names_category_type(title: &str, head: &str, types: &[String], at: HeadPosition) -> bool {
+    let Some(last) = types.last() else {
+        return false;
+    };
+    let head_key = crate::text::key(head);
+    if is_type_name(&head_key) {
+        return false;
+    }
+    let words = crate::text::words(last);
+    let Some(word) = (match at {
+        HeadPosition::Last => words.last(),
+        HeadPosition::First => words.first(),
+    }) else {
+        return false;
+    };
+    let singular = crate::language::noun::singular(word);
+    singular != crate::language::noun::singular(&head_key)
+        && crate::text::words(title)
+            .iter()
+            .any(|w| crate::language::noun::singular(w) == singular)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -355,6 +381,26 @@ mod tests {
     fn head(title: &str, position: HeadPosition) -> Option<String> {
         head_noun(title, position, &none, &mut KnownTypes::default())
             .map(|h| h.compound.unwrap_or_else(|| h.word.to_string()))
+    }
+
+    #[test]
+    fn a_title_naming_its_category_type_has_no_other_type() {
+        let speakers = ["Electronics".to_string(), "Speakers".to_string()];
+        let at = HeadPosition::Last;
+        let title = "Amazon Echo Dot (5th Gen) Smart Speaker with Alexa";
+        assert!(names_category_type(title, "Dot", &speakers, at));
+        assert!(!names_category_type(title, "Speaker", &speakers, at));
+        let care = ["Grooming".to_string(), "Beard Care".to_string()];
+        assert!(!names_category_type("Ustraa Beard Oil", "Oil", &care, at));
+        assert!(!names_category_type("Echo Dot", "Dot", &[], at));
+        let tenis = ["Calçados".to_string(), "Tênis".to_string()];
+        let first = HeadPosition::First;
+        assert!(names_category_type(
+            "Kit Tênis Corrida",
+            "Kit",
+            &tenis,
+            first
+        ));
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub struct FacetValue {
     pub count: u64,
 }
 
+use crate::model::TypeTree;
 pub use crate::model::facet;
 
 /// Every facet's values, plus the catalog-wide facts the conversation needs.
@@ -34,6 +35,9 @@ pub struct Vocabulary {
     /// ("running", "hooded"), correct their typos, and ignore gibberish.
     #[serde(default)]
     pub terms: Vec<FacetValue>,
+    /// How the product types nest ("Sneakers" are "Shoes"), by shown value.
+    #[serde(default)]
+    pub type_tree: TypeTree,
 }
 
 impl Vocabulary {

@@ -53,6 +53,9 @@ pub struct Question {
     pub slot: Slot,
     /// Its top values with their product counts.
     pub values: Vec<(String, u64)>,
+    /// The type asked for whose kinds these values are ("Shoes" when
+    /// offering "Sneakers" and "Sandals").
+    pub within: Option<String>,
 }
 
 /// A short reply offered to the shopper (a chip in the widget).

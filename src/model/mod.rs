@@ -13,9 +13,11 @@ mod constraints;
 mod lang;
 mod slot;
 mod spec;
+mod types;
 
 pub use answer::{Canned, Dropped, Note, PriceMove, Question, Suggestion};
 pub use constraints::{ConstraintKind, Constraints, FacetFilter};
 pub use lang::Lang;
 pub use slot::{Slot, Sort, facet};
 pub use spec::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SearchSpec, ValueCounts, page_size};
+pub use types::TypeTree;

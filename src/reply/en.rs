@@ -181,6 +181,12 @@ impl Phrasebook for English {
         format!("not {value}")
     }
 
+    fn kinds_question(&self, within: &str) -> String {
+        let many = names::type_name(within, Lang::En)
+            .map_or_else(|| crate::language::noun::english_plural(within), |n| n.many);
+        format!("Which kind of {}?", many.to_lowercase())
+    }
+
     fn question(&self, slot: &Slot) -> String {
         match slot {
             Slot::Type => "What kind of product?".into(),

@@ -118,7 +118,12 @@ pub fn question(q: &Question, money: &Money) -> String {
         .iter()
         .map(|(v, n)| format!("{v} ({})", money.count(*n)))
         .collect();
-    format!("{} {}", book(money.lang).question(&q.slot), list.join(", "))
+    let book = book(money.lang);
+    let asked = match &q.within {
+        Some(within) => book.kinds_question(within),
+        None => book.question(&q.slot),
+    };
+    format!("{asked} {}", list.join(", "))
 }
 
 /// The suggestions as the shopper taps them.

@@ -60,6 +60,9 @@ pub trait Phrasebook: Sync {
 
     /// The clarifying question about a facet, before its values ("Which brand?").
     fn question(&self, slot: &Slot) -> String;
+    /// The question offering the kinds of a type asked for ("Which kind
+    /// of shoes?").
+    fn kinds_question(&self, within: &str) -> String;
 
     /// Answers that do not depend on the results.
     fn canned(&self, kind: Canned) -> &'static str;

@@ -186,6 +186,14 @@ impl Phrasebook for Portuguese {
         format!("não {value}")
     }
 
+    fn kinds_question(&self, within: &str) -> String {
+        let many = names::type_name(within, Lang::Pt).map_or_else(
+            || crate::language::noun::portuguese_plural(within),
+            |n| n.many,
+        );
+        format!("Que tipo de {}?", many.to_lowercase())
+    }
+
     fn question(&self, slot: &Slot) -> String {
         match slot {
             Slot::Type => "Que tipo de produto?".into(),

@@ -40,15 +40,19 @@ fn open_facets(index: &ProductIndex, spec: &SearchSpec) -> Vec<Slot> {
     if !spec.count_open_facets {
         return Vec::new();
     }
-    index
-        .vocabulary()
+    let vocab = index.vocabulary();
+    // A type asked for may have narrower ones to choose from.
+    let nested = !vocab.type_tree.is_empty();
+    vocab
         .facets
         .keys()
         .map(|name| Slot::from_facet(name))
         .filter(|slot| {
-            spec.constraints
-                .facet(slot)
-                .is_none_or(|f| f.any_of.is_empty())
+            (nested && *slot == Slot::Type)
+                || spec
+                    .constraints
+                    .facet(slot)
+                    .is_none_or(|f| f.any_of.is_empty())
         })
         .collect()
 }
