@@ -42,14 +42,19 @@ pub struct Changes {
     pub notes: Vec<Note>,
 }
 
+/// Values and words compare as [`crate::text::key`]s: "mecânico" is "mecanico".
+fn same_key(a: &str, b: &str) -> bool {
+    a.eq_ignore_ascii_case(b) || crate::text::key(a) == crate::text::key(b)
+}
+
 fn push_unique(list: &mut Vec<String>, value: &str) {
-    if !list.iter().any(|v| v.eq_ignore_ascii_case(value)) {
+    if !list.iter().any(|v| same_key(v, value)) {
         list.push(value.to_string());
     }
 }
 
 fn remove_value(list: &mut Vec<String>, value: &str) {
-    list.retain(|v| !v.eq_ignore_ascii_case(value));
+    list.retain(|v| !same_key(v, value));
 }
 
 fn touch(changes: &mut Changes, kind: ConstraintKind) {
@@ -86,8 +91,10 @@ fn on_type_change(
         ) || said(&ConstraintKind::Facet(slot.clone()))
     });
     // Words are kept only when this message said them.
-    c.text.retain(|w| words.contains(&w.as_str()));
-    c.excluded_text.retain(|w| words.contains(&w.as_str()));
+    c.text
+        .retain(|w| words.iter().any(|said| same_key(said, w)));
+    c.excluded_text
+        .retain(|w| words.iter().any(|said| same_key(said, w)));
     c.kinds()
         .into_iter()
         .filter(|k| *k != ConstraintKind::Facet(Slot::Type) && !said(k))

@@ -227,7 +227,7 @@ pub(crate) fn extract(
                         if unknown && is_content_word(word) {
                             // Not a word of this catalog's titles: still asked
                             // for (descriptions may have it), and reported.
-                            p.text(i, word, gap);
+                            p.text(i, &as_typed(raw, tokens, t, word), gap);
                             out.unknown.push(word.to_string());
                         } else {
                             out.ignored.push(word.to_string());
@@ -240,7 +240,9 @@ pub(crate) fn extract(
                     p.size_pending = false;
                     p.entity(lx, i, f, values, gap);
                 } else {
-                    p.text(i, word, gap);
+                    let typed = (span.end == span.start + 1)
+                        .then(|| as_typed(raw, tokens, span.start, word));
+                    p.text(i, typed.as_deref().unwrap_or(word), gap);
                 }
             }
             Item::Facet {
@@ -501,4 +503,18 @@ fn marker_op(m: Marker) -> Op {
         Marker::Help => Op::Help,
         _ => Op::More,
     }
+}
+/// A word asked for as text, as the shopper wrote it ("mecânico", shown
+/// back with its accent) when it is the word understood (`key`), else
+/// `key` (a corrected typo is shown corrected).
+fn as_typed(raw: &str, tokens: &Tokens, t: usize, key: &str) -> String {
+    let typed = tokens
+        .toks
+        .get(t)
+        .and_then(|tok| raw.get(tok.raw.clone()))
+        .filter(|_| tokens.key(t) == key)
+        .map(str::to_lowercase);
+    typed
+        .filter(|w| crate::text::key(w) == key)
+        .unwrap_or_else(|| key.to_string())
 }
