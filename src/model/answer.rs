@@ -2,7 +2,7 @@
 //! canned answers, price moves, dropped constraints, the clarifying
 //! question and the suggestions offered.
 
-use super::constraints::ConstraintKind;
+use super::kind::ConstraintKind;
 use super::slot::Slot;
 
 /// Answers that do not depend on the results.

@@ -1,9 +1,10 @@
 //! The active constraints of a conversation: what every shown product must
-//! satisfy, and the kinds a constraint can be of.
+//! satisfy.
 
 use super::answer::Dropped;
+use super::kind::ConstraintKind;
 use super::slot::{Slot, Sort};
-use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
 /// Accepted and rejected values of one facet.
@@ -21,56 +22,6 @@ impl FacetFilter {
     /// True when the filter accepts everything.
     pub fn is_empty(&self) -> bool {
         self.any_of.is_empty() && self.none_of.is_empty()
-    }
-}
-
-/// The kind of one constraint: what the shopper constrained. Serialised as
-/// its snake_case name (`brand`, `color`, an extra facet's name, `price`,
-/// `rating`, `text`).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum ConstraintKind {
-    /// A facet's values.
-    Facet(Slot),
-    /// The price range.
-    Price,
-    /// The lowest rating.
-    Rating,
-    /// Words the product text must (or must not) contain.
-    Text,
-}
-
-impl ConstraintKind {
-    /// The snake_case name used at the HTTP boundary.
-    pub fn name(&self) -> &str {
-        match self {
-            ConstraintKind::Facet(slot) => slot.facet(),
-            ConstraintKind::Price => "price",
-            ConstraintKind::Rating => "rating",
-            ConstraintKind::Text => "text",
-        }
-    }
-
-    /// The kind a name stands for (the inverse of [`ConstraintKind::name`]).
-    pub fn from_name(name: &str) -> ConstraintKind {
-        match name {
-            "price" => ConstraintKind::Price,
-            "rating" => ConstraintKind::Rating,
-            "text" => ConstraintKind::Text,
-            facet => ConstraintKind::Facet(Slot::from_facet(facet)),
-        }
-    }
-}
-
-impl Serialize for ConstraintKind {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_str(self.name())
-    }
-}
-
-impl<'de> Deserialize<'de> for ConstraintKind {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let name = String::deserialize(deserializer)?;
-        Ok(ConstraintKind::from_name(&name))
     }
 }
 

@@ -10,13 +10,15 @@
 
 mod answer;
 mod constraints;
+mod kind;
 mod lang;
 mod slot;
 mod spec;
 mod types;
 
 pub use answer::{Canned, Dropped, Note, PriceMove, Question, Suggestion};
-pub use constraints::{ConstraintKind, Constraints, FacetFilter};
+pub use constraints::{Constraints, FacetFilter};
+pub use kind::ConstraintKind;
 pub use lang::Lang;
 pub use slot::{Slot, Sort, facet};
 pub use spec::{DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, SearchSpec, ValueCounts, page_size};
