@@ -101,6 +101,8 @@ enum Want {
     Under(f64),
     /// The title or description has this word (prefix, folded).
     Word(&'static str),
+    /// The size cell lists this size.
+    Size(&'static str),
 }
 
 impl Want {
@@ -113,6 +115,7 @@ impl Want {
             Want::Brand(_) | Want::NotBrand(_) => "brand",
             Want::Under(_) => "price",
             Want::Word(_) => "text",
+            Want::Size(_) => "size",
         }
     }
 
@@ -140,6 +143,10 @@ impl Want {
             Want::NotBrand(b) => p.brand.as_deref().is_none_or(|x| key(x) != key(b)),
             Want::Under(max) => p.price.is_some_and(|x| x <= *max + 0.005),
             Want::Word(w) => names(&format!("{} {}", p.title, p.description), &[w]),
+            Want::Size(size) => p.size.as_deref().is_some_and(|cell| {
+                cell.split([',', '/', '|', ';'])
+                    .any(|s| s.trim().eq_ignore_ascii_case(size))
+            }),
         }
     }
 }
@@ -351,6 +358,31 @@ fn demo_words_the_store_does_not_know_are_never_presented_as_exact() {
     }
 }
 
+#[test]
+fn demo_a_size_the_store_does_not_list_is_never_ignored() {
+    let mut chat = Chat::new(demo());
+    let t = chat.say(
+        "sneakers size 15",
+        &[Want::Kind(SNEAKERS), Want::Size("15")],
+    );
+    assert!(
+        t.relaxed.iter().any(|r| r.constraint.name() == "size") && !t.products.is_empty(),
+        "{}",
+        chat.fail("size 15 is set aside and said so")
+    );
+    chat.exact("size 9", &[Want::Size("9")]);
+    let mut chat = Chat::new(demo_pt());
+    let t = chat.say(
+        "tênis tamanho 48",
+        &[Want::Kind(SNEAKERS), Want::Size("48")],
+    );
+    assert!(
+        t.reply.contains("48"),
+        "{}",
+        chat.fail("the reply names the size")
+    );
+}
+
 // ---------------------------------------------------------------- demo (PT)
 
 #[test]
@@ -408,6 +440,49 @@ fn myntra_sneakers_for_men_refined_across_turns() {
     chat.say("no Puma either", &[Want::NotBrand("Puma")]);
     chat.say("actually white", &[Want::Colour(WHITE)]);
     chat.say("and for women?", &[Want::Audience(WOMEN)]);
+}
+
+#[test]
+fn myntra_a_size_is_asked_for_though_the_store_lists_none() {
+    let Some(store) = myntra() else { return };
+    let mut chat = Chat::new(store);
+    let t = chat.say(
+        "black formal shoes size 9",
+        &[Want::Colour(BLACK), Want::Size("9")],
+    );
+    assert!(
+        t.relaxed.iter().any(|r| r.constraint.name() == "size"),
+        "{}",
+        chat.fail("no size column: the size is set aside, and said so")
+    );
+}
+
+#[test]
+fn myntra_either_regional_spelling_finds_both() {
+    let Some(store) = myntra() else { return };
+    // The titles spell it "Analogue"; the shopper writes "analog".
+    let british = store
+        .rows
+        .values()
+        .filter(|p| {
+            key(&p.title).contains("analogue watch")
+                && p.gender.as_deref().is_some_and(|g| key(g) == "men")
+        })
+        .count() as u64;
+    assert!(british > 0, "the dataset spells analogue");
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "analog watches for men",
+        &[Want::Kind(&["watch"]), Want::Audience(MEN)],
+    );
+    assert!(
+        t.total >= british,
+        "{}",
+        chat.fail(&format!(
+            "{} found, {british} titles say Analogue Watch",
+            t.total
+        ))
+    );
 }
 
 #[test]

@@ -39,6 +39,9 @@ pub struct LanguageData {
     /// Phrases naming one attribute though they hold a function word.
     #[serde(default)]
     pub attribute_phrases: Vec<String>,
+    /// Regional spellings of one word: word endings and whole words.
+    #[serde(default)]
+    pub spellings: Spellings,
     /// Evidence of the language.
     pub detection: Detection,
     /// Words product titles are read around.
@@ -82,6 +85,20 @@ pub struct LanguageData {
     /// How replies in this language name the concepts.
     #[serde(default)]
     pub names: Names,
+}
+
+/// One word's regional spellings ("analogue" and "analog", "colour" and
+/// "color"), as pairs of endings and of whole words; either side of a pair
+/// stands for the other.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Spellings {
+    /// Word endings that differ between spellings (`["ogue", "og"]`).
+    #[serde(default)]
+    pub endings: Vec<(String, String)>,
+    /// Whole words that differ (`["grey", "gray"]`).
+    #[serde(default)]
+    pub words: Vec<(String, String)>,
 }
 
 /// How replies in a language name the built-in concepts (see [`names`]).
@@ -263,6 +280,37 @@ fn word_sets() -> &'static [(Lang, rustc_hash::FxHashSet<&'static str>)] {
     })
 }
 
+/// The other regional spellings of `word` (lowercase) in every language
+/// file: "analog" for "analogue", "colour" for "color". A candidate may
+/// be no word at all ("doour"); callers keep those their catalog has.
+pub fn spellings(word: &str) -> Vec<String> {
+    let word = word.to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    for (_, d) in every() {
+        for (a, b) in &d.spellings.words {
+            for (from, to) in [(a, b), (b, a)] {
+                if *from == word {
+                    out.push(to.clone());
+                }
+            }
+        }
+        for (a, b) in &d.spellings.endings {
+            for (from, to) in [(a, b), (b, a)] {
+                // At least three letters stay before the ending.
+                if let Some(stem) = word.strip_suffix(from.as_str())
+                    && stem.chars().count() >= 3
+                {
+                    out.push(format!("{stem}{to}"));
+                }
+            }
+        }
+    }
+    out.retain(|v| *v != word);
+    out.sort();
+    out.dedup();
+    out
+}
+
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of
 /// some language: a real word, which typo correction leaves alone.
 pub fn is_common_word(word: &str) -> bool {
@@ -311,6 +359,18 @@ pub fn is_function_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn regional_spellings_go_both_ways() {
+        assert!(spellings("analog").contains(&"analogue".to_string()));
+        assert!(spellings("Analogue").contains(&"analog".to_string()));
+        assert!(spellings("colour").contains(&"color".to_string()));
+        assert!(spellings("gray").contains(&"grey".to_string()));
+        assert!(spellings("jewelry").contains(&"jewellery".to_string()));
+        assert!(!spellings("analog").contains(&"analog".to_string()));
+        // Too short a stem is no word's spelling.
+        assert!(spellings("tour").is_empty());
+    }
 
     #[test]
     fn every_language_file_parses_and_has_its_evidence() {

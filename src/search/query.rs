@@ -104,14 +104,45 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
             .iter()
             .all(|w| crate::language::is_function_word(w))
     };
-    let per_field: Vec<Box<dyn Query>> = fields
+    let fields: Vec<(Field, f32)> = fields
         .iter()
-        .filter(|&&(field, _)| field != description || !function_word())
-        .map(|&(field, boost)| {
-            Box::new(BoostQuery::new(phrase_query(index, field, &tokens), boost)) as Box<dyn Query>
+        .copied()
+        .filter(|&(field, _)| field != description || !function_word())
+        .collect();
+    let mut spellings = vec![tokens];
+    spellings.extend(other_spellings(index, word, &fields));
+    let per_field: Vec<Box<dyn Query>> = spellings
+        .iter()
+        .flat_map(|tokens| {
+            fields.iter().map(|&(field, boost)| {
+                Box::new(BoostQuery::new(phrase_query(index, field, tokens), boost))
+                    as Box<dyn Query>
+            })
         })
         .collect();
     Some(any_of(per_field))
+}
+
+/// The tokens of a word's other regional spellings that the catalog uses
+/// ("analogue" for "analog"): either spelling finds both.
+fn other_spellings(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Vec<Vec<String>> {
+    if word.contains(' ') {
+        return Vec::new();
+    }
+    let searcher = index.searcher();
+    crate::language::spellings(word)
+        .into_iter()
+        .map(|w| crate::index::tokens(&mut index.analyzer(), &w))
+        .filter(|tokens| {
+            let [token] = tokens.as_slice() else {
+                return false;
+            };
+            fields.iter().any(|&(field, _)| {
+                let term = Term::from_field_text(field, token);
+                searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+            })
+        })
+        .collect()
 }
 
 /// The indexed term of a facet value: a type on its `type_key`, a

@@ -289,6 +289,12 @@ pub(crate) fn extract(
                     p.size_pending = false;
                     p.pick_pending = false;
                     p.entity(lx, i, f, values, gap);
+                } else if std::mem::take(&mut p.size_pending) {
+                    // A size the catalog does not list is asked for all the
+                    // same: nothing matches it, and the reply says so.
+                    p.pick_pending = false;
+                    let size = key_of(&span).to_string();
+                    p.ops.push((i, Op::Set(Slot::Size, vec![size])));
                 } else if let Some(n) = n.filter(|&n| n <= 50 && (pick_word || lone_number)) {
                     p.ops.push((i, Op::Select(n)));
                 } else if let Some(word) = lx.term(key_of(&span)).filter(|w| {
