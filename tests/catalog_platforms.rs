@@ -292,3 +292,194 @@ proptest! {
         }
     }
 }
+
+// ------------------------------------------------------------ WooCommerce
+
+#[test]
+fn woocommerce_variations_take_their_parent_and_type_is_no_category() {
+    let r = read("woocommerce.csv");
+    assert_eq!(r.platform, Some("WooCommerce product export"));
+    let hoodie = "Northwind | Clothing > Hoodies";
+    let text = "Warm fleece hoodie with a printed logo. Machine wash.";
+    assert_eq!(
+        lines(&r.products),
+        [
+            format!("10 | Hoodie with Logo | {hoodie} |  |  | Blue, Red | S, M | 10 | {text}"),
+            format!("11 | Hoodie with Logo - Blue S | {hoodie} | 39 | 45 | Blue | S | 10 | {text}"),
+            format!("12 | Hoodie with Logo - Red M | {hoodie} | 45 |  | Red | M | 10 | {text}"),
+            "13 | Baseball Cap | Fjell | Accessories | 18 |  | Black |  | 13 | Cotton cap & adjustable strap".to_string(),
+            "16 | Gift Voucher |  | Gifts | 50 |  |  |  | 16 | Spend it at our partner".to_string(),
+        ]
+    );
+    assert_eq!(
+        r.errors,
+        [
+            "line 7: not published: Published is \"-1\"",
+            "line 8: variant of a product not found before it (\"99\")",
+            "line 10: not published: Visibility in catalog is \"hidden\"",
+        ]
+    );
+    let p = |id: &str| r.products.iter().find(|p| p.id == id).unwrap();
+    // Images: the first of the list; a variation without one takes its parent's.
+    assert_eq!(
+        p("10").image_url.as_deref(),
+        Some("https://x.example/h1.jpg")
+    );
+    assert_eq!(
+        p("11").image_url.as_deref(),
+        Some("https://x.example/h-blue.jpg")
+    );
+    assert_eq!(
+        p("12").image_url.as_deref(),
+        Some("https://x.example/h1.jpg")
+    );
+    // In stock? 1/0 beside a stock count.
+    assert_eq!(
+        (p("10").stock, p("11").stock, p("12").stock),
+        (None, Some(5), Some(0))
+    );
+    // Every category path is kept; the most specific is the category.
+    assert_eq!(
+        p("10").extra.get("Categories").map(String::as_str),
+        Some("Clothing > Hoodies, Clothing")
+    );
+    assert_eq!(
+        p("11").extra.get("SKU").map(String::as_str),
+        Some("HOOD-1-BLUE-S")
+    );
+    assert_eq!(
+        p("10").extra.get("Short description").map(String::as_str),
+        Some("Cozy hoodie")
+    );
+    assert_eq!(
+        p("16").url.as_deref(),
+        Some("https://partner.example/voucher")
+    );
+    assert!(r.products.iter().all(|p| !p.extra.contains_key("Type")));
+    assert!(
+        r.products
+            .iter()
+            .all(|p| !p.extra.contains_key("Attribute 1 visible"))
+    );
+}
+
+// -------------------------------------------------------------- Nuvemshop
+
+#[test]
+fn nuvemshop_variant_rows_continue_their_product() {
+    let r = read("nuvemshop.csv");
+    assert_eq!(r.platform, Some("Nuvemshop / Tiendanube product export"));
+    let shirt = "Camiseta Básica | Vitrine Co | Roupas > Camisetas";
+    let text = "Camiseta de algodão penteado. Lavar à mão.";
+    let shoe = "Tênis de Corrida | Passo Firme | Calçados > Tênis > Corrida";
+    assert_eq!(
+        lines(&r.products),
+        [
+            format!("CB-PRE-P | {shirt} | 49.9 | 59.9 | Preto | P | camiseta-basica | {text}"),
+            format!("CB-PRE-M | {shirt} | 59.9 |  | Preto | M | camiseta-basica | {text}"),
+            format!(
+                "camiseta-basica:Branco:G | {shirt} | 64.9 |  | Branco | G | camiseta-basica | {text}"
+            ),
+            format!(
+                "TC-40 | {shoe} | 249 | 299 |  | 40 | tenis-corrida | Amortecimento para longas distâncias"
+            ),
+            format!(
+                "TC-41 | {shoe} | 299 |  |  | 41 | tenis-corrida | Amortecimento para longas distâncias"
+            ),
+        ]
+    );
+    assert_eq!(
+        r.errors,
+        [
+            "line 7: not published: Exibir na loja is \"NÃO\"",
+            "line 8: variant of a product not found before it (\"fantasma\")",
+        ]
+    );
+    let p = |id: &str| r.products.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(p("CB-PRE-M").stock, Some(8));
+    assert_eq!(
+        p("CB-PRE-M").extra.get("gtin").map(String::as_str),
+        Some("7890000000028")
+    );
+    assert_eq!(p("TC-41").gender.as_deref(), Some("Women"));
+}
+
+// ------------------------------------------------------------------ Bling
+
+#[test]
+fn bling_descricao_is_the_name_and_variations_carry_their_options() {
+    let r = read("bling.csv");
+    assert_eq!(r.platform, Some("Bling ERP product export"));
+    let polo = "Camiseta Polo | Marinha | Vestuário > Camisas Polo";
+    let text = "Polo em piquet é confortável";
+    assert_eq!(
+        lines(&r.products),
+        [
+            format!("CAM-1 | {polo} | 89.9 |  |  |  | CAM-1 | {text}"),
+            format!("CAM-1-AZ-M | {polo} | 89.9 |  | Azul | M | CAM-1 | {text}"),
+            format!("CAM-1-VM-G | {polo} | 94.9 |  | Vermelho | G | CAM-1 | {text}"),
+            "MOC-1 | Mochila Escolar | Viagem+ | Acessórios > Mochilas | 149 |  |  |  | MOC-1 | Mochila com 3 compartimentos".to_string(),
+        ]
+    );
+    assert_eq!(
+        r.errors,
+        [
+            "line 5: not published: Situação is \"Inativo\"",
+            "line 6: variant of a product not found before it (\"BER-1\")",
+        ]
+    );
+    let p = |id: &str| r.products.iter().find(|p| p.id == id).unwrap();
+    assert_eq!(
+        p("CAM-1").image_url.as_deref(),
+        Some("https://img.example/p1.jpg")
+    );
+    assert_eq!(
+        p("CAM-1-AZ-M").image_url.as_deref(),
+        Some("https://img.example/p1.jpg")
+    );
+    assert_eq!(
+        p("CAM-1-VM-G").image_url.as_deref(),
+        Some("https://img.example/p-vm.jpg")
+    );
+    assert_eq!(p("CAM-1-AZ-M").stock, Some(5));
+}
+
+// ----------------------------------------------------- every platform, CLI
+
+#[test]
+fn every_platform_export_imports_through_the_binary() {
+    let cases = [
+        (
+            "woocommerce.csv",
+            "WooCommerce product export",
+            "8 rows read, 5 indexed, 3 skipped",
+            "skipped line 8: variant of a product not found before it (\"99\")",
+        ),
+        (
+            "nuvemshop.csv",
+            "Nuvemshop / Tiendanube product export",
+            "7 rows read, 5 indexed, 2 skipped",
+            "skipped line 7: not published: Exibir na loja is \"NÃO\"",
+        ),
+        (
+            "bling.csv",
+            "Bling ERP product export",
+            "6 rows read, 4 indexed, 2 skipped",
+            "skipped line 5: not published: Situação is \"Inativo\"",
+        ),
+    ];
+    for (file, platform, counts, skipped) in cases {
+        let dir = tempfile::tempdir().unwrap();
+        let csv = fixture(file);
+        let (ok, text) = vitrine(&[
+            "import",
+            csv.to_str().unwrap(),
+            "--index",
+            dir.path().to_str().unwrap(),
+        ]);
+        assert!(ok, "{text}");
+        assert!(text.contains(&format!("recognised: {platform}")), "{text}");
+        assert!(text.contains(counts), "{text}");
+        assert!(text.contains(skipped), "{text}");
+    }
+}
