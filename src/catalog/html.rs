@@ -17,7 +17,7 @@ pub(crate) fn to_text(html: &str) -> String {
     while let Some(i) = rest.find(['<', '&']) {
         out.push_str(&rest[..i]);
         let at = &rest[i..];
-        if at.starts_with('&') {
+        if let Some(after) = at.strip_prefix('&') {
             match entity(at) {
                 Some((text, len)) => {
                     out.push_str(text.as_str());
@@ -25,7 +25,7 @@ pub(crate) fn to_text(html: &str) -> String {
                 }
                 None => {
                     out.push('&');
-                    rest = &at[1..];
+                    rest = after;
                 }
             }
             continue;

@@ -38,6 +38,7 @@ use std::sync::Arc as Rc;
 
 /// What a row of a platform's export is.
 #[derive(Debug)]
+#[allow(clippy::large_enum_variant)] // returned at once, never stored
 pub(crate) enum Outcome {
     /// A product, or a row reported.
     Row(Result<Product, RowError>),
