@@ -284,6 +284,16 @@ impl<'a> RowText<'a> {
         }
     }
 
+    /// A record built from rows already decoded (UTF-8), keeping what the
+    /// row it came from needs reported: the encoding it departed to, the
+    /// NUL bytes removed from it.
+    pub(crate) fn rebuilt(record: Record<'a>, from: &RowText<'_>) -> RowText<'a> {
+        let mut text = RowText::new(record, None);
+        text.departs = from.departs;
+        text.nul |= from.nul;
+        text
+    }
+
     /// The text of field `i` (empty when out of range).
     #[inline]
     pub(crate) fn field(&self, i: usize) -> Cow<'a, str> {

@@ -56,6 +56,9 @@ pub enum Target {
     Extra(String),
     /// Nowhere: the column has no name.
     Ignored,
+    /// Read by the platform whose export the file is (a variant group, an
+    /// option, a published flag...), as this label says.
+    Platform(&'static str),
 }
 
 /// One column of the file and where its values go.
@@ -83,6 +86,8 @@ pub struct HeaderMapping {
     fallbacks: [Vec<usize>; Field::ALL.len()],
     /// The currency a price header names, and that column.
     currency: Option<(&'static str, usize)>,
+    /// The platform whose export the file is, when recognised.
+    platform: Option<&'static str>,
 }
 
 impl HeaderMapping {
@@ -90,6 +95,18 @@ impl HeaderMapping {
     /// `overrides` first. A column given as `""` in an override leaves that
     /// field unmapped. Errors when an override names no column.
     pub fn new(headers: &[String], overrides: &[(Field, String)]) -> Result<HeaderMapping> {
+        Self::with_platform(headers, overrides, None)
+    }
+
+    /// [`HeaderMapping::new`] for a platform's export: the platform's
+    /// columns come after `overrides` and before the automatic names
+    /// (which then match whole names only), and the columns the platform
+    /// reads itself are its own.
+    pub(crate) fn with_platform(
+        headers: &[String],
+        overrides: &[(Field, String)],
+        platform: Option<&super::platform::Resolved>,
+    ) -> Result<HeaderMapping> {
         const N: usize = Field::ALL.len();
         let mut fields: [Option<usize>; N] = [None; N];
         let mut fallbacks: [Vec<usize>; N] = std::array::from_fn(|_| Vec::new());
@@ -123,6 +140,34 @@ impl HeaderMapping {
             overridden[index] = true;
         }
 
+        let mut roles: Vec<Option<&'static str>> = vec![None; headers.len()];
+        if let Some(p) = platform {
+            for &(index, role) in &p.roles {
+                if !taken[index] {
+                    taken[index] = true;
+                    roles[index] = Some(role.label());
+                }
+            }
+            for (field, columns) in &p.fields {
+                let f = *field as usize;
+                if seen_override[f] {
+                    continue;
+                }
+                for &index in columns {
+                    if taken[index] {
+                        continue;
+                    }
+                    if fields[f].is_none() {
+                        fields[f] = Some(index);
+                    } else if field.takes_fallbacks() {
+                        fallbacks[f].push(index);
+                    } else {
+                        continue;
+                    }
+                    taken[index] = true;
+                }
+            }
+        }
         // Each free column's best match, then the matches in order: round
         // first, then (for fields with fallbacks) the name's rank, then
         // the column's position.
@@ -131,6 +176,8 @@ impl HeaderMapping {
             .enumerate()
             .filter(|&(index, _)| !taken[index])
             .filter_map(|(index, h)| candidate(h).map(|c| (c, index)))
+            // A platform's other columns are named by whole names only.
+            .filter(|&((round, _, _), _)| platform.is_none() || round < 3)
             .map(|((round, rank, field), index)| {
                 let rank = if field.takes_fallbacks() { rank } else { 0 };
                 ((round, rank, field), index)
@@ -171,13 +218,14 @@ impl HeaderMapping {
         let mut columns: Vec<ColumnMapping> = Vec::with_capacity(headers.len());
         for (index, (header, target)) in headers.iter().zip(target).enumerate() {
             let header = header.trim().to_string();
-            let target = match target {
-                Some(t) => t,
-                None if header.is_empty() => Target::Ignored,
-                None if used.contains(&header) => {
+            let target = match (target, roles[index]) {
+                (_, Some(role)) => Target::Platform(role),
+                (Some(t), None) => t,
+                (None, None) if header.is_empty() => Target::Ignored,
+                (None, None) if used.contains(&header) => {
                     Target::Extra(format!("{header} (column {})", index + 1))
                 }
-                None => Target::Extra(header.clone()),
+                (None, None) => Target::Extra(header.clone()),
             };
             if let Target::Extra(key) = &target {
                 used.insert(key.clone());
@@ -200,6 +248,7 @@ impl HeaderMapping {
             fields,
             fallbacks,
             currency,
+            platform: platform.map(|p| p.shape.name.as_str()),
         })
     }
 
@@ -219,6 +268,12 @@ impl HeaderMapping {
         self.fields[field as usize]
             .into_iter()
             .chain(self.fallbacks[field as usize].iter().copied())
+    }
+
+    /// The platform whose export the file was recognised as (`Shopify
+    /// product export`), if any.
+    pub fn platform(&self) -> Option<&'static str> {
+        self.platform
     }
 
     /// The currency the price column's header names (`Price (INR)`).
@@ -244,10 +299,18 @@ impl fmt::Display for HeaderMapping {
                 c.header.clone()
             }
         };
+        if let Some(platform) = self.platform {
+            writeln!(f, "recognised: {platform}")?;
+        }
         // A wide header lists its mapped columns and sums up the rest.
         let wide = self.columns.len() > LISTED_COLUMNS;
         let listed = |c: &&ColumnMapping| {
-            !wide || matches!(c.target, Target::Field(_) | Target::Fallback(_)) || c.by_override
+            !wide
+                || matches!(
+                    c.target,
+                    Target::Field(_) | Target::Fallback(_) | Target::Platform(_)
+                )
+                || c.by_override
         };
         let width = self
             .columns
@@ -275,6 +338,7 @@ impl fmt::Display for HeaderMapping {
                 Target::Extra(key) if *key == c.header => f.write_str("extra")?,
                 Target::Extra(key) => write!(f, "extra \"{key}\"")?,
                 Target::Ignored => f.write_str("ignored")?,
+                Target::Platform(role) => f.write_str(role)?,
             }
             if c.by_override {
                 f.write_str(" (--map)")?;

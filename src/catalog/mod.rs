@@ -6,7 +6,10 @@
 //! files in `headers/`), value parsing (prices in every local format, sale
 //! vs list price, ratings, feed codes for audience and availability), and
 //! row validation with line-numbered errors and recovery from stray
-//! quotes. Yields [`Product`] records, streaming. Depends on nothing else
+//! quotes, and the exports of e-commerce platforms (Shopify, WooCommerce,
+//! Nuvemshop, Bling: variant rows, options, unpublished products, HTML
+//! descriptions) recognised from their header. Yields [`Product`]
+//! records, streaming. Depends on nothing else
 //! in the crate besides the error type and [`crate::text`].
 //!
 //! ```no_run
@@ -32,6 +35,8 @@ mod encoding;
 mod feed;
 mod header;
 mod header_names;
+mod html;
+mod platform;
 mod price;
 mod product;
 mod reader;

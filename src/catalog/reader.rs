@@ -6,6 +6,7 @@
 
 use super::encoding::{self, Counting, Decoding, Detected, Mode, RowDecoder, SAMPLE_BYTES};
 use super::header::{HeaderMapping, MAX_COLUMNS};
+use super::platform::{self, Outcome, PlatformRows};
 use super::price::{self, DecimalVotes};
 use super::records::{MAX_RECORD_BYTES, Next, RecordReader};
 use super::recovery::{self, Reading};
@@ -65,6 +66,8 @@ pub fn parse_map_arg(arg: &str) -> Result<(Field, String)> {
 pub struct CatalogReader {
     records: RecordReader<Box<dyn BufRead + Send>>,
     rows: RowParser,
+    /// The row stage of a platform's export, when the header is one.
+    platform: Option<PlatformRows>,
     delimiter: u8,
     bytes_read: Arc<AtomicU64>,
     total_bytes: u64,
@@ -148,7 +151,9 @@ impl CatalogReader {
                 max: MAX_COLUMNS,
             }));
         }
-        let mut mapping = HeaderMapping::new(&headers, &opts.map)?;
+        let shape = platform::recognise(&headers);
+        let mut mapping = HeaderMapping::with_platform(&headers, &opts.map, shape.as_ref())?;
+        let platform = shape.map(|s| PlatformRows::new(s, &headers));
         if mapping.column(Field::Title).is_none() {
             return Err(catalog_error(CatalogReason::NoTitleColumn {
                 columns: headers,
@@ -173,6 +178,7 @@ impl CatalogReader {
         Ok(CatalogReader {
             records,
             rows,
+            platform,
             delimiter,
             bytes_read,
             total_bytes,
@@ -183,6 +189,12 @@ impl CatalogReader {
     /// Which column went where. `Display` prints it as a table.
     pub fn mapping(&self) -> &HeaderMapping {
         &self.rows.mapping
+    }
+
+    /// The platform whose export the file is (`Shopify product export`),
+    /// when its header is one's.
+    pub fn platform(&self) -> Option<&'static str> {
+        self.platform.as_ref().map(PlatformRows::name)
     }
 
     /// The file's encoding: `UTF-8`, `UTF-8 (BOM)`, `windows-1252`,
@@ -271,7 +283,13 @@ impl Iterator for CatalogReader {
                     if self.records.record().is_blank() {
                         continue;
                     }
-                    return Some(self.rows.row(self.records.record(), line));
+                    let Some(platform) = self.platform.as_mut() else {
+                        return Some(self.rows.row(self.records.record(), line));
+                    };
+                    match platform.row(&mut self.rows, self.records.record(), line) {
+                        Outcome::Row(row) => return Some(row),
+                        Outcome::Absorbed => continue,
+                    }
                 }
                 Ok(Next::TooLong { line }) => {
                     if recovery::decide(&self.rows, &self.records, self.delimiter, true)

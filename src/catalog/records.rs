@@ -41,6 +41,13 @@ pub(crate) struct Record<'a> {
 }
 
 impl<'a> Record<'a> {
+    /// A record of fields laid end to end in `data`, field `i` ending at
+    /// `ends[i]` (a record built rather than read: a variant row with its
+    /// product's cells).
+    pub(crate) fn from_parts(data: &'a [u8], ends: &'a [usize]) -> Record<'a> {
+        Record { data, ends }
+    }
+
     /// Number of fields.
     pub(crate) fn len(&self) -> usize {
         self.ends.len()

@@ -73,7 +73,7 @@ impl RowParser {
                 Target::Field(f) | Target::Fallback(f) if LATER.contains(f) => Slot::Later,
                 Target::Field(f) | Target::Fallback(f) => Slot::Field(*f),
                 Target::Extra(key) => Slot::Extra(key.clone()),
-                Target::Ignored => Slot::Ignored,
+                Target::Ignored | Target::Platform(_) => Slot::Ignored,
             })
             .collect();
         RowParser {
@@ -166,6 +166,21 @@ impl RowParser {
     /// Validates a record and builds its product.
     pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Product, RowError> {
         let coding = self.decoder.decide(rec);
+        self.row_text(rec, coding, line)
+    }
+
+    /// Decodes a record (learning the file's legacy encoding from it).
+    pub(crate) fn decide<'a>(&mut self, rec: Record<'a>) -> RowText<'a> {
+        self.decoder.decide(rec)
+    }
+
+    /// Validates a record already decoded as `coding` and builds its product.
+    pub(crate) fn row_text(
+        &mut self,
+        rec: Record<'_>,
+        coding: RowText<'_>,
+        line: u64,
+    ) -> Result<Product, RowError> {
         let raw_id = self.first(rec, &coding, Field::Id);
         let id_opt = (!raw_id.is_empty()).then(|| raw_id.clone());
         let fail = |kind| RowError {

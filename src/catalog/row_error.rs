@@ -51,6 +51,22 @@ pub enum RowErrorKind {
     UnbalancedQuote,
     /// Reading the file failed at this point; nothing after it was read.
     ReadFailed(String),
+    /// The platform says the product is not for sale (a draft, archived,
+    /// unpublished or inactive product).
+    NotPublished {
+        /// The column that says so, as written in the header.
+        column: String,
+        /// Its cell, as written.
+        value: String,
+    },
+    /// A variant row (no title of its own, or naming a parent) whose
+    /// product does not come before it in the file.
+    ParentNotFound {
+        /// The product it names: a handle, an id or a SKU.
+        parent: String,
+    },
+    /// A variant of a product that was skipped (not published), on this line.
+    ParentSkipped(u64),
 }
 
 impl fmt::Display for RowErrorKind {
@@ -75,6 +91,15 @@ impl fmt::Display for RowErrorKind {
                 "unbalanced quote: the row is skipped and the lines after it are read as rows",
             ),
             RowErrorKind::ReadFailed(why) => write!(f, "read failed: {why}"),
+            RowErrorKind::NotPublished { column, value } => {
+                write!(f, "not published: {column} is {value:?}")
+            }
+            RowErrorKind::ParentNotFound { parent } => {
+                write!(f, "variant of a product not found before it ({parent:?})")
+            }
+            RowErrorKind::ParentSkipped(line) => {
+                write!(f, "variant of the product on line {line}, which is skipped")
+            }
         }
     }
 }
