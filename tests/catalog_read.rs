@@ -478,3 +478,40 @@ fn check_reader(bytes: &[u8]) {
     }
     let _ = std::fs::remove_file(&path);
 }
+
+/// Any feed's title and description may carry HTML (affiliate feeds and
+/// store exports escape `&` and keep `<p>`): read as text.
+#[test]
+fn html_in_any_feed_is_read_as_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("feed.csv");
+    std::fs::write(
+        &path,
+        "id,title,description,price\n\
+         a1,Bath &amp; Body Works Candle,\"<p>Hand-poured.</p><p>Burns 50&nbsp;hours &mdash; even.</p>\",26.95\n\
+         a2,Mouse Sem Fio,O Futuro &eacute; Sem Fio: conveni&ecirc;ncia &amp; alcance,59.99\n\
+         a3,Size < 40 & wide,Plain text & more,10\n",
+    )
+    .expect("write");
+    let reader = CatalogReader::open(&path, &ReadOptions::default()).expect("open");
+    let (products, errors) = read_all(reader);
+    assert!(errors.is_empty(), "{errors:?}");
+    let got: Vec<(&str, &str)> = products
+        .iter()
+        .map(|p| (p.title.as_str(), p.description.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (
+                "Bath & Body Works Candle",
+                "Hand-poured. Burns 50 hours — even."
+            ),
+            (
+                "Mouse Sem Fio",
+                "O Futuro é Sem Fio: conveniência & alcance"
+            ),
+            ("Size < 40 & wide", "Plain text & more"),
+        ]
+    );
+}

@@ -7,6 +7,19 @@
 //!
 //! Depends on nothing else in the crate.
 
+/// True when `cell` holds a tag or a character reference: HTML that any
+/// feed's text column may carry (`Bath &amp; Body`, `<p>…</p>`).
+pub(crate) fn has_markup(cell: &str) -> bool {
+    cell.match_indices(['<', '&']).any(|(i, c)| {
+        let at = &cell[i..];
+        if c == "<" {
+            at.len() > 1 && tag(at).is_some()
+        } else {
+            entity(at).is_some()
+        }
+    })
+}
+
 /// The text of an HTML fragment, on one line.
 pub(crate) fn to_text(html: &str) -> String {
     if !html.contains(['<', '&']) {
@@ -209,6 +222,16 @@ mod tests {
             "Calça é ética é R&D \"x\""
         );
         assert_eq!(to_text("&unknown; & alone &#0;"), "&unknown; & alone &#0;");
+    }
+
+    #[test]
+    fn markup_is_told_from_plain_text() {
+        assert!(has_markup("Mouse &nbsp; O Futuro &eacute; Sem Fio"));
+        assert!(has_markup("<p>Soft</p>"));
+        assert!(has_markup("Bath &amp; Body Works"));
+        assert!(!has_markup("Bath & Body Works"));
+        assert!(!has_markup("size < 40 & > 38"));
+        assert!(!has_markup("plain"));
     }
 
     #[test]

@@ -139,7 +139,10 @@ impl RowParser {
                 found,
             });
         }
-        let title = self.first(rec, text, Field::Title);
+        let mut title = self.first(rec, text, Field::Title);
+        if super::html::has_markup(&title) {
+            title = super::html::to_text(&title);
+        }
         if title.is_empty() {
             return Err(RowErrorKind::MissingTitle);
         }
@@ -218,6 +221,9 @@ impl RowParser {
             let cell = coding.field(i);
             let short = || Some(clean_short(&cell)).filter(|s| !s.is_empty());
             match slot {
+                Slot::Field(Field::Description) if super::html::has_markup(&cell) => {
+                    product.description = super::html::to_text(&cell)
+                }
                 Slot::Field(Field::Description) => product.description = clean_long(&cell),
                 Slot::Field(Field::Brand) => product.brand = short(),
                 Slot::Field(Field::Currency) => row_currency = price::normalize_currency(&cell),
