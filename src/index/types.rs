@@ -265,18 +265,30 @@ pub fn head_noun<'t>(
         _ => by_connector,
     };
     // The narrowest phrase first; "Black & Grey Trolley Bag" falls back to the whole title.
-    let (n, candidates): (usize, Vec<usize>) = [by_symbol, by_connector, words.words.len()]
+    let phrases: Vec<Vec<usize>> = [by_symbol, by_connector, words.words.len()]
         .into_iter()
         .filter(|&n| n > 0)
-        .map(|n| {
-            let found: Vec<usize> = match position {
-                HeadPosition::Last => (0..n).rev().filter(|&i| ok(i)).take(3).collect(),
-                HeadPosition::First => (0..n).filter(|&i| ok(i)).take(3).collect(),
-            };
-            (n, found)
+        .map(|n| match position {
+            HeadPosition::Last => (0..n).rev().filter(|&i| ok(i)).take(3).collect(),
+            HeadPosition::First => (0..n).filter(|&i| ok(i)).take(3).collect(),
         })
-        .find(|(_, found)| !found.is_empty())?;
-    let _ = n;
+        .filter(|found: &Vec<usize>| !found.is_empty())
+        .collect();
+    let named = |found: &Vec<usize>| found.iter().any(|&i| is_type_name(words.key(i)));
+    // A connector inside a description ("Analogue and Digital Watch"): the
+    // wider phrase's head is a type name, the narrow one's is not.
+    let candidates = match phrases.first() {
+        Some(narrow) if !named(narrow) => phrases
+            .iter()
+            .skip(1)
+            .find(|wider| {
+                let head = wider.first().copied();
+                head.is_some_and(|h| is_type_name(words.key(h)) && !narrow.contains(&h))
+            })
+            .unwrap_or(narrow),
+        Some(narrow) => narrow,
+        None => return None,
+    };
     let is_known = |i: usize| known.heads.contains(words.key(i));
     let i = candidates
         .iter()
@@ -401,6 +413,23 @@ mod tests {
             &tenis,
             first
         ));
+    }
+
+    #[test]
+    fn a_connector_inside_a_description_does_not_end_the_phrase() {
+        let en = HeadPosition::Last;
+        assert_eq!(
+            head(
+                "Fastrack Men Orange Leather Analogue and Digital Watch 38034SL01",
+                en
+            )
+            .as_deref(),
+            Some("Watch")
+        );
+        assert_eq!(
+            head("Libas Women Kurta and Leggings", en).as_deref(),
+            Some("Kurta")
+        );
     }
 
     #[test]
