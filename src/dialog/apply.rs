@@ -165,6 +165,19 @@ pub fn apply(
                 cleared.push(ConstraintKind::Facet(slot.clone()));
                 searched = true;
             }
+            Op::Other(slot) => {
+                // "another colour": anything but the ones asked for so far.
+                let f = c.facets.entry(slot.clone()).or_default();
+                for v in std::mem::take(&mut f.any_of) {
+                    push_unique(&mut f.none_of, &v);
+                }
+                if f.is_empty() {
+                    c.facets.remove(slot);
+                }
+                cleared.push(ConstraintKind::Facet(slot.clone()));
+                touch(&mut changes, ConstraintKind::Facet(slot.clone()));
+                searched = true;
+            }
             Op::Currency(named) => foreign = currency.filter(|c| c != named).map(|c| (named, c)),
             Op::Price { min, max } if foreign.is_some() => {
                 if let Some((named, catalog)) = foreign {
@@ -323,6 +336,20 @@ mod tests {
             ignored: vec![],
             unknown: vec![],
         }
+    }
+
+    #[test]
+    fn another_value_excludes_the_ones_asked_for() {
+        let mut s = Session::default();
+        let two = vec!["Black".to_string(), "Navy".to_string()];
+        apply_(&mut s, &ops(vec![Op::Set(Slot::Color, two)]));
+        apply_(&mut s, &ops(vec![Op::Other(Slot::Color)]));
+        let f = &s.constraints.facets[&Slot::Color];
+        assert!(f.any_of.is_empty());
+        assert_eq!(f.none_of, vec!["Black", "Navy"]);
+        // Nothing asked yet: nothing to exclude.
+        apply_(&mut s, &ops(vec![Op::Other(Slot::Brand)]));
+        assert!(!s.constraints.facets.contains_key(&Slot::Brand));
     }
 
     #[test]

@@ -35,6 +35,9 @@ pub(crate) enum Marker {
     Forget,
     /// "doesn't matter", "tanto faz": after a slot name, clears it.
     DontCare,
+    /// "another", "different", "outra": with a slot name, excludes its
+    /// current values.
+    Other,
     /// "under", "até", "less than", "<".
     Lt,
     /// "over", "acima de", "at least", ">".
@@ -145,6 +148,7 @@ fn marker(key: &str) -> Option<Marker> {
         "any" => Any,
         "forget" => Forget,
         "dont_care" => DontCare,
+        "other" => Other,
         "under" => Lt,
         "over" => Gt,
         "between" => Between,

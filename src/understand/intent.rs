@@ -56,6 +56,8 @@ enum Clearing {
     Any,
     /// "forget", "remove", "clear": a slot name or a value follows.
     Forget { reset_alone: bool },
+    /// "another", "outra": a slot name follows.
+    Other,
 }
 
 /// The state of the left-to-right pass.
@@ -251,8 +253,8 @@ pub(crate) fn extract(
                 literal,
             } => {
                 p.size_pending = false;
-                if let Some((_, Clearing::Any)) = p.clearing {
-                    p.clearing = None; // "any red one": just red
+                if let Some((_, Clearing::Any | Clearing::Other)) = p.clearing {
+                    p.clearing = None; // "any red one", "another red one": just red
                 }
                 // The values named literally first: they rank first.
                 let mut ordered: Vec<u32> = literal.to_vec();
@@ -261,7 +263,7 @@ pub(crate) fn extract(
             }
             Item::Absent { facet } => {
                 p.size_pending = false;
-                if let Some((_, Clearing::Any)) = p.clearing {
+                if let Some((_, Clearing::Any | Clearing::Other)) = p.clearing {
                     p.clearing = None;
                 }
                 let word = (span.start..span.end)
@@ -330,8 +332,12 @@ pub(crate) fn extract(
                     .find(|&j| !used[j] && !matches!(spans[j].item, Item::Stop));
                 let dont_care =
                     next.filter(|&j| matches!(spans[j].item, Item::Marker(Marker::DontCare)));
-                if let Some((_, c)) = p.clearing {
-                    let _ = c;
+                if let Some((_, Clearing::Other)) = p.clearing {
+                    if let SlotRef::Slot(s) = slot {
+                        p.ops.push((i, Op::Other(s.clone())));
+                    }
+                    p.clearing = None;
+                } else if p.clearing.is_some() {
                     p.ops.push((i, slot_op(slot)));
                     p.clearing = None;
                 } else if let Some(j) = dont_care {
@@ -363,6 +369,7 @@ pub(crate) fn extract(
                 Marker::Also => {}
                 Marker::InsteadOf => p.skip_next = true,
                 Marker::Any | Marker::DontCare => p.clearing = Some((i, Clearing::Any)),
+                Marker::Other => p.clearing = Some((i, Clearing::Other)),
                 Marker::Forget => p.clearing = Some((i, Clearing::Forget { reset_alone: false })),
                 Marker::ClearWord => p.clearing = Some((i, Clearing::Forget { reset_alone: true })),
                 Marker::Pick => p.pick_pending = true,
@@ -388,6 +395,10 @@ pub(crate) fn extract(
             },
         }
         i += 1;
+    }
+    // "other options", "mostra outros": nothing else named, the next ones.
+    if let Some((at, Clearing::Other)) = p.clearing {
+        more_at = more_at.or(Some(at));
     }
     if let Some((at, Clearing::Forget { reset_alone: true })) = p.clearing {
         p.ops.push((at, Op::Reset));

@@ -16,6 +16,8 @@ pub enum Op {
     Exclude(Slot, Vec<String>),
     /// The slot is cleared: "any brand", "qualquer cor".
     Clear(Slot),
+    /// The slot's current values are excluded: "another colour", "outra marca".
+    Other(Slot),
     /// A price range; `None` bounds are open. "under 3000" = `max: Some(3000)`.
     Price {
         /// Lowest acceptable price.
