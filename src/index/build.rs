@@ -465,6 +465,9 @@ impl IndexBuilder {
         if let Some(rating) = p.rating {
             doc.add_f64(self.fields.rating, rating);
         }
+        if let Some(key) = super::group::group_key(p) {
+            doc.add_u64(self.fields.group, super::group::group_hash(&key));
+        }
         if let Some(currency) = &p.currency {
             match self.currencies.get_mut(currency) {
                 Some(n) => *n += 1,
