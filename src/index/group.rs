@@ -10,7 +10,12 @@
 //! hide one of them: no brand, or a title that keeps fewer than two words
 //! of its own once the brand, colour and size are out ("Camiseta Azul"),
 //! gives no key; a number the size cell does not give stays ("Wave Rider
-//! 27"), unless a size label introduces it ("Tamanho 42").
+//! 27"), unless a size label introduces it ("Tamanho 42"). Such a row also
+//! has a variant signature (its colour, size and the words taken out): rows
+//! of one key that do not all differ in it are not variants of one model
+//! but products a generic title does not tell apart ("Men Black Solid
+//! Casual Shirt" three times at three prices), and are not grouped (see
+//! [`super::VariantGroups`]). A feed's own groups are taken as they are.
 //!
 //! Depends on `catalog` (the product), `language` (size labels), `text`
 //! and the colour words of [`super::words`]; nothing above `index`.
@@ -43,21 +48,35 @@ fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
 }
 
+/// Where a product belongs among variants.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroupKey {
+    /// The key its model's rows share.
+    pub group: String,
+    /// What tells it from the other rows of its group (colour, size, the
+    /// words taken out of its title), when the group comes from titles;
+    /// `None` for a feed's own group.
+    pub variant: Option<String>,
+}
+
 /// The variant group key of a product (`None`: a model of its own).
-pub fn group_key(p: &Product) -> Option<String> {
+pub fn group_key(p: &Product) -> Option<GroupKey> {
     if let Some(id) = present(&p.group_id) {
-        let mut key = String::with_capacity(id.len() + 2);
-        key.push('g');
-        key.push(SEP);
-        key.push_str(id);
-        return Some(key);
+        let mut group = String::with_capacity(id.len() + 2);
+        group.push('g');
+        group.push(SEP);
+        group.push_str(id);
+        return Some(GroupKey {
+            group,
+            variant: None,
+        });
     }
     title_key(p)
 }
 
 /// The key of a product without a group id: brand, audience, category,
 /// material and the title's own words.
-fn title_key(p: &Product) -> Option<String> {
+fn title_key(p: &Product) -> Option<GroupKey> {
     let brand = present(&p.brand)?;
     let brand_words = crate::text::words(brand);
     // The product's own colour and size words, and its colours' families
@@ -77,49 +96,60 @@ fn title_key(p: &Product) -> Option<String> {
         for_each_word(value, |w, _| own.push(w.to_string()));
     }
     let labels = size_labels();
+    let mut variant = String::new();
+    for cell in [present(&p.color), present(&p.size)] {
+        variant.push_str(&crate::text::key(cell.unwrap_or_default()));
+        variant.push(SEP);
+    }
     let mut title = String::with_capacity(p.title.len());
     let (mut distinct, mut lettered) = (0usize, false);
     let mut after_label = false;
     for_each_word(&p.title, |w, _| {
         let sized = std::mem::replace(&mut after_label, false);
+        let colour_of_its_own = || {
+            colors
+                .get(w)
+                .is_some_and(|c| families.contains(&c.family.as_str()))
+        };
         if labels.contains(w) {
             after_label = true;
+        } else if !(sized || colour_of_its_own() || own.iter().any(|o| o == w)) {
+            if !brand_words.iter().any(|b| b == w) {
+                distinct += 1;
+                lettered |= w.bytes().any(|b| !b.is_ascii_digit());
+            }
+            if !title.is_empty() {
+                title.push(' ');
+            }
+            title.push_str(w);
             return;
         }
-        let colour_of_its_own = colors
-            .get(w)
-            .is_some_and(|c| families.contains(&c.family.as_str()));
-        if sized || colour_of_its_own || own.iter().any(|o| o == w) {
-            return;
-        }
-        if !brand_words.iter().any(|b| b == w) {
-            distinct += 1;
-            lettered |= w.bytes().any(|b| !b.is_ascii_digit());
-        }
-        if !title.is_empty() {
-            title.push(' ');
-        }
-        title.push_str(w);
+        // Taken out of the title: part of what tells the variant apart.
+        variant.push(' ');
+        variant.push_str(w);
     });
     if distinct < 2 || !lettered {
         return None;
     }
-    let mut key = String::with_capacity(title.len() + 64);
-    key.push('t');
+    let mut group = String::with_capacity(title.len() + 64);
+    group.push('t');
     for part in [
         Some(brand),
         present(&p.gender),
         present(&p.category),
         present(&p.material),
     ] {
-        key.push(SEP);
+        group.push(SEP);
         if let Some(part) = part {
-            key.push_str(&crate::text::key(part));
+            group.push_str(&crate::text::key(part));
         }
     }
-    key.push(SEP);
-    key.push_str(&title);
-    Some(key)
+    group.push(SEP);
+    group.push_str(&title);
+    Some(GroupKey {
+        group,
+        variant: Some(variant),
+    })
 }
 
 /// The 64-bit FNV-1a hash of a group key, stored in the `group` column:
@@ -153,7 +183,11 @@ mod tests {
     }
 
     fn key(title: &str, brand: &str, color: &str, size: &str) -> Option<String> {
-        group_key(&product(title, brand, color, size))
+        group_key(&product(title, brand, color, size)).map(|k| k.group)
+    }
+
+    fn variant(title: &str, brand: &str, color: &str, size: &str) -> Option<String> {
+        group_key(&product(title, brand, color, size)).and_then(|k| k.variant)
     }
 
     #[test]
@@ -189,10 +223,30 @@ mod tests {
         // Another audience or category.
         let mut women = product("Tênis Corre 3 42 Azul", "Olympikus", "Azul", "42");
         women.gender = Some("Feminino".into());
-        assert_ne!(a, group_key(&women));
+        assert_ne!(a, group_key(&women).map(|k| k.group));
         let mut kids = product("Tênis Corre 3 42 Azul", "Olympikus", "Azul", "42");
         kids.category = Some("Infantil > Tênis".into());
-        assert_ne!(a, group_key(&kids));
+        assert_ne!(a, group_key(&kids).map(|k| k.group));
+    }
+
+    #[test]
+    fn variants_of_a_title_group_are_told_apart_by_what_was_taken_out() {
+        let v = variant("Tênis Corre 3 42 Azul", "Olympikus", "Azul", "42");
+        assert_eq!(v.as_deref(), Some("azul\u{1F}42\u{1F} 42 azul"));
+        assert_ne!(
+            v,
+            variant("Tênis Corre 3 40 Azul", "Olympikus", "Azul", "40")
+        );
+        // A size only the title gives.
+        assert_ne!(
+            variant("Anel Galaxy Ring Tamanho 07", "Samsung", "", ""),
+            variant("Anel Galaxy Ring Tamanho 08", "Samsung", "", "")
+        );
+        // Nothing tells these apart: the same signature.
+        assert_eq!(
+            variant("Men Black Solid Casual Shirt", "Acme", "Black", ""),
+            variant("Men Black Solid Casual Shirt", "Acme", "Black", "")
+        );
     }
 
     #[test]
@@ -209,7 +263,9 @@ mod tests {
     fn feed_groups_win_and_hashes_are_stable() {
         let mut p = product("Anything", "", "", "");
         p.group_id = Some(" SH-RUN ".into());
-        assert_eq!(group_key(&p).as_deref(), Some("g\u{1F}SH-RUN"));
+        let key = group_key(&p).expect("a feed group");
+        assert_eq!(key.group, "g\u{1F}SH-RUN");
+        assert_eq!(key.variant, None);
         p.group_id = Some("  ".into());
         assert_eq!(group_key(&p), None);
         // FNV-1a test vectors.

@@ -31,7 +31,7 @@ pub use build::{
 };
 pub use coverage::AttributeCoverage;
 pub use facet_table::{DocIds, FacetColumn, FacetTable};
-pub use group::{group_hash, group_key};
+pub use group::{GroupKey, group_hash, group_key};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
 pub use product_index::{MAX_VARIANTS, ProductIndex};
 pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};

@@ -17,7 +17,9 @@ use tantivy::schema::{
 /// of a type's words that keep its head noun, not every run. Version 7: a
 /// fast `group` column holds the hash of each product's variant group key
 /// (its `item_group_id`, or its brand and title without its own colour and
-/// size words), read when a generation opens to show one product per model.
+/// size words), and `group_variant` the hash of what tells a row grouped by
+/// its title from the others; read when a generation opens to show one
+/// product per model.
 pub const SCHEMA_VERSION: u32 = 7;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
@@ -57,6 +59,9 @@ pub struct Fields {
     /// The hash of the product's variant group key (absent when it has
     /// none), fast only.
     pub group: Field,
+    /// The hash of what tells the product from the other rows of a group
+    /// made from titles (see [`super::group::GroupKey`]), fast only.
+    pub group_variant: Field,
     /// The whole product ([`super::stored`] text).
     pub source: Field,
 }
@@ -93,6 +98,7 @@ impl Fields {
             price: get("price")?,
             rating: get("rating")?,
             group: get(super::variant_groups::GROUP_FIELD)?,
+            group_variant: get(super::variant_groups::VARIANT_FIELD)?,
             source: get("source")?,
         })
     }
@@ -136,6 +142,7 @@ pub fn build_schema() -> Schema {
     b.add_f64_field("price", INDEXED | FAST);
     b.add_f64_field("rating", INDEXED | FAST);
     b.add_u64_field(super::variant_groups::GROUP_FIELD, FAST);
+    b.add_u64_field(super::variant_groups::VARIANT_FIELD, FAST);
     b.add_text_field("source", STORED);
     b.build()
 }

@@ -2,7 +2,10 @@
 //! opens from the `group` column (the hash of each product's group key,
 //! see [`super::group`]): each document's group, and each group's members.
 //! Only groups of two products or more are numbered; a product alone in its
-//! group has none, and costs a turn nothing. A turn reads a document's group
+//! group has none, and costs a turn nothing. A group made from titles whose
+//! rows do not all differ in their variant signature (`group_variant`: two
+//! rows of one colour and size) is not a model's variants but several
+//! products a generic title does not tell apart: it is not numbered. A turn reads a document's group
 //! with one array read (distinct pages, model totals), and a shown product's
 //! variants from the member list, without a query.
 //!
@@ -17,6 +20,10 @@ pub const NO_GROUP: u32 = u32::MAX;
 
 /// The name of the fast column holding each product's group key hash.
 pub const GROUP_FIELD: &str = "group";
+
+/// The name of the fast column holding the hash of a title-grouped
+/// product's variant signature.
+pub const VARIANT_FIELD: &str = "group_variant";
 
 /// Every group of two or more products of a generation.
 #[derive(Debug, Default)]
@@ -35,12 +42,16 @@ impl VariantGroups {
     /// Reads the `group` column of every segment (an index without it has
     /// no groups).
     pub fn build(searcher: &Searcher) -> tantivy::Result<VariantGroups> {
-        // (hash, document) of every document with a group key, in index order.
+        // (hash, document) of every document with a group key, in index
+        // order, and (hash, signature) of those grouped by their titles.
         let mut keyed: Vec<(u64, DocAddress)> = Vec::new();
+        let mut signed: Vec<(u64, u64)> = Vec::new();
         for (ord, segment) in searcher.segment_readers().iter().enumerate() {
-            let Some(column) = segment.fast_fields().column_opt::<u64>(GROUP_FIELD)? else {
+            let fast = segment.fast_fields();
+            let Some(column) = fast.column_opt::<u64>(GROUP_FIELD)? else {
                 continue;
             };
+            let variants = fast.column_opt::<u64>(VARIANT_FIELD)?;
             let alive = segment.alive_bitset();
             for doc in 0..segment.max_doc() {
                 if alive.is_some_and(|a| !a.is_alive(doc)) {
@@ -48,6 +59,9 @@ impl VariantGroups {
                 }
                 if let Some(hash) = column.first(doc) {
                     keyed.push((hash, DocAddress::new(ord as u32, doc)));
+                    if let Some(variant) = variants.as_ref().and_then(|v| v.first(doc)) {
+                        signed.push((hash, variant));
+                    }
                 }
             }
         }
@@ -56,6 +70,15 @@ impl VariantGroups {
         groups.reserve(keyed.len());
         for &(hash, _) in &keyed {
             groups.entry(hash).or_insert((0, NO_GROUP)).0 += 1;
+        }
+        // Two rows of one title group alike: not variants; none is grouped.
+        signed.sort_unstable();
+        for pair in signed.windows(2) {
+            if pair[0] == pair[1]
+                && let Some(group) = groups.get_mut(&pair[0].0)
+            {
+                group.0 = 1;
+            }
         }
         let segments = searcher.segment_readers();
         let mut docs: Vec<Option<Vec<u32>>> = vec![None; segments.len()];
@@ -94,6 +117,9 @@ impl VariantGroups {
             let Some(&(_, group)) = groups.get(&hash) else {
                 continue;
             };
+            if group == NO_GROUP {
+                continue;
+            }
             if let Some(at) = next.get_mut(group as usize) {
                 if let Some(slot) = members.get_mut(*at as usize) {
                     *slot = address;
