@@ -22,6 +22,7 @@ mod schema;
 pub mod stored;
 mod types;
 mod variant_groups;
+mod variant_order;
 mod vocabulary;
 mod words;
 
@@ -37,4 +38,5 @@ pub use product_index::{MAX_VARIANTS, ProductIndex};
 pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};
 pub use types::HeadPosition;
 pub use variant_groups::{NO_GROUP, VariantGroups, group_in};
+pub use variant_order::sort_variants;
 pub use vocabulary::{FacetValue, Vocabulary, facet};

@@ -292,15 +292,16 @@ impl ProductIndex {
     }
 
     /// The other products of a document's variant group (the same model in
-    /// other sizes or colours), in index order, at most [`MAX_VARIANTS`].
-    /// Each is one read of the document store, whose block is usually
-    /// cached: a feed lists a model's rows together.
+    /// other sizes or colours), at most [`MAX_VARIANTS`], by colour then
+    /// size (see [`super::variant_order`]). Each is one read of the
+    /// document store, whose block is usually cached: a feed lists a
+    /// model's rows together.
     pub fn variants_of(&self, address: DocAddress) -> Result<Vec<Variant>> {
         let groups = self.facet_table.groups();
         let Some(group) = groups.group_of(address) else {
             return Ok(Vec::new());
         };
-        groups
+        let mut variants = groups
             .members(group)
             .iter()
             .filter(|&&member| member != address)
@@ -314,7 +315,9 @@ impl ProductIndex {
                 super::stored::decode_variant(text)
                     .map_err(|e| self.corrupt(&format!("stored product: {e}")))
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        super::variant_order::sort_variants(&mut variants);
+        Ok(variants)
     }
 
     /// A document's facet values by slot, each with its number of products

@@ -175,8 +175,9 @@ pub struct ProductSummary {
     pub description: Option<String>,
     /// The other sizes and colours of this product model: the rows of the
     /// catalog grouped with it (by the feed's `item_group_id`, or by the
-    /// same brand and title differing only in size or colour), in catalog
-    /// order, at most 50; empty for a product without variants. A chat
+    /// same brand and title differing only in size or colour), by colour
+    /// then size (numbers by value, letter sizes from the smallest), at
+    /// most 50; empty for a product without variants. A chat
     /// answer shows each model once, by the variant that best matches the
     /// filters, and counts models in `total`.
     pub variants: Vec<ProductVariant>,
