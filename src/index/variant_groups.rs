@@ -5,9 +5,10 @@
 //! group has none, and costs a turn nothing. A group made from titles whose
 //! rows do not all differ in their variant signature (`group_variant`: two
 //! rows of one colour and size) is not a model's variants but several
-//! products a generic title does not tell apart: it is not numbered. A turn reads a document's group
-//! with one array read (distinct pages, model totals), and a shown product's
-//! variants from the member list, without a query.
+//! products a generic title does not tell apart: it is not numbered. A turn
+//! reads a document's group with one array read (distinct pages, model
+//! totals), and a shown product's variants from the member list, without a
+//! query.
 //!
 //! Depends on tantivy only; knows nothing of queries or turns.
 
