@@ -15,6 +15,11 @@
 //! colour, gender, brand and price of "{colour} {type} for {gender} under
 //! {price}", then the refinements "only {brand}", "cheaper", "in {colour2}".
 //!
+//! `collector/rows` and `collector/models` time the turn collector alone on
+//! the constraints the first turns ended with, paging rows and paging one
+//! product per model (variant groups, as every turn does), in the same run:
+//! their ratio is what grouping variants costs a turn's search.
+//!
 //! Catalogs and indexes are cached in `target/bench-data/` (delete it to
 //! rebuild). Before the criterion runs, prints p50/p99 of single turns and
 //! of the floor, and how many turns matched nothing or were relaxed.
@@ -31,6 +36,7 @@ use std::collections::HashSet;
 use std::hint::black_box;
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 use tantivy::collector::{Collector, Count, SegmentCollector, TopDocs};
 use tantivy::columnar::StrColumn;
@@ -38,7 +44,9 @@ use tantivy::query::{AllQuery, BooleanQuery, Occur, Query, RangeQuery, TermQuery
 use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
-use vitrine::index::{ImportOptions, ProductIndex};
+use vitrine::index::{FACET_FIELDS, ImportOptions, ProductIndex};
+use vitrine::model::SearchSpec;
+use vitrine::search::{Rank, TurnCollector, query};
 use vitrine::{Constraints, Engine, Session, Sort};
 
 const LIMIT: usize = 10;
@@ -564,6 +572,33 @@ impl Floor {
     }
 }
 
+/// The turn collector alone on `c` (top 10 and every facet column
+/// counted), paging rows or one product per model: (page, total).
+fn collect(index: &ProductIndex, c: &Constraints, distinct: bool) -> (usize, u64) {
+    let spec = SearchSpec {
+        constraints: c.clone(),
+        limit: LIMIT,
+        ..SearchSpec::default()
+    };
+    let plan = query::plan(index, &spec);
+    let table = index.facet_table();
+    let mut facets: Vec<usize> = FACET_FIELDS
+        .iter()
+        .filter_map(|f| table.column(f).map(|(p, _)| p))
+        .collect();
+    facets.dedup();
+    let rank = Rank::of(c.sort, plan.constant_score);
+    let mut collector = TurnCollector::new(Arc::clone(table), facets, plan.checks, rank, 0, LIMIT);
+    if distinct {
+        collector = collector.distinct();
+    }
+    let fruit = index
+        .searcher()
+        .search(plan.query.as_ref(), &collector)
+        .expect("search");
+    (fruit.page.len(), fruit.counts.total)
+}
+
 /// CPU time of the calling thread, in µs (unaffected by time spent waiting
 /// for a core on a shared machine).
 fn thread_cpu_us() -> f64 {
@@ -691,6 +726,27 @@ fn bench(c: &mut Criterion) {
                 }
             }
             report(&format!("bare top-10+count/{label}/{rows}"), samples);
+        }
+        let groups = index.facet_table().groups();
+        eprintln!(
+            "{rows} products: {} variant groups holding {} products",
+            groups.len(),
+            groups.grouped_products()
+        );
+        let (mut rows_total, mut models_total) = (0, 0);
+        for c in &first_c {
+            rows_total += collect(&index, c, false).1;
+            models_total += collect(&index, c, true).1;
+        }
+        eprintln!("first turns match {rows_total} rows, {models_total} models");
+        for (label, distinct) in [("rows", false), ("models", true)] {
+            let mut samples = Vec::new();
+            for _ in 0..20 {
+                for c in &first_c {
+                    samples.push(timed(|| collect(&index, c, distinct)));
+                }
+            }
+            report(&format!("collector/{label}/first/{rows}"), samples);
         }
 
         let mut group = c.benchmark_group("turn");

@@ -423,12 +423,19 @@
     body.appendChild(name);
     var variants = Array.isArray(p.variants) ? p.variants.filter(function (v) { return v && typeof v === 'object'; }) : [];
     var colours = distinct(variants, 'color', p.color);
-    var sizes = distinct(variants, 'size', variants.length ? '' : p.size);
-    if (!sizes.length && str(p.size)) { sizes = [str(p.size)]; }
+    // `variants` are the model's other rows: its own size joins theirs,
+    // numbers in order when every size is one.
+    var sizes = distinct(variants, 'size', p.size);
+    if (sizes.every(function (s) { return /^\d+([.,]\d+)?$/.test(s); })) {
+      sizes.sort(function (a, b) { return parseFloat(a.replace(',', '.')) - parseFloat(b.replace(',', '.')); });
+    }
     var sizeText = sizes.slice(0, 6).join(' · ') + (sizes.length > 6 ? ' ' + t('more', { count: sizes.length - 6 }) : '');
     var sizeLabel = (sizes.length > 1 ? t('sizes') : t('size')) + ' ';
-    if (colours.length <= 1 && sizes.length <= 1) {
-      // One colour and one size: one compact line.
+    // One compact line when it fits a card: one colour and one size, or a
+    // few swatches and a short size list (a model's variants).
+    var oneLine = (colours.length <= 1 && sizes.length <= 1) ||
+      (colours.length <= 3 && (sizeLabel + sizeText).length <= 16);
+    if (oneLine) {
       if (colours.length || sizes.length) {
         var facts = colours.length ? colourLine(colours) : el('div', 'vtr-card-colors');
         if (sizes.length) {

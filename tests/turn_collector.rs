@@ -5,7 +5,14 @@
 //! by fast field, `FacetCollector` and the per-candidate numeric filter.
 //! Same page in the same order, same total, same price span, same facet
 //! counts (estimates included: both sample the same matches).
+//!
+//! Paging product models (`TurnCollector::distinct`, one product per variant
+//! group, as every turn does) must equal the general path's full ranking
+//! with each group's later members dropped: the same page at every offset,
+//! a model total equal to the groups and ungrouped products among the
+//! matches, the row total, price span and facet counts of the rows.
 
+use std::collections::HashSet;
 use std::sync::{Arc, OnceLock};
 use tantivy::collector::{Collector, TopDocs};
 use tantivy::query::Query;
@@ -108,17 +115,41 @@ fn one_pass(
     offset: usize,
     limit: usize,
 ) -> (Vec<DocAddress>, FacetCounts, usize) {
+    one_pass_with(index, c, offset, limit, |collector| collector)
+}
+
+/// The turn collector paging product models.
+fn one_pass_distinct(
+    index: &ProductIndex,
+    c: &Constraints,
+    offset: usize,
+    limit: usize,
+    excluded: Option<u32>,
+) -> (Vec<DocAddress>, FacetCounts) {
+    let (page, counts, _) = one_pass_with(index, c, offset, limit, |collector| {
+        collector.distinct().excluding_group(excluded)
+    });
+    (page, counts)
+}
+
+fn one_pass_with(
+    index: &ProductIndex,
+    c: &Constraints,
+    offset: usize,
+    limit: usize,
+    configure: impl FnOnce(TurnCollector) -> TurnCollector,
+) -> (Vec<DocAddress>, FacetCounts, usize) {
     let plan = query::plan(index, &spec_of(c));
     let rank = Rank::of(c.sort, plan.constant_score);
     let checks = plan.column_filters;
-    let collector = TurnCollector::new(
+    let collector = configure(TurnCollector::new(
         Arc::clone(index.facet_table()),
         counted(index),
         plan.checks,
         rank,
         offset,
         limit,
-    );
+    ));
     let fruit = index
         .searcher()
         .search(plan.query.as_ref(), &collector)
@@ -253,6 +284,87 @@ fn broad_sets_sample_the_same_matches_on_both_paths() {
     assert_eq!(page2, page);
     assert_eq!(counts2.total, counts.total);
     assert_eq!(counts2.counts, counts.counts);
+}
+
+/// Every match of the general path in rank order, each variant group kept
+/// by its first (best) match: the models, best first, and the row counts.
+fn general_models(
+    index: &ProductIndex,
+    c: &Constraints,
+    excluded: Option<u32>,
+) -> (Vec<DocAddress>, FacetCounts) {
+    let (all, counts) = general(index, c, 0, index.product_count() as usize + 1);
+    assert_eq!(all.len() as u64, counts.total, "every match of {c:?}");
+    let groups = index.facet_table().groups();
+    let mut seen = HashSet::new();
+    let models = all
+        .into_iter()
+        .filter(|&a| match groups.group_of(a) {
+            None => true,
+            Some(g) => Some(g) != excluded && seen.insert(g),
+        })
+        .collect();
+    (models, counts)
+}
+
+#[test]
+fn distinct_pages_are_the_general_ranking_one_product_per_model() {
+    let index = index();
+    let groups = index.facet_table().groups();
+    assert!(
+        groups.len() > 500,
+        "the generated catalog has variant groups ({} groups)",
+        groups.len()
+    );
+    // Groups spanning segments: each segment's best groups are merged.
+    let spanning = (0..groups.len() as u32)
+        .filter(|&g| {
+            let members = groups.members(g);
+            members
+                .iter()
+                .any(|m| m.segment_ord != members[0].segment_ord)
+        })
+        .count();
+    assert!(spanning > 100, "{spanning} groups span segments");
+    let (mut grouped_cases, mut constant) = (0, 0);
+    for c in cases(index) {
+        let (models, counts) = general_models(index, &c, None);
+        for (offset, limit) in [(0, 10), (10, 10), (0, 1), (3, 25), (40, 10)] {
+            let (page, counts2) = one_pass_distinct(index, &c, offset, limit, None);
+            let expected: Vec<DocAddress> =
+                models.iter().skip(offset).take(limit).copied().collect();
+            assert_eq!(page, expected, "page of {c:?} from {offset}");
+            assert_eq!(counts2.total, models.len() as u64, "models of {c:?}");
+            assert_eq!(counts2.rows, counts.total, "rows of {c:?}");
+            assert_eq!(counts2.price_span, counts.price_span, "span of {c:?}");
+            assert_eq!(counts2.sampled, counts.sampled, "sampled {c:?}");
+            assert_eq!(counts2.counts, counts.counts, "facets of {c:?}");
+        }
+        grouped_cases += usize::from((models.len() as u64) < counts.total);
+        let plan = query::plan(index, &spec_of(&c));
+        constant += usize::from(plan.constant_score && c.sort == Sort::Relevance);
+    }
+    // Variants were merged, on the fast paths too.
+    assert!(grouped_cases >= 40, "{grouped_cases} cases merged variants");
+    assert!(constant >= 5, "{constant} cases skipped scores");
+}
+
+#[test]
+fn an_excluded_group_is_left_out_of_distinct_pages_and_totals() {
+    let index = index();
+    let groups = index.facet_table().groups();
+    for c in cases(index).into_iter().step_by(7) {
+        let (models, _) = general_models(index, &c, None);
+        let Some(group) = models.iter().find_map(|&a| groups.group_of(a)) else {
+            continue;
+        };
+        let (without, _) = general_models(index, &c, Some(group));
+        assert_eq!(without.len() + 1, models.len(), "{c:?}");
+        let (page, counts) = one_pass_distinct(index, &c, 0, 10, Some(group));
+        let expected: Vec<DocAddress> = without.iter().take(10).copied().collect();
+        assert_eq!(page, expected, "{c:?} without group {group}");
+        assert_eq!(counts.total, without.len() as u64);
+    }
 }
 
 /// The constraints alone as a search.

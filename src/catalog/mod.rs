@@ -50,7 +50,7 @@ mod value;
 
 pub use header::{ColumnMapping, HeaderMapping, MAX_COLUMNS, Target};
 pub use price::{ParsedPrice, parse_price};
-pub use product::{Audience, Field, Product};
+pub use product::{Audience, Field, Product, Variant};
 pub use reader::{CatalogReader, ReadOptions, parse_map_arg};
 pub use report::{neutralize_cell, write_report};
 pub use row_error::{NoticeKind, RowError, RowErrorKind, RowNotice};

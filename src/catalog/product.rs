@@ -1,5 +1,6 @@
 //! The `Product` record every importer yields and every front end shows,
-//! and the canonical [`Field`]s a catalog column can be mapped to.
+//! the [`Variant`]s the index lists beside a shown product, and the
+//! canonical [`Field`]s a catalog column can be mapped to.
 
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -71,6 +72,27 @@ pub struct Product {
     /// the catalog's own language. Not stored.
     #[serde(skip)]
     pub feed_audience: Option<Audience>,
+    /// The other products of its variant group (the same model in other
+    /// sizes or colours), filled by the index when it shows the product;
+    /// never read from a catalog row nor stored in the index.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<Variant>,
+}
+
+/// Another size or colour of a product model: one more row of its group.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Variant {
+    /// The variant's own product id.
+    pub id: String,
+    /// Its colour.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub color: Option<String>,
+    /// Its size or sizes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub size: Option<String>,
+    /// Its price (what the shopper pays).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub price: Option<f64>,
 }
 
 /// An audience made from a product feed's `gender` and `age_group` codes.

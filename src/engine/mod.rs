@@ -216,6 +216,7 @@ impl TurnContext<'_> {
             offset,
             limit: self.limit,
             total: found.total,
+            rows: found.rows,
             facets: &found.facets,
             types: &self.loaded.index.vocabulary().type_tree,
         };

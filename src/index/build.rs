@@ -483,6 +483,13 @@ impl IndexBuilder {
         if let Some(rating) = p.rating {
             doc.add_f64(self.fields.rating, rating);
         }
+        if let Some(key) = super::group::group_key(p) {
+            use super::group::group_hash;
+            doc.add_u64(self.fields.group, group_hash(&key.group));
+            if let Some(variant) = &key.variant {
+                doc.add_u64(self.fields.group_variant, group_hash(variant));
+            }
+        }
         if let Some(currency) = &p.currency {
             match self.currencies.get_mut(currency) {
                 Some(n) => *n += 1,

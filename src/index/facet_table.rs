@@ -4,8 +4,10 @@
 //! read from the posting lists. Checking and counting facets then reads
 //! arrays and never the (compressed) term dictionaries; the keyword fields
 //! need no fast-field columns.
-//! The price and rating columns are opened here once too.
+//! The price and rating columns are opened here once too, and the variant
+//! groups numbered (see [`super::VariantGroups`]).
 
+use super::variant_groups::VariantGroups;
 use crate::error::Result;
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -167,6 +169,8 @@ pub struct FacetTable {
     ratings: Vec<Option<Column<f64>>>,
     /// Segment ordinal -> segment id.
     segment_ids: Vec<SegmentId>,
+    /// The groups of variants of one product model.
+    groups: VariantGroups,
 }
 
 impl std::fmt::Debug for FacetTable {
@@ -251,6 +255,7 @@ impl FacetTable {
             prices,
             dense_prices,
             ratings,
+            groups: VariantGroups::build(searcher)?,
             segment_ids: searcher
                 .segment_readers()
                 .iter()
@@ -303,6 +308,11 @@ impl FacetTable {
             }
         }
         out
+    }
+
+    /// The variant groups of the generation.
+    pub fn groups(&self) -> &VariantGroups {
+        &self.groups
     }
 
     /// The column at a position returned by [`FacetTable::column`].

@@ -2,7 +2,8 @@
 //! swapping it in atomically, opening readers, the facet vocabulary saved
 //! with each index, and the attributes learned from titles, category paths
 //! and descriptions where the catalog has no column for them (product
-//! type, audience, colour). Depends on `catalog` for the `Product` record,
+//! type, audience, colour), and the variant groups that make the rows of one
+//! product model show as one product. Depends on `catalog` for the `Product` record,
 //! and on `language`, `model` and `text`.
 
 mod analyzer;
@@ -13,6 +14,7 @@ mod category;
 mod color;
 mod coverage;
 mod facet_table;
+mod group;
 mod import;
 pub mod layout;
 mod product_index;
@@ -20,6 +22,8 @@ mod schema;
 pub mod stored;
 mod type_tree;
 mod types;
+mod variant_groups;
+mod variant_order;
 mod vocabulary;
 mod words;
 
@@ -29,8 +33,11 @@ pub use build::{
 };
 pub use coverage::AttributeCoverage;
 pub use facet_table::{DocIds, FacetColumn, FacetTable};
+pub use group::{GroupKey, group_hash, group_key};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
-pub use product_index::ProductIndex;
+pub use product_index::{MAX_VARIANTS, ProductIndex};
 pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};
 pub use types::HeadPosition;
+pub use variant_groups::{NO_GROUP, VariantGroups, group_in};
+pub use variant_order::sort_variants;
 pub use vocabulary::{FacetValue, Vocabulary, facet};

@@ -13,7 +13,7 @@ use super::facet_table::FacetTable;
 use super::layout::{self, Generation};
 use super::schema::{EXTRA_FIELD, FACET_FIELDS, Fields, SCHEMA_VERSION};
 use super::vocabulary::Vocabulary;
-use crate::catalog::Product;
+use crate::catalog::{Product, Variant};
 use crate::error::IndexReason;
 use crate::model::Slot;
 use crate::{Error, Result};
@@ -28,6 +28,10 @@ use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
+
+/// The most variants listed beside one product: enough for every size and
+/// colour of a real model, bounded for a group id shared by a whole catalog.
+pub const MAX_VARIANTS: usize = 50;
 
 /// A published generation's directory, opened for reading only.
 ///
@@ -266,18 +270,54 @@ impl ProductIndex {
         super::stored::decode(text).map_err(|e| self.corrupt(&format!("stored product: {e}")))
     }
 
-    /// One product by its catalog id.
+    /// One product by its catalog id, with its variants.
     pub fn product_by_id(&self, id: &str) -> Result<Option<(DocAddress, Product)>> {
+        let Some(address) = self.address_of(id)? else {
+            return Ok(None);
+        };
+        let mut product = self.product_at(address)?;
+        product.variants = self.variants_of(address)?;
+        Ok(Some((address, product)))
+    }
+
+    /// The document of a catalog id.
+    pub fn address_of(&self, id: &str) -> Result<Option<DocAddress>> {
         let term = Term::from_field_text(self.fields.id, id);
         let query = TermQuery::new(term, IndexRecordOption::Basic);
         let hits = self.searcher.search(
             &query,
             &tantivy::collector::TopDocs::with_limit(1).order_by_score(),
         )?;
-        match hits.first() {
-            Some((_, address)) => Ok(Some((*address, self.product_at(*address)?))),
-            None => Ok(None),
-        }
+        Ok(hits.first().map(|(_, address)| *address))
+    }
+
+    /// The other products of a document's variant group (the same model in
+    /// other sizes or colours), at most [`MAX_VARIANTS`], by colour then
+    /// size (see [`super::variant_order`]). Each is one read of the
+    /// document store, whose block is usually cached: a feed lists a
+    /// model's rows together.
+    pub fn variants_of(&self, address: DocAddress) -> Result<Vec<Variant>> {
+        let groups = self.facet_table.groups();
+        let Some(group) = groups.group_of(address) else {
+            return Ok(Vec::new());
+        };
+        let mut variants = groups
+            .members(group)
+            .iter()
+            .filter(|&&member| member != address)
+            .take(MAX_VARIANTS)
+            .map(|&member| {
+                let doc: TantivyDocument = self.searcher.doc(member)?;
+                let text = doc
+                    .get_first(self.fields.source)
+                    .and_then(|v| v.as_str())
+                    .ok_or_else(|| self.corrupt("a document has no stored product"))?;
+                super::stored::decode_variant(text)
+                    .map_err(|e| self.corrupt(&format!("stored product: {e}")))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        super::variant_order::sort_variants(&mut variants);
+        Ok(variants)
     }
 
     /// A document's facet values by slot, each with its number of products

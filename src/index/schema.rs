@@ -1,7 +1,8 @@
 //! The tantivy schema: text fields for ranking, keyword fields for exact
 //! facet filters and counts (counted from their posting lists, see
 //! [`super::FacetTable`]: no fast-field columns), fast fields for price and
-//! rating, and the whole product stored (see [`super::stored`]).
+//! rating, a fast column of each product's variant group (see
+//! [`super::group`]), and the whole product stored (see [`super::stored`]).
 
 use super::analyzer::{ANALYZER, DESCRIPTION_ANALYZER};
 use tantivy::schema::{
@@ -13,8 +14,13 @@ use tantivy::schema::{
 /// are two types); colours are split like sizes; learned audiences and
 /// colours are stored in the products, which gain their list price and
 /// variant group. Version 6: `type_key` holds the runs
-/// of a type's words that keep its head noun, not every run.
-pub const SCHEMA_VERSION: u32 = 6;
+/// of a type's words that keep its head noun, not every run. Version 7: a
+/// fast `group` column holds the hash of each product's variant group key
+/// (its `item_group_id`, or its brand and title without its own colour and
+/// size words), and `group_variant` the hash of what tells a row grouped by
+/// its title from the others; read when a generation opens to show one
+/// product per model.
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];
@@ -50,6 +56,12 @@ pub struct Fields {
     pub price: Field,
     /// Rating, fast and range-indexed.
     pub rating: Field,
+    /// The hash of the product's variant group key (absent when it has
+    /// none), fast only.
+    pub group: Field,
+    /// The hash of what tells the product from the other rows of a group
+    /// made from titles (see [`super::group::GroupKey`]), fast only.
+    pub group_variant: Field,
     /// The whole product ([`super::stored`] text).
     pub source: Field,
 }
@@ -85,6 +97,8 @@ impl Fields {
             extra: get(EXTRA_FIELD)?,
             price: get("price")?,
             rating: get("rating")?,
+            group: get(super::variant_groups::GROUP_FIELD)?,
+            group_variant: get(super::variant_groups::VARIANT_FIELD)?,
             source: get("source")?,
         })
     }
@@ -127,6 +141,8 @@ pub fn build_schema() -> Schema {
     b.add_text_field(EXTRA_FIELD, STRING);
     b.add_f64_field("price", INDEXED | FAST);
     b.add_f64_field("rating", INDEXED | FAST);
+    b.add_u64_field(super::variant_groups::GROUP_FIELD, FAST);
+    b.add_u64_field(super::variant_groups::VARIANT_FIELD, FAST);
     b.add_text_field("source", STORED);
     b.build()
 }

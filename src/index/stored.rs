@@ -9,7 +9,7 @@
 //! one. After the fifteen fixed fields come the extra columns as header,
 //! value pairs. Numbers are written in their shortest round-trip form (ryu).
 
-use crate::catalog::Product;
+use crate::catalog::{Product, Variant};
 use std::collections::BTreeMap;
 
 const SEP: char = '\u{1F}';
@@ -153,7 +153,36 @@ pub fn decode(text: &str) -> Result<Product, String> {
         group_id: field(parts[16])?,
         extra,
         feed_audience: None,
+        variants: Vec::new(),
     })
+}
+
+/// What a variant of a shown product needs of the product stored as
+/// `text` (id, colour, size, price), without copying its other fields.
+pub fn decode_variant(text: &str) -> Result<Variant, String> {
+    let mut parts = text.split(SEP);
+    let mut next = || parts.next().ok_or_else(|| "too few fields".to_string());
+    let id = field(next()?)?.ok_or("the id is absent")?;
+    let price = number(next_nth(&mut next, 4)?, "price")?;
+    let color = field(next_nth(&mut next, 1)?)?;
+    let size = field(next()?)?;
+    Ok(Variant {
+        id,
+        color,
+        size,
+        price,
+    })
+}
+
+/// The field `skip` fields after the last one read.
+fn next_nth<'a>(
+    next: &mut impl FnMut() -> Result<&'a str, String>,
+    skip: usize,
+) -> Result<&'a str, String> {
+    for _ in 0..skip {
+        next()?;
+    }
+    next()
 }
 
 #[cfg(test)]
@@ -187,6 +216,7 @@ mod tests {
                 ("\u{1F}".into(), "\u{1B}u".into()),
             ]),
             feed_audience: None,
+            variants: Vec::new(),
         };
         let bare = Product {
             id: "2".into(),
@@ -196,6 +226,13 @@ mod tests {
         let mut text = String::new();
         for p in [full, bare] {
             encode(&p, &mut text);
+            let variant = Variant {
+                id: p.id.clone(),
+                color: p.color.clone(),
+                size: p.size.clone(),
+                price: p.price,
+            };
+            assert_eq!(decode_variant(&text), Ok(variant));
             assert_eq!(decode(&text), Ok(p));
         }
     }

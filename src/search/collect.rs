@@ -6,11 +6,20 @@
 //! the page is the first matches in index order, as tantivy's `TopDocs`
 //! would rank equal scores, and the query is iterated without computing
 //! scores, a block of documents at a time.
+//!
+//! With [`TurnCollector::distinct`], the page holds one product per model,
+//! as Algolia's `distinct`: each variant group (see
+//! [`crate::index::VariantGroups`]) is ranked by its best match, which
+//! stands for it (so "size 42" shows the variant that has a 42), and paging
+//! counts models. The total counts models too (a bit per group); facet
+//! counts and the price span stay per row.
 
 use super::checked::{Checks, SegmentChecks};
 use super::facets::{FacetCounts, FacetSampler, merge_counts, merge_span};
-use crate::index::FacetTable;
+use super::top::{Key, TopK};
+use crate::index::{FacetTable, NO_GROUP, group_in};
 use crate::model::Sort;
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::MonotonicallyMappableToU64;
@@ -65,6 +74,10 @@ pub struct TurnCollector {
     rank: Rank,
     offset: usize,
     limit: usize,
+    /// One product per variant group (see [`TurnCollector::distinct`]).
+    distinct: bool,
+    /// A group none of whose products is collected.
+    excluded_group: Option<u32>,
 }
 
 impl TurnCollector {
@@ -86,54 +99,62 @@ impl TurnCollector {
             rank,
             offset,
             limit: limit.max(1),
-        }
-    }
-}
-
-/// Sort key: smaller ranks first.
-type Key = u128;
-
-/// The best `n` documents of a segment by (key, doc); documents come in
-/// increasing order, so a key equal to the threshold never gets in.
-struct TopK {
-    n: usize,
-    buffer: Vec<(Key, DocId)>,
-    threshold: Option<Key>,
-}
-
-impl TopK {
-    fn new(n: usize) -> TopK {
-        TopK {
-            n,
-            buffer: Vec::with_capacity(2 * n.max(1)),
-            threshold: None,
+            distinct: false,
+            excluded_group: None,
         }
     }
 
+    /// Pages product models instead of rows: at most one product per
+    /// variant group, the group's best-ranked match; `offset` and `limit`
+    /// count models, and so does the total ([`FacetCounts::rows`] keeps
+    /// the rows). Facet counts and the price span stay per row.
+    pub fn distinct(mut self) -> Self {
+        self.distinct = true;
+        self
+    }
+
+    /// When paging models, leaves out every product of a variant group (the
+    /// variants of the product "more like this" starts from).
+    pub fn excluding_group(mut self, group: Option<u32>) -> Self {
+        self.excluded_group = group;
+        self
+    }
+}
+
+/// Distinct paging in one segment: which groups were met.
+struct SegmentGroups {
+    /// Each document's group; `None` when no document of the segment has one.
+    ids: Option<Arc<[u32]>>,
+    /// One bit per group of the generation: met in this segment.
+    seen: Vec<u64>,
+    /// Matches without a group (each a model of its own).
+    singles: u64,
+    excluded: u32,
+}
+
+impl SegmentGroups {
+    /// The group of `doc`, `None` when it is excluded, and whether it is the
+    /// first match of its group in the segment.
     #[inline]
-    fn push(&mut self, key: Key, doc: DocId) {
-        if self.threshold.is_some_and(|t| key >= t) {
-            return;
+    fn meet(&mut self, doc: DocId) -> Option<(u32, bool)> {
+        let group = self
+            .ids
+            .as_deref()
+            .map_or(NO_GROUP, |ids| group_in(ids, doc));
+        if group == NO_GROUP {
+            self.singles += 1;
+            return Some((NO_GROUP, true));
         }
-        if self.buffer.len() == self.buffer.capacity() {
-            self.truncate();
+        if group == self.excluded {
+            return None;
         }
-        self.buffer.push((key, doc));
-    }
-
-    #[inline(never)]
-    fn truncate(&mut self) {
-        if self.buffer.len() <= self.n {
-            return;
-        }
-        self.buffer.select_nth_unstable(self.n);
-        self.threshold = self.buffer.get(self.n).map(|e| e.0);
-        self.buffer.truncate(self.n);
-    }
-
-    fn into_vec(mut self) -> Vec<(Key, DocId)> {
-        self.truncate();
-        self.buffer
+        let (word, bit) = ((group / 64) as usize, 1u64 << (group % 64));
+        let Some(slot) = self.seen.get_mut(word) else {
+            return Some((group, true));
+        };
+        let first = *slot & bit == 0;
+        *slot |= bit;
+        Some((group, first))
     }
 }
 
@@ -146,6 +167,8 @@ pub struct TurnSegment {
     total: u64,
     price_span: Option<(f64, f64)>,
     top: TopK,
+    /// Present when paging models.
+    groups: Option<SegmentGroups>,
 }
 
 /// The key of an optional fast-field value: present values first, in
@@ -187,22 +210,31 @@ impl TurnSegment {
         if !self.checks.numbers_accept(doc, price) {
             return;
         }
+        let (group, first) = match &mut self.groups {
+            None => (NO_GROUP, true),
+            Some(groups) => match groups.meet(doc) {
+                Some(met) => met,
+                None => return,
+            },
+        };
         self.total += 1;
         if let Some(p) = price {
             self.price_span = merge_span(self.price_span, Some((p, p)));
         }
         self.sampler.add(doc);
         match self.rank {
+            // Equal keys in index order: a group's first match is its best.
             Rank::Score { constant: true } => {
-                if self.top.buffer.len() < self.top.n {
-                    self.top.buffer.push((0, doc));
+                if first && self.top.buffer.len() < self.top.n {
+                    self.top.buffer.push((0, doc, group));
                 }
             }
-            Rank::Score { constant: false } => self.top.push(score_key(score), doc),
-            Rank::Price(order) => self.top.push(value_key(price, order), doc),
-            Rank::Rating(order) => self
-                .top
-                .push(value_key(self.checks.rating(doc), order), doc),
+            Rank::Score { constant: false } => self.top.push(score_key(score), doc, group),
+            Rank::Price(order) => self.top.push(value_key(price, order), doc, group),
+            Rank::Rating(order) => {
+                self.top
+                    .push(value_key(self.checks.rating(doc), order), doc, group)
+            }
         }
     }
 }
@@ -210,8 +242,10 @@ impl TurnSegment {
 /// What one segment found.
 pub struct SegmentFruit {
     segment: SegmentOrdinal,
-    top: Vec<(Key, DocId)>,
+    top: Vec<super::top::Entry>,
     counts: FacetCounts,
+    /// When paging models: matches without a group, and the groups met.
+    models: Option<(u64, Vec<u64>)>,
 }
 
 impl SegmentCollector for TurnSegment {
@@ -236,8 +270,10 @@ impl SegmentCollector for TurnSegment {
                 sampled,
                 counts,
                 total: self.total,
+                rows: self.total,
                 price_span: self.price_span,
             },
+            models: self.groups.map(|g| (g.singles, g.seen)),
         }
     }
 }
@@ -252,6 +288,17 @@ impl Collector for TurnCollector {
         _segment: &SegmentReader,
     ) -> tantivy::Result<TurnSegment> {
         let at = segment_ord as usize;
+        let groups = self.table.groups();
+        let groups = self.distinct.then(|| SegmentGroups {
+            ids: groups.segment(at).cloned(),
+            seen: if groups.segment(at).is_some() {
+                vec![0; groups.len().div_ceil(64)]
+            } else {
+                Vec::new()
+            },
+            singles: 0,
+            excluded: self.excluded_group.unwrap_or(NO_GROUP),
+        });
         Ok(TurnSegment {
             segment: segment_ord,
             checks: self.checks.for_segment(&self.table, at),
@@ -259,7 +306,8 @@ impl Collector for TurnCollector {
             sampler: FacetSampler::new(&self.table, &self.facets, at),
             total: 0,
             price_span: None,
-            top: TopK::new(self.offset + self.limit),
+            top: TopK::new(self.offset + self.limit, self.distinct),
+            groups,
         })
     }
 
@@ -294,23 +342,43 @@ impl Collector for TurnCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<TurnFruit> {
-        let mut hits: Vec<(Key, SegmentOrdinal, DocId)> = Vec::new();
+        let mut hits: Vec<(Key, SegmentOrdinal, DocId, u32)> = Vec::new();
         let mut counts = Vec::with_capacity(fruits.len());
+        // Models: those without a group, plus every group met in some segment.
+        let mut singles = 0u64;
+        let mut seen: Vec<u64> = Vec::new();
         for fruit in fruits {
-            hits.extend(fruit.top.into_iter().map(|(k, d)| (k, fruit.segment, d)));
+            hits.extend(
+                fruit
+                    .top
+                    .into_iter()
+                    .map(|(k, d, g)| (k, fruit.segment, d, g)),
+            );
             counts.push(fruit.counts);
+            if let Some((alone, met)) = fruit.models {
+                singles += alone;
+                if seen.len() < met.len() {
+                    seen.resize(met.len(), 0);
+                }
+                seen.iter_mut().zip(&met).for_each(|(a, b)| *a |= b);
+            }
         }
         hits.sort_unstable();
+        // A group found in several segments is shown once, by its best match.
+        let mut shown_groups: FxHashSet<u32> = FxHashSet::default();
         let page = hits
             .into_iter()
+            .filter(|&(_, _, _, group)| group == NO_GROUP || shown_groups.insert(group))
             .skip(self.offset)
             .take(self.limit)
-            .map(|(_, segment, doc)| DocAddress::new(segment, doc))
+            .map(|(_, segment, doc, _)| DocAddress::new(segment, doc))
             .collect();
-        Ok(TurnFruit {
-            page,
-            counts: merge_counts(&self.table, &self.facets, counts),
-        })
+        let mut counts = merge_counts(&self.table, &self.facets, counts);
+        if self.distinct {
+            let groups: u64 = seen.iter().map(|w| u64::from(w.count_ones())).sum();
+            counts.total = singles + groups;
+        }
+        Ok(TurnFruit { page, counts })
     }
 }
 
@@ -335,16 +403,5 @@ mod tests {
         }
         assert!(value_key(Some(1.0), Order::Asc) < value_key(Some(2.0), Order::Asc));
         assert!(value_key(Some(2.0), Order::Desc) < value_key(Some(1.0), Order::Desc));
-    }
-
-    #[test]
-    fn top_k_keeps_the_smallest_keys_and_the_earliest_of_ties() {
-        let mut top = TopK::new(3);
-        for (doc, key) in [5u128, 1, 3, 1, 9, 0, 3, 1, 2].into_iter().enumerate() {
-            top.push(key, doc as DocId);
-        }
-        let mut kept = top.into_vec();
-        kept.sort_unstable();
-        assert_eq!(kept, vec![(0, 5), (1, 1), (1, 3)]);
     }
 }

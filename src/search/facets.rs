@@ -30,8 +30,12 @@ pub struct FacetCounts {
     /// Per counted column (in the order asked): (value id, products), in
     /// value-id order, only values with products.
     pub counts: Vec<Vec<(u32, u64)>>,
-    /// Number of matching products.
+    /// Number of matching products: product models (the variants of one
+    /// group counted once) when the collector pages distinct models (see
+    /// [`super::TurnCollector::distinct`]), else rows, as `rows`.
     pub total: u64,
+    /// Number of matching rows: every variant counted.
+    pub rows: u64,
     /// Lowest and highest price among the matching products.
     pub price_span: Option<(f64, f64)>,
 }
@@ -197,6 +201,7 @@ pub(crate) fn merge_counts(
     for fruit in &fruits {
         merged.sampled |= fruit.sampled;
         merged.total += fruit.total;
+        merged.rows += fruit.rows;
         merged.price_span = merge_span(merged.price_span, fruit.price_span);
     }
     for (i, &position) in positions.iter().enumerate() {
@@ -245,6 +250,7 @@ impl SegmentCollector for FacetSegmentCollector {
             sampled,
             counts,
             total: self.total,
+            rows: self.total,
             price_span: self.price_span,
         }
     }

@@ -1,12 +1,14 @@
 //! Running constraints against the index: the query (see [`query`]),
-//! ranking, sorting, paging, and facet counts of the whole result set.
-//! Knows nothing of sessions or HTTP.
+//! ranking, sorting, paging one product per model (the variants of a model
+//! listed on the product shown for it), and facet counts of the whole
+//! result set. Knows nothing of sessions or HTTP.
 
 mod checked;
 mod collect;
 mod facets;
 mod filter;
 pub mod query;
+mod top;
 
 pub use checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 pub use collect::{Rank, TurnCollector, TurnFruit};
@@ -22,10 +24,15 @@ use std::sync::Arc;
 /// One page of results with the counts of the whole result set.
 #[derive(Debug, Clone, Default)]
 pub struct SearchResult {
-    /// The page of products, best first.
+    /// The page of products, best first: one per product model (the
+    /// model's best-ranked variant among the matches), each with its
+    /// [`Product::variants`].
     pub products: Vec<Product>,
-    /// Number of matching products.
+    /// Number of matching product models: the variants of one model (rows
+    /// of one variant group) count once. Pages are counted in models too.
     pub total: u64,
+    /// Number of matching rows, every variant counted.
+    pub rows: u64,
     /// Facet -> (display value, count), most frequent first, for the facets
     /// the spec left open. Counts of very large result sets are estimates
     /// from a sample, rounded to two significant figures (see [`facets`]).
@@ -86,11 +93,17 @@ pub fn search(index: &ProductIndex, spec: &SearchSpec) -> Result<SearchResult> {
         rank,
         spec.offset,
         spec.limit,
-    );
+    )
+    .distinct()
+    .excluding_group(excluded_group(index, spec)?);
     let TurnFruit { page, counts } = searcher.search(plan.query.as_ref(), &collector)?;
     let products = page
         .into_iter()
-        .map(|a| index.product_at(a))
+        .map(|a| {
+            let mut product = index.product_at(a)?;
+            product.variants = index.variants_of(a)?;
+            Ok(product)
+        })
         .collect::<Result<Vec<_>>>()?;
     let mut facets = ValueCounts::new();
     for (slot, at) in wanted {
@@ -120,13 +133,15 @@ pub fn search(index: &ProductIndex, spec: &SearchSpec) -> Result<SearchResult> {
     Ok(SearchResult {
         products,
         total: counts.total,
+        rows: counts.rows,
         facets,
         price_span: counts.price_span,
     })
 }
 
-/// Number of products matching `spec` (used to probe relaxations): the
-/// same query plan as [`search`], without a page or facet counts.
+/// Number of product models matching `spec` (used to probe relaxations),
+/// counted as [`SearchResult::total`]: the same query plan as [`search`],
+/// without a page or facet counts.
 pub fn count(index: &ProductIndex, spec: &SearchSpec) -> Result<u64> {
     let plan = query::plan(index, spec);
     let rank = Rank::of(spec.constraints.sort, plan.constant_score);
@@ -137,9 +152,24 @@ pub fn count(index: &ProductIndex, spec: &SearchSpec) -> Result<u64> {
         rank,
         0,
         0,
-    );
+    )
+    .distinct()
+    .excluding_group(excluded_group(index, spec)?);
     let fruit = index.searcher().search(plan.query.as_ref(), &collector)?;
     Ok(fruit.counts.total)
+}
+
+/// The variant group of the product a search leaves out ("more like
+/// this"): its other sizes and colours are not "similar products".
+fn excluded_group(index: &ProductIndex, spec: &SearchSpec) -> Result<Option<u32>> {
+    let Some(id) = spec.exclude_id.as_deref() else {
+        return Ok(None);
+    };
+    if index.facet_table().groups().is_empty() {
+        return Ok(None);
+    }
+    let address = index.address_of(id)?;
+    Ok(address.and_then(|a| index.facet_table().groups().group_of(a)))
 }
 
 /// `n` rounded to two significant figures (12,345 -> 12,000).

@@ -48,7 +48,9 @@ pub struct ChatResponse {
     pub kind: ReplyKind,
     /// The products shown, best first.
     pub products: Vec<ProductSummary>,
-    /// How many products match in all (exact, or after relaxation when `relaxed` is not empty).
+    /// How many products match in all (exact, or after relaxation when
+    /// `relaxed` is not empty), counting product models: the sizes and
+    /// colours of one model (listed in its `variants`) count once.
     pub total: u64,
     /// The active filters after this message.
     pub filters: Filters,
@@ -171,6 +173,42 @@ pub struct ProductSummary {
     /// Description.
     #[schema(required = true)]
     pub description: Option<String>,
+    /// The other sizes and colours of this product model: the rows of the
+    /// catalog grouped with it (by the feed's `item_group_id`, or by the
+    /// same brand and title differing only in size or colour), by colour
+    /// then size (numbers by value, letter sizes from the smallest), at
+    /// most 50; empty for a product without variants. A chat
+    /// answer shows each model once, by the variant that best matches the
+    /// filters, and counts models in `total`.
+    pub variants: Vec<ProductVariant>,
+}
+
+/// Another size or colour of a product model. Every field is always
+/// present; absent attributes are `null`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct ProductVariant {
+    /// The variant's own product id (`GET /api/products/{id}`).
+    pub id: String,
+    /// Its colour.
+    #[schema(required = true)]
+    pub color: Option<String>,
+    /// Its size or sizes.
+    #[schema(required = true)]
+    pub size: Option<String>,
+    /// Its price in the product's `currency` units.
+    #[schema(required = true)]
+    pub price: Option<f64>,
+}
+
+impl From<crate::catalog::Variant> for ProductVariant {
+    fn from(v: crate::catalog::Variant) -> Self {
+        ProductVariant {
+            id: v.id,
+            color: v.color,
+            size: v.size,
+            price: v.price,
+        }
+    }
 }
 
 /// `GET /api/products/{id}` answer: every attribute of one product, every
@@ -298,6 +336,11 @@ impl ProductSummary {
             } else {
                 non_empty(&product.description)
             },
+            variants: product
+                .variants
+                .into_iter()
+                .map(ProductVariant::from)
+                .collect(),
         }
     }
 }

@@ -37,6 +37,7 @@ request validation errors are all 400 (no 422). Unknown paths answer 404 `not_fo
         api::SortOrder,
         api::ProductSummary,
         api::ProductDetail,
+        api::ProductVariant,
         api::Filters,
         api::FacetFilter,
         api::PriceRange,

@@ -203,24 +203,30 @@ async fn demo_store(client: &Client, server: &TestServer, expect: &Expect) {
         ),
     )
     .await;
-    // Colours: each card names its colour beside a swatch of that colour.
+    // Colours: each card's first swatch is the colour asked for (the
+    // model's variant in that colour), the model's other colours after it.
     let colours = client
         .execute(
             &format!(
                 "return Array.from({last_cards}).map(c => [
-                   c.querySelector('.vtr-card-color-name').textContent,
-                   getComputedStyle(c.querySelector('.vtr-swatch')).backgroundColor])"
+                   c.querySelector('.vtr-swatch').title,
+                   getComputedStyle(c.querySelector('.vtr-swatch')).backgroundColor,
+                   c.querySelectorAll('.vtr-swatch').length])"
             ),
             vec![],
         )
         .await
         .unwrap();
-    let colours: Vec<(String, String)> = serde_json::from_value(colours).unwrap();
+    let colours: Vec<(String, String, usize)> = serde_json::from_value(colours).unwrap();
     assert!(colours.len() > 1);
-    for (name, swatch) in &colours {
+    for (name, swatch, _) in &colours {
         assert_eq!(name, expect.colour_shown, "{colours:?}");
         assert_eq!(swatch, "rgb(31, 31, 34)", "{colours:?}");
     }
+    assert!(
+        colours.iter().any(|(_, _, n)| *n > 1),
+        "some model comes in other colours too: {colours:?}"
+    );
     // Every fixed string follows the conversation's language.
     assert_eq!(
         text_of(
@@ -366,8 +372,9 @@ async fn sale_price_variants_and_svg_picture(client: &Client) {
               id: 'X1', title: 'Tênis Olympikus Corre 3 Masculino', brand: 'Olympikus',
               price: 319.99, list_price: 399.99, currency: 'BRL', color: 'Preto', size: '40', rating: 4.5,
               url: 'https://shop.example/p/X1', image_url: svg,
-              variants: [{color: 'Preto', size: '39'}, {color: 'Preto', size: '40'},
-                         {color: 'Azul Marinho', size: '41'}, {color: 'Branco', size: '42'}]};
+              variants: [{id: 'X0', color: 'Preto', size: '39', price: 319.99},
+                         {id: 'X2', color: 'Azul Marinho', size: '41', price: 329.99},
+                         {id: 'X3', color: 'Branco', size: '42', price: 319.99}]};
             localStorage.setItem('vitrine:' + location.origin, JSON.stringify({
               sessionId: null, open: true, lang: 'pt',
               history: [{who: 'user', text: 'tênis'},
