@@ -45,7 +45,7 @@ pub(crate) struct FacetInfo {
     /// Its values as written in the catalog.
     pub values: Vec<String>,
     /// Rank among facets when one phrase names values of several.
-    rank: u8,
+    pub(super) rank: u8,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -74,6 +74,8 @@ pub struct Lexicon {
     pub(super) typo: TypoIndex,
     /// The language of the catalog's own words.
     pub(super) catalog_language: Lang,
+    /// What the merchant's synonyms added ([`super::synonyms`]).
+    pub(super) synonyms: super::synonyms::Applied,
 }
 
 /// No entry at a trie node.
@@ -118,6 +120,7 @@ impl Lexicon {
             size_facet: None,
             typo: TypoIndex::default(),
             catalog_language: Lang::En,
+            synonyms: Default::default(),
         };
         // built-in function words
         let mut reserved: FxHashSet<String> = FxHashSet::default();
@@ -509,7 +512,7 @@ impl Lexicon {
         }
     }
 
-    fn build_typo_index(&mut self) {
+    pub(super) fn build_typo_index(&mut self) {
         // words that lead somewhere: part of a phrase, or a catalog term
         let mut useful = vec![false; self.info.len()];
         for &(_, id) in self.edges.keys() {
