@@ -7,6 +7,7 @@
 //! insights --format html` writes carries the same stylesheet inside it.
 //! Every text is escaped.
 
+use super::charts::{Layout, facet_svg, timeline_svg};
 use super::report::{FacetDemand, Report, Timeline};
 use super::table::summary_lines;
 use super::words::{PERIODS, Words, fill, words};
@@ -51,16 +52,6 @@ pub fn esc(text: &str) -> String {
         }
     }
     out
-}
-
-fn cut(text: &str, chars: usize) -> String {
-    if text.chars().count() <= chars {
-        text.to_string()
-    } else {
-        let mut s: String = text.chars().take(chars.saturating_sub(1)).collect();
-        s.push('…');
-        s
-    }
 }
 
 fn percent(share: f64) -> String {
@@ -238,70 +229,12 @@ fn timeline_section(timeline: &Timeline, words: &Words, money: &Money) -> String
         let _ = writeln!(out, "<p>{}</p>\n</section>", esc(words.no_turns));
         return out;
     }
-    let (width, height, left, right, bottom) = (800.0, 220.0, 48.0, 24.0, 28.0);
-    let top = timeline
-        .points
-        .iter()
-        .map(|p| p.requests)
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    let n = timeline.points.len() as f64;
-    let step = (width - left - right) / n;
-    let bar = (step * 0.8).max(1.0);
-    let scale = (height - bottom - 10.0) / top as f64;
-    let _ = writeln!(
-        out,
-        "<svg class=\"chart timeline\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
-        esc(words.timeline)
-    );
-    let base = height - bottom;
-    let _ = writeln!(
-        out,
-        "<line class=\"axis\" x1=\"{left}\" y1=\"{base}\" x2=\"{}\" y2=\"{base}\"></line>\
-         <text class=\"tick\" x=\"{}\" y=\"16\" text-anchor=\"end\">{}</text>\
-         <text class=\"tick\" x=\"{}\" y=\"{base}\" text-anchor=\"end\">0</text>",
-        width - right,
-        left - 6.0,
-        money.count(top),
-        left - 6.0
-    );
-    let every = (timeline.points.len() / 8).max(1);
-    for (i, p) in timeline.points.iter().enumerate() {
-        let x = left + i as f64 * step + (step - bar) / 2.0;
-        let h_all = p.requests as f64 * scale;
-        let h_unmet = p.unmet as f64 * scale;
-        let tip = format!(
-            "{}: {} {}, {} {}",
-            p.label,
-            money.count(p.requests),
-            words.legend_requests,
-            money.count(p.unmet),
-            words.legend_unmet
-        );
-        let _ = writeln!(
-            out,
-            "<g><title>{}</title><rect class=\"bar-requests\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{h_all:.1}\"></rect>\
-             <rect class=\"bar-unmet\" x=\"{x:.1}\" y=\"{:.1}\" width=\"{bar:.1}\" height=\"{h_unmet:.1}\"></rect></g>",
-            esc(&tip),
-            base - h_all,
-            base - h_unmet
-        );
-        if i % every == 0 {
-            let label = p.label.get(5..).unwrap_or(&p.label);
-            let _ = writeln!(
-                out,
-                "<text class=\"tick\" x=\"{:.1}\" y=\"{}\" text-anchor=\"middle\">{}</text>",
-                x + bar / 2.0,
-                height - 8.0,
-                esc(label)
-            );
-        }
+    for layout in [Layout::Wide, Layout::Narrow] {
+        out.push_str(&timeline_svg(timeline, words, money, layout));
     }
-    out.push_str("</svg>\n<ul class=\"legend\">\n");
     let _ = writeln!(
         out,
-        "<li><span class=\"swatch bar-requests\"></span>{}</li>\n<li><span class=\"swatch bar-unmet\"></span>{}</li>\n</ul>\n</section>",
+        "<ul class=\"legend\">\n<li><span class=\"swatch bar-requests\"></span>{}</li>\n<li><span class=\"swatch bar-unmet\"></span>{}</li>\n</ul>\n</section>",
         esc(words.legend_requests),
         esc(words.legend_unmet)
     );
@@ -320,7 +253,7 @@ fn unmet_section(report: &Report, words: &Words, money: &Money) -> String {
     }
     let _ = writeln!(
         out,
-        "<table>\n<thead><tr><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">{}</th><th class=\"num\">{}</th><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         esc(words.col_asked),
         esc(words.col_shoppers),
         esc(words.col_now),
@@ -346,7 +279,7 @@ fn unmet_section(report: &Report, words: &Words, money: &Money) -> String {
             esc(&u.label)
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
     out
 }
 
@@ -362,7 +295,7 @@ fn gaps_section(report: &Report, words: &Words, money: &Money) -> String {
     }
     let _ = writeln!(
         out,
-        "<table>\n<thead><tr><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
+        "<div class=\"table-wrap\"><table>\n<thead><tr><th class=\"num\">{}</th><th>{}</th><th>{}</th></tr></thead>\n<tbody>",
         esc(words.col_times),
         esc(words.col_word),
         esc(words.col_likely)
@@ -384,7 +317,7 @@ fn gaps_section(report: &Report, words: &Words, money: &Money) -> String {
             esc(&g.word)
         );
     }
-    out.push_str("</tbody>\n</table>\n</section>\n");
+    out.push_str("</tbody>\n</table></div>\n</section>\n");
     out
 }
 
@@ -404,66 +337,19 @@ fn supply_section(report: &Report, words: &Words, money: &Money) -> String {
     out
 }
 
-/// Paired horizontal bars: each value's share of demand and of the catalog.
+/// One attribute's chart, drawn for both layouts.
 fn facet_chart(facet: &FacetDemand, words: &Words, money: &Money) -> String {
-    const ROWS: usize = 10;
-    let values: Vec<_> = facet.values.iter().take(ROWS).collect();
     let mut out = format!(
-        "<figure class=\"facet\" data-facet=\"{}\">\n<figcaption>{} <span class=\"count\">({} {})</span></figcaption>\n",
+        "<figure class=\"facet\" data-facet=\"{}\">\n<figcaption>{} <span class=\"count\">({}: {})</span></figcaption>\n",
         esc(&facet.facet),
         esc(&facet.label),
-        money.count(facet.requests),
-        esc(words.col_requests)
+        esc(words.col_requests),
+        money.count(facet.requests)
     );
-    let (width, label_w, row_h) = (800.0, 220.0, 30.0);
-    let height = row_h * values.len().max(1) as f64 + 6.0;
-    let top = values
-        .iter()
-        .flat_map(|v| [v.demand_share, v.supply_share])
-        .fold(0.0f64, f64::max)
-        .max(0.01);
-    let scale = (width - label_w - 60.0) / top;
-    let _ = writeln!(
-        out,
-        "<svg class=\"chart supply\" viewBox=\"0 0 {width} {height}\" role=\"img\" aria-label=\"{}\">",
-        esc(&facet.label)
-    );
-    for (i, v) in values.iter().enumerate() {
-        let y = i as f64 * row_h + 3.0;
-        let (d, s) = (v.demand_share * scale, v.supply_share * scale);
-        let tip = format!(
-            "{}: {} {} ({}), {} {} ({})",
-            v.label,
-            money.count(v.requests),
-            words.col_requests,
-            percent(v.demand_share),
-            money.count(v.products),
-            words.col_products,
-            percent(v.supply_share)
-        );
-        let _ = writeln!(
-            out,
-            "<g><title>{}</title>\
-             <text class=\"label\" x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"end\">{}</text>\
-             <rect class=\"bar-demand\" x=\"{label_w}\" y=\"{:.1}\" width=\"{d:.1}\" height=\"11\"></rect>\
-             <rect class=\"bar-supply\" x=\"{label_w}\" y=\"{:.1}\" width=\"{s:.1}\" height=\"11\"></rect>\
-             <text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\">{}</text>\
-             <text class=\"tick\" x=\"{:.1}\" y=\"{:.1}\">{}</text></g>",
-            esc(&tip),
-            label_w - 8.0,
-            y + 16.0,
-            esc(&cut(&v.label, 30)),
-            y + 1.0,
-            y + 13.0,
-            label_w + d + 4.0,
-            y + 10.0,
-            percent(v.demand_share),
-            label_w + s + 4.0,
-            y + 22.0,
-            percent(v.supply_share)
-        );
+    for layout in [Layout::Wide, Layout::Narrow] {
+        out.push_str(&facet_svg(facet, words, money, layout));
     }
-    out.push_str("</svg>\n</figure>\n");
+    out.push_str("</figure>\n");
     out
 }
 

@@ -19,6 +19,7 @@
 //! `index`); knows nothing of HTTP, tantivy or sessions: supply is counted
 //! through a closure the front end hands in ([`Probe`]).
 
+pub mod charts;
 pub mod demand;
 pub mod event;
 pub mod gaps;
