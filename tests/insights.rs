@@ -148,7 +148,7 @@ fn scripted_conversations_report_unmet_demand_and_gaps_exactly() {
                 "label": "red sneakers for women under ₹1,000",
                 "requests": 3, "conversations": 3, "matching_now": 0,
                 "closest": [
-                    closest(&["type"], 1, 799.0, 799.0, "1 of other product types"),
+                    closest(&["type"], 1, 799.0, 799.0, "1 in other product types"),
                     closest(&["color"], 1, 899.0, 899.0, "1 in other colours"),
                     closest(&["price"], 1, 3499.0, 3499.0, "1 above ₹1,000 (from ₹3,499)"),
                 ]
@@ -158,7 +158,7 @@ fn scripted_conversations_report_unmet_demand_and_gaps_exactly() {
                 "label": "black jeans for women",
                 "requests": 2, "conversations": 2, "matching_now": 0,
                 "closest": [
-                    closest(&["type"], 1, 1999.0, 1999.0, "1 of other product types"),
+                    closest(&["type"], 1, 1999.0, 1999.0, "1 in other product types"),
                     closest(&["color"], 1, 2999.0, 2999.0, "1 in other colours"),
                     closest(&["gender"], 1, 2599.0, 2599.0, "1 for other audiences"),
                 ]
@@ -251,7 +251,7 @@ fn scripted_conversations_report_unmet_demand_and_gaps_exactly() {
         "{table}"
     );
     let html = insights(&[dir, "--index", index, "--since", "all", "--format", "html"]);
-    assert!(html.contains("<svg class=\"chart supply\""), "{html}");
+    assert!(html.contains("<svg class=\"chart supply wide\""), "{html}");
     assert!(!html.contains("<script"), "{html}");
 
     // Suggested synonyms, for review; an existing file is never overwritten.

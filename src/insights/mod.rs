@@ -28,6 +28,7 @@ pub mod key;
 pub mod log;
 pub mod read;
 pub mod report;
+pub mod shape;
 pub mod table;
 pub mod time;
 pub mod words;

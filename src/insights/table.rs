@@ -172,10 +172,10 @@ pub fn render_table(report: &Report) -> String {
     for facet in &report.demand {
         let _ = writeln!(
             out,
-            "  {} ({} {})",
+            "  {} ({}: {})",
             facet.label,
-            money.count(facet.requests),
-            words.col_requests
+            words.col_requests,
+            money.count(facet.requests)
         );
         let mut rows = vec![vec![
             String::new(),

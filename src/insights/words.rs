@@ -41,7 +41,7 @@ pub struct Words {
     pub col_what: &'static str,
     /// Column: the closest supply.
     pub col_closest: &'static str,
-    /// `{n}` products of other product types.
+    /// `{n}` products in other product types.
     pub other_type: &'static str,
     /// `{n}` products of other brands.
     pub other_brand: &'static str,
@@ -183,7 +183,7 @@ pub const ENGLISH: Words = Words {
     col_now: "in stock now",
     col_what: "what was asked",
     col_closest: "closest in the catalog",
-    other_type: "{n} of other product types",
+    other_type: "{n} in other product types",
     other_brand: "{n} from other brands",
     other_color: "{n} in other colours",
     other_gender: "{n} for other audiences",
