@@ -96,12 +96,13 @@ fn sanitize(text: &str) -> String {
         .to_string()
 }
 
-/// What the writer thread is handed.
+/// What the writer thread is handed (a turn's facts boxed: the queue's
+/// slots stay small).
 enum Message {
     Turn {
         at: u64,
         session: String,
-        facts: TurnFacts,
+        facts: Box<TurnFacts>,
     },
     /// Write and sync everything before, then answer.
     Flush(SyncSender<()>),
@@ -183,7 +184,7 @@ impl DemandLog {
         let message = Message::Turn {
             at: now_ms(),
             session: session_id.to_string(),
-            facts,
+            facts: Box::new(facts),
         };
         let sent = match self.sender.lock() {
             Ok(guard) => guard.as_ref().map(|s| s.try_send(message)),
