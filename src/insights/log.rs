@@ -1,8 +1,10 @@
 //! The demand log's writer: one event per turn, appended off the request
 //! path. [`DemandLog::record`] hands the turn's facts to a bounded channel
-//! and returns; a writer thread hashes the session id, writes JSON Lines and
-//! calls `fdatasync` about once a second, so a crash loses at most about
-//! the last second. When the channel is full the turn is counted and
+//! and returns, without waking anyone; a writer thread wakes every
+//! [`WRITE_EVERY`] (or at once for a flush), hashes the session ids of
+//! everything queued, writes it as JSON Lines in one write, and calls
+//! `fdatasync` about once a second, so a crash loses at most about the last
+//! second. When the channel is full the turn is counted and
 //! dropped rather than waited for; the count goes into the log itself (a
 //! `dropped` line) and into a warning.
 //!
@@ -21,11 +23,15 @@ use std::fs::{self, File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, SyncSender, TrySendError};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
+/// How often the writer wakes to write what is queued. Turns are not
+/// written one by one: waking a thread and a write per turn would cost
+/// more than the turn's own search.
+pub const WRITE_EVERY: Duration = Duration::from_millis(200);
 /// How often written events are made durable.
 pub const SYNC_EVERY: Duration = Duration::from_secs(1);
 /// Rotated files kept per writer (besides the active one).
@@ -96,16 +102,21 @@ fn sanitize(text: &str) -> String {
         .to_string()
 }
 
-/// What the writer thread is handed (a turn's facts boxed: the queue's
-/// slots stay small).
-enum Message {
-    Turn {
-        at: u64,
-        session: String,
-        facts: Box<TurnFacts>,
-    },
-    /// Write and sync everything before, then answer.
-    Flush(SyncSender<()>),
+/// A turn handed to the writer thread (its facts boxed: the queue's slots
+/// stay small).
+struct Pending {
+    at: u64,
+    session: String,
+    facts: Box<TurnFacts>,
+}
+
+/// The handle's ends of the writer's two channels: turns (bounded, never
+/// waited on, never waking the writer) and flush requests (each answered
+/// once everything sent before it is written and synced).
+#[derive(Debug)]
+struct Senders {
+    turns: SyncSender<Pending>,
+    flushes: Sender<SyncSender<()>>,
 }
 
 /// Counters shared by the handle and the writer.
@@ -133,7 +144,7 @@ pub struct LogStats {
 /// The demand log of one process. `Send + Sync`; share it as `Arc`.
 #[derive(Debug)]
 pub struct DemandLog {
-    sender: Mutex<Option<SyncSender<Message>>>,
+    sender: Mutex<Option<Senders>>,
     counters: Arc<Counters>,
     thread: Mutex<Option<JoinHandle<()>>>,
     path: PathBuf,
@@ -151,7 +162,8 @@ impl DemandLog {
             .unwrap_or_else(|| config.dir.join(super::key::KEY_FILE));
         let key = SessionKey::load_or_create(&key_file)?;
         let (file, path) = open_active(&config.dir, &config.name)?;
-        let (sender, receiver) = std::sync::mpsc::sync_channel(config.queue.max(1));
+        let (turns, turns_in) = std::sync::mpsc::sync_channel(config.queue.max(1));
+        let (flushes, flushes_in) = std::sync::mpsc::channel();
         let counters = Arc::new(Counters::default());
         let mut writer = Writer {
             dir: config.dir.clone(),
@@ -166,10 +178,10 @@ impl DemandLog {
         };
         let thread = std::thread::Builder::new()
             .name("demand-log".into())
-            .spawn(move || writer.run(receiver))
+            .spawn(move || writer.run(turns_in, flushes_in))
             .map_err(|e| Error::io(&path, e))?;
         Ok(DemandLog {
-            sender: Mutex::new(Some(sender)),
+            sender: Mutex::new(Some(Senders { turns, flushes })),
             counters,
             thread: Mutex::new(Some(thread)),
             path,
@@ -181,14 +193,17 @@ impl DemandLog {
     /// behind, the turn is counted as dropped.
     pub fn record(&self, session_id: &str, facts: TurnFacts) {
         self.counters.recorded.fetch_add(1, Ordering::Relaxed);
-        let message = Message::Turn {
+        let pending = Pending {
             at: now_ms(),
             session: session_id.to_string(),
             facts: Box::new(facts),
         };
         let sent = match self.sender.lock() {
-            Ok(guard) => guard.as_ref().map(|s| s.try_send(message)),
-            Err(poisoned) => poisoned.into_inner().as_ref().map(|s| s.try_send(message)),
+            Ok(guard) => guard.as_ref().map(|s| s.turns.try_send(pending)),
+            Err(poisoned) => poisoned
+                .into_inner()
+                .as_ref()
+                .map(|s| s.turns.try_send(pending)),
         };
         match sent {
             Some(Ok(())) => {}
@@ -202,11 +217,8 @@ impl DemandLog {
     pub fn flush(&self) {
         let (done, wait) = std::sync::mpsc::sync_channel(1);
         let sent = match self.sender.lock() {
-            Ok(guard) => guard.as_ref().map(|s| s.send(Message::Flush(done))),
-            Err(poisoned) => poisoned
-                .into_inner()
-                .as_ref()
-                .map(|s| s.send(Message::Flush(done))),
+            Ok(guard) => guard.as_ref().map(|s| s.flushes.send(done)),
+            Err(poisoned) => poisoned.into_inner().as_ref().map(|s| s.flushes.send(done)),
         };
         if let Some(Ok(())) = sent {
             let _ = wait.recv();
@@ -317,26 +329,26 @@ struct Writer {
 }
 
 impl Writer {
-    fn run(&mut self, receiver: Receiver<Message>) {
+    fn run(&mut self, turns: Receiver<Pending>, flush_requests: Receiver<SyncSender<()>>) {
         let mut synced_at = Instant::now();
         let mut dirty = false;
         loop {
-            let wait = SYNC_EVERY.saturating_sub(synced_at.elapsed());
+            // Sleep until the next write, unless a flush is asked for or
+            // the log is closed.
             let mut flushes = Vec::new();
             let mut closed = false;
-            match receiver.recv_timeout(wait) {
-                Ok(message) => {
-                    self.take(message, &mut flushes);
-                    // Everything else already waiting goes in the same write.
-                    while self.buffer.len() < 256 * 1024 {
-                        match receiver.try_recv() {
-                            Ok(message) => self.take(message, &mut flushes),
-                            Err(_) => break,
-                        }
-                    }
-                }
+            match flush_requests.recv_timeout(WRITE_EVERY) {
+                Ok(done) => flushes.push(done),
                 Err(RecvTimeoutError::Timeout) => {}
                 Err(RecvTimeoutError::Disconnected) => closed = true,
+            }
+            flushes.extend(flush_requests.try_iter());
+            // Everything queued goes out, in writes of at most 256 KiB.
+            while let Ok(pending) = turns.try_recv() {
+                self.take(pending);
+                if self.buffer.len() >= 256 * 1024 {
+                    dirty |= self.write_out();
+                }
             }
             self.note_drops();
             dirty |= self.write_out();
@@ -359,17 +371,12 @@ impl Writer {
         }
     }
 
-    fn take(&mut self, message: Message, flushes: &mut Vec<SyncSender<()>>) {
-        match message {
-            Message::Turn { at, session, facts } => {
-                let event = TurnEvent::new(at, self.key.hash(&session), &facts);
-                self.push(&Record::Turn {
-                    v: FORMAT_VERSION,
-                    event,
-                });
-            }
-            Message::Flush(done) => flushes.push(done),
-        }
+    fn take(&mut self, pending: Pending) {
+        let event = TurnEvent::new(pending.at, self.key.hash(&pending.session), &pending.facts);
+        self.push(&Record::Turn {
+            v: FORMAT_VERSION,
+            event,
+        });
     }
 
     fn push(&mut self, record: &Record) {
