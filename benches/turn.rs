@@ -20,6 +20,14 @@
 //! product per model (variant groups, as every turn does), in the same run:
 //! their ratio is what grouping variants costs a turn's search.
 //!
+//! `turn/first+log`, `turn/refine+log`: the same turns, each handed to the
+//! demand log as `vitrine serve` does (`DemandLog::record`). Criterion
+//! times the request thread only; the log's writer thread works on
+//! another core, so the cost of logging is also measured as process CPU
+//! (every thread, `getrusage`) per turn: with and without the log in
+//! alternated runs of 1,200 turns, and the CPU of logging alone (20,000
+//! turns' facts recorded, written and synced) as a share of the turn's.
+//!
 //! Catalogs and indexes are cached in `target/bench-data/` (delete it to
 //! rebuild). Before the criterion runs, prints p50/p99 of single turns and
 //! of the floor, and how many turns matched nothing or were relaxed.
@@ -45,8 +53,10 @@ use tantivy::schema::Value;
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::{DocAddress, Order, Searcher, TantivyDocument, Term};
 use vitrine::index::{FACET_FIELDS, ImportOptions, ProductIndex};
+use vitrine::insights::{DemandLog, DemandLogConfig};
 use vitrine::model::SearchSpec;
 use vitrine::search::{Rank, TurnCollector, query};
+use vitrine::server::turn_facts;
 use vitrine::{Constraints, Engine, Session, Sort};
 
 const LIMIT: usize = 10;
@@ -678,6 +688,99 @@ fn latencies(engine: &Engine, steps: &[Step], rounds: usize) -> Vec<(f64, f64)> 
     out
 }
 
+/// CPU time of the whole process (every thread), in µs.
+fn process_cpu_us() -> f64 {
+    // SAFETY: `usage` is a valid, writable rusage.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    unsafe { libc::getrusage(libc::RUSAGE_SELF, &mut usage) };
+    let us = |t: libc::timeval| t.tv_sec as f64 * 1e6 + t.tv_usec as f64;
+    us(usage.ru_utime) + us(usage.ru_stime)
+}
+
+/// Process CPU per turn over `rounds` of `steps`, each turn handed to
+/// `log` when there is one (and the log flushed and synced at the end, so
+/// the writer's work is counted).
+fn process_cpu_per_turn(
+    engine: &Engine,
+    steps: &[Step],
+    rounds: usize,
+    log: Option<&DemandLog>,
+) -> f64 {
+    let before = process_cpu_us();
+    let mut turns = 0;
+    for round in 0..rounds {
+        for (i, step) in steps.iter().enumerate() {
+            let mut session = step.session.clone();
+            let turn = engine
+                .turn(&mut session, &step.message, LIMIT)
+                .expect("turn");
+            if let Some(log) = log {
+                log.record(
+                    &format!("{:032x}", round * steps.len() + i),
+                    turn_facts(&turn),
+                );
+            }
+            black_box(turn);
+            turns += 1;
+        }
+    }
+    if let Some(log) = log {
+        log.flush();
+    }
+    (process_cpu_us() - before) / turns as f64
+}
+
+/// Process CPU per logged turn: the facts of `steps`' turns recorded
+/// 20,000 times under distinct session ids (none reused, so every one is
+/// hashed), then flushed: the handle's work and the writer's (hash, JSON,
+/// write, one fsync).
+fn log_cpu_per_record(engine: &Engine, steps: &[Step], log: &DemandLog) -> f64 {
+    let facts: Vec<_> = steps
+        .iter()
+        .map(|step| {
+            let mut session = step.session.clone();
+            turn_facts(
+                &engine
+                    .turn(&mut session, &step.message, LIMIT)
+                    .expect("turn"),
+            )
+        })
+        .collect();
+    let n = 20_000;
+    let before = process_cpu_us();
+    for i in 0..n {
+        log.record(&format!("{i:032x}"), facts[i % facts.len()].clone());
+    }
+    log.flush();
+    (process_cpu_us() - before) / n as f64
+}
+
+/// The demand log's share of a turn's CPU, two ways: runs with and without
+/// it, alternated (the difference of two noisy figures), and the CPU of
+/// logging alone against the turn's (the steadier figure). Prints medians.
+fn demand_log_cost(engine: &Engine, steps: &[Step], log: &DemandLog, label: &str) {
+    let runs = 9;
+    let rounds = (1_200 / steps.len()).max(1);
+    let (mut without, mut with, mut alone) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs {
+        without.push(process_cpu_per_turn(engine, steps, rounds, None));
+        with.push(process_cpu_per_turn(engine, steps, rounds, Some(log)));
+        alone.push(log_cpu_per_record(engine, steps, log));
+    }
+    let median = |v: &mut Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    let (a, b, c) = (median(&mut without), median(&mut with), median(&mut alone));
+    println!(
+        "{label}: process CPU per turn, median of {runs} alternated runs of {} turns: {a:.1} µs without the demand log, {b:.1} µs with it: {:+.1}% ({:.3}x); logging alone {c:.2} µs a turn = {:.1}% of the turn without it",
+        rounds * steps.len(),
+        (b / a - 1.0) * 100.0,
+        b / a,
+        c / a * 100.0
+    );
+}
+
 fn sizes() -> Vec<u64> {
     let mut sizes = vec![10_000, 100_000];
     if std::env::var("VITRINE_BENCH_1M").is_ok_and(|v| v == "1") {
@@ -749,6 +852,12 @@ fn bench(c: &mut Criterion) {
             report(&format!("collector/{label}/first/{rows}"), samples);
         }
 
+        let demand = tempfile::tempdir().expect("demand log dir");
+        let log =
+            DemandLog::open(&DemandLogConfig::new(demand.path(), "bench")).expect("demand log");
+        demand_log_cost(&engine, &firsts, &log, &format!("turn/first+log/{rows}"));
+        demand_log_cost(&engine, &refines, &log, &format!("turn/refine+log/{rows}"));
+
         let mut group = c.benchmark_group("turn");
         let mut i = 0;
         group.bench_function(BenchmarkId::new("first", rows), |b| {
@@ -772,6 +881,25 @@ fn bench(c: &mut Criterion) {
                 BatchSize::SmallInput,
             )
         });
+        for (label, steps) in [("first+log", &firsts), ("refine+log", &refines)] {
+            let mut i = 0;
+            group.bench_function(BenchmarkId::new(label, rows), |b| {
+                b.iter_batched(
+                    || {
+                        i = (i + 1) % steps.len();
+                        (i, steps[i].clone())
+                    },
+                    |(i, mut step)| {
+                        let turn = engine.turn(&mut step.session, &step.message, LIMIT);
+                        if let Ok(turn) = &turn {
+                            log.record(&format!("{i:032x}"), turn_facts(turn));
+                        }
+                        turn
+                    },
+                    BatchSize::SmallInput,
+                )
+            });
+        }
         for (label, queries) in [
             ("floor_first", &floor_first),
             ("floor_refine", &floor_refine),
@@ -785,6 +913,12 @@ fn bench(c: &mut Criterion) {
             });
         }
         group.finish();
+        log.close();
+        let stats = log.stats();
+        println!(
+            "demand log during the bench: {} turns recorded, {} written, {} dropped",
+            stats.recorded, stats.written, stats.dropped
+        );
     }
 }
 

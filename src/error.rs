@@ -184,6 +184,29 @@ pub enum ConfigReason {
         /// The value given.
         value: f64,
     },
+    /// A demand log key that cannot key the session hash.
+    DemandKey {
+        /// Where the key is, when it is a file.
+        path: Option<String>,
+        /// What is wrong with it.
+        detail: String,
+    },
+    /// The demand log's files are all held by other running processes.
+    DemandLogBusy {
+        /// The log's file name.
+        name: String,
+        /// Its directory.
+        dir: String,
+    },
+    /// A synonyms file too large to be a merchant's list.
+    SynonymsTooLarge {
+        /// The file.
+        path: String,
+        /// Its size in bytes.
+        size: u64,
+        /// The largest accepted.
+        max: u64,
+    },
 }
 
 impl fmt::Display for ConfigReason {
@@ -223,6 +246,21 @@ impl fmt::Display for ConfigReason {
             ConfigReason::MessyPercent { value } => {
                 write!(f, "messy percent must be between 0 and 100, not {value}")
             }
+            ConfigReason::DemandKey {
+                path: Some(path),
+                detail,
+            } => {
+                write!(f, "{path}: {detail}")
+            }
+            ConfigReason::DemandKey { path: None, detail } => write!(f, "{detail}"),
+            ConfigReason::DemandLogBusy { name, dir } => write!(
+                f,
+                "the demand log {name} in {dir} is held by other processes"
+            ),
+            ConfigReason::SynonymsTooLarge { path, size, max } => write!(
+                f,
+                "{path}: a synonyms file of {size} bytes is too large (at most {max})"
+            ),
         }
     }
 }

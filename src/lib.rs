@@ -45,6 +45,7 @@ pub mod engine;
 pub(crate) mod error;
 pub mod r#gen;
 pub mod index;
+pub mod insights;
 pub mod language;
 pub mod model;
 pub mod reply;

@@ -5,8 +5,10 @@
 //! reload and continue. Over the demo catalogs, in English and in Brazilian
 //! Portuguese, on a desktop and on a phone: product pictures load, cards
 //! show colours, every string of the widget is in the conversation's
-//! language, four cards fit a phone screen and nothing is clipped. Every
-//! view is saved to `target/screenshots/`.
+//! language, four cards fit a phone screen and nothing is clipped. The
+//! merchant's insights page (`browser/admin.rs`): signing in, its SVG
+//! charts under the CSP, in both languages, on a phone. Every view is
+//! saved to `target/screenshots/`.
 //!
 //! Without Chromium and chromedriver the tests print a visible notice and
 //! pass, except when `CI=true`, where they fail (`.ci/run` installs them).
@@ -17,6 +19,8 @@ use std::os::unix::process::CommandExt;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
+#[path = "browser/admin.rs"]
+mod admin;
 mod common;
 #[path = "common/datasets.rs"]
 mod datasets;

@@ -1,12 +1,15 @@
-//! `vitrine import`: read a CSV catalog, report bad rows, publish a new index.
+//! `vitrine import`: read a CSV catalog, report bad rows, publish a new
+//! index; with `--synonyms FILE`, check the merchant's synonyms against the
+//! new catalog and install them beside the index for `serve` and `chat`.
 
 use crate::catalog::{ReadOptions, parse_map_arg, write_report};
-use crate::index::{ImportOptions, import_with_progress};
+use crate::index::{ImportOptions, ProductIndex, import_with_progress};
+use crate::understand::{Lexicon, Synonyms};
 use anyhow::Context;
 use clap::Args;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::IsTerminal;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 /// How many bad rows, and how many rows kept with a change, are printed on
@@ -39,6 +42,11 @@ pub struct ImportArgs {
     /// Write every bad row (line, id, reason) to this CSV file.
     #[arg(long, value_name = "FILE")]
     pub report: Option<PathBuf>,
+    /// The merchant's synonyms file (format in README.md): checked against
+    /// the new catalog, then installed as `synonyms.txt` in the index
+    /// directory, where `serve` (reloading it when it changes) and `chat` read it.
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
 }
 
 fn parse_delimiter(d: &str) -> anyhow::Result<u8> {
@@ -49,8 +57,52 @@ fn parse_delimiter(d: &str) -> anyhow::Result<u8> {
     }
 }
 
+/// Checks the synonyms against the new index and installs a copy of the
+/// file beside it (written aside, then renamed over the old copy).
+fn install_synonyms(
+    path: &Path,
+    synonyms: &Synonyms,
+    index: &Path,
+    dry_run: bool,
+) -> anyhow::Result<()> {
+    for e in &synonyms.errors {
+        println!("  synonyms: skipped {e}");
+    }
+    if dry_run {
+        println!(
+            "  synonyms: {} rules read (checked against the catalog when it is imported)",
+            synonyms.rules.len()
+        );
+        return Ok(());
+    }
+    let product_index = ProductIndex::open(index)?;
+    let lexicon = Lexicon::new(product_index.vocabulary()).with_synonyms(synonyms);
+    for issue in lexicon.synonym_issues() {
+        println!("  synonyms: not applied, {issue}");
+    }
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    let target = index.join(crate::server::defaults::SYNONYMS_FILE);
+    let tmp = index.join(format!(".synonyms.{}", std::process::id()));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, &target))
+        .with_context(|| format!("cannot install {}", target.display()))?;
+    println!(
+        "  synonyms: {} rules applied, installed as {}",
+        lexicon.synonym_rules(),
+        target.display()
+    );
+    Ok(())
+}
+
 /// Runs the import.
 pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
+    let synonyms = match &args.synonyms {
+        Some(path) => Some(
+            Synonyms::read(path)
+                .with_context(|| format!("cannot read the synonyms in {}", path.display()))?,
+        ),
+        None => None,
+    };
     let map = args
         .map
         .iter()
@@ -169,6 +221,9 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             summary.index_bytes as f64 / summary.indexed.max(1) as f64
         ),
         None => println!("  dry run: the index was not changed"),
+    }
+    if let (Some(path), Some(synonyms)) = (&args.synonyms, &synonyms) {
+        install_synonyms(path, synonyms, &args.index, args.dry_run)?;
     }
     Ok(ExitCode::SUCCESS)
 }

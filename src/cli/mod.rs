@@ -1,4 +1,5 @@
-//! The `vitrine` command line: `import`, `stats`, `serve`, `chat`, `gen`.
+//! The `vitrine` command line: `import`, `stats`, `serve`, `chat`,
+//! `insights`, `gen`.
 //!
 //! Parse, then resolve: clap structs hold the raw arguments; each command's
 //! module validates them and calls library code. `anyhow` lives here only.
@@ -32,6 +33,9 @@ pub enum Command {
     Serve(serve::ServeArgs),
     /// Chat with the catalog in the terminal.
     Chat(chat::ChatArgs),
+    /// What shoppers asked for and did not find: unmet demand, words not
+    /// understood, demand against supply, conversation health.
+    Insights(insights::InsightsArgs),
     /// Write a deterministic synthetic catalog (for benchmarks) to stdout.
     Gen(r#gen::GenArgs),
 }
@@ -47,6 +51,7 @@ pub fn main() -> ExitCode {
         Command::Stats(args) => stats::run(args),
         Command::Serve(args) => serve::run(args),
         Command::Chat(args) => chat::run(args),
+        Command::Insights(args) => insights::run(args),
         Command::Gen(args) => r#gen::run(args),
     };
     match result {
@@ -129,6 +134,7 @@ fn strip_repeated_path<'a>(line: &str, text: &'a str) -> &'a str {
 mod chat;
 mod r#gen;
 mod import;
+mod insights;
 mod serve;
 mod stats;
 

@@ -6,7 +6,10 @@
 //! there is none; the demo catalogs are built into the binary, so `serve`
 //! works outside the checkout), picks the session store (memory, or Redis
 //! with `--sessions redis://…`), reloads the engine when an import swaps in
-//! a new index, and serves until Ctrl-C or SIGTERM.
+//! a new index or the synonyms file changes, logs every turn for the
+//! merchant's insights (`--demand-log`, on by default in the index
+//! directory), serves the insights page with `--admin-token`, and serves
+//! until Ctrl-C or SIGTERM.
 
 use crate::server::{
     self, AppState, Cidr, ConnectionLimits, MemorySessionStore, RedisSessionStore, ServerConfig,
@@ -87,6 +90,36 @@ pub struct ServeArgs {
     /// Seconds between summary lines in the log (requests, errors, refusals).
     #[arg(long, default_value_t = defaults::LOG_SUMMARY_SECS)]
     pub log_summary: u64,
+    /// The merchant's synonyms file, reloaded when it changes. Default: the
+    /// `synonyms.txt` that `vitrine import --synonyms` installs in the
+    /// index directory (watched even before it exists).
+    #[arg(long, value_name = "FILE")]
+    pub synonyms: Option<PathBuf>,
+    /// Where every turn is logged for `vitrine insights` and the insights
+    /// page: a directory (each replica writes its own files in it), or
+    /// `off`. Default: `demand` in the index directory.
+    #[arg(long, value_name = "DIR|off")]
+    pub demand_log: Option<String>,
+    /// The secret key of the demand log's conversation hashes. Default:
+    /// `demand.key` in the log directory, created on first use; give
+    /// replicas on different hosts the same key file.
+    #[arg(long, value_name = "FILE")]
+    pub demand_key: Option<PathBuf>,
+    /// Size budget of this replica's demand log files, in MiB (the oldest
+    /// rotated file is removed beyond it).
+    #[arg(long, default_value_t = crate::insights::log::DEFAULT_MAX_MB, value_name = "MIB")]
+    pub demand_log_max_mb: u64,
+    /// Serve the merchant's insights page at /admin/insights to whoever
+    /// has this token (at least 16 characters; e.g. `openssl rand -hex
+    /// 16`). Without it the page does not exist. Prefer the environment
+    /// variable: a command line is visible to the machine's other users.
+    #[arg(
+        long,
+        env = "VITRINE_ADMIN_TOKEN",
+        hide_env_values = true,
+        value_name = "TOKEN"
+    )]
+    pub admin_token: Option<String>,
 }
 
 /// A parsed rate flag: per minute, or `None` for off.
@@ -237,10 +270,95 @@ fn init_logging() {
         .try_init();
 }
 
+/// The synonyms file to use: the one named, which must exist, else the
+/// index directory's (which may appear later).
+pub(super) fn synonyms_file(named: Option<&Path>, index: &Path) -> anyhow::Result<PathBuf> {
+    match named {
+        Some(path) if !path.is_file() => {
+            anyhow::bail!("the synonyms file {} does not exist", path.display())
+        }
+        Some(path) => Ok(path.to_path_buf()),
+        None => Ok(index.join(defaults::SYNONYMS_FILE)),
+    }
+}
+
+/// Where the demand log goes: `None` when it is off.
+fn demand_dir(args: &ServeArgs) -> Option<PathBuf> {
+    match args.demand_log.as_deref().map(str::trim) {
+        Some(off) if off.eq_ignore_ascii_case("off") => None,
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => Some(args.index.join(defaults::DEMAND_LOG_DIR)),
+    }
+}
+
+/// Where and how this replica logs demand, resolved from the flags.
+struct DemandSettings {
+    dir: Option<PathBuf>,
+    /// Asked for by flag (then it must open).
+    explicit: bool,
+    key: Option<PathBuf>,
+    max_bytes: u64,
+}
+
+/// Opens the demand log of this replica (named after the host and port).
+/// A log asked for by flag must open; the default one is skipped with a
+/// warning when its directory is not writable (a read-only index).
+fn open_demand_log(
+    settings: &DemandSettings,
+    port: u16,
+) -> anyhow::Result<Option<Arc<crate::insights::DemandLog>>> {
+    let Some(dir) = &settings.dir else {
+        return Ok(None);
+    };
+    let mut config = crate::insights::DemandLogConfig::new(dir, &format!("serve-{port}"));
+    config.key_file = settings.key.clone();
+    config.max_bytes = settings.max_bytes;
+    match crate::insights::DemandLog::open(&config) {
+        Ok(log) => {
+            tracing::info!("demand log: {}", log.path().display());
+            Ok(Some(Arc::new(log)))
+        }
+        Err(err) if !settings.explicit => {
+            tracing::warn!(%err, "no demand log (pass --demand-log DIR to choose where)");
+            Ok(None)
+        }
+        Err(err) => Err(err).context("cannot open the demand log"),
+    }
+}
+
 /// Runs `vitrine serve`.
 pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
     init_logging();
-    let engine = Arc::new(open_engine(&args.index, &args.catalog)?);
+    let admin = match args.admin_token.as_deref().map(str::trim) {
+        Some(token) if token.chars().count() < crate::server::config::MIN_ADMIN_TOKEN_CHARS => {
+            anyhow::bail!(
+                "--admin-token needs at least {} characters (e.g. `openssl rand -hex 16`)",
+                crate::server::config::MIN_ADMIN_TOKEN_CHARS
+            )
+        }
+        Some(token) => Some(crate::server::AdminConfig {
+            token: token.to_string(),
+            // The replicas' logs: this one's directory, or where they log by default.
+            logs: vec![
+                demand_dir(&args).unwrap_or_else(|| args.index.join(defaults::DEMAND_LOG_DIR)),
+            ],
+        }),
+        None => None,
+    };
+    let demand = DemandSettings {
+        dir: demand_dir(&args),
+        explicit: args.demand_log.is_some(),
+        key: args.demand_key.clone(),
+        max_bytes: args.demand_log_max_mb.max(1) * 1024 * 1024,
+    };
+    let synonyms = synonyms_file(args.synonyms.as_deref(), &args.index)?;
+    let engine = open_engine(&args.index, &args.catalog)?
+        .with_synonyms(&synonyms)
+        .with_context(|| format!("cannot read the synonyms in {}", synonyms.display()))?;
+    for issue in engine.synonym_issues() {
+        tracing::warn!("synonyms: {issue}");
+    }
+    let engine = Arc::new(engine);
     let config = ServerConfig {
         rate_limit_per_minute: args.rate_limit.0,
         new_sessions_per_minute: args.new_sessions_per_minute.0,
@@ -252,6 +370,7 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
         max_sessions: args.max_sessions.max(1),
         trusted_proxies: TrustedProxies::new(args.trusted_proxies),
         log_summary_interval: Duration::from_secs(args.log_summary.max(1)),
+        admin,
         ..ServerConfig::default()
     };
     let mut limits = ConnectionLimits {
@@ -320,9 +439,25 @@ pub fn run(args: ServeArgs) -> anyhow::Result<ExitCode> {
             ),
         )?;
         let reload = tokio::spawn(server::reload_loop(engine.clone(), Duration::from_secs(1)));
-        let state = AppState::with_store(engine, store, config);
+        let demand = open_demand_log(&demand, local.port())?;
+        let mut state = AppState::with_store(engine, store, config);
+        if let Some(log) = &demand {
+            state = state.with_demand_log(Arc::clone(log));
+        }
         server::serve(listener, state, limits, server::shutdown_signal()).await?;
         reload.abort();
+        if let Some(log) = demand {
+            log.close();
+            let stats = log.stats();
+            if stats.dropped + stats.failed > 0 {
+                tracing::warn!(
+                    logged = stats.written,
+                    dropped = stats.dropped,
+                    failed = stats.failed,
+                    "demand log: some turns were not logged"
+                );
+            }
+        }
         anyhow::Ok(())
     })?;
     Ok(ExitCode::SUCCESS)

@@ -1,23 +1,38 @@
 //! The index generation being served, with the lexicon built from its
-//! vocabulary, swapped for a newer one when an import publishes it.
+//! vocabulary and the merchant's synonyms, swapped for a newer one when an
+//! import publishes a generation or the synonyms file changes.
+//!
+//! Both are polled by [`Live::reload_if_changed`] (about once a second in
+//! `vitrine serve`): the index by its `CURRENT` file, the synonyms by the
+//! file's modification time and size. A synonyms file that cannot be read
+//! keeps the previous rules (and says so in the log); lines it cannot
+//! parse are logged with their numbers and the rest applies.
 
 use crate::error::Result;
 use crate::index::{ProductIndex, layout};
-use crate::understand::Lexicon;
+use crate::understand::{Lexicon, Synonyms};
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
+use std::time::SystemTime;
 
 /// One index generation with the lexicon built from its vocabulary.
 pub(crate) struct Loaded {
-    pub index: ProductIndex,
+    pub index: Arc<ProductIndex>,
     pub lexicon: Lexicon,
 }
 
 impl Loaded {
-    fn open(dir: &Path) -> Result<Loaded> {
-        let index = ProductIndex::open(dir)?;
-        let lexicon = Lexicon::for_catalog(index.vocabulary(), index.manifest().language);
-        Ok(Loaded { index, lexicon })
+    fn open(dir: &Path, synonyms: Option<&Synonyms>) -> Result<Loaded> {
+        Ok(Loaded::with(Arc::new(ProductIndex::open(dir)?), synonyms))
+    }
+
+    /// The lexicon of `index`, with `synonyms` applied.
+    fn with(index: Arc<ProductIndex>, synonyms: Option<&Synonyms>) -> Loaded {
+        let mut lexicon = Lexicon::for_catalog(index.vocabulary(), index.manifest().language);
+        if let Some(synonyms) = synonyms {
+            lexicon = lexicon.with_synonyms(synonyms);
+        }
+        Loaded { index, lexicon }
     }
 
     /// The catalog's currency, when it has one.
@@ -26,10 +41,69 @@ impl Loaded {
     }
 }
 
+/// A file's modification time and size: when either changes, it is read again.
+type Stamp = (SystemTime, u64);
+
+fn stamp(path: &Path) -> Option<Stamp> {
+    let meta = std::fs::metadata(path).ok()?;
+    Some((meta.modified().ok()?, meta.len()))
+}
+
+/// The merchant's synonyms file, watched.
+struct SynonymFile {
+    path: PathBuf,
+    /// The version of the file the rules come from (`None`: not read yet or gone).
+    stamp: Option<Stamp>,
+    /// The rules in force.
+    rules: Option<Arc<Synonyms>>,
+    /// The version that failed to read, so the failure is logged once.
+    failed: Option<Option<Stamp>>,
+}
+
+impl SynonymFile {
+    /// New rules when the file changed and could be read.
+    fn poll(&mut self) -> Option<Arc<Synonyms>> {
+        let now = stamp(&self.path);
+        if now == self.stamp || (now.is_none() && self.rules.is_none()) {
+            return None;
+        }
+        if now.is_none() {
+            if self.failed != Some(None) {
+                tracing::warn!(
+                    "synonyms file {} is gone: keeping the previous rules",
+                    self.path.display()
+                );
+                self.failed = Some(None);
+            }
+            return None;
+        }
+        match Synonyms::read(&self.path) {
+            Ok(rules) => {
+                for e in &rules.errors {
+                    tracing::warn!("synonyms file {}: {e}", self.path.display());
+                }
+                let rules = Arc::new(rules);
+                self.stamp = now;
+                self.failed = None;
+                self.rules = Some(Arc::clone(&rules));
+                Some(rules)
+            }
+            Err(err) => {
+                if self.failed != Some(now) {
+                    tracing::error!(%err, "cannot read the synonyms file: keeping the previous rules");
+                    self.failed = Some(now);
+                }
+                None
+            }
+        }
+    }
+}
+
 /// The live generation of an index directory.
 pub(crate) struct Live {
     dir: PathBuf,
     current: RwLock<Arc<Loaded>>,
+    synonyms: Mutex<Option<SynonymFile>>,
 }
 
 impl Live {
@@ -37,7 +111,8 @@ impl Live {
     pub fn open(dir: &Path) -> Result<Live> {
         Ok(Live {
             dir: dir.to_path_buf(),
-            current: RwLock::new(Arc::new(Loaded::open(dir)?)),
+            current: RwLock::new(Arc::new(Loaded::open(dir, None)?)),
+            synonyms: Mutex::new(None),
         })
     }
 
@@ -54,18 +129,96 @@ impl Live {
         }
     }
 
-    /// Switches to a newer generation if an import published one.
-    pub fn reload_if_changed(&self) -> Result<bool> {
-        let live = layout::current_number(&self.dir);
-        if live.is_none() || live == Some(self.get().index.version()) {
-            return Ok(false);
-        }
-        let loaded = Arc::new(Loaded::open(&self.dir)?);
+    fn set(&self, loaded: Loaded) {
+        let loaded = Arc::new(loaded);
         match self.current.write() {
             Ok(mut guard) => *guard = loaded,
             Err(poisoned) => *poisoned.into_inner() = loaded,
         }
-        Ok(true)
+    }
+
+    fn watched(&self) -> std::sync::MutexGuard<'_, Option<SynonymFile>> {
+        match self.synonyms.lock() {
+            Ok(guard) => guard,
+            Err(poisoned) => poisoned.into_inner(),
+        }
+    }
+
+    /// Reads the merchant's synonyms from `path` and watches it from now
+    /// on. A file that does not exist (yet) is no error: its rules apply
+    /// when it appears. One that exists and cannot be read is.
+    pub fn watch_synonyms(&self, path: &Path) -> Result<()> {
+        let now = stamp(path);
+        let rules = match now {
+            Some(_) => Some(Arc::new(Synonyms::read(path)?)),
+            None => None,
+        };
+        if let Some(rules) = &rules {
+            self.set(Loaded::with(Arc::clone(&self.get().index), Some(rules)));
+        }
+        *self.watched() = Some(SynonymFile {
+            path: path.to_path_buf(),
+            stamp: now,
+            rules,
+            failed: None,
+        });
+        Ok(())
+    }
+
+    /// The synonyms in force and the file they come from.
+    pub fn synonyms(&self) -> Option<(PathBuf, Option<Arc<Synonyms>>)> {
+        self.watched()
+            .as_ref()
+            .map(|f| (f.path.clone(), f.rules.clone()))
+    }
+
+    /// Switches to a newer generation if an import published one, and to
+    /// the synonyms file's new rules if it changed. True when the index changed.
+    pub fn reload_if_changed(&self) -> Result<bool> {
+        let (new_rules, rules) = {
+            let mut watched = self.watched();
+            match watched.as_mut() {
+                Some(file) => {
+                    let new = file.poll();
+                    (new.is_some(), file.rules.clone())
+                }
+                None => (false, None),
+            }
+        };
+        let live = layout::current_number(&self.dir);
+        let index_changed = live.is_some() && live != Some(self.get().index.version());
+        if !index_changed && !new_rules {
+            return Ok(false);
+        }
+        let index = if index_changed {
+            match ProductIndex::open(&self.dir) {
+                Ok(index) => Arc::new(index),
+                Err(err) => {
+                    if new_rules {
+                        self.set(Loaded::with(
+                            Arc::clone(&self.get().index),
+                            rules.as_deref(),
+                        ));
+                    }
+                    return Err(err);
+                }
+            }
+        } else {
+            Arc::clone(&self.get().index)
+        };
+        let loaded = Loaded::with(index, rules.as_deref());
+        if new_rules {
+            tracing::info!(
+                rules = loaded.lexicon.synonym_rules(),
+                not_applied = loaded.lexicon.synonym_issues().len(),
+                "synonyms reloaded"
+            );
+        }
+        for issue in loaded.lexicon.synonym_issues() {
+            tracing::warn!("synonyms: {issue}");
+        }
+        self.set(loaded);
+        Ok(index_changed)
     }
 }
 

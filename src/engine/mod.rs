@@ -28,6 +28,8 @@ pub struct IndexInfo {
     pub version: u64,
     /// The catalog's currency (ISO 4217), empty when unknown.
     pub currency: String,
+    /// The catalog's language.
+    pub language: crate::model::Lang,
 }
 
 /// The conversational engine over one index directory. `Send + Sync`: share
@@ -67,6 +69,7 @@ impl Engine {
             product_count: loaded.index.product_count(),
             version: loaded.index.version(),
             currency: loaded.currency().unwrap_or_default().to_string(),
+            language: loaded.index.manifest().language,
         }
     }
 
@@ -74,6 +77,49 @@ impl Engine {
     /// starts in).
     pub fn language(&self) -> crate::model::Lang {
         self.live.get().lexicon.catalog_language()
+    }
+
+    /// Applies the merchant's synonyms file ([`crate::understand::Synonyms`])
+    /// and watches it: [`Engine::reload_if_changed`] applies its new rules
+    /// when it changes. A file that does not exist yet is watched for;
+    /// one that cannot be read is an error.
+    pub fn with_synonyms(self, path: &Path) -> Result<Engine> {
+        self.live.watch_synonyms(path)?;
+        Ok(self)
+    }
+
+    /// What is wrong with the synonyms in force: the file's unreadable
+    /// lines and the rules this catalog cannot apply, each with its line.
+    pub fn synonym_issues(&self) -> Vec<String> {
+        let mut out: Vec<String> = match self.live.synonyms() {
+            Some((path, Some(rules))) => rules
+                .errors
+                .iter()
+                .map(|e| format!("{}: {e}", path.display()))
+                .collect(),
+            _ => Vec::new(),
+        };
+        if let Some((path, _)) = self.live.synonyms() {
+            let loaded = self.live.get();
+            out.extend(
+                loaded
+                    .lexicon
+                    .synonym_issues()
+                    .iter()
+                    .map(|e| format!("{}: {e}", path.display())),
+            );
+        }
+        out
+    }
+
+    /// How many products match `constraints` and their price span (no
+    /// page, no facet counts): what insights measure supply with.
+    pub fn measure(&self, constraints: &crate::model::Constraints) -> Result<SearchResult> {
+        let spec = SearchSpec {
+            constraints: constraints.clone(),
+            ..SearchSpec::default()
+        };
+        search::search(&self.live.get().index, &spec)
     }
 
     /// The catalog vocabulary of the index being served.

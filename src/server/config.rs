@@ -5,6 +5,7 @@
 //! Plain data: depends on nothing of the server but the trusted-proxy list.
 
 use super::client_addr::TrustedProxies;
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// Every default of the server. `vitrine serve`'s flags and the `Default`
@@ -49,6 +50,16 @@ pub mod defaults {
     pub const LOG_SUMMARY_SECS: u64 = 60;
     /// Longest wait for the session store (Redis) before answering `503`, in milliseconds.
     pub const SESSION_STORE_TIMEOUT_MS: u64 = 1_000;
+    /// The demand log's directory inside the index directory.
+    pub const DEMAND_LOG_DIR: &str = "demand";
+    /// The synonyms file `vitrine import --synonyms` installs in the index directory.
+    pub const SYNONYMS_FILE: &str = "synonyms.txt";
+    /// The period the admin insights page shows first.
+    pub const INSIGHTS_PERIOD: &str = "7d";
+    /// Rows per list of the insights.
+    pub const INSIGHTS_TOP: usize = 20;
+    /// How long an admin sign-in lasts, in seconds (12 hours).
+    pub const ADMIN_SESSION_SECS: u64 = 12 * 3600;
 }
 
 /// Settings of the HTTP application (routes and request limits). Defaults
@@ -81,6 +92,32 @@ pub struct ServerConfig {
     pub trusted_proxies: TrustedProxies,
     /// Interval of the traffic and refusal summaries in the log.
     pub log_summary_interval: Duration,
+    /// The admin insights page (`/admin/insights`); `None` (the default):
+    /// the page does not exist.
+    pub admin: Option<AdminConfig>,
+}
+
+/// Shortest admin token accepted.
+pub const MIN_ADMIN_TOKEN_CHARS: usize = 16;
+
+/// The settings of the admin insights page.
+#[derive(Clone)]
+pub struct AdminConfig {
+    /// The token a merchant signs in with (at least
+    /// [`MIN_ADMIN_TOKEN_CHARS`] characters; never logged).
+    pub token: String,
+    /// The demand logs the page reads: files or directories (every
+    /// replica's files in a shared directory).
+    pub logs: Vec<PathBuf>,
+}
+
+impl std::fmt::Debug for AdminConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("AdminConfig")
+            .field("token", &"…")
+            .field("logs", &self.logs)
+            .finish()
+    }
 }
 
 impl Default for ServerConfig {
@@ -98,6 +135,7 @@ impl Default for ServerConfig {
             session_store_timeout: Duration::from_millis(defaults::SESSION_STORE_TIMEOUT_MS),
             trusted_proxies: TrustedProxies::default(),
             log_summary_interval: Duration::from_secs(defaults::LOG_SUMMARY_SECS),
+            admin: None,
         }
     }
 }

@@ -70,6 +70,12 @@ pub enum ApiError {
     BadRequest,
     /// The request target is too long (answered by the connection layer).
     UriTooLong,
+    /// The admin page was asked for without credentials (or with an expired sign-in).
+    Unauthorized,
+    /// The admin credentials sent are wrong.
+    Forbidden,
+    /// A query parameter is invalid (its name and why).
+    InvalidParameter(String),
     /// The request headers are too large or too many (answered by the connection layer).
     HeaderFieldsTooLarge,
 }
@@ -106,7 +112,7 @@ fn code_schema() -> utoipa::openapi::schema::Object {
 
 impl ApiError {
     /// Every code [`ApiError::code`] can return.
-    pub const CODES: [&'static str; 20] = [
+    pub const CODES: [&'static str; 23] = [
         "invalid_json",
         "invalid_request",
         "empty_message",
@@ -127,6 +133,9 @@ impl ApiError {
         "bad_request",
         "uri_too_long",
         "header_fields_too_large",
+        "unauthorized",
+        "forbidden",
+        "invalid_parameter",
     ];
 
     /// The HTTP status.
@@ -150,6 +159,9 @@ impl ApiError {
             ApiError::BadRequest => StatusCode::BAD_REQUEST,
             ApiError::UriTooLong => StatusCode::URI_TOO_LONG,
             ApiError::HeaderFieldsTooLarge => StatusCode::REQUEST_HEADER_FIELDS_TOO_LARGE,
+            ApiError::Unauthorized => StatusCode::UNAUTHORIZED,
+            ApiError::Forbidden => StatusCode::FORBIDDEN,
+            ApiError::InvalidParameter(_) => StatusCode::BAD_REQUEST,
         }
     }
 
@@ -176,6 +188,9 @@ impl ApiError {
             ApiError::BadRequest => "bad_request",
             ApiError::UriTooLong => "uri_too_long",
             ApiError::HeaderFieldsTooLarge => "header_fields_too_large",
+            ApiError::Unauthorized => "unauthorized",
+            ApiError::Forbidden => "forbidden",
+            ApiError::InvalidParameter(_) => "invalid_parameter",
         }
     }
 
@@ -221,6 +236,11 @@ impl ApiError {
             ApiError::HeaderFieldsTooLarge => {
                 "The request headers are too large or too many.".to_string()
             }
+            ApiError::Unauthorized => {
+                "Sign in first: send `Authorization: Bearer <admin token>`, or sign in with the form at this address.".to_string()
+            }
+            ApiError::Forbidden => "The admin token sent is not right.".to_string(),
+            ApiError::InvalidParameter(detail) => format!("Invalid parameter: {detail}"),
         }
     }
 
@@ -258,6 +278,12 @@ impl IntoResponse for ApiError {
             response
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+        }
+        if self == ApiError::Unauthorized {
+            response.headers_mut().insert(
+                header::WWW_AUTHENTICATE,
+                HeaderValue::from_static("Bearer realm=\"vitrine admin\""),
+            );
         }
         response.extensions_mut().insert(ErrorCode(self.code()));
         response
@@ -298,6 +324,9 @@ mod tests {
             ApiError::BadRequest,
             ApiError::UriTooLong,
             ApiError::HeaderFieldsTooLarge,
+            ApiError::Unauthorized,
+            ApiError::Forbidden,
+            ApiError::InvalidParameter(String::new()),
         ];
         let codes: Vec<&str> = every_variant.iter().map(ApiError::code).collect();
         assert_eq!(codes, ApiError::CODES);

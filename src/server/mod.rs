@@ -14,6 +14,7 @@
 //! | `GET /api/openapi.json` | the OpenAPI 3 document |
 //! | `GET /`, `/store.css`, `/widget.js`, `/widget.css` | the store page and the widget |
 //! | `GET /demo/images/{name}` | the demo catalogs' product pictures |
+//! | `GET /admin/insights` (`.json`, `.css`), `POST /admin/login`, `/admin/logout` | the merchant's demand insights, only with an admin token ([`admin`]) |
 //!
 //! Limits ([`limits`], [`listener`]): bodies over 16 KiB (`413`), messages
 //! over 2,000 characters (`400`), new sessions per client address and turns
@@ -24,13 +25,16 @@
 //! per address and in all. Sessions live in a [`SessionStore`]: memory, or
 //! Redis shared by replicas (`503 sessions_unavailable` while it is
 //! unreachable). A panic in a handler becomes a JSON `500`; every error,
-//! hyper's own included, is `{"error": {"code", "message"}}`. Knows
-//! nothing of tantivy.
+//! hyper's own included, is `{"error": {"code", "message"}}`. Each
+//! answered turn is handed to the demand log, when there is one
+//! ([`AppState::with_demand_log`], [`demand`]). Knows nothing of tantivy.
 
+pub mod admin;
 pub mod api;
 mod assets;
 pub mod client_addr;
 pub mod config;
+pub mod demand;
 pub mod error;
 mod extract;
 mod limits;
@@ -42,7 +46,8 @@ pub mod sessions;
 mod summary;
 
 pub use client_addr::{Cidr, TrustedProxies};
-pub use config::{ConnectionLimits, ServerConfig, defaults};
+pub use config::{AdminConfig, ConnectionLimits, ServerConfig, defaults};
+pub use demand::{InsightsQuery, insights_report, turn_facts};
 pub use error::ApiError;
 pub use listener::serve;
 pub use sessions::{MemorySessionStore, RedisSessionStore, SessionStore};
@@ -77,6 +82,10 @@ pub struct AppState {
     new_sessions: Option<Arc<limits::RateLimiter>>,
     /// Counters for the periodic summary line.
     summary: Arc<summary::Summary>,
+    /// Where each answered turn is logged for the merchant's insights.
+    pub demand: Option<Arc<crate::insights::DemandLog>>,
+    /// The admin insights page, when there is an admin token.
+    admin: Option<Arc<admin::Admin>>,
     /// The settings.
     pub config: Arc<ServerConfig>,
 }
@@ -107,8 +116,19 @@ impl AppState {
                 .new_sessions_per_minute
                 .map(|n| Arc::new(limits::RateLimiter::new(n))),
             summary: Arc::default(),
+            demand: None,
+            admin: config
+                .admin
+                .as_ref()
+                .map(|a| Arc::new(admin::Admin::new(a))),
             config: Arc::new(config),
         }
+    }
+
+    /// The state with every answered turn handed to `log`.
+    pub fn with_demand_log(mut self, log: Arc<crate::insights::DemandLog>) -> Self {
+        self.demand = Some(log);
+        self
     }
 }
 
@@ -158,6 +178,10 @@ pub fn router(state: AppState) -> Router {
                 .timeout(config.request_timeout),
         );
     let summary = Arc::clone(&state.summary);
+    let admin_routes = match state.admin {
+        Some(_) => admin::routes(),
+        None => Router::new(),
+    };
     let app = Router::new()
         .route("/api/health", get(routes::health))
         .route("/api/openapi.json", get(openapi::openapi_json))
@@ -167,6 +191,7 @@ pub fn router(state: AppState) -> Router {
         .route("/store.css", get(assets::store_css))
         .route("/demo/images/{name}", get(assets::demo_image))
         .merge(engine_routes)
+        .merge(admin_routes)
         .fallback(routes::not_found)
         .method_not_allowed_fallback(routes::method_not_allowed)
         .layer(DefaultBodyLimit::max(defaults::MAX_BODY_BYTES))

@@ -125,6 +125,9 @@ pub async fn chat(
         .engine
         .turn(&mut record.session, &request.message, limit)
         .map(|turn| {
+            if let Some(log) = &state.demand {
+                log.record(&session_id, super::demand::turn_facts(&turn));
+            }
             let currency = state.engine.info().currency;
             ChatResponse::from_turn(String::new(), turn, &currency)
         });

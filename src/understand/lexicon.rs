@@ -47,7 +47,7 @@ pub(crate) struct FacetInfo {
     /// Its values as written in the catalog.
     pub values: Vec<String>,
     /// Rank among facets when one phrase names values of several.
-    rank: u8,
+    pub(super) rank: u8,
 }
 
 #[derive(Debug, Default, Clone)]
@@ -79,6 +79,8 @@ pub struct Lexicon {
     /// The catalog's multi-word types start with their head noun
     /// (Portuguese: "Medidor de Ração" is a medidor).
     pub(super) head_first: bool,
+    /// What the merchant's synonyms added ([`super::synonyms`]).
+    pub(super) synonyms: super::synonyms::Applied,
 }
 
 /// No entry at a trie node.
@@ -132,6 +134,7 @@ impl Lexicon {
             typo: TypoIndex::default(),
             catalog_language: lang,
             head_first: lang == Lang::Pt,
+            synonyms: Default::default(),
         };
         // built-in function words
         let mut reserved: FxHashSet<String> = FxHashSet::default();
@@ -497,7 +500,7 @@ impl Lexicon {
         (e != NONE).then_some(e as usize)
     }
 
-    fn build_typo_index(&mut self) {
+    pub(super) fn build_typo_index(&mut self) {
         // words that lead somewhere: part of a phrase, or a catalog term
         let mut useful = vec![false; self.info.len()];
         for &(_, id) in self.edges.keys() {

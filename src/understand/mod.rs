@@ -10,7 +10,8 @@
 //! (words, numbers read from the raw text, symbols) → language detection
 //! ([`lang`]) → longest-phrase segmentation with typo correction
 //! ([`segment`], [`typo`]) into [`span`]s → prices and ratings ([`price`])
-//! → everything else ([`intent`]).
+//! → everything else ([`intent`]). The merchant's [`Synonyms`] extend the
+//! lexicon ([`Lexicon::with_synonyms`]).
 //! Knows nothing of sessions, tantivy or HTTP.
 //!
 //! ```
@@ -41,6 +42,7 @@ mod ops;
 mod price;
 mod segment;
 mod span;
+mod synonyms;
 mod token;
 mod typo;
 
@@ -48,6 +50,7 @@ pub use crate::model::{Lang, Slot, Sort};
 pub use lexicon::Lexicon;
 pub use ops::{Op, Understanding};
 pub use price::{AROUND, PriceRange, parse_price_expression};
+pub use synonyms::{Rule, SynonymError, SynonymIssue, Synonyms, Target};
 pub use token::parse_number;
 
 use token::tokenize;
@@ -69,6 +72,12 @@ impl Lexicon {
         described: &dyn Fn(&str) -> bool,
     ) -> Understanding {
         let mut tokens = tokenize(message);
+        // The merchant's multi-word synonyms, read as what they mean.
+        let rewritten = self.rewrite_synonyms(message, &tokens);
+        if let Some(text) = &rewritten {
+            tokens = tokenize(text);
+        }
+        let message = rewritten.as_deref().unwrap_or(message);
         let split;
         if let Some(s) = self.split_unknown_joined(message, &tokens) {
             split = s;

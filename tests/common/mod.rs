@@ -27,7 +27,15 @@ impl TestServer {
         limits: Option<ConnectionLimits>,
     ) -> TestServer {
         let engine = Arc::new(Engine::open(index.path()).expect("open test index"));
-        let state = AppState::new(engine, config);
+        TestServer::with_state(index, AppState::new(engine, config), limits)
+    }
+
+    /// Serves `state` (built over the index in `index`).
+    pub fn with_state(
+        index: tempfile::TempDir,
+        state: AppState,
+        limits: Option<ConnectionLimits>,
+    ) -> TestServer {
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         listener.set_nonblocking(true).unwrap();
         let addr = listener.local_addr().unwrap();
