@@ -18,13 +18,13 @@ const QUESTION_ORDER: [Slot; 6] = [
 const QUESTION_VALUES: usize = 4;
 
 /// The most useful facet to ask about: unconstrained, and splitting the
-/// results (its values cover at least half of the `rows` matching, and its
-/// top value less than 90%). Product types are offered one level at a time: the
+/// results (its values cover at least half of the `total` matching, and
+/// its top value less than 90%). Product types are offered one level at a time: the
 /// broadest present first, then, once one is chosen, the kinds of it.
 pub fn question(
     c: &Constraints,
     facets: &ValueCounts,
-    rows: u64,
+    total: u64,
     types: &TypeTree,
 ) -> Option<Question> {
     let extras = facets.keys().filter(|s| matches!(s, Slot::Extra(_)));
@@ -40,10 +40,10 @@ pub fn question(
             (_, false) => continue,
         };
         let covered: u64 = values.iter().map(|(_, n)| n).sum();
-        if values.len() < 2 || covered * 2 < rows {
+        if values.len() < 2 || covered * 2 < total {
             continue;
         }
-        if values[0].1 * 10 >= rows * 9 {
+        if values[0].1 * 10 >= total * 9 {
             continue;
         }
         return Some(Question {
@@ -97,11 +97,8 @@ pub struct Page<'a> {
     pub offset: usize,
     /// Products per page.
     pub limit: usize,
-    /// Products (models) matching in all.
+    /// Products (models) matching in all, as the facet counts count them.
     pub total: u64,
-    /// Catalog rows matching (a model's variants each count): what the
-    /// facet counts count.
-    pub rows: u64,
     /// Value counts of the facets left open (and of the types).
     pub facets: &'a ValueCounts,
     /// How the catalog's types nest.
@@ -123,7 +120,7 @@ pub fn shown(session: &mut Session, page: &Page<'_>) -> (Option<Question>, Vec<S
     let c = &session.constraints;
     let mut suggestions = Vec::new();
     let question = if page.total as usize > page.limit {
-        question(c, page.facets, page.rows, page.types)
+        question(c, page.facets, page.total, page.types)
     } else {
         None
     };

@@ -262,7 +262,6 @@ impl TurnContext<'_> {
             offset,
             limit: self.limit,
             total: found.total,
-            rows: found.rows,
             facets: &found.facets,
             types: &self.loaded.index.vocabulary().type_tree,
         };

@@ -221,7 +221,7 @@ impl TurnSegment {
         if let Some(p) = price {
             self.price_span = merge_span(self.price_span, Some((p, p)));
         }
-        self.sampler.add(doc);
+        self.sampler.add(doc, group);
         match self.rank {
             // Equal keys in index order: a group's first match is its best.
             Rank::Score { constant: true } => {

@@ -9,9 +9,12 @@
 //! period cannot alias with it), so counts stay estimates of
 //! the whole set while a match of a million documents costs about as much
 //! as one of a few tens of thousands. The total and the price span are
-//! always exact.
+//! always exact. When the turn pages product models, a value counts the
+//! models having it (a model's variants once: exactly within a segment
+//! while counting exactly, by runs of a group's rows once sampling).
 
-use crate::index::{DocIds, FacetTable};
+use crate::index::{DocIds, FacetTable, NO_GROUP};
+use rustc_hash::FxHashSet;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
 use tantivy::columnar::Column;
@@ -27,8 +30,9 @@ pub const EXACT_DOCS: u32 = 4_096;
 pub struct FacetCounts {
     /// True when some counts are estimates from a sample.
     pub sampled: bool,
-    /// Per counted column (in the order asked): (value id, products), in
-    /// value-id order, only values with products.
+    /// Per counted column (in the order asked): (value id, products — or
+    /// models, when paging models), in value-id order, only values with
+    /// products.
     pub counts: Vec<Vec<(u32, u64)>>,
     /// Number of matching products: product models (the variants of one
     /// group counted once) when the collector pages distinct models (see
@@ -77,6 +81,13 @@ pub struct FacetSampler {
     rng: u32,
     /// Documents counted at the current stride.
     counted: u32,
+    /// (column, value id, group) already counted while counting exactly:
+    /// a model's further variants add only values it had not shown yet, so
+    /// counts count models as the total does.
+    seen: FxHashSet<u64>,
+    /// Once sampling, the variant group counted last and its (column,
+    /// value id) pairs: a group's rows listed together count once.
+    group: (u32, Vec<(usize, u32)>),
 }
 
 impl FacetSampler {
@@ -99,19 +110,45 @@ impl FacetSampler {
             skip: 0,
             rng: 0x9E37_79B9 ^ segment_ord as u32,
             counted: 0,
+            seen: FxHashSet::default(),
+            group: (NO_GROUP, Vec::new()),
         }
     }
 
-    /// One more match (matches come in increasing document order).
+    /// One more match (matches come in increasing document order), of
+    /// variant `group` ([`NO_GROUP`] when it has none or rows are counted).
     #[inline]
-    pub fn add(&mut self, doc: DocId) {
+    pub fn add(&mut self, doc: DocId, group: u32) {
         if self.skip > 0 {
             self.skip -= 1;
             return;
         }
         let weight = self.stride;
-        for SegmentColumn { ids, by_id } in self.columns.iter_mut().flatten() {
+        let exact = weight == 1;
+        let (current, counted) = &mut self.group;
+        if group != *current {
+            *current = group;
+            counted.clear();
+        }
+        let seen = &mut self.seen;
+        for (c, column) in self.columns.iter_mut().enumerate() {
+            let Some(SegmentColumn { ids, by_id }) = column else {
+                continue;
+            };
             ids.for_each(doc, |id| {
+                if group != NO_GROUP {
+                    let again = if exact {
+                        // 8 bits of column, 24 of value id, 32 of group.
+                        let key = (c as u64) << 56 | u64::from(id) << 32 | u64::from(group);
+                        !seen.insert(key)
+                    } else {
+                        counted.contains(&(c, id))
+                    };
+                    if again {
+                        return;
+                    }
+                    counted.push((c, id));
+                }
                 if let Some(n) = by_id.get_mut(id as usize) {
                     *n = n.saturating_add(weight);
                 }
@@ -238,7 +275,7 @@ impl SegmentCollector for FacetSegmentCollector {
 
     fn collect(&mut self, doc: DocId, _score: Score) {
         self.total += 1;
-        self.sampler.add(doc);
+        self.sampler.add(doc, NO_GROUP);
         if let Some(price) = self.price.as_ref().and_then(|c| c.first(doc)) {
             self.price_span = merge_span(self.price_span, Some((price, price)));
         }
