@@ -310,17 +310,21 @@ fn general_models(
     (models, counts)
 }
 
+/// Per counted column, (value id, count).
+type ColumnCounts = Vec<Vec<(u32, u64)>>;
+/// (column, value id) -> model -> the segments it was met in.
+type Met = BTreeMap<(usize, u32), HashMap<(u32, u32), HashSet<u32>>>;
+
 /// Facet counts of models among `matches`: per counted column, (value id,
 /// groups or ungrouped products having it); and the (column, value id)
 /// pairs some group reaches from more than one segment.
 fn model_counts(
     index: &ProductIndex,
     matches: &[DocAddress],
-) -> (Vec<Vec<(u32, u64)>>, HashSet<(usize, u32)>) {
+) -> (ColumnCounts, HashSet<(usize, u32)>) {
     let table = index.facet_table();
     let groups = table.groups();
-    // (column, value) -> model -> segments it was met in
-    let mut met: BTreeMap<(usize, u32), HashMap<(u32, u32), HashSet<u32>>> = BTreeMap::new();
+    let mut met = Met::new();
     let columns = counted(index);
     for &a in matches {
         let model = match groups.group_of(a) {
