@@ -65,13 +65,16 @@ fn touch(changes: &mut Changes, kind: ConstraintKind) {
 /// A new product type keeps what still applies to the new kind of product
 /// (audience, budget, rating, colour, brand, material) and drops what
 /// belonged to the old one: its sizes, its words ("running") and the
-/// catalog's other facets, unless this same message asked for them.
-/// Returns the kinds carried over from before.
+/// catalog's other facets, unless this same message asked for them. A
+/// first type after words that found nothing ("liquidificador", then
+/// "tênis de corrida") drops those words too. Returns the kinds carried
+/// over from before.
 fn on_type_change(
     c: &mut Constraints,
     new_values: &[String],
     touched: &[ConstraintKind],
     words: &[&str],
+    found_before: bool,
 ) -> Vec<ConstraintKind> {
     let old = c
         .facet(&Slot::Type)
@@ -80,6 +83,10 @@ fn on_type_change(
     let same = new_values
         .iter()
         .all(|v| old.iter().any(|o| o.eq_ignore_ascii_case(v)));
+    if old.is_empty() && !found_before {
+        c.text
+            .retain(|w| words.iter().any(|said| same_key(said, w)));
+    }
     if old.is_empty() || same {
         return Vec::new();
     }
@@ -116,6 +123,8 @@ pub fn apply(
     let mut searched = false;
     let mut cleared: Vec<ConstraintKind> = Vec::new();
     let mut foreign: Option<(&String, &str)> = None;
+    // The last answer showed products (words alone may have named them).
+    let found_before = !session.shown.is_empty();
     let c = &mut session.constraints;
     let message_words: Vec<&str> = u
         .ops
@@ -129,7 +138,8 @@ pub fn apply(
         match op {
             Op::Set(slot, values) => {
                 if *slot == Slot::Type {
-                    changes.kept = on_type_change(c, values, &changes.touched, &message_words);
+                    changes.kept =
+                        on_type_change(c, values, &changes.touched, &message_words, found_before);
                     if !changes.kept.is_empty() {
                         changes.notes.push(Note::Kept(changes.kept.clone()));
                     }

@@ -257,15 +257,21 @@ pub fn concepts(
     merged
 }
 
-/// The common-word list of each language (`words/*.txt`), compiled in.
+/// The word list of each language (`words/*.txt`: its known words, most
+/// frequent first), compiled in.
 const WORD_LISTS: [(Lang, &str); 2] = [
     (Lang::En, include_str!("words/en.txt")),
     (Lang::Pt, include_str!("words/pt.txt")),
 ];
 
-/// Each language's common words, hashed once.
-fn word_sets() -> &'static [(Lang, rustc_hash::FxHashSet<&'static str>)] {
-    static SETS: OnceLock<Vec<(Lang, rustc_hash::FxHashSet<&'static str>)>> = OnceLock::new();
+/// Words of a list that are its language's common words: the most
+/// frequent ones.
+const COMMON_WORDS: u32 = 25_000;
+
+/// Each language's known words with their frequency rank (0 = most
+/// frequent), hashed once.
+fn word_sets() -> &'static [(Lang, rustc_hash::FxHashMap<&'static str, u32>)] {
+    static SETS: OnceLock<Vec<(Lang, rustc_hash::FxHashMap<&'static str, u32>)>> = OnceLock::new();
     SETS.get_or_init(|| {
         WORD_LISTS
             .iter()
@@ -273,6 +279,7 @@ fn word_sets() -> &'static [(Lang, rustc_hash::FxHashSet<&'static str>)] {
                 let words = text
                     .lines()
                     .filter(|line| !line.is_empty() && !line.starts_with('#'))
+                    .zip(0..)
                     .collect();
                 (lang, words)
             })
@@ -314,14 +321,22 @@ pub fn spellings(word: &str) -> Vec<String> {
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of
 /// some language: a real word, which typo correction leaves alone.
 pub fn is_common_word(word: &str) -> bool {
-    word_sets().iter().any(|(_, set)| set.contains(word))
+    common_in(word).next().is_some()
+}
+
+/// True when `word` (folded) is a word of some language, however rare
+/// ("upholstered", "liquidificador"): not gibberish.
+pub fn is_known_word(word: &str) -> bool {
+    word_sets()
+        .iter()
+        .any(|(_, words)| words.contains_key(word))
 }
 
 /// The languages `word` (folded) is a common word of.
 pub fn common_in(word: &str) -> impl Iterator<Item = Lang> + '_ {
     word_sets()
         .iter()
-        .filter(move |(_, set)| set.contains(word))
+        .filter(move |(_, words)| words.get(word).is_some_and(|&rank| rank < COMMON_WORDS))
         .map(|(lang, _)| *lang)
 }
 

@@ -499,13 +499,13 @@ fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> b
 }
 
 /// True for a word that may name something the shopper wants: a real word
-/// (a common word of a language, or one the catalog's descriptions use:
-/// "amortecimento", "breathable"; gibberish is not understood, not
-/// searched), not laughter, at least three letters.
+/// (a known word of a language, however rare — "upholstered" — or one the
+/// catalog's descriptions use: "amortecimento", "breathable"; gibberish is
+/// not understood, not searched), not laughter, at least three letters.
 fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {
     word.chars().filter(|c| c.is_alphabetic()).count() >= 3
         && crate::language::laughter(word).next().is_none()
-        && (crate::language::is_common_word(word) || described(word))
+        && (crate::language::is_known_word(word) || described(word))
 }
 
 fn marker_op(m: Marker) -> Op {
