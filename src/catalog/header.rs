@@ -28,9 +28,8 @@
 use super::Field;
 use super::header_names::{Candidate, candidate};
 use super::price::currency_in_header;
-use crate::error::ConfigReason;
+use crate::error::{ConfigReason, Error, Result};
 use crate::text;
-use crate::{Error, Result};
 use rustc_hash::FxHashSet;
 use std::fmt;
 

@@ -255,8 +255,8 @@ impl ApiError {
     }
 }
 
-impl From<crate::Error> for ApiError {
-    fn from(err: crate::Error) -> Self {
+impl From<crate::error::Error> for ApiError {
+    fn from(err: crate::error::Error) -> Self {
         ApiError::Internal(err.to_string())
     }
 }
