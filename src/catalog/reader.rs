@@ -46,6 +46,7 @@ pub fn parse_map_arg(arg: &str) -> Result<(Field, String)> {
         Error::Config(ConfigReason::MapUnknownField {
             arg: arg.to_string(),
             field: field.trim().to_string(),
+            fields: Field::ALL.iter().map(|f| f.name()).collect(),
         })
     })?;
     Ok((field, column.trim().to_string()))
