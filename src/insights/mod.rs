@@ -26,6 +26,7 @@ pub mod gaps;
 pub mod html;
 pub mod key;
 pub mod log;
+pub mod markup;
 pub mod read;
 pub mod report;
 pub mod shape;
