@@ -26,6 +26,7 @@ pub mod gaps;
 pub mod html;
 pub mod key;
 pub mod log;
+mod log_file;
 pub mod markup;
 pub mod read;
 pub mod report;
@@ -35,6 +36,7 @@ pub mod supply;
 pub mod table;
 pub mod time;
 pub mod words;
+mod writer;
 
 pub use event::{Answered, Asked, Record, TurnEvent, TurnFacts};
 pub use gaps::suggest_synonyms;
