@@ -204,10 +204,6 @@ impl Lexicon {
         if ws.iter().any(String::is_empty) || values.is_empty() {
             return;
         }
-        let brand = self
-            .facets
-            .get(facet as usize)
-            .is_some_and(|f| f.slot == Slot::Brand);
         self.add(
             &ws,
             Meaning::Facet {
@@ -217,7 +213,18 @@ impl Lexicon {
                 caps_only,
             },
         );
-        for w in &ws {
+        self.mark_facet_words(&ws, facet);
+    }
+
+    /// Notes that `words` name values of `facet`, as a brand's words or
+    /// another facet's: typo matching tells them apart ([`Candidate`]'s
+    /// `brand_only`).
+    pub(super) fn mark_facet_words(&mut self, words: &[String], facet: u16) {
+        let brand = self
+            .facets
+            .get(facet as usize)
+            .is_some_and(|f| f.slot == Slot::Brand);
+        for w in words {
             let id = self.word_id(w);
             let info = &mut self.info[id as usize];
             if brand {

@@ -6,7 +6,6 @@
 //! server, the engine or the index beyond the lexicon's vocabulary.
 
 use super::{Lexicon, Meaning};
-use crate::model::Slot;
 use crate::text;
 use crate::understand::synonyms::{Rule, SynonymError, SynonymIssue, Synonyms, Target};
 use crate::understand::token::{TokKind, Tokens, phrase_words};
@@ -180,19 +179,7 @@ impl Lexicon {
                 self.clear_entry(&words);
                 for m in meanings {
                     if let Meaning::Facet { facet, .. } = m {
-                        let brand = self
-                            .facets
-                            .get(*facet as usize)
-                            .is_some_and(|f| f.slot == Slot::Brand);
-                        for w in &words {
-                            let id = self.word_id(w);
-                            let info = &mut self.info[id as usize];
-                            if brand {
-                                info.in_brand = true;
-                            } else {
-                                info.in_other = true;
-                            }
-                        }
+                        self.mark_facet_words(&words, *facet);
                     }
                     self.add(&words, m.clone());
                 }
