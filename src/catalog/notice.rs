@@ -1,7 +1,7 @@
 //! Rows kept with a change the merchant should know about (re-decoded,
 //! NUL bytes removed, a negative stock read as 0, a price cell ignored),
 //! reported with the physical line the row starts on and its id, as a bad
-//! row is (a [`RowError`](crate::error::RowError), which the error module
+//! row is (a [`RowError`](crate::catalog::RowError), which the error module
 //! owns). Depends on the catalog's [`Field`] only.
 
 use super::Field;

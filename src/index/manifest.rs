@@ -20,7 +20,7 @@ pub const VOCABULARY_FILE: &str = "vocabulary.json";
 /// Facts about one index generation, saved beside it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Manifest {
-    /// [`schema::SCHEMA_VERSION`] of the build.
+    /// [`crate::index::SCHEMA_VERSION`] of the build.
     pub schema_version: u32,
     /// The catalog file it was built from.
     pub catalog_file: String,

@@ -11,10 +11,10 @@
 //! Files: each writer appends to `<dir>/<name>.jsonl`, locked while it
 //! writes (a second process with the same name takes `<name>-<pid>`), and
 //! rotates it to `<dir>/<name>.<unix ms>.jsonl` at a size limit, keeping a
-//! bounded number of rotated files ([`super::log_file`]). Several replicas
+//! bounded number of rotated files (`log_file.rs`). Several replicas
 //! sharing a directory each write their own files; `vitrine insights`
 //! reads them all. This file is the handle; the thread is
-//! [`super::writer`]. Depends on [`super::event`], the session key, the
+//! `writer.rs`. Depends on [`super::event`], the session key, the
 //! writer and std.
 
 use super::event::TurnFacts;

@@ -6,7 +6,7 @@
 //! language ([`super::words`]), prices in the catalog's currency
 //! ([`Money`]).
 //!
-//! Computed from *requests* ([`super::request`]); demand against supply
+//! Computed from *requests* (`request.rs`); demand against supply
 //! and the vocabulary gaps are computed by [`super::demand`] and
 //! [`super::gaps`], which know nothing of the report beyond its shape
 //! ([`super::shape`]) and the catalog's supply ([`super::supply`]).
