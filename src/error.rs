@@ -4,13 +4,14 @@
 //! line, the field), as typed fields: the reasons a catalog, a setting or an
 //! index cannot be used are enums ([`CatalogReason`], [`ConfigReason`],
 //! [`IndexReason`]), so front ends and tests match on what went wrong and
-//! the text is written once, here. Front ends map these to exit codes or
-//! HTTP statuses; the library never panics on user- or file-controlled data.
-//! Depends on nothing else in the crate besides the catalog's
-//! [`RowError`] (the first bad row of a catalog with no valid one) and
-//! [`crate::catalog::Field`] (the field names a `--map` error lists).
+//! the text is written once, here. A bad row of a catalog is a
+//! [`RowError`] (its line, its id, a [`RowErrorKind`]): the importer skips
+//! and reports it and reads on, and the first one is what a catalog with
+//! no valid row names. Front ends map these to exit codes or HTTP statuses;
+//! the library never panics on user- or file-controlled data. Depends on
+//! nothing else in the crate: whatever a message lists (the catalog's
+//! field names, a header's columns) the error carries.
 
-use crate::catalog::RowError;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -154,6 +155,8 @@ pub enum ConfigReason {
         arg: String,
         /// The field part.
         field: String,
+        /// The fields there are, by name.
+        fields: Vec<&'static str>,
     },
     /// Two `--map` arguments for one field.
     MapFieldTwice {
@@ -213,17 +216,11 @@ impl fmt::Display for ConfigReason {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ConfigReason::MapSyntax { arg } => write!(f, "--map {arg}: expected FIELD=COLUMN"),
-            ConfigReason::MapUnknownField { arg, field } => {
-                let names: Vec<&str> = crate::catalog::Field::ALL
-                    .iter()
-                    .map(|f| f.name())
-                    .collect();
-                write!(
-                    f,
-                    "--map {arg}: unknown field {field:?}; the fields are {}",
-                    names.join(", ")
-                )
-            }
+            ConfigReason::MapUnknownField { arg, field, fields } => write!(
+                f,
+                "--map {arg}: unknown field {field:?}; the fields are {}",
+                fields.join(", ")
+            ),
             ConfigReason::MapFieldTwice { field } => {
                 write!(f, "--map gives the field {field} more than once")
             }
@@ -412,6 +409,112 @@ impl From<tantivy::query::QueryParserError> for Error {
     }
 }
 
+/// A row that was skipped, with where and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowError {
+    /// The 1-based physical line the record starts on (the header is line 1
+    /// in most files), correct across quoted multi-line fields.
+    pub line: u64,
+    /// The row's id, when it has one.
+    pub id: Option<String>,
+    /// What is wrong with the row.
+    pub kind: RowErrorKind,
+}
+
+/// What is wrong with a row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum RowErrorKind {
+    /// The row has no title (whether or not it has an id).
+    MissingTitle,
+    /// The price cell is not empty but is not a price; holds the cell as written (trimmed).
+    UnparsablePrice(String),
+    /// The price is below zero.
+    NegativePrice,
+    /// An earlier row, starting on the given line, has the same id.
+    DuplicateId(u64),
+    /// The row has fewer fields than the header, or more with non-empty values.
+    WrongColumnCount {
+        /// Fields in the header.
+        expected: usize,
+        /// Fields in this row.
+        found: usize,
+    },
+    /// The record is longer than the limit (a quoted field of megabytes,
+    /// whose lines are not rows of their own); the lines up to `end_line`
+    /// were skipped.
+    RecordTooLong {
+        /// The last line skipped.
+        end_line: u64,
+        /// The limit, in bytes.
+        max_bytes: usize,
+    },
+    /// A quoted field opened on this line never closes where it should
+    /// and swallowed the lines after it: the row is skipped and those
+    /// lines are read as rows of their own.
+    UnbalancedQuote,
+    /// Reading the file failed at this point; nothing after it was read.
+    ReadFailed(String),
+    /// The platform says the product is not for sale (a draft, archived,
+    /// unpublished or inactive product).
+    NotPublished {
+        /// The column that says so, as written in the header.
+        column: String,
+        /// Its cell, as written.
+        value: String,
+    },
+    /// A variant row (no title of its own, or naming a parent) whose
+    /// product does not come before it in the file.
+    ParentNotFound {
+        /// The product it names: a handle, an id or a SKU.
+        parent: String,
+    },
+    /// A variant of a product that was skipped (not published), on this line.
+    ParentSkipped(u64),
+}
+
+impl fmt::Display for RowErrorKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            RowErrorKind::MissingTitle => f.write_str("missing title"),
+            RowErrorKind::UnparsablePrice(text) => write!(f, "unparsable price {text:?}"),
+            RowErrorKind::NegativePrice => f.write_str("negative price"),
+            RowErrorKind::DuplicateId(first) => write!(f, "duplicate id (first on line {first})"),
+            RowErrorKind::WrongColumnCount { expected, found } => {
+                write!(f, "wrong column count: expected {expected}, found {found}")
+            }
+            RowErrorKind::RecordTooLong {
+                end_line,
+                max_bytes,
+            } => write!(
+                f,
+                "record longer than {} KiB: skipped up to line {end_line}",
+                max_bytes / 1024
+            ),
+            RowErrorKind::UnbalancedQuote => f.write_str(
+                "unbalanced quote: the row is skipped and the lines after it are read as rows",
+            ),
+            RowErrorKind::ReadFailed(why) => write!(f, "read failed: {why}"),
+            RowErrorKind::NotPublished { column, value } => {
+                write!(f, "not published: {column} is {value:?}")
+            }
+            RowErrorKind::ParentNotFound { parent } => {
+                write!(f, "variant of a product not found before it ({parent:?})")
+            }
+            RowErrorKind::ParentSkipped(line) => {
+                write!(f, "variant of the product on line {line}, which is skipped")
+            }
+        }
+    }
+}
+
+impl fmt::Display for RowError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+impl std::error::Error for RowError {}
+
 /// The crate-wide result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
@@ -435,6 +538,27 @@ mod tests {
         );
         assert_eq!(e.to_string().matches("/srv/idx").count(), 1, "{e}");
         assert!(e.to_string().contains("vitrine import FILE"), "{e}");
+    }
+
+    #[test]
+    fn row_messages_name_the_line() {
+        let e = RowError {
+            line: 17,
+            id: Some("A1".into()),
+            kind: RowErrorKind::UnparsablePrice("abc".into()),
+        };
+        assert_eq!(e.to_string(), "line 17: unparsable price \"abc\"");
+        let e = RowError {
+            line: 9,
+            id: None,
+            kind: RowErrorKind::DuplicateId(3),
+        };
+        assert_eq!(e.to_string(), "line 9: duplicate id (first on line 3)");
+        let kind = RowErrorKind::WrongColumnCount {
+            expected: 5,
+            found: 3,
+        };
+        assert_eq!(kind.to_string(), "wrong column count: expected 5, found 3");
     }
 
     #[test]

@@ -24,13 +24,17 @@
 //! `Product::extra` entries under their header as written; unnamed columns
 //! are ignored. Mapping is linear in the number of columns, and a header
 //! wider than [`MAX_COLUMNS`] is refused by the reader.
+//!
+//! Depends on the catalog's field names, the currency a header names and a
+//! recognised platform's shape; never on the row stage, which reads rows
+//! through the mapping made here.
 
 use super::Field;
 use super::header_names::{Candidate, candidate};
+use super::platform::shape::Resolved;
 use super::price::currency_in_header;
-use crate::error::ConfigReason;
+use crate::error::{ConfigReason, Error, Result};
 use crate::text;
-use crate::{Error, Result};
 use rustc_hash::FxHashSet;
 use std::fmt;
 
@@ -105,7 +109,7 @@ impl HeaderMapping {
     pub(crate) fn with_platform(
         headers: &[String],
         overrides: &[(Field, String)],
-        platform: Option<&super::platform::Resolved>,
+        platform: Option<&Resolved>,
     ) -> Result<HeaderMapping> {
         const N: usize = Field::ALL.len();
         let mut fields: [Option<usize>; N] = [None; N];

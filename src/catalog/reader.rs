@@ -12,8 +12,7 @@ use super::records::{MAX_RECORD_BYTES, Next, RecordReader};
 use super::recovery::{self, Reading};
 use super::row::RowParser;
 use super::{Field, Product, RowError, RowErrorKind, RowNotice, sniff};
-use crate::error::{CatalogReason, ConfigReason};
-use crate::{Error, Result};
+use crate::error::{CatalogReason, ConfigReason, Error, Result};
 use std::fs::File;
 use std::io::{BufRead, BufReader, Cursor, Read};
 use std::path::{Path, PathBuf};
@@ -47,6 +46,7 @@ pub fn parse_map_arg(arg: &str) -> Result<(Field, String)> {
         Error::Config(ConfigReason::MapUnknownField {
             arg: arg.to_string(),
             field: field.trim().to_string(),
+            fields: Field::ALL.iter().map(|f| f.name()).collect(),
         })
     })?;
     Ok((field, column.trim().to_string()))

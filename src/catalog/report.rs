@@ -4,7 +4,7 @@
 //! against formula injection.
 
 use super::{RowError, RowNotice};
-use crate::{Error, Result};
+use crate::error::{Error, Result};
 use std::borrow::Cow;
 use std::path::Path;
 

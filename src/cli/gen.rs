@@ -51,10 +51,12 @@ pub fn run(args: GenArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
-    let summary = match crate::generate(&opts, &mut out) {
+    let summary = match crate::r#gen::generate(&opts, &mut out) {
         Ok(summary) => summary,
         // `vitrine gen | head` is a normal way to peek at the output.
-        Err(crate::Error::Io { source, .. }) if source.kind() == std::io::ErrorKind::BrokenPipe => {
+        Err(crate::error::Error::Io { source, .. })
+            if source.kind() == std::io::ErrorKind::BrokenPipe =>
+        {
             return Ok(ExitCode::SUCCESS);
         }
         Err(err) => return Err(err.into()),

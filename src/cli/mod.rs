@@ -82,8 +82,8 @@ fn broken_pipe(err: &anyhow::Error) -> bool {
             .downcast_ref::<std::io::Error>()
             .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
             || matches!(
-                cause.downcast_ref::<crate::Error>(),
-                Some(crate::Error::Io { source, .. })
+                cause.downcast_ref::<crate::error::Error>(),
+                Some(crate::error::Error::Io { source, .. })
                     if source.kind() == std::io::ErrorKind::BrokenPipe
             )
     })
@@ -146,7 +146,7 @@ mod tests {
     #[test]
     fn an_error_chain_says_each_cause_once() {
         let io = std::io::Error::from(std::io::ErrorKind::PermissionDenied);
-        let err = Err::<(), _>(crate::Error::io("index/.import.lock", io))
+        let err = Err::<(), _>(crate::error::Error::io("index/.import.lock", io))
             .context("cannot import a.csv")
             .unwrap_err();
         assert_eq!(
@@ -154,14 +154,14 @@ mod tests {
             "cannot import a.csv: index/.import.lock: permission denied"
         );
         let io = std::io::Error::from(std::io::ErrorKind::NotFound);
-        let err = Err::<(), _>(crate::Error::io("my dir/a.csv", io))
+        let err = Err::<(), _>(crate::error::Error::io("my dir/a.csv", io))
             .context("cannot import my dir/a.csv")
             .unwrap_err();
         assert_eq!(
             one_line(&err),
             "cannot import my dir/a.csv: entity not found"
         );
-        let missing = crate::Error::index("my idx", crate::IndexReason::Missing);
+        let missing = crate::error::Error::index("my idx", crate::error::IndexReason::Missing);
         let err = Err::<(), _>(missing)
             .context("cannot open the index in my idx")
             .unwrap_err();
@@ -174,7 +174,7 @@ mod tests {
     #[test]
     fn a_broken_pipe_anywhere_in_the_chain_is_recognised() {
         let pipe = std::io::Error::from(std::io::ErrorKind::BrokenPipe);
-        let err = anyhow::Error::new(crate::Error::io("<output>", pipe)).context("chat");
+        let err = anyhow::Error::new(crate::error::Error::io("<output>", pipe)).context("chat");
         assert!(super::broken_pipe(&err));
         let other = std::io::Error::from(std::io::ErrorKind::NotFound);
         assert!(!super::broken_pipe(&anyhow::Error::new(other)));

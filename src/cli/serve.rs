@@ -11,11 +11,12 @@
 //! directory), serves the insights page with `--admin-token`, and serves
 //! until Ctrl-C or SIGTERM.
 
+use crate::engine::Engine;
+use crate::error::Error;
 use crate::server::{
     self, AppState, Cidr, ConnectionLimits, MemorySessionStore, RedisSessionStore, ServerConfig,
     SessionStore, TrustedProxies, defaults,
 };
-use crate::{Engine, Error};
 use anyhow::Context;
 use clap::Args;
 use std::net::SocketAddr;

@@ -47,7 +47,7 @@ impl std::fmt::Debug for Engine {
 }
 
 impl Engine {
-    /// Opens the live index in `index_dir`. Fails with [`crate::Error::Index`]
+    /// Opens the live index in `index_dir`. Fails with [`crate::error::Error::Index`]
     /// when there is none yet.
     pub fn open(index_dir: &Path) -> Result<Engine> {
         Ok(Engine {

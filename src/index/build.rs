@@ -1,153 +1,31 @@
 //! Building a new index generation from products: tantivy documents, the
 //! facet vocabulary with counts, and the manifest. Where a product lacks a
 //! gender or colour cell, the audience and colour learned from its title,
-//! category path and labelled description are stored in the product as if
-//! the catalog had them (see [`super::audience`], [`super::color`]).
+//! category path and labelled description ([`super::learn`]) are stored in
+//! the product as if the catalog had them. Facet values and the catalog's
+//! words are counted by [`super::facet_counts`] and
+//! [`super::term_counts`]; the manifest and vocabulary are written by
+//! [`super::manifest`]. Depends on the rest of `index` below it, the
+//! catalog's `Product` and the error type; nothing above `index`.
 
 use super::analyzer;
-use super::category::{self, Level};
-use super::coverage::{AttributeCoverage, CoverageCounter};
+use super::coverage::CoverageCounter;
+use super::facet_counts::{FacetCounts, extra_facet_name, facet_key, split_sizes};
+use super::group::{group_hash, group_key};
 use super::layout;
+use super::learn::{Learned, Learner};
+use super::manifest::{COVERED, MANIFEST_FILE, Manifest, VOCABULARY_FILE, write_json};
 use super::schema::{self, FACET_FIELDS, Fields};
+use super::term_counts::TermCounts;
 use super::type_tree::TypesTogether;
-use super::types::{self, HeadPosition, KnownTypes};
-use super::vocabulary::{FacetValue, Vocabulary};
+use super::types::HeadPosition;
+use super::vocabulary::Vocabulary;
 use crate::catalog::Product;
 use crate::error::{Error, Result};
-use crate::model::Lang;
-use rustc_hash::{FxHashMap, FxHashSet};
-use serde::{Deserialize, Serialize};
+use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexWriter, TantivyDocument};
-
-/// File name of the manifest inside a generation.
-pub const MANIFEST_FILE: &str = "manifest.json";
-/// File name of the vocabulary inside a generation.
-pub const VOCABULARY_FILE: &str = "vocabulary.json";
-
-/// Facts about one index generation, saved beside it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Manifest {
-    /// [`schema::SCHEMA_VERSION`] of the build.
-    pub schema_version: u32,
-    /// The catalog file it was built from.
-    pub catalog_file: String,
-    /// Unix time of the import.
-    pub imported_at: u64,
-    /// Products indexed.
-    pub products: u64,
-    /// The catalog's language (chooses the stemmer).
-    pub language: Lang,
-    /// Where titles put the product type.
-    pub title_head: HeadPosition,
-    /// The catalog's currency, when known.
-    pub currency: Option<String>,
-    /// Extra columns kept as facets, by facet name -> column header.
-    pub extra_facets: Vec<(String, String)>,
-    /// Per attribute: products with a value from a column, and learned.
-    #[serde(default)]
-    pub attributes: Vec<AttributeCoverage>,
-}
-
-/// The attributes whose sources and coverage the manifest records, in
-/// [`Manifest::attributes`] order.
-pub const COVERED: [&str; 7] = [
-    "type", "brand", "color", "gender", "size", "material", "price",
-];
-
-/// Counts of one facet's values by spelling: surface -> (key, products).
-/// Catalogs repeat a few thousand spellings over millions of rows, so each
-/// spelling's key is computed once.
-#[derive(Default)]
-struct FacetCounts {
-    surfaces: FxHashMap<String, (String, u64)>,
-}
-
-impl FacetCounts {
-    /// The key of `surface`, computed by `key_of` the first time it is seen.
-    fn key(&mut self, surface: &str, key_of: impl FnOnce(&str) -> String) -> &str {
-        if !self.surfaces.contains_key(surface) {
-            let key = key_of(surface);
-            self.surfaces.insert(surface.to_string(), (key, 0));
-        }
-        self.surfaces
-            .get(surface)
-            .map_or("", |(key, _)| key.as_str())
-    }
-
-    /// Counts one product with this spelling (seen by [`FacetCounts::key`]).
-    fn count(&mut self, surface: &str) {
-        if let Some((_, n)) = self.surfaces.get_mut(surface) {
-            *n += 1;
-        }
-    }
-
-    /// Each key's products and most common spelling.
-    fn spellings(&self) -> FxHashMap<&str, (u64, &str)> {
-        // key -> (products, best spelling, its products)
-        let mut by_key: FxHashMap<&str, (u64, &str, u64)> = FxHashMap::default();
-        for (surface, (key, n)) in &self.surfaces {
-            if key.is_empty() {
-                continue;
-            }
-            let entry = by_key.entry(key.as_str()).or_insert((0, surface, 0));
-            entry.0 += n;
-            if *n > entry.2 || (*n == entry.2 && surface.as_str() < entry.1) {
-                entry.1 = surface;
-                entry.2 = *n;
-            }
-        }
-        by_key
-            .into_iter()
-            .map(|(key, (count, best, _))| (key, (count, best)))
-            .collect()
-    }
-
-    /// Distinct values (by key) counted at least `min_count` times, most
-    /// frequent first; each shown in its most common spelling.
-    fn into_values(self, min_count: u64) -> Vec<FacetValue> {
-        let mut out: Vec<FacetValue> = self
-            .spellings()
-            .into_values()
-            .filter(|(count, _)| *count >= min_count)
-            .map(|(count, value)| FacetValue {
-                value: value.to_string(),
-                count,
-            })
-            .collect();
-        out.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        out
-    }
-}
-
-/// The key a facet value is indexed and filtered under. A type's words are
-/// singular, so "Curtain" and "Curtains" are one type (a stemmer would
-/// also make "Câmera" and "Cama" one); other facets are [`crate::text::key`]s.
-pub fn facet_key(facet: &str, value: &str, _analyzer: &mut TextAnalyzer) -> String {
-    if facet == super::facet::TYPE {
-        let mut out = String::with_capacity(value.len());
-        crate::text::for_each_word(value, |w, _| {
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(crate::language::noun::singular(w));
-        });
-        out
-    } else {
-        crate::text::key(value)
-    }
-}
-
-/// The facet name of an extra column header (`Num_Images` -> `num_images`).
-pub fn extra_facet_name(header: &str) -> String {
-    let name = crate::text::key(header).replace(' ', "_");
-    if FACET_FIELDS.contains(&name.as_str()) || name.is_empty() {
-        format!("x_{name}")
-    } else {
-        name
-    }
-}
 
 /// The (start, end) byte ranges of the words of a key (words joined by
 /// single spaces).
@@ -160,39 +38,21 @@ fn word_starts(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     })
 }
 
-/// Splits a size cell listing several sizes ("S/M/L", "38, 39, 40"), or a
-/// colour cell listing several colours ("Rosa/Roxo").
-pub fn split_sizes(size: &str) -> impl Iterator<Item = &str> {
-    size.split(['/', ',', ';', '|'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-}
-
-/// How many products use a word, and the last one that counted it.
-struct TermCount {
-    count: u64,
-    last: u64,
-}
-
 /// Builds one generation in a build directory.
 pub struct IndexBuilder {
     build_dir: PathBuf,
     writer: IndexWriter,
     fields: Fields,
     analyzer: TextAnalyzer,
-    lang: Lang,
-    head: HeadPosition,
-    skip_for_types: FxHashSet<String>,
-    known_types: KnownTypes,
+    /// What the catalog's first products taught, applied to each product.
+    learner: Learner,
     facets: Vec<FacetCounts>,
-    /// Category path -> its levels (see [`category::levels`]).
-    categories: FxHashMap<String, Vec<Level>>,
     coverage: CoverageCounter,
     /// Extra column header -> its facet name.
     extra_names: FxHashMap<String, String>,
     /// Extra facet name -> (column header, counts).
     extras: FxHashMap<String, (String, FacetCounts)>,
-    terms: FxHashMap<String, TermCount>,
+    terms: TermCounts,
     currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
     products: u64,
@@ -209,23 +69,7 @@ impl IndexBuilder {
     /// Creates the index in `build_dir`, choosing the language and title
     /// style from `sample` (the first products of the catalog).
     pub fn create(build_dir: &Path, sample: &[Product]) -> Result<IndexBuilder> {
-        let lang = crate::language::detect::catalog_language(
-            sample
-                .iter()
-                .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
-        );
-        let mut skip_for_types: FxHashSet<String> = FxHashSet::default();
-        for p in sample {
-            for v in [&p.brand, &p.color, &p.gender].into_iter().flatten() {
-                skip_for_types.insert(crate::text::key(v));
-                for w in crate::text::words(v) {
-                    skip_for_types.insert(w);
-                }
-            }
-        }
-        let skip = |k: &str| skip_for_types.contains(k) && !types::is_type_name(k);
-        let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
-        let known_types = KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
+        let learner = Learner::from_sample(sample);
         // Small store blocks: a turn reads ten products from random places,
         // and each read decompresses a whole block. The indexing threads
         // compress their own blocks: a dedicated compressor thread is woken
@@ -241,7 +85,7 @@ impl IndexBuilder {
             schema::build_schema(),
             settings,
         )?;
-        analyzer::register(&index, lang);
+        analyzer::register(&index, learner.lang);
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
         let writer = index.writer_with_num_threads(threads, threads * 60_000_000)?;
         let fields = Fields::from_schema(&index.schema())?;
@@ -249,20 +93,16 @@ impl IndexBuilder {
             build_dir: build_dir.to_path_buf(),
             writer,
             fields,
-            analyzer: analyzer::analyzer(lang),
-            lang,
-            head,
-            skip_for_types,
-            known_types,
+            analyzer: analyzer::analyzer(learner.lang),
+            learner,
             facets: FACET_FIELDS
                 .iter()
                 .map(|_| FacetCounts::default())
                 .collect(),
-            categories: FxHashMap::default(),
             coverage: CoverageCounter::new(&COVERED),
             extra_names: FxHashMap::default(),
             extras: FxHashMap::default(),
-            terms: FxHashMap::default(),
+            terms: TermCounts::default(),
             currencies: FxHashMap::default(),
             price_range: None,
             products: 0,
@@ -272,82 +112,9 @@ impl IndexBuilder {
         })
     }
 
-    /// The levels of a category path, read once per distinct path.
-    fn category_levels(&mut self, category: &str) -> &[Level] {
-        // Catalogs repeat a few hundred category paths: read each once.
-        if self.categories.len() >= 100_000 {
-            self.categories.clear();
-        }
-        if !self.categories.contains_key(category) {
-            self.categories
-                .insert(category.to_string(), category::levels(category));
-        }
-        self.categories.get(category).map_or(&[], Vec::as_slice)
-    }
-
-    /// What one product's title and category say: its product types (the
-    /// category's, then the title's head noun), whether any came from the
-    /// category, and, where its cells are empty, its learned audience and
-    /// colour.
-    fn learn(&mut self, p: &Product) -> Learned {
-        let lang = self.lang;
-        let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
-        let mut out = Learned::default();
-        let mut audience = super::audience::AudienceEvidence::default();
-        let brand: Vec<String> = p
-            .brand
-            .as_deref()
-            .map(crate::text::words)
-            .unwrap_or_default();
-        let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
-        if let Some(category) = p.category.as_deref() {
-            let levels = self.category_levels(category);
-            out.types = category::types_of(levels, &p.title, &brand_keys)
-                .into_iter()
-                .map(str::to_string)
-                .collect();
-            if needs_gender {
-                audience = category::audience_of(levels);
-            }
-        }
-        out.from_category = !out.types.is_empty();
-        let skip = |k: &str| {
-            (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
-                && !types::is_type_name(k)
-        };
-        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types)
-            && !types::names_category_type(&p.title, head.word, &out.types, self.head)
-        {
-            for t in std::iter::once(head.word.to_string()).chain(head.compound) {
-                let key = crate::text::key(&t);
-                if !out.types.iter().any(|o| crate::text::key(o) == key) {
-                    out.types.push(t);
-                }
-            }
-        }
-        if needs_gender {
-            audience = audience.merge(super::audience::scan(&p.title));
-            out.gender = audience.resolve().map(|a| a.display(lang).to_string());
-        }
-        if p.color.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            let brand_only = |k: &str| brand.iter().any(|b| b == k);
-            out.color = super::color::learn(&p.title, &p.description, &brand_only);
-            // A word the product is named by is not its colour ("Day Cream").
-            let types = &out.types;
-            out.color = out.color.take().filter(|c| {
-                !c.split('/').any(|v| {
-                    types
-                        .iter()
-                        .any(|t| crate::text::key(t) == crate::text::key(v))
-                })
-            });
-        }
-        out
-    }
-
     /// Adds one product.
     pub fn add(&mut self, p: &Product) -> Result<()> {
-        let learned = self.learn(p);
+        let learned = self.learner.learn(p);
         self.count_coverage(p, &learned);
         // The learned values are stored in the product, as if the catalog had them.
         let with_learned;
@@ -461,7 +228,7 @@ impl IndexBuilder {
         for &(_, a, b) in spans.iter().filter(|(facet, _, _)| *facet == 0) {
             let key = &keys[a..b];
             for (start, end) in word_starts(key) {
-                match self.head {
+                match self.learner.head {
                     HeadPosition::Last => doc.add_text(f.type_key, &key[start..]),
                     HeadPosition::First => doc.add_text(f.type_key, &key[..end]),
                 }
@@ -483,8 +250,7 @@ impl IndexBuilder {
         if let Some(rating) = p.rating {
             doc.add_f64(self.fields.rating, rating);
         }
-        if let Some(key) = super::group::group_key(p) {
-            use super::group::group_hash;
+        if let Some(key) = group_key(p) {
             doc.add_u64(self.fields.group, group_hash(&key.group));
             if let Some(variant) = &key.variant {
                 doc.add_u64(self.fields.group_variant, group_hash(variant));
@@ -500,7 +266,14 @@ impl IndexBuilder {
         }
         super::stored::encode(p, &mut self.stored);
         doc.add_text(self.fields.source, &self.stored);
-        self.count_terms(p, &product_types);
+        let texts = [
+            Some(&p.title),
+            p.brand.as_ref(),
+            p.color.as_ref(),
+            p.material.as_ref(),
+        ];
+        let texts = texts.into_iter().flatten().chain(&product_types);
+        self.terms.count(self.products, texts.map(String::as_str));
         if let Err(e) = self.writer.add_document(doc) {
             return Err(self.worker_failure(e));
         }
@@ -529,39 +302,6 @@ impl IndexBuilder {
             Ok(_) => e,
         };
         Error::index_write(&self.build_dir, cause)
-    }
-
-    /// Counts the words shoppers may type about this product (once per product).
-    fn count_terms(&mut self, p: &Product, product_types: &[String]) {
-        let texts = [
-            Some(&p.title),
-            p.brand.as_ref(),
-            p.color.as_ref(),
-            p.material.as_ref(),
-        ];
-        // Each word remembers the last product that counted it, so a word
-        // a product repeats counts once, without sorting its words.
-        let product = self.products;
-        let terms = &mut self.terms;
-        for text in texts.into_iter().flatten().chain(product_types) {
-            crate::text::for_each_word(text, |w, _| match terms.get_mut(w) {
-                Some(term) => {
-                    if term.last != product {
-                        term.last = product;
-                        term.count += 1;
-                    }
-                }
-                None => {
-                    terms.insert(
-                        w.to_string(),
-                        TermCount {
-                            count: 1,
-                            last: product,
-                        },
-                    );
-                }
-            });
-        }
     }
 
     /// Number of products added so far.
@@ -616,17 +356,7 @@ impl IndexBuilder {
             }
         }
         extra_facets.sort();
-        let mut terms: Vec<FacetValue> = self
-            .terms
-            .into_iter()
-            .map(|(value, term)| FacetValue {
-                value,
-                count: term.count,
-            })
-            .collect();
-        terms.sort_by(|a, b| b.count.cmp(&a.count).then_with(|| a.value.cmp(&b.value)));
-        terms.truncate(200_000);
-        vocab.terms = terms;
+        vocab.terms = self.terms.into_values();
         let manifest = Manifest {
             schema_version: schema::SCHEMA_VERSION,
             catalog_file: catalog_file.display().to_string(),
@@ -634,8 +364,8 @@ impl IndexBuilder {
                 .duration_since(std::time::UNIX_EPOCH)
                 .map_or(0, |d| d.as_secs()),
             products: self.products,
-            language: self.lang,
-            title_head: self.head,
+            language: self.learner.lang,
+            title_head: self.learner.head,
             currency,
             extra_facets,
             attributes: self.coverage.finish(),
@@ -647,36 +377,6 @@ impl IndexBuilder {
             .map_err(|e| Error::io(&self.build_dir, e))?;
         Ok((self.build_dir, manifest, vocab))
     }
-}
-
-/// What [`IndexBuilder::learn`] found for one product.
-#[derive(Default)]
-struct Learned {
-    /// Product types: the category's levels, then the title's head noun.
-    types: Vec<String>,
-    /// True when some type came from the category path.
-    from_category: bool,
-    /// The audience learned where the gender cell is empty.
-    gender: Option<String>,
-    /// The colour learned where the colour cell is empty.
-    color: Option<String>,
-}
-
-fn write_json(path: &Path, value: &impl Serialize) -> Result<()> {
-    use std::io::Write;
-    let bytes = serde_json::to_vec(value).map_err(|e| Error::io(path, std::io::Error::other(e)))?;
-    // Made durable with the rest of the generation (`build_directory::sync_all`).
-    let mut file = std::fs::File::create(path).map_err(|e| Error::io(path, e))?;
-    file.write_all(&bytes).map_err(|e| Error::io(path, e))
-}
-
-/// Reads a JSON file of a generation.
-pub fn read_json<T: serde::de::DeserializeOwned>(path: &Path) -> Result<T> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
-    serde_json::from_slice(&bytes).map_err(|e| {
-        let detail = format!("unreadable: {e}");
-        Error::index(path, crate::error::IndexReason::Damaged { detail })
-    })
 }
 
 /// Builds and publishes a generation from products (used by tests, benches

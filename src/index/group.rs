@@ -17,10 +17,11 @@
 //! Casual Shirt" three times at three prices), and are not grouped (see
 //! [`super::VariantGroups`]). A feed's own groups are taken as they are.
 //!
-//! Depends on `catalog` (the product), `language` (size labels), `text`
-//! and the colour words of [`super::words`]; nothing above `index`.
+//! Depends on `catalog` (the product), `language` (size labels), `text`,
+//! the colour words of [`super::words`] and how a cell lists several
+//! values ([`super::facet_counts::split_sizes`]); nothing above `index`.
 
-use super::build::split_sizes;
+use super::facet_counts::split_sizes;
 use super::words::learn_words;
 use crate::catalog::Product;
 use crate::text::for_each_word;

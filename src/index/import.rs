@@ -7,9 +7,8 @@
 use super::build::IndexBuilder;
 use super::layout;
 use crate::catalog::{CatalogReader, Field, Product, ReadOptions, RowError, RowNotice};
-use crate::error::CatalogReason;
+use crate::error::{CatalogReason, Error, Result};
 use crate::language::detect::catalog_language as detect_catalog_language;
-use crate::{Error, Result};
 use std::path::Path;
 use std::time::{Duration, Instant};
 

@@ -18,8 +18,7 @@
 //! process exits or is killed, so a crashed import never blocks the next.
 //! Holding the lock, an import removes what crashed imports left behind.
 
-use crate::error::IndexReason;
-use crate::{Error, Result};
+use crate::error::{Error, IndexReason, Result};
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};

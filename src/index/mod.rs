@@ -13,13 +13,17 @@ mod build_directory;
 mod category;
 mod color;
 mod coverage;
+mod facet_counts;
 mod facet_table;
 mod group;
 mod import;
 pub mod layout;
+mod learn;
+mod manifest;
 mod product_index;
 mod schema;
 pub mod stored;
+mod term_counts;
 mod type_tree;
 mod types;
 mod variant_groups;
@@ -28,13 +32,13 @@ mod vocabulary;
 mod words;
 
 pub use analyzer::{analyzer, tokens};
-pub use build::{
-    COVERED, IndexBuilder, Manifest, build_from_products, extra_facet_name, split_sizes,
-};
+pub use build::{IndexBuilder, build_from_products};
 pub use coverage::AttributeCoverage;
+pub use facet_counts::{extra_facet_name, split_sizes};
 pub use facet_table::{DocIds, FacetColumn, FacetTable};
 pub use group::{GroupKey, group_hash, group_key};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
+pub use manifest::{COVERED, Manifest};
 pub use product_index::{MAX_VARIANTS, ProductIndex};
 pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};
 pub use types::HeadPosition;

@@ -8,15 +8,15 @@
 //! import.
 
 use super::analyzer;
-use super::build::{MANIFEST_FILE, Manifest, VOCABULARY_FILE, facet_key, read_json};
+use super::facet_counts::facet_key;
 use super::facet_table::FacetTable;
 use super::layout::{self, Generation};
+use super::manifest::{MANIFEST_FILE, Manifest, VOCABULARY_FILE, read_json};
 use super::schema::{EXTRA_FIELD, FACET_FIELDS, Fields, SCHEMA_VERSION};
 use super::vocabulary::Vocabulary;
 use crate::catalog::{Product, Variant};
-use crate::error::IndexReason;
+use crate::error::{Error, IndexReason, Result};
 use crate::model::Slot;
-use crate::{Error, Result};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

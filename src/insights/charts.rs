@@ -4,9 +4,11 @@
 //! ([`Layout`]); the stylesheet shows one, so text keeps a readable size
 //! on both. Shapes carry classes (their colours are in the stylesheet,
 //! never inline) and a `<title>` each, which browsers show on hover.
+//! Depends on the report's shape, its words and `reply`'s money format;
+//! knows nothing of the page the charts are drawn in.
 
-use super::html::esc;
-use super::report::{FacetDemand, Timeline};
+use super::markup::esc;
+use super::shape::{FacetDemand, Timeline};
 use super::words::Words;
 use crate::reply::Money;
 use std::fmt::Write;

@@ -5,7 +5,9 @@
 //! (geometric, with round edges); a request falls in the band of its
 //! budget (the highest price asked, else the lowest).
 
-use super::report::{Catalog, FacetDemand, Probe, Request, ValueDemand};
+use super::request::Request;
+use super::shape::{FacetDemand, ValueDemand};
+use super::supply::{Catalog, Probe};
 use super::words::{Words, fill};
 use crate::error::Result;
 use crate::model::{ConstraintKind, Constraints, Lang, Slot};

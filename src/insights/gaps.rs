@@ -8,7 +8,8 @@
 //! merchant to review.
 
 use super::event::TurnEvent;
-use super::report::{Catalog, Evidence, Gap, Likely, Report};
+use super::shape::{Evidence, Gap, Likely, Report};
+use super::supply::Catalog;
 use super::time::iso_date;
 use super::words::{fill, words};
 use crate::model::{ConstraintKind, Lang, Slot};

@@ -5,10 +5,13 @@
 //! keeps to the server's Content-Security-Policy (`vitrine serve` links
 //! the stylesheet from `/admin/insights.css`), and the file `vitrine
 //! insights --format html` writes carries the same stylesheet inside it.
-//! Every text is escaped.
+//! Every text is escaped ([`super::markup`]). Depends on the report's
+//! shape and words, the charts and the table's summary lines; computes
+//! nothing.
 
 use super::charts::{Layout, facet_svg, timeline_svg};
-use super::report::{FacetDemand, Report, Timeline};
+use super::markup::esc;
+use super::shape::{FacetDemand, Report, Timeline};
 use super::table::summary_lines;
 use super::words::{PERIODS, Words, fill, words};
 use crate::reply::Money;
@@ -35,23 +38,6 @@ pub struct AdminControls<'a> {
     pub json_href: &'a str,
     /// Where the sign-out form posts.
     pub sign_out_action: &'a str,
-}
-
-/// Escapes text for HTML and SVG.
-pub fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 fn percent(share: f64) -> String {

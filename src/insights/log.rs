@@ -11,37 +11,32 @@
 //! Files: each writer appends to `<dir>/<name>.jsonl`, locked while it
 //! writes (a second process with the same name takes `<name>-<pid>`), and
 //! rotates it to `<dir>/<name>.<unix ms>.jsonl` at a size limit, keeping a
-//! bounded number of rotated files. Several replicas sharing a directory
-//! each write their own files; `vitrine insights` reads them all.
-//! Depends on [`super::event`] and std (plus `hmac`/`sha2`).
+//! bounded number of rotated files (`log_file.rs`). Several replicas
+//! sharing a directory each write their own files; `vitrine insights`
+//! reads them all. This file is the handle; the thread is
+//! `writer.rs`. Depends on [`super::event`], the session key, the
+//! writer and std.
 
-use super::event::{DroppedEvent, FORMAT_VERSION, Record, TurnEvent, TurnFacts};
+use super::event::TurnFacts;
 use super::key::SessionKey;
+use super::log_file::open_active;
 use super::time::now_ms;
+use super::writer::{Counters, Pending, Writer};
 use crate::error::{Error, Result};
-use std::fs::{self, File, OpenOptions};
-use std::io::Write;
+use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, SyncSender, TrySendError};
+use std::sync::atomic::Ordering;
+use std::sync::mpsc::{Sender, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
 
-/// How often the writer wakes to write what is queued. Turns are not
-/// written one by one: waking a thread and a write per turn would cost
-/// more than the turn's own search.
-pub const WRITE_EVERY: Duration = Duration::from_millis(200);
-/// How often written events are made durable.
-pub const SYNC_EVERY: Duration = Duration::from_secs(1);
-/// Rotated files kept per writer (besides the active one).
-pub const ROTATED_FILES: usize = 7;
+pub use super::log_file::{EXTENSION, ROTATED_FILES};
+pub use super::writer::{SYNC_EVERY, WRITE_EVERY};
+
 /// Default size budget of one writer's files (active + rotated), in MiB.
 pub const DEFAULT_MAX_MB: u64 = 256;
 /// Turns waiting for the writer before new ones are dropped.
 pub const QUEUE: usize = 65_536;
-/// The extension of log files.
-pub const EXTENSION: &str = "jsonl";
 
 /// Where and how a demand log is written.
 #[derive(Debug, Clone)]
@@ -102,14 +97,6 @@ fn sanitize(text: &str) -> String {
         .to_string()
 }
 
-/// A turn handed to the writer thread (its facts boxed: the queue's slots
-/// stay small).
-struct Pending {
-    at: u64,
-    session: String,
-    facts: Box<TurnFacts>,
-}
-
 /// The handle's ends of the writer's two channels: turns (bounded, never
 /// waited on, never waking the writer) and flush requests (each answered
 /// once everything sent before it is written and synced).
@@ -117,15 +104,6 @@ struct Pending {
 struct Senders {
     turns: SyncSender<Pending>,
     flushes: Sender<SyncSender<()>>,
-}
-
-/// Counters shared by the handle and the writer.
-#[derive(Debug, Default)]
-struct Counters {
-    recorded: AtomicU64,
-    dropped: AtomicU64,
-    written: AtomicU64,
-    failed: AtomicU64,
 }
 
 /// What the log has done so far.
@@ -165,17 +143,10 @@ impl DemandLog {
         let (turns, turns_in) = std::sync::mpsc::sync_channel(config.queue.max(1));
         let (flushes, flushes_in) = std::sync::mpsc::channel();
         let counters = Arc::new(Counters::default());
-        let mut writer = Writer {
-            dir: config.dir.clone(),
-            path: path.clone(),
-            file,
-            key,
-            buffer: Vec::with_capacity(64 * 1024),
-            rotate_at: (config.max_bytes / (ROTATED_FILES as u64 + 1)).max(4096),
-            counters: Arc::clone(&counters),
-            dropped_logged: 0,
-            warned_at: None,
-        };
+        let rotate_at = (config.max_bytes / (ROTATED_FILES as u64 + 1)).max(4096);
+        let active = (file, path.clone());
+        let counters_out = Arc::clone(&counters);
+        let mut writer = Writer::new(config.dir.clone(), active, key, rotate_at, counters_out);
         let thread = std::thread::Builder::new()
             .name("demand-log".into())
             .spawn(move || writer.run(turns_in, flushes_in))
@@ -269,243 +240,10 @@ impl Drop for DemandLog {
     }
 }
 
-/// Opens `<dir>/<name>.jsonl` for appending and locks it; when another
-/// process holds that name, `<name>-<pid>.jsonl`. A file left without a
-/// final newline (a crash mid-line) gets one, so the next line stands alone.
-fn open_active(dir: &Path, name: &str) -> Result<(File, PathBuf)> {
-    let first = dir.join(format!("{name}.{EXTENSION}"));
-    let second = dir.join(format!("{name}-{}.{EXTENSION}", std::process::id()));
-    for path in [first, second] {
-        let mut file = OpenOptions::new()
-            .create(true)
-            .append(true)
-            .read(true)
-            .open(&path)
-            .map_err(|e| Error::io(&path, e))?;
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(fs::TryLockError::WouldBlock) => continue,
-            Err(fs::TryLockError::Error(e)) => return Err(Error::io(&path, e)),
-        }
-        if !ends_with_newline(&mut file) {
-            file.write_all(b"\n").map_err(|e| Error::io(&path, e))?;
-        }
-        return Ok((file, path));
-    }
-    Err(Error::Config(crate::error::ConfigReason::DemandLogBusy {
-        name: name.to_string(),
-        dir: dir.display().to_string(),
-    }))
-}
-
-fn ends_with_newline(file: &mut File) -> bool {
-    use std::io::{Read, Seek, SeekFrom};
-    let Ok(len) = file.metadata().map(|m| m.len()) else {
-        return true;
-    };
-    if len == 0 {
-        return true;
-    }
-    let mut last = [0u8; 1];
-    let read = file
-        .seek(SeekFrom::Start(len - 1))
-        .and_then(|_| file.read_exact(&mut last));
-    read.is_err() || last[0] == b'\n'
-}
-
-/// The writer thread's state.
-struct Writer {
-    dir: PathBuf,
-    path: PathBuf,
-    file: File,
-    key: SessionKey,
-    buffer: Vec<u8>,
-    rotate_at: u64,
-    counters: Arc<Counters>,
-    /// Drops already written to the log as `dropped` lines.
-    dropped_logged: u64,
-    /// When the last warning about drops or failures was logged.
-    warned_at: Option<Instant>,
-}
-
-impl Writer {
-    fn run(&mut self, turns: Receiver<Pending>, flush_requests: Receiver<SyncSender<()>>) {
-        let mut synced_at = Instant::now();
-        let mut dirty = false;
-        loop {
-            // Sleep until the next write, unless a flush is asked for or
-            // the log is closed.
-            let mut flushes = Vec::new();
-            let mut closed = false;
-            match flush_requests.recv_timeout(WRITE_EVERY) {
-                Ok(done) => flushes.push(done),
-                Err(RecvTimeoutError::Timeout) => {}
-                Err(RecvTimeoutError::Disconnected) => closed = true,
-            }
-            flushes.extend(flush_requests.try_iter());
-            // Everything queued goes out, in writes of at most 256 KiB.
-            while let Ok(pending) = turns.try_recv() {
-                self.take(pending);
-                if self.buffer.len() >= 256 * 1024 {
-                    dirty |= self.write_out();
-                }
-            }
-            self.note_drops();
-            dirty |= self.write_out();
-            if dirty && (closed || !flushes.is_empty() || synced_at.elapsed() >= SYNC_EVERY) {
-                if let Err(err) = self.file.sync_data() {
-                    self.warn(&format!("cannot sync {}: {err}", self.path.display()));
-                }
-                dirty = false;
-                synced_at = Instant::now();
-            } else if !dirty && synced_at.elapsed() >= SYNC_EVERY {
-                synced_at = Instant::now();
-            }
-            for done in flushes {
-                let _ = done.send(());
-            }
-            if closed {
-                break;
-            }
-            self.rotate_if_full();
-        }
-    }
-
-    fn take(&mut self, pending: Pending) {
-        let event = TurnEvent::new(pending.at, self.key.hash(&pending.session), &pending.facts);
-        self.push(&Record::Turn {
-            v: FORMAT_VERSION,
-            event,
-        });
-    }
-
-    fn push(&mut self, record: &Record) {
-        if serde_json::to_writer(&mut self.buffer, record).is_ok() {
-            self.buffer.push(b'\n');
-        }
-    }
-
-    /// Writes a `dropped` line for the turns dropped since the last one.
-    fn note_drops(&mut self) {
-        let dropped = self.counters.dropped.load(Ordering::Relaxed);
-        if dropped > self.dropped_logged {
-            let new = dropped - self.dropped_logged;
-            self.dropped_logged = dropped;
-            self.push(&Record::Dropped {
-                v: FORMAT_VERSION,
-                event: DroppedEvent {
-                    at: now_ms(),
-                    dropped: new,
-                },
-            });
-            self.warn(&format!(
-                "{new} turns were not logged: the demand log writer fell behind"
-            ));
-        }
-    }
-
-    /// Writes the buffer; true when something was written.
-    fn write_out(&mut self) -> bool {
-        if self.buffer.is_empty() {
-            return false;
-        }
-        let lines = self.buffer.iter().filter(|&&b| b == b'\n').count() as u64;
-        match self.file.write_all(&self.buffer) {
-            Ok(()) => {
-                self.counters.written.fetch_add(lines, Ordering::Relaxed);
-            }
-            Err(err) => {
-                self.counters.failed.fetch_add(lines, Ordering::Relaxed);
-                self.warn(&format!(
-                    "cannot write {} ({lines} events lost): {err}",
-                    self.path.display()
-                ));
-            }
-        }
-        self.buffer.clear();
-        true
-    }
-
-    /// A warning in the process log, at most one a minute.
-    fn warn(&mut self, what: &str) {
-        if self
-            .warned_at
-            .is_none_or(|at| at.elapsed() >= Duration::from_secs(60))
-        {
-            tracing::warn!("demand log: {what}");
-            self.warned_at = Some(Instant::now());
-        }
-    }
-
-    /// Past the size limit: the active file becomes `<name>.<unix ms>.jsonl`
-    /// and the oldest rotated files beyond [`ROTATED_FILES`] are removed.
-    fn rotate_if_full(&mut self) {
-        let size = self.file.metadata().map_or(0, |m| m.len());
-        if size < self.rotate_at {
-            return;
-        }
-        let Some(stem) = self
-            .path
-            .file_stem()
-            .and_then(|s| s.to_str())
-            .map(str::to_string)
-        else {
-            return;
-        };
-        let _ = self.file.sync_data();
-        let rotated = self.dir.join(format!("{stem}.{}.{EXTENSION}", now_ms()));
-        if let Err(err) = fs::rename(&self.path, &rotated) {
-            self.warn(&format!("cannot rotate {}: {err}", self.path.display()));
-            return;
-        }
-        match OpenOptions::new()
-            .create(true)
-            .append(true)
-            .open(&self.path)
-        {
-            Ok(file) => {
-                let _ = file.try_lock();
-                self.file = file;
-            }
-            Err(err) => {
-                self.warn(&format!("cannot reopen {}: {err}", self.path.display()));
-                return;
-            }
-        }
-        let mut old = rotated_files(&self.dir, &stem);
-        old.sort();
-        let excess = old.len().saturating_sub(ROTATED_FILES);
-        for (_, path) in old.into_iter().take(excess) {
-            let _ = fs::remove_file(path);
-        }
-    }
-}
-
-/// The rotated files of the writer named `stem`: (rotation time, path).
-fn rotated_files(dir: &Path, stem: &str) -> Vec<(u64, PathBuf)> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
-    };
-    entries
-        .flatten()
-        .filter_map(|entry| {
-            let name = entry.file_name();
-            let name = name.to_str()?;
-            let middle = name
-                .strip_prefix(stem)?
-                .strip_prefix('.')?
-                .strip_suffix(EXTENSION)?
-                .strip_suffix('.')?;
-            let at = middle.parse::<u64>().ok()?;
-            Some((at, entry.path()))
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::insights::event::Answered;
+    use crate::insights::event::{Answered, Record};
     use crate::model::{Constraints, Lang};
 
     fn facts(n: u64) -> TurnFacts {

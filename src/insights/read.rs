@@ -4,7 +4,7 @@
 //! a file torn, and those are counted apart.
 
 use super::event::{FORMAT_VERSION, Record, TurnEvent};
-use super::log::EXTENSION;
+use super::log_file::EXTENSION;
 use crate::error::{Error, Result};
 use std::fs::File;
 use std::io::{BufRead, BufReader};

@@ -6,18 +6,19 @@
 //! language ([`super::words`]), prices in the catalog's currency
 //! ([`Money`]).
 //!
-//! A *request* is a search turn whose combination of constraints differs
-//! from the conversation's previous turn: paging through results, or
-//! asking for a product's details, does not ask again.
+//! Computed from *requests* (`request.rs`); demand against supply
+//! and the vocabulary gaps are computed by [`super::demand`] and
+//! [`super::gaps`], which know nothing of the report beyond its shape
+//! ([`super::shape`]) and the catalog's supply ([`super::supply`]).
 
 use super::demand::{demand_vs_supply, price_bands};
 use super::event::{Answered, Asked, TurnEvent};
 use super::gaps::vocabulary_gaps;
 use super::read::LogSet;
+use super::request::{Request, requests};
 use super::time::{DAY_MS, HOUR_MS, iso_date, iso_datetime, iso_hour};
 use super::words::{Words, fill, words};
 use crate::error::Result;
-use crate::index::Vocabulary;
 use crate::model::{ConstraintKind, Constraints, Lang, Slot};
 use crate::reply::{Money, book, describe};
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -27,65 +28,6 @@ const CLOSEST: usize = 4;
 
 /// The version of the report's JSON shape.
 pub const REPORT_VERSION: u32 = 1;
-
-/// What the report knows of the catalog: its vocabulary with counts.
-#[derive(Debug, Clone, Default)]
-pub struct Catalog {
-    /// Products in the index.
-    pub products: u64,
-    /// The catalog's currency (ISO 4217).
-    pub currency: Option<String>,
-    /// The catalog's language.
-    pub language: Lang,
-    /// The index generation.
-    pub version: u64,
-    /// Facet name → values with product counts, most frequent first.
-    pub facets: BTreeMap<String, Vec<(String, u64)>>,
-    /// Catalog words with product counts.
-    pub terms: Vec<(String, u64)>,
-    /// Lowest and highest price.
-    pub price_range: Option<(f64, f64)>,
-}
-
-impl Catalog {
-    /// The facts of a catalog's vocabulary.
-    pub fn new(vocab: &Vocabulary, language: Lang, version: u64) -> Catalog {
-        Catalog {
-            products: vocab.product_count,
-            currency: Some(vocab.currency.clone()).filter(|c| !c.is_empty()),
-            language,
-            version,
-            facets: vocab
-                .facets
-                .iter()
-                .map(|(name, values)| {
-                    let values = values.iter().map(|v| (v.value.clone(), v.count)).collect();
-                    (name.clone(), values)
-                })
-                .collect(),
-            terms: vocab
-                .terms
-                .iter()
-                .map(|t| (t.value.clone(), t.count))
-                .collect(),
-            price_range: vocab.price_range,
-        }
-    }
-}
-
-/// How many products match a combination, and their price span.
-#[derive(Debug, Clone, Copy, Default, PartialEq)]
-pub struct Measure {
-    /// Products matching.
-    pub count: u64,
-    /// Their lowest price.
-    pub lowest: Option<f64>,
-    /// Their highest price.
-    pub highest: Option<f64>,
-}
-
-/// Counts the products matching constraints in the live catalog.
-pub type Probe<'a> = &'a dyn Fn(&Constraints) -> Result<Measure>;
 
 /// How to build a report.
 #[derive(Debug, Clone, Copy)]
@@ -100,34 +42,12 @@ pub struct ReportOptions {
     pub now: u64,
 }
 
+pub use super::supply::{Catalog, Measure, Probe};
+
 pub use super::shape::{
     CatalogSummary, Closest, Evidence, FacetDemand, Gap, Health, Likely, LogSummary, Period, Point,
     Report, Timeline, Unmet, ValueDemand,
 };
-
-/// A request: an event whose combination is new in its conversation.
-pub(super) struct Request<'a> {
-    pub event: &'a TurnEvent,
-    pub key: String,
-}
-
-/// The requests among `events` (time-ordered).
-pub(super) fn requests(events: &[TurnEvent]) -> Vec<Request<'_>> {
-    let mut last: HashMap<&str, String> = HashMap::new();
-    let mut out = Vec::new();
-    for event in events {
-        let key = if event.asked.is_empty() {
-            String::new()
-        } else {
-            event.asked.key()
-        };
-        let previous = last.insert(event.session.as_str(), key.clone());
-        if event.answer.is_search() && !key.is_empty() && previous.as_deref() != Some(&key) {
-            out.push(Request { event, key });
-        }
-    }
-    out
-}
 
 /// Computes the report of `set` against `catalog`.
 pub fn build(

@@ -12,7 +12,7 @@ use std::collections::BTreeMap;
 /// The whole report.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
-    /// [`REPORT_VERSION`].
+    /// [`REPORT_VERSION`](super::report::REPORT_VERSION).
     pub version: u32,
     /// When it was computed (ISO 8601, UTC).
     pub generated_at: String,

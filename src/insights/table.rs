@@ -1,7 +1,7 @@
 //! The report as text for a terminal: aligned columns, counts and prices
 //! in the report's language and the catalog's currency.
 
-use super::report::Report;
+use super::shape::Report;
 use super::words::{Words, fill, words};
 use crate::reply::Money;
 use std::fmt::Write;

@@ -421,7 +421,7 @@ impl ChatResponse {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Slot;
+    use crate::model::Slot;
 
     #[test]
     fn filters_have_a_stable_shape() {

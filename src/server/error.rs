@@ -4,14 +4,21 @@
 //! layer, is `{"error": {"code": "...", "message": "..."}}`. Request
 //! validation errors are all `400` (the code tells which rule was broken);
 //! there is no `422`. A `500` never shows its cause: it is logged instead.
+//! Each response carries its code ([`ErrorCode`]) for the log summary.
+//! Depends on the server's default limits only (the sizes a message names),
+//! and on the crate's error type it maps.
 
 use super::config::defaults;
-use super::summary::ErrorCode;
 use axum::Json;
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use utoipa::ToSchema;
+
+/// The code of an error response, set by `ApiError`'s `IntoResponse` as a
+/// response extension, where the server's log summary counts it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ErrorCode(pub &'static str);
 
 /// Everything a request can fail with.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -255,8 +262,8 @@ impl ApiError {
     }
 }
 
-impl From<crate::Error> for ApiError {
-    fn from(err: crate::Error) -> Self {
+impl From<crate::error::Error> for ApiError {
+    fn from(err: crate::error::Error) -> Self {
         ApiError::Internal(err.to_string())
     }
 }

@@ -52,7 +52,7 @@ pub use error::ApiError;
 pub use listener::serve;
 pub use sessions::{MemorySessionStore, RedisSessionStore, SessionStore};
 
-use crate::Engine;
+use crate::engine::Engine;
 use axum::Router;
 use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;

@@ -4,14 +4,14 @@
 //! a few atomic increments, not a log line each (issue 17 saw 91 MB of log
 //! in two minutes of attack).
 //!
-//! Every [`ApiError`](super::ApiError) response carries its code as a
-//! response extension ([`ErrorCode`]); [`count_responses`] tallies them.
+//! Every [`ApiError`] response carries its code as a response extension
+//! ([`ErrorCode`]); [`count_responses`] tallies them.
 //! Limits and the connection loop report [`Refusal`]s with the address
 //! responsible. [`log_every`] writes the line: `info` when all is well,
 //! `warn` when something was refused or failed. Depends on nothing of the
 //! server but the error codes.
 
-use super::error::ApiError;
+use super::error::{ApiError, ErrorCode};
 use axum::extract::{Request, State};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -21,10 +21,6 @@ use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::time::Duration;
-
-/// The code of an error response, set by `ApiError`'s `IntoResponse`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct ErrorCode(pub &'static str);
 
 /// Something refused before or instead of an answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

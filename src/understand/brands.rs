@@ -3,7 +3,8 @@
 //! ("marks and spencer"), and words run together ("tommyhilfiger").
 
 use super::builtin::{Marker, builtin};
-use super::lexicon::{Lexicon, phrase_words};
+use super::lexicon::Lexicon;
+use super::token::phrase_words;
 use crate::index::Vocabulary;
 use crate::model::facet;
 use crate::text;

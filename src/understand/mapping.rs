@@ -8,7 +8,8 @@ use super::concept::{
     audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
     value_audience,
 };
-use super::lexicon::{Lexicon, phrase_words};
+use super::lexicon::Lexicon;
+use super::token::phrase_words;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 impl Lexicon {

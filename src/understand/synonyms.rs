@@ -1,6 +1,7 @@
 //! The merchant's own words: a synonyms file, parsed with line-numbered
 //! errors ([`Synonyms::parse`]), and applied to a catalog's lexicon
-//! ([`crate::understand::Lexicon::with_synonyms`], in `apply`).
+//! ([`crate::understand::Lexicon::with_synonyms`], in the lexicon's
+//! `synonyms`).
 //!
 //! The format is plain text, one rule per line, close to the Solr and
 //! Elasticsearch synonym files (`a, b => c` one-way, `a, b = c` two-way):
@@ -26,10 +27,10 @@
 //! meaning, replacing what the phrase meant before, so it is matched like
 //! any catalog word (typos included). A phrase mapped to several words
 //! ("hoodie -> hooded sweatshirt") is rewritten in the message before it
-//! is read (`apply`). Depends on the lexicon's internals and `text`; not
-//! on the engine, the server or the index.
+//! is read. Depends on the tokenizer's phrase words and `text`; not on the
+//! lexicon it is applied to, the engine, the server or the index.
 
-use super::lexicon::phrase_words;
+use super::token::phrase_words;
 use crate::error::{Error, Result};
 use crate::model::facet;
 use crate::text;
@@ -327,9 +328,6 @@ impl Synonyms {
         self.rules.is_empty()
     }
 }
-
-mod apply;
-pub(crate) use apply::Applied;
 
 #[cfg(test)]
 mod tests {

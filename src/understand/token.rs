@@ -1,10 +1,26 @@
 //! Splitting a raw message into tokens: words (normalised like
 //! [`crate::text`] so they meet the index's keys), numbers parsed from the
 //! raw text before any normalisation (`R$ 1.299,90`, `1,299.90`, `2.5k`), and
-//! the few symbols that carry meaning (`$`, `<`, `#`, `+`, `-`, ...).
+//! the few symbols that carry meaning (`$`, `<`, `#`, `+`, `-`, ...); and
+//! the words of a phrase of the lexicon's, normalised the same way
+//! ([`phrase_words`]). Depends on [`crate::text`] only.
 
 use crate::text::fold_char;
 use std::ops::Range;
+
+/// The words of a phrase (built-in, a catalog value, a merchant's
+/// synonym), normalised like messages are.
+pub(crate) fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for piece in phrase.split_whitespace() {
+        if piece.chars().all(|c| !c.is_alphanumeric()) {
+            out.push(piece.to_string());
+        } else {
+            out.extend(crate::text::words(piece));
+        }
+    }
+    out
+}
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -18,10 +18,11 @@
 //!   first) and of category paths (the most specific).
 //!
 //! The shapes are data (`headers/platforms.txt`, [`shape`]). A file that is
-//! no platform's export never reaches this module. Depends on the
-//! catalog's row parser, aliases and HTML reduction only.
+//! no platform's export never reaches this module; the header mapping
+//! takes a recognised shape from [`shape`] alone, not from here. Depends on
+//! the catalog's row parser, aliases and HTML reduction only.
 
-mod shape;
+pub(super) mod shape;
 
 use shape::value_key;
 pub(crate) use shape::{Resolved, recognise};

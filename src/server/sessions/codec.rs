@@ -56,7 +56,7 @@ pub fn decode(bytes: &[u8]) -> Result<SessionRecord, DecodeError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::Session;
+    use crate::dialog::Session;
     use crate::server::sessions::TurnBudget;
 
     #[test]

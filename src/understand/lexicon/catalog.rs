@@ -1,115 +1,21 @@
-//! The lexicon: every phrase the shopper may use, built once per index
-//! version from the catalog's vocabulary and the built-in vocabulary, and
-//! the longest-match segmentation of a message into spans.
-//!
-//! Phrases are stored in a word trie (word ids, hash-map edges), so a
-//! message is segmented with one hash lookup per word and per trie step.
-//! Words unknown to the lexicon go through the [`TypoIndex`].
+//! Building the lexicon of one catalog ([`Lexicon::for_catalog`]): the
+//! built-in vocabulary of its language first (function words, phrases,
+//! markers, slot names), then every value of every facet of the catalog's
+//! vocabulary with the built-in concepts that reach it (colour families,
+//! audiences, product types and their variants), then the catalog's own
+//! words. Depends on the built-in vocabulary, concepts, the vocabulary type
+//! of `index` (data only), `model` and `text`.
 
-use super::builtin::{Marker, SlotName, builtin};
-use super::concept::type_variants;
-use super::span::SlotRef;
-use super::typo::{Candidate, TypoIndex};
+use super::{FacetInfo, Lexicon, Meaning, NONE};
 use crate::index::Vocabulary;
 use crate::model::{Lang, Slot, facet};
 use crate::text;
+use crate::understand::builtin::{SlotName, builtin};
+use crate::understand::concept::type_variants;
+use crate::understand::span::SlotRef;
+use crate::understand::token::phrase_words;
+use crate::understand::typo::TypoIndex;
 use rustc_hash::{FxHashMap, FxHashSet};
-
-/// One meaning of a phrase.
-#[derive(Debug, Clone)]
-pub(super) enum Meaning {
-    /// Catalog values of one facet (indices into the facet's values).
-    Facet {
-        facet: u16,
-        values: Vec<u32>,
-        /// The values the phrase names literally (its own spelling), not
-        /// through a built-in concept: they rank first.
-        literal: Vec<u32>,
-        /// Only when typed in capitals: a brand spelt like a common word ("ONLY", "AND").
-        caps_only: bool,
-    },
-    /// A built-in concept of this facet with no value in the catalog.
-    Absent {
-        facet: u16,
-    },
-    /// A phrase kept together as words to search ("sem fio").
-    Phrase(Box<str>),
-    Marker(Marker),
-    Slot(SlotRef),
-    Stop,
-}
-
-/// One catalog facet as the lexicon sees it.
-#[derive(Debug)]
-pub(crate) struct FacetInfo {
-    /// Its slot.
-    pub slot: Slot,
-    /// Its values as written in the catalog.
-    pub values: Vec<String>,
-    /// Rank among facets when one phrase names values of several.
-    pub(super) rank: u8,
-}
-
-#[derive(Debug, Default, Clone)]
-pub(super) struct WordInfo {
-    pub(super) word: Box<str>,
-    /// Number of products using the word (catalog terms).
-    pub(super) count: u64,
-    pub(super) builtin: bool,
-    pub(super) stop: bool,
-    pub(super) in_brand: bool,
-    pub(super) in_other: bool,
-}
-
-/// The message understander for one catalog: built once per index version
-/// by [`Lexicon::new`], then shared (`Send + Sync`) by every session.
-#[derive(Debug)]
-pub struct Lexicon {
-    pub(crate) facets: Vec<FacetInfo>,
-    pub(super) words: FxHashMap<Box<str>, u32>,
-    pub(super) info: Vec<WordInfo>,
-    pub(super) edges: FxHashMap<(u32, u32), u32>,
-    pub(super) node_entry: Vec<u32>,
-    pub(super) entries: Vec<Vec<Meaning>>,
-    sizes: FxHashMap<Box<str>, Vec<u32>>,
-    size_facet: Option<u16>,
-    pub(super) typo: TypoIndex,
-    /// The language of the catalog's own words.
-    pub(super) catalog_language: Lang,
-    /// The catalog's multi-word types start with their head noun
-    /// (Portuguese: "Medidor de Ração" is a medidor).
-    pub(super) head_first: bool,
-    /// What the merchant's synonyms added ([`super::synonyms`]).
-    pub(super) synonyms: super::synonyms::Applied,
-}
-
-/// No entry at a trie node.
-pub(super) const NONE: u32 = u32::MAX;
-
-/// The words of a built-in phrase, normalised like messages are.
-pub(super) fn phrase_words(phrase: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for piece in phrase.split_whitespace() {
-        if piece.chars().all(|c| !c.is_alphanumeric()) {
-            out.push(piece.to_string());
-        } else {
-            out.extend(text::words(piece));
-        }
-    }
-    out
-}
-
-fn facet_rank(name: &str) -> u8 {
-    match name {
-        facet::TYPE => 0,
-        facet::COLOR => 1,
-        facet::GENDER => 2,
-        facet::BRAND => 3,
-        facet::MATERIAL => 4,
-        facet::SIZE => 6,
-        _ => 5,
-    }
-}
 
 impl Lexicon {
     /// Builds the lexicon for a catalog's vocabulary.
@@ -310,239 +216,17 @@ impl Lexicon {
         lx.build_typo_index();
         lx
     }
+}
 
-    pub(super) fn word_id(&mut self, w: &str) -> u32 {
-        if let Some(&id) = self.words.get(w) {
-            return id;
-        }
-        let id = self.info.len() as u32;
-        self.words.insert(w.into(), id);
-        self.info.push(WordInfo {
-            word: w.into(),
-            ..WordInfo::default()
-        });
-        id
-    }
-
-    /// Adds a phrase with a meaning; returns its entry index.
-    pub(super) fn add(&mut self, words: &[String], meaning: Meaning) -> usize {
-        let mut node = 0u32;
-        for w in words {
-            let id = self.word_id(w);
-            node = match self.edges.get(&(node, id)) {
-                Some(&n) => n,
-                None => {
-                    let n = self.node_entry.len() as u32;
-                    self.node_entry.push(NONE);
-                    self.edges.insert((node, id), n);
-                    n
-                }
-            };
-        }
-        let slot = &mut self.node_entry[node as usize];
-        if *slot == NONE {
-            *slot = self.entries.len() as u32;
-            self.entries.push(Vec::new());
-        }
-        let e = *slot as usize;
-        let entry = &mut self.entries[e];
-        match meaning {
-            Meaning::Facet {
-                facet,
-                values,
-                literal,
-                caps_only,
-            } => {
-                let existing = entry.iter_mut().find_map(|m| match m {
-                    Meaning::Facet {
-                        facet: f,
-                        values: v,
-                        literal: l,
-                        caps_only: c,
-                    } if *f == facet && *c == caps_only => Some((v, l)),
-                    _ => None,
-                });
-                let tidy = |v: &mut Vec<u32>| {
-                    v.sort_unstable();
-                    v.dedup();
-                };
-                match existing {
-                    Some((v, l)) => {
-                        v.extend(values);
-                        l.extend(literal);
-                        tidy(v);
-                        tidy(l);
-                    }
-                    None => {
-                        let (mut values, mut literal) = (values, literal);
-                        tidy(&mut values);
-                        tidy(&mut literal);
-                        entry.push(Meaning::Facet {
-                            facet,
-                            values,
-                            literal,
-                            caps_only,
-                        });
-                    }
-                }
-            }
-            Meaning::Stop => {
-                if !entry.iter().any(|m| matches!(m, Meaning::Stop)) {
-                    entry.push(Meaning::Stop);
-                }
-            }
-            other => entry.push(other),
-        }
-        e
-    }
-
-    pub(super) fn add_builtin(&mut self, words: &[String], meaning: Meaning) {
-        self.add(words, meaning);
-        for w in words {
-            let id = self.word_id(w);
-            self.info[id as usize].builtin = true;
-        }
-    }
-
-    /// Registers `key` as naming `values` of a facet literally.
-    pub(super) fn add_facet(&mut self, key: &str, facet: u16, values: Vec<u32>, caps_only: bool) {
-        let literal = values.clone();
-        self.add_facet_meaning(key, facet, values, literal, caps_only);
-    }
-
-    fn add_facet_meaning(
-        &mut self,
-        key: &str,
-        facet: u16,
-        values: Vec<u32>,
-        literal: Vec<u32>,
-        caps_only: bool,
-    ) {
-        let ws: Vec<String> = key.split(' ').map(str::to_string).collect();
-        if ws.iter().any(String::is_empty) || values.is_empty() {
-            return;
-        }
-        let brand = self
-            .facets
-            .get(facet as usize)
-            .is_some_and(|f| f.slot == Slot::Brand);
-        self.add(
-            &ws,
-            Meaning::Facet {
-                facet,
-                values,
-                literal,
-                caps_only,
-            },
-        );
-        for w in &ws {
-            let id = self.word_id(w);
-            let info = &mut self.info[id as usize];
-            if brand {
-                info.in_brand = true;
-            } else {
-                info.in_other = true;
-            }
-        }
-    }
-
-    pub(super) fn add_concept(&mut self, phrase: &str, facet: u16, values: Vec<u32>) {
-        let key = phrase_words(phrase).join(" ");
-        if key.is_empty() {
-            return;
-        }
-        if values.is_empty() {
-            let words: Vec<String> = key.split(' ').map(str::to_string).collect();
-            self.add(&words, Meaning::Absent { facet });
-        } else {
-            // Reached through the concept: literal only where the values'
-            // own phrases say so.
-            self.add_facet_meaning(&key, facet, values, Vec::new(), false);
-        }
-        for w in key.split(' ') {
-            let id = self.word_id(w);
-            self.info[id as usize].builtin = true;
-        }
-    }
-
-    /// Registers each value under its own key. Brands spelt like a function
-    /// word only match when typed in capitals; other facets skip such values.
-    pub(super) fn add_literals(
-        &mut self,
-        keys: &[String],
-        f: u16,
-        reserved: &FxHashSet<String>,
-        brand: bool,
-    ) {
-        for (i, k) in keys.iter().enumerate() {
-            if k.is_empty() {
-                continue;
-            }
-            if reserved.contains(k) {
-                if brand {
-                    self.add_facet(k, f, vec![i as u32], true);
-                }
-                continue;
-            }
-            // A brand of one or two letters ("W", "HM") is said in capitals.
-            let short = brand && k.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
-            self.add_facet(k, f, vec![i as u32], short);
-        }
-    }
-
-    pub(super) fn lookup(&self, words: &[String]) -> Option<usize> {
-        let mut node = 0u32;
-        for w in words {
-            let id = *self.words.get(w.as_str())?;
-            node = *self.edges.get(&(node, id))?;
-        }
-        let e = *self.node_entry.get(node as usize)?;
-        (e != NONE).then_some(e as usize)
-    }
-
-    pub(super) fn build_typo_index(&mut self) {
-        // words that lead somewhere: part of a phrase, or a catalog term
-        let mut useful = vec![false; self.info.len()];
-        for &(_, id) in self.edges.keys() {
-            if let Some(u) = useful.get_mut(id as usize) {
-                *u = true;
-            }
-        }
-        let info = &self.info;
-        let typo = TypoIndex::new(info.iter().enumerate().filter_map(|(id, w)| {
-            let keep = !w.stop && (useful[id] || w.count > 0);
-            keep.then_some(Candidate {
-                word: &w.word,
-                id: id as u32,
-                count: w.count,
-                builtin: w.builtin,
-                brand_only: w.in_brand && !w.in_other && !w.builtin && w.count == 0,
-            })
-        }));
-        self.typo = typo;
-    }
-
-    /// The language of the catalog's words.
-    pub fn catalog_language(&self) -> Lang {
-        self.catalog_language
-    }
-
-    /// Catalog values of a size key ("42", "m", "xl").
-    pub(crate) fn size_values(&self, key: &str) -> Option<(u16, &[u32])> {
-        let f = self.size_facet?;
-        self.sizes.get(key).map(|v| (f, v.as_slice()))
-    }
-
-    /// The facet at index `f`.
-    pub(crate) fn facet(&self, f: u16) -> Option<&FacetInfo> {
-        self.facets.get(f as usize)
-    }
-
-    /// True when `key` is a catalog term (for free text).
-    pub(crate) fn term(&self, key: &str) -> Option<&str> {
-        let id = *self.words.get(key)?;
-        let info = self.info.get(id as usize)?;
-        (info.count > 0 && !info.stop).then_some(&*info.word)
+fn facet_rank(name: &str) -> u8 {
+    match name {
+        facet::TYPE => 0,
+        facet::COLOR => 1,
+        facet::GENDER => 2,
+        facet::BRAND => 3,
+        facet::MATERIAL => 4,
+        facet::SIZE => 6,
+        _ => 5,
     }
 }
 
@@ -575,12 +259,6 @@ mod tests {
             })
             .collect();
         v
-    }
-
-    #[test]
-    fn lexicon_is_shareable() {
-        fn assert_send_sync<T: Send + Sync>() {}
-        assert_send_sync::<Lexicon>();
     }
 
     #[test]

@@ -1,14 +1,14 @@
 //! Applying a parsed synonyms file to a lexicon: phrases mapped to one
 //! meaning are registered in the word trie, phrases mapped to several
 //! words become rewrites of the message, ignored words become stop words.
-//! Depends on the lexicon's internals, `token` and `text`; not on the
+//! The file is parsed by [`crate::understand::synonyms`]. Depends on the
+//! lexicon's internals, the parsed rules, `token` and `text`; not on the
 //! server, the engine or the index beyond the lexicon's vocabulary.
 
-use super::{Rule, SynonymError, SynonymIssue, Synonyms, Target};
-use crate::model::Slot;
+use super::{Lexicon, Meaning};
 use crate::text;
-use crate::understand::lexicon::{Lexicon, Meaning, phrase_words};
-use crate::understand::token::{TokKind, Tokens};
+use crate::understand::synonyms::{Rule, SynonymError, SynonymIssue, Synonyms, Target};
+use crate::understand::token::{TokKind, Tokens, phrase_words};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// What the synonyms did to a lexicon: the rewrites of messages, and the
@@ -179,19 +179,7 @@ impl Lexicon {
                 self.clear_entry(&words);
                 for m in meanings {
                     if let Meaning::Facet { facet, .. } = m {
-                        let brand = self
-                            .facets
-                            .get(*facet as usize)
-                            .is_some_and(|f| f.slot == Slot::Brand);
-                        for w in &words {
-                            let id = self.word_id(w);
-                            let info = &mut self.info[id as usize];
-                            if brand {
-                                info.in_brand = true;
-                            } else {
-                                info.in_other = true;
-                            }
-                        }
+                        self.mark_facet_words(&words, *facet);
                     }
                     self.add(&words, m.clone());
                 }

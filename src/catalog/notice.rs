@@ -1,0 +1,106 @@
+//! Rows kept with a change the merchant should know about (re-decoded,
+//! NUL bytes removed, a negative stock read as 0, a price cell ignored),
+//! reported with the physical line the row starts on and its id, as a bad
+//! row is (a [`RowError`](crate::catalog::RowError), which the error module
+//! owns). Depends on the catalog's [`Field`] only.
+
+use super::Field;
+use std::fmt;
+
+/// A row that was kept, with a change the merchant should know about.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowNotice {
+    /// The 1-based physical line the record starts on.
+    pub line: u64,
+    /// The row's id, when it has one.
+    pub id: Option<String>,
+    /// What was changed.
+    pub kind: NoticeKind,
+}
+
+/// What was changed in a kept row.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NoticeKind {
+    /// The row is not in the file's encoding and was decoded in another.
+    Encoding {
+        /// The file's encoding (`UTF-8`, `windows-1252`).
+        file: &'static str,
+        /// The encoding the row was read in.
+        read_as: &'static str,
+    },
+    /// The row held NUL bytes, which were removed.
+    NulRemoved,
+    /// The stock was below zero; it is read as 0 (out of stock).
+    NegativeStock(i64),
+    /// A price cell beside a valid price is not a usable price and was ignored.
+    PriceIgnored {
+        /// The column's field (`sale_price`, `list_price`, `price`).
+        field: Field,
+        /// The cell as written (trimmed).
+        cell: String,
+        /// True when it is below zero, false when it is not a price.
+        negative: bool,
+    },
+}
+
+impl fmt::Display for NoticeKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NoticeKind::Encoding { file, read_as } => {
+                write!(f, "not {file} like the rest of the file: read as {read_as}")
+            }
+            NoticeKind::NulRemoved => f.write_str("NUL bytes removed"),
+            NoticeKind::NegativeStock(n) => {
+                write!(f, "negative stock {n}: read as 0 (out of stock)")
+            }
+            NoticeKind::PriceIgnored {
+                field,
+                cell,
+                negative,
+            } => {
+                let what = if *negative {
+                    "is negative"
+                } else {
+                    "is not a price"
+                };
+                write!(f, "{} {cell:?} {what}: ignored", field.name())
+            }
+        }
+    }
+}
+
+impl fmt::Display for RowNotice {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.kind)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn notices_name_the_line() {
+        let notice = RowNotice {
+            line: 4,
+            id: None,
+            kind: NoticeKind::Encoding {
+                file: "UTF-8",
+                read_as: "windows-1252",
+            },
+        };
+        assert_eq!(
+            notice.to_string(),
+            "line 4: not UTF-8 like the rest of the file: read as windows-1252"
+        );
+        let kind = NoticeKind::PriceIgnored {
+            field: Field::SalePrice,
+            cell: "abc".into(),
+            negative: false,
+        };
+        assert_eq!(
+            kind.to_string(),
+            "sale_price \"abc\" is not a price: ignored"
+        );
+    }
+}

@@ -1,0 +1,147 @@
+//! What one product's cells leave unsaid, learned while an index is built:
+//! its product types (from its category path, then its title's head noun),
+//! and, where its cells are empty, its audience and colour (from its title,
+//! category path and labelled description). A [`Learner`] holds what the
+//! catalog's first products teach: its language, where its titles put the
+//! product type, which words are brands or colours rather than types.
+//! Depends on the learning modules of the index ([`super::category`],
+//! [`super::types`], [`super::audience`], [`super::color`]), `language`,
+//! `text` and the catalog's `Product`; never on tantivy or on the builder
+//! that stores what it learns.
+
+use super::category::{self, Level};
+use super::types::{self, HeadPosition, KnownTypes};
+use crate::catalog::Product;
+use crate::model::Lang;
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// What the catalog's first products taught, and the category paths read
+/// so far.
+pub(super) struct Learner {
+    /// The catalog's language.
+    pub(super) lang: Lang,
+    /// Where titles put the product type.
+    pub(super) head: HeadPosition,
+    /// Brand, colour and audience words of the sample: not types.
+    skip_for_types: FxHashSet<String>,
+    known_types: KnownTypes,
+    /// Category path -> its levels (see [`category::levels`]).
+    categories: FxHashMap<String, Vec<Level>>,
+}
+
+impl Learner {
+    /// Learns the language and the title style from `sample` (the first
+    /// products of the catalog).
+    pub(super) fn from_sample(sample: &[Product]) -> Learner {
+        let lang = crate::language::detect::catalog_language(
+            sample
+                .iter()
+                .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
+        );
+        let mut skip_for_types: FxHashSet<String> = FxHashSet::default();
+        for p in sample {
+            for v in [&p.brand, &p.color, &p.gender].into_iter().flatten() {
+                skip_for_types.insert(crate::text::key(v));
+                for w in crate::text::words(v) {
+                    skip_for_types.insert(w);
+                }
+            }
+        }
+        let skip = |k: &str| skip_for_types.contains(k) && !types::is_type_name(k);
+        let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
+        let known_types = KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
+        Learner {
+            lang,
+            head,
+            skip_for_types,
+            known_types,
+            categories: FxHashMap::default(),
+        }
+    }
+
+    /// The levels of a category path, read once per distinct path.
+    fn category_levels(&mut self, category: &str) -> &[Level] {
+        // Catalogs repeat a few hundred category paths: read each once.
+        if self.categories.len() >= 100_000 {
+            self.categories.clear();
+        }
+        if !self.categories.contains_key(category) {
+            self.categories
+                .insert(category.to_string(), category::levels(category));
+        }
+        self.categories.get(category).map_or(&[], Vec::as_slice)
+    }
+
+    /// What one product's title and category say: its product types (the
+    /// category's, then the title's head noun), whether any came from the
+    /// category, and, where its cells are empty, its learned audience and
+    /// colour.
+    pub(super) fn learn(&mut self, p: &Product) -> Learned {
+        let lang = self.lang;
+        let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
+        let mut out = Learned::default();
+        let mut audience = super::audience::AudienceEvidence::default();
+        let brand: Vec<String> = p
+            .brand
+            .as_deref()
+            .map(crate::text::words)
+            .unwrap_or_default();
+        let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
+        if let Some(category) = p.category.as_deref() {
+            let levels = self.category_levels(category);
+            out.types = category::types_of(levels, &p.title, &brand_keys)
+                .into_iter()
+                .map(str::to_string)
+                .collect();
+            if needs_gender {
+                audience = category::audience_of(levels);
+            }
+        }
+        out.from_category = !out.types.is_empty();
+        let skip = |k: &str| {
+            (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
+                && !types::is_type_name(k)
+        };
+        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types)
+            && !types::names_category_type(&p.title, head.word, &out.types, self.head)
+        {
+            for t in std::iter::once(head.word.to_string()).chain(head.compound) {
+                let key = crate::text::key(&t);
+                if !out.types.iter().any(|o| crate::text::key(o) == key) {
+                    out.types.push(t);
+                }
+            }
+        }
+        if needs_gender {
+            audience = audience.merge(super::audience::scan(&p.title));
+            out.gender = audience.resolve().map(|a| a.display(lang).to_string());
+        }
+        if p.color.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let brand_only = |k: &str| brand.iter().any(|b| b == k);
+            out.color = super::color::learn(&p.title, &p.description, &brand_only);
+            // A word the product is named by is not its colour ("Day Cream").
+            let types = &out.types;
+            out.color = out.color.take().filter(|c| {
+                !c.split('/').any(|v| {
+                    types
+                        .iter()
+                        .any(|t| crate::text::key(t) == crate::text::key(v))
+                })
+            });
+        }
+        out
+    }
+}
+
+/// What [`Learner::learn`] found for one product.
+#[derive(Default)]
+pub(super) struct Learned {
+    /// Product types: the category's levels, then the title's head noun.
+    pub(super) types: Vec<String>,
+    /// True when some type came from the category path.
+    pub(super) from_category: bool,
+    /// The audience learned where the gender cell is empty.
+    pub(super) gender: Option<String>,
+    /// The colour learned where the colour cell is empty.
+    pub(super) color: Option<String>,
+}
