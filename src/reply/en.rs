@@ -2,7 +2,7 @@
 
 use super::money::Money;
 use super::phrasebook::{
-    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower,
+    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower, types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -40,8 +40,8 @@ impl Phrasebook for English {
             parts.push(join_or_more(colors, self));
         }
         if !types.is_empty() {
-            parts.extend(c.text.iter().cloned());
-            parts.push(join_or_more(lower(&types), self));
+            let named = types_with_words(&types, &c.text, true);
+            parts.push(join_or_more(lower(&named), self));
         } else if c.text.is_empty() {
             parts.push("products".to_string());
         } else {

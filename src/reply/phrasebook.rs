@@ -133,6 +133,28 @@ pub(crate) fn join_and(values: &[String], and: &str) -> String {
     join_or(values, and)
 }
 
+/// Each product type named with the shopper's `words` it does not hold
+/// already, the words before the type (English) or after it (Portuguese):
+/// "running" with "shoes" and "running shoes" says "running shoes" once.
+pub(crate) fn types_with_words(types: &[String], words: &[String], before: bool) -> Vec<String> {
+    types
+        .iter()
+        .map(|t| {
+            let held = crate::text::words(t);
+            let missing: Vec<&str> = words
+                .iter()
+                .filter(|w| !held.contains(&crate::text::key(w)))
+                .map(String::as_str)
+                .collect();
+            match (missing.is_empty(), before) {
+                (true, _) => t.clone(),
+                (false, true) => format!("{} {t}", missing.join(" ")),
+                (false, false) => format!("{t} {}", missing.join(" ")),
+            }
+        })
+        .collect()
+}
+
 /// `values` in lowercase.
 pub(crate) fn lower(values: &[String]) -> Vec<String> {
     values.iter().map(|v| v.to_lowercase()).collect()

@@ -2,7 +2,7 @@
 
 use super::money::Money;
 use super::phrasebook::{
-    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower,
+    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower, types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -51,16 +51,15 @@ impl Phrasebook for Portuguese {
         let mut parts: Vec<String> = Vec::new();
         let typed = !type_words.is_empty();
         if typed {
-            parts.push(join_or_more(type_words, self));
+            let named = types_with_words(&type_words, &c.text, false);
+            parts.push(join_or_more(named, self));
         } else {
             parts.push("produtos".to_string());
         }
         if !colors.is_empty() {
             parts.push(join_or_more(colors, self));
         }
-        if typed {
-            parts.extend(c.text.iter().cloned());
-        } else if !c.text.is_empty() {
+        if !typed && !c.text.is_empty() {
             // Only the shopper's words say what the product is.
             parts.push(format!("com “{}”", c.text.join(" ")));
         }
