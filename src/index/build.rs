@@ -22,6 +22,7 @@ use super::types::HeadPosition;
 use super::vocabulary::Vocabulary;
 use crate::catalog::Product;
 use crate::error::{Error, Result};
+use crate::model::Slot;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 use tantivy::tokenizer::TextAnalyzer;
@@ -37,6 +38,10 @@ fn word_starts(key: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         range
     })
 }
+
+/// Where the type counts are in [`IndexBuilder::facets`] (the canonical
+/// slots' order).
+const TYPE_COUNTS: usize = 0;
 
 /// Builds one generation in a build directory.
 pub struct IndexBuilder {
@@ -60,7 +65,7 @@ pub struct IndexBuilder {
     stored: String,
     /// Scratch space of [`IndexBuilder::add`]: one product's facet keys,
     /// as (facet, start, end) in the string.
-    scratch_keys: (String, Vec<(usize, usize, usize)>),
+    scratch_keys: (String, Vec<(Slot, usize, usize)>),
     /// Which types products carry together (how the types nest).
     types_together: TypesTogether,
 }
@@ -135,37 +140,50 @@ impl IndexBuilder {
         // Facet keys and their counts; a value's key is counted once per
         // product ("Clock" and "Clocks" are one type). Written to a scratch
         // buffer as (facet, range in `keys`).
-        let mut facet_values: [Vec<&str>; 6] = Default::default();
-        facet_values[0] = product_types.iter().map(String::as_str).collect();
-        facet_values[1].extend(p.brand.as_deref());
-        if let Some(color) = &p.color {
-            facet_values[2].extend(split_sizes(color));
-        }
-        facet_values[3].extend(p.gender.as_deref());
-        if let Some(size) = &p.size {
-            facet_values[4].extend(split_sizes(size));
-        }
-        facet_values[5].extend(p.material.as_deref());
+        let values_of = |slot: &Slot| -> Vec<&str> {
+            match slot {
+                Slot::Type => product_types.iter().map(String::as_str).collect(),
+                Slot::Brand => p.brand.as_deref().into_iter().collect(),
+                Slot::Color => p
+                    .color
+                    .as_deref()
+                    .map(split_sizes)
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                Slot::Gender => p.gender.as_deref().into_iter().collect(),
+                Slot::Size => p
+                    .size
+                    .as_deref()
+                    .map(split_sizes)
+                    .into_iter()
+                    .flatten()
+                    .collect(),
+                Slot::Material => p.material.as_deref().into_iter().collect(),
+                Slot::Extra(_) => Vec::new(),
+            }
+        };
         let (keys, spans) = &mut self.scratch_keys;
         keys.clear();
         spans.clear();
-        for (i, values) in facet_values.iter().enumerate() {
-            for value in values {
+        // `facets` holds the counts of the canonical slots, in their order.
+        for (slot, counts) in Slot::CANONICAL.iter().zip(self.facets.iter_mut()) {
+            for value in values_of(slot) {
                 let analyzer = &mut self.analyzer;
-                let key = self.facets[i].key(value, |v| facet_key(FACET_FIELDS[i], v, analyzer));
+                let key = counts.key(value, |v| facet_key(slot.facet(), v, analyzer));
                 let seen = spans
                     .iter()
-                    .any(|&(facet, a, b)| facet == i && &keys[a..b] == key);
+                    .any(|(facet, a, b)| facet == slot && &keys[*a..*b] == key);
                 if key.is_empty() || seen {
                     continue;
                 }
                 let at = keys.len();
                 keys.push_str(key);
-                spans.push((i, at, keys.len()));
-                self.facets[i].count(value);
+                spans.push((slot.clone(), at, keys.len()));
+                counts.count(value);
             }
         }
-        let type_keys = spans.iter().filter(|(facet, _, _)| *facet == 0);
+        let type_keys = spans.iter().filter(|(facet, _, _)| *facet == Slot::Type);
         self.types_together
             .add(type_keys.map(|&(_, a, b)| &keys[a..b]));
         let mut extra_keys: Vec<String> = Vec::new();
@@ -225,7 +243,7 @@ impl IndexBuilder {
         // last words of an English type ("shoe", "running shoe"), the first
         // of a Portuguese one ("tenis", "tenis corrida"); so "shoes" finds
         // running shoes, and "ração" is not a "medidor de ração".
-        for &(_, a, b) in spans.iter().filter(|(facet, _, _)| *facet == 0) {
+        for &(_, a, b) in spans.iter().filter(|(facet, _, _)| *facet == Slot::Type) {
             let key = &keys[a..b];
             for (start, end) in word_starts(key) {
                 match self.learner.head {
@@ -234,8 +252,10 @@ impl IndexBuilder {
                 }
             }
         }
-        for &(i, a, b) in spans.iter() {
-            doc.add_text(f.facets[i], &keys[a..b]);
+        for (slot, a, b) in spans.iter() {
+            if let Some(field) = f.facet_of(slot) {
+                doc.add_text(field, &keys[*a..*b]);
+            }
         }
         for key in extra_keys {
             doc.add_text(f.extra, key);
@@ -326,17 +346,17 @@ impl IndexBuilder {
             price_range: self.price_range,
             ..Vocabulary::default()
         };
-        let types = self.facets[0].spellings();
+        let types = self.facets[TYPE_COUNTS].spellings();
         vocab.type_tree = self
             .types_together
             .tree(|key| types.get(key).map(|(_, shown)| shown.to_string()));
         drop(types);
-        for (i, counts) in self.facets.into_iter().enumerate() {
+        for (slot, counts) in Slot::CANONICAL.iter().zip(self.facets) {
             // Every value, one-off types included: a value missing here
             // would be shown to shoppers as its bare index key.
             let values = counts.into_values(1);
             if !values.is_empty() {
-                vocab.facets.insert(FACET_FIELDS[i].to_string(), values);
+                vocab.facets.insert(slot.facet().to_string(), values);
             }
         }
         let mut extra_facets = Vec::new();

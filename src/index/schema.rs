@@ -5,6 +5,7 @@
 //! [`super::group`]), and the whole product stored (see [`super::stored`]).
 
 use super::analyzer::{ANALYZER, DESCRIPTION_ANALYZER};
+use crate::model::Slot;
 use tantivy::schema::{
     FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, TextFieldIndexing, TextOptions,
 };
@@ -67,6 +68,12 @@ pub struct Fields {
 }
 
 impl Fields {
+    /// The keyword field of a canonical slot.
+    pub fn facet_of(&self, slot: &Slot) -> Option<Field> {
+        slot.canonical_index()
+            .and_then(|i| self.facets.get(i).copied())
+    }
+
     /// The keyword field of a facet name, if it is a canonical facet.
     pub fn facet(&self, name: &str) -> Option<Field> {
         FACET_FIELDS
