@@ -540,6 +540,24 @@ fn myntra_watches_for_men_and_a_portuguese_reply() {
 // ---------------------------------------------------------------- br-retail
 
 #[test]
+fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
+    let Some(store) = br_retail() else { return };
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "fridge under 3000",
+        &[Want::Kind(&["geladeira", "refrigerador"]), Want::Under(3000.0)],
+    );
+    assert_eq!(t.lang, vitrine::Lang::En, "{}", chat.fail("an English reply"));
+    chat.exact("only consul", &[Want::Brand("Consul")]);
+    let mut chat = Chat::new(store);
+    chat.exact("dog toys", &[Want::Kind(&["brinquedo"])]);
+    let mut chat = Chat::new(store);
+    chat.exact("mechanical keyboard", &[Want::Kind(&["teclado"])]);
+    let mut chat = Chat::new(store);
+    chat.exact("laptop", &[Want::Kind(&["notebook"])]);
+}
+
+#[test]
 fn br_retail_fridges_within_budget_then_cheaper() {
     let Some(store) = br_retail() else { return };
     let mut chat = Chat::new(store);

@@ -2,7 +2,8 @@
 
 use super::money::Money;
 use super::phrasebook::{
-    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower, types_with_words,
+    Phrasebook, any_of, broadest_types, excluded, extras, join_and, join_or, join_or_more, lower,
+    types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -28,7 +29,7 @@ impl Phrasebook for English {
             })
             .collect();
         // "240 bags for women", though the catalog's type is "Bag" (or "Bolsa").
-        let types: Vec<String> = any_of(c, &Slot::Type)
+        let types: Vec<String> = broadest_types(&any_of(c, &Slot::Type))
             .iter()
             .map(|t| {
                 names::type_name(t, Lang::En)

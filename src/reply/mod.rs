@@ -322,17 +322,42 @@ mod tests {
         bags.facets.insert(
             Slot::Type,
             FacetFilter {
+                any_of: vec!["Bag".into(), "Backpack".into()],
+                none_of: vec![],
+            },
+        );
+        assert_eq!(
+            describe(&bags, &Money::new(Some("USD"), Lang::En)),
+            "black bags or backpacks for men under $3,000"
+        );
+        // In Portuguese, the concept a value is gets its Portuguese name.
+        let pt = describe(&bags, &Money::new(Some("BRL"), Lang::Pt));
+        assert!(pt.starts_with("bolsas ou mochilas pretas"), "{pt}");
+    }
+
+    #[test]
+    fn a_type_and_its_kinds_are_named_once_by_the_broadest() {
+        let mut bags = c();
+        bags.facets.insert(
+            Slot::Type,
+            FacetFilter {
                 any_of: vec!["Bag".into(), "Laptop Bag".into()],
                 none_of: vec![],
             },
         );
         assert_eq!(
             describe(&bags, &Money::new(Some("USD"), Lang::En)),
-            "black bags or laptop bags for men under $3,000"
+            "black bags for men under $3,000"
         );
-        // In Portuguese, the concept a value is gets its Portuguese name.
-        let pt = describe(&bags, &Money::new(Some("BRL"), Lang::Pt));
-        assert!(pt.starts_with("bolsas ou laptop bag pretas"), "{pt}");
+        let mut toys = Constraints::default();
+        toys.facets.insert(
+            Slot::Type,
+            FacetFilter {
+                any_of: vec!["Brinquedo".into(), "Brinquedo de Pelúcia".into()],
+                none_of: vec![],
+            },
+        );
+        assert_eq!(describe(&toys, &Money::new(Some("BRL"), Lang::Pt)), "brinquedos");
     }
 
     #[test]

@@ -133,6 +133,24 @@ pub(crate) fn join_and(values: &[String], and: &str) -> String {
     join_or(values, and)
 }
 
+/// The types of a list that no other type of it names a kind of: "Brinquedo"
+/// and "Brinquedo de Pelúcia" (or "Shoes" and "Running Shoes") say "Brinquedo"
+/// (or "Shoes"), the broader one holding the narrower.
+pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
+    let keys: Vec<String> = types.iter().map(|t| crate::text::key(t)).collect();
+    let narrower = |k: &str| {
+        keys.iter().any(|o| {
+            o.len() < k.len() && (k.starts_with(&format!("{o} ")) || k.ends_with(&format!(" {o}")))
+        })
+    };
+    types
+        .iter()
+        .zip(&keys)
+        .filter(|(_, k)| !narrower(k))
+        .map(|(t, _)| t.clone())
+        .collect()
+}
+
 /// Each product type named with the shopper's `words` it does not hold
 /// already, the words before the type (English) or after it (Portuguese):
 /// "running" with "shoes" and "running shoes" says "running shoes" once.

@@ -2,7 +2,8 @@
 
 use super::money::Money;
 use super::phrasebook::{
-    Phrasebook, any_of, excluded, extras, join_and, join_or, join_or_more, lower, types_with_words,
+    Phrasebook, any_of, broadest_types, excluded, extras, join_and, join_or, join_or_more, lower,
+    types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -20,7 +21,7 @@ impl Phrasebook for Portuguese {
     }
 
     fn describe(&self, c: &Constraints, money: &Money) -> String {
-        let types = any_of(c, &Slot::Type);
+        let types = broadest_types(&any_of(c, &Slot::Type));
         // Adjectives agree with the first product type (plural: many products).
         let gender = types
             .first()
