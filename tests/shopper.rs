@@ -545,9 +545,17 @@ fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     let mut chat = Chat::new(store);
     let t = chat.exact(
         "fridge under 3000",
-        &[Want::Kind(&["geladeira", "refrigerador"]), Want::Under(3000.0)],
+        &[
+            Want::Kind(&["geladeira", "refrigerador"]),
+            Want::Under(3000.0),
+        ],
     );
-    assert_eq!(t.lang, vitrine::Lang::En, "{}", chat.fail("an English reply"));
+    assert_eq!(
+        t.lang,
+        vitrine::Lang::En,
+        "{}",
+        chat.fail("an English reply")
+    );
     chat.exact("only consul", &[Want::Brand("Consul")]);
     let mut chat = Chat::new(store);
     chat.exact("dog toys", &[Want::Kind(&["brinquedo"])]);
@@ -555,6 +563,25 @@ fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     chat.exact("mechanical keyboard", &[Want::Kind(&["teclado"])]);
     let mut chat = Chat::new(store);
     chat.exact("laptop", &[Want::Kind(&["notebook"])]);
+    // Qualifiers are the catalog's words in the other language.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "cat food for kittens",
+        &[
+            Want::Word("gato"),
+            Want::Word("filhote"),
+            Want::Word("ração"),
+        ],
+    );
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "stainless steel fridge under 3000",
+        &[
+            Want::Kind(&["geladeira", "refrigerador"]),
+            Want::Word("inox"),
+            Want::Under(3000.0),
+        ],
+    );
 }
 
 #[test]

@@ -42,6 +42,11 @@ pub struct LanguageData {
     /// Regional spellings of one word: word endings and whole words.
     #[serde(default)]
     pub spellings: Spellings,
+    /// Words of product titles in this language -> the same words in
+    /// English ("gato" -> "cat", "cats"): a shopper's word in one language
+    /// finds a catalog's in the other.
+    #[serde(default)]
+    pub translations: BTreeMap<String, Vec<String>>,
     /// Evidence of the language.
     pub detection: Detection,
     /// Words product titles are read around.
@@ -318,6 +323,36 @@ pub fn spellings(word: &str) -> Vec<String> {
     out
 }
 
+/// The same word in the other languages' files ("gato" for "cats",
+/// "wireless" for "sem fio"), folded: candidates that callers keep where
+/// their catalog uses them.
+pub fn translations(word: &str) -> Vec<String> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        for (_, d) in every() {
+            for (native, english) in &d.translations {
+                let native = crate::text::key(native);
+                for e in english.iter().map(|e| crate::text::key(e)) {
+                    if e != native {
+                        table.entry(native.clone()).or_default().push(e.clone());
+                        table.entry(e).or_default().push(native.clone());
+                    }
+                }
+            }
+        }
+        for others in table.values_mut() {
+            others.sort();
+            others.dedup();
+        }
+        table
+    });
+    table
+        .get(&crate::text::key(word))
+        .cloned()
+        .unwrap_or_default()
+}
+
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of
 /// some language: a real word, which typo correction leaves alone.
 pub fn is_common_word(word: &str) -> bool {
@@ -374,6 +409,15 @@ pub fn is_function_word(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn translations_go_both_ways() {
+        assert!(translations("cats").contains(&"gato".to_string()));
+        assert!(translations("gato").contains(&"cat".to_string()));
+        assert!(translations("wireless").contains(&"sem fio".to_string()));
+        assert!(translations("Mecânico").contains(&"mechanical".to_string()));
+        assert!(translations("qwerty").is_empty());
+    }
 
     #[test]
     fn regional_spellings_go_both_ways() {

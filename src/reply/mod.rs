@@ -357,7 +357,10 @@ mod tests {
                 none_of: vec![],
             },
         );
-        assert_eq!(describe(&toys, &Money::new(Some("BRL"), Lang::Pt)), "brinquedos");
+        assert_eq!(
+            describe(&toys, &Money::new(Some("BRL"), Lang::Pt)),
+            "brinquedos"
+        );
     }
 
     #[test]

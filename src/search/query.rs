@@ -123,24 +123,28 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
     Some(any_of(per_field))
 }
 
-/// The tokens of a word's other regional spellings that the catalog uses
-/// ("analogue" for "analog"): either spelling finds both.
+/// The tokens of a word's other regional spellings ("analogue" for
+/// "analog") and of its translations ("gato" for "cat", "sem fio" for
+/// "wireless") that the catalog uses: either finds both.
 fn other_spellings(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Vec<Vec<String>> {
-    if word.contains(' ') {
-        return Vec::new();
-    }
     let searcher = index.searcher();
-    crate::language::spellings(word)
+    let mut others = if word.contains(' ') {
+        Vec::new()
+    } else {
+        crate::language::spellings(word)
+    };
+    others.extend(crate::language::translations(word));
+    others
         .into_iter()
         .map(|w| crate::index::tokens(&mut index.analyzer(), &w))
         .filter(|tokens| {
-            let [token] = tokens.as_slice() else {
-                return false;
-            };
-            fields.iter().any(|&(field, _)| {
-                let term = Term::from_field_text(field, token);
-                searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-            })
+            !tokens.is_empty()
+                && tokens.iter().all(|token| {
+                    fields.iter().any(|&(field, _)| {
+                        let term = Term::from_field_text(field, token);
+                        searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+                    })
+                })
         })
         .collect()
 }
