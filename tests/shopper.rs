@@ -573,6 +573,8 @@ fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
             Want::Word("ração"),
         ],
     );
+    // "golden" is a colour too: the slot name after it says it is the brand.
+    chat.exact("golden brand", &[Want::Brand("Golden")]);
     let mut chat = Chat::new(store);
     chat.exact(
         "stainless steel fridge under 3000",

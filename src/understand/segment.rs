@@ -128,7 +128,7 @@ impl Lexicon {
         let entry = self.entries.get(e)?;
         // Right after "by"/"da"/"marca", a brand reading comes first ("só
         // da Golden" is the brand, not the colour).
-        if after_brand_cue(tokens, start) {
+        if after_brand_cue(tokens, start) || before_brand_word(tokens, end) {
             for m in entry {
                 if let Meaning::Facet {
                     facet,
@@ -230,6 +230,19 @@ fn after_brand_cue(tokens: &Tokens, start: usize) -> bool {
             .markers
             .iter()
             .any(|(p, m)| *m == Marker::BrandCue && crate::text::key(p) == before)
+    }
+}
+
+/// True when the token at `end` names the brand slot ("golden brand",
+/// "marca"): the words before it are the brand.
+fn before_brand_word(tokens: &Tokens, end: usize) -> bool {
+    end < tokens.toks.len() && {
+        let after = tokens.key(end);
+        crate::language::every().any(|(_, d)| {
+            d.slots
+                .get("brand")
+                .is_some_and(|names| names.iter().any(|n| crate::text::key(n) == after))
+        })
     }
 }
 
