@@ -363,6 +363,11 @@ fn english_on_a_fashion_catalog() {
         // clearing
         ("any brand", "brand=*"),
         ("another colour", "color=other"),
+        // a type qualifying another is a word of the request, not a second type
+        (
+            "backpack for laptop",
+            "type=Backpack|Laptop Backpack; text=laptop",
+        ),
         ("a different brand", "brand=other"),
         ("other options", "more"),
         ("another red one", "color=Red"),
@@ -603,6 +608,8 @@ fn portuguese_on_a_brazilian_catalog() {
         ("em vez de preto, branco", "color=Branco|Off White"),
         ("qualquer marca", "brand=*"),
         ("outra cor", "color=other"),
+        ("mochila para notebook", "type=Mochila; text=notebook"),
+        ("calça de moletom", "type=Calça|Calça Jeans; text=moletom"),
         ("de outra marca", "brand=other"),
         ("mostra outros", "more"),
         ("não precisa ser preto", "color=*"),

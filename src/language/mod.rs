@@ -39,6 +39,11 @@ pub struct LanguageData {
     /// Phrases naming one attribute though they hold a function word.
     #[serde(default)]
     pub attribute_phrases: Vec<String>,
+    /// Words joining a product type to another that qualifies it ("bag
+    /// for laptop", "bolsa de notebook"): the type after them qualifies
+    /// the one before.
+    #[serde(default)]
+    pub compound_links: Vec<String>,
     /// Regional spellings of one word: word endings and whole words.
     #[serde(default)]
     pub spellings: Spellings,

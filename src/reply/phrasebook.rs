@@ -137,7 +137,17 @@ pub(crate) fn join_and(values: &[String], and: &str) -> String {
 /// and "Brinquedo de Pelúcia" (or "Shoes" and "Running Shoes") say "Brinquedo"
 /// (or "Shoes"), the broader one holding the narrower.
 pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
-    let keys: Vec<String> = types.iter().map(|t| crate::text::key(t)).collect();
+    // Word by word in the singular: "Capas do Queimador" is a kind of "Capa".
+    let keys: Vec<String> = types
+        .iter()
+        .map(|t| {
+            crate::text::words(t)
+                .iter()
+                .map(|w| crate::language::noun::singular(w))
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+        .collect();
     let narrower = |k: &str| {
         keys.iter().any(|o| {
             o.len() < k.len() && (k.starts_with(&format!("{o} ")) || k.ends_with(&format!(" {o}")))

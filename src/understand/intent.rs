@@ -237,6 +237,14 @@ pub(crate) fn extract(
                     }
                 }
             }
+            Item::Qualifier => {
+                for t in span.start..span.end {
+                    if tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word) {
+                        let word = tokens.key(t);
+                        p.text(i, &as_typed(raw, tokens, t, word), gap);
+                    }
+                }
+            }
             Item::Term(word) => {
                 if let Some((f, values)) = size_here(lx, raw, tokens, &span, p.size_pending) {
                     p.size_pending = false;

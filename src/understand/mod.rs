@@ -91,7 +91,8 @@ impl Lexicon {
             split.as_str()
         };
         let lang = lang::detect(raw, &tokens, prior);
-        let spans = self.segment(raw, &tokens, lang);
+        let mut spans = self.segment(raw, &tokens, lang);
+        segment::qualify_compounds(self, &mut spans, &tokens);
         let mut used = vec![false; spans.len()];
         let mut ops = Vec::new();
         price::extract(&spans, &tokens, &mut used, &mut ops);

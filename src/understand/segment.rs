@@ -202,6 +202,45 @@ impl Lexicon {
     }
 }
 
+/// Marks the product types that qualify another ([`Item::Qualifier`]): of
+/// two types side by side the first ("laptop bag", "table lamp"); across a
+/// compound link ("bag for laptop", "bolsa para notebook") the second.
+/// Types joined by "and", "or" or punctuation stay a list.
+pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &Tokens) {
+    let is_type = |s: &Span<'_>| match s.item {
+        Item::Facet { facet, .. } | Item::Absent { facet } => lx
+            .facet(facet)
+            .is_some_and(|f| f.slot == crate::model::Slot::Type),
+        _ => false,
+    };
+    let gap_before = |s: &Span<'_>| tokens.toks.get(s.start).is_some_and(|t| t.gap);
+    let is_link = |s: &Span<'_>| {
+        s.end == s.start + 1 && {
+            let key = tokens.key(s.start);
+            crate::language::every()
+                .any(|(_, d)| d.compound_links.iter().any(|l| crate::text::key(l) == key))
+        }
+    };
+    for i in 0..spans.len() {
+        if !is_type(&spans[i]) {
+            continue;
+        }
+        if let Some(next) = spans.get(i + 1)
+            && is_type(next)
+            && !gap_before(next)
+        {
+            spans[i].item = Item::Qualifier;
+        } else if let (Some(link), Some(next)) = (spans.get(i + 1), spans.get(i + 2))
+            && is_link(link)
+            && is_type(next)
+            && !gap_before(link)
+            && !gap_before(next)
+        {
+            spans[i + 2].item = Item::Qualifier;
+        }
+    }
+}
+
 /// True when a brand spelt like a common word ("Only", "Next", "W") is
 /// meant as the brand: written in capitals ("ONLY"), capitalised inside a
 /// sentence ("tops by Only", "t-shirts Only"), or after a brand cue ("by",

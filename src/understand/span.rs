@@ -39,6 +39,10 @@ pub(crate) enum Item<'a> {
     Sym(char),
     /// A catalog word kept as free text.
     Term(&'a str),
+    /// A product type naming what another type is for or made of ("laptop"
+    /// in "laptop bag", "notebook" in "bolsa para notebook"): its words are
+    /// asked for as text.
+    Qualifier,
     /// A stop word.
     Stop,
     /// A word neither known nor correctable.
