@@ -96,6 +96,25 @@ fn forms(
         .map(|f| f.split(',').map(str::trim).collect())
 }
 
+/// The built-in type concept a type value names in any language ("Smart
+/// Watches" -> `smartwatch`), when it names one.
+pub fn type_concept(value: &str) -> Option<&'static str> {
+    let key = crate::text::key(value);
+    index()
+        .get(&(Kind::Type, key.clone()))
+        .or_else(|| index().get(&(Kind::Type, super::noun::singular(&key).to_string())))
+        .map(|(id, _)| *id)
+}
+
+/// True when type value `narrow` names a concept whose broader concept
+/// `broad` names ("Smartwatch" and "Watch").
+pub fn is_kind_of(narrow: &str, broad: &str) -> bool {
+    let (Some(n), Some(b)) = (type_concept(narrow), type_concept(broad)) else {
+        return false;
+    };
+    super::every().any(|(_, d)| d.type_broader.get(n).is_some_and(|up| up == b))
+}
+
 /// The name of a type value in `lang`, when the catalog writes it in
 /// another language and `lang` has a name for its concept.
 pub fn type_name(value: &str, lang: Lang) -> Option<TypeName> {

@@ -156,7 +156,12 @@ pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
     types
         .iter()
         .zip(&keys)
-        .filter(|(_, k)| !narrower(k))
+        .filter(|(t, k)| {
+            !narrower(k)
+                && !types
+                    .iter()
+                    .any(|o| crate::language::names::is_kind_of(t, o))
+        })
         .map(|(t, _)| t.clone())
         .collect()
 }
@@ -165,6 +170,25 @@ pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
 /// already, the words before the type (English) or after it (Portuguese):
 /// "running" with "shoes" and "running shoes" says "running shoes" once.
 pub(crate) fn types_with_words(types: &[String], words: &[String], before: bool) -> Vec<String> {
+    // Words none of the types hold are said once, for the whole list
+    // ("cotton kurtas, kurtis or kurti's").
+    let held_by_none = words.iter().all(|w| {
+        types
+            .iter()
+            .all(|t| !crate::text::words(t).contains(&crate::text::key(w)))
+    });
+    if held_by_none && types.len() > 1 && !words.is_empty() {
+        let mut out = types.to_vec();
+        let joined = words.join(" ");
+        if before {
+            if let Some(first) = out.first_mut() {
+                *first = format!("{joined} {first}");
+            }
+        } else if let Some(last) = out.last_mut() {
+            *last = format!("{last} {joined}");
+        }
+        return out;
+    }
     types
         .iter()
         .map(|t| {
