@@ -231,7 +231,10 @@ impl Phrasebook for English {
     }
 
     fn pick_out_of_range(&self, shown: usize) -> String {
-        format!("I showed {shown} products; pick one from 1 to {shown}.")
+        match shown {
+            1 => "I showed 1 product: it is number 1.".to_string(),
+            _ => format!("I showed {shown} products; pick one from 1 to {shown}."),
+        }
     }
 
     fn similar_to(&self, title: &str) -> String {

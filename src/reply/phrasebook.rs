@@ -170,6 +170,7 @@ pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
 /// already, the words before the type (English) or after it (Portuguese):
 /// "running" with "shoes" and "running shoes" says "running shoes" once.
 pub(crate) fn types_with_words(types: &[String], words: &[String], before: bool) -> Vec<String> {
+    let types = &distinct(types.to_vec());
     // Words none of the types hold are said once, for the whole list
     // ("cotton kurtas, kurtis or kurti's").
     let held_by_none = words.iter().all(|w| {

@@ -237,7 +237,10 @@ impl Phrasebook for Portuguese {
     }
 
     fn pick_out_of_range(&self, shown: usize) -> String {
-        format!("Mostrei só {shown} produtos; escolha de 1 a {shown}.")
+        match shown {
+            1 => "Mostrei só 1 produto: é o 1.".to_string(),
+            _ => format!("Mostrei só {shown} produtos; escolha de 1 a {shown}."),
+        }
     }
 
     fn similar_to(&self, title: &str) -> String {

@@ -92,7 +92,7 @@ impl Lexicon {
         };
         let lang = lang::detect(raw, &tokens, prior);
         let mut spans = self.segment(raw, &tokens, lang);
-        segment::qualify_compounds(self, &mut spans, &tokens);
+        segment::qualify_compounds(self, &mut spans, &tokens, lang);
         let mut used = vec![false; spans.len()];
         let mut ops = Vec::new();
         price::extract(&spans, &tokens, &mut used, &mut ops);

@@ -203,10 +203,12 @@ impl Lexicon {
 }
 
 /// Marks the product types that qualify another ([`Item::Qualifier`]): of
-/// two types side by side the first ("laptop bag", "table lamp"); across a
-/// compound link ("bag for laptop", "bolsa para notebook") the second.
-/// Types joined by "and", "or" or punctuation stay a list.
-pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &Tokens) {
+/// two types side by side, the one away from the head (the first in
+/// English, "laptop bag"; the second in Portuguese, "fone de ouvido
+/// bluetooth"); across a compound link ("bag for laptop", "bolsa para
+/// notebook") the second. Types joined by "and", "or" or punctuation stay
+/// a list.
+pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &Tokens, lang: Lang) {
     let is_type = |s: &Span<'_>| match s.item {
         Item::Facet { facet, .. } | Item::Absent { facet } => lx
             .facet(facet)
@@ -229,7 +231,8 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
             && is_type(next)
             && !gap_before(next)
         {
-            spans[i].item = Item::Qualifier;
+            let modifier = if lang == Lang::Pt { i + 1 } else { i };
+            spans[modifier].item = Item::Qualifier;
         } else if let (Some(link), Some(next)) = (spans.get(i + 1), spans.get(i + 2))
             && is_link(link)
             && is_type(next)
