@@ -609,6 +609,7 @@ fn portuguese_on_a_brazilian_catalog() {
         ("qualquer marca", "brand=*"),
         ("outra cor", "color=other"),
         ("mochila para notebook", "type=Mochila; text=notebook"),
+        ("bolsa notebook", "type=Bolsa; text=notebook"),
         ("calça de moletom", "type=Calça|Calça Jeans; text=moletom"),
         ("de outra marca", "brand=other"),
         ("mostra outros", "more"),
