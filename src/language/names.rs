@@ -106,13 +106,11 @@ pub fn type_concept(value: &str) -> Option<&'static str> {
         .map(|(id, _)| *id)
 }
 
-/// True when type value `narrow` names a concept whose broader concept
-/// `broad` names ("Smartwatch" and "Watch").
-pub fn is_kind_of(narrow: &str, broad: &str) -> bool {
-    let (Some(n), Some(b)) = (type_concept(narrow), type_concept(broad)) else {
-        return false;
-    };
-    super::every().any(|(_, d)| d.type_broader.get(n).is_some_and(|up| up == b))
+/// True when type concept `narrow`'s broader concept is `broad`
+/// (`smartwatch` and `watch`).
+pub fn concept_is_under(narrow: &str, broad: &str) -> bool {
+    narrow != broad
+        && super::every().any(|(_, d)| d.type_broader.get(narrow).is_some_and(|up| up == broad))
 }
 
 /// The name of a type value in `lang`, when the catalog writes it in

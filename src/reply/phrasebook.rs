@@ -137,6 +137,9 @@ pub(crate) fn join_and(values: &[String], and: &str) -> String {
 /// and "Brinquedo de Pelúcia" (or "Shoes" and "Running Shoes") say "Brinquedo"
 /// (or "Shoes"), the broader one holding the narrower.
 pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
+    if types.len() < 2 {
+        return types.to_vec();
+    }
     // Word by word in the singular: "Capas do Queimador" is a kind of "Capa".
     let keys: Vec<String> = types
         .iter()
@@ -148,21 +151,32 @@ pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
                 .join(" ")
         })
         .collect();
+    let concepts: Vec<Option<&str>> = types
+        .iter()
+        .map(|t| crate::language::names::type_concept(t))
+        .collect();
     let narrower = |k: &str| {
         keys.iter().any(|o| {
-            o.len() < k.len() && (k.starts_with(&format!("{o} ")) || k.ends_with(&format!(" {o}")))
+            o.len() < k.len()
+                && ((k.starts_with(o.as_str()) && k.as_bytes().get(o.len()) == Some(&b' '))
+                    || (k.ends_with(o.as_str())
+                        && k.as_bytes().get(k.len() - o.len() - 1) == Some(&b' ')))
+        })
+    };
+    let kind_of_another = |c: Option<&str>| {
+        c.is_some_and(|c| {
+            concepts
+                .iter()
+                .flatten()
+                .any(|o| crate::language::names::concept_is_under(c, o))
         })
     };
     types
         .iter()
         .zip(&keys)
-        .filter(|(t, k)| {
-            !narrower(k)
-                && !types
-                    .iter()
-                    .any(|o| crate::language::names::is_kind_of(t, o))
-        })
-        .map(|(t, _)| t.clone())
+        .zip(&concepts)
+        .filter(|((_, k), c)| !narrower(k) && !kind_of_another(**c))
+        .map(|((t, _), _)| t.clone())
         .collect()
 }
 

@@ -216,13 +216,14 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
         _ => false,
     };
     let gap_before = |s: &Span<'_>| tokens.toks.get(s.start).is_some_and(|t| t.gap);
-    let is_link = |s: &Span<'_>| {
-        s.end == s.start + 1 && {
-            let key = tokens.key(s.start);
-            crate::language::every()
-                .any(|(_, d)| d.compound_links.iter().any(|l| crate::text::key(l) == key))
-        }
-    };
+    static LINKS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let links = LINKS.get_or_init(|| {
+        crate::language::every()
+            .flat_map(|(_, d)| d.compound_links.iter())
+            .map(|l| crate::text::key(l))
+            .collect()
+    });
+    let is_link = |s: &Span<'_>| s.end == s.start + 1 && links.contains(tokens.key(s.start));
     for i in 0..spans.len() {
         if !is_type(&spans[i]) {
             continue;
@@ -266,26 +267,30 @@ fn brand_evidence(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool 
 
 /// True when the token before `start` is a brand cue ("by", "da", "marca").
 fn after_brand_cue(tokens: &Tokens, start: usize) -> bool {
-    start > 0 && {
-        let before = tokens.key(start - 1);
+    static CUES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let cues = CUES.get_or_init(|| {
         super::builtin::builtin()
             .markers
             .iter()
-            .any(|(p, m)| *m == Marker::BrandCue && crate::text::key(p) == before)
-    }
+            .filter(|(_, m)| *m == Marker::BrandCue)
+            .map(|(p, _)| crate::text::key(p))
+            .collect()
+    });
+    start > 0 && cues.contains(tokens.key(start - 1))
 }
 
 /// True when the token at `end` names the brand slot ("golden brand",
 /// "marca"): the words before it are the brand.
 fn before_brand_word(tokens: &Tokens, end: usize) -> bool {
-    end < tokens.toks.len() && {
-        let after = tokens.key(end);
-        crate::language::every().any(|(_, d)| {
-            d.slots
-                .get("brand")
-                .is_some_and(|names| names.iter().any(|n| crate::text::key(n) == after))
-        })
-    }
+    static NAMES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    let names = NAMES.get_or_init(|| {
+        crate::language::every()
+            .filter_map(|(_, d)| d.slots.get("brand"))
+            .flatten()
+            .map(|n| crate::text::key(n))
+            .collect()
+    });
+    end < tokens.toks.len() && names.contains(tokens.key(end))
 }
 
 /// True when the raw text of tokens `start..end` has letters, all capitals.
