@@ -118,22 +118,6 @@ pub fn write_turn(
     writeln!(out)
 }
 
-/// `text` cut to `width` characters, with `…` when cut. Control characters
-/// (from a hostile catalog) are replaced so they cannot drive the terminal.
-fn cell(text: &str, width: usize) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if clean.chars().count() <= width {
-        clean
-    } else {
-        let mut cut: String = clean.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
-}
-
 /// The products as an aligned text table with a header row, prices in the
 /// reply's format (`lang`) and each product's currency (else the
 /// catalog's; a plain number when there is none).
@@ -151,9 +135,9 @@ pub fn product_table(
             let currency = p.currency.as_deref().or(Some(default_currency));
             [
                 (i + 1).to_string(),
-                cell(&p.id, 16),
-                cell(&p.title, title_width.max(8)),
-                cell(p.brand.as_deref().unwrap_or(""), 20),
+                crate::text::cell(&p.id, 16),
+                crate::text::cell(&p.title, title_width.max(8)),
+                crate::text::cell(p.brand.as_deref().unwrap_or(""), 20),
                 p.price
                     .map(|v| reply::format_price(v, currency.filter(|c| !c.is_empty()), lang))
                     .unwrap_or_default(),

@@ -142,6 +142,22 @@ pub fn key(text: &str) -> String {
     out
 }
 
+/// `text` cut to `width` characters, with `…` when cut. Control characters
+/// (from a hostile catalog) are replaced so they cannot drive the terminal.
+pub fn cell(text: &str, width: usize) -> String {
+    let clean: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    if clean.chars().count() <= width {
+        clean
+    } else {
+        let mut cut: String = clean.chars().take(width.saturating_sub(1)).collect();
+        cut.push('…');
+        cut
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

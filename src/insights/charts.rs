@@ -9,7 +9,7 @@
 
 use super::markup::esc;
 use super::shape::{FacetDemand, Timeline};
-use super::words::Words;
+use super::words::{Words, percent};
 use crate::reply::Money;
 use std::fmt::Write;
 
@@ -29,10 +29,6 @@ impl Layout {
             Layout::Narrow => "narrow",
         }
     }
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 fn cut(text: &str, chars: usize) -> String {

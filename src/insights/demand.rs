@@ -6,7 +6,7 @@
 //! budget (the highest price asked, else the lowest).
 
 use super::request::Request;
-use super::shape::{FacetDemand, ValueDemand};
+use super::shape::{FacetDemand, ValueDemand, share};
 use super::supply::{Catalog, Probe};
 use super::words::{Words, fill};
 use crate::error::Result;
@@ -17,14 +17,6 @@ use std::collections::HashMap;
 
 /// Bands the catalog's price range is cut into (at most).
 const PRICE_BANDS: usize = 5;
-
-fn share(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        (part as f64 / whole as f64 * 10_000.0).round() / 10_000.0
-    }
-}
 
 /// The order attributes are shown in.
 fn facet_order(name: &str) -> (usize, String) {

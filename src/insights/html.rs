@@ -13,7 +13,7 @@ use super::charts::{Layout, facet_svg, timeline_svg};
 use super::markup::esc;
 use super::shape::{FacetDemand, Report, Timeline};
 use super::table::summary_lines;
-use super::words::{PERIODS, Words, fill, words};
+use super::words::{PERIODS, Words, fill, percent, words};
 use crate::reply::Money;
 use std::fmt::Write;
 
@@ -38,10 +38,6 @@ pub struct AdminControls<'a> {
     pub json_href: &'a str,
     /// Where the sign-out form posts.
     pub sign_out_action: &'a str,
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 /// The head of a page: title, charset, stylesheet.
@@ -188,10 +184,7 @@ fn health_section(report: &Report, words: &Words, money: &Money) -> String {
         .languages
         .iter()
         .map(|(code, n)| {
-            let name = crate::model::Lang::ALL
-                .into_iter()
-                .find(|l| l.code() == code)
-                .map_or(code.as_str(), |l| words.language(l));
+            let name = words.language_of_code(code);
             format!("{name} {}", money.count(*n))
         })
         .collect();

@@ -16,6 +16,7 @@ use super::event::{Answered, Asked, TurnEvent};
 use super::gaps::vocabulary_gaps;
 use super::read::LogSet;
 use super::request::{Request, requests};
+use super::shape::share;
 use super::time::{DAY_MS, HOUR_MS, iso_date, iso_datetime, iso_hour};
 use super::words::{Words, fill, words};
 use crate::error::Result;
@@ -94,14 +95,6 @@ pub fn build(
         demand,
         timeline: timeline(&set.events, &requests, options),
     })
-}
-
-fn share(part: u64, whole: u64) -> f64 {
-    if whole == 0 {
-        0.0
-    } else {
-        (part as f64 / whole as f64 * 10_000.0).round() / 10_000.0
-    }
 }
 
 fn health(events: &[TurnEvent]) -> Health {

@@ -247,3 +247,13 @@ pub struct Point {
     /// Requests with no exact match.
     pub unmet: u64,
 }
+
+/// `part` of `whole` as a share from 0 to 1, to four decimals (0 when
+/// `whole` is 0): the shares the report's JSON holds.
+pub fn share(part: u64, whole: u64) -> f64 {
+    if whole == 0 {
+        0.0
+    } else {
+        (part as f64 / whole as f64 * 10_000.0).round() / 10_000.0
+    }
+}

@@ -2,24 +2,11 @@
 //! in the report's language and the catalog's currency.
 
 use super::shape::Report;
-use super::words::{Words, fill, words};
+use super::words::{Words, fill, percent, words};
 use crate::reply::Money;
 use std::fmt::Write;
 
-/// A cell cut to `width` characters; control characters become spaces.
-fn cell(text: &str, width: usize) -> String {
-    let clean: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if clean.chars().count() <= width {
-        clean
-    } else {
-        let mut cut: String = clean.chars().take(width.saturating_sub(1)).collect();
-        cut.push('…');
-        cut
-    }
-}
+use crate::text::cell;
 
 /// Rows as aligned columns; `right` says which columns align right.
 fn columns(rows: &[Vec<String>], right: &[bool]) -> String {
@@ -47,10 +34,6 @@ fn columns(rows: &[Vec<String>], right: &[bool]) -> String {
         out.push('\n');
     }
     out
-}
-
-fn percent(share: f64) -> String {
-    format!("{:.0}%", share * 100.0)
 }
 
 /// The summary lines every format starts with.
@@ -227,10 +210,7 @@ pub fn render_table(report: &Report) -> String {
             .languages
             .iter()
             .map(|(code, n)| {
-                let name = crate::model::Lang::ALL
-                    .into_iter()
-                    .find(|l| l.code() == code)
-                    .map_or(code.as_str(), |l| words.language(l));
+                let name = words.language_of_code(code);
                 format!(
                     "{name} {}",
                     percent(n.to_owned() as f64 / h.turns.max(1) as f64)

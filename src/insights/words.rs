@@ -361,6 +361,11 @@ pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
     out
 }
 
+/// A share (0 to 1) as a whole percentage: "37%".
+pub fn percent(share: f64) -> String {
+    format!("{:.0}%", share * 100.0)
+}
+
 impl Words {
     /// The name of a language, in this table's language.
     pub fn language(&self, lang: Lang) -> &'static str {
@@ -368,6 +373,15 @@ impl Words {
             Lang::En => self.english,
             Lang::Pt => self.portuguese,
         }
+    }
+
+    /// The name of the language with this code (`pt`), in this table's
+    /// language; the code itself when no language has it.
+    pub fn language_of_code<'c>(&self, code: &'c str) -> &'c str {
+        Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+            .map_or(code, |l| self.language(l))
     }
 }
 
