@@ -290,10 +290,14 @@ pub fn head_noun<'t>(
         None => return None,
     };
     let is_known = |i: usize| known.heads.contains(words.key(i));
+    // In English a noun right before another names what that one is for
+    // ("Phone Holder", "Lamp Shade"): a modifier, not the head, known or not.
+    let modifier =
+        |i: usize| position == HeadPosition::Last && i + 1 < words.words.len() && ok(i + 1);
     let i = candidates
         .iter()
         .copied()
-        .find(|&i| is_known(i))
+        .find(|&i| is_known(i) && !modifier(i))
         .or_else(|| candidates.first().copied())?;
     let mut head = Head {
         word: words.surface(i),
