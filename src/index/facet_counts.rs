@@ -48,7 +48,13 @@ impl FacetCounts {
             }
             let entry = by_key.entry(key.as_str()).or_insert((0, surface, 0));
             entry.0 += n;
-            if *n > entry.2 || (*n == entry.2 && surface.as_str() < entry.1) {
+            // A capitalised spelling is shown before a lowercase one ("Watch",
+            // not "watch", however the titles mostly write it), then the
+            // most common.
+            let capital = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+            let better = (capital(surface), *n, std::cmp::Reverse(surface.as_str()))
+                > (capital(entry.1), entry.2, std::cmp::Reverse(entry.1));
+            if better {
                 entry.1 = surface;
                 entry.2 = *n;
             }
