@@ -3,6 +3,10 @@
 //! and sessions carry on. The last test does the same end to end: the real
 //! `vitrine serve` chatted with over HTTP while `vitrine import` runs.
 
+#[path = "common/reimport.rs"]
+mod reimport;
+
+use reimport::{catalog_products, old_and_new_catalogs, vitrine_ok};
 use std::sync::Arc;
 use vitrine::index::{ImportOptions, import};
 use vitrine::{Engine, Session};
@@ -90,26 +94,6 @@ impl Drop for Served {
     }
 }
 
-fn vitrine_ok(args: &[&str], stdout: std::process::Stdio) {
-    let status = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
-        .args(args)
-        .stdout(stdout)
-        .stderr(std::process::Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success(), "vitrine {args:?}: {status}");
-}
-
-/// Id -> (title, price) of a catalog, read as the importer reads it.
-fn catalog_products(path: &std::path::Path) -> std::collections::HashMap<String, (String, f64)> {
-    let opts = vitrine::catalog::ReadOptions::default();
-    vitrine::catalog::CatalogReader::open(path, &opts)
-        .unwrap()
-        .flatten()
-        .map(|p| (p.id, (p.title, p.price.unwrap_or(f64::NAN))))
-        .collect()
-}
-
 #[derive(serde::Deserialize)]
 struct Health {
     products: u64,
@@ -134,23 +118,7 @@ fn a_reimport_under_http_traffic_fails_no_request_and_mixes_no_catalogs() {
     use std::sync::atomic::{AtomicBool, Ordering};
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
-    let (old_csv, new_csv) = (dir.path().join("old.csv"), dir.path().join("new.csv"));
-    for (seed, path) in [("1", &old_csv), ("2", &new_csv)] {
-        let file = std::fs::File::create(path).unwrap();
-        vitrine_ok(
-            &[
-                "gen",
-                "--rows",
-                "1000",
-                "--seed",
-                seed,
-                "--messy-percent",
-                "0",
-                "-q",
-            ],
-            file.into(),
-        );
-    }
+    let (old_csv, new_csv) = old_and_new_catalogs(dir.path());
     // Same ids (SKU00000001...), other titles and prices.
     let (old, new) = (catalog_products(&old_csv), catalog_products(&new_csv));
     let index_arg = index.to_str().unwrap();

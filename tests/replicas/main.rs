@@ -16,26 +16,19 @@
 //! returns, except under `CI=true`, where it fails.
 
 mod cluster;
+#[path = "../common/reimport.rs"]
+mod reimport;
 
-use cluster::{Nginx, Redis, Replica, VITRINE, client, tools, wait_until};
+use cluster::{Nginx, Redis, Replica, client, tools, wait_until};
+use reimport::{catalog_products, old_and_new_catalogs, vitrine_ok};
 use serde_json::{Value, json};
 use std::collections::{BTreeMap, HashMap};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
-
-fn vitrine_ok(args: &[&str], stdout: Stdio) {
-    let status = Command::new(VITRINE)
-        .args(args)
-        .stdout(stdout)
-        .stderr(Stdio::null())
-        .status()
-        .unwrap();
-    assert!(status.success(), "vitrine {args:?}: {status}");
-}
 
 /// One chat turn through `addr`: status, the replica that answered, the body.
 fn say(
@@ -242,16 +235,6 @@ fn redis_stopped_and_restarted_under_load_answers_503_then_carries_on() {
     assert_eq!(total.keys().copied().collect::<Vec<_>>(), vec![200, 503]);
 }
 
-/// Id → (title, price) of a catalog, read as the importer reads it.
-fn catalog_products(path: &Path) -> HashMap<String, (String, f64)> {
-    let opts = vitrine::catalog::ReadOptions::default();
-    vitrine::catalog::CatalogReader::open(path, &opts)
-        .unwrap()
-        .flatten()
-        .map(|p| (p.id, (p.title, p.price.unwrap_or(f64::NAN))))
-        .collect()
-}
-
 #[test]
 fn a_reimport_under_traffic_through_nginx_fails_nothing_and_mixes_no_catalogs() {
     let Some((redis_bin, nginx_bin)) = tools() else {
@@ -259,23 +242,7 @@ fn a_reimport_under_traffic_through_nginx_fails_nothing_and_mixes_no_catalogs() 
     };
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
-    let (old_csv, new_csv) = (dir.path().join("old.csv"), dir.path().join("new.csv"));
-    for (seed, path) in [("1", &old_csv), ("2", &new_csv)] {
-        let file = std::fs::File::create(path).unwrap();
-        vitrine_ok(
-            &[
-                "gen",
-                "--rows",
-                "1000",
-                "--seed",
-                seed,
-                "--messy-percent",
-                "0",
-                "-q",
-            ],
-            file.into(),
-        );
-    }
+    let (old_csv, new_csv) = old_and_new_catalogs(dir.path());
     // Same ids (SKU00000001...), other titles and prices.
     let (old, new) = (
         Arc::new(catalog_products(&old_csv)),
