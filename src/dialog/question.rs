@@ -3,6 +3,7 @@
 
 use super::Session;
 use crate::model::{Constraints, Question, Slot, Suggestion, TypeTree, ValueCounts};
+use std::collections::HashSet;
 
 /// Facets asked about, most useful first; extra facets follow.
 const QUESTION_ORDER: [Slot; 6] = [
@@ -58,11 +59,17 @@ pub fn question(
 /// The values no other present value is broader than ("Shoes", not
 /// "Sneakers" beside it).
 fn broadest(values: &[(String, u64)], types: &TypeTree) -> Vec<(String, u64)> {
+    let present = lowercase(values.iter().map(|(v, _)| v));
     values
         .iter()
-        .filter(|(v, _)| !values.iter().any(|(o, _)| types.is_under(v, o)))
+        .filter(|(v, _)| !types.is_under_any(v, &present))
         .cloned()
         .collect()
+}
+
+/// `values` in lowercase, as a set.
+fn lowercase<'a>(values: impl Iterator<Item = &'a String>) -> HashSet<String> {
+    values.map(|v| v.to_lowercase()).collect()
 }
 
 /// The broadest present kinds of the types asked for, and the asked type
@@ -72,16 +79,16 @@ fn narrower(
     types: &TypeTree,
     asked: &[String],
 ) -> (Vec<(String, u64)>, Option<String>) {
-    let is_asked = |v: &str| asked.iter().any(|a| a.eq_ignore_ascii_case(v));
+    let asked_set = lowercase(asked.iter());
     let kinds: Vec<(String, u64)> = values
         .iter()
-        .filter(|(v, _)| !is_asked(v) && asked.iter().any(|a| types.is_under(v, a)))
+        .filter(|(v, _)| {
+            !asked_set.contains(&v.to_lowercase()) && types.is_under_any(v, &asked_set)
+        })
         .cloned()
         .collect();
     let kinds = broadest(&kinds, types);
-    let mut tops = asked
-        .iter()
-        .filter(|a| !asked.iter().any(|o| types.is_under(a, o)));
+    let mut tops = asked.iter().filter(|a| !types.is_under_any(a, &asked_set));
     let within = match (tops.next(), tops.next()) {
         (Some(top), None) => Some(top.clone()),
         _ => None,

@@ -3,7 +3,7 @@
 //! index from which types its products carry together; read by `dialog`
 //! so a clarifying question offers one level at a time.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -48,6 +48,13 @@ impl TypeTree {
             at = up;
             Some(up)
         })
+    }
+
+    /// True when `value` is a kind of a type in `among` (lowercase values):
+    /// one walk up, whatever the size of `among`.
+    pub fn is_under_any(&self, value: &str, among: &HashSet<String>) -> bool {
+        self.ancestors(value)
+            .any(|a| among.contains(&a.to_lowercase()))
     }
 
     /// True when `value` is a kind of `broader` (letter case aside).
