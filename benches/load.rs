@@ -83,6 +83,13 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 const VITRINE: &str = env!("CARGO_BIN_EXE_vitrine");
+
+/// The `vitrine` binary the servers run: this build's, or another one
+/// named by `VITRINE_LOAD_BIN` (to compare two builds' HTTP paths in the
+/// same minutes of a shared machine).
+fn vitrine_bin() -> std::ffi::OsString {
+    std::env::var_os("VITRINE_LOAD_BIN").unwrap_or_else(|| VITRINE.into())
+}
 /// Seed of the served catalog (the one `benches/turn.rs` generates).
 const SEED: u64 = 1;
 /// Seed of the catalog imported under traffic.
@@ -139,10 +146,20 @@ struct Args {
     /// nginx in front even of a single server.
     #[arg(long)]
     nginx: bool,
-    /// Turns replayed through `Engine::turn` in-process for the CPU
-    /// baseline (0: skip).
-    #[arg(long, default_value_t = 4_000)]
+    /// Turns per round replayed through `Engine::turn` in-process for the
+    /// CPU baseline, three rounds before the load and three after (0: skip).
+    #[arg(long, default_value_t = 2_000)]
     engine_turns: usize,
+    /// The scheduling policy of the client's threads: `batch` (the
+    /// default) or `normal`. The client shares the server's cores here,
+    /// unlike a real one; as a normal thread, each answer it is woken for
+    /// preempts the server thread that wrote it, in the middle of its
+    /// `writev`, and the switch and the cache refill are charged to the
+    /// server. A `SCHED_BATCH` client is still woken for every answer and
+    /// still shares the cores, but waits for its turn on the core instead
+    /// of preempting (see BENCHMARKS.md, "HTTP path, session 7").
+    #[arg(long, default_value = "batch", value_parser = ["batch", "normal"])]
+    client_sched: String,
     /// Passed by `cargo bench`; without it, only print how to run.
     #[arg(long, hide = true)]
     bench: bool,
@@ -178,7 +195,7 @@ fn vitrine(args: &[&str], stdout: Option<&Path>, log: &Path) -> Fallible<()> {
         Some(path) => Stdio::from(std::fs::File::create(path)?),
         None => Stdio::from(log_file.try_clone()?),
     };
-    let status = Command::new(VITRINE)
+    let status = Command::new(vitrine_bin())
         .args(args)
         .stdout(out)
         .stderr(log_file)
@@ -261,7 +278,7 @@ impl Server {
         let addr = TcpListener::bind("127.0.0.1:0")?.local_addr()?;
         let log = data_dir().join(format!("load-serve-{n}.log"));
         let log_file = std::fs::File::create(&log)?;
-        let child = Command::new(VITRINE)
+        let child = Command::new(vitrine_bin())
             .args(["serve", "--index"])
             .arg(index)
             .args(["--addr", &addr.to_string(), "--sessions", sessions])
@@ -390,6 +407,7 @@ fn sample_memory(pid: u32, stop: Arc<AtomicBool>) -> std::thread::JoinHandle<Mem
 // ---------------------------------------------------------------- conversations
 
 /// One 4-turn conversation.
+#[derive(Clone)]
 struct Script {
     turns: [String; 4],
 }
@@ -925,15 +943,26 @@ fn run(args: &Args) -> Fallible<bool> {
         scripts[0].turns
     );
 
-    let engine_us = if args.engine_turns > 0 {
-        let us = engine_cpu::micros_per_turn(&served_dir, &scripts, args.engine_turns)?;
+    // The yardstick: `Engine::turn` in this process, three rounds now and
+    // three after the load (a shared machine's speed drifts over a run),
+    // quoted as the median of the six.
+    let engine_rounds = |when: &str| -> Fallible<Vec<f64>> {
+        let rounds = engine_cpu::micros_per_turn(&served_dir, &scripts, args.engine_turns, 3)?;
         eprintln!(
-            "engine: {us:.0} µs of thread CPU per turn over {} turns in-process",
+            "engine {when}: {} µs of thread CPU per turn (3 rounds of {} turns in-process)",
+            rounds
+                .iter()
+                .map(|us| format!("{us:.0}"))
+                .collect::<Vec<_>>()
+                .join(" / "),
             args.engine_turns
         );
-        Some(us)
+        Ok(rounds)
+    };
+    let mut engine_samples = if args.engine_turns > 0 {
+        engine_rounds("before the load")?
     } else {
-        None
+        Vec::new()
     };
     let redis = if args.redis {
         Some(cluster::Daemon::redis()?)
@@ -988,7 +1017,7 @@ fn run(args: &Args) -> Fallible<bool> {
     let measured = Duration::from_secs_f64(args.seconds.max(0.1));
     let shared = Arc::new(Shared {
         addr: entry,
-        scripts,
+        scripts: scripts.clone(),
         catalogs,
         started: Instant::now(),
         warmup,
@@ -1010,6 +1039,7 @@ fn run(args: &Args) -> Fallible<bool> {
         )
     });
 
+    let batch = args.client_sched == "batch";
     let runtime = if args.client_threads <= 1 {
         tokio::runtime::Builder::new_current_thread()
             .enable_all()
@@ -1017,6 +1047,14 @@ fn run(args: &Args) -> Fallible<bool> {
     } else {
         tokio::runtime::Builder::new_multi_thread()
             .worker_threads(args.client_threads)
+            .on_thread_start(move || {
+                if batch {
+                    let param = libc::sched_param { sched_priority: 0 };
+                    // SAFETY: sets the calling thread's own policy from a
+                    // valid parameter; a failure leaves it as it was.
+                    unsafe { libc::sched_setscheduler(0, libc::SCHED_BATCH, &param) };
+                }
+            })
             .enable_all()
             .build()?
     };
@@ -1076,6 +1114,10 @@ fn run(args: &Args) -> Fallible<bool> {
     drop(servers);
     drop(nginx);
     drop(redis);
+    if args.engine_turns > 0 && !args.reimport {
+        engine_samples.extend(engine_rounds("after the load")?);
+    }
+    let engine_us = (!engine_samples.is_empty()).then(|| engine_cpu::median(&engine_samples));
 
     // ------------------------------------------------------------ report
     let mut out = String::new();
@@ -1086,10 +1128,11 @@ fn run(args: &Args) -> Fallible<bool> {
     };
     let _ = writeln!(
         out,
-        "load: {} products, {workers} workers (one keep-alive connection each), {sessions} sessions, server log {}, client {} thread(s), {:.1} s measured after {:.1} s warm-up",
+        "load: {} products, {workers} workers (one keep-alive connection each), {sessions} sessions, server log {}, client {} thread(s) ({}), {:.1} s measured after {:.1} s warm-up",
         args.rows,
         args.log,
         args.client_threads.max(1),
+        if batch { "SCHED_BATCH" } else { "SCHED_NORMAL" },
         elapsed.as_secs_f64(),
         warmup.as_secs_f64()
     );
@@ -1129,7 +1172,8 @@ fn run(args: &Args) -> Fallible<bool> {
     if let Some(engine_us) = engine_us {
         let _ = writeln!(
             out,
-            "cpu: engine turn in-process {engine_us:.0} µs; servers' CPU per turn = {:.2}× the engine turn",
+            "cpu: engine turn in-process {engine_us:.0} µs (median of {} rounds); servers' CPU per turn = {:.2}× the engine turn",
+            engine_samples.len(),
             per_turn(server_cpu) / engine_us
         );
     }

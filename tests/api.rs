@@ -688,6 +688,44 @@ fn page_has_security_headers_and_no_inline_script() {
 }
 
 #[test]
+fn every_answer_carries_a_request_id_and_the_security_headers() {
+    let server = TestServer::start(open_config());
+    let ids: Vec<String> = (0..3)
+        .map(|_| {
+            let response = client()
+                .post(server.url("/api/chat"))
+                .json(&json!({ "message": "shoes" }))
+                .send()
+                .unwrap();
+            assert_eq!(response.status(), StatusCode::OK);
+            response.headers()["x-request-id"].to_str().unwrap().to_string()
+        })
+        .collect();
+    assert!(
+        ids[0] != ids[1] && ids[1] != ids[2] && ids[0] != ids[2],
+        "{ids:?}"
+    );
+    // A client's own id is kept, on an error answer too.
+    let response = client()
+        .post(server.url("/api/chat"))
+        .header("x-request-id", "client-trace-42")
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .unwrap();
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let headers = response.headers().clone();
+    assert_eq!(headers["x-request-id"], "client-trace-42");
+    assert_eq!(headers["x-content-type-options"], "nosniff");
+    assert_eq!(
+        headers["referrer-policy"],
+        "strict-origin-when-cross-origin"
+    );
+    let body: Value = response.json().unwrap();
+    assert_eq!(body["error"]["code"], "invalid_json", "{body}");
+}
+
+#[test]
 fn cors_only_for_allowed_origins() {
     let preflight = |server: &TestServer, origin: &str| {
         client()

@@ -536,8 +536,13 @@ fn refused_connections_are_summarised_in_one_line_per_interval() {
             .unwrap();
         let _ = refused.read(&mut [0u8; 16]);
     }
-    std::thread::sleep(Duration::from_millis(2_500));
     drop(held);
+    // Answers are counted too, error answers by their code.
+    let client = Client::new();
+    for body in [json!({ "message": "shoes" }), json!({ "message": "" })] {
+        let _ = chat(&client, addr, body);
+    }
+    std::thread::sleep(Duration::from_millis(2_500));
     let _ = child.kill();
     let _ = child.wait();
     let text = std::fs::read_to_string(&log).unwrap();
@@ -556,4 +561,13 @@ fn refused_connections_are_summarised_in_one_line_per_interval() {
     assert!((1..=3).contains(&lines.len()), "{text}");
     assert!(lines.iter().all(|l| l.contains("WARN")), "{text}");
     assert!(lines[0].contains("most refused: 127.0.0.1 ×"), "{text}");
+    let answered: usize = text
+        .lines()
+        .filter_map(|l| {
+            let at = l.find(" requests")?;
+            l[..at].rsplit(' ').next()?.parse::<usize>().ok()
+        })
+        .sum();
+    assert_eq!(answered, 2, "{text}");
+    assert!(text.contains("error answers: empty_message ×1"), "{text}");
 }

@@ -18,10 +18,15 @@ fn thread_cpu() -> f64 {
     ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9
 }
 
-/// Mean thread-CPU µs of `Engine::turn` over `turns` turns of `scripts`,
-/// replayed as the load workers do (4-turn conversations, 10 products per
-/// answer), after one warm-up pass.
-pub fn micros_per_turn(index: &Path, scripts: &[Script], turns: usize) -> Fallible<f64> {
+/// Thread-CPU µs per `Engine::turn` in each of `rounds` rounds of
+/// `turns` turns of `scripts`, replayed as the load workers do (4-turn
+/// conversations, 10 products per answer), after one warm-up pass.
+pub fn micros_per_turn(
+    index: &Path,
+    scripts: &[Script],
+    turns: usize,
+    rounds: usize,
+) -> Fallible<Vec<f64>> {
     let engine = Engine::open(index)?;
     let run = |n: usize| -> Fallible<f64> {
         let t0 = thread_cpu();
@@ -38,5 +43,16 @@ pub fn micros_per_turn(index: &Path, scripts: &[Script], turns: usize) -> Fallib
         Ok((thread_cpu() - t0) * 1e6 / done as f64)
     };
     run(turns.min(400))?;
-    run(turns)
+    (0..rounds.max(1)).map(|_| run(turns)).collect()
+}
+
+/// The median of `values` (0 when empty).
+pub fn median(values: &[f64]) -> f64 {
+    let mut v = values.to_vec();
+    v.sort_by(f64::total_cmp);
+    match v.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
 }

@@ -119,6 +119,7 @@ fn client_ip(parts: &Parts, state: &AppState) -> ClientIp {
 /// Middleware for the opt-in per-address request rate (`--rate-limit`):
 /// answers `429 rate_limited` with `Retry-After` when the client's bucket
 /// is empty.
+/// [`super::router`] adds it only when the limiter is on.
 pub async fn rate_limit(State(state): State<AppState>, request: Request, next: Next) -> Response {
     if let Some(limiter) = &state.rate_limiter {
         let (parts, body) = request.into_parts();

@@ -43,6 +43,7 @@ mod openapi;
 mod raw_errors;
 mod routes;
 pub mod sessions;
+mod stamp;
 mod summary;
 
 pub use client_addr::{Cidr, TrustedProxies};
@@ -57,7 +58,7 @@ use axum::Router;
 use axum::body::Body;
 use axum::error_handling::HandleErrorLayer;
 use axum::extract::DefaultBodyLimit;
-use axum::http::{HeaderName, HeaderValue, Method, Request, header};
+use axum::http::{HeaderValue, Method, Request, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use std::sync::Arc;
@@ -65,13 +66,17 @@ use std::time::Duration;
 use tower::ServiceBuilder;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::cors::{AllowOrigin, CorsLayer};
-use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
-use tower_http::set_header::SetResponseHeaderLayer;
 use tower_http::trace::TraceLayer;
 
-/// What every handler shares. Cheap to clone (a few `Arc`s).
+/// What every handler shares: one `Arc`, so the clones axum makes per
+/// request (the state extractor, middleware) are one reference count each,
+/// not one per field.
 #[derive(Debug, Clone)]
-pub struct AppState {
+pub struct AppState(Arc<Shared>);
+
+/// The contents of [`AppState`].
+#[derive(Debug, Clone)]
+pub struct Shared {
     /// The engine answering messages.
     pub engine: Arc<Engine>,
     /// Where sessions live between requests.
@@ -90,6 +95,14 @@ pub struct AppState {
     pub config: Arc<ServerConfig>,
 }
 
+impl std::ops::Deref for AppState {
+    type Target = Shared;
+
+    fn deref(&self) -> &Shared {
+        &self.0
+    }
+}
+
 impl AppState {
     /// State for `engine` with an in-memory session store sized by `config`.
     pub fn new(engine: Arc<Engine>, config: ServerConfig) -> Self {
@@ -106,7 +119,7 @@ impl AppState {
         sessions: Arc<dyn SessionStore>,
         config: ServerConfig,
     ) -> Self {
-        AppState {
+        AppState(Arc::new(Shared {
             engine,
             sessions,
             rate_limiter: config
@@ -122,13 +135,14 @@ impl AppState {
                 .as_ref()
                 .map(|a| Arc::new(admin::Admin::new(a))),
             config: Arc::new(config),
-        }
+        }))
     }
 
     /// The state with every answered turn handed to `log`.
-    pub fn with_demand_log(mut self, log: Arc<crate::insights::DemandLog>) -> Self {
-        self.demand = Some(log);
-        self
+    pub fn with_demand_log(self, log: Arc<crate::insights::DemandLog>) -> Self {
+        let mut shared = Arc::unwrap_or_clone(self.0);
+        shared.demand = Some(log);
+        AppState(Arc::new(shared))
     }
 }
 
@@ -166,10 +180,6 @@ pub fn router(state: AppState) -> Router {
         .route("/api/products/{id}", get(routes::product))
         .layer(
             ServiceBuilder::new()
-                .layer(axum::middleware::from_fn_with_state(
-                    state.clone(),
-                    limits::rate_limit,
-                ))
                 .layer(HandleErrorLayer::new(limits::layer_error))
                 .load_shed()
                 .layer(tower::limit::GlobalConcurrencyLimitLayer::new(
@@ -177,6 +187,15 @@ pub fn router(state: AppState) -> Router {
                 ))
                 .timeout(config.request_timeout),
         );
+    // The opt-in per-address rate, outside the load shedding; not in the
+    // path at all when it is off (the default).
+    let engine_routes = match state.rate_limiter {
+        Some(_) => engine_routes.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            limits::rate_limit,
+        )),
+        None => engine_routes,
+    };
     let summary = Arc::clone(&state.summary);
     let admin_routes = match state.admin {
         Some(_) => admin::routes(),
@@ -200,21 +219,20 @@ pub fn router(state: AppState) -> Router {
         Some(cors) => app.layer(cors),
         None => app,
     };
-    let request_id = HeaderName::from_static("x-request-id");
+    // Innermost first: a panic becomes a JSON 500 inside the trace span,
+    // and the stamp (request id, security headers, the summary's count)
+    // sees every response, the panic's included.
+    let app = app.layer(CatchPanicLayer::custom(panic_response));
     // Requests are logged at `debug` (`RUST_LOG=vitrine=debug,tower_http=debug`);
-    // at the default level the summary line counts them.
-    app.layer(
-        ServiceBuilder::new()
-            .layer(axum::middleware::from_fn_with_state(
-                summary,
-                summary::count_responses,
-            ))
-            .layer(SetRequestIdLayer::new(request_id.clone(), MakeRequestUuid))
-            .layer(
-                TraceLayer::new_for_http().make_span_with(|req: &Request<Body>| {
+    // at the default level the summary line counts them, and the trace
+    // layer is left out of the path altogether.
+    let app = if tracing::enabled!(target: "tower_http::trace", tracing::Level::DEBUG) {
+        app.layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<Body>| {
                     let id = req
                         .headers()
-                        .get("x-request-id")
+                        .get(&stamp::REQUEST_ID)
                         .and_then(|v| v.to_str().ok())
                         .unwrap_or("-");
                     tracing::debug_span!("request", id, method = %req.method(), path = %req.uri().path())
@@ -224,18 +242,11 @@ pub fn router(state: AppState) -> Router {
                         .level(tracing::Level::DEBUG)
                         .latency_unit(tower_http::LatencyUnit::Millis),
                 ),
-            )
-            .layer(PropagateRequestIdLayer::new(request_id))
-            .layer(CatchPanicLayer::custom(panic_response))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::X_CONTENT_TYPE_OPTIONS,
-                HeaderValue::from_static("nosniff"),
-            ))
-            .layer(SetResponseHeaderLayer::if_not_present(
-                header::REFERRER_POLICY,
-                HeaderValue::from_static("strict-origin-when-cross-origin"),
-            )),
-    )
+        )
+    } else {
+        app
+    };
+    app.layer(stamp::StampLayer::new(summary))
 }
 
 /// Completes on Ctrl-C or, on Unix, SIGTERM.

@@ -5,16 +5,13 @@
 //! in two minutes of attack).
 //!
 //! Every [`ApiError`] response carries its code as a response extension
-//! ([`ErrorCode`]); [`count_responses`] tallies them.
+//! ([`super::error::ErrorCode`]); [`super::stamp`] tallies them.
 //! Limits and the connection loop report [`Refusal`]s with the address
 //! responsible. [`log_every`] writes the line: `info` when all is well,
 //! `warn` when something was refused or failed. Depends on nothing of the
 //! server but the error codes.
 
-use super::error::{ApiError, ErrorCode};
-use axum::extract::{Request, State};
-use axum::middleware::Next;
-use axum::response::Response;
+use super::error::ApiError;
 use std::collections::HashMap;
 use std::net::IpAddr;
 use std::sync::Arc;
@@ -96,7 +93,7 @@ impl Summary {
         *last = Some(detail.to_string());
     }
 
-    fn count_response(&self, code: Option<&str>) {
+    pub fn count_response(&self, code: Option<&str>) {
         self.requests.fetch_add(1, Ordering::Relaxed);
         if let Some(i) = code.and_then(|c| ApiError::CODES.iter().position(|k| *k == c)) {
             self.errors[i].fetch_add(1, Ordering::Relaxed);
@@ -167,18 +164,6 @@ impl Summary {
             });
         Some((line, warn))
     }
-}
-
-/// Middleware: counts every response and its error code.
-pub async fn count_responses(
-    State(summary): State<Arc<Summary>>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let response = next.run(request).await;
-    let code = response.extensions().get::<ErrorCode>().map(|c| c.0);
-    summary.count_response(code);
-    response
 }
 
 /// Writes the summary line every `every` until the task is aborted.

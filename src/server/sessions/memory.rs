@@ -4,7 +4,8 @@
 //! the Redis store to keep conversations across restarts and replicas.
 
 use super::{SessionRecord, SessionStore, StoreFuture};
-use std::collections::{BTreeMap, HashMap};
+use lru::LruCache;
+use std::num::NonZeroUsize;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
@@ -12,58 +13,23 @@ use std::time::{Duration, Instant};
 #[derive(Debug)]
 pub struct MemorySessionStore {
     ttl: Duration,
-    max_sessions: usize,
-    inner: Mutex<Lru>,
-}
-
-/// The map plus a use-order index: `order` maps a monotonically increasing
-/// use stamp to the id, so the oldest entry is the first one.
-#[derive(Debug, Default)]
-struct Lru {
-    entries: HashMap<String, Entry>,
-    order: BTreeMap<u64, String>,
-    clock: u64,
+    inner: Mutex<LruCache<String, Entry>>,
 }
 
 #[derive(Debug)]
 struct Entry {
     record: SessionRecord,
     last_used: Instant,
-    stamp: u64,
 }
 
-impl Lru {
-    fn touch(&mut self, id: &str, now: Instant) {
-        self.clock += 1;
-        let stamp = self.clock;
-        if let Some(entry) = self.entries.get_mut(id) {
-            self.order.remove(&entry.stamp);
-            entry.stamp = stamp;
-            entry.last_used = now;
-            self.order.insert(stamp, id.to_string());
-        }
-    }
-
-    fn remove(&mut self, id: &str) {
-        if let Some(entry) = self.entries.remove(id) {
-            self.order.remove(&entry.stamp);
-        }
-    }
-
-    /// Drops expired sessions, oldest first (they are all at the front).
-    fn expire(&mut self, now: Instant, ttl: Duration) {
-        while let Some((_, id)) = self.order.first_key_value() {
-            let expired = self
-                .entries
-                .get(id)
-                .is_none_or(|e| now.duration_since(e.last_used) > ttl);
-            if !expired {
-                break;
-            }
-            let id = id.clone();
-            self.order.pop_first();
-            self.entries.remove(&id);
-        }
+/// Drops expired sessions, oldest first: the least recently used are the
+/// ones idle longest, so the first one still live ends the walk.
+fn expire(lru: &mut LruCache<String, Entry>, now: Instant, ttl: Duration) {
+    while lru
+        .peek_lru()
+        .is_some_and(|(_, e)| now.duration_since(e.last_used) > ttl)
+    {
+        lru.pop_lru();
     }
 }
 
@@ -73,12 +39,13 @@ impl MemorySessionStore {
     pub fn new(ttl: Duration, max_sessions: usize) -> Self {
         MemorySessionStore {
             ttl,
-            max_sessions: max_sessions.max(1),
-            inner: Mutex::new(Lru::default()),
+            inner: Mutex::new(LruCache::new(
+                NonZeroUsize::new(max_sessions).unwrap_or(NonZeroUsize::MIN),
+            )),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, Lru> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<String, Entry>> {
         // A panic while holding the lock leaves the map consistent (every
         // mutation is a few infallible steps), so a poisoned lock is usable.
         self.inner.lock().unwrap_or_else(|p| p.into_inner())
@@ -91,51 +58,41 @@ impl MemorySessionStore {
     pub fn get(&self, id: &str) -> Option<SessionRecord> {
         let now = Instant::now();
         let mut lru = self.lock();
-        lru.expire(now, self.ttl);
-        let record = lru.entries.get(id)?.record.clone();
-        lru.touch(id, now);
-        Some(record)
+        expire(&mut lru, now, self.ttl);
+        let entry = lru.get_mut(id)?;
+        entry.last_used = now;
+        Some(entry.record.clone())
     }
 
     /// Stores `record` under `id`, evicting the least recently used record when full.
     pub fn put(&self, id: &str, record: SessionRecord) {
         let now = Instant::now();
         let mut lru = self.lock();
-        lru.expire(now, self.ttl);
-        if let Some(entry) = lru.entries.get_mut(id) {
+        expire(&mut lru, now, self.ttl);
+        if let Some(entry) = lru.get_mut(id) {
             entry.record = record;
-            lru.touch(id, now);
+            entry.last_used = now;
             return;
         }
-        while lru.entries.len() >= self.max_sessions {
-            let Some((_, oldest)) = lru.order.pop_first() else {
-                break;
-            };
-            lru.entries.remove(&oldest);
-        }
-        lru.clock += 1;
-        let stamp = lru.clock;
-        lru.order.insert(stamp, id.to_string());
-        lru.entries.insert(
+        lru.push(
             id.to_string(),
             Entry {
                 record,
                 last_used: now,
-                stamp,
             },
         );
     }
 
     /// Forgets the record stored under `id`.
     pub fn forget(&self, id: &str) {
-        self.lock().remove(id);
+        self.lock().pop(id);
     }
 
     /// Number of live sessions.
     pub fn len(&self) -> usize {
         let mut lru = self.lock();
-        lru.expire(Instant::now(), self.ttl);
-        lru.entries.len()
+        expire(&mut lru, Instant::now(), self.ttl);
+        lru.len()
     }
 
     /// True when no session is stored.
@@ -222,9 +179,8 @@ mod tests {
         }
         assert_eq!(store.len(), 100);
         let lru = store.lock();
-        assert_eq!(lru.order.len(), 100);
-        assert!(lru.entries.contains_key("s9999"));
-        assert!(!lru.entries.contains_key("s9899"));
+        assert!(lru.contains("s9999"));
+        assert!(!lru.contains("s9899"));
     }
 
     #[test]
