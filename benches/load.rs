@@ -150,15 +150,14 @@ struct Args {
     /// CPU baseline, three rounds before the load and three after (0: skip).
     #[arg(long, default_value_t = 2_000)]
     engine_turns: usize,
-    /// The scheduling policy of the client's threads: `batch` (the
-    /// default) or `normal`. The client shares the server's cores here,
-    /// unlike a real one; as a normal thread, each answer it is woken for
-    /// preempts the server thread that wrote it, in the middle of its
-    /// `writev`, and the switch and the cache refill are charged to the
-    /// server. A `SCHED_BATCH` client is still woken for every answer and
-    /// still shares the cores, but waits for its turn on the core instead
-    /// of preempting (see BENCHMARKS.md, "HTTP path, session 7").
-    #[arg(long, default_value = "batch", value_parser = ["batch", "normal"])]
+    /// The scheduling policy of the client's threads: `normal` (the
+    /// default, as the issue measured) or `batch`. The client shares the
+    /// server's cores here, unlike a real one; as a normal thread, each
+    /// answer it is woken for can preempt the server thread that wrote it,
+    /// in the middle of its `writev`. A `SCHED_BATCH` client is still woken
+    /// for every answer and still shares the cores, but waits for its turn
+    /// on the core instead (see BENCHMARKS.md, "HTTP path, session 7").
+    #[arg(long, default_value = "normal", value_parser = ["batch", "normal"])]
     client_sched: String,
     /// Passed by `cargo bench`; without it, only print how to run.
     #[arg(long, hide = true)]

@@ -698,7 +698,10 @@ fn every_answer_carries_a_request_id_and_the_security_headers() {
                 .send()
                 .unwrap();
             assert_eq!(response.status(), StatusCode::OK);
-            response.headers()["x-request-id"].to_str().unwrap().to_string()
+            response.headers()["x-request-id"]
+                .to_str()
+                .unwrap()
+                .to_string()
         })
         .collect();
     assert!(
