@@ -540,6 +540,49 @@ fn myntra_watches_for_men_and_a_portuguese_reply() {
 // ---------------------------------------------------------------- br-retail
 
 #[test]
+fn br_retail_english_product_names_in_a_portuguese_store() {
+    let Some(store) = br_retail() else { return };
+    // "Air Fryer" is one type, headed by its last word as in English: not
+    // "Air" (which also brought the store's air coolers and aquarium air
+    // stones), and said as is, never "aires fryer".
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "quero uma air fryer até 400 reais",
+        &[Want::Kind(&["air fryer", "airfryer"]), Want::Under(400.0)],
+    );
+    assert!(
+        t.reply.contains("air fryer") && !t.reply.contains("aires"),
+        "{}",
+        chat.fail("the type named as the store writes it")
+    );
+    // Written closed, it finds the open spelling's products too.
+    let mut chat = Chat::new(store);
+    let t = chat.exact("airfryer", &[Want::Kind(&["air fryer", "airfryer"])]);
+    assert!(
+        t.total >= 10,
+        "{}",
+        chat.fail("both spellings of air fryer")
+    );
+    // An English loanword before a type is English word order: a smart TV
+    // is a TV.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "smart tv 50 polegadas",
+        &[Want::Kind(&["tv"]), Want::Word("smart"), Want::Word("50")],
+    );
+    // A product's English name keeps the conversation in Portuguese.
+    let mut chat = Chat::new(store);
+    chat.exact("quero um pen drive", &[Want::Kind(&["pen drive"])]);
+    let t = chat.exact("gift card", &[Want::Kind(&["gift card"])]);
+    assert_eq!(
+        t.lang,
+        vitrine::Lang::Pt,
+        "{}",
+        chat.fail("a Portuguese reply")
+    );
+}
+
+#[test]
 fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     let Some(store) = br_retail() else { return };
     let mut chat = Chat::new(store);

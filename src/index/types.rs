@@ -135,7 +135,11 @@ impl KnownTypes {
             // Every "X de Y" at the head counts, known or not yet.
             let (words, _, _) = phrases(title);
             if let Some(i) = first_candidate(&words, skip)
-                && let Some(c) = compound_at(&words, i)
+                && let Some(c) = compound_at(&words, i).or_else(|| {
+                    (position == HeadPosition::First)
+                        .then(|| loan_compound_at(&words, i, skip))
+                        .flatten()
+                })
             {
                 *compounds.entry(crate::text::key(&c)).or_default() += 1;
             }
@@ -190,6 +194,26 @@ fn compound_at<'t>(words: &TitleWords<'t>, i: usize) -> Option<String> {
             words.surface(i + 2)
         )
     })
+}
+
+/// An English compound at word `i` of a Portuguese title, as written:
+/// two English loanwords in a row ("Air Fryer", "Air Cooler", "Power
+/// Bank"), whose head is the second word, as in English. Words both
+/// languages use alike ("Mouse Gamer", "Notebook Dell") are not one, nor
+/// a type and a brand ("SSD Kingston", "Mouse Logitech").
+fn loan_compound_at(
+    words: &TitleWords<'_>,
+    i: usize,
+    skip: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let (first, second) = (words.key(i), words.key(i + 1));
+    let loan = |key: &str| crate::language::is_english_loanword(key);
+    (is_candidate(second)
+        && !skip(second)
+        && !is_colour_compound(words.surface(i + 1))
+        && loan(first)
+        && loan(second))
+    .then(|| format!("{} {}", words.surface(i), words.surface(i + 1)))
 }
 
 /// A title's words: each word's byte range in the title and in `keys`,
@@ -303,12 +327,27 @@ pub fn head_noun<'t>(
         word: words.surface(i),
         compound: None,
     };
+    // A Portuguese title naming an English compound ("Air Fryer"): its
+    // head is the compound's last word, as in English.
+    let loan = (position == HeadPosition::First && compound_at(&words, i).is_none())
+        .then(|| loan_compound_at(&words, i, skip))
+        .flatten();
     if position == HeadPosition::First
-        && let Some(compound) = compound_at(&words, i)
+        && let Some(compound) = compound_at(&words, i).or(loan.clone())
     {
         let key = crate::text::key(&compound);
-        if known.compounds.contains(&key) || known.met.contains_key(&key) {
-            head.compound = Some(compound);
+        // Two English loanwords in a row are a compound the first time:
+        // nothing else in a Portuguese title reads that way.
+        if loan.is_some() || known.compounds.contains(&key) || known.met.contains_key(&key) {
+            match (loan.is_some(), words.words.get(i), words.words.get(i + 1)) {
+                // The English compound is the type, its head word alone
+                // is none ("Gift Card" and no "Card", "Star Wars" and no
+                // "Wars").
+                (true, Some((from, _)), Some((to, _))) => {
+                    head.word = &words.title[from.start..to.end];
+                }
+                _ => head.compound = Some(compound),
+            }
         }
         if known.met.len() >= 100_000 {
             known.met.clear();
@@ -417,6 +456,34 @@ mod tests {
             &tenis,
             first
         ));
+    }
+
+    #[test]
+    fn an_english_compound_in_a_portuguese_title_is_one_type_headed_last() {
+        let pt = HeadPosition::First;
+        let brands = |k: &str| matches!(k, "electrolux" | "kingston" | "logitech");
+        let head_of = |title: &str| {
+            head_noun(title, pt, &brands, &mut KnownTypes::default())
+                .map(|h| (h.word.to_string(), h.compound))
+        };
+        assert_eq!(
+            head_of("Air Fryer Electrolux 3,2L Preta"),
+            Some(("Air Fryer".to_string(), None))
+        );
+        // A type then a brand, or words both languages use alike: the
+        // first word is the head, as in any Portuguese title.
+        assert_eq!(
+            head_of("SSD Kingston 480GB"),
+            Some(("SSD".to_string(), None))
+        );
+        assert_eq!(
+            head_of("Mouse Gamer Logitech G203"),
+            Some(("Mouse".to_string(), None))
+        );
+        assert_eq!(
+            head_of("Notebook Gamer Acer Nitro"),
+            Some(("Notebook".to_string(), None))
+        );
     }
 
     #[test]

@@ -85,6 +85,20 @@ impl Evidence {
         self.total() > before
     }
 
+    /// Weighs only the letters of a word as written ("ç", "ã"): for words
+    /// whose meaning is no evidence of the language.
+    pub fn letters(&mut self, raw: &str) {
+        for s in signs() {
+            if raw
+                .chars()
+                .flat_map(char::to_lowercase)
+                .any(|c| s.letters.contains(&c))
+            {
+                self.add(s.lang, 2);
+            }
+        }
+    }
+
     fn total(&self) -> u32 {
         self.scores.iter().map(|(_, s)| s).sum()
     }

@@ -380,6 +380,28 @@ pub fn common_in(word: &str) -> impl Iterator<Item = Lang> + '_ {
         .map(|(lang, _)| *lang)
 }
 
+/// Where `word` (folded) stands in `lang`'s word list, most common first
+/// (0); `None` when the list lacks it.
+pub fn rank(lang: Lang, word: &str) -> Option<u32> {
+    word_sets()
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .and_then(|(_, words)| words.get(word).copied())
+}
+
+/// True when `word` (folded) is an English word as Portuguese text uses
+/// it, a loanword ("air", "fryer", "cooler", "smart"): English's word list
+/// ranks it at least twice as common as Portuguese's does, or Portuguese's
+/// lacks it. Words both languages use alike ("notebook", "tv", "gamer")
+/// are not.
+pub fn is_english_loanword(word: &str) -> bool {
+    match (rank(Lang::En, word), rank(Lang::Pt, word)) {
+        (Some(en), Some(pt)) => pt >= en.saturating_mul(2),
+        (Some(_), None) => true,
+        _ => false,
+    }
+}
+
 /// The languages whose laughter `word` (folded) is ("kkkk", "hahaha",
 /// "rsrs"): a word made only of one laughing syllable, repeated.
 pub fn laughter(word: &str) -> impl Iterator<Item = Lang> + '_ {

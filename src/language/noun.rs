@@ -60,6 +60,10 @@ pub fn plural(word: &str) -> String {
 /// Vídeo", "Fogão" -> "Fogões"): its first word, the head of a Portuguese
 /// noun phrase, when that word is a common Portuguese word in the singular.
 pub fn portuguese_plural(value: &str) -> String {
+    if value.contains(' ') && is_english_compound(value) {
+        // "Air Fryer" is said as in English.
+        return english_plural(value);
+    }
     let first = value.split(' ').next().unwrap_or(value);
     let key = crate::text::key(first);
     let known = super::common_in(&key).any(|l| l == crate::model::Lang::Pt);
@@ -85,6 +89,14 @@ pub fn portuguese_plural(value: &str) -> String {
         return value.to_string();
     };
     format!("{plural}{}", &value[first.len()..])
+}
+
+/// True when every word of `value` is an English loanword (see
+/// [`super::is_english_loanword`]): an English compound a Portuguese
+/// title uses as is ("Air Fryer"), whose head is its last word.
+pub fn is_english_compound(value: &str) -> bool {
+    let mut words = value.split(' ').filter(|w| !w.is_empty()).peekable();
+    words.peek().is_some() && words.all(|w| super::is_english_loanword(&crate::text::key(w)))
 }
 
 /// An English type value in the plural, as a reply names what was asked
@@ -122,6 +134,16 @@ pub fn english_plural(value: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn an_english_compound_is_said_as_in_english_in_portuguese() {
+        assert_eq!(portuguese_plural("Air Fryer"), "Air Fryer");
+        assert!(is_english_compound("Air Fryer"));
+        assert!(!is_english_compound("Notebook Gamer"));
+        assert!(!is_english_compound("Cadeira Gamer"));
+        assert_eq!(portuguese_plural("Cadeira Gamer"), "Cadeiras Gamer");
+    }
+
     use super::*;
 
     #[test]

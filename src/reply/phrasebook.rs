@@ -171,11 +171,20 @@ pub(crate) fn broadest_types(types: &[String]) -> Vec<String> {
                 .any(|o| crate::language::names::concept_is_under(c, o))
         })
     };
+    // One name for a compound written open and closed ("Air Fryer",
+    // "AirFryer").
+    let mut closed_seen: Vec<String> = Vec::new();
     types
         .iter()
         .zip(&keys)
         .zip(&concepts)
         .filter(|((_, k), c)| !narrower(k) && !kind_of_another(**c))
+        .filter(|((_, k), _)| {
+            let closed = k.replace(' ', "");
+            let new = !closed_seen.contains(&closed);
+            closed_seen.push(closed);
+            new
+        })
         .map(|((t, _), _)| t.clone())
         .collect()
 }

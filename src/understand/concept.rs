@@ -6,11 +6,13 @@ use super::builtin::{Audience, builtin};
 pub(crate) use crate::language::noun::{plural, singular};
 
 /// The head noun of a type value's key: the first word of a Portuguese
-/// compound ("tenis corrida"), the last word otherwise ("running shoes").
+/// compound ("tenis corrida"), the last word otherwise ("running shoes"),
+/// an English compound in a Portuguese catalog included ("air fryer").
 pub(crate) fn type_head(key: &str, head_first: bool) -> &str {
     let first = key.split(' ').next().unwrap_or(key);
     let heads = &builtin().type_heads_first;
-    if head_first || heads.iter().any(|h| h == singular(first) || h == first) {
+    let english = key.contains(' ') && crate::language::noun::is_english_compound(key);
+    if head_first && !english || heads.iter().any(|h| h == singular(first) || h == first) {
         first
     } else {
         key.rsplit(' ').next().unwrap_or(key)
@@ -36,6 +38,38 @@ pub(crate) fn type_variants(key: &str, head_first: bool) -> Vec<String> {
             };
             if !out.contains(&variant) {
                 out.push(variant);
+            }
+        }
+    }
+    // An English compound in a Portuguese catalog is written open or
+    // closed ("air fryer", "airfryer"; "smart watch", "smartwatch"):
+    // either finds both.
+    let english = |w: &str| w.len() >= 3 && crate::language::is_english_loanword(w);
+    // Split only into words English uses often: "curtain" is no "cur tain".
+    let common = |w: &str| {
+        english(w) && crate::language::rank(crate::model::Lang::En, w).is_some_and(|r| r < 40_000)
+    };
+    for v in out.clone().into_iter().filter(|_| head_first) {
+        if let Some((a, b)) = v.split_once(' ')
+            && !b.contains(' ')
+            && english(a)
+            && english(b)
+        {
+            let closed = format!("{a}{b}");
+            if !out.contains(&closed) {
+                out.push(closed);
+            }
+        } else if !v.contains(' ') {
+            let open = v
+                .char_indices()
+                .skip(1)
+                .map(|(at, _)| (&v[..at], &v[at..]))
+                .find(|(a, b)| common(a) && common(b));
+            if let Some((a, b)) = open {
+                let open = format!("{a} {b}");
+                if !out.contains(&open) {
+                    out.push(open);
+                }
             }
         }
     }
@@ -156,6 +190,15 @@ mod tests {
             false
         ));
         assert!(!type_in_concept("tshirt", &s(&["shirt", "shirts"]), false));
+        // An English compound in a Portuguese catalog: head last, said in
+        // the English plural, written open or closed.
+        assert_eq!(type_head("air fryer", true), "fryer");
+        assert_eq!(type_head("notebook gamer", true), "notebook");
+        let air = type_variants("air fryer", true);
+        for v in ["air fryers", "airfryer"] {
+            assert!(air.contains(&v.to_string()), "{air:?}");
+        }
+        assert!(type_variants("airfryer", true).contains(&"air fryer".to_string()));
         assert!(type_in_concept(
             "calca jeans",
             &s(&["jeans", "calca jeans"]),

@@ -9,12 +9,24 @@ use crate::model::Lang;
 /// Detects the language of a tokenised message; `prior` (the
 /// conversation's language, or the catalog's before the first message)
 /// when there is no evidence: a message of brand names, model numbers or
-/// emoji keeps it.
-pub(crate) fn detect(raw: &str, tokens: &Tokens, prior: Lang) -> Lang {
+/// emoji keeps it. Words of the catalog's own values (`value_word`) count
+/// only by their letters ("tênis"): "gift card" in a Brazilian store is a
+/// product's name, not English.
+pub(crate) fn detect(
+    raw: &str,
+    tokens: &Tokens,
+    prior: Lang,
+    value_word: &dyn Fn(&str) -> bool,
+) -> Lang {
     let mut evidence = Evidence::default();
     for (i, tok) in tokens.toks.iter().enumerate() {
         if tok.kind == TokKind::Word {
-            evidence.word(tokens.key(i), raw.get(tok.raw.clone()).unwrap_or(""));
+            let raw_word = raw.get(tok.raw.clone()).unwrap_or("");
+            if value_word(tokens.key(i)) {
+                evidence.letters(raw_word);
+            } else {
+                evidence.word(tokens.key(i), raw_word);
+            }
         }
     }
     evidence.signs(raw);
@@ -27,7 +39,7 @@ mod tests {
     use crate::understand::token::tokenize;
 
     fn lang(text: &str, prior: Lang) -> Lang {
-        detect(text, &tokenize(text), prior)
+        detect(text, &tokenize(text), prior, &|_| false)
     }
 
     #[test]

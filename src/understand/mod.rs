@@ -90,7 +90,7 @@ impl Lexicon {
         } else {
             split.as_str()
         };
-        let lang = lang::detect(raw, &tokens, prior);
+        let lang = lang::detect(raw, &tokens, prior, &|k| self.is_value_word(k));
         let mut spans = self.segment(raw, &tokens, lang);
         segment::qualify_compounds(self, &mut spans, &tokens, lang);
         let mut used = vec![false; spans.len()];

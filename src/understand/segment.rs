@@ -205,7 +205,7 @@ impl Lexicon {
 /// Marks the product types that qualify another ([`Item::Qualifier`]): of
 /// two types side by side, the one away from the head (the first in
 /// English, "laptop bag"; the second in Portuguese, "fone de ouvido
-/// bluetooth"); across a compound link ("bag for laptop", "bolsa para
+/// bluetooth", unless the first is an English loanword, "smart tv"); across a compound link ("bag for laptop", "bolsa para
 /// notebook") the second. Types joined by "and", "or" or punctuation stay
 /// a list.
 pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &Tokens, lang: Lang) {
@@ -232,7 +232,15 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
             && is_type(next)
             && !gap_before(next)
         {
-            let modifier = if lang == Lang::Pt { i + 1 } else { i };
+            // An English word before another type is English word order
+            // in Portuguese too ("smart tv", "mouse pad").
+            let english_first = spans[i].end == spans[i].start + 1
+                && crate::language::is_english_loanword(tokens.key(spans[i].start));
+            let modifier = if lang == Lang::Pt && !english_first {
+                i + 1
+            } else {
+                i
+            };
             spans[modifier].item = Item::Qualifier;
         } else if let (Some(link), Some(next)) = (spans.get(i + 1), spans.get(i + 2))
             && is_link(link)

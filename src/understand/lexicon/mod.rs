@@ -65,6 +65,9 @@ pub(super) struct WordInfo {
     pub(super) stop: bool,
     pub(super) in_brand: bool,
     pub(super) in_other: bool,
+    /// A word of one of the catalog's own facet values ("Gift Card",
+    /// "Preto"), not only of a built-in concept reaching them.
+    pub(super) literal: bool,
 }
 
 /// The message understander for one catalog: built once per index version
@@ -190,6 +193,20 @@ impl Lexicon {
     pub(super) fn add_facet(&mut self, key: &str, facet: u16, values: Vec<u32>, caps_only: bool) {
         let literal = values.clone();
         self.add_facet_meaning(key, facet, values, literal, caps_only);
+        for w in key.split(' ').filter(|w| !w.is_empty()) {
+            let id = self.word_id(w);
+            self.info[id as usize].literal = true;
+        }
+    }
+
+    /// True when `key` is a word of one of the catalog's own facet values:
+    /// a product's name, in the store's language whatever language it
+    /// comes from ("gift card", "air fryer" in a Brazilian store), so no
+    /// evidence of the shopper's language.
+    pub(crate) fn is_value_word(&self, key: &str) -> bool {
+        self.words
+            .get(key)
+            .is_some_and(|&id| self.info[id as usize].literal)
     }
 
     fn add_facet_meaning(
