@@ -486,6 +486,32 @@ fn myntra_either_regional_spelling_finds_both() {
 }
 
 #[test]
+fn myntra_only_the_words_no_product_has_are_set_aside() {
+    let Some(store) = myntra() else { return };
+    let mut chat = Chat::new(store);
+    chat.say("i need a saree for a wedding", &[Want::Kind(&["saree"])]);
+    // "silk" is in many saree titles, "wedding" in none: the answer sets
+    // aside "wedding" only, and every saree shown is a silk one.
+    let t = chat.say("silk", &[]);
+    let relaxed: Vec<&Vec<String>> = t.relaxed.iter().map(|r| &r.values).collect();
+    assert_eq!(
+        relaxed,
+        vec![&vec!["wedding".to_string()]],
+        "{}",
+        chat.fail("only wedding set aside")
+    );
+    assert!(!t.products.is_empty(), "{}", chat.fail("silk sarees"));
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(
+            key(&format!("{} {}", row.title, row.description)).contains("silk"),
+            "{}",
+            chat.fail(&format!("{} {:?} is no silk saree", p.id, row.title))
+        );
+    }
+}
+
+#[test]
 fn myntra_everyday_words_are_not_brands_or_colours() {
     let Some(store) = myntra() else { return };
     for message in [

@@ -33,6 +33,11 @@ pub struct Session {
     /// them ("any brand").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub set_aside: Vec<ConstraintKind>,
+    /// While the shopper's words are set aside, those of them the products
+    /// shown still hold ("silk" of "wedding silk sarees"): only the others
+    /// are set aside.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub kept_words: Vec<String>,
     /// The language of the last message.
     pub lang: Lang,
     /// Zero-based page of the current result list.
@@ -58,15 +63,35 @@ impl Session {
         for kind in &self.set_aside {
             drop_constraint(&mut c, kind);
         }
+        if self.set_aside.contains(&ConstraintKind::Text) {
+            c.text = self.kept_text();
+        }
         c
     }
 
     /// The set-aside constraints with the values they hold.
     pub fn set_aside_values(&self) -> Vec<Dropped> {
         let mut c = self.constraints.clone();
+        let kept = self.kept_text();
         self.set_aside
             .iter()
-            .map(|kind| drop_constraint(&mut c, kind))
+            .map(|kind| {
+                let mut d = drop_constraint(&mut c, kind);
+                if *kind == ConstraintKind::Text {
+                    d.any_of.retain(|w| !kept.contains(w));
+                }
+                d
+            })
+            .collect()
+    }
+
+    /// The asked words in [`Session::kept_words`].
+    fn kept_text(&self) -> Vec<String> {
+        self.constraints
+            .text
+            .iter()
+            .filter(|w| self.kept_words.contains(w))
+            .cloned()
             .collect()
     }
 }

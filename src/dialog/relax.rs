@@ -188,12 +188,32 @@ pub fn after_search(
             dropped.remove(at);
         }
     }
+    // Of the shopper's words, only those in the way are set aside: "silk"
+    // stays when "wedding" is what no saree mentions.
+    let mut kept_words: Vec<String> = Vec::new();
+    if dropped.contains(&ConstraintKind::Text) {
+        for word in &spec.constraints.text {
+            let mut trial = attempt.clone();
+            trial.constraints.text = kept_words.iter().chain([word]).cloned().collect();
+            if count(&trial)? > 0 {
+                kept_words.push(word.clone());
+            }
+        }
+        attempt.constraints.text = kept_words.clone();
+    }
     let mut held = spec.constraints.clone();
     let dropped: Vec<Dropped> = dropped
         .iter()
-        .map(|kind| drop_constraint(&mut held, kind))
+        .map(|kind| {
+            let mut d = drop_constraint(&mut held, kind);
+            if *kind == ConstraintKind::Text {
+                d.any_of.retain(|w| !kept_words.contains(w));
+            }
+            d
+        })
         .collect();
     session.set_aside = dropped.iter().map(|d| d.kind.clone()).collect();
+    session.kept_words = kept_words;
     Ok(Some(Fallback::Relaxed {
         spec: settle(attempt, &mut count)?,
         dropped,
@@ -273,5 +293,38 @@ mod tests {
         let set_aside = [ConstraintKind::Facet(Slot::Brand)];
         let order = relaxation_order(&s.constraints, &ch, &set_aside);
         assert_eq!(order, vec!["brand", "color", "type"]);
+    }
+
+    #[test]
+    fn only_the_words_in_the_way_are_set_aside() {
+        let mut s = Session::default();
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Type, vec!["Saree".into()]),
+                Op::Text("wedding".into()),
+                Op::Text("silk".into()),
+            ]),
+            None,
+        );
+        let spec = SearchSpec {
+            constraints: s.constraints.clone(),
+            ..SearchSpec::default()
+        };
+        let before = s.clone();
+        // Sarees say "silk", none says "wedding".
+        let count = |spec: &SearchSpec| -> Result<u64> {
+            Ok(u64::from(!spec.constraints.text.iter().any(|w| w == "wedding")) * 37)
+        };
+        let fallback = after_search(&mut s, &spec, &ch, &before, 0, count).unwrap();
+        let Some(Fallback::Relaxed { spec, dropped }) = fallback else {
+            panic!("{fallback:?}")
+        };
+        assert_eq!(spec.constraints.text, vec!["silk".to_string()]);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].any_of, vec!["wedding".to_string()]);
+        assert_eq!(s.applied().text, vec!["silk".to_string()]);
+        let aside = s.set_aside_values();
+        assert_eq!(aside[0].any_of, vec!["wedding".to_string()]);
     }
 }

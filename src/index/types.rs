@@ -11,8 +11,9 @@
 //! audiences are set aside.
 //!
 //! A type is a word a shopper could ask for, never a model code or SKU
-//! (letters mixed with digits, digit runs), a size, a colour, a brand word,
-//! an audience word or a number. Among a title's first few candidates, one
+//! (letters mixed with digits, digit runs), a size, a colour, a brand
+//! word, an audience word or a number, nor a material where titles end
+//! with the type. Among a title's first few candidates, one
 //! the catalog already uses as a head (in its first rows) or a language
 //! file names as a type wins ("Samsung AI Gaming TV" is a TV); a head
 //! followed by "de X" that the catalog repeats is kept whole ("Placa de
@@ -31,6 +32,9 @@ struct TitleVocabulary {
     audience: FxHashSet<String>,
     /// Never a head noun: units, packaging, filler.
     not_types: FxHashSet<String>,
+    /// Material names ("silk"): at the end of an English title, what a
+    /// product is made of, not what it is ("Lip Color 13 Pink Silk").
+    materials: FxHashSet<String>,
 }
 
 fn title_words() -> &'static TitleVocabulary {
@@ -46,6 +50,11 @@ fn title_words() -> &'static TitleVocabulary {
             connectors: set(|d| &d.titles.connectors),
             audience: set(|d| &d.titles.audience),
             not_types: set(|d| &d.titles.not_types),
+            materials: crate::language::every()
+                .flat_map(|(_, d)| d.materials.values().flatten())
+                .map(|w| crate::text::key(w))
+                .filter(|k| !k.contains(' ') && !is_type_name(k))
+                .collect(),
         }
     })
 }
@@ -279,9 +288,13 @@ pub fn head_noun<'t>(
     known: &mut KnownTypes,
 ) -> Option<Head<'t>> {
     let (words, by_connector, by_symbol) = phrases(title);
+    // Where titles end with the type, a material there says what the
+    // product is made of ("Lip Color 13 Pink Silk").
+    let material =
+        |key: &str| position == HeadPosition::Last && title_words().materials.contains(key);
     let ok = |i: usize| {
         let key = words.key(i);
-        is_candidate(key) && !skip(key) && !is_colour_compound(words.surface(i))
+        is_candidate(key) && !skip(key) && !material(key) && !is_colour_compound(words.surface(i))
     };
     // A symbol joining attributes ("Black & Grey ...") does not end the phrase.
     let by_symbol = match by_symbol.checked_sub(1) {
@@ -456,6 +469,20 @@ mod tests {
             &tenis,
             first
         ));
+    }
+
+    #[test]
+    fn a_material_ending_an_english_title_is_not_its_type() {
+        let en = HeadPosition::Last;
+        assert_eq!(
+            head(
+                "Lakme Absolute Matte Melt Liquid Lip Color 13 Pink Silk",
+                en
+            )
+            .as_deref(),
+            Some("Color")
+        );
+        assert_eq!(head("Mitera Silk Saree", en).as_deref(), Some("Saree"));
     }
 
     #[test]
