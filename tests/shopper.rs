@@ -609,6 +609,41 @@ fn br_retail_english_product_names_in_a_portuguese_store() {
 }
 
 #[test]
+fn br_retail_a_word_that_is_a_colour_and_a_brand_is_read_as_what_matches() {
+    let Some(store) = br_retail() else { return };
+    // "golden" is a colour and a brand of dog food: after "ração", the
+    // brand is what matches.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "ração para cachorro adulto até 200",
+        &[Want::Kind(&["ração", "racao"]), Want::Under(200.0)],
+    );
+    chat.exact("só golden", &[Want::Brand("Golden")]);
+    // Golden makes no headphones: there, "golden" is the colour.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "fone de ouvido golden",
+        &[
+            Want::Kind(&["fone", "headset", "headphone", "earphone", "earbud"]),
+            Want::Colour(&["gold", "dourad"]),
+        ],
+    );
+    // Nor mugs, of which none is golden: the colour is set aside out
+    // loud, and no Golden product is shown as a mug.
+    let mut chat = Chat::new(store);
+    let t = chat.say("caneca golden", &[Want::Kind(&["caneca"])]);
+    assert!(
+        t.relaxed.iter().any(|r| r.constraint.name() == "color")
+            && !t
+                .products
+                .iter()
+                .any(|p| p.brand.as_deref() == Some("Golden")),
+        "{}",
+        chat.fail("the colour set aside, no Golden product")
+    );
+}
+
+#[test]
 fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     let Some(store) = br_retail() else { return };
     let mut chat = Chat::new(store);

@@ -12,7 +12,7 @@ mod step;
 
 pub use apply::{Action, Changes, apply};
 pub use question::{Page, openers, question, shown};
-pub use relax::{Fallback, after_search, described, drop_constraint, relaxation_order};
+pub use relax::{Fallback, after_search, closer, described, drop_constraint, relaxation_order};
 pub use step::{Context, Step, next_step, paged, prior_language, selected, similar};
 
 pub use crate::model::{Constraints, FacetFilter};

@@ -242,6 +242,23 @@ pub fn described(spec: &SearchSpec) -> Option<SearchSpec> {
     })
 }
 
+/// True when the search that ended in `a` is closer to what the shopper
+/// asked than the one that ended in `b` (`None`: exact matches): exact
+/// first, then words found in descriptions, then fewer constraints set
+/// aside, then "nothing beyond", then nothing.
+pub fn closer(a: Option<&Fallback>, b: Option<&Fallback>) -> bool {
+    fn distance(f: Option<&Fallback>) -> usize {
+        match f {
+            None => 0,
+            Some(Fallback::Described(_)) => 1,
+            Some(Fallback::Relaxed { dropped, .. }) => 2 + dropped.len(),
+            Some(Fallback::NothingBeyond { .. }) => 50,
+            Some(Fallback::Nothing) => 100,
+        }
+    }
+    distance(a) < distance(b)
+}
+
 impl Fallback {
     /// The search to show, if any.
     pub fn spec(&self) -> Option<&SearchSpec> {

@@ -159,10 +159,46 @@ impl Engine {
                 changes,
                 before,
             } => {
-                let found = search::search(index, &spec)?;
                 let count = |s: &SearchSpec| search::count(index, s);
+                let found = search::search(index, &spec)?;
                 let fallback =
                     dialog::after_search(session, &spec, &changes, &before, found.total, count)?;
+                let (mut spec, mut changes, mut found, mut fallback) =
+                    (spec, changes, found, fallback);
+                // Nothing matches, and words of the message are brands too
+                // ("só golden" after "ração": the colour, or the brand
+                // Golden): the brand reading wins when it matches, or sets
+                // less aside.
+                if found.total == 0
+                    && let Some(other) = loaded.lexicon.brand_reading(
+                        message,
+                        prior,
+                        &|word| index.describes(word),
+                        &understood,
+                    )
+                {
+                    let mut read_again = (*before).clone();
+                    if let Step::Search {
+                        spec: spec2,
+                        changes: changes2,
+                        before: before2,
+                    } = dialog::next_step(&mut read_again, &other, &context)
+                    {
+                        let found2 = search::search(index, &spec2)?;
+                        let fallback2 = dialog::after_search(
+                            &mut read_again,
+                            &spec2,
+                            &changes2,
+                            &before2,
+                            found2.total,
+                            count,
+                        )?;
+                        if dialog::closer(fallback2.as_ref(), fallback.as_ref()) {
+                            *session = read_again;
+                            (spec, changes, found, fallback) = (spec2, changes2, found2, fallback2);
+                        }
+                    }
+                }
                 let found = match fallback.as_ref().and_then(Fallback::spec) {
                     Some(other) => search::search(index, other)?,
                     None => found,

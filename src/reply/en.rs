@@ -88,7 +88,7 @@ impl Phrasebook for English {
         if let Some(r) = c.min_rating {
             parts.push(format!("rated {r}+"));
         }
-        let excluded = excluded(c);
+        let excluded = excluded(c, Lang::En);
         if !excluded.is_empty() {
             parts.push(format!("excluding {}", excluded.join(", ")));
         }

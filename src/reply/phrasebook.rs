@@ -242,8 +242,28 @@ pub(crate) fn any_of(c: &Constraints, slot: &Slot) -> Vec<String> {
 }
 
 /// Every excluded value and word, in slot order then words.
-pub(crate) fn excluded(c: &Constraints) -> Vec<String> {
-    let mut out: Vec<String> = c.facets.values().flat_map(|f| f.none_of.clone()).collect();
+pub(crate) fn excluded(c: &Constraints, lang: crate::model::Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (slot, f) in &c.facets {
+        for v in &f.none_of {
+            // Colours by their family: "another colour" than black excludes
+            // every black of the catalog ("Black", "Matte Black", "Preto
+            // Fosco"), said once.
+            let named = match slot {
+                Slot::Color => crate::language::names::color_family(
+                    v,
+                    lang,
+                    crate::language::names::Gender::Masculine,
+                    false,
+                )
+                .map_or_else(|| v.clone(), str::to_string),
+                _ => v.clone(),
+            };
+            if !out.contains(&named) {
+                out.push(named);
+            }
+        }
+    }
     out.extend(c.excluded_text.iter().cloned());
     out
 }

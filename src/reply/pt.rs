@@ -95,7 +95,7 @@ impl Phrasebook for Portuguese {
         if let Some(r) = c.min_rating {
             parts.push(format!("com nota {r}+"));
         }
-        let excluded = excluded(c);
+        let excluded = excluded(c, Lang::Pt);
         if !excluded.is_empty() {
             parts.push(format!("exceto {}", excluded.join(", ")));
         }

@@ -71,6 +71,31 @@ impl Lexicon {
         prior: Lang,
         described: &dyn Fn(&str) -> bool,
     ) -> Understanding {
+        self.read(message, prior, described, false)
+    }
+
+    /// The other reading of a message whose words are also brands ("só
+    /// golden": the colour, or the brand Golden), each such word read as
+    /// the brand; `None` when the message has no such word. The dialog
+    /// tries it when the first reading matches nothing.
+    pub fn brand_reading(
+        &self,
+        message: &str,
+        prior: Lang,
+        described: &dyn Fn(&str) -> bool,
+        first: &Understanding,
+    ) -> Option<Understanding> {
+        let other = self.read(message, prior, described, true);
+        (other.ops != first.ops).then_some(other)
+    }
+
+    fn read(
+        &self,
+        message: &str,
+        prior: Lang,
+        described: &dyn Fn(&str) -> bool,
+        brand_first: bool,
+    ) -> Understanding {
         let mut tokens = tokenize(message);
         // The merchant's multi-word synonyms, read as what they mean.
         let rewritten = self.rewrite_synonyms(message, &tokens);
@@ -91,7 +116,7 @@ impl Lexicon {
             split.as_str()
         };
         let lang = lang::detect(raw, &tokens, prior, &|k| self.is_value_word(k));
-        let mut spans = self.segment(raw, &tokens, lang);
+        let mut spans = self.segment(raw, &tokens, lang, brand_first);
         segment::qualify_compounds(self, &mut spans, &tokens, lang);
         let mut used = vec![false; spans.len()];
         let mut ops = Vec::new();

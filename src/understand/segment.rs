@@ -51,7 +51,13 @@ impl Lexicon {
     }
 
     /// Segments a tokenised message into spans by longest phrase match.
-    pub(super) fn segment<'a>(&'a self, raw: &str, tokens: &Tokens, lang: Lang) -> Vec<Span<'a>> {
+    pub(super) fn segment<'a>(
+        &'a self,
+        raw: &str,
+        tokens: &Tokens,
+        lang: Lang,
+        brand_first: bool,
+    ) -> Vec<Span<'a>> {
         let n = tokens.toks.len();
         let ids: Vec<Option<u32>> = (0..n).map(|i| self.token_id(tokens, i)).collect();
         let mut spans: Vec<Span<'a>> = Vec::with_capacity(n);
@@ -76,14 +82,14 @@ impl Lexicon {
                 let e = self.node_entry[node as usize];
                 if e != NONE
                     && self
-                        .entry_item(e as usize, raw, tokens, i, j, lang)
+                        .entry_item(e as usize, raw, tokens, (i, j), lang, brand_first)
                         .is_some()
                 {
                     best = Some((j, e as usize));
                 }
             }
             if let Some((end, e)) = best
-                && let Some(item) = self.entry_item(e, raw, tokens, i, end, lang)
+                && let Some(item) = self.entry_item(e, raw, tokens, (i, end), lang, brand_first)
             {
                 spans.push(Span {
                     item,
@@ -121,14 +127,15 @@ impl Lexicon {
         e: usize,
         raw: &str,
         tokens: &Tokens,
-        start: usize,
-        end: usize,
+        (start, end): (usize, usize),
         lang: Lang,
+        brand_first: bool,
     ) -> Option<Item<'_>> {
         let entry = self.entries.get(e)?;
         // Right after "by"/"da"/"marca", a brand reading comes first ("só
-        // da Golden" is the brand, not the colour).
-        if after_brand_cue(tokens, start) || before_brand_word(tokens, end) {
+        // da Golden" is the brand, not the colour); in the brand reading of
+        // a message, always.
+        if brand_first || after_brand_cue(tokens, start) || before_brand_word(tokens, end) {
             for m in entry {
                 if let Meaning::Facet {
                     facet,
