@@ -44,7 +44,14 @@ impl Lexicon {
         }
     }
 
-    pub(super) fn add_types(&mut self, keys: &[String], f: u16, reserved: &FxHashSet<String>) {
+    /// `counts`: the products of each value, by position in `keys`.
+    pub(super) fn add_types(
+        &mut self,
+        keys: &[String],
+        counts: &[u64],
+        f: u16,
+        reserved: &FxHashSet<String>,
+    ) {
         // a head noun names every value it heads: "chinos" -> Chinos, Casual Chinos
         let mut heads: FxHashMap<String, Vec<u32>> = FxHashMap::default();
         for (i, k) in keys.iter().enumerate() {
@@ -70,13 +77,29 @@ impl Lexicon {
             }
         }
         let types = &builtin().types;
+        let own = &crate::language::data(self.catalog_language).types;
         let values: Vec<Vec<u32>> = types
             .iter()
-            .map(|(_, names)| {
+            .map(|(id, names)| {
                 let names_k: Vec<String> =
                     names.iter().map(|p| phrase_words(p).join(" ")).collect();
+                let own_k: Vec<String> = own
+                    .get(*id)
+                    .into_iter()
+                    .flatten()
+                    .map(|p| phrase_words(p).join(" "))
+                    .collect();
+                // A value named only in another language than the
+                // catalog's joins the concept when a few products use it:
+                // one "Cat Trainer" spray in a Portuguese store is no pair
+                // of trainers.
                 (0..keys.len() as u32)
-                    .filter(|&i| type_in_concept(&keys[i as usize], &names_k, self.head_first))
+                    .filter(|&i| {
+                        let key = &keys[i as usize];
+                        type_in_concept(key, &names_k, self.head_first)
+                            && (type_in_concept(key, &own_k, self.head_first)
+                                || counts.get(i as usize).is_some_and(|&n| n >= 3))
+                    })
                     .collect()
             })
             .collect();

@@ -169,7 +169,8 @@ impl Lexicon {
                             }
                         }
                     }
-                    lx.add_types(&keys, f, &reserved);
+                    let counts: Vec<u64> = values.iter().map(|v| v.count).collect();
+                    lx.add_types(&keys, &counts, f, &reserved);
                 }
                 facet::MATERIAL => {
                     lx.add_literals(&keys, f, &reserved, false);
