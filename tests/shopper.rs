@@ -609,7 +609,7 @@ fn br_retail_english_product_names_in_a_portuguese_store() {
 }
 
 #[test]
-fn br_retail_a_word_that_is_a_colour_and_a_brand_is_read_as_what_matches() {
+fn br_retail_words_are_read_as_the_catalog_uses_them() {
     let Some(store) = br_retail() else { return };
     // "golden" is a colour and a brand of dog food: after "ração", the
     // brand is what matches.
@@ -645,6 +645,29 @@ fn br_retail_a_word_that_is_a_colour_and_a_brand_is_read_as_what_matches() {
     // one "Cat Trainer" spray is no pair of trainers.
     let mut chat = Chat::new(store);
     chat.say("tênis", &[Want::Kind(&["tênis", "tenis", "sneaker"])]);
+    // A part or a service for a product is not that product: no notebook
+    // battery among notebooks, no extended warranty among microwaves.
+    for (message, part) in [
+        ("notebook até 3000", "bateria"),
+        ("micro-ondas", "garantia"),
+    ] {
+        let mut chat = Chat::new(store);
+        let t = chat.say(message, &[]);
+        assert!(
+            !t.products.is_empty() && t.products.iter().all(|p| !key(&p.title).starts_with(part)),
+            "{}",
+            chat.fail(&format!("no {part} shown"))
+        );
+    }
+    // "pequeno" names hundreds of small-dog products and one product's
+    // type: it is the word.
+    let mut chat = Chat::new(store);
+    let t = chat.say("coleira para cachorro pequeno", &[Want::Kind(&["coleira"])]);
+    assert!(
+        !t.reply.contains("pequenos"),
+        "{}",
+        chat.fail("pequeno is no product type")
+    );
 }
 
 #[test]

@@ -32,6 +32,9 @@ struct TitleVocabulary {
     audience: FxHashSet<String>,
     /// Never a head noun: units, packaging, filler.
     not_types: FxHashSet<String>,
+    /// Heads of services and parts for another product ("garantia",
+    /// "bateria"), where titles start with the type.
+    part_heads: FxHashSet<String>,
     /// Material names ("silk"): at the end of an English title, what a
     /// product is made of, not what it is ("Lip Color 13 Pink Silk").
     materials: FxHashSet<String>,
@@ -50,6 +53,7 @@ fn title_words() -> &'static TitleVocabulary {
             connectors: set(|d| &d.titles.connectors),
             audience: set(|d| &d.titles.audience),
             not_types: set(|d| &d.titles.not_types),
+            part_heads: set(|d| &d.titles.part_heads),
             materials: crate::language::every()
                 .flat_map(|(_, d)| d.materials.values().flatten())
                 .map(|w| crate::text::key(w))
@@ -331,10 +335,18 @@ pub fn head_noun<'t>(
     // ("Phone Holder", "Lamp Shade"): a modifier, not the head, known or not.
     let modifier =
         |i: usize| position == HeadPosition::Last && i + 1 < words.words.len() && ok(i + 1);
-    let i = candidates
-        .iter()
-        .copied()
-        .find(|&i| is_known(i) && !modifier(i))
+    // A service or part leading a Portuguese title is the product, whatever
+    // product type it is for ("Garantia Estendida Microondas").
+    let part = candidates.first().copied().filter(|&i| {
+        position == HeadPosition::First && title_words().part_heads.contains(words.key(i))
+    });
+    let i = part
+        .or_else(|| {
+            candidates
+                .iter()
+                .copied()
+                .find(|&i| is_known(i) && !modifier(i))
+        })
         .or_else(|| candidates.first().copied())?;
     let mut head = Head {
         word: words.surface(i),
@@ -469,6 +481,23 @@ mod tests {
             &tenis,
             first
         ));
+    }
+
+    #[test]
+    fn a_part_or_service_leading_a_portuguese_title_is_its_type() {
+        let pt = HeadPosition::First;
+        assert_eq!(
+            head("Garantia Estendida Microondas 24 Meses", pt).as_deref(),
+            Some("Garantia")
+        );
+        assert_eq!(
+            head("Bateria recarregável Notebook LG", pt).as_deref(),
+            Some("Bateria")
+        );
+        assert_eq!(
+            head("Notebook Lenovo IdeaPad 1i", pt).as_deref(),
+            Some("Notebook")
+        );
     }
 
     #[test]

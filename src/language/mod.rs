@@ -153,6 +153,12 @@ pub struct Titles {
     pub audience: Vec<String>,
     /// Words that are never a product type.
     pub not_types: Vec<String>,
+    /// Where titles start with the type: words that are what the product
+    /// is even when a product type follows them, services and parts for
+    /// another product ("Garantia Estendida Microondas", "Bateria
+    /// Notebook").
+    #[serde(default)]
+    pub part_heads: Vec<String>,
 }
 
 /// The words the importer learns audiences and colours from, where the

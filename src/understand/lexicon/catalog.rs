@@ -163,6 +163,18 @@ impl Lexicon {
                 }
                 facet::TYPE => {
                     for (i, k) in keys.iter().enumerate() {
+                        // A word the titles use often but name one or two
+                        // products' type by ("Porte Pequeno" in hundreds of
+                        // titles, "Pequeno Príncipe" a type once) is the
+                        // word, not that type.
+                        let products = values.get(i).map_or(0, |v| v.count);
+                        let in_titles = lx
+                            .words
+                            .get(k.as_str())
+                            .map_or(0, |&id| lx.info[id as usize].count);
+                        if !k.contains(' ') && products <= 2 && in_titles >= 10 * products.max(1) {
+                            continue;
+                        }
                         for v in type_variants(k, lx.head_first) {
                             if !reserved.contains(&v) {
                                 lx.add_facet(&v, f, vec![i as u32], false);
