@@ -512,6 +512,23 @@ fn myntra_only_the_words_no_product_has_are_set_aside() {
 }
 
 #[test]
+fn myntra_a_compound_the_store_lacks_is_read_by_its_words() {
+    let Some(store) = myntra() else { return };
+    // No "kurta set" type in this store, but kurtas: the kurtas, with
+    // "set" asked of their titles (and set aside out loud when none has it).
+    let mut chat = Chat::new(store);
+    let t = chat.say(
+        "cotton kurta set",
+        &[
+            Want::Kind(&["kurta", "kurti"]),
+            Want::Word("cotton"),
+            Want::Word("set"),
+        ],
+    );
+    assert!(!t.products.is_empty(), "{}", chat.fail("cotton kurtas"));
+}
+
+#[test]
 fn myntra_everyday_words_are_not_brands_or_colours() {
     let Some(store) = myntra() else { return };
     for message in [

@@ -123,6 +123,18 @@ impl Lexicon {
                 reach = broader.clone();
             }
             for n in names.iter() {
+                // A compound the catalog lacks ("kurta set") whose words
+                // name a type it has ("Kurta") is read word by word: that
+                // type, and the other words in titles ("Kurta ... Set").
+                if reach.is_empty()
+                    && n.contains(' ')
+                    && phrase_words(n).iter().any(|w| {
+                        let w = singular(w);
+                        keys.iter().any(|k| singular(k) == w)
+                    })
+                {
+                    continue;
+                }
                 self.add_concept(n, f, reach.clone());
             }
         }
