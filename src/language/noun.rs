@@ -58,37 +58,80 @@ pub fn plural(word: &str) -> String {
 /// A Portuguese type value in the plural, as a reply names what was
 /// asked for ("Geladeira" -> "Geladeiras", "Placa de Vídeo" -> "Placas de
 /// Vídeo", "Fogão" -> "Fogões"): its first word, the head of a Portuguese
-/// noun phrase, when that word is a common Portuguese word in the singular.
+/// noun phrase, when that word is a common Portuguese word in the
+/// singular, and the adjectives that agree with it ("Camisa Social" ->
+/// "Camisas Sociais", "Garrafa Térmica" -> "Garrafas Térmicas").
 pub fn portuguese_plural(value: &str) -> String {
     if value.contains(' ') && is_english_compound(value) {
         // "Air Fryer" is said as in English.
         return english_plural(value);
     }
-    let first = value.split(' ').next().unwrap_or(value);
+    let mut words = value.split(' ');
+    let first = words.next().unwrap_or(value);
     let key = crate::text::key(first);
     let known = super::common_in(&key).any(|l| l == crate::model::Lang::Pt);
     if !known || key.ends_with('s') || key.chars().count() < 3 {
         return value.to_string();
     }
-    let plural = if let Some(stem) = first.strip_suffix("ão") {
-        format!("{stem}ões")
-    } else if let Some(stem) = first
-        .strip_suffix("al")
-        .or_else(|| first.strip_suffix("el"))
-        .or_else(|| first.strip_suffix("ol"))
-    {
-        let vowel = &first[stem.len()..stem.len() + 1];
-        format!("{stem}{vowel}is")
-    } else if first.ends_with(['r', 'z']) {
-        format!("{first}es")
-    } else if first.ends_with(['a', 'e', 'i', 'o', 'u', 'á', 'é', 'ê', 'ó', 'ô']) {
-        format!("{first}s")
-    } else if let Some(stem) = first.strip_suffix('m') {
-        format!("{stem}ns")
-    } else {
+    let Some(head) = plural_word(first) else {
         return value.to_string();
     };
-    format!("{plural}{}", &value[first.len()..])
+    let mut out = head;
+    let mut agreeing = true;
+    for word in words {
+        out.push(' ');
+        let key = crate::text::key(word);
+        // "de Vídeo", "com Tampa": what follows is another noun's.
+        agreeing &= !matches!(
+            key.as_str(),
+            "de" | "da" | "do" | "das" | "dos" | "com" | "para" | "e"
+        );
+        match plural_word(word).filter(|_| agreeing && is_adjective(&key)) {
+            Some(plural) => out.push_str(&plural),
+            None => out.push_str(word),
+        }
+    }
+    out
+}
+
+/// A shopper's Portuguese word after a plural product type: in the plural
+/// when it is an adjective ("garrafas térmicas"), else as written.
+pub fn portuguese_agreeing(word: &str) -> String {
+    match plural_word(word) {
+        Some(plural) if is_adjective(&crate::text::key(word)) => plural,
+        _ => word.to_string(),
+    }
+}
+
+/// True when a folded Portuguese word has an adjective's ending ("social",
+/// "térmica", "dobrável", "esportivo"), which agrees with its noun; not
+/// "-al" alone, which nouns share ("Colchão Casal").
+fn is_adjective(key: &str) -> bool {
+    key.chars().count() > 4
+        && ["ial", "ico", "ica", "oso", "osa", "ivo", "iva", "vel"]
+            .iter()
+            .any(|end| key.ends_with(end))
+}
+
+/// One Portuguese word in the plural, by its ending; `None` when no rule
+/// says how.
+fn plural_word(word: &str) -> Option<String> {
+    if let Some(stem) = word.strip_suffix("ão") {
+        Some(format!("{stem}ões"))
+    } else if let Some(stem) = word
+        .strip_suffix("al")
+        .or_else(|| word.strip_suffix("el"))
+        .or_else(|| word.strip_suffix("ol"))
+    {
+        let vowel = &word[stem.len()..stem.len() + 1];
+        Some(format!("{stem}{vowel}is"))
+    } else if word.ends_with(['r', 'z']) {
+        Some(format!("{word}es"))
+    } else if word.ends_with(['a', 'e', 'i', 'o', 'u', 'á', 'é', 'ê', 'ó', 'ô']) {
+        Some(format!("{word}s"))
+    } else {
+        word.strip_suffix('m').map(|stem| format!("{stem}ns"))
+    }
 }
 
 /// True when every word of `value` is an English loanword (see
@@ -142,6 +185,11 @@ mod tests {
         assert!(!is_english_compound("Notebook Gamer"));
         assert!(!is_english_compound("Cadeira Gamer"));
         assert_eq!(portuguese_plural("Cadeira Gamer"), "Cadeiras Gamer");
+        assert_eq!(portuguese_plural("Camisa Social"), "Camisas Sociais");
+        assert_eq!(portuguese_plural("Garrafa Térmica"), "Garrafas Térmicas");
+        assert_eq!(portuguese_plural("Mesa Dobrável"), "Mesas Dobráveis");
+        assert_eq!(portuguese_plural("Placa de Vídeo"), "Placas de Vídeo");
+        assert_eq!(portuguese_plural("Camisa Polo"), "Camisas Polo");
     }
 
     use super::*;

@@ -52,7 +52,12 @@ impl Phrasebook for Portuguese {
         let mut parts: Vec<String> = Vec::new();
         let typed = !type_words.is_empty();
         if typed {
-            let named = types_with_words(&type_words, &c.text, false);
+            let words: Vec<String> = c
+                .text
+                .iter()
+                .map(|w| crate::language::noun::portuguese_agreeing(w))
+                .collect();
+            let named = types_with_words(&type_words, &words, false);
             parts.push(join_or_more(named, self));
         } else {
             parts.push("produtos".to_string());
