@@ -340,13 +340,24 @@ pub fn head_noun<'t>(
     let part = candidates.first().copied().filter(|&i| {
         position == HeadPosition::First && title_words().part_heads.contains(words.key(i))
     });
+    // A known type further on wins over the words before it ("Samsung AI
+    // Gaming TV"); in a Portuguese title only over English words and
+    // acronyms ("Smart TV", "AI Gaming TV"): a Portuguese noun before it is
+    // what the product is ("Reservatório D'água Refrigerador", "Logotipo
+    // Refrigerador").
+    let passable = |i: usize| {
+        let surface = words.surface(i);
+        position == HeadPosition::Last
+            || crate::language::is_english_loanword(words.key(i))
+            || surface.chars().count() > 1 && !surface.chars().any(char::is_lowercase)
+    };
+    let known_further = candidates
+        .iter()
+        .position(|&i| is_known(i) && !modifier(i))
+        .filter(|&at| candidates[..at].iter().all(|&i| passable(i)))
+        .map(|at| candidates[at]);
     let i = part
-        .or_else(|| {
-            candidates
-                .iter()
-                .copied()
-                .find(|&i| is_known(i) && !modifier(i))
-        })
+        .or(known_further)
         .or_else(|| candidates.first().copied())?;
     let mut head = Head {
         word: words.surface(i),
@@ -498,6 +509,20 @@ mod tests {
             head("Notebook Lenovo IdeaPad 1i", pt).as_deref(),
             Some("Notebook")
         );
+    }
+
+    #[test]
+    fn a_portuguese_noun_before_a_known_type_is_the_head() {
+        let titles = [
+            "Geladeira Consul 300L",
+            "Geladeira LG 400L",
+            "Geladeira Brastemp",
+        ];
+        let none = |_: &str| false;
+        let mut known = KnownTypes::learn(titles.into_iter(), HeadPosition::First, &none);
+        let mut h = |t| head_noun(t, HeadPosition::First, &none, &mut known).map(|h| h.word);
+        assert_eq!(h("Logotipo Geladeira LG MFT62346511"), Some("Logotipo"));
+        assert_eq!(h("Smart Geladeira Samsung"), Some("Geladeira"));
     }
 
     #[test]
