@@ -69,7 +69,9 @@ pub fn portuguese_plural(value: &str) -> String {
     let mut words = value.split(' ');
     let first = words.next().unwrap_or(value);
     let key = crate::text::key(first);
-    let known = super::common_in(&key).any(|l| l == crate::model::Lang::Pt);
+    // A Portuguese word, however rare ("comedouro"), not an English one.
+    let known =
+        super::rank(crate::model::Lang::Pt, &key).is_some() && !super::is_english_loanword(&key);
     if !known || key.ends_with('s') || key.chars().count() < 3 {
         return value.to_string();
     }

@@ -52,10 +52,20 @@ impl Phrasebook for Portuguese {
         let mut parts: Vec<String> = Vec::new();
         let typed = !type_words.is_empty();
         if typed {
+            // The shopper's adjectives agree with the types when those are
+            // said in the plural ("teclados mecânicos"), not with a type
+            // kept as the catalog writes it ("comedouro automático").
+            let plural = types
+                .iter()
+                .zip(&type_words)
+                .all(|(t, w)| t.to_lowercase() != *w);
             let words: Vec<String> = c
                 .text
                 .iter()
-                .map(|w| crate::language::noun::portuguese_agreeing(w))
+                .map(|w| match plural {
+                    true => crate::language::noun::portuguese_agreeing(w),
+                    false => w.clone(),
+                })
                 .collect();
             let named = types_with_words(&type_words, &words, false);
             parts.push(join_or_more(named, self));
