@@ -359,6 +359,30 @@ fn demo_words_the_store_does_not_know_are_never_presented_as_exact() {
 }
 
 #[test]
+fn demo_a_size_by_its_name_next_to_the_word_size() {
+    let mut chat = Chat::new(demo());
+    chat.exact("hoodie", &[Want::Kind(&["hoodie"])]);
+    chat.exact("medium size", &[Want::Size("M")]);
+    chat.exact(
+        "t-shirts size large",
+        &[Want::Kind(&["t-shirt", "tee"]), Want::Size("L")],
+    );
+    // Alone, "small" is the word: a small backpack is no size S.
+    let mut chat = Chat::new(demo());
+    let t = chat.say("small backpack", &[Want::Kind(&["backpack"])]);
+    assert!(
+        !t.filters.facets.contains_key(&vitrine::Slot::Size),
+        "{}",
+        chat.fail("no size asked")
+    );
+    let mut chat = Chat::new(demo_pt());
+    chat.exact(
+        "camiseta tamanho médio",
+        &[Want::Kind(&["camiseta"]), Want::Size("M")],
+    );
+}
+
+#[test]
 fn demo_a_size_the_store_does_not_list_is_never_ignored() {
     let mut chat = Chat::new(demo());
     let t = chat.say(

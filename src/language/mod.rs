@@ -52,6 +52,11 @@ pub struct LanguageData {
     /// finds a catalog's in the other.
     #[serde(default)]
     pub translations: BTreeMap<String, Vec<String>>,
+    /// Garment sizes by their names ("medium" -> "m", "grande" -> "g"),
+    /// understood next to the word "size"/"tamanho" when the catalog lists
+    /// that size.
+    #[serde(default)]
+    pub size_names: BTreeMap<String, Vec<String>>,
     /// Evidence of the language.
     pub detection: Detection,
     /// Words product titles are read around.

@@ -206,18 +206,26 @@ pub(crate) fn extract(
     let key_of = |s: &Span<'_>| tokens.key(s.start);
     let gap_of = |s: &Span<'_>| tokens.toks.get(s.start).is_some_and(|t| t.gap);
 
+    // Cue words taken by the size name before them ("medium size").
+    let mut taken = vec![false; spans.len()];
     let mut i = 0;
     while i < spans.len() {
         let span = spans[i];
-        if used[i] {
+        if used[i] || taken[i] {
             i += 1;
             continue;
         }
         let gap = gap_of(&span);
         match span.item {
             Item::Stop | Item::Unknown => {
-                if let Some((f, values)) = size_here(lx, raw, tokens, &span, p.size_pending) {
+                let named = size_named_before_cue(lx, tokens, spans, i);
+                if let Some((f, values)) =
+                    size_here(lx, raw, tokens, &span, p.size_pending || named)
+                {
                     p.size_pending = false;
+                    if named {
+                        taken[i + 1] = true;
+                    }
                     p.entity(lx, i, f, values, gap);
                 } else {
                     let unknown = matches!(span.item, Item::Unknown);
@@ -246,8 +254,14 @@ pub(crate) fn extract(
                 }
             }
             Item::Term(word) => {
-                if let Some((f, values)) = size_here(lx, raw, tokens, &span, p.size_pending) {
+                let named = size_named_before_cue(lx, tokens, spans, i);
+                if let Some((f, values)) =
+                    size_here(lx, raw, tokens, &span, p.size_pending || named)
+                {
                     p.size_pending = false;
+                    if named {
+                        taken[i + 1] = true;
+                    }
                     p.entity(lx, i, f, values, gap);
                 } else {
                     let typed = (span.end == span.start + 1)
@@ -494,11 +508,28 @@ fn size_here<'a>(
         return None;
     }
     let key = tokens.key(span.start);
+    // A size by its name ("medium") only right after "size"/"tamanho".
+    if pending && let Some(named) = lx.size_name_values(key) {
+        return Some(named);
+    }
     let (f, values) = lx.size_values(key)?;
     let tok = tokens.toks.get(span.start)?;
     let raw_tok = raw.get(tok.raw.clone()).unwrap_or("");
     let single_capital = raw_tok.chars().count() == 1 && raw_tok.chars().all(char::is_uppercase);
     (pending || key.chars().count() >= 2 || single_capital).then_some((f, values))
+}
+
+/// True when the span at `i` is a size name right before "size"/"tamanho"
+/// ("medium size", "médio tamanho"): the size, and the cue word is used.
+fn size_named_before_cue(lx: &Lexicon, tokens: &Tokens, spans: &[Span<'_>], i: usize) -> bool {
+    let Some(span) = spans.get(i) else {
+        return false;
+    };
+    span.end == span.start + 1
+        && lx.size_name_values(tokens.key(span.start)).is_some()
+        && spans.get(i + 1).is_some_and(
+            |next| matches!(next.item, Item::Slot(slot, _) if *slot == SlotRef::Slot(Slot::Size)),
+        )
 }
 
 /// True when span `later` comes right after span `earlier`, stop words aside.

@@ -36,6 +36,7 @@ impl Lexicon {
             node_entry: vec![NONE],
             entries: Vec::new(),
             sizes: FxHashMap::default(),
+            size_names: FxHashMap::default(),
             size_facet: None,
             typo: TypoIndex::default(),
             catalog_language: lang,
@@ -146,6 +147,27 @@ impl Lexicon {
                             .push(i as u32);
                         if k.contains(' ') && !reserved.contains(k) {
                             lx.add_facet(k, f, vec![i as u32], false);
+                        }
+                    }
+                    // Sizes by name, for the sizes the catalog lists: one
+                    // word ("medium") next to "size" only, a phrase
+                    // ("extra large") anywhere.
+                    for (_, d) in crate::language::every() {
+                        for (size, names) in &d.size_names {
+                            let Some(values) = lx.sizes.get(text::key(size).as_str()).cloned()
+                            else {
+                                continue;
+                            };
+                            for name in names {
+                                let key = text::key(name);
+                                if key.contains(' ') {
+                                    if !reserved.contains(&key) {
+                                        lx.add_facet(&key, f, values.clone(), false);
+                                    }
+                                } else if !key.is_empty() {
+                                    lx.size_names.insert(key.into(), values.clone());
+                                }
+                            }
                         }
                     }
                 }

@@ -81,6 +81,8 @@ pub struct Lexicon {
     pub(super) node_entry: Vec<u32>,
     pub(super) entries: Vec<Vec<Meaning>>,
     sizes: FxHashMap<Box<str>, Vec<u32>>,
+    /// Size names ("medium", "grande") -> the values of the size they name.
+    size_names: FxHashMap<Box<str>, Vec<u32>>,
     size_facet: Option<u16>,
     pub(super) typo: TypoIndex,
     /// The language of the catalog's own words.
@@ -337,6 +339,12 @@ impl Lexicon {
     pub(crate) fn size_values(&self, key: &str) -> Option<(u16, &[u32])> {
         let f = self.size_facet?;
         self.sizes.get(key).map(|v| (f, v.as_slice()))
+    }
+
+    /// Catalog values of a size name ("medium" -> "M").
+    pub(crate) fn size_name_values(&self, key: &str) -> Option<(u16, &[u32])> {
+        let f = self.size_facet?;
+        self.size_names.get(key).map(|v| (f, v.as_slice()))
     }
 
     /// The facet at index `f`.
