@@ -553,6 +553,22 @@ fn myntra_a_compound_the_store_lacks_is_read_by_its_words() {
 }
 
 #[test]
+fn myntra_a_two_word_colour_the_store_lacks_is_asked_of_titles() {
+    let Some(store) = myntra() else { return };
+    // The colours learned are "Rose" and "Gold"; "rose gold" is neither,
+    // it is what the titles say.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "watch for women rose gold",
+        &[
+            Want::Kind(&["watch"]),
+            Want::Audience(WOMEN),
+            Want::Word("rose gold"),
+        ],
+    );
+}
+
+#[test]
 fn myntra_everyday_words_are_not_brands_or_colours() {
     let Some(store) = myntra() else { return };
     for message in [

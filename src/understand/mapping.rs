@@ -8,7 +8,7 @@ use super::concept::{
     audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
     value_audience,
 };
-use super::lexicon::Lexicon;
+use super::lexicon::{Lexicon, Meaning};
 use super::token::phrase_words;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -22,7 +22,17 @@ impl Lexicon {
                 .filter(|&i| color_in_concept(&keys[i as usize], &names_k, &members_k))
                 .collect();
             for n in names.iter() {
-                self.add_concept(n, f, values.clone());
+                let words = phrase_words(n);
+                if values.is_empty() && words.len() > 1 {
+                    // A colour of two words the catalog has no value for
+                    // ("rose gold" where titles say "Rose Gold" but the
+                    // colours learned are "Rose" and "Gold"): both words
+                    // asked of the titles, not either colour.
+                    let key: Box<str> = words.join(" ").into();
+                    self.add(&words, Meaning::Phrase(key));
+                } else {
+                    self.add_concept(n, f, values.clone());
+                }
             }
         }
     }
