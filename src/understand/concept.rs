@@ -49,7 +49,8 @@ pub(crate) fn type_variants(key: &str, head_first: bool) -> Vec<String> {
     let common = |w: &str| {
         english(w) && crate::language::rank(crate::model::Lang::En, w).is_some_and(|r| r < 40_000)
     };
-    for v in out.clone().into_iter().filter(|_| head_first) {
+    let spelt = if head_first { out.clone() } else { Vec::new() };
+    for v in spelt {
         if let Some((a, b)) = v.split_once(' ')
             && !b.contains(' ')
             && english(a)
