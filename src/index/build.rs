@@ -91,7 +91,16 @@ impl IndexBuilder {
             settings,
         )?;
         analyzer::register(&index, learner.lang);
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4));
+        // A catalog smaller than the sample is indexed by one thread, into
+        // one segment: a model's rows then count once in every facet
+        // count, the same on every import (several threads share rows out
+        // differently each time, and a model split across segments counts
+        // once per segment). Large catalogs keep every core.
+        let threads = if sample.len() < 2_000 {
+            1
+        } else {
+            std::thread::available_parallelism().map_or(2, |n| n.get().clamp(1, 4))
+        };
         let writer = index.writer_with_num_threads(threads, threads * 60_000_000)?;
         let fields = Fields::from_schema(&index.schema())?;
         Ok(IndexBuilder {
