@@ -88,6 +88,34 @@ fn contains_words(hay: &str, needle: &str) -> bool {
         || (1..=hay.len()).any(|k| hay.windows(k).any(|w| w.concat() == joined))
 }
 
+/// True when the title's main phrase (before "with", "for", "&", a comma
+/// or a bracket) ends with the words of `value`: the noun an English title
+/// names its product with. "Oil Free Moisturiser" mentions oil but is a
+/// moisturiser; "Men Black Running Shoes" is of type "shoes" and "running
+/// shoes". For excluded types on products without a category, where any
+/// mention would count a qualifier as the product's type.
+fn title_is_of_type(title: &str, value: &str) -> bool {
+    let lower = format!(" {} ", title.to_lowercase());
+    let main = [" with ", " for ", ",", "(", " - ", " | "]
+        .iter()
+        .filter_map(|sep| lower.find(sep))
+        .min()
+        .map_or(lower.as_str(), |end| &lower[..end]);
+    let needle = stems(value);
+    if needle.is_empty() {
+        return false;
+    }
+    let joined = needle.concat();
+    // "Kurta & Palazzos", "Black and White Shoes": each side may be the noun.
+    main.split(" & ")
+        .flat_map(|s| s.split(" and "))
+        .any(|part| {
+            let hay = stems(part);
+            hay.ends_with(&needle)
+                || (1..=hay.len()).any(|k| hay[hay.len() - k..].concat() == joined)
+        })
+}
+
 fn has_type(p: &Product, value: &str) -> bool {
     contains_words(&p.title, value)
         || p.category
@@ -151,7 +179,7 @@ fn violations(turn: &Turn) -> Vec<String> {
                 for t in &filter.none_of {
                     let excluded = match &p.category {
                         Some(c) => contains_words(c, t),
-                        None => has_type(p, t),
+                        None => title_is_of_type(&p.title, t),
                     };
                     if excluded {
                         out.push(format!("{who} is of excluded type {t:?}"));
@@ -796,4 +824,21 @@ fn excluding_a_multi_word_type_does_not_panic() {
                 .as_deref()
                 .is_some_and(|c| !contains_words(c, "running shoes"))
     }));
+}
+
+#[test]
+fn the_oracle_reads_the_type_of_a_title_from_its_main_phrase() {
+    assert!(!title_is_of_type("Oil Free Moisturiser", "oil"));
+    assert!(title_is_of_type("Oil Free Moisturiser", "moisturiser"));
+    assert!(title_is_of_type("Puma Men Black Running Shoes", "shoes"));
+    assert!(title_is_of_type(
+        "Puma Men Black Running Shoes",
+        "running shoes"
+    ));
+    assert!(title_is_of_type("Roadster Men Printed T-Shirts", "tshirt"));
+    assert!(title_is_of_type("Women Kurta with Palazzos", "kurta"));
+    assert!(!title_is_of_type("Women Kurta with Palazzos", "palazzos"));
+    assert!(title_is_of_type("Women Kurta & Palazzos", "palazzo"));
+    assert!(title_is_of_type("Black and White Sneakers", "sneakers"));
+    assert!(!title_is_of_type("Men Slim Fit Shirt", "fit"));
 }
