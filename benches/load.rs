@@ -58,6 +58,11 @@
 //! server: on a small box, measured throughput is that of both together.
 //! Without `--bench` (e.g. `cargo test --benches`) it only prints how to run.
 
+/// The server's allocator, so the in-process engine turn (the yardstick)
+/// allocates as the server's turn does.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[path = "load/cluster.rs"]
 mod cluster;
 mod common;
