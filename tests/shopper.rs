@@ -702,6 +702,14 @@ fn br_retail_words_are_read_as_the_catalog_uses_them() {
     // one "Cat Trainer" spray is no pair of trainers.
     let mut chat = Chat::new(store);
     chat.say("tênis", &[Want::Kind(&["tênis", "tenis", "sneaker"])]);
+    // Typed without its accent, the word is named with it in the reply.
+    let mut chat = Chat::new(store);
+    let t = chat.say("tenis preto", &[]);
+    assert!(
+        t.reply.contains("tênis pretos") && !t.reply.contains("tenis"),
+        "{}",
+        chat.fail("tênis pretos, accented")
+    );
     // A part or a service for a product is not that product: no notebook
     // battery among notebooks, no extended warranty among microwaves.
     for (message, part) in [

@@ -117,6 +117,24 @@ pub fn concept_is_under(narrow: &str, broad: &str) -> bool {
 /// another language and `lang` has a name for its concept.
 pub fn type_name(value: &str, lang: Lang) -> Option<TypeName> {
     let id = foreign(Kind::Type, value, lang)?;
+    type_forms(id, lang)
+}
+
+/// The phrasebook's name of the type concept `value` already names in
+/// `lang`, when `value` is that name with its accents or case lost
+/// ("tenis" -> "tênis", "tênis", masculine): a shopper's unaccented word
+/// kept as a type the catalog does not have.
+pub fn own_type_name(value: &str, lang: Lang) -> Option<TypeName> {
+    let id = type_concept(value)?;
+    let name = type_forms(id, lang)?;
+    let key = crate::text::key(value);
+    [&name.one, &name.many]
+        .iter()
+        .any(|form| crate::text::key(form) == key)
+        .then_some(name)
+}
+
+fn type_forms(id: &str, lang: Lang) -> Option<TypeName> {
     let f = forms(|d| &d.names.types, lang, id)?;
     let (one, many) = (f.first()?, f.get(1).or(f.first())?);
     Some(TypeName {
@@ -220,6 +238,13 @@ mod tests {
             Some("sneakers".into())
         );
         assert_eq!(type_name("Casual Shirt", Lang::Pt), None);
+        let tenis = own_type_name("tenis", Lang::Pt).expect("tenis in pt");
+        assert_eq!(
+            (tenis.many.as_str(), tenis.gender),
+            ("tênis", Gender::Masculine)
+        );
+        assert_eq!(own_type_name("tenis", Lang::En), None);
+        assert_eq!(own_type_name("Casual Shirt", Lang::En), None);
         assert_eq!(
             color_name("Black", Lang::Pt, Gender::Feminine, true),
             Some("pretas")

@@ -36,10 +36,12 @@ impl Phrasebook for Portuguese {
         let type_words: Vec<String> = types
             .iter()
             .map(|t| {
-                names::type_name(t, Lang::Pt).map_or_else(
-                    || crate::language::noun::portuguese_plural(t).to_lowercase(),
-                    |n| n.many,
-                )
+                names::type_name(t, Lang::Pt)
+                    .or_else(|| names::own_type_name(t, Lang::Pt))
+                    .map_or_else(
+                        || crate::language::noun::portuguese_plural(t).to_lowercase(),
+                        |n| n.many,
+                    )
             })
             .collect();
         let colors: Vec<String> = any_of(c, &Slot::Color)
@@ -202,10 +204,12 @@ impl Phrasebook for Portuguese {
     }
 
     fn kinds_question(&self, within: &str) -> String {
-        let many = names::type_name(within, Lang::Pt).map_or_else(
-            || crate::language::noun::portuguese_plural(within),
-            |n| n.many,
-        );
+        let many = names::type_name(within, Lang::Pt)
+            .or_else(|| names::own_type_name(within, Lang::Pt))
+            .map_or_else(
+                || crate::language::noun::portuguese_plural(within),
+                |n| n.many,
+            );
         format!("Que tipo de {}?", many.to_lowercase())
     }
 
