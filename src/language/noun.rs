@@ -69,9 +69,13 @@ pub fn portuguese_plural(value: &str) -> String {
     let mut words = value.split(' ');
     let first = words.next().unwrap_or(value);
     let key = crate::text::key(first);
-    // A Portuguese word, however rare ("comedouro"), not an English one.
-    let known =
-        super::rank(crate::model::Lang::Pt, &key).is_some() && !super::is_english_loanword(&key);
+    // A Portuguese word, however rare, not an English one; or a word the
+    // list lacks that ends in a vowel, which takes an "s" in either
+    // language ("comedouro").
+    let vowel_ending =
+        key.chars().all(|c| c.is_ascii_alphabetic()) && key.ends_with(['a', 'e', 'o']);
+    let known = (vowel_ending || super::rank(crate::model::Lang::Pt, &key).is_some())
+        && !super::is_english_loanword(&key);
     if !known || key.ends_with('s') || key.chars().count() < 3 {
         return value.to_string();
     }
@@ -192,6 +196,8 @@ mod tests {
         assert_eq!(portuguese_plural("Mesa Dobrável"), "Mesas Dobráveis");
         assert_eq!(portuguese_plural("Placa de Vídeo"), "Placas de Vídeo");
         assert_eq!(portuguese_plural("Camisa Polo"), "Camisas Polo");
+        // Not in the word list, but a vowel ending takes an "s".
+        assert_eq!(portuguese_plural("Comedouro"), "Comedouros");
     }
 
     use super::*;
