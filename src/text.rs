@@ -158,6 +158,41 @@ pub fn cell(text: &str, width: usize) -> String {
     }
 }
 
+/// Parses a number written with `.` and `,` as thousands or decimal
+/// separators, in English (`1,299.90`) or Portuguese (`1.299,90`) style.
+///
+/// When both appear, the last one is the decimal separator. When only one
+/// kind appears: repeated, or followed by exactly three digits, it groups
+/// thousands (`1.299`, `1,299`, `1.000.000`); otherwise it is the decimal
+/// separator (`2.5`, `299,90`).
+pub fn parse_number(raw: &str) -> Option<f64> {
+    let dots = raw.matches('.').count();
+    let commas = raw.matches(',').count();
+    let decimal = if dots > 0 && commas > 0 {
+        let last_dot = raw.rfind('.').unwrap_or(0);
+        let last_comma = raw.rfind(',').unwrap_or(0);
+        Some(if last_dot > last_comma { '.' } else { ',' })
+    } else if dots + commas == 1 {
+        let sep = if dots == 1 { '.' } else { ',' };
+        let after = raw.rsplit(sep).next().map_or(0, str::len);
+        if after == 3 { None } else { Some(sep) }
+    } else {
+        None
+    };
+    let mut clean = String::with_capacity(raw.len());
+    for c in raw.chars() {
+        if c.is_ascii_digit() {
+            clean.push(c);
+        } else if Some(c) == decimal {
+            clean.push('.');
+        }
+    }
+    if decimal.is_some() && raw.matches(decimal.unwrap_or('.')).count() > 1 {
+        return None;
+    }
+    clean.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

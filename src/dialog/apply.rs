@@ -134,6 +134,16 @@ pub fn apply(
             _ => None,
         })
         .collect();
+    // A measurement said now replaces one of the same unit said before
+    // ("55 polegadas", then "na verdade 50 polegadas"); two in one message
+    // ("16gb 512gb") are both asked for.
+    let units_said: Vec<&str> = message_words
+        .iter()
+        .filter_map(|w| crate::language::units::unit_of(w))
+        .collect();
+    c.text.retain(|w| {
+        crate::language::units::unit_of(w).is_none_or(|unit| !units_said.contains(&unit))
+    });
     for op in &u.ops {
         match op {
             Op::Set(slot, values) => {

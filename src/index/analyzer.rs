@@ -2,6 +2,9 @@
 //! (lowercase, accents folded, `T-shirt` -> `tshirt`) then a Snowball stemmer
 //! for the catalog's language, so `tênis`/`tenis` and `shoes`/`shoe` meet.
 //!
+//! A number with a unit of measure is one token however it is written
+//! ("15 kg", "15kg" and "15 quilos" are `15kg`: [`crate::language::units`]).
+//!
 //! One tokenizer does both, remembering the stems of the words it has seen
 //! (catalog text repeats a small vocabulary, and stemming costs more than a
 //! lookup) and reusing its tokens' buffers between texts.
@@ -114,10 +117,17 @@ impl Tokenizer for WordTokenizer {
     fn token_stream<'a>(&'a mut self, text: &'a str) -> WordTokenStream<'a> {
         self.len = 0;
         let mut tokens = std::mem::take(&mut self.tokens);
+        // The end of the last measurement read: the words it covers ("kg"
+        // of "15 kg", "2l" of "3,2L") are in its token.
+        let mut measured = 0;
         crate::text::for_each_word(text, |word, range| {
-            if self.content_only && is_function_word(word) {
+            if range.start < measured || self.content_only && is_function_word(word) {
                 return;
             }
+            let measurement = word
+                .starts_with(|c: char| c.is_ascii_digit())
+                .then(|| crate::language::units::measurement_at(text, range.start))
+                .flatten();
             let position = self.len;
             if position == tokens.len() {
                 tokens.push(Token::default());
@@ -128,7 +138,14 @@ impl Tokenizer for WordTokenizer {
             token.position = position;
             token.position_length = 1;
             token.text.clear();
-            self.push_stem(word, &mut token.text);
+            match measurement {
+                Some((canonical, end)) => {
+                    token.text.push_str(&canonical);
+                    token.offset_to = end;
+                    measured = end;
+                }
+                None => self.push_stem(word, &mut token.text),
+            }
             self.len += 1;
         });
         self.tokens = tokens;
@@ -191,6 +208,24 @@ mod tests {
         let mut pt = analyzer(Lang::Pt);
         assert_eq!(tokens(&mut pt, "Tênis"), tokens(&mut pt, "tenis"));
         assert_eq!(tokens(&mut pt, "camisetas"), tokens(&mut pt, "Camiseta"));
+    }
+
+    #[test]
+    fn a_measurement_is_one_token_however_it_is_written() {
+        let mut pt = analyzer(Lang::Pt);
+        assert_eq!(
+            tokens(&mut pt, "Ração Golden 15 kg Adulto"),
+            tokens(&mut pt, "ração golden 15kg adulto")
+        );
+        assert_eq!(tokens(&mut pt, "Air Fryer 3,2L Preta")[2], "3.2l");
+        assert_eq!(tokens(&mut pt, "TV 55\" 4K"), vec!["tv", "55in", "4k"]);
+        assert_eq!(tokens(&mut pt, "Smart TV 55 Polegadas")[2], "55in");
+        assert_eq!(tokens(&mut pt, "12.000 BTUs"), vec!["12000btu"]);
+        let mut en = analyzer(Lang::En);
+        assert_eq!(
+            tokens(&mut en, "Size 42 Black"),
+            vec!["size", "42", "black"]
+        );
     }
 
     #[test]

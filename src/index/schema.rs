@@ -20,8 +20,9 @@ use tantivy::schema::{
 /// (its `item_group_id`, or its brand and title without its own colour and
 /// size words), and `group_variant` the hash of what tells a row grouped by
 /// its title from the others; read when a generation opens to show one
-/// product per model.
-pub const SCHEMA_VERSION: u32 = 7;
+/// product per model. Version 8: a number with a unit of measure is one
+/// token of the text fields ("15 kg" -> `15kg`).
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];

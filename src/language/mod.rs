@@ -11,6 +11,7 @@
 pub mod detect;
 pub mod names;
 pub mod noun;
+pub mod units;
 
 use crate::model::Lang;
 use serde::Deserialize;
@@ -57,6 +58,10 @@ pub struct LanguageData {
     /// that size.
     #[serde(default)]
     pub size_names: BTreeMap<String, Vec<String>>,
+    /// Units of measure by their symbol ("kg" -> "quilos", "kg"), as
+    /// titles and shoppers write them after a number.
+    #[serde(default)]
+    pub units: BTreeMap<String, Vec<String>>,
     /// Evidence of the language.
     pub detection: Detection,
     /// Words product titles are read around.

@@ -36,18 +36,26 @@ impl Phrasebook for English {
                     .map_or_else(|| crate::language::noun::english_plural(t), |n| n.many)
             })
             .collect();
+        // The shopper's words in lower case, measurements with their unit.
+        let words: Vec<String> = c
+            .text
+            .iter()
+            .map(|w| {
+                crate::language::units::display(w, Lang::En).unwrap_or_else(|| w.to_lowercase())
+            })
+            .collect();
         let mut parts: Vec<String> = Vec::new();
         if !colors.is_empty() {
             parts.push(join_or_more(colors, self));
         }
         if !types.is_empty() {
-            let named = types_with_words(&types, &c.text, true);
-            parts.push(join_or_more(lower(&named), self));
+            let named = types_with_words(&lower(&types), &words, true);
+            parts.push(join_or_more(named, self));
         } else if c.text.is_empty() {
             parts.push("products".to_string());
         } else {
             // Only the shopper's words say what the product is.
-            parts.push(format!("products matching “{}”", c.text.join(" ")));
+            parts.push(format!("products matching “{}”", words.join(" ")));
         }
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {

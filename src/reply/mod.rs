@@ -136,9 +136,20 @@ pub fn suggestions(lang: Lang, suggestions: &[Suggestion]) -> Vec<String> {
 /// required ones as written, the excluded ones negated ("not Nike").
 pub fn dropped_values(lang: Lang, dropped: &Dropped) -> Vec<String> {
     let book = book(lang);
-    let mut values = dropped.any_of.clone();
-    values.extend(dropped.none_of.iter().map(|v| book.excluded_value(v)));
+    let mut values: Vec<String> = dropped.any_of.iter().map(|v| shown_word(v, lang)).collect();
+    values.extend(
+        dropped
+            .none_of
+            .iter()
+            .map(|v| book.excluded_value(&shown_word(v, lang))),
+    );
     values
+}
+
+/// A word of the shopper's as a reply writes it: a measurement with its
+/// unit ("3,2 L", `55"`), any other word as it is.
+pub(crate) fn shown_word(word: &str, lang: Lang) -> String {
+    crate::language::units::display(word, lang).unwrap_or_else(|| word.to_string())
 }
 
 /// The notice that the products shown may break what is set aside: "(Still

@@ -264,7 +264,7 @@ pub(crate) fn excluded(c: &Constraints, lang: crate::model::Lang) -> Vec<String>
             }
         }
     }
-    out.extend(c.excluded_text.iter().cloned());
+    out.extend(c.excluded_text.iter().map(|w| super::shown_word(w, lang)));
     out
 }
 

@@ -5,6 +5,7 @@ use super::phrasebook::{
     Phrasebook, any_of, broadest_types, excluded, extras, join_and, join_or, join_or_more, lower,
     types_with_words,
 };
+use super::shown_word;
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
@@ -64,9 +65,12 @@ impl Phrasebook for Portuguese {
             let words: Vec<String> = c
                 .text
                 .iter()
-                .map(|w| match plural {
-                    true => crate::language::noun::portuguese_agreeing(w),
-                    false => w.clone(),
+                .map(|w| {
+                    let w = shown_word(w, Lang::Pt);
+                    match plural {
+                        true => crate::language::noun::portuguese_agreeing(&w),
+                        false => w,
+                    }
                 })
                 .collect();
             let named = types_with_words(&type_words, &words, false);
@@ -79,7 +83,8 @@ impl Phrasebook for Portuguese {
         }
         if !typed && !c.text.is_empty() {
             // Only the shopper's words say what the product is.
-            parts.push(format!("com “{}”", c.text.join(" ")));
+            let words: Vec<String> = c.text.iter().map(|w| shown_word(w, Lang::Pt)).collect();
+            parts.push(format!("com “{}”", words.join(" ")));
         }
         let materials = lower(&any_of(c, &Slot::Material));
         if !materials.is_empty() {

@@ -542,9 +542,11 @@ fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> b
 /// catalog's descriptions use: "amortecimento", "breathable"; gibberish is
 /// not understood, not searched), not laughter, at least three letters.
 fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {
-    word.chars().filter(|c| c.is_alphabetic()).count() >= 3
-        && crate::language::laughter(word).next().is_none()
-        && (crate::language::is_known_word(word) || described(word))
+    // "55in": a measurement is asked for whether or not a title has it.
+    crate::language::units::is_measurement(word)
+        || word.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && crate::language::laughter(word).next().is_none()
+            && (crate::language::is_known_word(word) || described(word))
 }
 
 fn marker_op(m: Marker) -> Op {

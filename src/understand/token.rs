@@ -3,7 +3,9 @@
 //! raw text before any normalisation (`R$ 1.299,90`, `1,299.90`, `2.5k`), and
 //! the few symbols that carry meaning (`$`, `<`, `#`, `+`, `-`, ...); and
 //! the words of a phrase of the lexicon's, normalised the same way
-//! ([`phrase_words`]). Depends on [`crate::text`] only.
+//! ([`phrase_words`]). A number with a unit of measure is one word, as the
+//! index reads it ("15 kg" -> `15kg`, [`crate::language::units`]).
+//! Depends on [`crate::text`] and that module only.
 
 use crate::text::fold_char;
 use std::ops::Range;
@@ -112,7 +114,24 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
     let mut gap = false;
     let mut i = 0;
     while let Some(&(b, c)) = chars.get(i) {
-        if c.is_ascii_digit() {
+        if c.is_ascii_digit()
+            && let Some((canonical, end)) = crate::language::units::measurement_at(text, b)
+        {
+            // "15 kg", "3,2L": one word, as the index reads it.
+            let start = out.buf.len();
+            out.buf.push_str(&canonical);
+            out.toks.push(Tok {
+                kind: TokKind::Word,
+                key: start..out.buf.len(),
+                raw: b..end,
+                gap,
+                joined: false,
+            });
+            gap = false;
+            while chars.get(i).is_some_and(|&(at, _)| at < end) {
+                i += 1;
+            }
+        } else if c.is_ascii_digit() {
             let (next, tok) = number(text, &chars, i, gap, &mut out.buf);
             out.toks.push(tok);
             gap = false;
@@ -238,40 +257,7 @@ fn number(
     }
 }
 
-/// Parses a number written with `.` and `,` as thousands or decimal
-/// separators, in English (`1,299.90`) or Portuguese (`1.299,90`) style.
-///
-/// When both appear, the last one is the decimal separator. When only one
-/// kind appears: repeated, or followed by exactly three digits, it groups
-/// thousands (`1.299`, `1,299`, `1.000.000`); otherwise it is the decimal
-/// separator (`2.5`, `299,90`).
-pub fn parse_number(raw: &str) -> Option<f64> {
-    let dots = raw.matches('.').count();
-    let commas = raw.matches(',').count();
-    let decimal = if dots > 0 && commas > 0 {
-        let last_dot = raw.rfind('.').unwrap_or(0);
-        let last_comma = raw.rfind(',').unwrap_or(0);
-        Some(if last_dot > last_comma { '.' } else { ',' })
-    } else if dots + commas == 1 {
-        let sep = if dots == 1 { '.' } else { ',' };
-        let after = raw.rsplit(sep).next().map_or(0, str::len);
-        if after == 3 { None } else { Some(sep) }
-    } else {
-        None
-    };
-    let mut clean = String::with_capacity(raw.len());
-    for c in raw.chars() {
-        if c.is_ascii_digit() {
-            clean.push(c);
-        } else if Some(c) == decimal {
-            clean.push('.');
-        }
-    }
-    if decimal.is_some() && raw.matches(decimal.unwrap_or('.')).count() > 1 {
-        return None;
-    }
-    clean.parse::<f64>().ok().filter(|v| v.is_finite())
-}
+pub use crate::text::parse_number;
 
 #[cfg(test)]
 mod tests {

@@ -1,0 +1,199 @@
+//! Measurements: a number and the unit of measure after it ("15 kg",
+//! "15kg", "3,2L", "12.000 BTUs", `55"`), read into one canonical token
+//! ("15kg", "3.2l", "12000btu", "55in") so a shopper's measurement meets a
+//! title's however either writes it. The units are the `[units]` tables
+//! of every language's file: a shopper may write "55 inch" to a
+//! Portuguese store. Titles and messages are read by the same function
+//! ([`measurement_at`]): the index's analyzer and the message tokenizer
+//! both call it.
+
+use rustc_hash::FxHashMap;
+
+/// Unit spellings of every language, folded -> the unit's symbol.
+fn spellings() -> &'static FxHashMap<String, &'static str> {
+    static TABLE: std::sync::OnceLock<FxHashMap<String, &'static str>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = FxHashMap::default();
+        for (_, data) in super::every() {
+            for (symbol, names) in &data.units {
+                for name in names {
+                    table.insert(fold(name), symbol.as_str());
+                }
+            }
+        }
+        table
+    })
+}
+
+fn fold(word: &str) -> String {
+    word.chars().map(crate::text::fold_char).collect()
+}
+
+/// The symbol of the unit `word` spells ("quilos" -> "kg"), if any.
+pub fn unit(word: &str) -> Option<&'static str> {
+    spellings().get(&fold(word)).copied()
+}
+
+/// True for a canonical measurement token ([`measurement_at`]'s "15kg",
+/// "3.2l"): a number, then a unit's symbol.
+pub fn is_measurement(token: &str) -> bool {
+    unit_of(token).is_some()
+}
+
+/// The number and the unit's symbol of a canonical measurement token
+/// ("3.2l" -> ("3.2", "l")).
+fn split(token: &str) -> Option<(&str, &'static str)> {
+    let unit_at = token.find(|c: char| !c.is_ascii_digit() && c != '.')?;
+    let (number, symbol) = token.split_at(unit_at);
+    if !number.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let symbol = spellings().values().find(|s| **s == symbol)?;
+    Some((number, symbol))
+}
+
+/// The unit's symbol of a canonical measurement token ("55in" -> "in").
+pub fn unit_of(token: &str) -> Option<&'static str> {
+    split(token).map(|(_, symbol)| symbol)
+}
+
+/// A canonical measurement token as a reply writes it: the number with
+/// the language's decimal mark, then the unit's symbol, inches with a
+/// quote mark ("3.2l" -> "3,2 L" in Portuguese, "55in" -> `55"`).
+pub fn display(token: &str, lang: crate::model::Lang) -> Option<String> {
+    let (number, symbol) = split(token)?;
+    let number = match lang {
+        crate::model::Lang::Pt => number.replace('.', ","),
+        crate::model::Lang::En => number.to_string(),
+    };
+    Some(match symbol {
+        "in" => format!("{number}\""),
+        // The SI symbol of the litre is an upper-case L next to digits.
+        "l" => format!("{number} L"),
+        "btu" | "tb" | "gb" | "mb" => format!("{number} {}", symbol.to_uppercase()),
+        "mah" => format!("{number} mAh"),
+        "hz" => format!("{number} Hz"),
+        _ => format!("{number} {symbol}"),
+    })
+}
+
+/// The measurement that starts at byte `start` of `text` (an ASCII digit):
+/// its canonical token, the number without thousands separators and with
+/// a decimal point, then the unit's symbol ("3,2 litros" -> "3.2l"), and
+/// the byte where it ends. `None` when no unit follows the number, or
+/// letters that are no unit do ("4k", "3xl").
+pub fn measurement_at(text: &str, start: usize) -> Option<(String, usize)> {
+    let bytes = text.as_bytes();
+    if !bytes.get(start)?.is_ascii_digit() {
+        return None;
+    }
+    let mut i = start;
+    while i < bytes.len() {
+        let separator =
+            matches!(bytes[i], b'.' | b',') && bytes.get(i + 1).is_some_and(u8::is_ascii_digit);
+        if bytes[i].is_ascii_digit() || separator {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    let value = crate::text::parse_number(&text[start..i])?;
+    let (symbol, end) = unit_after(text, i)?;
+    let number = if value.fract() == 0.0 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    };
+    Some((format!("{number}{symbol}"), end))
+}
+
+/// The unit written at byte `at` of `text`, right after a number: a quote
+/// mark for inches, letters touching the number ("15kg"), or a word after
+/// one space ("15 kg"); with the byte where it ends.
+fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
+    let rest = &text[at..];
+    for quote in ["\"", "''", "”", "″"] {
+        if rest.starts_with(quote) {
+            return Some(("in", at + quote.len()));
+        }
+    }
+    let (skip, word_rest) = match rest.strip_prefix(' ') {
+        Some(after) => (1, after),
+        None => (0, rest),
+    };
+    let len = word_rest
+        .char_indices()
+        .find(|(_, c)| !c.is_alphabetic())
+        .map_or(word_rest.len(), |(i, _)| i);
+    // "15 kg", not "15 kg2" nor the first letters of a longer code.
+    let next = word_rest[len..].chars().next();
+    if len == 0 || next.is_some_and(char::is_alphanumeric) {
+        return None;
+    }
+    unit(&word_rest[..len]).map(|symbol| (symbol, at + skip + len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Option<String> {
+        measurement_at(text, 0).map(|(token, end)| format!("{token}@{end}"))
+    }
+
+    #[test]
+    fn one_measurement_however_it_is_written() {
+        assert_eq!(read("15 kg").as_deref(), Some("15kg@5"));
+        assert_eq!(read("15kg").as_deref(), Some("15kg@4"));
+        assert_eq!(read("15 Quilos").as_deref(), Some("15kg@9"));
+        assert_eq!(read("3,2L Preta").as_deref(), Some("3.2l@4"));
+        assert_eq!(read("1.5 litres").as_deref(), Some("1.5l@10"));
+        assert_eq!(read("12.000 BTUs").as_deref(), Some("12000btu@11"));
+        assert_eq!(read("55\" 4K").as_deref(), Some("55in@3"));
+        assert_eq!(read("55 polegadas").as_deref(), Some("55in@12"));
+        assert_eq!(read("55 inch").as_deref(), Some("55in@7"));
+        assert_eq!(read("1TB").as_deref(), Some("1tb@3"));
+        assert_eq!(read("127V)").as_deref(), Some("127v@4"));
+        assert_eq!(read("30 centímetros").as_deref(), Some("30cm@15"));
+    }
+
+    #[test]
+    fn measurement_tokens_are_known_by_their_shape() {
+        assert!(is_measurement("15kg") && is_measurement("3.2l") && is_measurement("55in"));
+        assert!(!is_measurement("kg") && !is_measurement("4k") && !is_measurement("3xl"));
+        assert!(!is_measurement("15"));
+        assert_eq!(unit_of("12000btu"), Some("btu"));
+    }
+
+    #[test]
+    fn measurements_are_written_back_for_the_reader() {
+        use crate::model::Lang;
+        assert_eq!(display("3.2l", Lang::Pt).as_deref(), Some("3,2 L"));
+        assert_eq!(display("3.2l", Lang::En).as_deref(), Some("3.2 L"));
+        assert_eq!(display("55in", Lang::Pt).as_deref(), Some("55\""));
+        assert_eq!(display("15kg", Lang::Pt).as_deref(), Some("15 kg"));
+        assert_eq!(display("12000btu", Lang::Pt).as_deref(), Some("12000 BTU"));
+        assert_eq!(display("smart", Lang::Pt), None);
+    }
+
+    #[test]
+    fn numbers_without_a_unit_are_no_measurement() {
+        for text in [
+            "300",
+            "5k",
+            "3xl",
+            "42 preto",
+            "15 kgx",
+            "2 in black",
+            "10 pounds",
+            "4 m",
+        ] {
+            assert_eq!(read(text), None, "{text}");
+        }
+        assert_eq!(measurement_at("tv 55", 0), None);
+        assert_eq!(
+            measurement_at("tv 55 pol", 3).map(|m| m.0).as_deref(),
+            Some("55in")
+        );
+    }
+}

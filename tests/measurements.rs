@@ -1,0 +1,106 @@
+//! Measurements in titles and messages: "15 kg", "15kg" and "15 quilos",
+//! `55"` and "55 polegadas", "12.000 BTUs" and "12000 btus" are one
+//! measurement, so a shopper's finds a title's however either writes it;
+//! a new one of the same unit replaces the last ("na verdade 50
+//! polegadas"), and the reply writes it back with its unit. Through
+//! `Engine::turn` on an index imported from a catalog file.
+
+mod common;
+
+use std::collections::BTreeSet;
+use vitrine::{Engine, Session};
+
+const CATALOG: &str = "id,title,brand,price
+1,Ração Premier Cães Adultos 15 kg,Premier,259.90
+2,Ração Golden Cães Adultos 15kg,Golden,189.90
+3,Ração Golden Cães Adultos 3 kg,Golden,59.90
+4,Ração Premier Filhotes 1 Quilo,Premier,39.90
+5,\"TV Samsung 55\"\" QLED 4K\",Samsung,3549.00
+6,TV LG 55 Polegadas 4K,LG,2069.00
+7,\"TV Samsung 50\"\" Crystal 4K\",Samsung,3379.00
+8,\"Air Fryer Mondial 3,2L Preta\",Mondial,299.90
+9,Air Fryer Mondial 4L Preta,Mondial,349.90
+10,Ar-Condicionado LG 12.000 BTUs Inverter,LG,2849.00
+11,Ar-Condicionado LG 9.000 BTUs Inverter,LG,2149.00
+12,SSD Kingston 1TB SATA,Kingston,599.00
+13,SSD Kingston 480GB SATA,Kingston,299.00
+";
+
+struct Chat {
+    engine: Engine,
+    session: Session,
+    log: Vec<String>,
+}
+
+impl Chat {
+    fn new(engine: Engine) -> Chat {
+        Chat {
+            engine,
+            session: Session::default(),
+            log: Vec::new(),
+        }
+    }
+
+    /// The ids shown for `message`, and the reply.
+    fn say(&mut self, message: &str) -> (BTreeSet<String>, String) {
+        let turn = self
+            .engine
+            .turn(&mut self.session, message, 20)
+            .unwrap_or_else(|e| panic!("{message}: {e}"));
+        self.log.push(format!("> {message}\n< {}", turn.reply));
+        let ids = turn.products.iter().map(|p| p.id.clone()).collect();
+        (ids, turn.reply)
+    }
+}
+
+fn ids(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn chat() -> (tempfile::TempDir, Chat) {
+    let dir = common::index_of(CATALOG);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    (dir, Chat::new(engine))
+}
+
+#[test]
+fn a_measurement_finds_every_spelling_of_it_in_titles() {
+    for (message, want) in [
+        ("ração 15 kg", &["1", "2"][..]),
+        ("ração 15kg", &["1", "2"]),
+        ("ração de 15 quilos", &["1", "2"]),
+        ("tv 55 polegadas", &["5", "6"]),
+        ("tv 55\"", &["5", "6"]),
+        ("air fryer 3,2 litros", &["8"]),
+        ("ar condicionado 12000 btus", &["10"]),
+        ("ar-condicionado 12.000 BTU", &["10"]),
+        ("ssd 1 tb", &["12"]),
+        ("55 inch tv", &["5", "6"]),
+    ] {
+        let (_dir, mut chat) = chat();
+        let (shown, reply) = chat.say(message);
+        assert_eq!(shown, ids(want), "{message}: {reply}");
+    }
+}
+
+#[test]
+fn a_new_measurement_of_the_same_unit_replaces_the_last() {
+    let (_dir, mut chat) = chat();
+    let (shown, _) = chat.say("tv 55 polegadas");
+    assert_eq!(shown, ids(&["5", "6"]), "{}", chat.log.join("\n"));
+    let (shown, reply) = chat.say("na verdade 50 polegadas");
+    assert_eq!(shown, ids(&["7"]), "{}", chat.log.join("\n"));
+    assert!(reply.contains("50\"") && !reply.contains("55"), "{reply}");
+}
+
+#[test]
+fn the_reply_writes_a_measurement_with_its_unit() {
+    let (_dir, mut chat) = chat();
+    let (_, reply) = chat.say("air fryer 3,2 litros");
+    assert!(reply.contains("3,2 L"), "{reply}");
+    let (_, reply) = chat.say("começar de novo");
+    assert!(!reply.contains("3,2"), "{reply}");
+    let (shown, reply) = chat.say("ração sem 15kg");
+    assert_eq!(shown, ids(&["3", "4"]), "{reply}");
+    assert!(reply.contains("15 kg"), "{reply}");
+}
