@@ -322,3 +322,21 @@ fn myntra_keeps_its_columns_and_finds_its_watches() {
         "{colour:?}"
     );
 }
+
+/// A title that starts with its brand: the brand's words are no type, even
+/// a type's name ("Pepe Jeans Boys Khaki Solid Chinos" is chinos, not
+/// jeans).
+#[test]
+fn myntra_a_brand_naming_a_type_does_not_type_its_products() {
+    let Some(myntra) = myntra() else { return };
+    let (p, types) = product(&myntra.index, "10256371");
+    assert_eq!(p.title, "Pepe Jeans Boys Khaki Solid Chinos");
+    assert_eq!(types, ["Chinos"]);
+    let (p, types) = product(&myntra.index, "10129069");
+    assert_eq!(p.title, "Calvin Klein Jeans Men Black Printed Joggers");
+    assert_eq!(types, ["Joggers"]);
+    // The same brand's jeans are still jeans.
+    let (p, types) = product(&myntra.index, "10257041");
+    assert_eq!(p.title, "Pepe Jeans Boys Black Slim Fit Jeans");
+    assert_eq!(types, ["Jeans"]);
+}

@@ -24,6 +24,8 @@ pub(super) struct Learner {
     pub(super) head: HeadPosition,
     /// Brand, colour and audience words of the sample: not types.
     skip_for_types: FxHashSet<String>,
+    /// The sample's brands of more than one word, by key ("pepe jeans").
+    brands: FxHashSet<String>,
     known_types: KnownTypes,
     /// Category path -> its levels (see [`category::levels`]).
     categories: FxHashMap<String, Vec<Level>>,
@@ -39,6 +41,12 @@ impl Learner {
                 .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
         );
         let mut skip_for_types: FxHashSet<String> = FxHashSet::default();
+        let brands: FxHashSet<String> = sample
+            .iter()
+            .filter_map(|p| p.brand.as_deref())
+            .map(crate::text::key)
+            .filter(|k| k.contains(' '))
+            .collect();
         for p in sample {
             for v in [&p.brand, &p.color, &p.gender].into_iter().flatten() {
                 skip_for_types.insert(crate::text::key(v));
@@ -54,6 +62,7 @@ impl Learner {
             lang,
             head,
             skip_for_types,
+            brands,
             known_types,
             categories: FxHashMap::default(),
         }
@@ -102,8 +111,12 @@ impl Learner {
             (self.skip_for_types.contains(k) || brand.iter().any(|b| b == k))
                 && !types::is_type_name(k)
         };
-        if let Some(head) = types::head_noun(&p.title, self.head, &skip, &mut self.known_types)
-            && !types::names_category_type(&p.title, head.word, &out.types, self.head)
+        // The brand's own words are no type, even a type's name ("Pepe
+        // Jeans Boys Khaki Chinos" is chinos, "Calvin Klein Jeans Men Black
+        // Joggers" joggers).
+        let title = without_brand(&p.title, &brand, &self.brands);
+        if let Some(head) = types::head_noun(&title, self.head, &skip, &mut self.known_types)
+            && !types::names_category_type(&title, head.word, &out.types, self.head)
         {
             for t in std::iter::once(head.word.to_string()).chain(head.compound) {
                 let key = crate::text::key(&t);
@@ -130,6 +143,37 @@ impl Learner {
             });
         }
         out
+    }
+}
+
+/// `title` without the words spelling its brand when it starts with them:
+/// the product's own brand, or a brand of several words of the catalog's
+/// (a title may name another brand than its cell). Only at the start: cut
+/// from the middle, the words on either side would read as one compound
+/// ("Tablet Samsung Galaxy" is no "Tablet Galaxy"). The title itself when
+/// it starts with no brand.
+fn without_brand<'t>(
+    title: &'t str,
+    brand: &[String],
+    brands: &FxHashSet<String>,
+) -> std::borrow::Cow<'t, str> {
+    let mut words: Vec<(String, std::ops::Range<usize>)> = Vec::new();
+    crate::text::for_each_word(title, |w, range| words.push((w.to_string(), range)));
+    let keys: Vec<&str> = words.iter().map(|(w, _)| w.as_str()).collect();
+    let own = (!brand.is_empty() && keys.len() >= brand.len() && keys[..brand.len()] == *brand)
+        .then_some(0..brand.len());
+    let leading = || {
+        (2..=4.min(keys.len()))
+            .rev()
+            .find(|&n| brands.contains(&keys[..n].join(" ")))
+            .map(|n| 0..n)
+    };
+    match own.or_else(leading) {
+        // Never the whole title: it would leave no word to be the type.
+        Some(span) if span.len() < words.len() => {
+            std::borrow::Cow::Borrowed(title[words[span.end - 1].1.end..].trim_start())
+        }
+        _ => std::borrow::Cow::Borrowed(title),
     }
 }
 
