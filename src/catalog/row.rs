@@ -225,7 +225,9 @@ impl RowParser {
                     product.description = super::html::to_text(&cell)
                 }
                 Slot::Field(Field::Description) => product.description = clean_long(&cell),
-                Slot::Field(Field::Brand) => product.brand = short(),
+                Slot::Field(Field::Brand) => {
+                    product.brand = short().filter(|b| !super::value::is_placeholder_brand(b))
+                }
                 Slot::Field(Field::Currency) => row_currency = price::normalize_currency(&cell),
                 Slot::Field(Field::Color) => product.color = short(),
                 Slot::Field(Field::Size) => product.size = short(),

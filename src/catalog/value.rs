@@ -146,9 +146,46 @@ pub(crate) fn parse_stock(s: &str) -> Option<i64> {
     Some(amount.amount as i64)
 }
 
+/// True for a brand cell that names no brand: what exports write for
+/// unbranded or unknown-brand products ("Generic", Amazon's convention;
+/// "Genérico", "Sem marca", "Unbranded", "N/A"). Such a product has no
+/// brand; a brand its title names still finds it.
+pub(crate) fn is_placeholder_brand(s: &str) -> bool {
+    matches!(
+        crate::text::key(s).as_str(),
+        "generic"
+            | "generico"
+            | "generica"
+            | "unbranded"
+            | "no brand"
+            | "nobrand"
+            | "not branded"
+            | "sem marca"
+            | "marca generica"
+            | "na"
+            | "n a"
+            | "none"
+            | "null"
+            | "nil"
+            | "unknown"
+            | "desconhecida"
+            | "desconhecido"
+    ) || s.trim().chars().all(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_brands_name_no_brand() {
+        for s in ["Generic", "GENÉRICO", "Sem Marca", "N/A", "-", "unbranded"] {
+            assert!(is_placeholder_brand(s), "{s}");
+        }
+        for s in ["Electrolux", "Generation", "NA-KD", "Nike"] {
+            assert!(!is_placeholder_brand(s), "{s}");
+        }
+    }
 
     #[test]
     fn short_values_are_trimmed_and_collapsed() {

@@ -232,8 +232,9 @@ impl IndexBuilder {
         let mut doc = TantivyDocument::with_capacity(2 * text_bytes);
         doc.add_text(f.id, &p.id);
         doc.add_text(f.title, &p.title);
-        if let Some(brand) = &p.brand {
-            doc.add_text(f.brand_text, brand);
+        match &p.brand {
+            Some(brand) => doc.add_text(f.brand_text, brand),
+            None => doc.add_text(f.no_brand, super::schema::NO_BRAND),
         }
         for t in &product_types {
             doc.add_text(f.type_text, t);

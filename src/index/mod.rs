@@ -40,7 +40,7 @@ pub use group::{GroupKey, group_hash, group_key};
 pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_progress};
 pub use manifest::{COVERED, Manifest};
 pub use product_index::{MAX_VARIANTS, ProductIndex};
-pub use schema::{FACET_FIELDS, Fields, SCHEMA_VERSION};
+pub use schema::{FACET_FIELDS, Fields, NO_BRAND, SCHEMA_VERSION};
 pub use types::HeadPosition;
 pub use variant_groups::{NO_GROUP, VariantGroups, group_in};
 pub use variant_order::sort_variants;

@@ -21,11 +21,16 @@ use tantivy::schema::{
 /// size words), and `group_variant` the hash of what tells a row grouped by
 /// its title from the others; read when a generation opens to show one
 /// product per model. Version 8: a number with a unit of measure is one
-/// token of the text fields ("15 kg" -> `15kg`).
+/// token of the text fields ("15 kg" -> `15kg`), and a `no_brand` keyword
+/// marks the products without a brand (a placeholder such as "Generic"
+/// counts as none), whose titles a brand filter reads.
 pub const SCHEMA_VERSION: u32 = 8;
 
 /// Names of the keyword (facet) fields, in the order counts are reported.
 pub const FACET_FIELDS: [&str; 6] = ["type", "brand", "color", "gender", "size", "material"];
+
+/// The term of the `no_brand` field.
+pub const NO_BRAND: &str = "1";
 
 /// The field holding every extra facet as `name=value` keys.
 pub const EXTRA_FIELD: &str = "extra";
@@ -46,6 +51,8 @@ pub struct Fields {
     pub attrs_text: Field,
     /// Description: its distinct content words, without frequencies.
     pub description: Field,
+    /// The keyword [`NO_BRAND`] on the products without a brand.
+    pub no_brand: Field,
     /// Every run of consecutive analysed words of each product type
     /// (`run shoe`, `run`, `shoe`), so a type filter is one term lookup
     /// with the meaning of a phrase match on `type_text`.
@@ -93,6 +100,7 @@ impl Fields {
             type_text: get("type_text")?,
             attrs_text: get("attrs_text")?,
             description: get("description")?,
+            no_brand: get("no_brand")?,
             type_key: get("type_key")?,
             facets: [
                 get(FACET_FIELDS[0])?,
@@ -142,6 +150,7 @@ pub fn build_schema() -> Schema {
         "description",
         text(DESCRIPTION_ANALYZER, IndexRecordOption::Basic),
     );
+    b.add_text_field("no_brand", STRING);
     b.add_text_field("type_key", STRING);
     for name in FACET_FIELDS {
         b.add_text_field(name, STRING);

@@ -172,6 +172,31 @@ fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn 
     ))
 }
 
+/// The products without a brand whose title names `brand` ("Air Fryer
+/// Electrolux ..." where the export's brand cell said "Generic"); `None`
+/// when every product has a brand.
+fn brandless_titled(index: &ProductIndex, brand: &str) -> Option<Box<dyn Query>> {
+    let f = index.fields();
+    let marker = Term::from_field_text(f.no_brand, crate::index::NO_BRAND);
+    if !has_brandless(index) {
+        return None;
+    }
+    let title = word_query(index, brand, &[(f.title, 1.0)])?;
+    Some(Box::new(BooleanQuery::new(vec![
+        (
+            Occur::Must,
+            Box::new(TermQuery::new(marker, IndexRecordOption::Basic)),
+        ),
+        (Occur::Must, title),
+    ])))
+}
+
+/// True when some product has no brand.
+fn has_brandless(index: &ProductIndex) -> bool {
+    let marker = Term::from_field_text(index.fields().no_brand, crate::index::NO_BRAND);
+    index.searcher().doc_freq(&marker).is_ok_and(|n| n > 0)
+}
+
 fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn Query>> {
     let bound = |v: Option<f64>| match v {
         Some(v) if v.is_finite() => Bound::Included(Term::from_field_f64(field, v)),
@@ -372,7 +397,10 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
     }
     for (slot, filter) in &c.facets {
         if !filter.any_of.is_empty() {
-            let check = if to_columns.contains(&slot) {
+            // A brand is also read from brandless products' titles, which
+            // no column holds.
+            let titled = *slot == Slot::Brand && has_brandless(index);
+            let check = if to_columns.contains(&slot) && !titled {
                 column_check(index, slot, &filter.any_of)
             } else {
                 None
@@ -380,14 +408,19 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             match check {
                 Some(check) => column_checks.push(check),
                 None => {
-                    let alternatives = needed
+                    let values = needed
                         .iter()
                         .find(|(s, _)| *s == slot)
                         .map(|(_, values)| values.as_slice())
-                        .unwrap_or_default()
+                        .unwrap_or_default();
+                    let mut alternatives: Vec<Box<dyn Query>> = values
                         .iter()
                         .map(|v| facet_value_query(index, slot, v))
                         .collect();
+                    if *slot == Slot::Brand {
+                        alternatives
+                            .extend(values.iter().filter_map(|v| brandless_titled(index, v)));
+                    }
                     // Filters do not score; ranking comes from the boosts below.
                     required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
                 }
@@ -414,6 +447,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
         for v in &filter.none_of {
             excluded.push(exclusion(facet_value_query(index, slot, v)));
+            if *slot == Slot::Brand {
+                excluded.extend(brandless_titled(index, v).map(exclusion));
+            }
         }
     }
     let fields = text_fields(index, opts.with_description);
