@@ -135,8 +135,16 @@ impl Want {
                 Some(colour) => names(colour, words),
                 None => names(&p.title, words),
             },
+            // A unisex product is for men and for women (Google's product
+            // data: "unisex" is for both), a kids' one for boys and girls.
             Want::Audience(words) => match p.gender.as_deref().filter(|g| !g.trim().is_empty()) {
-                Some(gender) => names(gender, words),
+                Some(gender) => {
+                    let g = key(gender);
+                    let adult = words.iter().any(|w| MEN.contains(w) || WOMEN.contains(w));
+                    names(gender, words)
+                        || adult && matches!(g.as_str(), "unisex" | "unissex")
+                        || !adult && names(gender, &["kids", "infantil", "unisex kids"])
+                }
                 None => names(&title_and_path, words),
             },
             Want::Brand(b) => p.brand.as_deref().is_some_and(|x| key(x) == key(b)),
@@ -274,6 +282,30 @@ fn demo_sneakers_brand_cheaper_colour_start_over() {
         "{}",
         chat.fail("old price after start over")
     );
+}
+
+#[test]
+fn demo_unisex_products_are_for_men_and_for_women() {
+    for (message, audience, other) in [
+        ("sneakers for men", MEN, "Women"),
+        ("sneakers for women", WOMEN, "Men"),
+        ("tênis masculino", MEN, "Women"),
+    ] {
+        let mut chat = Chat::new(demo());
+        let t = chat.say(message, &[Want::Kind(SNEAKERS), Want::Audience(audience)]);
+        let genders: Vec<&str> = t
+            .products
+            .iter()
+            .filter_map(|p| p.gender.as_deref())
+            .collect();
+        assert!(
+            genders.contains(&"Unisex") && !genders.contains(&other) && t.relaxed.is_empty(),
+            "{}",
+            chat.fail(&format!(
+                "unisex sneakers shown as exact, no {other}: {genders:?}"
+            ))
+        );
+    }
 }
 
 #[test]

@@ -172,7 +172,7 @@ fn english_on_a_fashion_catalog() {
         ("pepe jeans jeans", "brand=Pepe Jeans; type=Jeans"),
         (
             "calvin klein jeans for women",
-            "brand=Calvin Klein Jeans; gender=Women",
+            "brand=Calvin Klein Jeans; gender=Women|Unisex",
         ),
         ("u.s. polo assn. kids", "brand=U.S. Polo Assn. Kids"),
         ("US Polo Assn", "brand=U.S. Polo Assn."),
@@ -226,19 +226,19 @@ fn english_on_a_fashion_catalog() {
         ("vermelho", "color=Red"),
         ("preto", "color=Black"),
         // audiences
-        ("for men", "gender=Men"),
-        ("mens", "gender=Men"),
-        ("men's", "gender=Men"),
-        ("women", "gender=Women"),
-        ("ladies", "gender=Women"),
-        ("for my husband", "gender=Men"),
-        ("for my boyfriend", "gender=Men"),
-        ("for my wife", "gender=Women"),
-        ("for my mom", "gender=Women"),
-        ("for my son", "gender=Boys"),
-        ("for my daughter", "gender=Girls"),
-        ("boys", "gender=Boys"),
-        ("girls", "gender=Girls"),
+        ("for men", "gender=Men|Unisex"),
+        ("mens", "gender=Men|Unisex"),
+        ("men's", "gender=Men|Unisex"),
+        ("women", "gender=Women|Unisex"),
+        ("ladies", "gender=Women|Unisex"),
+        ("for my husband", "gender=Men|Unisex"),
+        ("for my boyfriend", "gender=Men|Unisex"),
+        ("for my wife", "gender=Women|Unisex"),
+        ("for my mom", "gender=Women|Unisex"),
+        ("for my son", "gender=Boys|Unisex Kids"),
+        ("for my daughter", "gender=Girls|Unisex Kids"),
+        ("boys", "gender=Boys|Unisex Kids"),
+        ("girls", "gender=Girls|Unisex Kids"),
         ("kids", "gender=Boys|Girls|Unisex Kids"),
         ("children", "gender=Boys|Girls|Unisex Kids"),
         ("unisex", "gender=Unisex"),
@@ -422,7 +422,7 @@ fn english_on_a_fashion_catalog() {
         ("i want a red dress please", "color=Red; type=Dress"),
         (
             "looking for a watch for my dad",
-            "type=Analogue Watch; gender=Men",
+            "type=Analogue Watch; gender=Men|Unisex",
         ),
         // typos
         ("snekers", "type=Sneakers"),
@@ -438,21 +438,21 @@ fn english_on_a_fashion_catalog() {
         ),
         ("runing", "text=running"),
         ("jeens", "type=Jeans"),
-        ("womens dreses", "gender=Women; type=Dress"),
+        ("womens dreses", "gender=Women|Unisex; type=Dress"),
         ("addidas", "brand=ADIDAS"),
         ("cheapr", "cheaper"),
         // the full message from the issue
         (
             "black sneakers for men under 3000",
-            "color=Black; type=Sneakers; gender=Men; price=..3000",
+            "color=Black; type=Sneakers; gender=Men|Unisex; price=..3000",
         ),
         (
             "white puma sneakers for women size 8 under 4000",
-            "color=White; brand=Puma; type=Sneakers; gender=Women; size=8; price=..4000",
+            "color=White; brand=Puma; type=Sneakers; gender=Women|Unisex; size=8; price=..4000",
         ),
         (
             "blue jeans for men, not Levis, between 1000 and 2000",
-            "color=Blue|Navy; type=Jeans; gender=Men; -brand=Levis; price=1000..2000",
+            "color=Blue|Navy; type=Jeans; gender=Men|Unisex; -brand=Levis; price=1000..2000",
         ),
     ];
     assert!(cases.len() >= 150, "{} cases", cases.len());
@@ -476,7 +476,7 @@ fn portuguese_on_a_brazilian_catalog() {
             "tênis preto masculino até R$ 300",
             with(
                 TENIS,
-                "color=Preto; gender=Masculino; currency=BRL; price=..300",
+                "color=Preto; gender=Masculino|Unissex; currency=BRL; price=..300",
             ),
         ),
         ("tenis", TENIS),
@@ -534,18 +534,21 @@ fn portuguese_on_a_brazilian_catalog() {
         ("dourado", "color=Dourado"),
         (
             "black sneakers for men",
-            with("color=Preto", &format!("{TENIS}; gender=Masculino")),
+            with("color=Preto", &format!("{TENIS}; gender=Masculino|Unissex")),
         ),
         // audiences
-        ("masculino", "gender=Masculino"),
-        ("feminina", "gender=Feminino"),
+        ("masculino", "gender=Masculino|Unissex"),
+        ("feminina", "gender=Feminino|Unissex"),
         ("infantil", "gender=Infantil"),
-        ("bolsa para minha esposa", "type=Bolsa; gender=Feminino"),
-        ("para meu marido", "gender=Masculino"),
+        (
+            "bolsa para minha esposa",
+            "type=Bolsa; gender=Feminino|Unissex",
+        ),
+        ("para meu marido", "gender=Masculino|Unissex"),
         ("para meu filho", "gender=Infantil"),
         ("para minha filha", "gender=Infantil"),
         ("mochila unissex", "type=Mochila; gender=Unissex"),
-        ("homem", "gender=Masculino"),
+        ("homem", "gender=Masculino|Unissex"),
         // sizes
         ("tamanho M", "size=M"),
         ("tam 42", "size=42"),
@@ -657,11 +660,11 @@ fn portuguese_on_a_brazilian_catalog() {
         ("xpto blorg", ""),
         (
             "quero uma calça jeans feminina azul até 200 reais",
-            "type=Calça Jeans; gender=Feminino; color=Azul|Azul Marinho|Azul Claro; currency=BRL; price=..200",
+            "type=Calça Jeans; gender=Feminino|Unissex; color=Azul|Azul Marinho|Azul Claro; currency=BRL; price=..200",
         ),
         (
             "tênis de corrida mizuno masculino tamanho 42 entre 300 e 600",
-            "type=Tênis Corrida; brand=Mizuno; gender=Masculino; size=42; price=300..600",
+            "type=Tênis Corrida; brand=Mizuno; gender=Masculino|Unissex; size=42; price=300..600",
         ),
     ];
     assert!(cases.len() >= 80, "{} cases", cases.len());

@@ -162,6 +162,19 @@ pub(crate) fn audience_targets(asked: Audience) -> (&'static [Audience], &'stati
     }
 }
 
+/// The audiences whose products are also for `asked`, after its own: a
+/// unisex backpack is a backpack for men and for women ("gender: unisex"
+/// in Google's product data specification means "for both"), a "Unisex
+/// Kids" T-shirt a T-shirt for boys and for girls.
+pub(crate) fn audience_also(asked: Audience) -> &'static [Audience] {
+    use Audience::*;
+    match asked {
+        Men | Women => &[Unisex],
+        Boys | Girls => &[Kids],
+        Kids | Unisex => &[],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

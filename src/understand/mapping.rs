@@ -5,8 +5,8 @@
 
 use super::builtin::{Audience, builtin};
 use super::concept::{
-    audience_targets, color_in_concept, plural, singular, type_head, type_in_concept,
-    value_audience,
+    audience_also, audience_targets, color_in_concept, plural, singular, type_head,
+    type_in_concept, value_audience,
 };
 use super::lexicon::{Lexicon, Meaning};
 use super::token::phrase_words;
@@ -49,6 +49,9 @@ impl Lexicon {
             let mut values = with(primary);
             if values.is_empty() {
                 values = with(fallback);
+            } else {
+                // Its own values first: they rank first, and name it.
+                values.extend(with(audience_also(a)));
             }
             self.add_concept(p, f, values);
         }
