@@ -169,6 +169,11 @@ pub struct Titles {
     /// Notebook").
     #[serde(default)]
     pub part_heads: Vec<String>,
+    /// Words that say a title lacks what the next word names ("Non Padded
+    /// Bra", "Fone sem Fio"): a shopper asking for that word does not
+    /// mean those products.
+    #[serde(default)]
+    pub negators: Vec<String>,
 }
 
 /// The words the importer learns audiences and colours from, where the

@@ -191,6 +191,20 @@ fn brandless_titled(index: &ProductIndex, brand: &str) -> Option<Box<dyn Query>>
     ])))
 }
 
+/// The products whose title says they lack `word`: a negator of the
+/// catalog's language right before it ("Non Padded", "sem Fio"); `None`
+/// when the language has none.
+fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> {
+    let title = index.fields().title;
+    let lang = index.manifest().language;
+    let negators = &crate::language::data(lang).titles.negators;
+    let phrases: Vec<Box<dyn Query>> = negators
+        .iter()
+        .filter_map(|n| word_query(index, &format!("{n} {word}"), &[(title, 1.0)]))
+        .collect();
+    (!phrases.is_empty()).then(|| any_of(phrases))
+}
+
 /// True when some product has no brand.
 fn has_brandless(index: &ProductIndex) -> bool {
     let marker = Term::from_field_text(index.fields().no_brand, crate::index::NO_BRAND);
@@ -454,6 +468,13 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
     }
     let fields = text_fields(index, opts.with_description);
     required.extend(c.text.iter().filter_map(|w| word_query(index, w, &fields)));
+    // "padded" is not "Non Padded", "fio" not "sem Fio".
+    excluded.extend(
+        c.text
+            .iter()
+            .filter_map(|w| negated_in_title(index, w))
+            .map(exclusion),
+    );
     let constant_score = c.text.is_empty() && boosts.is_empty() && opts.boost_words.is_empty();
     let exclude_fields = text_fields(index, false);
     for word in &c.excluded_text {

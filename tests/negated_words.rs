@@ -1,0 +1,48 @@
+//! A word a title negates is not what the product has: "padded" does not
+//! find a "Non Padded" bra, "rodinhas" not a "Mochila sem Rodinhas". The
+//! negators are the catalog language's (`[titles] negators`). Through
+//! `Engine::turn` on indexes imported from catalog files.
+
+mod common;
+
+use std::collections::BTreeSet;
+use vitrine::{Engine, Session};
+
+fn shown(csv: &str, message: &str) -> (BTreeSet<String>, String) {
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turn = engine
+        .turn(&mut Session::default(), message, 20)
+        .expect("turn");
+    let ids = turn.products.iter().map(|p| p.id.clone()).collect();
+    (ids, turn.reply)
+}
+
+fn ids(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn an_english_title_negating_the_word_is_left_out() {
+    let csv = "id,title,brand,price
+1,Soie Women Black Non Padded Everyday Bra,Soie,500
+2,Amante Women Black Padded Push-Up Bra,Amante,700
+3,Zivame Women Pink Lightly Padded Bra,Zivame,600
+4,Clovia Women Blue Non-Padded Bralette Bra,Clovia,400
+5,Enamor Women White Wireless Bra,Enamor,450
+";
+    let (found, reply) = shown(csv, "padded bra");
+    assert_eq!(found, ids(&["2", "3"]), "{reply}");
+}
+
+#[test]
+fn a_portuguese_title_negating_the_word_is_left_out() {
+    let csv = "id,title,brand,price
+1,Mochila Escolar com Rodinhas Azul,Sestini,199.90
+2,Mochila Escolar sem Rodinhas Azul,Sestini,149.90
+3,Mochila Escolar Rodinhas Rosa,Dermiwil,179.90
+4,Mochila Notebook Preta,Samsonite,299.90
+";
+    let (found, reply) = shown(csv, "mochila com rodinhas");
+    assert_eq!(found, ids(&["1", "3"]), "{reply}");
+}
