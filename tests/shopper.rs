@@ -101,6 +101,8 @@ enum Want {
     Under(f64),
     /// The title or description has this word (prefix, folded).
     Word(&'static str),
+    /// One of these words in the title or description.
+    AnyWord(&'static [&'static str]),
     /// The size cell lists this size.
     Size(&'static str),
 }
@@ -114,7 +116,7 @@ impl Want {
             Want::Audience(_) => "gender",
             Want::Brand(_) | Want::NotBrand(_) => "brand",
             Want::Under(_) => "price",
-            Want::Word(_) => "text",
+            Want::Word(_) | Want::AnyWord(_) => "text",
             Want::Size(_) => "size",
         }
     }
@@ -151,6 +153,7 @@ impl Want {
             Want::NotBrand(b) => p.brand.as_deref().is_none_or(|x| key(x) != key(b)),
             Want::Under(max) => p.price.is_some_and(|x| x <= *max + 0.005),
             Want::Word(w) => names(&format!("{} {}", p.title, p.description), &[w]),
+            Want::AnyWord(words) => names(&format!("{} {}", p.title, p.description), words),
             Want::Size(size) => p.size.as_deref().is_some_and(|cell| {
                 cell.split([',', '/', '|', ';'])
                     .any(|s| s.trim().eq_ignore_ascii_case(size))
@@ -853,6 +856,22 @@ fn br_retail_pet_food_and_lego() {
         "ração para gatos filhotes",
         &[Want::Kind(&["ração", "racao"]), Want::Word("gato")],
     );
+    // "cachorro", "cão" and the titles' "Cães" are one animal.
+    for message in ["ração pra cachorro", "ração para cão"] {
+        let mut chat = Chat::new(store);
+        let t = chat.say(
+            message,
+            &[
+                Want::Kind(&["ração", "racao"]),
+                Want::AnyWord(&["cachorro", "cão", "cães", "cadela", "dog"]),
+            ],
+        );
+        assert!(
+            t.total > 500,
+            "{}",
+            chat.fail("the dogs' food under every name")
+        );
+    }
     let mut chat = Chat::new(store);
     chat.say(
         "lego para meninas",

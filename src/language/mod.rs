@@ -367,7 +367,17 @@ pub fn translations(word: &str) -> Vec<String> {
                 }
             }
         }
-        for others in table.values_mut() {
+        // Words of one language meeting through their English ("cachorro"
+        // and "cães" both "dog") translate each other too.
+        let direct = table.clone();
+        for (word, others) in table.iter_mut() {
+            for other in direct.get(word).into_iter().flatten() {
+                for via in direct.get(other).into_iter().flatten() {
+                    if via != word {
+                        others.push(via.clone());
+                    }
+                }
+            }
             others.sort();
             others.dedup();
         }
@@ -465,6 +475,9 @@ mod tests {
         assert!(translations("wireless").contains(&"sem fio".to_string()));
         assert!(translations("Mecânico").contains(&"mechanical".to_string()));
         assert!(translations("qwerty").is_empty());
+        // Through their English: "cachorro" finds "Cães".
+        assert!(translations("cachorro").contains(&"caes".to_string()));
+        assert!(translations("cão").contains(&"cachorro".to_string()));
     }
 
     #[test]
