@@ -771,6 +771,26 @@ fn br_retail_words_are_read_as_the_catalog_uses_them() {
 }
 
 #[test]
+fn br_retail_a_colour_and_a_resolution_refine_the_search() {
+    let Some(store) = br_retail() else { return };
+    // "4k" is asked of the titles, not taken for a price or dropped.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "smart tv 4k",
+        &[Want::Kind(&["tv", "televis"]), Want::Word("4k")],
+    );
+    // A colour after a separator names a phone's variant ("A56 5G -
+    // Rosa + Galaxy Fit3"), not a product type "Rosa": "rosa" after
+    // "copo stanley" is the colour of the same cups.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "copo stanley",
+        &[Want::Kind(&["copo"]), Want::Brand("Stanley")],
+    );
+    chat.exact("rosa", &[Want::Colour(&["rosa", "pink", "rose"])]);
+}
+
+#[test]
 fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     let Some(store) = br_retail() else { return };
     let mut chat = Chat::new(store);

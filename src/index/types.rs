@@ -295,9 +295,24 @@ pub fn head_noun<'t>(
     // product is made of ("Lip Color 13 Pink Silk").
     let material =
         |key: &str| position == HeadPosition::Last && title_words().materials.contains(key);
+    // A colour after a separator names the variant ("A56 5G (256GB) -
+    // Rosa + Galaxy Fit3"), not the product.
+    let variant_colour = |i: usize| {
+        let start = words.words.get(i).map_or(0, |(surface, _)| surface.start);
+        title[..start]
+            .trim_end()
+            .ends_with(['-', '+', '|', '/', ',', '(', '–'])
+            && super::words::learn_words()
+                .colors
+                .contains_key(words.key(i))
+    };
     let ok = |i: usize| {
         let key = words.key(i);
-        is_candidate(key) && !skip(key) && !material(key) && !is_colour_compound(words.surface(i))
+        is_candidate(key)
+            && !skip(key)
+            && !material(key)
+            && !is_colour_compound(words.surface(i))
+            && !variant_colour(i)
     };
     // A symbol joining attributes ("Black & Grey ...") does not end the phrase.
     let by_symbol = match by_symbol.checked_sub(1) {

@@ -322,9 +322,11 @@ pub(crate) fn extract(
                 } else if let Some(n) = n.filter(|&n| n <= 50 && (pick_word || lone_number)) {
                     p.ops.push((i, Op::Select(n)));
                 } else if let Some(word) = lx.term(key_of(&span)).filter(|w| {
-                    // model numbers ("501") and measures ("55 polegadas",
-                    // "12000 btus"), not counts ("2 pairs")
+                    // model numbers ("501"), resolutions ("4k") and
+                    // measures ("55 polegadas", "12000 btus"), not counts
+                    // ("2 pairs")
                     w.len() >= 3
+                        || w.chars().any(char::is_alphabetic)
                         || spans
                             .get(i + 1)
                             .is_some_and(|next| !used[i + 1] && matches!(next.item, Item::Term(_)))
