@@ -340,3 +340,19 @@ fn myntra_a_brand_naming_a_type_does_not_type_its_products() {
     assert_eq!(p.title, "Pepe Jeans Boys Black Slim Fit Jeans");
     assert_eq!(types, ["Jeans"]);
 }
+
+/// A model code ending a title is not its type: "Nucleus Women Gold-Toned
+/// Analogue Watch NPGWG" is a watch.
+#[test]
+fn myntra_a_model_code_ending_a_title_is_not_its_type() {
+    let Some(myntra) = myntra() else { return };
+    for id in ["10089009", "10089013"] {
+        let (p, types) = product(&myntra.index, id);
+        assert!(
+            types.iter().any(|t| t.ends_with("Watch"))
+                && !types.iter().any(|t| t.starts_with("NP")),
+            "{:?}: {types:?}",
+            p.title
+        );
+    }
+}

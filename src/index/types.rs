@@ -306,6 +306,20 @@ pub fn head_noun<'t>(
                 .colors
                 .contains_key(words.key(i))
     };
+    // A model code in capitals ("Analogue Watch NPGWG", "Sunglasses
+    // COULOUR-POP-BRN-GRY"): four letters or more and no vowel, or three
+    // parts joined by hyphens; not an acronym of three letters or fewer
+    // ("SSD", "HD", "TV"), nor one the catalog or a language file knows
+    // as a type.
+    let code = |i: usize| {
+        let (surface, key) = (words.surface(i), words.key(i));
+        let letters = surface.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 2
+            && !surface.chars().any(char::is_lowercase)
+            && (letters >= 4 && !key.contains(['a', 'e', 'i', 'o', 'u', 'y'])
+                || surface.matches('-').count() >= 2)
+            && !known.heads.contains(key)
+    };
     let ok = |i: usize| {
         let key = words.key(i);
         is_candidate(key)
@@ -313,6 +327,7 @@ pub fn head_noun<'t>(
             && !material(key)
             && !is_colour_compound(words.surface(i))
             && !variant_colour(i)
+            && !code(i)
     };
     // A symbol joining attributes ("Black & Grey ...") does not end the phrase.
     let by_symbol = match by_symbol.checked_sub(1) {
