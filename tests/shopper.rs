@@ -905,3 +905,31 @@ fn br_retail_pet_food_and_lego() {
     let t = chat.say("brastemp", &[Want::Brand("Brastemp")]);
     assert_eq!(t.lang, vitrine::Lang::Pt);
 }
+
+/// The greeting, the help and "not understood" show a request this
+/// catalog answers, in its currency: its most common product type, not a
+/// fixed "black sneakers for men under $80".
+#[test]
+fn the_greeting_shows_what_this_catalog_answers() {
+    let stores: Vec<(&Store, [&str; 2], &[&str], &str)> = [
+        Some((demo(), ["hi", "help"], &["sneakers"][..], "$")),
+        Some((demo_pt(), ["oi", "ajuda"], &["tênis"][..], "R$")),
+        myntra().map(|s| (s, ["hi", "help"], &["shirts"][..], "₹")),
+        br_retail().map(|s| (s, ["oi", "ajuda"], &["rações", "ração"][..], "R$")),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    for (store, [hello, help], kind, currency) in stores {
+        for message in [hello, help, "zxqv wplk"] {
+            let mut chat = Chat::new(store);
+            let t = chat.say(message, &[]);
+            let example = t.reply.split('“').nth(1).unwrap_or_default();
+            assert!(
+                kind.iter().any(|k| example.contains(k)) && example.contains(currency),
+                "{}",
+                chat.fail(&format!("an example of {kind:?} in {currency}"))
+            );
+        }
+    }
+}

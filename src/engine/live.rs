@@ -19,6 +19,9 @@ use std::time::SystemTime;
 pub(crate) struct Loaded {
     pub index: Arc<ProductIndex>,
     pub lexicon: Lexicon,
+    /// What a shopper could ask this catalog, shown in the greeting and
+    /// the help ([`example`]).
+    pub example: Option<crate::model::Constraints>,
 }
 
 impl Loaded {
@@ -32,13 +35,73 @@ impl Loaded {
         if let Some(synonyms) = synonyms {
             lexicon = lexicon.with_synonyms(synonyms);
         }
-        Loaded { index, lexicon }
+        let example = example(&index);
+        Loaded {
+            index,
+            lexicon,
+            example,
+        }
     }
 
     /// The catalog's currency, when it has one.
     pub fn currency(&self) -> Option<&str> {
         self.index.manifest().currency.as_deref()
     }
+}
+
+/// A request this catalog answers, to show shoppers what to ask: its most
+/// common product type of no narrower ones (a built-in concept's first),
+/// in that type's most common colour, under a round
+/// price between its cheapest and dearest (their geometric mean to one
+/// significant digit): "blue shirts under ₹2,000", "rações até R$ 40".
+/// `None` for a catalog without product types, or when it cannot be read.
+fn example(index: &ProductIndex) -> Option<crate::model::Constraints> {
+    use crate::model::{Constraints, FacetFilter, SearchSpec, Slot, facet};
+    let plain =
+        |v: &str| v.chars().count() >= 3 && !v.chars().any(|c| c.is_ascii_digit() || c == '/');
+    let vocabulary = index.vocabulary();
+    // The most common type that no other narrows ("Sneakers", not
+    // "Apparel"), one the language files name if any ("Tênis" rather than
+    // a category level such as "Áudio").
+    let leaves: Vec<&crate::index::FacetValue> = vocabulary
+        .values(facet::TYPE)
+        .iter()
+        .filter(|v| plain(&v.value) && !vocabulary.type_tree.has_narrower(&v.value))
+        .collect();
+    let kind = leaves
+        .iter()
+        .find(|v| crate::language::names::type_concept(&v.value).is_some())
+        .or(leaves.first())?;
+    let only = |value: &str| FacetFilter {
+        any_of: vec![value.to_string()],
+        ..FacetFilter::default()
+    };
+    let mut example = Constraints::default();
+    example.facets.insert(Slot::Type, only(&kind.value));
+    let found = crate::search::search(
+        index,
+        &SearchSpec {
+            constraints: example.clone(),
+            count_open_facets: true,
+            ..SearchSpec::default()
+        },
+    )
+    .ok()?;
+    // A colour most of the type's products share, not one a few have.
+    if let Some((colour, _)) = found.facets.get(&Slot::Color).and_then(|counts| {
+        counts
+            .iter()
+            .find(|(v, n)| plain(v) && *n * 10 >= found.total)
+    }) {
+        example.facets.insert(Slot::Color, only(colour));
+    }
+    if let Some((low, high)) = found.price_span.filter(|(l, h)| *l > 0.0 && h >= l) {
+        let typical = (low * high).sqrt();
+        let magnitude = 10f64.powf(typical.log10().floor());
+        let round = (typical / magnitude).round() * magnitude;
+        example.price_max = (round.is_finite() && round > 0.0).then_some(round);
+    }
+    Some(example)
 }
 
 /// A file's modification time and size: when either changes, it is read again.

@@ -374,7 +374,14 @@ impl TurnContext<'_> {
 
     /// An answer without products.
     fn say(&self, session: &Session, canned: Canned) -> Turn {
-        self.answer(session, Answer::Canned(canned))
+        let invites = matches!(
+            canned,
+            Canned::Greeting | Canned::Help | Canned::NotUnderstood
+        );
+        match &self.loaded.example {
+            Some(example) if invites => self.answer(session, Answer::Invite(canned, example)),
+            _ => self.answer(session, Answer::Canned(canned)),
+        }
     }
 
     /// An answer without products, offering a few of the catalog's types.

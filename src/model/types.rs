@@ -35,6 +35,12 @@ impl TypeTree {
         self.parents.len()
     }
 
+    /// True when some type is narrower than `value` ("Apparel" over
+    /// "Dresses").
+    pub fn has_narrower(&self, value: &str) -> bool {
+        self.parents.values().any(|p| p == value)
+    }
+
     /// The narrowest type `value` is a kind of.
     pub fn parent(&self, value: &str) -> Option<&str> {
         self.parents.get(value).map(String::as_str)

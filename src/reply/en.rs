@@ -208,6 +208,21 @@ impl Phrasebook for English {
         }
     }
 
+    fn invite(&self, kind: Canned, example: &str) -> Option<String> {
+        match kind {
+            Canned::Greeting => Some(format!(
+                "Hi! Tell me what you're looking for, e.g. “{example}”."
+            )),
+            Canned::Help => Some(format!(
+                "Describe what you want: product, colour, brand, who it's for, price (“{example}”). Then refine: name a brand, “cheaper”, “in blue”, “show more”, “the second one”, “start over”."
+            )),
+            Canned::NotUnderstood => Some(format!(
+                "Sorry, I didn't catch that. Try something like “{example}”, or ask for “help”."
+            )),
+            _ => None,
+        }
+    }
+
     fn canned(&self, kind: Canned) -> &'static str {
         match kind {
             Canned::Greeting => {

@@ -77,6 +77,9 @@ pub enum Answer<'a> {
     },
     /// An answer that does not depend on the results.
     Canned(Canned),
+    /// A canned answer that shows what to ask with an example of this
+    /// catalog's (greeting, help, not understood).
+    Invite(Canned, &'a Constraints),
 }
 
 /// The reply to `answer`, with the clarifying question after it.
@@ -103,6 +106,9 @@ pub fn say(answer: &Answer<'_>, question: Option<&Question>, money: &Money) -> S
         Answer::PickOutOfRange { shown } => book.pick_out_of_range(shown),
         Answer::Similar { title } => book.similar_to(title),
         Answer::Canned(kind) => book.canned(kind).to_string(),
+        Answer::Invite(kind, example) => book
+            .invite(kind, &describe(example, money))
+            .unwrap_or_else(|| book.canned(kind).to_string()),
     };
     if let Some(q) = question {
         text.push(' ');

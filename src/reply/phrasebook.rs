@@ -64,6 +64,11 @@ pub trait Phrasebook: Sync {
     /// of shoes?").
     fn kinds_question(&self, within: &str) -> String;
 
+    /// A greeting, help or "not understood" showing `example` (what the
+    /// shopper could ask this catalog, described); `None` for the other
+    /// canned answers.
+    fn invite(&self, kind: Canned, example: &str) -> Option<String>;
+
     /// Answers that do not depend on the results.
     fn canned(&self, kind: Canned) -> &'static str;
 

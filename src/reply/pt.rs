@@ -27,7 +27,10 @@ impl Phrasebook for Portuguese {
         let gender = types
             .first()
             .map(|t| {
-                names::type_gender(t, Lang::Pt).unwrap_or(if t.to_lowercase().ends_with('a') {
+                // "Roupas", "Camiseta": feminine.
+                let singular = t.to_lowercase();
+                let singular = singular.strip_suffix('s').unwrap_or(&singular);
+                names::type_gender(t, Lang::Pt).unwrap_or(if singular.ends_with('a') {
                     Gender::Feminine
                 } else {
                     Gender::Masculine
@@ -227,6 +230,21 @@ impl Phrasebook for Portuguese {
             Slot::Size => "Qual tamanho?".into(),
             Slot::Material => "Qual material?".into(),
             Slot::Extra(name) => format!("{}?", name.replace('_', " ")),
+        }
+    }
+
+    fn invite(&self, kind: Canned, example: &str) -> Option<String> {
+        match kind {
+            Canned::Greeting => Some(format!(
+                "Olá! Diga o que você procura, por exemplo “{example}”."
+            )),
+            Canned::Help => Some(format!(
+                "Diga o produto, a cor, a marca, o público ou o preço (“{example}”). Depois refine: diga uma marca, “mais barato”, “em azul”, “mostrar mais”, “o segundo”, “recomeçar”."
+            )),
+            Canned::NotUnderstood => Some(format!(
+                "Desculpe, não entendi. Tente algo como “{example}” ou peça “ajuda”."
+            )),
+            _ => None,
         }
     }
 
