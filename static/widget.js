@@ -64,7 +64,7 @@
       suggestions: 'Sugestões', moreSuggestions: 'Mais sugestões',
       placeholder: 'Peça um produto…', message: 'Mensagem', send: 'Enviar',
       footer: 'Com tecnologia Vitrine',
-      welcome: 'Oi! Posso ajudar você a encontrar o produto certo. Diga o que procura, por exemplo “tênis preto masculino até R$ 300”.',
+      welcome: 'Olá! Posso ajudar você a encontrar o produto certo. Diga o que procura, por exemplo “tênis preto masculino até R$ 300”.',
       welcomeBack: 'Que bom ver você de novo! Continue de onde parou ou peça algo novo.',
       starters: 'Tênis preto masculino|Algo até R$ 100|Melhores avaliados',
       showing: 'Mostrando {shown} de {total}',
@@ -333,8 +333,32 @@
     lang = code;
     state.lang = code;
     applyWords();
+    loadOpening(code);
   }
-  function starters() { return (customStarters || t('starters')).split('|'); }
+  // What this catalog's chat opens with (GET /api/welcome), per language:
+  // a greeting with a request it answers, and its main product types. The
+  // built-in words stand in until it arrives, or if it never does.
+  var opening = {};
+  function starters() {
+    if (customStarters) { return customStarters.split('|'); }
+    var o = opening[lang];
+    return o && o.suggestions && o.suggestions.length ? o.suggestions : t('starters').split('|');
+  }
+  function loadOpening(code) {
+    if (opening[code] || !window.fetch) { return; }
+    opening[code] = { pending: true };
+    fetch(apiBase + '/api/welcome?lang=' + encodeURIComponent(code))
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (w) {
+        if (!w || typeof w.reply !== 'string') { delete opening[code]; return; }
+        opening[code] = { reply: w.reply, suggestions: Array.isArray(w.suggestions) ? w.suggestions : [] };
+        if (code !== lang || state.history.length > 0) { return; }
+        var bubble = log.querySelector('.vtr-msg-welcome .vtr-bubble');
+        if (bubble) { bubble.textContent = welcomeText(); }
+        renderChips(starters());
+      })
+      .catch(function () { delete opening[code]; });
+  }
 
   // ---------- rendering ----------
   function scrollToNewest(node) {
@@ -524,7 +548,11 @@
     return addMessage('bot', entry.text, 'vtr-msg-note');
   }
 
-  function welcomeText() { return state.history.length > 0 ? t('welcomeBack') : t('welcome'); }
+  function welcomeText() {
+    if (state.history.length > 0) { return t('welcomeBack'); }
+    var o = opening[lang];
+    return o && o.reply ? o.reply : t('welcome');
+  }
   function welcome() { return addMessage('bot', welcomeText(), 'vtr-msg-welcome'); }
 
   function renderAll() {
@@ -664,6 +692,7 @@
     lang = initialLang;
     save();
     renderAll();
+    loadOpening(lang);
     input.focus();
   });
   form.addEventListener('submit', function (event) {
@@ -678,6 +707,7 @@
     document.body.appendChild(root);
     renderAll();
     setOpen(startOpen || state.open);
+    loadOpening(lang);
   }
   if (document.body) { mount(); } else { document.addEventListener('DOMContentLoaded', mount); }
 })();

@@ -157,6 +157,33 @@ fn health_reports_the_index() {
 }
 
 #[test]
+fn welcome_shows_a_request_this_catalog_answers_in_the_language_asked() {
+    let server = TestServer::start(open_config());
+    for (query, lang, example) in [
+        ("?lang=en", "en", "sneakers under $"),
+        ("?lang=pt-BR", "pt", "até US$"),
+        ("", "en", "sneakers under $"),
+        ("?lang=xx&y=%zz", "en", "sneakers under $"),
+    ] {
+        let response = client()
+            .get(server.url(&format!("/api/welcome{query}")))
+            .send()
+            .unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{query}");
+        let body: Value = response.json().unwrap();
+        assert_eq!(body["lang"], lang, "{query}: {body}");
+        let reply = body["reply"].as_str().unwrap_or_default();
+        assert!(reply.contains(example), "{query}: {reply}");
+        let suggestions = body["suggestions"].as_array().cloned().unwrap_or_default();
+        assert!(!suggestions.is_empty(), "{query}: {body}");
+    }
+    let response = client().post(server.url("/api/welcome")).send().unwrap();
+    assert_eq!(response.status(), StatusCode::METHOD_NOT_ALLOWED);
+    let body: Value = response.json().unwrap();
+    assert_eq!(body["error"]["code"], "method_not_allowed");
+}
+
+#[test]
 fn sessions_start_continue_and_never_reuse_client_ids() {
     let server = TestServer::start(open_config());
     let first = server.say(None, "hello");

@@ -306,6 +306,14 @@ async fn drive(client: &Client, server: &TestServer) {
         welcome.as_str().unwrap_or("").starts_with("Hi!"),
         "{welcome}"
     );
+    // The greeting the server gives for this catalog replaces the built-in one.
+    let welcome = wait_for(
+        client,
+        "the catalog's greeting",
+        "const w = document.querySelector('.vtr-msg-welcome'); return w && w.textContent.includes('sneakers under $') && w.textContent",
+    )
+    .await;
+    assert!(welcome.as_str().unwrap_or("").contains("“"), "{welcome}");
 
     // A search shows product cards, with the hostile title as plain text.
     send_message(client, "black sneakers").await;

@@ -132,6 +132,23 @@ impl Engine {
         Ok(self.live.get().index.product_by_id(id)?.map(|(_, p)| p))
     }
 
+    /// What a chat opens with, in `lang`: a greeting with a request this
+    /// catalog answers, and its main product types as suggestions (what
+    /// "hi" gets, without a session).
+    pub fn welcome(&self, lang: crate::model::Lang) -> Turn {
+        let loaded = self.live.get();
+        let session = Session {
+            lang,
+            ..Session::default()
+        };
+        let ask = TurnContext {
+            loaded: &loaded,
+            money: Money::new(loaded.currency(), lang),
+            limit: page_size(0),
+        };
+        ask.say(&session, Canned::Greeting)
+    }
+
     /// Answers one shopper message, updating the session. `limit` is the
     /// number of products to show (brought within 1..=100).
     pub fn turn(&self, session: &mut Session, message: &str, limit: usize) -> Result<Turn> {
@@ -392,7 +409,23 @@ impl TurnContext<'_> {
             .index
             .vocabulary()
             .values(crate::model::facet::TYPE);
-        let openers = dialog::openers(types.iter().map(|v| v.value.clone()));
+        // Products, not the services and parts sold for them ("Garantia",
+        // "Placa"): what a shopper starts with.
+        let part = |value: &str| {
+            let key = crate::text::key(value);
+            crate::language::every().any(|(_, d)| {
+                d.titles
+                    .part_heads
+                    .iter()
+                    .any(|p| crate::text::key(p) == key)
+            })
+        };
+        let openers = dialog::openers(
+            types
+                .iter()
+                .filter(|v| !part(&v.value))
+                .map(|v| v.value.clone()),
+        );
         Turn {
             reply: reply::say(&answer, None, &self.money),
             lang,

@@ -278,6 +278,27 @@ pub struct RelaxedConstraint {
     pub values: Vec<String>,
 }
 
+/// `GET /api/welcome` answer: what a chat opens with.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
+pub struct Welcome {
+    /// The greeting, with a request this catalog answers ("Hi! Tell me
+    /// what you're looking for, e.g. “white sneakers under $100”.").
+    #[schema(example = "Hi! Tell me what you're looking for, e.g. “white sneakers under $100”.")]
+    pub reply: String,
+    /// The language of `reply`.
+    pub lang: Language,
+    /// Things to ask first: the catalog's main product types.
+    pub suggestions: Vec<String>,
+}
+
+/// Query of `GET /api/welcome` (documentation: the handler reads it).
+#[derive(Debug, Clone, Default, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct WelcomeQuery {
+    /// `en` or `pt`; the catalog's language when absent or another.
+    pub lang: Option<String>,
+}
+
 /// `GET /api/health` answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct Health {

@@ -10,6 +10,7 @@
 //! | --- | --- |
 //! | `POST /api/chat` | one conversational turn ([`api::ChatRequest`] → [`api::ChatResponse`]) |
 //! | `GET /api/products/{id}` | one product, every attribute |
+//! | `GET /api/welcome` | what a chat opens with: a greeting with an example of the catalog's, first suggestions |
 //! | `GET /api/health` | what is served: index generation, products, session store |
 //! | `GET /api/openapi.json` | the OpenAPI 3 document |
 //! | `GET /`, `/store.css`, `/widget.js`, `/widget.css` | the store page and the widget |
@@ -203,6 +204,7 @@ pub fn router(state: AppState) -> Router {
     };
     let app = Router::new()
         .route("/api/health", get(routes::health))
+        .route("/api/welcome", get(routes::welcome))
         .route("/api/openapi.json", get(openapi::openapi_json))
         .route("/", get(assets::index_html))
         .route("/widget.js", get(assets::widget_js))

@@ -4,7 +4,9 @@
 //! answer. The OpenAPI document itself is served by [`super::openapi`].
 
 use super::AppState;
-use super::api::{ChatRequest, ChatResponse, Health, ProductDetail, SessionsHealth};
+use super::api::{
+    ChatRequest, ChatResponse, Health, ProductDetail, SessionsHealth, Welcome, WelcomeQuery,
+};
 use super::config::defaults::{MAX_PRODUCTS_PER_ANSWER, PRODUCTS_PER_ANSWER};
 use super::error::{ApiError, ErrorBody};
 use super::extract::ApiJson;
@@ -13,7 +15,7 @@ use super::sessions::{SessionRecord, StoreError, new_session_id};
 use super::summary::Refusal;
 use axum::Json;
 use axum::extract::rejection::PathRejection;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
@@ -243,6 +245,43 @@ pub async fn health(State(state): State<AppState>) -> Json<Health> {
             store: state.sessions.kind().to_string(),
             available: sessions_ok,
         },
+    })
+}
+
+/// What a chat opens with, in the shopper's language: a greeting showing a
+/// request this catalog answers, and its main product types to start
+/// with. The widget shows them before the first message.
+#[utoipa::path(
+    get,
+    path = "/api/welcome",
+    tag = "chat",
+    params(WelcomeQuery),
+    responses(
+        (status = 200, description = "The greeting and first suggestions", body = Welcome),
+        (status = 405, description = "`method_not_allowed`", body = ErrorBody),
+        (status = 500, description = "`internal`", body = ErrorBody),
+    )
+)]
+pub async fn welcome(State(state): State<AppState>, RawQuery(query): RawQuery) -> Json<Welcome> {
+    // Read by hand: any query string is accepted, an unknown one ignored.
+    let asked = query
+        .as_deref()
+        .unwrap_or_default()
+        .split('&')
+        .find_map(|pair| {
+            let (key, value) = pair.split_once('=')?;
+            (key == "lang").then(|| value.to_ascii_lowercase())
+        });
+    let lang = match asked.as_deref() {
+        Some(l) if l == "pt" || l.starts_with("pt-") => crate::Lang::Pt,
+        Some(l) if l == "en" || l.starts_with("en-") => crate::Lang::En,
+        _ => state.engine.info().language,
+    };
+    let turn = state.engine.welcome(lang);
+    Json(Welcome {
+        reply: turn.reply,
+        lang: turn.lang.into(),
+        suggestions: turn.suggestions,
     })
 }
 

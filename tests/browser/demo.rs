@@ -51,7 +51,7 @@ const ENGLISH: Expect = Expect {
 const PORTUGUESE: Expect = Expect {
     tag: "pt",
     html_lang: "pt-BR",
-    welcome: "Oi!",
+    welcome: "Olá!",
     placeholder: "Peça um produto…",
     send: "Enviar",
     footer: "Com tecnologia Vitrine",
