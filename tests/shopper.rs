@@ -791,6 +791,28 @@ fn br_retail_a_colour_and_a_resolution_refine_the_search() {
 }
 
 #[test]
+fn br_retail_replies_name_what_the_shopper_said_not_the_catalog_internals() {
+    let Some(store) = br_retail() else { return };
+    // A colour set aside is named by its family, not the catalog's every
+    // shade of it ("Branco, White, Marfim, … Offwhite"); the feed's own
+    // column is asked about in Portuguese ("Qual loja?", not "retailer?").
+    let mut chat = Chat::new(store);
+    chat.say("micro-ondas", &[Want::Kind(&["micro-ondas", "microondas"])]);
+    chat.say("branco", &[]);
+    let t = chat.say("na verdade inox", &[]);
+    assert!(
+        !t.reply.contains("Marfim")
+            && !t.reply.contains("Offwhite")
+            && !t.reply.contains("retailer"),
+        "{}",
+        chat.fail("the family, in Portuguese")
+    );
+    // "m.2" is read as the titles write it.
+    let mut chat = Chat::new(store);
+    chat.exact("ssd m.2", &[Want::Kind(&["ssd"]), Want::Word("m.2")]);
+}
+
+#[test]
 fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     let Some(store) = br_retail() else { return };
     let mut chat = Chat::new(store);

@@ -58,6 +58,10 @@ pub struct LanguageData {
     /// that size.
     #[serde(default)]
     pub size_names: BTreeMap<String, Vec<String>>,
+    /// Names of a catalog's own columns as shoppers say them ("retailer" ->
+    /// "store", "loja"), for the questions and replies about them.
+    #[serde(default)]
+    pub facet_names: BTreeMap<String, String>,
     /// Units of measure by their symbol ("kg" -> "quilos", "kg"), as
     /// titles and shoppers write them after a number.
     #[serde(default)]

@@ -221,6 +221,17 @@ pub fn type_gender(value: &str, lang: Lang) -> Option<Gender> {
     })
 }
 
+/// A catalog column's name as a reply in `lang` says it: the language
+/// file's name for it ("retailer" -> "loja"), else the column's own words.
+pub fn facet_label(name: &str, lang: Lang) -> String {
+    let words = name.replace('_', " ");
+    super::data(lang)
+        .facet_names
+        .get(&crate::text::key(&words))
+        .cloned()
+        .unwrap_or(words)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -87,7 +87,7 @@ impl Phrasebook for English {
         if !sizes.is_empty() {
             parts.push(format!("size {}", join_or_more(sizes, self)));
         }
-        for (name, values) in extras(c) {
+        for (name, values) in extras(c, Lang::En) {
             parts.push(format!("({name}: {})", join_or_more(values.to_vec(), self)));
         }
         if let Some(price) = self.price_range(c.price_min, c.price_max, money) {
@@ -170,7 +170,7 @@ impl Phrasebook for English {
             ConstraintKind::Facet(Slot::Gender) => "audience".into(),
             ConstraintKind::Facet(Slot::Size) => "size".into(),
             ConstraintKind::Facet(Slot::Material) => "material".into(),
-            ConstraintKind::Facet(Slot::Extra(name)) => name.replace('_', " "),
+            ConstraintKind::Facet(Slot::Extra(name)) => names::facet_label(name, Lang::En),
             ConstraintKind::Price => "price".into(),
             ConstraintKind::Rating => "rating".into(),
             ConstraintKind::Text => "keyword".into(),
@@ -204,7 +204,7 @@ impl Phrasebook for English {
             Slot::Gender => "Who is it for?".into(),
             Slot::Size => "Which size?".into(),
             Slot::Material => "Which material?".into(),
-            Slot::Extra(name) => format!("{}?", name.replace('_', " ")),
+            Slot::Extra(name) => format!("Which {}?", names::facet_label(name, Lang::En)),
         }
     }
 

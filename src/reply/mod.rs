@@ -142,12 +142,15 @@ pub fn suggestions(lang: Lang, suggestions: &[Suggestion]) -> Vec<String> {
 /// required ones as written, the excluded ones negated ("not Nike").
 pub fn dropped_values(lang: Lang, dropped: &Dropped) -> Vec<String> {
     let book = book(lang);
-    let mut values: Vec<String> = dropped.any_of.iter().map(|v| shown_word(v, lang)).collect();
+    let said = |values: &[String]| match &dropped.kind {
+        crate::model::ConstraintKind::Facet(slot) => phrasebook::said_values(slot, values, lang),
+        _ => values.iter().map(|v| shown_word(v, lang)).collect(),
+    };
+    let mut values = said(&dropped.any_of);
     values.extend(
-        dropped
-            .none_of
+        said(&dropped.none_of)
             .iter()
-            .map(|v| book.excluded_value(&shown_word(v, lang))),
+            .map(|v| book.excluded_value(v)),
     );
     values
 }

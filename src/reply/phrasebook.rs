@@ -247,23 +247,34 @@ pub(crate) fn any_of(c: &Constraints, slot: &Slot) -> Vec<String> {
 }
 
 /// Every excluded value and word, in slot order then words.
+/// A facet's values as a reply names them, each once: colours by their
+/// family ("Black", "Matte Black" and "Preto Fosco" are all "black"; a
+/// colour asked for reaches the catalog's every shade of it, which the
+/// shopper never named), other values as written.
+pub(crate) fn said_values(slot: &Slot, values: &[String], lang: crate::model::Lang) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for v in values {
+        let named = match slot {
+            Slot::Color => crate::language::names::color_family(
+                v,
+                lang,
+                crate::language::names::Gender::Masculine,
+                false,
+            )
+            .map_or_else(|| v.clone(), str::to_string),
+            _ => v.clone(),
+        };
+        if !out.contains(&named) {
+            out.push(named);
+        }
+    }
+    out
+}
+
 pub(crate) fn excluded(c: &Constraints, lang: crate::model::Lang) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (slot, f) in &c.facets {
-        for v in &f.none_of {
-            // Colours by their family: "another colour" than black excludes
-            // every black of the catalog ("Black", "Matte Black", "Preto
-            // Fosco"), said once.
-            let named = match slot {
-                Slot::Color => crate::language::names::color_family(
-                    v,
-                    lang,
-                    crate::language::names::Gender::Masculine,
-                    false,
-                )
-                .map_or_else(|| v.clone(), str::to_string),
-                _ => v.clone(),
-            };
+        for named in said_values(slot, &f.none_of, lang) {
             if !out.contains(&named) {
                 out.push(named);
             }
@@ -274,13 +285,14 @@ pub(crate) fn excluded(c: &Constraints, lang: crate::model::Lang) -> Vec<String>
 }
 
 /// Extra facets' required values: `(facet name with spaces, values)`.
-pub(crate) fn extras(c: &Constraints) -> Vec<(String, &[String])> {
+pub(crate) fn extras(c: &Constraints, lang: crate::model::Lang) -> Vec<(String, &[String])> {
     c.facets
         .iter()
         .filter_map(|(slot, f)| match slot {
-            Slot::Extra(name) if !f.any_of.is_empty() => {
-                Some((name.replace('_', " "), f.any_of.as_slice()))
-            }
+            Slot::Extra(name) if !f.any_of.is_empty() => Some((
+                crate::language::names::facet_label(name, lang),
+                f.any_of.as_slice(),
+            )),
             _ => None,
         })
         .collect()

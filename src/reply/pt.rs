@@ -111,7 +111,7 @@ impl Phrasebook for Portuguese {
         if !sizes.is_empty() {
             parts.push(format!("tamanho {}", join_or_more(sizes, self)));
         }
-        for (name, values) in extras(c) {
+        for (name, values) in extras(c, Lang::Pt) {
             parts.push(format!("({name}: {})", join_or_more(values.to_vec(), self)));
         }
         if let Some(price) = self.price_range(c.price_min, c.price_max, money) {
@@ -191,7 +191,7 @@ impl Phrasebook for Portuguese {
             ConstraintKind::Facet(Slot::Gender) => "público".into(),
             ConstraintKind::Facet(Slot::Size) => "tamanho".into(),
             ConstraintKind::Facet(Slot::Material) => "material".into(),
-            ConstraintKind::Facet(Slot::Extra(name)) => name.replace('_', " "),
+            ConstraintKind::Facet(Slot::Extra(name)) => names::facet_label(name, Lang::Pt),
             ConstraintKind::Price => "preço".into(),
             ConstraintKind::Rating => "avaliação".into(),
             ConstraintKind::Text => "palavras".into(),
@@ -229,7 +229,7 @@ impl Phrasebook for Portuguese {
             Slot::Gender => "Para quem?".into(),
             Slot::Size => "Qual tamanho?".into(),
             Slot::Material => "Qual material?".into(),
-            Slot::Extra(name) => format!("{}?", name.replace('_', " ")),
+            Slot::Extra(name) => format!("Qual {}?", names::facet_label(name, Lang::Pt)),
         }
     }
 

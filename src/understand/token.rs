@@ -144,7 +144,12 @@ pub(crate) fn tokenize(text: &str) -> Tokens {
                 if c.is_alphanumeric() {
                     out.buf.push(fold_char(c));
                     j += 1;
-                } else if is_joiner(c) && chars.get(j + 1).is_some_and(|&(_, n)| n.is_alphabetic())
+                } else if is_joiner(c)
+                    && chars.get(j + 1).is_some_and(|&(_, n)| {
+                        // "t-shirt"; and "m.2" as the index reads it
+                        // ("m2"), not "rs.500" (a price).
+                        n.is_alphabetic() || n.is_ascii_digit() && j == i + 1
+                    })
                 {
                     joined = true;
                     j += 1;
