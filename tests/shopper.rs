@@ -514,6 +514,23 @@ fn myntra_a_size_is_asked_for_though_the_store_lists_none() {
         "{}",
         chat.fail("no size column: the size is set aside, and said so")
     );
+    // Letter sizes too, in either language, however the store lists none.
+    for (first, size, letter) in [
+        ("kurta for women", "size M", "M"),
+        ("kurta for women", "size xl", "XL"),
+        ("camiseta masculina", "tamanho G", "G"),
+    ] {
+        let mut chat = Chat::new(store);
+        chat.say(first, &[]);
+        let t = chat.say(size, &[]);
+        assert!(
+            t.relaxed
+                .iter()
+                .any(|r| r.constraint.name() == "size" && r.values == [letter]),
+            "{}",
+            chat.fail(&format!("size {letter} asked for, set aside, said so"))
+        );
+    }
 }
 
 #[test]

@@ -227,6 +227,15 @@ pub(crate) fn extract(
                         taken[i + 1] = true;
                     }
                     p.entity(lx, i, f, values, gap);
+                } else if span.end == span.start + 1
+                    && p.size_pending
+                    && let Some(size) = unlisted_size(tokens.key(span.start))
+                {
+                    // A size the catalog does not list ("size M" where it
+                    // lists none): asked for all the same, and nothing
+                    // matches it.
+                    p.size_pending = false;
+                    p.ops.push((i, Op::Set(Slot::Size, vec![size])));
                 } else {
                     let unknown = matches!(span.item, Item::Unknown);
                     for t in span.start..span.end {
@@ -263,6 +272,12 @@ pub(crate) fn extract(
                         taken[i + 1] = true;
                     }
                     p.entity(lx, i, f, values, gap);
+                } else if span.end == span.start + 1
+                    && p.size_pending
+                    && let Some(size) = unlisted_size(word)
+                {
+                    p.size_pending = false;
+                    p.ops.push((i, Op::Set(Slot::Size, vec![size])));
                 } else {
                     let typed = (span.end == span.start + 1)
                         .then(|| as_typed(raw, tokens, span.start, word));
@@ -519,6 +534,28 @@ fn size_here<'a>(
     let raw_tok = raw.get(tok.raw.clone()).unwrap_or("");
     let single_capital = raw_tok.chars().count() == 1 && raw_tok.chars().all(char::is_uppercase);
     (pending || key.chars().count() >= 2 || single_capital).then_some((f, values))
+}
+
+/// A garment size the shopper named after "size"/"tamanho" that the
+/// catalog may not list: a letter size (EN 13402 / ASTM D5585: "xs",
+/// "m", "xl", "3xl"; Brazil's ABNT: "pp", "p", "g", "gg", "xg") in
+/// capitals, or a size name's letter ("medium" -> "M"). `None` for any
+/// other word.
+fn unlisted_size(key: &str) -> Option<String> {
+    let letters = key.trim_start_matches(|c: char| c.is_ascii_digit());
+    let letter_size = matches!(
+        letters,
+        "s" | "m" | "l" | "pp" | "p" | "g" | "gg" | "xg" | "xgg" | "eg" | "egg"
+    ) || letters.ends_with(['s', 'l'])
+        && letters.len() >= 2
+        && letters[..letters.len() - 1].chars().all(|c| c == 'x');
+    if letter_size && (letters.len() == key.len() || letters.starts_with('x')) {
+        return Some(key.to_uppercase());
+    }
+    crate::language::every()
+        .flat_map(|(_, d)| d.size_names.iter())
+        .find(|(_, names)| names.iter().any(|n| crate::text::key(n) == key))
+        .map(|(letter, _)| letter.to_uppercase())
 }
 
 /// True when the span at `i` is a size name right before "size"/"tamanho"
