@@ -188,10 +188,22 @@ fn violations(turn: &Turn) -> Vec<String> {
                 continue;
             }
             let values = facet_values(p, slot);
+            // A shade asked for ("Navy") is also met by a product of its
+            // family's colour ("Blue") whose title names the shade.
+            let titled_shade = |a: &String| {
+                *slot == Slot::Color
+                    && contains_words(&p.title, a)
+                    && values.iter().any(|v| {
+                        vitrine::language::names::colour_concept(v).is_some_and(|c| {
+                            vitrine::language::names::colour_families_of_shade(a).contains(&c)
+                        })
+                    })
+            };
             if !filter.any_of.is_empty()
                 && !values
                     .iter()
                     .any(|v| filter.any_of.iter().any(|a| same(v, a)))
+                && !filter.any_of.iter().any(titled_shade)
             {
                 out.push(format!(
                     "{who}: {} {values:?} not in {:?}",

@@ -534,6 +534,26 @@ fn myntra_a_size_is_asked_for_though_the_store_lists_none() {
 }
 
 #[test]
+fn myntra_a_shade_the_colour_column_rounds_to_its_family_is_read_in_titles() {
+    let Some(store) = myntra() else { return };
+    // Myntra's colour column says "Blue" for 1,306 titles reading "Navy
+    // Blue": "navy" finds them, and no other blue.
+    let mut chat = Chat::new(store);
+    let t = chat.say("navy blue shirt for men", &[Want::Audience(MEN)]);
+    assert!(
+        t.total > 100
+            && t.relaxed.is_empty()
+            && t.products.iter().all(|p| {
+                key(&p.title).contains("navy")
+                    || p.color.as_deref().is_some_and(|c| key(c).contains("navy"))
+            })
+            && t.reply.contains("navy"),
+        "{}",
+        chat.fail("navy shirts, by title or colour")
+    );
+}
+
+#[test]
 fn myntra_either_regional_spelling_finds_both() {
     let Some(store) = myntra() else { return };
     // The titles spell it "Analogue"; the shopper writes "analog".

@@ -61,14 +61,23 @@ fn index() -> &'static Index {
                     put(Kind::Type, n, id, lang);
                 }
             }
+            // A colour's own names first: "navy" is navy, though blue
+            // counts it among its shades.
             for (id, c) in &d.colors {
-                for n in c.names.iter().chain(&c.members) {
+                for n in &c.names {
                     put(Kind::Color, n, id, lang);
                 }
             }
             for (id, words) in &d.audience_values {
                 for w in words {
                     put(Kind::Audience, w, id, lang);
+                }
+            }
+        }
+        for (lang, d) in every() {
+            for (id, c) in &d.colors {
+                for n in &c.members {
+                    put(Kind::Color, n, id, lang);
                 }
             }
         }
@@ -192,6 +201,41 @@ pub fn color_family(value: &str, lang: Lang, gender: Gender, plural: bool) -> Op
         }
     };
     agreeing(&forms(|d| &d.names.colors, lang, id)?, gender, plural)
+}
+
+/// The colour concept a value names, by its key ("Navy Blue" -> navy).
+pub fn colour_concept(value: &str) -> Option<&'static str> {
+    index()
+        .get(&(Kind::Color, crate::text::key(value)))
+        .map(|(id, _)| *id)
+}
+
+/// The broader colour concepts counting `value` among their shades
+/// ("navy" -> blue): a catalog whose colour column says "Blue" may name
+/// the shade in its titles.
+pub fn colour_families_of_shade(value: &str) -> &'static [&'static str] {
+    // Shade key -> the families listing it, built once (this runs in
+    // searches with a colour).
+    static SHADES: OnceLock<FxHashMap<String, Vec<&'static str>>> = OnceLock::new();
+    let shades = SHADES.get_or_init(|| {
+        let mut shades: FxHashMap<String, Vec<&'static str>> = FxHashMap::default();
+        for (_, d) in every() {
+            for (id, c) in &d.colors {
+                for m in &c.members {
+                    let key = crate::text::key(m);
+                    let own = colour_concept(m);
+                    let families = shades.entry(key).or_default();
+                    if own != Some(id.as_str()) && !families.contains(&id.as_str()) {
+                        families.push(id.as_str());
+                    }
+                }
+            }
+        }
+        shades
+    });
+    shades
+        .get(&crate::text::key(value))
+        .map_or(&[], Vec::as_slice)
 }
 
 /// How `lang` says who an audience value is for ("for men", "masculinos",

@@ -205,6 +205,35 @@ fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> 
     (!phrases.is_empty()).then(|| any_of(phrases))
 }
 
+/// The products whose colour is a broader family of the shade `value`
+/// and whose title names the shade: "Navy" asked where the colour column
+/// says "Blue" for the 1,306 titles reading "Navy Blue". `None` when
+/// `value` is no shade of another colour, or the catalog has no value of
+/// its families.
+fn titled_shade(index: &ProductIndex, value: &str) -> Option<Box<dyn Query>> {
+    let families = crate::language::names::colour_families_of_shade(value);
+    if families.is_empty() {
+        return None;
+    }
+    let broader: Vec<Box<dyn Query>> = index
+        .vocabulary()
+        .values(crate::model::facet::COLOR)
+        .iter()
+        .filter(|v| {
+            crate::language::names::colour_concept(&v.value).is_some_and(|c| families.contains(&c))
+        })
+        .map(|v| facet_value_query(index, &Slot::Color, &v.value))
+        .collect();
+    if broader.is_empty() {
+        return None;
+    }
+    let title = word_query(index, value, &[(index.fields().title, 1.0)])?;
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, any_of(broader)),
+        (Occur::Must, title),
+    ])))
+}
+
 /// True when some product has no brand.
 fn has_brandless(index: &ProductIndex) -> bool {
     let marker = Term::from_field_text(index.fields().no_brand, crate::index::NO_BRAND);
@@ -411,9 +440,17 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
     }
     for (slot, filter) in &c.facets {
         if !filter.any_of.is_empty() {
-            // A brand is also read from brandless products' titles, which
-            // no column holds.
-            let titled = *slot == Slot::Brand && has_brandless(index);
+            // A brand is also read from brandless products' titles, and a
+            // shade from the titles of its family's colour: no column holds
+            // either.
+            let titled = match slot {
+                Slot::Brand => has_brandless(index),
+                Slot::Color => filter
+                    .any_of
+                    .iter()
+                    .any(|v| !crate::language::names::colour_families_of_shade(v).is_empty()),
+                _ => false,
+            };
             let check = if to_columns.contains(&slot) && !titled {
                 column_check(index, slot, &filter.any_of)
             } else {
@@ -431,9 +468,12 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                         .iter()
                         .map(|v| facet_value_query(index, slot, v))
                         .collect();
-                    if *slot == Slot::Brand {
-                        alternatives
-                            .extend(values.iter().filter_map(|v| brandless_titled(index, v)));
+                    match slot {
+                        Slot::Brand => alternatives
+                            .extend(values.iter().filter_map(|v| brandless_titled(index, v))),
+                        Slot::Color => alternatives
+                            .extend(values.iter().filter_map(|v| titled_shade(index, v))),
+                        _ => {}
                     }
                     // Filters do not score; ranking comes from the boosts below.
                     required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
@@ -461,8 +501,10 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
         for v in &filter.none_of {
             excluded.push(exclusion(facet_value_query(index, slot, v)));
-            if *slot == Slot::Brand {
-                excluded.extend(brandless_titled(index, v).map(exclusion));
+            match slot {
+                Slot::Brand => excluded.extend(brandless_titled(index, v).map(exclusion)),
+                Slot::Color => excluded.extend(titled_shade(index, v).map(exclusion)),
+                _ => {}
             }
         }
     }
