@@ -218,8 +218,14 @@ fn vitrine(args: &[&str], stdout: Option<&Path>, log: &Path) -> Fallible<()> {
 /// The imported index of the seed-1 catalog of `rows` products.
 fn index(rows: u64) -> Fallible<PathBuf> {
     let dir = data_dir().join(format!("index-{rows}"));
-    if matches!(vitrine::index::layout::live_generation(&dir), Ok(Some(_))) {
+    // A cached index this build reads (an older schema is imported again).
+    if matches!(vitrine::index::layout::live_generation(&dir), Ok(Some(_)))
+        && vitrine::index::ProductIndex::open(&dir).is_ok()
+    {
         return Ok(dir);
+    }
+    if dir.exists() {
+        std::fs::remove_dir_all(&dir)?;
     }
     import(&catalog(rows, SEED), &dir)?;
     Ok(dir)

@@ -208,30 +208,44 @@ fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> 
 /// The products whose colour is a broader family of the shade `value`
 /// and whose title names the shade: "Navy" asked where the colour column
 /// says "Blue" for the 1,306 titles reading "Navy Blue". `None` when
-/// `value` is no shade of another colour, or the catalog has no value of
-/// its families.
-fn titled_shade(index: &ProductIndex, value: &str) -> Option<Box<dyn Query>> {
+/// `value` is no shade of another colour, the catalog has no value of its
+/// families, or `with` (the other colours asked) holds one: "blue" asks
+/// for "Blue" and "Navy", and a blue product naming navy is blue already.
+fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Box<dyn Query>> {
+    let broader = shade_families(index, value, with)?;
+    let broader: Vec<Box<dyn Query>> = broader
+        .iter()
+        .map(|v| facet_value_query(index, &Slot::Color, v))
+        .collect();
+    let title = word_query(index, value, &[(index.fields().title, 1.0)])?;
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, any_of(broader)),
+        (Occur::Must, title),
+    ])))
+}
+
+/// The catalog's colour values of the families `value` is a shade of,
+/// when it is one and `with` holds none of them (see [`titled_shade`]).
+fn shade_families<'i>(
+    index: &'i ProductIndex,
+    value: &str,
+    with: &[String],
+) -> Option<Vec<&'i str>> {
     let families = crate::language::names::colour_families_of_shade(value);
     if families.is_empty() {
         return None;
     }
-    let broader: Vec<Box<dyn Query>> = index
+    let broader: Vec<&str> = index
         .vocabulary()
         .values(crate::model::facet::COLOR)
         .iter()
         .filter(|v| {
             crate::language::names::colour_concept(&v.value).is_some_and(|c| families.contains(&c))
         })
-        .map(|v| facet_value_query(index, &Slot::Color, &v.value))
+        .map(|v| v.value.as_str())
         .collect();
-    if broader.is_empty() {
-        return None;
-    }
-    let title = word_query(index, value, &[(index.fields().title, 1.0)])?;
-    Some(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, any_of(broader)),
-        (Occur::Must, title),
-    ])))
+    let covered = broader.iter().any(|b| with.iter().any(|w| w == b));
+    (!broader.is_empty() && !covered).then_some(broader)
 }
 
 /// True when some product has no brand.
@@ -448,7 +462,7 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                 Slot::Color => filter
                     .any_of
                     .iter()
-                    .any(|v| !crate::language::names::colour_families_of_shade(v).is_empty()),
+                    .any(|v| shade_families(index, v, &filter.any_of).is_some()),
                 _ => false,
             };
             let check = if to_columns.contains(&slot) && !titled {
@@ -471,8 +485,11 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                     match slot {
                         Slot::Brand => alternatives
                             .extend(values.iter().filter_map(|v| brandless_titled(index, v))),
-                        Slot::Color => alternatives
-                            .extend(values.iter().filter_map(|v| titled_shade(index, v))),
+                        Slot::Color => alternatives.extend(
+                            values
+                                .iter()
+                                .filter_map(|v| titled_shade(index, v, &filter.any_of)),
+                        ),
                         _ => {}
                     }
                     // Filters do not score; ranking comes from the boosts below.
@@ -503,7 +520,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             excluded.push(exclusion(facet_value_query(index, slot, v)));
             match slot {
                 Slot::Brand => excluded.extend(brandless_titled(index, v).map(exclusion)),
-                Slot::Color => excluded.extend(titled_shade(index, v).map(exclusion)),
+                Slot::Color => {
+                    excluded.extend(titled_shade(index, v, &filter.none_of).map(exclusion))
+                }
                 _ => {}
             }
         }
