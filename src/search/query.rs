@@ -212,8 +212,7 @@ fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> 
 /// families, or `with` (the other colours asked) holds one: "blue" asks
 /// for "Blue" and "Navy", and a blue product naming navy is blue already.
 fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Box<dyn Query>> {
-    let broader = shade_families(index, value, with)?;
-    let broader: Vec<Box<dyn Query>> = broader
+    let broader: Vec<Box<dyn Query>> = shade_families(index, value, with)?
         .iter()
         .map(|v| facet_value_query(index, &Slot::Color, v))
         .collect();
@@ -225,27 +224,16 @@ fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Bo
 }
 
 /// The catalog's colour values of the families `value` is a shade of,
-/// when it is one and `with` holds none of them (see [`titled_shade`]).
+/// when the titles are to be read for it ([`ProductIndex::shade_families`])
+/// and `with` holds none of them (see [`titled_shade`]).
 fn shade_families<'i>(
     index: &'i ProductIndex,
     value: &str,
     with: &[String],
-) -> Option<Vec<&'i str>> {
-    let families = crate::language::names::colour_families_of_shade(value);
-    if families.is_empty() {
-        return None;
-    }
-    let broader: Vec<&str> = index
-        .vocabulary()
-        .values(crate::model::facet::COLOR)
-        .iter()
-        .filter(|v| {
-            crate::language::names::colour_concept(&v.value).is_some_and(|c| families.contains(&c))
-        })
-        .map(|v| v.value.as_str())
-        .collect();
-    let covered = broader.iter().any(|b| with.iter().any(|w| w == b));
-    (!broader.is_empty() && !covered).then_some(broader)
+) -> Option<&'i [String]> {
+    index
+        .shade_families(value)
+        .filter(|broader| !broader.iter().any(|b| with.contains(b)))
 }
 
 /// True when some product has no brand.
@@ -461,8 +449,8 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                 Slot::Brand => has_brandless(index),
                 Slot::Color => filter
                     .any_of
-                    .iter()
-                    .any(|v| shade_families(index, v, &filter.any_of).is_some()),
+                    .first()
+                    .is_some_and(|v| shade_families(index, v, &filter.any_of).is_some()),
                 _ => false,
             };
             let check = if to_columns.contains(&slot) && !titled {
@@ -485,10 +473,13 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                     match slot {
                         Slot::Brand => alternatives
                             .extend(values.iter().filter_map(|v| brandless_titled(index, v))),
+                        // Only the colour the shopper said (the first; the
+                        // rest are its catalog spellings and shades).
                         Slot::Color => alternatives.extend(
-                            values
-                                .iter()
-                                .filter_map(|v| titled_shade(index, v, &filter.any_of)),
+                            filter
+                                .any_of
+                                .first()
+                                .and_then(|v| titled_shade(index, v, &filter.any_of)),
                         ),
                         _ => {}
                     }
@@ -518,13 +509,14 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
         for v in &filter.none_of {
             excluded.push(exclusion(facet_value_query(index, slot, v)));
-            match slot {
-                Slot::Brand => excluded.extend(brandless_titled(index, v).map(exclusion)),
-                Slot::Color => {
-                    excluded.extend(titled_shade(index, v, &filter.none_of).map(exclusion))
-                }
-                _ => {}
+            if *slot == Slot::Brand {
+                excluded.extend(brandless_titled(index, v).map(exclusion));
             }
+        }
+        if *slot == Slot::Color
+            && let Some(shade) = filter.none_of.first()
+        {
+            excluded.extend(titled_shade(index, shade, &filter.none_of).map(exclusion));
         }
     }
     let fields = text_fields(index, opts.with_description);
