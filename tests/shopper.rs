@@ -885,6 +885,22 @@ fn br_retail_an_english_shopper_is_understood_on_a_portuguese_catalog() {
     );
     // "golden" is a colour too: the slot name after it says it is the brand.
     chat.exact("golden brand", &[Want::Brand("Golden")]);
+    // Words that found nothing do not stay when others are tried.
+    let mut chat = Chat::new(store);
+    chat.exact("cat litter", &[Want::Word("areia"), Want::Word("gato")]);
+    let mut chat = Chat::new(store);
+    let t = chat.say("harpsichord", &[]);
+    assert!(
+        t.products.is_empty(),
+        "{}",
+        chat.fail("no harpsichord here")
+    );
+    let t = chat.exact("dog food for puppies", &[Want::AnyWord(&["ração", "food"])]);
+    assert!(
+        !t.reply.contains("harpsichord"),
+        "{}",
+        chat.fail("the words that found nothing are gone")
+    );
     let mut chat = Chat::new(store);
     chat.exact(
         "stainless steel fridge under 3000",

@@ -134,6 +134,13 @@ pub fn apply(
             _ => None,
         })
         .collect();
+    // Words that found nothing are not kept when the shopper tries others
+    // ("cat litter", then "dog food for puppies"; "liquidificador", then
+    // "tênis de corrida" goes through the type change).
+    if !found_before && !message_words.is_empty() {
+        c.text
+            .retain(|w| message_words.iter().any(|said| same_key(said, w)));
+    }
     // A measurement said now replaces one of the same unit said before
     // ("55 polegadas", then "na verdade 50 polegadas"); two in one message
     // ("16gb 512gb") are both asked for.
