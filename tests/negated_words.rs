@@ -46,3 +46,16 @@ fn a_portuguese_title_negating_the_word_is_left_out() {
     let (found, reply) = shown(csv, "mochila com rodinhas");
     assert_eq!(found, ids(&["1", "3"]), "{reply}");
 }
+
+#[test]
+fn a_shopper_negating_the_word_finds_the_titles_that_negate_it_too() {
+    let csv = "id,title,brand,price
+1,Soie Women Black Non Padded Everyday Bra,Soie,500
+2,Amante Women Black Padded Push-Up Bra,Amante,700
+3,Zivame Women Pink Lightly Padded Bra,Zivame,600
+4,Clovia Women Blue Non-Padded Bralette Bra,Clovia,400
+5,Enamor Women White Wireless Bra,Enamor,450
+";
+    let (found, reply) = shown(csv, "non padded bra");
+    assert_eq!(found, ids(&["1", "4", "5"]), "{reply}");
+}

@@ -532,6 +532,15 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
     let exclude_fields = text_fields(index, false);
     for word in &c.excluded_text {
         if let Some(q) = word_query(index, word, &exclude_fields) {
+            // "non padded": a "Non Padded" bra names padding only to deny
+            // it, and is what the shopper wants.
+            let q = match negated_in_title(index, word) {
+                Some(negated) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, q),
+                    (Occur::MustNot, exclusion(negated)),
+                ])),
+                None => q,
+            };
             excluded.push(exclusion(q));
         }
     }
