@@ -844,6 +844,18 @@ fn br_retail_replies_name_what_the_shopper_said_not_the_catalog_internals() {
         "{}",
         chat.fail("the family, in Portuguese")
     );
+    // A maker's name covers its sub-brands: "logitech" is "Logitech" and
+    // "Logitech G", whose gaming mice the shopper asks for.
+    let mut chat = Chat::new(store);
+    let t = chat.exact("mouse gamer logitech", &[Want::Kind(&["mouse"])]);
+    assert!(
+        t.products.iter().all(|p| p
+            .brand
+            .as_deref()
+            .is_some_and(|b| b.starts_with("Logitech"))),
+        "{}",
+        chat.fail("Logitech's mice, Logitech G's among them")
+    );
     // "m.2" is read as the titles write it.
     let mut chat = Chat::new(store);
     chat.exact("ssd m.2", &[Want::Kind(&["ssd"]), Want::Word("m.2")]);

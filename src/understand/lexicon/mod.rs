@@ -282,6 +282,18 @@ impl Lexicon {
         reserved: &FxHashSet<String>,
         brand: bool,
     ) {
+        // Brands by key, to find a brand's sub-brands: "Logitech G" and
+        // "Logitech" are one maker's, and a shopper saying "logitech" means
+        // both ("Calvin Klein" and "Calvin Klein Jeans").
+        let mut sorted: Vec<(&str, u32)> = Vec::new();
+        if brand {
+            sorted = keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (k.as_str(), i as u32))
+                .collect();
+            sorted.sort_unstable();
+        }
         for (i, k) in keys.iter().enumerate() {
             if k.is_empty() {
                 continue;
@@ -294,7 +306,24 @@ impl Lexicon {
             }
             // A brand of one or two letters ("W", "HM") is said in capitals.
             let short = brand && k.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
-            self.add_facet(k, f, vec![i as u32], short);
+            let prefix = format!("{k} ");
+            let from = sorted.partition_point(|(key, _)| *key < prefix.as_str());
+            let subs: Vec<u32> = sorted[from..]
+                .iter()
+                .take_while(|(key, _)| key.starts_with(&prefix))
+                .map(|&(_, j)| j)
+                .collect();
+            if subs.is_empty() {
+                self.add_facet(k, f, vec![i as u32], short);
+            } else {
+                let mut values = vec![i as u32];
+                values.extend(subs);
+                self.add_facet_meaning(k, f, values, vec![i as u32], short);
+                for w in k.split(' ').filter(|w| !w.is_empty()) {
+                    let id = self.word_id(w);
+                    self.info[id as usize].literal = true;
+                }
+            }
         }
     }
 
