@@ -856,6 +856,14 @@ fn br_retail_replies_name_what_the_shopper_said_not_the_catalog_internals() {
         "{}",
         chat.fail("Logitech's mice, Logitech G's among them")
     );
+    // "com microfone" after "headset sem fio" is a feature of the same
+    // headsets, not a new search for microphones.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "headset sem fio",
+        &[Want::Kind(&["headset", "fone", "headphone"])],
+    );
+    chat.exact("com microfone", &[Want::AnyWord(&["microfone", "mic"])]);
     // "m.2" is read as the titles write it.
     let mut chat = Chat::new(store);
     chat.exact("ssd m.2", &[Want::Kind(&["ssd"]), Want::Word("m.2")]);

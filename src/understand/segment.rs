@@ -231,6 +231,16 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
             .collect()
     });
     let is_link = |s: &Span<'_>| s.end == s.start + 1 && links.contains(tokens.key(s.start));
+    // A message that starts with a link and names one type qualifies the
+    // type asked before ("com microfone" after "headset sem fio", "para
+    // notebook" after "mochila"): a feature, not a new kind of product.
+    if let (Some(link), Some(next)) = (spans.first(), spans.get(1))
+        && is_link(link)
+        && is_type(next)
+        && spans.iter().filter(|s| is_type(s)).count() == 1
+    {
+        spans[1].item = Item::Qualifier;
+    }
     for i in 0..spans.len() {
         if !is_type(&spans[i]) {
             continue;
