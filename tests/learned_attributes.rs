@@ -138,8 +138,8 @@ fn br_retail_sampled_rows_learn_exactly_what_their_titles_say() {
         None,
         &["Aparador", "Aparador de Pelos"],
     );
-    // "Garrafa Térmica Flip Straw Kids Stanley Pool | 500ML"
-    t("285360", Some("Infantil"), None, &["Garrafa"]);
+    // "Garrafa Térmica Flip Straw Kids Stanley Pool | 500ML": the two-word type a language file names
+    t("285360", Some("Infantil"), None, &["Garrafa Térmica"]);
     // Characters, not audiences: "LEGO Chaveiro - Menina Llama", "LEGO Chaveiro - Homem de Ferro"
     t("2002822", None, None, &["Chaveiro"]);
     t("2003933", None, None, &["Chaveiro"]);
@@ -355,4 +355,15 @@ fn myntra_a_model_code_ending_a_title_is_not_its_type() {
             p.title
         );
     }
+}
+
+/// Two words a language file names as one type start a Portuguese title:
+/// "Ar Condicionado Split …" is an air conditioner, as the titles written
+/// "Ar-Condicionado" are, not a "Condicionado".
+#[test]
+fn br_retail_a_two_word_type_at_the_start_of_a_title_is_the_type() {
+    let Some(br) = br_retail() else { return };
+    let (p, types) = product(&br.index, "326031561");
+    assert!(p.title.starts_with("Ar Condicionado"), "{}", p.title);
+    assert_eq!(types, ["Ar Condicionado"], "{}", p.title);
 }

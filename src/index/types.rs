@@ -385,6 +385,22 @@ pub fn head_noun<'t>(
         .position(|&i| is_known(i) && !modifier(i))
         .filter(|&at| candidates[..at].iter().all(|&i| passable(i)))
         .map(|at| candidates[at]);
+    // Where titles start with the type, two words a language file names as
+    // one type ("Ar Condicionado Split", also written "Ar-Condicionado")
+    // are that type, though the first is no candidate alone.
+    if position == HeadPosition::First && part.is_none() {
+        let first = candidates.first().copied().unwrap_or(0);
+        for at in 0..=first.min(2) {
+            let pair = format!("{} {}", words.key(at), words.key(at + 1));
+            if at + 1 < words.words.len() && known.compounds.contains(&pair) {
+                let (start, end) = (&words.words[at].0, &words.words[at + 1].0);
+                return Some(Head {
+                    word: &title[start.start..end.end],
+                    compound: None,
+                });
+            }
+        }
+    }
     let i = part
         .or(known_further)
         .or_else(|| candidates.first().copied())?;
