@@ -104,3 +104,25 @@ fn the_reply_writes_a_measurement_with_its_unit() {
     assert_eq!(shown, ids(&["3", "4"]), "{reply}");
     assert!(reply.contains("15 kg"), "{reply}");
 }
+
+#[test]
+fn a_measurement_in_a_description_only_is_not_the_products() {
+    // No title has 10 kg; a sachet's feeding table does ("gatos de até 10
+    // kg"): it is no 10 kg bag, and is not shown as one.
+    let csv = "id,title,description,brand,price
+1,Ração Premier Gatos Adultos 7,5 kg,Ração seca para gatos adultos.,Premier,199.90
+2,Ração Whiskas Sachê Gatos 85 g,Alimento úmido. Para gatos de até 10 kg: 3 sachês por dia.,Whiskas,3.50
+3,Ração Golden Gatos Castrados 3kg,Ração seca.,Golden,89.90
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turn = engine
+        .turn(&mut Session::default(), "ração para gatos 10kg", 20)
+        .expect("turn");
+    let exact = turn.relaxed.is_empty();
+    assert!(
+        !(exact && turn.products.iter().any(|p| p.id == "2")),
+        "{}",
+        turn.reply
+    );
+}

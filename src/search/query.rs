@@ -520,7 +520,16 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
     }
     let fields = text_fields(index, opts.with_description);
-    required.extend(c.text.iter().filter_map(|w| word_query(index, w, &fields)));
+    // A measurement is the product's own in its title or attributes; a
+    // description's "10 kg" is as often a feeding table or a pet's weight.
+    let measured = text_fields(index, false);
+    required.extend(c.text.iter().filter_map(|w| {
+        let fields = match crate::language::units::is_measurement(w) {
+            true => &measured,
+            false => &fields,
+        };
+        word_query(index, w, fields)
+    }));
     // "padded" is not "Non Padded", "fio" not "sem Fio".
     excluded.extend(
         c.text
