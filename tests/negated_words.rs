@@ -18,20 +18,22 @@ fn shown(csv: &str, message: &str) -> (BTreeSet<String>, String) {
     (ids, turn.reply)
 }
 
-fn ids(list: &[&str]) -> BTreeSet<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
-
-#[test]
-fn an_english_title_negating_the_word_is_left_out() {
-    let csv = "id,title,brand,price
+/// Bras, padded and not, written either way.
+const BRAS: &str = "id,title,brand,price
 1,Soie Women Black Non Padded Everyday Bra,Soie,500
 2,Amante Women Black Padded Push-Up Bra,Amante,700
 3,Zivame Women Pink Lightly Padded Bra,Zivame,600
 4,Clovia Women Blue Non-Padded Bralette Bra,Clovia,400
 5,Enamor Women White Wireless Bra,Enamor,450
 ";
-    let (found, reply) = shown(csv, "padded bra");
+
+fn ids(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+#[test]
+fn an_english_title_negating_the_word_is_left_out() {
+    let (found, reply) = shown(BRAS, "padded bra");
     assert_eq!(found, ids(&["2", "3"]), "{reply}");
 }
 
@@ -49,13 +51,6 @@ fn a_portuguese_title_negating_the_word_is_left_out() {
 
 #[test]
 fn a_shopper_negating_the_word_finds_the_titles_that_negate_it_too() {
-    let csv = "id,title,brand,price
-1,Soie Women Black Non Padded Everyday Bra,Soie,500
-2,Amante Women Black Padded Push-Up Bra,Amante,700
-3,Zivame Women Pink Lightly Padded Bra,Zivame,600
-4,Clovia Women Blue Non-Padded Bralette Bra,Clovia,400
-5,Enamor Women White Wireless Bra,Enamor,450
-";
-    let (found, reply) = shown(csv, "non padded bra");
+    let (found, reply) = shown(BRAS, "non padded bra");
     assert_eq!(found, ids(&["1", "4", "5"]), "{reply}");
 }

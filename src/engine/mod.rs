@@ -411,19 +411,10 @@ impl TurnContext<'_> {
             .values(crate::model::facet::TYPE);
         // Products, not the services and parts sold for them ("Garantia",
         // "Placa"): what a shopper starts with.
-        let part = |value: &str| {
-            let key = crate::text::key(value);
-            crate::language::every().any(|(_, d)| {
-                d.titles
-                    .part_heads
-                    .iter()
-                    .any(|p| crate::text::key(p) == key)
-            })
-        };
         let openers = dialog::openers(
             types
                 .iter()
-                .filter(|v| !part(&v.value))
+                .filter(|v| !crate::index::is_part_head(&v.value))
                 .map(|v| v.value.clone()),
         );
         Turn {

@@ -41,7 +41,7 @@ pub use import::{ImportOptions, ImportSummary, Progress, import, import_with_pro
 pub use manifest::{COVERED, Manifest};
 pub use product_index::{MAX_VARIANTS, ProductIndex};
 pub use schema::{FACET_FIELDS, Fields, NO_BRAND, SCHEMA_VERSION};
-pub use types::HeadPosition;
+pub use types::{HeadPosition, is_part_head};
 pub use variant_groups::{NO_GROUP, VariantGroups, group_in};
 pub use variant_order::sort_variants;
 pub use vocabulary::{FacetValue, Vocabulary, facet};

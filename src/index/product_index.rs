@@ -121,6 +121,8 @@ pub struct ProductIndex {
     /// for the shades the titles name more often than the colour column
     /// ([`ProductIndex::shade_families`]); read at first use.
     shade_families: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<String>>>,
+    /// Whether some product has no brand, read at first use.
+    has_brandless: std::sync::OnceLock<bool>,
 }
 
 impl std::fmt::Debug for ProductIndex {
@@ -193,6 +195,16 @@ impl ProductIndex {
             analyzer,
             facet_table: Arc::new(facet_table),
             shade_families: std::sync::OnceLock::new(),
+            has_brandless: std::sync::OnceLock::new(),
+        })
+    }
+
+    /// True when some product has no brand (its `no_brand` keyword), whose
+    /// title a brand filter reads.
+    pub fn has_brandless(&self) -> bool {
+        *self.has_brandless.get_or_init(|| {
+            let marker = Term::from_field_text(self.fields.no_brand, super::schema::NO_BRAND);
+            self.searcher.doc_freq(&marker).is_ok_and(|n| n > 0)
         })
     }
 

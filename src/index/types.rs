@@ -63,6 +63,12 @@ fn title_words() -> &'static TitleVocabulary {
     })
 }
 
+/// True when a type value is a service or part sold for another product
+/// ("Garantia", "Placa"): the language files' `[titles] part_heads`.
+pub fn is_part_head(value: &str) -> bool {
+    title_words().part_heads.contains(&crate::text::key(value))
+}
+
 /// Which end of the titles holds the product type.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 #[serde(rename_all = "snake_case")]

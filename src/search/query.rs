@@ -177,10 +177,10 @@ fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn 
 /// when every product has a brand.
 fn brandless_titled(index: &ProductIndex, brand: &str) -> Option<Box<dyn Query>> {
     let f = index.fields();
-    let marker = Term::from_field_text(f.no_brand, crate::index::NO_BRAND);
-    if !has_brandless(index) {
+    if !index.has_brandless() {
         return None;
     }
+    let marker = Term::from_field_text(f.no_brand, crate::index::NO_BRAND);
     let title = word_query(index, brand, &[(f.title, 1.0)])?;
     Some(Box::new(BooleanQuery::new(vec![
         (
@@ -234,12 +234,6 @@ fn shade_families<'i>(
     index
         .shade_families(value)
         .filter(|broader| !broader.iter().any(|b| with.contains(b)))
-}
-
-/// True when some product has no brand.
-fn has_brandless(index: &ProductIndex) -> bool {
-    let marker = Term::from_field_text(index.fields().no_brand, crate::index::NO_BRAND);
-    index.searcher().doc_freq(&marker).is_ok_and(|n| n > 0)
 }
 
 fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn Query>> {
@@ -446,7 +440,7 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             // shade from the titles of its family's colour: no column holds
             // either.
             let titled = match slot {
-                Slot::Brand => has_brandless(index),
+                Slot::Brand => index.has_brandless(),
                 Slot::Color => filter
                     .any_of
                     .first()
