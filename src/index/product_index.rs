@@ -33,6 +33,20 @@ use tantivy::{DocAddress, Index, ReloadPolicy, Searcher, TantivyDocument, Term};
 /// colour of a real model, bounded for a group id shared by a whole catalog.
 pub const MAX_VARIANTS: usize = 50;
 
+/// Decompressed document-store blocks kept in memory, in all segments
+/// (~4 KB each, so at most ~16 MB). Every product shown is read from the
+/// store, whose blocks hold ~10 products each: with tantivy's default of
+/// 100 blocks per segment a 100k catalog's shown products were nearly
+/// always a block decompression away, and a turn there took ~1.3× as
+/// long (BENCHMARKS.md, "Document-store cache").
+const DOC_STORE_CACHE_BLOCKS: usize = 4096;
+
+/// The document-store cache of each of `segments` segments: the budget
+/// shared out, never below tantivy's default.
+fn doc_store_cache_blocks(segments: usize) -> usize {
+    (DOC_STORE_CACHE_BLOCKS / segments.max(1)).max(100)
+}
+
 /// A published generation's directory, opened for reading only.
 ///
 /// tantivy's [`MmapDirectory`] creates and locks `.tantivy-meta.lock`
@@ -161,6 +175,9 @@ impl ProductIndex {
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
+            .doc_store_cache_num_blocks(doc_store_cache_blocks(
+                index.searchable_segment_metas()?.len(),
+            ))
             .try_into()?;
         let searcher = reader.searcher();
         let fields = Fields::from_schema(&index.schema())?;
@@ -422,5 +439,19 @@ impl ProductIndex {
                 detail: message.to_string(),
             },
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_document_store_cache_budget_is_shared_by_the_segments() {
+        assert_eq!(doc_store_cache_blocks(1), DOC_STORE_CACHE_BLOCKS);
+        assert_eq!(doc_store_cache_blocks(0), DOC_STORE_CACHE_BLOCKS);
+        assert_eq!(doc_store_cache_blocks(4), DOC_STORE_CACHE_BLOCKS / 4);
+        // Never less than tantivy's own default.
+        assert_eq!(doc_store_cache_blocks(1_000), 100);
     }
 }
