@@ -34,6 +34,17 @@ pub fn unit(word: &str) -> Option<&'static str> {
     spellings().get(&fold(word)).copied()
 }
 
+/// Every unit's symbol, once each ("kg", "l", "in", …).
+pub fn symbols() -> &'static [&'static str] {
+    static SYMBOLS: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SYMBOLS.get_or_init(|| {
+        let mut symbols: Vec<&'static str> = spellings().values().copied().collect();
+        symbols.sort_unstable();
+        symbols.dedup();
+        symbols
+    })
+}
+
 /// True for a canonical measurement token ([`measurement_at`]'s "15kg",
 /// "3.2l"): a number, then a unit's symbol.
 pub fn is_measurement(token: &str) -> bool {

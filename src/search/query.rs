@@ -134,6 +134,15 @@ fn other_spellings(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) ->
         crate::language::spellings(word)
     };
     others.extend(crate::language::translations(word));
+    // "monitor 27", "ração 15": a bare number is also the catalog's
+    // measurement of it ("27in", "15kg"), whichever unit the titles use.
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        others.extend(
+            crate::language::units::symbols()
+                .iter()
+                .map(|symbol| format!("{word}{symbol}")),
+        );
+    }
     others
         .into_iter()
         .map(|w| crate::index::tokens(&mut index.analyzer(), &w))
@@ -514,11 +523,13 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
     }
     let fields = text_fields(index, opts.with_description);
-    // A measurement is the product's own in its title or attributes; a
-    // description's "10 kg" is as often a feeding table or a pet's weight.
+    // A measurement or a model number is the product's own in its title
+    // or attributes; a description's "10 kg" is as often a feeding table
+    // or a pet's weight, its "15" anything.
     let measured = text_fields(index, false);
     required.extend(c.text.iter().filter_map(|w| {
-        let fields = match crate::language::units::is_measurement(w) {
+        let numeric = w.bytes().all(|b| b.is_ascii_digit());
+        let fields = match numeric || crate::language::units::is_measurement(w) {
             true => &measured,
             false => &fields,
         };

@@ -243,7 +243,15 @@ pub(crate) fn extract(
                             continue;
                         }
                         let word = tokens.key(t);
-                        if unknown && is_content_word(word) {
+                        // "iphone 15 pro": the word after a model number
+                        // names the model, though "pro" is "para o" too.
+                        let after_model = i > 0
+                            && !gap
+                            && p.texts.last().is_some_and(|(at, _)| *at == i - 1)
+                            && matches!(spans[i - 1].item, Item::Num(_));
+                        if after_model && lx.in_titles(word) {
+                            p.text(i, &as_typed(raw, tokens, t, word), gap);
+                        } else if unknown && is_content_word(word) {
                             // Not a word of this catalog's titles: still asked
                             // for (descriptions may have it), and reported.
                             p.text(i, &as_typed(raw, tokens, t, word), gap);
@@ -283,6 +291,23 @@ pub(crate) fn extract(
                         .then(|| as_typed(raw, tokens, span.start, word));
                     p.text(i, typed.as_deref().unwrap_or(word), gap);
                 }
+            }
+            Item::Facet { facet, .. }
+                if counted_feature(lx, spans, used, i, facet)
+                    && p.positive.iter().any(|g| g.facet == facet) =>
+            {
+                // "geladeira 2 portas", "fogão 4 bocas": a count of parts
+                // of the type named before, not another type; asked as the
+                // phrase, so "Porta Ovos 2 Andares" is not one.
+                let words: Vec<String> = (span.start..span.end)
+                    .filter(|&t| tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word))
+                    .map(|t| as_typed(raw, tokens, t, tokens.key(t)))
+                    .collect();
+                let count = key_of(&spans[i - 1]).to_string();
+                for list in [&mut p.texts, &mut p.excluded_texts] {
+                    list.retain(|(at, w)| !(*at == i - 1 && *w == count));
+                }
+                p.text(i, &format!("{count} {}", words.join(" ")), gap);
             }
             Item::Facet {
                 facet,
@@ -336,6 +361,11 @@ pub(crate) fn extract(
                     p.ops.push((i, Op::Set(Slot::Size, vec![size])));
                 } else if let Some(n) = n.filter(|&n| n <= 50 && (pick_word || lone_number)) {
                     p.ops.push((i, Op::Select(n)));
+                } else if !gap && i > 0 && !used[i - 1] && names_a_model(lx, &spans[i - 1]) {
+                    // "iphone 15": asked even when no title has it, so the
+                    // reply says there is none instead of showing every
+                    // iPhone as one.
+                    p.text(i, lx.term(key_of(&span)).unwrap_or(key_of(&span)), gap);
                 } else if let Some(word) = lx.term(key_of(&span)).filter(|w| {
                     // model numbers ("501"), resolutions ("4k") and
                     // measures ("55 polegadas", "12000 btus"), not counts
@@ -572,6 +602,27 @@ fn size_named_before_cue(lx: &Lexicon, tokens: &Tokens, spans: &[Span<'_>], i: u
 }
 
 /// True when span `later` comes right after span `earlier`, stop words aside.
+/// True when a short number right after `before` is that product line's
+/// model number ("iphone 15", "playstation 5", "galaxy a 15"): `before`
+/// is a product type or a catalog word, not an audience, colour or
+/// brand ("men 15", "nike 10" are no model).
+fn names_a_model(lx: &Lexicon, before: &Span<'_>) -> bool {
+    match before.item {
+        Item::Term(_) => true,
+        Item::Facet { facet, .. } => lx.facet(facet).is_some_and(|f| f.slot == Slot::Type),
+        _ => false,
+    }
+}
+
+/// True when the span at `i`, a value of `facet`, is a product type
+/// counted by the number right before it ("2 portas").
+fn counted_feature(lx: &Lexicon, spans: &[Span<'_>], used: &[bool], i: usize, facet: u16) -> bool {
+    i > 0
+        && !used[i - 1]
+        && matches!(spans[i - 1].item, Item::Num(n) if n >= 2.0 && n.fract() == 0.0)
+        && lx.facet(facet).is_some_and(|f| f.slot == Slot::Type)
+}
+
 fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> bool {
     (earlier + 1..later).all(|j| used[j] || matches!(spans[j].item, Item::Stop))
 }

@@ -249,6 +249,10 @@ pub(crate) fn extract(
                 } else if connector(spans, tokens, j, false)
                     && let Some((b, k)) = amount(spans, j + 1)
                     && stars(spans, k).is_none()
+                    // "iphone 14 até 5000" is a model and a budget, not a
+                    // range from 14: without a currency, a range's ends
+                    // are of one order.
+                    && (cur_before || cur_after || k > j + 2 || a.min(b) * 20.0 >= a.max(b))
                 {
                     bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
                     consumed = k;
@@ -347,5 +351,11 @@ mod tests {
         assert_eq!(p("orçamento de 500"), Some((None, Some(500.0))));
         assert_eq!(p("4 stars and up"), None);
         assert_eq!(p("black shoes"), None);
+        // A model number before a budget is no range's low end…
+        assert_eq!(p("iphone 14 até 5000"), Some((None, Some(5000.0))));
+        // …but ends of one order, or with a currency, are a range.
+        assert_eq!(p("300 a 1000"), Some((Some(300.0), Some(1000.0))));
+        assert_eq!(p("R$ 10 a R$ 500"), Some((Some(10.0), Some(500.0))));
+        assert_eq!(p("10 a 500 reais"), Some((Some(10.0), Some(500.0))));
     }
 }

@@ -387,6 +387,15 @@ impl Lexicon {
         let info = self.info.get(id as usize)?;
         (info.count > 0 && !info.stop).then_some(&*info.word)
     }
+
+    /// True when `key` is a word of the catalog's titles, function words
+    /// included ("pro" of "iPhone 15 Pro", which is "para o" too).
+    pub(crate) fn in_titles(&self, key: &str) -> bool {
+        self.words
+            .get(key)
+            .and_then(|&id| self.info.get(id as usize))
+            .is_some_and(|info| info.count > 0)
+    }
 }
 
 #[cfg(test)]
