@@ -53,6 +53,13 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
                 money.count(a.covered()),
                 a.source()
             );
+            if a.corrected > 0 {
+                println!(
+                    "  {:<9} {:>9} products' column value contradicted by their title: the title's used",
+                    "",
+                    money.count(a.corrected)
+                );
+            }
         }
     }
     for (facet, values) in &v.facets {

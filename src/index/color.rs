@@ -37,6 +37,60 @@ pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Opt
     labelled(&TextWords::new(description), skip, true)
 }
 
+/// The colours `title` names when they contradict the colour `cell`: the
+/// title names colours and none is of a family the cell names ("Roadster
+/// Women Black Textured Flats" whose cell says Red: a third of Myntra's
+/// "Red" cells). A shade agrees with its families ("Navy Blue" with Blue,
+/// "Maroon" with Red), a multicolour with any colour. `None` when they
+/// agree, when the title names no colour, or when the cell or the title's
+/// colour is no colour the language files know ("Matte"): only a certain
+/// contradiction is corrected.
+pub fn contradicted(cell: &str, title: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+    const MULTI: &str = "multicolor";
+    // Named anywhere, even where it reads as no colour ("Blue Saint Men
+    // Black & Blue Striped T-shirt", whose brand's words are skipped).
+    let title_words = crate::text::words(title);
+    if cell.split('/').any(|part| {
+        crate::text::words(part)
+            .iter()
+            .all(|w| title_words.contains(w))
+    }) {
+        return None;
+    }
+    let cell_families = families(cell)?;
+    let words = TextWords::new(title);
+    let named = labelled(&words, skip, false).or_else(|| in_title(&words, skip))?;
+    let named_families = families(&named)?;
+    let agree = named_families
+        .iter()
+        .any(|f| *f == MULTI || cell_families.contains(f))
+        || cell_families.contains(&MULTI);
+    (!agree).then_some(named)
+}
+
+/// The colour families of a value and of each of its words, with the
+/// broader families of its shades (`Navy Blue` -> navy, blue;
+/// `Preto/Vinho` -> black, wine, red), or `None` when a part of it names
+/// no known colour.
+fn families(value: &str) -> Option<Vec<&'static str>> {
+    let w = learn_words();
+    let mut out: Vec<&'static str> = Vec::new();
+    for part in value.split('/') {
+        let key = crate::text::key(part);
+        let before = out.len();
+        for phrase in std::iter::once(key.as_str()).chain(key.split(' ')) {
+            if let Some(c) = w.colors.get(phrase) {
+                out.push(c.family.as_str());
+            }
+            out.extend(crate::language::names::colour_families_of_shade(phrase));
+        }
+        if out.len() == before {
+            return None;
+        }
+    }
+    Some(out)
+}
+
 /// One colour phrase found at word `at`: its shown value, word count and
 /// whether it is ambiguous.
 fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
@@ -193,6 +247,36 @@ mod tests {
 
     fn colour(title: &str) -> Option<String> {
         learn(title, "", &|_| false)
+    }
+
+    #[test]
+    fn a_colour_cell_its_title_contradicts_is_the_titles_colour() {
+        let c = |cell: &str, title: &str| contradicted(cell, title, &|_| false);
+        // Myntra rows whose cell says Red.
+        assert_eq!(
+            c("Red", "Roadster Women Black Textured Open Toe Flats").as_deref(),
+            Some("Black")
+        );
+        assert_eq!(
+            c("Red", "Gini and Jony Boys Black & Grey Embroidered Shorts").as_deref(),
+            Some("Black/Grey")
+        );
+        // Agreement: the same colour, a shade of it, one of several, a
+        // multicolour, another language's name.
+        assert_eq!(c("Red", "Soie Women Red Solid Bra"), None);
+        assert_eq!(c("Blue", "Kazo Women Navy Blue Regular Fit Shirt"), None);
+        assert_eq!(c("Navy Blue", "Kazo Women Blue Shirt"), None);
+        assert_eq!(c("Red", "Da Intimo Red & Black Striped Bra"), None);
+        assert_eq!(c("Red", "Anouk Women Multicoloured Printed Kurta"), None);
+        assert_eq!(
+            c("Blue", "Blue Saint Men Black & Blue Striped T-shirt"),
+            None
+        );
+        assert_eq!(c("Preto", "Mochila Escolar Black Edition"), None);
+        assert_eq!(c("White", "Roadster Men Offwhite Solid Shirt"), None);
+        // No colour in the title, or a cell no language file knows.
+        assert_eq!(c("Red", "PARFAIT Plus Size Solid Bra"), None);
+        assert_eq!(c("Matte", "Lakme Lipstick Black Case"), None);
     }
 
     #[test]

@@ -15,6 +15,14 @@ pub struct AttributeCoverage {
     /// Products without a column value whose value was learned from the
     /// title, the category path or a labelled description.
     pub learned: u64,
+    /// Products whose column value their own title contradicts ("Black
+    /// … Flats" in a "Red" cell), given the title's value instead.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub corrected: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 impl AttributeCoverage {
@@ -69,10 +77,13 @@ impl CoverageCounter {
     }
 
     /// Counts one product's attribute at position `i`: from a column, learned, or neither.
+    /// Counts one product's attribute `i`: from its column, learned, or
+    /// (both) its column corrected by what was learned.
     pub fn count(&mut self, i: usize, from_column: bool, learned: bool) {
         if let Some(row) = self.rows.get_mut(i) {
             if from_column {
                 row.from_column += 1;
+                row.corrected += u64::from(learned);
             } else if learned {
                 row.learned += 1;
             }

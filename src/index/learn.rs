@@ -129,19 +129,21 @@ impl Learner {
             audience = audience.merge(super::audience::scan(&p.title));
             out.gender = audience.resolve().map(|a| a.display(lang).to_string());
         }
-        if p.color.as_deref().is_none_or(|c| c.trim().is_empty()) {
-            let brand_only = |k: &str| brand.iter().any(|b| b == k);
-            out.color = super::color::learn(&p.title, &p.description, &brand_only);
-            // A word the product is named by is not its colour ("Day Cream").
-            let types = &out.types;
-            out.color = out.color.take().filter(|c| {
-                !c.split('/').any(|v| {
-                    types
-                        .iter()
-                        .any(|t| crate::text::key(t) == crate::text::key(v))
-                })
-            });
-        }
+        let brand_only = |k: &str| brand.iter().any(|b| b == k);
+        let learned = match p.color.as_deref().filter(|c| !c.trim().is_empty()) {
+            None => super::color::learn(&p.title, &p.description, &brand_only),
+            // A colour cell its own title contradicts is the title's colour.
+            Some(cell) => super::color::contradicted(cell, &p.title, &brand_only),
+        };
+        // A word the product is named by is not its colour ("Day Cream").
+        let types = &out.types;
+        out.color = learned.filter(|c| {
+            !c.split('/').any(|v| {
+                types
+                    .iter()
+                    .any(|t| crate::text::key(t) == crate::text::key(v))
+            })
+        });
         out
     }
 }
@@ -186,6 +188,7 @@ pub(super) struct Learned {
     pub(super) from_category: bool,
     /// The audience learned where the gender cell is empty.
     pub(super) gender: Option<String>,
-    /// The colour learned where the colour cell is empty.
+    /// The colour learned where the colour cell is empty, or read in the
+    /// title where it contradicts the cell.
     pub(super) color: Option<String>,
 }
