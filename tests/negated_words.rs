@@ -54,3 +54,22 @@ fn a_shopper_negating_the_word_finds_the_titles_that_negate_it_too() {
     let (found, reply) = shown(BRAS, "non padded bra");
     assert_eq!(found, ids(&["1", "4", "5"]), "{reply}");
 }
+
+/// A phrase with a negator is never read in descriptions, which keep no
+/// word order: "sem fio" there is "sem" and "fio" anywhere, as in a wired
+/// headset's "Com Fio … joga por horas sem fadiga".
+#[test]
+fn a_phrase_with_a_negator_is_not_read_in_descriptions_as_loose_words() {
+    let csv = "id,title,brand,price,description
+1,Fone de Ouvido Sem Fio JBL Tune 520BT,JBL,299.90,Bluetooth 5.3
+2,Fone de Ouvido JBL Tune 310C USB-C,JBL,99.90,O Fone de Ouvido Com Fio JBL para ouvir sem parar
+3,Headset Gamer Kalkan Hugin RGB,Kalkan,71.99,Jogue por horas a fio sem fadiga
+4,Fone de Ouvido Bluetooth Sem Fio QCY T13,QCY,119.90,Estojo de carga
+";
+    let (found, reply) = shown(csv, "fone de ouvido sem fio");
+    assert_eq!(found, ids(&["1", "4"]), "{reply}");
+    // Under R$ 100 there is none: said so, not a wired headset as one.
+    let (found, reply) = shown(csv, "fone de ouvido sem fio até 100 reais");
+    assert!(!reply.starts_with("Encontrei"), "{found:?} {reply}");
+    assert!(reply.contains("sem fio"), "{reply}");
+}

@@ -99,10 +99,16 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
         return None;
     }
     let description = index.fields().description;
+    // The description has no positions: a phrase is looked for there as
+    // its words anywhere, which for a phrase with a function word is
+    // another phrase ("sem fio" in "Com Fio … sem fadiga").
+    let negators = &crate::language::data(index.manifest().language)
+        .titles
+        .negators;
     let function_word = || {
         crate::text::words(word)
             .iter()
-            .all(|w| crate::language::is_function_word(w))
+            .any(|w| crate::language::is_function_word(w) || negators.contains(w))
     };
     let fields: Vec<(Field, f32)> = fields
         .iter()
