@@ -630,13 +630,15 @@ fn myntra_sneakers_puma_cheaper_white() {
         "{}",
         chat.fail("cheaper")
     );
-    // No white Puma sneakers for men cost ₹3,000 or less in this catalog
-    // (the cheapest is ₹3,574): the engine relaxes a constraint and says so.
+    // White replaces black (with the catalog's shades of white, "Offwhite");
+    // when none is left under the price, the engine relaxes a constraint
+    // and says so.
     let t = chat.say("actually white");
     if t.relaxed.is_empty() {
-        assert_eq!(
-            keys(&any_of(&t, Slot::Color)),
-            ["white"],
+        let colours = keys(&any_of(&t, Slot::Color));
+        assert!(
+            colours.first().is_some_and(|c| c == "white")
+                && colours.iter().all(|c| c.contains("white")),
             "{}",
             chat.fail("colour replaced")
         );
@@ -649,9 +651,10 @@ fn myntra_sneakers_puma_cheaper_white() {
     }
     // Without the brand, white sneakers for men under ₹3,000 exist.
     let t = chat.results("any brand, white");
-    assert_eq!(
-        keys(&any_of(&t, Slot::Color)),
-        ["white"],
+    let colours = keys(&any_of(&t, Slot::Color));
+    assert!(
+        colours.first().is_some_and(|c| c == "white")
+            && colours.iter().all(|c| c.contains("white")),
         "{}",
         chat.fail("white")
     );
