@@ -70,3 +70,38 @@ fn a_placeholder_brand_is_no_brand_and_the_title_names_the_brand() {
         turn.reply
     );
 }
+
+/// A brand's own words are not the product's: "silk sarees" is not a
+/// "Varkala Silk Sarees … Cotton Blend Saree", "not cotton" does not leave
+/// out a "Cotton World" linen shirt; a word only a brand has ("klein")
+/// still finds it, and the brand is still the brand.
+#[test]
+fn a_brands_words_are_not_the_products_words() {
+    let csv = "id,title,brand,price
+1,Varkala Silk Sarees Pink Silk Blend Woven Saree,Varkala Silk Sarees,1650
+2,Varkala Silk Sarees Magenta Cotton Blend Solid Saree,Varkala Silk Sarees,1364
+3,Mimosa Women Red Art Silk Saree,Mimosa,1199
+4,Mimosa Women Green Cotton Saree,Mimosa,899
+5,Cotton World Men Blue Linen Shirt,Cotton World,1499
+6,Calvin Klein Jeans Men Black Slim Fit Jeans,Calvin Klein Jeans,3999
+7,Roadster Men Grey Cotton Shirt,Roadster,799
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let ask = |message: &str| {
+        let turn = engine
+            .turn(&mut Session::default(), message, 20)
+            .expect("turn");
+        let shown: BTreeSet<String> = turn.products.iter().map(|p| p.id.clone()).collect();
+        (shown, turn.reply)
+    };
+    let set = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<BTreeSet<_>>();
+    let (shown, reply) = ask("silk sarees");
+    assert_eq!(shown, set(&["1", "3"]), "{reply}");
+    let (shown, reply) = ask("shirts not cotton");
+    assert_eq!(shown, set(&["5"]), "{reply}");
+    let (shown, reply) = ask("klein");
+    assert_eq!(shown, set(&["6"]), "{reply}");
+    let (shown, reply) = ask("varkala silk sarees");
+    assert_eq!(shown, set(&["1", "2"]), "{reply}");
+}

@@ -145,6 +145,7 @@ impl IndexBuilder {
         } else {
             p
         };
+        let brand_end = learned.brand_end;
         let product_types = learned.types;
         // Facet keys and their counts; a value's key is counted once per
         // product ("Clock" and "Clocks" are one type). Written to a scratch
@@ -231,7 +232,8 @@ impl IndexBuilder {
         let text_bytes = p.title.len() + p.description.len() + 2 * p.id.len() + 512;
         let mut doc = TantivyDocument::with_capacity(2 * text_bytes);
         doc.add_text(f.id, &p.id);
-        doc.add_text(f.title, &p.title);
+        // Searched without its leading brand (see `Learned::brand_end`).
+        doc.add_text(f.title, p.title.get(brand_end..).unwrap_or(&p.title));
         match &p.brand {
             Some(brand) => doc.add_text(f.brand_text, brand),
             None => doc.add_text(f.no_brand, super::schema::NO_BRAND),

@@ -115,6 +115,7 @@ impl Learner {
         // Jeans Boys Khaki Chinos" is chinos, "Calvin Klein Jeans Men Black
         // Joggers" joggers).
         let title = without_brand(&p.title, &brand, &self.brands);
+        out.brand_end = p.title.len() - title.len();
         if let Some(head) = types::head_noun(&title, self.head, &skip, &mut self.known_types)
             && !types::names_category_type(&title, head.word, &out.types, self.head)
         {
@@ -188,6 +189,11 @@ pub(super) struct Learned {
     pub(super) from_category: bool,
     /// The audience learned where the gender cell is empty.
     pub(super) gender: Option<String>,
+    /// Where the title's words after its leading brand start (0 when it
+    /// starts with none): the title is searched from there, so a brand's
+    /// words are not the product's ("Varkala Silk Sarees … Cotton Blend
+    /// Saree" is no silk saree, "U.S. Polo Assn. … T-shirt" no polo).
+    pub(super) brand_end: usize,
     /// The colour learned where the colour cell is empty, or read in the
     /// title where it contradicts the cell.
     pub(super) color: Option<String>,

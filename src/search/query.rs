@@ -110,11 +110,32 @@ fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Opti
             .iter()
             .any(|w| crate::language::is_function_word(w) || negators.contains(w))
     };
+    // A word of the catalog's titles is the product's, not its brand's:
+    // "silk" is no "Varkala Silk Sarees … Cotton Blend Saree" (titles are
+    // indexed without their leading brand). A word only brands have
+    // ("klein") still finds them.
+    let brand_text = index.fields().brand_text;
+    let titled = || {
+        let searcher = index.searcher();
+        let title = index.fields().title;
+        tokens.iter().all(|token| {
+            searcher
+                .doc_freq(&Term::from_field_text(title, token))
+                .is_ok_and(|n| n > 0)
+        })
+    };
     let fields: Vec<(Field, f32)> = fields
         .iter()
         .copied()
         .filter(|&(field, _)| field != description || !function_word())
         .collect();
+    let fields: Vec<(Field, f32)> = match fields.iter().any(|&(f, _)| f == brand_text) && titled() {
+        true => fields
+            .into_iter()
+            .filter(|&(f, _)| f != brand_text)
+            .collect(),
+        false => fields,
+    };
     let mut spellings = vec![tokens];
     spellings.extend(other_spellings(index, word, &fields));
     let per_field: Vec<Box<dyn Query>> = spellings
