@@ -13,7 +13,7 @@ pub use turn::{Relaxation, Turn, TurnKind};
 use crate::catalog::Product;
 use crate::dialog::{self, Fallback, Session, Step};
 use crate::error::Result;
-use crate::model::{Canned, Note, SearchSpec, Suggestion, page_size};
+use crate::model::{Canned, Note, SearchSpec, Slot, Suggestion, page_size};
 use crate::reply::{self, Answer, Money};
 use crate::search::{self, SearchResult};
 use live::{Live, Loaded};
@@ -156,9 +156,12 @@ impl Engine {
         let index = &loaded.index;
         let limit = page_size(limit);
         let prior = dialog::prior_language(session, loaded.lexicon.catalog_language());
-        let understood = loaded
+        let mut understood = loaded
             .lexicon
             .understand_with(message, prior, &|word| index.describes(word));
+        if session.constraints.facet(&Slot::Type).is_some() {
+            understood = loaded.lexicon.narrowing(understood);
+        }
         let context = dialog::Context {
             limit,
             currency: loaded.currency(),

@@ -89,6 +89,32 @@ impl Lexicon {
         (other.ops != first.ops).then_some(other)
     }
 
+    /// Once a type is asked, a type the catalog has no value of but whose
+    /// words its titles use narrows that type instead of finding nothing:
+    /// "t-shirts", then "polo" is polo t-shirts (titled "Polo Collar
+    /// T-shirt"); "backpack", then "laptop" laptop backpacks. Said first,
+    /// it stays the type the store lacks ("tênis" in a store whose titles
+    /// say it only of tennis balls).
+    pub fn narrowing(&self, mut u: Understanding) -> Understanding {
+        let Some(types) = self.facets.iter().find(|f| f.slot == Slot::Type) else {
+            return u;
+        };
+        for op in &mut u.ops {
+            let Op::Set(Slot::Type, values) = op else {
+                continue;
+            };
+            let [value] = values.as_slice() else {
+                continue;
+            };
+            let key = crate::text::key(value);
+            let absent = !types.values.iter().any(|v| crate::text::key(v) == key);
+            if absent && key.split(' ').all(|w| self.term(w).is_some()) {
+                *op = Op::Text(value.clone());
+            }
+        }
+        u
+    }
+
     fn read(
         &self,
         message: &str,

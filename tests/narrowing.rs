@@ -1,0 +1,62 @@
+//! A type the store has no value of, said after a type was asked, narrows
+//! that type when its words are in the titles: "t-shirts", then "polo" is
+//! the polo-collar t-shirts; "backpack", then "laptop" the laptop
+//! backpacks. Said first, it is still a type the store lacks. Through
+//! `Engine::turn` on an index imported from a catalog file.
+
+mod common;
+
+use std::collections::BTreeSet;
+use vitrine::{Engine, Session};
+
+const CATALOG: &str = "id,title,brand,gender,price
+1,Roadster Men Navy Blue Polo Collar T-shirt,Roadster,Men,599
+2,Roadster Men White Round Neck T-shirt,Roadster,Men,399
+3,HRX Men Black Polo Collar T-shirt,HRX,Men,699
+4,HRX Men Grey Round Neck T-shirt,HRX,Men,349
+5,Wildcraft Unisex Black Laptop Backpack,Wildcraft,Unisex,1999
+6,Puma Unisex Blue Graphic Backpack,Puma,Unisex,1299
+7,Wildcraft Unisex Grey Rucksack Backpack,Wildcraft,Unisex,2499
+8,Mast & Harbour Women Black Laptop Bag,Mast & Harbour,Women,1499
+";
+
+fn ids(list: &[&str]) -> BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+fn conversation(engine: &Engine, messages: &[&str]) -> Vec<(BTreeSet<String>, String)> {
+    let mut session = Session::default();
+    messages
+        .iter()
+        .map(|message| {
+            let turn = engine
+                .turn(&mut session, message, 20)
+                .unwrap_or_else(|e| panic!("{message}: {e}"));
+            let shown = turn.products.iter().map(|p| p.id.clone()).collect();
+            (shown, turn.reply)
+        })
+        .collect()
+}
+
+#[test]
+fn a_type_the_store_lacks_narrows_the_type_asked_before() {
+    let dir = common::index_of(CATALOG);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["t-shirts for men", "polo"]);
+    assert_eq!(turns[0].0, ids(&["1", "2", "3", "4"]), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&["1", "3"]), "{}", turns[1].1);
+    let turns = conversation(&engine, &["backpack", "laptop", "wildcraft"]);
+    assert_eq!(turns[1].0, ids(&["5"]), "{}", turns[1].1);
+    assert_eq!(turns[2].0, ids(&["5"]), "{}", turns[2].1);
+}
+
+#[test]
+fn said_first_a_type_the_store_lacks_is_still_that_type() {
+    let dir = common::index_of(CATALOG);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["laptop"]);
+    let (shown, reply) = &turns[0];
+    // No laptop bag or backpack is a laptop.
+    assert!(shown.is_empty(), "{shown:?} {reply}");
+    assert!(reply.contains("laptop"), "{reply}");
+}
