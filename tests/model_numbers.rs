@@ -26,6 +26,13 @@ const CATALOG: &str = "id,title,brand,price,description
 13,Monitor Samsung 24 polegadas Full HD,Samsung,799.00,Ideal para 27 jogos
 14,Ração Golden Cães Adultos 15 kg,Golden,189.90,Para cães de 15 a 25 kg
 15,Ração Golden Cães Adultos 3 kg,Golden,59.90,Para cães de até 15 kg
+16,Galaxy Book 4 Intel Core i5 16GB,Samsung,4999.00,Notebook
+17,Galaxy Book 3 Pro 14 polegadas,Samsung,6999.00,Notebook
+18,Galaxy S24+ + Music Frame Combo,Samsung,9999.00,Mais novo que o Galaxy S23
+19,Smartphone Samsung Galaxy S23 128GB Preto,Samsung,3999.00,Celular
+20,Smartphone Samsung Galaxy S23 Ultra 256GB Verde,Samsung,6999.00,Celular
+21,\"Smart TV Samsung 55\"\" Crystal UHD\",Samsung,2999.00,Tela grande
+22,\"Smart TV Samsung 65\"\" Crystal UHD\",Samsung,3999.00,Tela de 55 polegadas é menor
 ";
 
 fn ids(list: &[&str]) -> BTreeSet<String> {
@@ -115,6 +122,22 @@ fn a_bare_number_is_also_the_catalogs_measurement_of_it() {
         ("monitor 27", &["12"][..]),
         ("monitor 24", &["13"]),
         ("ração 15", &["14"]),
+    ] {
+        let turns = conversation(&engine, &[message]);
+        let (shown, reply) = &turns[0];
+        assert_eq!(shown, &ids(want), "{message}: {reply}");
+    }
+}
+
+#[test]
+fn a_model_after_a_brand_or_a_product_line_is_asked_of_titles() {
+    let dir = common::index_of(CATALOG);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for (message, want) in [
+        // "Galaxy" is the type of the Galaxy Book titles; the S23 phones
+        // are smartphones, and the combo names the S23 in its description
+        ("galaxy s23", &["19", "20"][..]),
+        ("tv samsung 55", &["21"]),
     ] {
         let turns = conversation(&engine, &[message]);
         let (shown, reply) = &turns[0];

@@ -185,18 +185,26 @@ impl Engine {
                     dialog::after_search(session, &spec, &changes, &before, found.total, count)?;
                 let (mut spec, mut changes, mut found, mut fallback) =
                     (spec, changes, found, fallback);
-                // Nothing matches, and words of the message are brands too
-                // ("só golden" after "ração": the colour, or the brand
-                // Golden): the brand reading wins when it matches, or sets
-                // less aside.
-                if found.total == 0
-                    && let Some(other) = loaded.lexicon.brand_reading(
+                // Nothing matches, and the message reads another way: its
+                // words that are brands too as the brands ("só golden"
+                // after "ração": the colour, or the brand Golden), or its
+                // type as words of titles ("galaxy s23": "Galaxy" is the
+                // type of the Galaxy Book titles, the S23 phones are
+                // typed Smartphone). Another reading wins when it matches,
+                // or sets less aside.
+                let readings = [
+                    loaded.lexicon.brand_reading(
                         message,
                         prior,
                         &|word| index.describes(word),
                         &understood,
-                    )
-                {
+                    ),
+                    loaded.lexicon.type_as_words(&understood),
+                ];
+                for other in readings.into_iter().flatten() {
+                    if found.total > 0 {
+                        break;
+                    }
                     let mut read_again = (*before).clone();
                     if let Step::Search {
                         spec: spec2,

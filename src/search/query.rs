@@ -550,13 +550,15 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
     }
     let fields = text_fields(index, opts.with_description);
-    // A measurement or a model number is the product's own in its title
-    // or attributes; a description's "10 kg" is as often a feeding table
-    // or a pet's weight, its "15" anything.
+    // A measurement, a model number or code is the product's own in its
+    // title or attributes; a description's "10 kg" is as often a feeding
+    // table or a pet's weight, its "15" anything, its "S23" the model a
+    // combo replaces.
     let measured = text_fields(index, false);
     required.extend(c.text.iter().filter_map(|w| {
-        let numeric = w.bytes().all(|b| b.is_ascii_digit());
-        let fields = match numeric || crate::language::units::is_measurement(w) {
+        // "15", "s23", "4k", "42151": a number or a model code.
+        let coded = w.bytes().any(|b| b.is_ascii_digit());
+        let fields = match coded {
             true => &measured,
             false => &fields,
         };

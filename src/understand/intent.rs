@@ -603,13 +603,15 @@ fn size_named_before_cue(lx: &Lexicon, tokens: &Tokens, spans: &[Span<'_>], i: u
 
 /// True when span `later` comes right after span `earlier`, stop words aside.
 /// True when a short number right after `before` is that product line's
-/// model number ("iphone 15", "playstation 5", "galaxy a 15"): `before`
-/// is a product type or a catalog word, not an audience, colour or
-/// brand ("men 15", "nike 10" are no model).
+/// model number or size ("iphone 15", "playstation 5", "tv samsung 55"):
+/// `before` is a product type, a brand or a catalog word, not an audience
+/// or a colour ("men 15" is no model).
 fn names_a_model(lx: &Lexicon, before: &Span<'_>) -> bool {
     match before.item {
         Item::Term(_) => true,
-        Item::Facet { facet, .. } => lx.facet(facet).is_some_and(|f| f.slot == Slot::Type),
+        Item::Facet { facet, .. } => lx
+            .facet(facet)
+            .is_some_and(|f| matches!(f.slot, Slot::Type | Slot::Brand)),
         _ => false,
     }
 }

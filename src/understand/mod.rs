@@ -115,6 +115,36 @@ impl Lexicon {
         u
     }
 
+    /// The reading of `first` with its type asked as words of titles,
+    /// when the type's name is such words ("galaxy s23": the titles
+    /// "Smartphone Samsung Galaxy S23", not the products typed "Galaxy");
+    /// `None` when it names no type so, or no other word. The engine tries
+    /// it when the first reading matches nothing.
+    pub fn type_as_words(&self, first: &Understanding) -> Option<Understanding> {
+        // With other words only ("galaxy s23"): a type alone, or one the
+        // store lacks ("tênis" of tennis balls), is what was asked.
+        if !first.ops.iter().any(|op| matches!(op, Op::Text(_))) {
+            return None;
+        }
+        let types = self.facets.iter().find(|f| f.slot == Slot::Type)?;
+        let mut other = first.clone();
+        let mut changed = false;
+        for op in &mut other.ops {
+            let Op::Set(Slot::Type, values) = op else {
+                continue;
+            };
+            let Some(word) = values.first().map(|v| crate::text::key(v)) else {
+                continue;
+            };
+            let listed = types.values.iter().any(|v| crate::text::key(v) == word);
+            if listed && word.split(' ').all(|w| self.term(w).is_some()) {
+                *op = Op::Text(word);
+                changed = true;
+            }
+        }
+        changed.then_some(other)
+    }
+
     fn read(
         &self,
         message: &str,
