@@ -133,3 +133,50 @@ fn lego_para_meninas() {
     }
     assert!(!t.relaxed.is_empty(), "{}", t.reply);
 }
+
+/// Washer-dryers are their own type ("Lava e Seca LG VC5 12kg …"), not
+/// plain washing machines; an LG one of 12 kg is one.
+#[test]
+fn lava_e_seca_lg_12kg() {
+    let Some(store) = store() else { return };
+    let t = turn(store, "lava e seca lg 12kg");
+    assert!(
+        t.relaxed.is_empty() && !t.products.is_empty(),
+        "{}",
+        t.reply
+    );
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        let title = words(&row.0).join(" ");
+        assert!(
+            title.contains("lava e seca") || title.contains("lavadora e secadora"),
+            "{}",
+            row.0
+        );
+        assert!(
+            title.contains("12kg") || title.contains("12 kg"),
+            "{}",
+            row.0
+        );
+        assert_eq!(p.brand.as_deref(), Some("LG"), "{}", row.0);
+    }
+}
+
+/// Numbers that name a model, asked of titles: the iPhone 15, not every
+/// iPhone; the Galaxy S23 phones, not a combo whose description names it.
+#[test]
+fn iphone_15_and_galaxy_s23() {
+    let Some(store) = store() else { return };
+    for (message, model) in [("iphone 15", "15"), ("galaxy s23", "s23")] {
+        let t = turn(store, message);
+        assert!(
+            t.relaxed.is_empty() && !t.products.is_empty(),
+            "{}",
+            t.reply
+        );
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            assert!(words(&row.0).iter().any(|w| w == model), "{}", row.0);
+        }
+    }
+}

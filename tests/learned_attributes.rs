@@ -386,4 +386,8 @@ fn br_retail_a_two_word_type_at_the_start_of_a_title_is_the_type() {
     let (p, types) = product(&br.index, "326031561");
     assert!(p.title.starts_with("Ar Condicionado"), "{}", p.title);
     assert_eq!(types, ["Ar Condicionado"], "{}", p.title);
+    // Three words: a washer-dryer, not a "Lava".
+    let (p, types) = product(&br.index, "cv3012wc5-abwfbrs-essp-br");
+    assert!(p.title.starts_with("Lava e Seca LG"), "{}", p.title);
+    assert_eq!(types, ["Lava e Seca"], "{}", p.title);
 }

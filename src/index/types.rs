@@ -391,19 +391,31 @@ pub fn head_noun<'t>(
         .position(|&i| is_known(i) && !modifier(i))
         .filter(|&at| candidates[..at].iter().all(|&i| passable(i)))
         .map(|at| candidates[at]);
-    // Where titles start with the type, two words a language file names as
-    // one type ("Ar Condicionado Split", also written "Ar-Condicionado")
-    // are that type, though the first is no candidate alone.
+    // Where titles start with the type, two or three words a language file
+    // names as one type ("Ar Condicionado Split", also written
+    // "Ar-Condicionado"; "Lava e Seca LG") are that type, though the first
+    // is no candidate alone.
     if position == HeadPosition::First && part.is_none() {
         let first = candidates.first().copied().unwrap_or(0);
         for at in 0..=first.min(2) {
-            let pair = format!("{} {}", words.key(at), words.key(at + 1));
-            if at + 1 < words.words.len() && known.compounds.contains(&pair) {
-                let (start, end) = (&words.words[at].0, &words.words[at + 1].0);
-                return Some(Head {
-                    word: &title[start.start..end.end],
-                    compound: None,
-                });
+            for n in [3, 2] {
+                if at + n > words.words.len() {
+                    continue;
+                }
+                let phrase = (at..at + n)
+                    .map(|i| words.key(i))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // Three words only when joined ("Lava e Seca"): a type
+                // "X de Y" keeps its head and compound below.
+                let joined = n == 2 || matches!(words.key(at + 1), "e" | "and");
+                if joined && known.compounds.contains(&phrase) {
+                    let (start, end) = (&words.words[at].0, &words.words[at + n - 1].0);
+                    return Some(Head {
+                        word: &title[start.start..end.end],
+                        compound: None,
+                    });
+                }
             }
         }
     }
