@@ -134,7 +134,12 @@ fn slashes_and_pipes() {
         "pipe.csv",
         &[
             ("p1", &["Electronics", "Audio", "Headphones"], None),
-            ("p2", &["Electronics", "Audio", "Speakers"], None),
+            // "Mini Bluetooth Speaker": a kind a language file names too
+            (
+                "p2",
+                &["Electronics", "Audio", "Speakers", "Bluetooth Speaker"],
+                None,
+            ),
             ("p3", &["Electronics", "Mobile Accessories", "Cables"], None),
             ("p4", &["Headphones"], Some("Girls")),
         ],

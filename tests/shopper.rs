@@ -1009,7 +1009,8 @@ fn the_greeting_shows_what_this_catalog_answers() {
     let stores: Vec<(&Store, [&str; 2], &[&str], &str)> = [
         Some((demo(), ["hi", "help"], &["sneakers"][..], "$")),
         Some((demo_pt(), ["oi", "ajuda"], &["tênis"][..], "R$")),
-        myntra().map(|s| (s, ["hi", "help"], &["shirts"][..], "₹")),
+        // Shirts are the most common, but "Polo Shirt" narrows them now.
+        myntra().map(|s| (s, ["hi", "help"], &["shirts", "kurtas"][..], "₹")),
         br_retail().map(|s| (s, ["oi", "ajuda"], &["rações", "ração"][..], "R$")),
     ]
     .into_iter()

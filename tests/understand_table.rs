@@ -420,7 +420,7 @@ fn english_on_a_fashion_catalog() {
         // free text, fillers, gibberish
         ("wireless", "text=wireless"),
         ("running", "text=running"),
-        ("hooded sweatshirt", "text=hooded; type=Sweatshirt"),
+        ("hooded sweatshirt", "type=Hoodie"),
         ("slim fit jeans", "text=slim; text=fit; type=Jeans"),
         ("printed kurta", "text=printed; type=Kurta|Kurti"),
         ("qwzx plorf", ""),

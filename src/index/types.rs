@@ -442,6 +442,15 @@ pub fn head_noun<'t>(
             // "Card", "Star Wars" and no "Wars").
             head.word = english;
         }
+    } else if i > 0 {
+        // An English head with the word before it a language file names
+        // as one type ("Hooded Sweatshirt" a hoodie, "Shoulder Bag" a
+        // handbag): the compound too, so the narrower kind finds it.
+        let key = format!("{} {}", words.key(i - 1), words.key(i));
+        if known.compounds.contains(&key) {
+            let (start, end) = (&words.words[i - 1].0, &words.words[i].0);
+            head.compound = Some(title[start.start..end.end].to_string());
+        }
     }
     Some(head)
 }
