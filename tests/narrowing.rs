@@ -60,3 +60,30 @@ fn said_first_a_type_the_store_lacks_is_still_that_type() {
     assert!(shown.is_empty(), "{shown:?} {reply}");
     assert!(reply.contains("laptop"), "{reply}");
 }
+
+/// A narrower kind a title names before its head is that kind too:
+/// "Hooded Sweatshirt" is a hoodie (and still a sweatshirt), "Shoulder
+/// Bag" and "Handheld Bag" are handbags, not backpacks.
+#[test]
+fn a_narrower_kind_before_the_head_is_found_by_its_name() {
+    let csv = "id,title,brand,gender,price
+1,Roadster Men Grey Hooded Sweatshirt,Roadster,Men,999
+2,HRX Men Black Hoodie,HRX,Men,1099
+3,Roadster Men Blue Solid Sweatshirt,Roadster,Men,899
+4,Lavie Women Black Shoulder Bag,Lavie,Women,1499
+5,Lavie Women Tan Handheld Bag,Lavie,Women,1699
+6,Wildcraft Unisex Grey Backpack,Wildcraft,Unisex,1999
+7,Caprese Women Red Solid Sling Bag,Caprese,Women,1299
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for (message, want) in [
+        ("hoodie", &["1", "2"][..]),
+        ("sweatshirts", &["1", "2", "3"]),
+        ("handbag", &["4", "5"]),
+        ("bags", &["4", "5", "7"]),
+    ] {
+        let turns = conversation(&engine, &[message]);
+        assert_eq!(turns[0].0, ids(want), "{message}: {}", turns[0].1);
+    }
+}
