@@ -340,6 +340,10 @@ fn myntra_keeps_its_columns_and_finds_its_watches() {
     );
     // Mostly "Red" cells of black, beige or brown things: ~4% of the rows.
     assert_eq!(colour.corrected, corrected, "{colour:?}");
+    // Only colours are corrected.
+    for other in m.attributes.iter().filter(|a| a.attribute != "color") {
+        assert_eq!(other.corrected, 0, "{other:?}");
+    }
     assert!((300..800).contains(&corrected), "{corrected} corrected");
 }
 

@@ -7,8 +7,8 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-use vitrine::{Engine, Session};
+use common::{conversation, ids};
+use vitrine::Engine;
 
 const CATALOG: &str = "id,title,brand,price,description
 1,iPhone 15 Apple 128GB Preto,Apple,4999.00,Tela de 6.1 polegadas
@@ -34,25 +34,6 @@ const CATALOG: &str = "id,title,brand,price,description
 21,\"Smart TV Samsung 55\"\" Crystal UHD\",Samsung,2999.00,Tela grande
 22,\"Smart TV Samsung 65\"\" Crystal UHD\",Samsung,3999.00,Tela de 55 polegadas é menor
 ";
-
-fn ids(list: &[&str]) -> BTreeSet<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
-
-/// The ids shown for each message of one conversation, and the replies.
-fn conversation(engine: &Engine, messages: &[&str]) -> Vec<(BTreeSet<String>, String)> {
-    let mut session = Session::default();
-    messages
-        .iter()
-        .map(|message| {
-            let turn = engine
-                .turn(&mut session, message, 20)
-                .unwrap_or_else(|e| panic!("{message}: {e}"));
-            let shown = turn.products.iter().map(|p| p.id.clone()).collect();
-            (shown, turn.reply)
-        })
-        .collect()
-}
 
 #[test]
 fn a_short_number_after_a_product_line_is_its_model() {

@@ -6,8 +6,8 @@
 
 mod common;
 
-use std::collections::BTreeSet;
-use vitrine::{Engine, Session};
+use common::{conversation, ids};
+use vitrine::Engine;
 
 const CATALOG: &str = "id,title,brand,gender,price
 1,Roadster Men Navy Blue Polo Collar T-shirt,Roadster,Men,599
@@ -19,24 +19,6 @@ const CATALOG: &str = "id,title,brand,gender,price
 7,Wildcraft Unisex Grey Rucksack Backpack,Wildcraft,Unisex,2499
 8,Mast & Harbour Women Black Laptop Bag,Mast & Harbour,Women,1499
 ";
-
-fn ids(list: &[&str]) -> BTreeSet<String> {
-    list.iter().map(|s| s.to_string()).collect()
-}
-
-fn conversation(engine: &Engine, messages: &[&str]) -> Vec<(BTreeSet<String>, String)> {
-    let mut session = Session::default();
-    messages
-        .iter()
-        .map(|message| {
-            let turn = engine
-                .turn(&mut session, message, 20)
-                .unwrap_or_else(|e| panic!("{message}: {e}"));
-            let shown = turn.products.iter().map(|p| p.id.clone()).collect();
-            (shown, turn.reply)
-        })
-        .collect()
-}
 
 #[test]
 fn a_type_the_store_lacks_narrows_the_type_asked_before() {

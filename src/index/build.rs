@@ -320,6 +320,9 @@ impl IndexBuilder {
         c.count(0, learned.from_category, !learned.types.is_empty());
         c.count(1, has(&p.brand), false);
         c.count(2, has(&p.color), learned.color.is_some());
+        if has(&p.color) && learned.color.is_some() {
+            c.corrected(2);
+        }
         c.count(3, has(&p.gender), learned.gender.is_some());
         c.count(4, has(&p.size), false);
         c.count(5, has(&p.material), false);

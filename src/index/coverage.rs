@@ -77,16 +77,22 @@ impl CoverageCounter {
     }
 
     /// Counts one product's attribute at position `i`: from a column, learned, or neither.
-    /// Counts one product's attribute `i`: from its column, learned, or
-    /// (both) its column corrected by what was learned.
+    /// Counts one product's attribute `i`: from its column, or learned.
     pub fn count(&mut self, i: usize, from_column: bool, learned: bool) {
         if let Some(row) = self.rows.get_mut(i) {
             if from_column {
                 row.from_column += 1;
-                row.corrected += u64::from(learned);
             } else if learned {
                 row.learned += 1;
             }
+        }
+    }
+
+    /// Counts one product whose column value of attribute `i` its title
+    /// contradicted (see [`AttributeCoverage::corrected`]).
+    pub fn corrected(&mut self, i: usize) {
+        if let Some(row) = self.rows.get_mut(i) {
+            row.corrected += 1;
         }
     }
 

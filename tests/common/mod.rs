@@ -116,3 +116,27 @@ pub fn raise_open_file_limit() {
         }
     }
 }
+
+/// A set of product ids, for comparing with what a turn shows.
+pub fn ids(list: &[&str]) -> std::collections::BTreeSet<String> {
+    list.iter().map(|s| s.to_string()).collect()
+}
+
+/// One conversation through `Engine::turn`: the ids each message showed
+/// (up to 20), and the reply.
+pub fn conversation(
+    engine: &Engine,
+    messages: &[&str],
+) -> Vec<(std::collections::BTreeSet<String>, String)> {
+    let mut session = vitrine::Session::default();
+    messages
+        .iter()
+        .map(|message| {
+            let turn = engine
+                .turn(&mut session, message, 20)
+                .unwrap_or_else(|e| panic!("{message}: {e}"));
+            let shown = turn.products.iter().map(|p| p.id.clone()).collect();
+            (shown, turn.reply)
+        })
+        .collect()
+}
