@@ -180,3 +180,20 @@ fn iphone_15_and_galaxy_s23() {
         }
     }
 }
+
+/// "2 portas" counts the fridge's doors: fridges whose title or
+/// description says so, not door parts or egg holders for fridges.
+#[test]
+fn geladeira_2_portas() {
+    let Some(store) = store() else { return };
+    let t = turn(store, "geladeira 2 portas");
+    assert!(!t.products.is_empty(), "{}", t.reply);
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(
+            words(&row.0).first().is_some_and(|w| w == "geladeira"),
+            "{}",
+            row.0
+        );
+    }
+}

@@ -192,6 +192,10 @@ impl Engine {
                 // type of the Galaxy Book titles, the S23 phones are
                 // typed Smartphone). Another reading wins when it matches,
                 // or sets less aside.
+                // (The type as words only when the words are in no
+                // description either: "geladeira 2 portas" is fridges
+                // whose descriptions say so, not door parts for fridges.)
+                let described = matches!(fallback, Some(Fallback::Described(_)));
                 let readings = [
                     loaded.lexicon.brand_reading(
                         message,
@@ -199,7 +203,10 @@ impl Engine {
                         &|word| index.describes(word),
                         &understood,
                     ),
-                    loaded.lexicon.type_as_words(&understood),
+                    loaded
+                        .lexicon
+                        .type_as_words(&understood)
+                        .filter(|_| !described),
                 ];
                 for other in readings.into_iter().flatten() {
                     if found.total > 0 {

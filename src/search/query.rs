@@ -556,8 +556,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
     // combo replaces.
     let measured = text_fields(index, false);
     required.extend(c.text.iter().filter_map(|w| {
-        // "15", "s23", "4k", "42151": a number or a model code.
-        let coded = w.bytes().any(|b| b.is_ascii_digit());
+        // "15", "s23", "4k", "42151": a number or a model code (a phrase
+        // with a number, "2 portas", may be in descriptions).
+        let coded = !w.contains(' ') && w.bytes().any(|b| b.is_ascii_digit());
         let fields = match coded {
             true => &measured,
             false => &fields,
