@@ -9,6 +9,7 @@ mod facets;
 mod filter;
 pub mod query;
 mod top;
+mod words;
 
 pub use checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 pub use collect::{Rank, TurnCollector, TurnFruit};

@@ -11,14 +11,14 @@
 //! read.
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
+use super::words::{any_of, filter_term, negated_in_title, text_fields, word_query};
 use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{SearchSpec, Slot, Sort, facet};
 use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
-    RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
 
@@ -27,163 +27,6 @@ type Clause = (Occur, Box<dyn Query>);
 /// The rank given to products of the value a shopper named literally, over
 /// those a concept widened to: above any title-word score.
 const LITERAL_BOOST: f32 = 8.0;
-
-/// Where shopper words are looked for, and their ranking weight.
-fn text_fields(index: &ProductIndex, with_description: bool) -> Vec<(Field, f32)> {
-    let f = index.fields();
-    let mut fields = vec![
-        (f.title, 3.0),
-        (f.brand_text, 2.0),
-        (f.type_text, 2.0),
-        (f.attrs_text, 1.5),
-    ];
-    if with_description {
-        fields.push((f.description, 0.5));
-    }
-    fields
-}
-
-fn term_query(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::WithFreqs,
-    ))
-}
-
-/// A term that only filters (no frequencies read).
-fn filter_term(field: Field, text: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(field, text),
-        IndexRecordOption::Basic,
-    ))
-}
-
-/// Matches the analysed `tokens` in `field`: as a phrase in the title (the
-/// only field with positions), by all of them elsewhere.
-fn phrase_query(index: &ProductIndex, field: Field, tokens: &[String]) -> Box<dyn Query> {
-    match tokens {
-        [] => Box::new(EmptyQuery),
-        [one] => term_query(field, one),
-        many if field == index.fields().title => Box::new(PhraseQuery::new(
-            many.iter()
-                .map(|t| Term::from_field_text(field, t))
-                .collect(),
-        )),
-        many => Box::new(BooleanQuery::new(
-            many.iter()
-                .map(|t| (Occur::Must, term_query(field, t)))
-                .collect(),
-        )),
-    }
-}
-
-/// Any of `queries` (an empty list matches nothing).
-fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
-    if queries.len() == 1 {
-        return queries
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Box::new(EmptyQuery));
-    }
-    Box::new(BooleanQuery::new(
-        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
-    ))
-}
-
-/// A word must appear in one of `fields` (each of its analysed tokens).
-/// The description indexes content words only: a function word is not
-/// looked for there.
-fn word_query(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Option<Box<dyn Query>> {
-    let tokens = crate::index::tokens(&mut index.analyzer(), word);
-    if tokens.is_empty() {
-        return None;
-    }
-    let description = index.fields().description;
-    // The description has no positions: a phrase is looked for there as
-    // its words anywhere, which for a phrase with a function word is
-    // another phrase ("sem fio" in "Com Fio … sem fadiga").
-    let negators = &crate::language::data(index.manifest().language)
-        .titles
-        .negators;
-    let function_word = || {
-        crate::text::words(word)
-            .iter()
-            .any(|w| crate::language::is_function_word(w) || negators.contains(w))
-    };
-    // A word of the catalog's titles is the product's, not its brand's:
-    // "silk" is no "Varkala Silk Sarees … Cotton Blend Saree" (titles are
-    // indexed without their leading brand). A word only brands have
-    // ("klein") still finds them.
-    let brand_text = index.fields().brand_text;
-    let titled = || {
-        let searcher = index.searcher();
-        let title = index.fields().title;
-        tokens.iter().all(|token| {
-            searcher
-                .doc_freq(&Term::from_field_text(title, token))
-                .is_ok_and(|n| n > 0)
-        })
-    };
-    let fields: Vec<(Field, f32)> = fields
-        .iter()
-        .copied()
-        .filter(|&(field, _)| field != description || !function_word())
-        .collect();
-    let fields: Vec<(Field, f32)> = match fields.iter().any(|&(f, _)| f == brand_text) && titled() {
-        true => fields
-            .into_iter()
-            .filter(|&(f, _)| f != brand_text)
-            .collect(),
-        false => fields,
-    };
-    let mut spellings = vec![tokens];
-    spellings.extend(other_spellings(index, word, &fields));
-    let per_field: Vec<Box<dyn Query>> = spellings
-        .iter()
-        .flat_map(|tokens| {
-            fields.iter().map(|&(field, boost)| {
-                Box::new(BoostQuery::new(phrase_query(index, field, tokens), boost))
-                    as Box<dyn Query>
-            })
-        })
-        .collect();
-    Some(any_of(per_field))
-}
-
-/// The tokens of a word's other regional spellings ("analogue" for
-/// "analog") and of its translations ("gato" for "cat", "sem fio" for
-/// "wireless") that the catalog uses: either finds both.
-fn other_spellings(index: &ProductIndex, word: &str, fields: &[(Field, f32)]) -> Vec<Vec<String>> {
-    let searcher = index.searcher();
-    let mut others = if word.contains(' ') {
-        Vec::new()
-    } else {
-        crate::language::spellings(word)
-    };
-    others.extend(crate::language::translations(word));
-    // "monitor 27", "ração 15": a bare number is also the catalog's
-    // measurement of it ("27in", "15kg"), whichever unit the titles use.
-    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
-        others.extend(
-            crate::language::units::symbols()
-                .iter()
-                .map(|symbol| format!("{word}{symbol}")),
-        );
-    }
-    others
-        .into_iter()
-        .map(|w| crate::index::tokens(&mut index.analyzer(), &w))
-        .filter(|tokens| {
-            !tokens.is_empty()
-                && tokens.iter().all(|token| {
-                    fields.iter().any(|&(field, _)| {
-                        let term = Term::from_field_text(field, token);
-                        searcher.doc_freq(&term).is_ok_and(|n| n > 0)
-                    })
-                })
-        })
-        .collect()
-}
 
 /// The indexed term of a facet value: a type on its `type_key`, a
 /// canonical facet on its keyword field, an extra facet as `name=key`.
@@ -225,20 +68,6 @@ fn brandless_titled(index: &ProductIndex, brand: &str) -> Option<Box<dyn Query>>
         ),
         (Occur::Must, title),
     ])))
-}
-
-/// The products whose title says they lack `word`: a negator of the
-/// catalog's language right before it ("Non Padded", "sem Fio"); `None`
-/// when the language has none.
-fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> {
-    let title = index.fields().title;
-    let lang = index.manifest().language;
-    let negators = &crate::language::data(lang).titles.negators;
-    let phrases: Vec<Box<dyn Query>> = negators
-        .iter()
-        .filter_map(|n| word_query(index, &format!("{n} {word}"), &[(title, 1.0)]))
-        .collect();
-    (!phrases.is_empty()).then(|| any_of(phrases))
 }
 
 /// The products whose colour is a broader family of the shade `value`

@@ -1,0 +1,191 @@
+//! Queries for the shopper's words: where each is looked for (titles,
+//! brands, types, attributes, and descriptions as a last resort), with its
+//! other spellings and translations, and the titles that negate it.
+
+use crate::index::ProductIndex;
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
+use tantivy::schema::{Field, IndexRecordOption};
+
+/// Where shopper words are looked for, and their ranking weight.
+pub(super) fn text_fields(index: &ProductIndex, with_description: bool) -> Vec<(Field, f32)> {
+    let f = index.fields();
+    let mut fields = vec![
+        (f.title, 3.0),
+        (f.brand_text, 2.0),
+        (f.type_text, 2.0),
+        (f.attrs_text, 1.5),
+    ];
+    if with_description {
+        fields.push((f.description, 0.5));
+    }
+    fields
+}
+
+pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::WithFreqs,
+    ))
+}
+
+/// A term that only filters (no frequencies read).
+pub(super) fn filter_term(field: Field, text: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        Term::from_field_text(field, text),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// Matches the analysed `tokens` in `field`: as a phrase in the title (the
+/// only field with positions), by all of them elsewhere.
+pub(super) fn phrase_query(
+    index: &ProductIndex,
+    field: Field,
+    tokens: &[String],
+) -> Box<dyn Query> {
+    match tokens {
+        [] => Box::new(EmptyQuery),
+        [one] => term_query(field, one),
+        many if field == index.fields().title => Box::new(PhraseQuery::new(
+            many.iter()
+                .map(|t| Term::from_field_text(field, t))
+                .collect(),
+        )),
+        many => Box::new(BooleanQuery::new(
+            many.iter()
+                .map(|t| (Occur::Must, term_query(field, t)))
+                .collect(),
+        )),
+    }
+}
+
+/// Any of `queries` (an empty list matches nothing).
+pub(super) fn any_of(queries: Vec<Box<dyn Query>>) -> Box<dyn Query> {
+    if queries.len() == 1 {
+        return queries
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| Box::new(EmptyQuery));
+    }
+    Box::new(BooleanQuery::new(
+        queries.into_iter().map(|q| (Occur::Should, q)).collect(),
+    ))
+}
+
+/// A word must appear in one of `fields` (each of its analysed tokens).
+/// The description indexes content words only: a function word is not
+/// looked for there.
+pub(super) fn word_query(
+    index: &ProductIndex,
+    word: &str,
+    fields: &[(Field, f32)],
+) -> Option<Box<dyn Query>> {
+    let tokens = crate::index::tokens(&mut index.analyzer(), word);
+    if tokens.is_empty() {
+        return None;
+    }
+    let description = index.fields().description;
+    // The description has no positions: a phrase is looked for there as
+    // its words anywhere, which for a phrase with a function word is
+    // another phrase ("sem fio" in "Com Fio … sem fadiga").
+    let negators = &crate::language::data(index.manifest().language)
+        .titles
+        .negators;
+    let function_word = || {
+        crate::text::words(word)
+            .iter()
+            .any(|w| crate::language::is_function_word(w) || negators.contains(w))
+    };
+    // A word of the catalog's titles is the product's, not its brand's:
+    // "silk" is no "Varkala Silk Sarees … Cotton Blend Saree" (titles are
+    // indexed without their leading brand). A word only brands have
+    // ("klein") still finds them.
+    let brand_text = index.fields().brand_text;
+    let titled = || {
+        let searcher = index.searcher();
+        let title = index.fields().title;
+        tokens.iter().all(|token| {
+            searcher
+                .doc_freq(&Term::from_field_text(title, token))
+                .is_ok_and(|n| n > 0)
+        })
+    };
+    let fields: Vec<(Field, f32)> = fields
+        .iter()
+        .copied()
+        .filter(|&(field, _)| field != description || !function_word())
+        .collect();
+    let fields: Vec<(Field, f32)> = match fields.iter().any(|&(f, _)| f == brand_text) && titled() {
+        true => fields
+            .into_iter()
+            .filter(|&(f, _)| f != brand_text)
+            .collect(),
+        false => fields,
+    };
+    let mut spellings = vec![tokens];
+    spellings.extend(other_spellings(index, word, &fields));
+    let per_field: Vec<Box<dyn Query>> = spellings
+        .iter()
+        .flat_map(|tokens| {
+            fields.iter().map(|&(field, boost)| {
+                Box::new(BoostQuery::new(phrase_query(index, field, tokens), boost))
+                    as Box<dyn Query>
+            })
+        })
+        .collect();
+    Some(any_of(per_field))
+}
+
+/// The tokens of a word's other regional spellings ("analogue" for
+/// "analog") and of its translations ("gato" for "cat", "sem fio" for
+/// "wireless") that the catalog uses: either finds both.
+pub(super) fn other_spellings(
+    index: &ProductIndex,
+    word: &str,
+    fields: &[(Field, f32)],
+) -> Vec<Vec<String>> {
+    let searcher = index.searcher();
+    let mut others = if word.contains(' ') {
+        Vec::new()
+    } else {
+        crate::language::spellings(word)
+    };
+    others.extend(crate::language::translations(word));
+    // "monitor 27", "ração 15": a bare number is also the catalog's
+    // measurement of it ("27in", "15kg"), whichever unit the titles use.
+    if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
+        others.extend(
+            crate::language::units::symbols()
+                .iter()
+                .map(|symbol| format!("{word}{symbol}")),
+        );
+    }
+    others
+        .into_iter()
+        .map(|w| crate::index::tokens(&mut index.analyzer(), &w))
+        .filter(|tokens| {
+            !tokens.is_empty()
+                && tokens.iter().all(|token| {
+                    fields.iter().any(|&(field, _)| {
+                        let term = Term::from_field_text(field, token);
+                        searcher.doc_freq(&term).is_ok_and(|n| n > 0)
+                    })
+                })
+        })
+        .collect()
+}
+
+/// The products whose title says they lack `word`: a negator of the
+/// catalog's language right before it ("Non Padded", "sem Fio"); `None`
+/// when the language has none.
+pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> {
+    let title = index.fields().title;
+    let lang = index.manifest().language;
+    let negators = &crate::language::data(lang).titles.negators;
+    let phrases: Vec<Box<dyn Query>> = negators
+        .iter()
+        .filter_map(|n| word_query(index, &format!("{n} {word}"), &[(title, 1.0)]))
+        .collect();
+    (!phrases.is_empty()).then(|| any_of(phrases))
+}
