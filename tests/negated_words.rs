@@ -73,3 +73,23 @@ fn a_phrase_with_a_negator_is_not_read_in_descriptions_as_loose_words() {
     assert!(!reply.starts_with("Encontrei"), "{found:?} {reply}");
     assert!(reply.contains("sem fio"), "{reply}");
 }
+
+/// A title word can imply the shopper's, one way: a Bluetooth headset is
+/// wireless ("sem fio", "wireless"), a wireless 2.4 GHz mouse is not
+/// Bluetooth.
+#[test]
+fn bluetooth_is_wireless_but_wireless_is_not_bluetooth() {
+    let csv = "id,title,brand,price
+1,Fone de Ouvido Sem Fio JBL Tune 520BT,JBL,299.90
+2,Fone de Ouvido Bluetooth JBL Tune 720BT,JBL,399.90
+3,Fone de Ouvido com Fio JBL Tune 310C,JBL,99.90
+4,Mouse Sem Fio Logitech M170 2.4GHz,Logitech,59.90
+5,Mouse Bluetooth Logitech Pebble M350,Logitech,129.90
+";
+    let (found, reply) = shown(csv, "fone de ouvido sem fio");
+    assert_eq!(found, ids(&["1", "2"]), "{reply}");
+    let (found, reply) = shown(csv, "wireless headphones");
+    assert_eq!(found, ids(&["1", "2"]), "{reply}");
+    let (found, reply) = shown(csv, "mouse bluetooth");
+    assert_eq!(found, ids(&["5"]), "{reply}");
+}

@@ -53,6 +53,11 @@ pub struct LanguageData {
     /// finds a catalog's in the other.
     #[serde(default)]
     pub translations: BTreeMap<String, Vec<String>>,
+    /// A word -> title words that imply it, one way ("wireless" <-
+    /// "bluetooth": a Bluetooth headset is wireless, a wireless mouse need
+    /// not be Bluetooth).
+    #[serde(default)]
+    pub implied_by: BTreeMap<String, Vec<String>>,
     /// Garment sizes by their names ("medium" -> "m", "grande" -> "g"),
     /// understood next to the word "size"/"tamanho" when the catalog lists
     /// that size.
@@ -391,6 +396,35 @@ pub fn translations(word: &str) -> Vec<String> {
         .get(&crate::text::key(word))
         .cloned()
         .unwrap_or_default()
+}
+
+/// The title words that imply `word` in any language's `[implied_by]`,
+/// for the word and for its translations ("sem fio" -> wireless ->
+/// "bluetooth").
+pub fn implied_by(word: &str) -> Vec<String> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        for (_, d) in every() {
+            for (implied, by) in &d.implied_by {
+                table
+                    .entry(crate::text::key(implied))
+                    .or_default()
+                    .extend(by.iter().map(|b| crate::text::key(b)));
+            }
+        }
+        table
+    });
+    let key = crate::text::key(word);
+    let mut out: Vec<String> = std::iter::once(key)
+        .chain(translations(word))
+        .filter_map(|w| table.get(&w))
+        .flatten()
+        .cloned()
+        .collect();
+    out.sort();
+    out.dedup();
+    out
 }
 
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of

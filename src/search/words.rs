@@ -152,6 +152,7 @@ pub(super) fn other_spellings(
         crate::language::spellings(word)
     };
     others.extend(crate::language::translations(word));
+    others.extend(crate::language::implied_by(word));
     // "monitor 27", "ração 15": a bare number is also the catalog's
     // measurement of it ("27in", "15kg"), whichever unit the titles use.
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
