@@ -195,42 +195,47 @@ impl Engine {
                 // (The type as words only when the words are in no
                 // description either: "geladeira 2 portas" is fridges
                 // whose descriptions say so, not door parts for fridges.)
-                let described = matches!(fallback, Some(Fallback::Described(_)));
-                let readings = [
-                    loaded.lexicon.brand_reading(
-                        message,
-                        prior,
-                        &|word| index.describes(word),
-                        &understood,
-                    ),
-                    loaded
-                        .lexicon
-                        .type_as_words(&understood)
-                        .filter(|_| !described),
-                ];
-                for other in readings.into_iter().flatten() {
-                    if found.total > 0 {
-                        break;
-                    }
-                    let mut read_again = (*before).clone();
-                    if let Step::Search {
-                        spec: spec2,
-                        changes: changes2,
-                        before: before2,
-                    } = dialog::next_step(&mut read_again, &other, &context)
-                    {
-                        let found2 = search::search(index, &spec2)?;
-                        let fallback2 = dialog::after_search(
-                            &mut read_again,
-                            &spec2,
-                            &changes2,
-                            &before2,
-                            found2.total,
-                            count,
-                        )?;
-                        if dialog::closer(fallback2.as_ref(), fallback.as_ref()) {
-                            *session = read_again;
-                            (spec, changes, found, fallback) = (spec2, changes2, found2, fallback2);
+                // Read again only when nothing matched: a second reading
+                // understands the message anew.
+                if found.total == 0 {
+                    let described = matches!(fallback, Some(Fallback::Described(_)));
+                    let readings = [
+                        loaded.lexicon.brand_reading(
+                            message,
+                            prior,
+                            &|word| index.describes(word),
+                            &understood,
+                        ),
+                        loaded
+                            .lexicon
+                            .type_as_words(&understood)
+                            .filter(|_| !described),
+                    ];
+                    for other in readings.into_iter().flatten() {
+                        if found.total > 0 {
+                            break;
+                        }
+                        let mut read_again = (*before).clone();
+                        if let Step::Search {
+                            spec: spec2,
+                            changes: changes2,
+                            before: before2,
+                        } = dialog::next_step(&mut read_again, &other, &context)
+                        {
+                            let found2 = search::search(index, &spec2)?;
+                            let fallback2 = dialog::after_search(
+                                &mut read_again,
+                                &spec2,
+                                &changes2,
+                                &before2,
+                                found2.total,
+                                count,
+                            )?;
+                            if dialog::closer(fallback2.as_ref(), fallback.as_ref()) {
+                                *session = read_again;
+                                (spec, changes, found, fallback) =
+                                    (spec2, changes2, found2, fallback2);
+                            }
                         }
                     }
                 }

@@ -96,9 +96,6 @@ impl Lexicon {
     /// it stays the type the store lacks ("tênis" in a store whose titles
     /// say it only of tennis balls).
     pub fn narrowing(&self, mut u: Understanding) -> Understanding {
-        let Some(types) = self.facets.iter().find(|f| f.slot == Slot::Type) else {
-            return u;
-        };
         for op in &mut u.ops {
             let Op::Set(Slot::Type, values) = op else {
                 continue;
@@ -106,13 +103,28 @@ impl Lexicon {
             let [value] = values.as_slice() else {
                 continue;
             };
-            let key = crate::text::key(value);
-            let absent = !types.values.iter().any(|v| crate::text::key(v) == key);
-            if absent && key.split(' ').all(|w| self.term(w).is_some()) {
+            if let Some((_, false)) = self.titled_type(value) {
                 *op = Op::Text(value.clone());
             }
         }
         u
+    }
+
+    /// The key of a type value whose words are all words of the titles,
+    /// and whether the catalog lists it as a type (`false`: a type the
+    /// language files know and the store lacks). The values of a listed
+    /// type are the catalog's own strings, so they compare as they are.
+    fn titled_type(&self, value: &str) -> Option<(String, bool)> {
+        let key = crate::text::key(value);
+        if key.is_empty() || !key.split(' ').all(|w| self.term(w).is_some()) {
+            return None;
+        }
+        let listed = self
+            .facets
+            .iter()
+            .filter(|f| f.slot == Slot::Type)
+            .any(|f| f.values.iter().any(|v| v == value));
+        Some((key, listed))
     }
 
     /// The reading of `first` with its type asked as words of titles,
@@ -126,21 +138,17 @@ impl Lexicon {
         if !first.ops.iter().any(|op| matches!(op, Op::Text(_))) {
             return None;
         }
-        let types = self.facets.iter().find(|f| f.slot == Slot::Type)?;
         let mut other = first.clone();
         let mut changed = false;
         for op in &mut other.ops {
             let Op::Set(Slot::Type, values) = op else {
                 continue;
             };
-            let Some(word) = values.first().map(|v| crate::text::key(v)) else {
+            let Some((word, true)) = values.first().and_then(|v| self.titled_type(v)) else {
                 continue;
             };
-            let listed = types.values.iter().any(|v| crate::text::key(v) == word);
-            if listed && word.split(' ').all(|w| self.term(w).is_some()) {
-                *op = Op::Text(word);
-                changed = true;
-            }
+            *op = Op::Text(word);
+            changed = true;
         }
         changed.then_some(other)
     }
