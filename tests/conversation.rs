@@ -132,16 +132,22 @@ fn facet_values(p: &Product, slot: &Slot) -> Vec<String> {
     let one = |v: &Option<String>| v.iter().cloned().collect::<Vec<_>>();
     match slot {
         Slot::Brand => one(&p.brand),
-        Slot::Color => one(&p.color),
         Slot::Gender => one(&p.gender),
         Slot::Material => one(&p.material),
-        Slot::Size => p
-            .size
-            .iter()
-            .flat_map(|s| s.split(['/', ',', ';']))
-            .map(|s| s.trim().to_string())
-            .chain(p.size.iter().cloned())
-            .collect(),
+        // Several colours or sizes are split into values by the index
+        // ("Pink/Mauve" is pink and mauve).
+        Slot::Color | Slot::Size => {
+            let cell = if *slot == Slot::Color {
+                &p.color
+            } else {
+                &p.size
+            };
+            cell.iter()
+                .flat_map(|s| s.split(['/', ',', ';']))
+                .map(|s| s.trim().to_string())
+                .chain(cell.iter().cloned())
+                .collect()
+        }
         Slot::Extra(name) => p
             .extra
             .iter()
