@@ -628,7 +628,7 @@
     chips.textContent = '';
     chipRow.hidden = true;
     setBusy(true);
-    var payload = { message: message, limit: LIMIT };
+    var payload = { message: message, limit: LIMIT, language: lang };
     if (state.sessionId) { payload.session_id = state.sessionId; }
     fetch(apiBase + '/api/chat', {
       method: 'POST',

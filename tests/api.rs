@@ -184,6 +184,45 @@ fn welcome_shows_a_request_this_catalog_answers_in_the_language_asked() {
 }
 
 #[test]
+fn the_clients_language_answers_a_first_message_that_does_not_tell() {
+    let server = TestServer::start(open_config());
+    let first = |message: &str, language: Option<&str>| {
+        let mut body = json!({ "message": message });
+        if let Some(language) = language {
+            body["language"] = json!(language);
+        }
+        let (status, answer) = server.chat(body);
+        assert_eq!(status, StatusCode::OK, "{answer}");
+        answer
+    };
+    // Brand names say nothing of the shopper's language: the client's
+    // decides, and the catalog's (English) without one it speaks.
+    for (language, expected) in [
+        (Some("pt-BR"), "pt"),
+        (Some("PT"), "pt"),
+        (Some("en-US"), "en"),
+        (Some("es"), "en"),
+        (None, "en"),
+    ] {
+        let answer = first("Nike", language);
+        assert_eq!(answer["language"], expected, "{language:?}: {answer}");
+        assert!(answer["total"].as_u64().unwrap_or(0) > 0, "{answer}");
+    }
+    let answer = first("Nike", Some("pt-BR"));
+    let reply = answer["reply"].as_str().unwrap_or_default();
+    assert!(reply.starts_with("Encontrei"), "{reply}");
+    // The shopper's own words win over the client's language.
+    let answer = first("black sneakers for men", Some("pt-BR"));
+    assert_eq!(answer["language"], "en", "{answer}");
+    let answer = first("tênis preto", Some("en"));
+    assert_eq!(answer["language"], "pt", "{answer}");
+    // Not a string: a JSON error, not a turn.
+    let (status, answer) = server.chat(json!({ "message": "Nike", "language": 5 }));
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{answer}");
+    assert!(answer["error"]["code"].is_string(), "{answer}");
+}
+
+#[test]
 fn sessions_start_continue_and_never_reuse_client_ids() {
     let server = TestServer::start(open_config());
     let first = server.say(None, "hello");

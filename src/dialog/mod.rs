@@ -53,6 +53,10 @@ pub struct Session {
     pub similar_words: Vec<String>,
     /// Number of messages in this session.
     pub turns: u32,
+    /// The language the shopper's client reads (the chat request's
+    /// `language`): the language of a first message that does not tell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub client_lang: Option<Lang>,
 }
 
 impl Session {

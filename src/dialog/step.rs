@@ -98,10 +98,11 @@ pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) ->
 }
 
 /// The language to assume when a message shows none: the conversation's,
-/// or the catalog's before the first message.
+/// or before the first message the client's (the request's `language`),
+/// else the catalog's.
 pub fn prior_language(session: &Session, catalog: Lang) -> Lang {
     if session.turns == 0 {
-        catalog
+        session.client_lang.unwrap_or(catalog)
     } else {
         session.lang
     }

@@ -24,4 +24,29 @@ impl Lang {
             Lang::Pt => "pt",
         }
     }
+
+    /// The language of a BCP 47 tag by its primary subtag, any case
+    /// (`pt`, `pt-BR`, `en_US`); `None` for a language not spoken here.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag.trim().split(['-', '_']).next().unwrap_or("");
+        Lang::ALL
+            .into_iter()
+            .find(|lang| primary.eq_ignore_ascii_case(lang.code()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_by_tag() {
+        assert_eq!(Lang::from_tag("pt-BR"), Some(Lang::Pt));
+        assert_eq!(Lang::from_tag("PT"), Some(Lang::Pt));
+        assert_eq!(Lang::from_tag("en_US"), Some(Lang::En));
+        assert_eq!(Lang::from_tag(" en "), Some(Lang::En));
+        assert_eq!(Lang::from_tag("es-AR"), None);
+        assert_eq!(Lang::from_tag("english"), None);
+        assert_eq!(Lang::from_tag(""), None);
+    }
 }

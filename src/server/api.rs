@@ -32,6 +32,16 @@ pub struct ChatRequest {
     #[serde(default)]
     #[schema(value_type = Option<u32>, minimum = 1, maximum = 100, example = 10)]
     pub limit: Option<serde_json::Value>,
+    /// The language the shopper reads, as the client knows it: a BCP 47
+    /// tag such as `en` or `pt-BR` (the widget sends its page's). The
+    /// answer follows the language the shopper writes in; this one is used
+    /// when a message does not tell, such as a first message of product
+    /// names, brands or numbers ("wireless headphones" in a Brazilian
+    /// store), where the catalog's language is used otherwise. A language
+    /// Vitrine does not speak is ignored.
+    #[serde(default)]
+    #[schema(example = "en")]
+    pub language: Option<String>,
 }
 
 /// `POST /api/chat` answer.

@@ -123,6 +123,9 @@ pub async fn chat(
     // than the turn itself in context switches and cross-thread frees
     // (BENCHMARKS.md, "The HTTP path"). While it runs, the other workers
     // go on serving connections.
+    if let Some(lang) = request.language.as_deref().and_then(crate::Lang::from_tag) {
+        record.session.client_lang = Some(lang);
+    }
     let answer = state
         .engine
         .turn(&mut record.session, &request.message, limit)
@@ -272,11 +275,10 @@ pub async fn welcome(State(state): State<AppState>, RawQuery(query): RawQuery) -
             let (key, value) = pair.split_once('=')?;
             (key == "lang").then(|| value.to_ascii_lowercase())
         });
-    let lang = match asked.as_deref() {
-        Some(l) if l == "pt" || l.starts_with("pt-") => crate::Lang::Pt,
-        Some(l) if l == "en" || l.starts_with("en-") => crate::Lang::En,
-        _ => state.engine.info().language,
-    };
+    let lang = asked
+        .as_deref()
+        .and_then(crate::Lang::from_tag)
+        .unwrap_or(state.engine.info().language);
     let turn = state.engine.welcome(lang);
     Json(Welcome {
         reply: turn.reply,
