@@ -197,3 +197,38 @@ fn geladeira_2_portas() {
         );
     }
 }
+
+#[test]
+fn prices_said_in_words() {
+    let Some(store) = store() else { return };
+    // "mil", "cem", "mil e quinhentos": the budget, not words to look for.
+    for (message, cap) in [
+        ("monitor até mil", 1000.0),
+        ("fone de ouvido até cem reais", 100.0),
+        ("celular até mil e quinhentos", 1500.0),
+    ] {
+        let t = turn(store, message);
+        assert!(
+            t.relaxed.is_empty() && t.total > 0,
+            "{message}: {}",
+            t.reply
+        );
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            assert!(row.2 <= cap, "{message}: {} costs {}", row.0, row.2);
+        }
+    }
+    // As many monitors as the CSV has at R$ 1,000 or less (models counted
+    // once, so at most as many rows).
+    let monitors = store
+        .rows
+        .values()
+        .filter(|row| words(&row.0).first().is_some_and(|w| w == "monitor") && row.2 <= 1000.0)
+        .count() as u64;
+    let t = turn(store, "monitor até mil");
+    assert!(
+        t.total > 0 && t.total <= monitors && t.total * 10 >= monitors * 8,
+        "{} monitors shown of {monitors} in the CSV",
+        t.total
+    );
+}

@@ -82,8 +82,11 @@ pub(crate) enum Marker {
     Ordinal(u32),
     /// Small cardinal words: "two", "quatro".
     Cardinal(u32),
-    /// "thousand", "mil", "k" after a number.
+    /// "thousand", "mil", "k" after a number; "mil", "thousand" alone
+    /// are a thousand.
     Thousand,
+    /// "hundred" after a number, or alone.
+    Hundred,
     /// "hi", "olá".
     Greeting,
     /// "thanks", "obrigado".
@@ -157,6 +160,7 @@ fn marker(key: &str) -> Option<Marker> {
         "or_less" => OrLess,
         "or_more" => OrMore,
         "thousand" => Thousand,
+        "hundred" => Hundred,
         "stars" => Stars,
         "rated" => Rated,
         "highly_rated" => HighlyRated,

@@ -358,4 +358,28 @@ mod tests {
         assert_eq!(p("R$ 10 a R$ 500"), Some((Some(10.0), Some(500.0))));
         assert_eq!(p("10 a 500 reais"), Some((Some(10.0), Some(500.0))));
     }
+
+    #[test]
+    fn prices_in_words() {
+        assert_eq!(p("até mil"), Some((None, Some(1000.0))));
+        assert_eq!(p("abaixo de mil reais"), Some((None, Some(1000.0))));
+        assert_eq!(p("até cem reais"), Some((None, Some(100.0))));
+        assert_eq!(p("até mil e quinhentos"), Some((None, Some(1500.0))));
+        assert_eq!(p("até 2 mil e 500"), Some((None, Some(2500.0))));
+        assert_eq!(p("até dois mil"), Some((None, Some(2000.0))));
+        assert_eq!(
+            p("entre mil e dois mil"),
+            Some((Some(1000.0), Some(2000.0)))
+        );
+        assert_eq!(
+            p("entre quinhentos e mil"),
+            Some((Some(500.0), Some(1000.0)))
+        );
+        assert_eq!(p("under a thousand"), Some((None, Some(1000.0))));
+        assert_eq!(p("under one thousand"), Some((None, Some(1000.0))));
+        assert_eq!(p("under five hundred"), Some((None, Some(500.0))));
+        assert_eq!(p("less than a hundred dollars"), Some((None, Some(100.0))));
+        // "k" is a thousand only after a number.
+        assert_eq!(p("under k"), None);
+    }
 }

@@ -117,7 +117,7 @@ impl Lexicon {
             });
             i += 1;
         }
-        merge_numbers(&mut spans);
+        merge_numbers(&mut spans, tokens);
         spans
     }
 
@@ -330,21 +330,58 @@ fn all_caps(raw: &str, tokens: &Tokens, start: usize, end: usize) -> bool {
     text.chars().any(char::is_alphabetic) && !text.chars().any(char::is_lowercase)
 }
 
-/// "2 mil", "5 k", "3 thousand": one number.
-fn merge_numbers(spans: &mut Vec<Span<'_>>) {
+/// "2 mil", "5 k", "3 thousand", "five hundred": one number; "mil" and
+/// "thousand" alone are 1,000, "hundred" 100 ("under a thousand", "até
+/// mil"), but never "k"; "mil e quinhentos", "2 mil e 500": one number.
+fn merge_numbers(spans: &mut Vec<Span<'_>>, tokens: &Tokens) {
+    let multiplier = |item: Item<'_>| match item {
+        Item::Marker(Marker::Thousand) => Some(1000.0),
+        Item::Marker(Marker::Hundred) => Some(100.0),
+        _ => None,
+    };
     let mut i = 0;
-    while i + 1 < spans.len() {
-        if let (Item::Num(v), Item::Marker(Marker::Thousand)) = (spans[i].item, spans[i + 1].item) {
-            spans[i].item = Item::Num(v * 1000.0);
-            spans[i].end = spans[i + 1].end;
-            spans.remove(i + 1);
+    while i < spans.len() {
+        let times = multiplier(spans[i].item);
+        if let (Some(Item::Num(v)), Some(times)) = (i.checked_sub(1).map(|p| spans[p].item), times)
+        {
+            spans[i - 1].item = Item::Num(v * times);
+            spans[i - 1].end = spans[i].end;
+            spans.remove(i);
+            continue;
+        }
+        if let Some(times) = times {
+            // Alone: a word ("mil", "thousand") is the number; "k" nothing.
+            if tokens.key(spans[i].start) == "k" {
+                spans[i].item = Item::Stop;
+            } else {
+                spans[i].item = Item::Num(times);
+                // "a thousand", "one hundred", "um mil": the article with it.
+                let article = i.checked_sub(1).filter(|&p| {
+                    spans[p].end == spans[p].start + 1
+                        && matches!(tokens.key(spans[p].start), "a" | "an" | "one" | "um")
+                });
+                if let Some(p) = article {
+                    spans[i].start = spans[p].start;
+                    spans.remove(p);
+                    continue;
+                }
+            }
         }
         i += 1;
     }
-    // an unused "k"/"mil" alone is nothing
-    for s in spans.iter_mut() {
-        if let Item::Marker(Marker::Thousand) = s.item {
-            s.item = Item::Stop;
+    // Thousands and then hundreds joined by "e"/"and".
+    let mut i = 0;
+    while i + 2 < spans.len() {
+        if let (Item::Num(a), Item::Marker(Marker::And), Item::Num(b)) =
+            (spans[i].item, spans[i + 1].item, spans[i + 2].item)
+            && a >= 1000.0
+            && a % 1000.0 == 0.0
+            && (1.0..1000.0).contains(&b)
+        {
+            spans[i].item = Item::Num(a + b);
+            spans[i].end = spans[i + 2].end;
+            spans.drain(i + 1..i + 3);
         }
+        i += 1;
     }
 }
