@@ -232,3 +232,26 @@ fn prices_said_in_words() {
         t.total
     );
 }
+
+#[test]
+fn a_size_in_another_unit_replaces_the_one_before() {
+    let Some(store) = store() else { return };
+    let mut session = Session::default();
+    let mut say = |message: &str| {
+        let t = store.engine.turn(&mut session, message, 100).expect("turn");
+        println!("{message:?} -> {}: {}", t.total, t.reply);
+        t
+    };
+    let first = say("ssd 500gb");
+    assert!(first.total > 0, "{}", first.reply);
+    // "1tb" after "500gb": the shopper changed the size, not added one.
+    for (message, size) in [("na verdade 1tb", "1tb"), ("480gb", "480gb")] {
+        let t = say(message);
+        assert!(t.relaxed.is_empty() && t.total > 0, "{message}: {}", t.reply);
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            let squeezed = row.0.to_lowercase().replace(' ', "");
+            assert!(squeezed.contains(size), "{message}: {}", row.0);
+        }
+    }
+}

@@ -141,15 +141,15 @@ pub fn apply(
         c.text
             .retain(|w| message_words.iter().any(|said| same_key(said, w)));
     }
-    // A measurement said now replaces one of the same unit said before
-    // ("55 polegadas", then "na verdade 50 polegadas"); two in one message
-    // ("16gb 512gb") are both asked for.
-    let units_said: Vec<&str> = message_words
+    // A measurement said now replaces one of the same quantity said before
+    // ("55 polegadas", then "na verdade 50 polegadas"; "ssd 500gb", then
+    // "1tb"); two in one message ("16gb 512gb") are both asked for.
+    let quantities_said: Vec<&str> = message_words
         .iter()
-        .filter_map(|w| crate::language::units::unit_of(w))
+        .filter_map(|w| crate::language::units::quantity_of(w))
         .collect();
     c.text.retain(|w| {
-        crate::language::units::unit_of(w).is_none_or(|unit| !units_said.contains(&unit))
+        crate::language::units::quantity_of(w).is_none_or(|q| !quantities_said.contains(&q))
     });
     for op in &u.ops {
         match op {

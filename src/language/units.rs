@@ -68,6 +68,28 @@ pub fn unit_of(token: &str) -> Option<&'static str> {
     split(token).map(|(_, symbol)| symbol)
 }
 
+/// Units measuring the same quantity, by symbol: a shopper who said
+/// "500gb" and then "1tb" changed the size they want.
+const QUANTITIES: [&[&str]; 4] = [
+    &["kg", "g", "mg", "lb", "oz"],
+    &["l", "ml"],
+    &["tb", "gb", "mb"],
+    &["in", "cm", "mm"],
+];
+
+/// What a canonical measurement token measures: its quantity's first
+/// unit ("1tb" and "500gb" -> "tb"), or its own unit for one alone.
+pub fn quantity_of(token: &str) -> Option<&'static str> {
+    let unit = unit_of(token)?;
+    Some(
+        QUANTITIES
+            .iter()
+            .find(|units| units.contains(&unit))
+            .and_then(|units| units.first().copied())
+            .unwrap_or(unit),
+    )
+}
+
 /// A canonical measurement token as a reply writes it: the number with
 /// the language's decimal mark, then the unit's symbol, inches with a
 /// quote mark ("3.2l" -> "3,2 L" in Portuguese, "55in" -> `55"`).
@@ -174,6 +196,17 @@ mod tests {
         assert!(!is_measurement("kg") && !is_measurement("4k") && !is_measurement("3xl"));
         assert!(!is_measurement("15"));
         assert_eq!(unit_of("12000btu"), Some("btu"));
+    }
+
+    #[test]
+    fn units_of_one_quantity_are_told_together() {
+        assert_eq!(quantity_of("1tb"), quantity_of("500gb"));
+        assert_eq!(quantity_of("10kg"), quantity_of("500g"));
+        assert_eq!(quantity_of("2l"), quantity_of("500ml"));
+        assert_eq!(quantity_of("55in"), quantity_of("140cm"));
+        assert_ne!(quantity_of("500gb"), quantity_of("500g"));
+        assert_eq!(quantity_of("220v"), Some("v"));
+        assert_eq!(quantity_of("500"), None);
     }
 
     #[test]
