@@ -247,7 +247,11 @@ fn a_size_in_another_unit_replaces_the_one_before() {
     // "1tb" after "500gb": the shopper changed the size, not added one.
     for (message, size) in [("na verdade 1tb", "1tb"), ("480gb", "480gb")] {
         let t = say(message);
-        assert!(t.relaxed.is_empty() && t.total > 0, "{message}: {}", t.reply);
+        assert!(
+            t.relaxed.is_empty() && t.total > 0,
+            "{message}: {}",
+            t.reply
+        );
         for p in &t.products {
             let row = &store.rows[&p.id];
             let squeezed = row.0.to_lowercase().replace(' ', "");

@@ -93,3 +93,40 @@ fn bluetooth_is_wireless_but_wireless_is_not_bluetooth() {
     let (found, reply) = shown(csv, "mouse bluetooth");
     assert_eq!(found, ids(&["5"]), "{reply}");
 }
+
+/// Tops, some sleeveless by their title or only by their description.
+const TOPS: &str = "id,title,description,brand,gender,price
+1,ONLY Women Navy Top,A tank top: sleeveless with a racerback.,ONLY,Women,500
+2,Cation Women Black Top,Round neck and short sleeves.,Cation,Women,600
+3,Vero Moda Women White Sleeveless Top,Cotton.,Vero Moda,Women,700
+4,Mango Women Red Top,Long sleeves and a round neck.,Mango,Women,800
+";
+
+#[test]
+fn a_word_the_shopper_excludes_is_read_in_descriptions_too() {
+    let dir = common::index_of(TOPS);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = common::conversation(&engine, &["tops for women", "no sleeveless"]);
+    assert_eq!(turns[0].0, ids(&["1", "2", "3", "4"]), "{}", turns[0].1);
+    // The first is sleeveless by its description only.
+    assert_eq!(turns[1].0, ids(&["2", "4"]), "{}", turns[1].1);
+}
+
+/// Toys typed by their head noun, one of them plush by a compound.
+const TOYS: &str = "id,title,brand,price
+1,Brinquedo de Pelúcia Cachorro Caramelo,Savana,40
+2,Brinquedo Mordedor de Borracha para Cachorro,Kong,50
+3,Brinquedo Bola de Corda para Cachorro,Flicks,30
+4,Pelúcia Dinossauro Verde,Savana,60
+5,Pelúcia Urso Marrom,Savana,70
+6,Pelúcia Coelho Branco,Savana,65
+";
+
+#[test]
+fn an_excluded_type_leaves_out_the_titles_naming_it() {
+    let dir = common::index_of(TOYS);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = common::conversation(&engine, &["brinquedo", "que não seja de pelúcia"]);
+    assert!(turns[0].0.contains("1"), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&["2", "3"]), "{}", turns[1].1);
+}

@@ -368,8 +368,15 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         }
         for v in &filter.none_of {
             excluded.push(exclusion(facet_value_query(index, slot, v)));
-            if *slot == Slot::Brand {
-                excluded.extend(brandless_titled(index, v).map(exclusion));
+            match slot {
+                Slot::Brand => excluded.extend(brandless_titled(index, v).map(exclusion)),
+                // A product its title names so is one, whatever its type
+                // ("Brinquedo de Pelúcia" is typed a toy; "não de pelúcia"
+                // leaves it out).
+                Slot::Type => {
+                    excluded.extend(word_query(index, v, &[(f.title, 1.0)]).map(exclusion));
+                }
+                _ => {}
             }
         }
         if *slot == Slot::Color
@@ -402,9 +409,17 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             .map(exclusion),
     );
     let constant_score = c.text.is_empty() && boosts.is_empty() && opts.boost_words.is_empty();
-    let exclude_fields = text_fields(index, false);
+    // A word the shopper excludes is looked for in descriptions too ("no
+    // sleeveless": a top whose description says sleeveless is one): better
+    // a product too few than one they said no to. Not a phrase there, whose
+    // words a description keeps in no order.
+    let (exclude_words, exclude_phrases) = (text_fields(index, true), text_fields(index, false));
     for word in &c.excluded_text {
-        if let Some(q) = word_query(index, word, &exclude_fields) {
+        let fields = match word.contains(' ') {
+            true => &exclude_phrases,
+            false => &exclude_words,
+        };
+        if let Some(q) = word_query(index, word, fields) {
             // "non padded": a "Non Padded" bra names padding only to deny
             // it, and is what the shopper wants.
             let q = match negated_in_title(index, word) {
