@@ -88,6 +88,41 @@ fn demo_store_in_portuguese() {
     );
 }
 
+#[test]
+fn the_widget_answers_in_the_shoppers_language_on_an_english_store() {
+    if browser_tools().is_none() {
+        return;
+    }
+    // A Portuguese browser on the English demo store: "Nike" says nothing
+    // of the shopper's language, so the widget's (the page's) decides.
+    in_browser(
+        &demo_server("catalog/demo.csv"),
+        "pt-BR,pt",
+        async |client, server| {
+            client
+                .goto(&format!("http://{}/", server.addr))
+                .await
+                .expect("open the page");
+            wait_for(
+                client,
+                "the widget",
+                "return !!document.querySelector('.vtr-open .vtr-input')",
+            )
+            .await;
+            let lang = text_of(client, "return document.documentElement.lang").await;
+            assert!(lang.starts_with("pt"), "{lang}");
+            send_message(client, "Nike").await;
+            wait_for_answers(client, 1).await;
+            let reply = text_of(
+                client,
+                "const m = document.querySelectorAll('.vtr-msg-bot'); return m[m.length - 1].textContent",
+            )
+            .await;
+            assert!(reply.contains("Encontrei"), "{reply}");
+        },
+    );
+}
+
 async fn text_of(client: &Client, script: &str) -> String {
     let value = client.execute(script, vec![]).await.expect(script);
     value.as_str().unwrap_or_default().replace('\u{a0}', " ")
