@@ -99,16 +99,7 @@ fn the_widget_answers_in_the_shoppers_language_on_an_english_store() {
         &demo_server("catalog/demo.csv"),
         "pt-BR,pt",
         async |client, server| {
-            client
-                .goto(&format!("http://{}/", server.addr))
-                .await
-                .expect("open the page");
-            wait_for(
-                client,
-                "the widget",
-                "return !!document.querySelector('.vtr-open .vtr-input')",
-            )
-            .await;
+            open_store(client, server).await;
             let lang = text_of(client, "return document.documentElement.lang").await;
             assert!(lang.starts_with("pt"), "{lang}");
             send_message(client, "Nike").await;
@@ -187,7 +178,8 @@ async fn save_screenshot(client: &Client, name: &str) {
     std::fs::write(screenshot_dir().join(name), png).expect("save the screenshot");
 }
 
-async fn demo_store(client: &Client, server: &TestServer, expect: &Expect) {
+/// Opens the store page and waits for its widget.
+async fn open_store(client: &Client, server: &TestServer) {
     client
         .goto(&format!("http://{}/", server.addr))
         .await
@@ -198,6 +190,10 @@ async fn demo_store(client: &Client, server: &TestServer, expect: &Expect) {
         "return !!document.querySelector('.vtr-open .vtr-input')",
     )
     .await;
+}
+
+async fn demo_store(client: &Client, server: &TestServer, expect: &Expect) {
+    open_store(client, server).await;
     // Before any answer the widget speaks the page's language, which follows the browser's.
     assert_eq!(
         text_of(client, "return document.documentElement.lang").await,
