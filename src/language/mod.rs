@@ -212,6 +212,10 @@ pub struct Learning {
     /// Words showing a product is for animals.
     #[serde(default)]
     pub animal_words: Vec<String>,
+    /// Animal concept -> its words (folded): a product for one is not for
+    /// another ("Ração … Cães" is no cat food).
+    #[serde(default)]
+    pub animals: BTreeMap<String, Vec<String>>,
     /// Labels introducing a colour ("Cor: Preto").
     #[serde(default)]
     pub color_labels: Vec<String>,

@@ -11,7 +11,9 @@
 //! read.
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
-use super::words::{any_of, filter_term, negated_in_title, text_fields, word_query};
+use super::words::{
+    animal_query, any_of, filter_term, for_animals, negated_in_title, text_fields, word_query,
+};
 use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{SearchSpec, Slot, Sort, facet};
 use std::ops::Bound;
@@ -395,11 +397,13 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         // "15", "s23", "4k", "42151": a number or a model code (a phrase
         // with a number, "2 portas", may be in descriptions).
         let coded = !w.contains(' ') && w.bytes().any(|b| b.is_ascii_digit());
-        let fields = match coded {
-            true => &measured,
-            false => &fields,
-        };
-        word_query(index, w, fields)
+        if coded {
+            word_query(index, w, &measured)
+        } else if for_animals(w) {
+            animal_query(index, w, &fields)
+        } else {
+            word_query(index, w, &fields)
+        }
     }));
     // "padded" is not "Non Padded", "fio" not "sem Fio".
     excluded.extend(

@@ -22,6 +22,51 @@ pub(super) fn text_fields(index: &ProductIndex, with_description: bool) -> Vec<(
     fields
 }
 
+/// True when `word` (folded) names an animal a product is for ("gato",
+/// "dogs": the language files' `animal_words`).
+pub(super) fn for_animals(word: &str) -> bool {
+    crate::language::every().any(|(_, d)| d.learning.animal_words.iter().any(|a| a == word))
+}
+
+/// The products for the animal `word` names: by `fields`, or by their
+/// description when their title names no other animal. A cat
+/// scratcher's title seldom says for whom ("Arranhador Torre Savana"),
+/// its description does; but a title naming an animal has said it ("Ração
+/// … Cães Filhotes" is no cat food, though its maker's blurb is "para cães
+/// e gatos").
+pub(super) fn animal_query(
+    index: &ProductIndex,
+    word: &str,
+    fields: &[(Field, f32)],
+) -> Option<Box<dyn Query>> {
+    let named = word_query(index, word, fields)?;
+    let f = index.fields();
+    let Some(described) = word_query(index, word, &[(f.description, 0.5)]) else {
+        return Some(named);
+    };
+    // The animals `word` is not: every language's words of another animal.
+    let groups = || crate::language::every().flat_map(|(_, d)| d.learning.animals.iter());
+    let own: Vec<&String> = groups()
+        .filter(|(_, words)| words.iter().any(|w| w == word))
+        .map(|(animal, _)| animal)
+        .collect();
+    let animals: Vec<Box<dyn Query>> = groups()
+        .filter(|(animal, _)| !own.contains(animal))
+        .flat_map(|(_, words)| words)
+        .filter_map(|a| word_query(index, a, &[(f.title, 1.0)]))
+        .collect();
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Should, named),
+        (
+            Occur::Should,
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Must, described),
+                (Occur::MustNot, any_of(animals)),
+            ])),
+        ),
+    ])))
+}
+
 pub(super) fn term_query(field: Field, text: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         Term::from_field_text(field, text),
