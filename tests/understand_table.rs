@@ -114,7 +114,9 @@ fn run(lx: &Lexicon, lang: Lang, cases: &[(&str, &str)]) {
 }
 
 const SHIRTS: &str = "type=Casual Shirt|Formal Shirt|Shirt";
-const SHOES: &str = "type=Running Shoes|Shoes";
+/// Shoes and their narrower kinds (`[type_broader]`): flats, heels, formal
+/// shoes, loafers; never sneakers, boots or sandals.
+const SHOES: &str = "type=Running Shoes|Shoes|Flats|Heels|Formal Derbys|Loafers|Ballerinas|Formal Slip-Ons|Derbys|Slip-Ons|Brogues|Formal Brogues|Slip-On|Formal Monks|Formal Oxfords|Oxfords";
 
 #[test]
 fn english_on_a_fashion_catalog() {
