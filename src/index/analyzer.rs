@@ -35,6 +35,8 @@ pub struct WordTokenizer {
     len: usize,
     /// Leave out function words (the description analyzer).
     content_only: bool,
+    /// Also index the parts of a code joined by hyphens ([`WordTokenizer::indexing`]).
+    split_codes: bool,
 }
 
 impl WordTokenizer {
@@ -59,7 +61,18 @@ impl WordTokenizer {
             tokens: Vec::new(),
             len: 0,
             content_only: false,
+            split_codes: false,
         }
+    }
+
+    /// As the index writes its text: a code of letters and digits joined
+    /// by hyphens ("i5-1235U", "WH-1000XM5") is one token ("i51235u") and,
+    /// at the same position, each of its parts ("i5", "1235u"), so a
+    /// shopper's "i5" finds the "Core i5-1235U" notebooks. Never for a
+    /// query, whose tokens must all match.
+    pub fn indexing(mut self) -> Self {
+        self.split_codes = true;
+        self
     }
 
     /// Only the content words of a text: function words
@@ -101,6 +114,7 @@ impl Clone for WordTokenizer {
     fn clone(&self) -> Self {
         let mut copy = WordTokenizer::with_stemmer(self.stemmer);
         copy.content_only = self.content_only;
+        copy.split_codes = self.split_codes;
         copy
     }
 }
@@ -120,6 +134,8 @@ impl Tokenizer for WordTokenizer {
         // The end of the last measurement read: the words it covers ("kg"
         // of "15 kg", "2l" of "3,2L") are in its token.
         let mut measured = 0;
+        // Positions of words; a code's parts share the code's.
+        let mut position = 0;
         crate::text::for_each_word(text, |word, range| {
             if range.start < measured || self.content_only && is_function_word(word) {
                 return;
@@ -128,16 +144,17 @@ impl Tokenizer for WordTokenizer {
                 .starts_with(|c: char| c.is_ascii_digit())
                 .then(|| crate::language::units::measurement_at(text, range.start))
                 .flatten();
-            let position = self.len;
-            if position == tokens.len() {
+            let at = self.len;
+            if at == tokens.len() {
                 tokens.push(Token::default());
             }
-            let token = &mut tokens[position];
+            let token = &mut tokens[at];
             token.offset_from = range.start;
             token.offset_to = range.end;
             token.position = position;
             token.position_length = 1;
             token.text.clear();
+            let measured_here = measurement.is_some();
             match measurement {
                 Some((canonical, end)) => {
                     token.text.push_str(&canonical);
@@ -147,6 +164,35 @@ impl Tokenizer for WordTokenizer {
                 None => self.push_stem(word, &mut token.text),
             }
             self.len += 1;
+            let raw = text.get(range.clone()).unwrap_or("");
+            if self.split_codes
+                && !measured_here
+                && raw.contains('-')
+                && word.bytes().any(|b| b.is_ascii_digit())
+            {
+                let mut offset = range.start;
+                for part in raw.split('-') {
+                    let start = offset;
+                    offset += part.len() + 1;
+                    let key = crate::text::key(part);
+                    if key.is_empty() || key == word {
+                        continue;
+                    }
+                    let at = self.len;
+                    if at == tokens.len() {
+                        tokens.push(Token::default());
+                    }
+                    let token = &mut tokens[at];
+                    token.offset_from = start;
+                    token.offset_to = start + part.len();
+                    token.position = position;
+                    token.position_length = 1;
+                    token.text.clear();
+                    self.push_stem(&key, &mut token.text);
+                    self.len += 1;
+                }
+            }
+            position += 1;
         });
         self.tokens = tokens;
         WordTokenStream {
@@ -179,10 +225,13 @@ pub fn analyzer(lang: Lang) -> TextAnalyzer {
 /// Registers the analyzers the schema names, for a catalog in `lang`.
 pub fn register(index: &tantivy::Index, lang: Lang) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(ANALYZER, analyzer(lang));
+    tokenizers.register(
+        ANALYZER,
+        TextAnalyzer::from(WordTokenizer::stemming(lang).indexing()),
+    );
     tokenizers.register(
         DESCRIPTION_ANALYZER,
-        TextAnalyzer::from(WordTokenizer::stemming(lang).content_only()),
+        TextAnalyzer::from(WordTokenizer::stemming(lang).content_only().indexing()),
     );
 }
 
@@ -268,5 +317,39 @@ mod tests {
         // The copy an indexing thread gets keeps the behaviour.
         let mut copy = desc.clone();
         assert_eq!(tokens(&mut copy, "a bag for the trip"), vec!["bag", "trip"]);
+    }
+
+    #[test]
+    fn the_index_writes_a_hyphenated_code_and_its_parts_at_one_place() {
+        let mut index = TextAnalyzer::from(WordTokenizer::stemming(Lang::Pt).indexing());
+        let mut seen = Vec::new();
+        {
+            let mut stream = index.token_stream("Notebook Core i5-1235U 8GB");
+            while stream.advance() {
+                let t = stream.token();
+                seen.push((t.text.clone(), t.position));
+            }
+        }
+        let seen: Vec<(&str, usize)> = seen.iter().map(|(t, p)| (t.as_str(), *p)).collect();
+        assert_eq!(
+            seen,
+            [
+                ("notebook", 0),
+                ("cor", 1),
+                ("i51235u", 2),
+                ("i5", 2),
+                ("1235u", 2),
+                ("8gb", 3)
+            ]
+        );
+        // A word without digits stays one ("T-Shirt"); a query never splits.
+        assert_eq!(tokens(&mut index, "T-Shirt"), vec!["tshirt"]);
+        assert_eq!(tokens(&mut analyzer(Lang::Pt), "i5-1235U"), vec!["i51235u"]);
+        // The copy an indexing thread gets splits too.
+        let mut copy = index.clone();
+        assert_eq!(
+            tokens(&mut copy, "WH-1000XM5"),
+            vec!["wh1000xm5", "wh", "1000xm5"]
+        );
     }
 }
