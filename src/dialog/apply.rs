@@ -151,6 +151,12 @@ pub fn apply(
     c.text.retain(|w| {
         crate::language::units::quantity_of(w).is_none_or(|q| !quantities_said.contains(&q))
     });
+    // So does a model code of the same shape ("notebook i5", then "na
+    // verdade i7"; "galaxy s23", then "s24"; "iphone 14", then "15").
+    let shapes_said: Vec<CodeShape<'_>> =
+        message_words.iter().filter_map(|w| code_shape(w)).collect();
+    c.text
+        .retain(|w| code_shape(w).is_none_or(|shape| !shapes_said.contains(&shape)));
     for op in &u.ops {
         match op {
             Op::Set(slot, values) => {
@@ -345,6 +351,26 @@ fn next_above(price: f64) -> f64 {
     } else {
         price + 0.01
     }
+}
+
+/// The shape of a model code: its letters before the first digit, how
+/// many digits follow, and the letters after them ("i5" and "i7" are
+/// ("i", 1, ""), "1235u" ("", 4, "u")). `None` for a phrase, a word
+/// without digits, or a measurement (see `units::quantity_of`).
+type CodeShape<'w> = (&'w str, usize, &'w str);
+
+fn code_shape(word: &str) -> Option<CodeShape<'_>> {
+    if word.contains(' ') || crate::language::units::is_measurement(word) {
+        return None;
+    }
+    let first = word.find(|c: char| c.is_ascii_digit())?;
+    let (letters, rest) = word.split_at(first);
+    let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+    let suffix = &rest[digits..];
+    suffix
+        .bytes()
+        .all(|b| b.is_ascii_alphabetic())
+        .then_some((letters, digits, suffix))
 }
 
 #[cfg(test)]
