@@ -54,3 +54,23 @@ fn a_sneaker_is_no_sapato() {
     let turns = conversation(&engine, &["mocassim"]);
     assert_eq!(turns[0].0, ids(&["2"]), "{}", turns[0].1);
 }
+
+const SHIRTS: &str = "id,title,brand,gender,price
+1,Park Avenue Men Blue Slim Fit Formal Shirt,Park Avenue,Men,1299
+2,Raymond Men White Regular Fit Formal Shirt,Raymond,Men,1499
+3,Roadster Men Blue Checked Casual Shirt,Roadster,Men,699
+4,HRX Men Blue Solid T-shirt,HRX,Men,399
+";
+
+#[test]
+fn a_formal_shirt_is_a_shirt_and_a_camisa_social() {
+    let dir = common::index_of(SHIRTS);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["camisa social masculina azul"]);
+    assert_eq!(turns[0].0, ids(&["1"]), "{}", turns[0].1);
+    let turns = conversation(&engine, &["formal shirts", "white"]);
+    assert_eq!(turns[0].0, ids(&["1", "2"]), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&["2"]), "{}", turns[1].1);
+    let turns = conversation(&engine, &["blue shirts for men"]);
+    assert_eq!(turns[0].0, ids(&["1", "3"]), "{}", turns[0].1);
+}
