@@ -329,3 +329,22 @@ fn a_processor_model_finds_its_hyphenated_codes_and_is_replaced() {
         }
     }
 }
+
+#[test]
+fn a_two_letter_brand_is_the_brand_in_lowercase_too() {
+    let Some(store) = store() else { return };
+    let mut session = Session::default();
+    let mut say = |message: &str| {
+        let t = store.engine.turn(&mut session, message, 100).expect("turn");
+        println!("{message:?} -> {}: {}", t.total, t.reply);
+        t
+    };
+    // "lg" is no word of either language: the catalog's LG, as "LG" is.
+    let both = say("tv samsung ou lg");
+    assert!(both.relaxed.is_empty() && both.total > 0, "{}", both.reply);
+    let lg = say("só lg");
+    assert!(lg.relaxed.is_empty() && lg.total > 0, "{}", lg.reply);
+    for p in &lg.products {
+        assert_eq!(p.brand.as_deref(), Some("LG"), "{}", p.title);
+    }
+}

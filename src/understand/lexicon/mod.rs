@@ -304,8 +304,12 @@ impl Lexicon {
                 }
                 continue;
             }
-            // A brand of one or two letters ("W", "HM") is said in capitals.
-            let short = brand && k.chars().filter(|c| c.is_alphanumeric()).count() <= 2;
+            // A brand of one or two letters that is also a common word, a
+            // unit or a function word ("W", "Mi") is said in capitals; one
+            // that is none ("lg", "hp") is the brand however written.
+            let short = brand
+                && k.chars().filter(|c| c.is_alphanumeric()).count() <= 2
+                && spelt_like_a_word(k);
             let prefix = format!("{k} ");
             let from = sorted.partition_point(|(key, _)| *key < prefix.as_str());
             let subs: Vec<u32> = sorted[from..]
@@ -396,6 +400,22 @@ impl Lexicon {
             .and_then(|&id| self.info.get(id as usize))
             .is_some_and(|info| info.count > 0)
     }
+}
+
+/// Rank in a language's word list under which a short brand ("W") reads
+/// as the word, not the brand, unless written in capitals.
+const COMMON_SHORT_WORD: u32 = 3_000;
+
+/// True when a brand's short key is spelt like something else a shopper
+/// writes: a common word of some language, a unit of measure, a function
+/// word or a number.
+fn spelt_like_a_word(key: &str) -> bool {
+    key.bytes().all(|b| b.is_ascii_digit())
+        || crate::language::units::unit(key).is_some()
+        || crate::language::is_function_word(key)
+        || crate::model::Lang::ALL
+            .into_iter()
+            .any(|lang| crate::language::rank(lang, key).is_some_and(|r| r < COMMON_SHORT_WORD))
 }
 
 #[cfg(test)]
