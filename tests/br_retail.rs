@@ -348,3 +348,23 @@ fn a_two_letter_brand_is_the_brand_in_lowercase_too() {
         assert_eq!(p.brand.as_deref(), Some("LG"), "{}", p.title);
     }
 }
+
+#[test]
+fn a_word_that_is_a_colour_and_a_brand_is_read_the_way_that_matches_more() {
+    let Some(store) = store() else { return };
+    // "golden": the colour of two "Labrador e Golden" foods, or the brand
+    // Golden's 57 (37 of them dog foods).
+    let golden = |row: &(String, String, f64)| title_has(row, "golden");
+    for message in ["ração golden", "ração golden para cachorro"] {
+        let t = turn(store, message);
+        assert!(
+            t.relaxed.is_empty() && t.total >= 20,
+            "{message}: {}",
+            t.reply
+        );
+        for p in &t.products {
+            assert_eq!(p.brand.as_deref(), Some("Golden"), "{message}: {}", p.title);
+            assert!(golden(&store.rows[&p.id]), "{message}: {}", p.title);
+        }
+    }
+}

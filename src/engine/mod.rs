@@ -46,6 +46,11 @@ impl std::fmt::Debug for Engine {
     }
 }
 
+/// Under this many matches, a message whose words are brands too is also
+/// read with them as the brands
+/// ([`crate::understand::Lexicon::brand_reading`]).
+const FEW_FOR_ANOTHER_READING: u64 = 10;
+
 impl Engine {
     /// Opens the live index in `index_dir`. Fails with [`crate::error::Error::Index`]
     /// when there is none yet.
@@ -185,19 +190,20 @@ impl Engine {
                     dialog::after_search(session, &spec, &changes, &before, found.total, count)?;
                 let (mut spec, mut changes, mut found, mut fallback) =
                     (spec, changes, found, fallback);
-                // Nothing matches, and the message reads another way: its
-                // words that are brands too as the brands ("só golden"
-                // after "ração": the colour, or the brand Golden), or its
-                // type as words of titles ("galaxy s23": "Galaxy" is the
-                // type of the Galaxy Book titles, the S23 phones are
-                // typed Smartphone). Another reading wins when it matches,
-                // or sets less aside.
-                // (The type as words only when the words are in no
-                // description either: "geladeira 2 portas" is fridges
-                // whose descriptions say so, not door parts for fridges.)
-                // Read again only when nothing matched: a second reading
-                // understands the message anew.
-                if found.total == 0 {
+                // Nothing or little matches, and the message reads another
+                // way: its words that are brands too as the brands ("ração
+                // golden": the colour Gold of two "Labrador e Golden"
+                // foods, or the brand Golden's 57), or, when nothing
+                // matches, its type as words of titles ("galaxy s23":
+                // "Galaxy" is the type of the Galaxy Book titles, the S23
+                // phones are typed Smartphone; only when the words are in
+                // no description either: "geladeira 2 portas" is fridges
+                // whose descriptions say so, not door parts for fridges).
+                // Another reading wins when it sets less aside, or as
+                // little and matches more. Read again only then: a second
+                // reading understands the message anew.
+                let first_total = found.total;
+                if first_total < FEW_FOR_ANOTHER_READING {
                     let described = matches!(fallback, Some(Fallback::Described(_)));
                     let readings = [
                         loaded.lexicon.brand_reading(
@@ -209,10 +215,11 @@ impl Engine {
                         loaded
                             .lexicon
                             .type_as_words(&understood)
-                            .filter(|_| !described),
+                            .filter(|_| !described && first_total == 0),
                     ];
-                    for other in readings.into_iter().flatten() {
-                        if found.total > 0 {
+                    for (n, other) in readings.into_iter().enumerate() {
+                        let Some(other) = other else { continue };
+                        if n > 0 && found.total > 0 {
                             break;
                         }
                         let mut read_again = (*before).clone();
@@ -231,7 +238,10 @@ impl Engine {
                                 found2.total,
                                 count,
                             )?;
-                            if dialog::closer(fallback2.as_ref(), fallback.as_ref()) {
+                            let more = fallback2.is_none()
+                                && fallback.is_none()
+                                && found2.total > found.total;
+                            if more || dialog::closer(fallback2.as_ref(), fallback.as_ref()) {
                                 *session = read_again;
                                 (spec, changes, found, fallback) =
                                     (spec2, changes2, found2, fallback2);
