@@ -37,6 +37,28 @@ fn signs() -> &'static [Signs] {
     })
 }
 
+/// True when `key` (folded) is a word of some language's grammar: in its
+/// evidence words and its stop words ("only", "for", "quero"), so that a
+/// catalog value spelt like it (the brand ONLY) still tells the language.
+pub fn grammar_word(key: &str) -> bool {
+    static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| {
+                    let stop: FxHashSet<String> =
+                        d.stop_words.iter().map(|w| crate::text::key(w)).collect();
+                    d.detection
+                        .words
+                        .iter()
+                        .map(|w| crate::text::key(w))
+                        .filter(move |w| stop.contains(w))
+                })
+                .collect()
+        })
+        .contains(key)
+}
+
 /// The evidence gathered so far, per language.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {

@@ -11,7 +11,9 @@ use crate::model::Lang;
 /// when there is no evidence: a message of brand names, model numbers or
 /// emoji keeps it. Words of the catalog's own values (`value_word`) count
 /// only by their letters ("tênis"): "gift card" in a Brazilian store is a
-/// product's name, not English.
+/// product's name, not English; but a word of a language's grammar
+/// ([`crate::language::detect::grammar_word`]: "only", "for") is its
+/// language's even when a catalog value is spelt like it.
 pub(crate) fn detect(
     raw: &str,
     tokens: &Tokens,
@@ -22,7 +24,10 @@ pub(crate) fn detect(
     for (i, tok) in tokens.toks.iter().enumerate() {
         if tok.kind == TokKind::Word {
             let raw_word = raw.get(tok.raw.clone()).unwrap_or("");
-            if value_word(tokens.key(i)) {
+            let key = tokens.key(i);
+            // A word of a language's grammar is its evidence even when a
+            // brand is spelt like it ("only", Myntra's brand ONLY).
+            if value_word(key) && !crate::language::detect::grammar_word(key) {
                 evidence.letters(raw_word);
             } else {
                 evidence.word(tokens.key(i), raw_word);
@@ -53,5 +58,17 @@ mod tests {
         assert_eq!(lang("42", Lang::En), Lang::En);
         assert_eq!(lang("quero uma camiseta", Lang::En), Lang::Pt);
         assert_eq!(lang("geladeira inox", Lang::En), Lang::Pt);
+    }
+
+    #[test]
+    fn catalog_words_count_by_their_letters_but_function_words_count() {
+        let catalog = |k: &str| matches!(k, "gift" | "card" | "only" | "bata" | "black");
+        let detect_in = |text: &str, prior: Lang| detect(text, &tokenize(text), prior, &catalog);
+        assert_eq!(detect_in("gift card", Lang::Pt), Lang::Pt);
+        assert_eq!(detect_in("geladeira black", Lang::Pt), Lang::Pt);
+        // "only" is English though a brand is spelt so; "bata" then weighs
+        // no more than a catalog word.
+        assert_eq!(detect_in("only bata", Lang::En), Lang::En);
+        assert_eq!(detect_in("only bata", Lang::Pt), Lang::En);
     }
 }
