@@ -478,15 +478,27 @@ pub fn choose_head_position<'a>(
         total += 1;
         let (words, _, by_symbol) = phrases(title);
         let raw_first = (by_symbol > 0).then(|| words.key(0).to_string());
-        let raw_last = by_symbol.checked_sub(1).map(|i| words.key(i).to_string());
+        // The last word that may be a type: trailing colours and audiences
+        // are variants ("… T-Shirt – Black", "… Masculino Preto").
+        let raw_last = (0..by_symbol)
+            .rev()
+            .find(|&i| is_candidate(words.key(i)) && !skip(words.key(i)))
+            .map(|i| words.key(i).to_string());
         for (raw, counts) in [(raw_first, &mut first), (raw_last, &mut last)] {
             if let Some(k) = raw.filter(|k| is_candidate(k) && !skip(k)) {
                 *counts.entry(k).or_default() += 1;
             }
         }
     }
+    // Repeated words at either end: a product type's names (of the
+    // language files) count three times, since a catalog without a brand
+    // column repeats its brands at the start of English titles as much as
+    // a Portuguese one repeats its types there.
     let concentration = |counts: &HashMap<String, usize>| -> usize {
-        let mut v: Vec<usize> = counts.values().copied().collect();
+        let mut v: Vec<usize> = counts
+            .iter()
+            .map(|(k, &n)| if is_type_name(k) { 3 * n } else { n })
+            .collect();
         v.sort_unstable_by(|a, b| b.cmp(a));
         v.iter().take(30).filter(|&&c| c >= 2).sum()
     };
