@@ -132,8 +132,11 @@ impl IndexBuilder {
         self.count_coverage(p, &learned);
         // The learned values are stored in the product, as if the catalog had them.
         let with_learned;
-        let p = if learned.gender.is_some() || learned.color.is_some() {
+        let p = if learned.gender.is_some() || learned.color.is_some() || learned.brand.is_some() {
             let mut copy = p.clone();
+            if learned.brand.is_some() {
+                copy.brand = learned.brand.clone();
+            }
             if learned.gender.is_some() {
                 copy.gender = learned.gender;
             }
@@ -318,7 +321,7 @@ impl IndexBuilder {
         let has = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
         let c = &mut self.coverage;
         c.count(0, learned.from_category, !learned.types.is_empty());
-        c.count(1, has(&p.brand), false);
+        c.count(1, has(&p.brand), learned.brand.is_some());
         c.count(2, has(&p.color), learned.color.is_some());
         if has(&p.color) && learned.color.is_some() {
             c.corrected(2);

@@ -27,6 +27,8 @@ pub(super) struct Learner {
     /// The sample's brands of more than one word, by key ("pepe jeans").
     brands: FxHashSet<String>,
     known_types: KnownTypes,
+    /// Brands learned from titles, when the catalog names almost none.
+    title_brands: super::title_brands::TitleBrands,
     /// Category path -> its levels (see [`category::levels`]).
     categories: FxHashMap<String, Vec<Level>>,
 }
@@ -57,13 +59,23 @@ impl Learner {
         }
         let skip = |k: &str| skip_for_types.contains(k) && !types::is_type_name(k);
         let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
-        let known_types = KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
+        let mut known_types =
+            KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
+        let title_brands =
+            super::title_brands::TitleBrands::learn(sample, head, &skip, &mut known_types);
+        // A learned brand's words are no type either.
+        skip_for_types.extend(title_brands.words().map(str::to_string));
+        let brands = brands
+            .into_iter()
+            .chain(title_brands.multi_word_keys().map(str::to_string))
+            .collect();
         Learner {
             lang,
             head,
             skip_for_types,
             brands,
             known_types,
+            title_brands,
             categories: FxHashMap::default(),
         }
     }
@@ -90,11 +102,28 @@ impl Learner {
         let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
         let mut out = Learned::default();
         let mut audience = super::audience::AudienceEvidence::default();
-        let brand: Vec<String> = p
+        let mut brand: Vec<String> = p
             .brand
             .as_deref()
             .map(crate::text::words)
             .unwrap_or_default();
+        // A product without a brand, in a catalog whose brands its titles
+        // tell: the brand in its title's brand slot, and the head noun
+        // found on the way.
+        let mut head_found = None;
+        if brand.is_empty() && !self.title_brands.is_empty() {
+            let head = types::head_noun(
+                &p.title,
+                self.head,
+                &|k| self.skip_for_types.contains(k) && !types::is_type_name(k),
+                &mut self.known_types,
+            );
+            if let Some((learned, _)) = self.title_brands.find(&p.title, head.as_ref()) {
+                brand = crate::text::words(&learned);
+                out.brand = Some(learned);
+            }
+            head_found = Some(head);
+        }
         let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
         if let Some(category) = p.category.as_deref() {
             let levels = self.category_levels(category);
@@ -116,7 +145,13 @@ impl Learner {
         // Joggers" joggers).
         let title = without_brand(&p.title, &brand, &self.brands);
         out.brand_end = p.title.len() - title.len();
-        if let Some(head) = types::head_noun(&title, self.head, &skip, &mut self.known_types)
+        let head = match head_found {
+            // Found on the whole title: the same head where the brand leads
+            // a title ending with the type, or follows the type.
+            Some(head) => head,
+            None => types::head_noun(&title, self.head, &skip, &mut self.known_types),
+        };
+        if let Some(head) = head
             && !types::names_category_type(&title, head.word, &out.types, self.head)
         {
             for t in std::iter::once(head.word.to_string()).chain(head.compound) {
@@ -197,4 +232,7 @@ pub(super) struct Learned {
     /// The colour learned where the colour cell is empty, or read in the
     /// title where it contradicts the cell.
     pub(super) color: Option<String>,
+    /// The brand read in the title of a product without one, where the
+    /// catalog's titles tell its brands ([`super::title_brands`]).
+    pub(super) brand: Option<String>,
 }

@@ -24,6 +24,7 @@ mod product_index;
 mod schema;
 pub mod stored;
 mod term_counts;
+mod title_brands;
 mod type_tree;
 mod types;
 mod variant_groups;

@@ -1,0 +1,273 @@
+//! The brands of a catalog whose export names none (no brand column, or
+//! only placeholders such as "Generic"), learned from where its titles put
+//! them: product-feed titles lead with the brand ("Roadster Men Black Slim
+//! Fit Jeans", Google's "Brand + Product Type + Attributes"), or name it
+//! right after the product type where titles start with the type
+//! ("Geladeira Electrolux Frost Free 310L").
+//!
+//! A word is a brand when the catalog's first titles put it in that slot
+//! again and again, mostly there when they use it at all, and it is none of
+//! the words the importer reads otherwise (a type, colour, audience,
+//! number or function word). Right after a type it must also follow
+//! several types: a word following one type only is a product line
+//! ("Cama Barcelona"). A brand of several words is a word always followed
+//! by the same others ("Royal Canin", "U.S. Polo Assn.").
+//!
+//! Depends on [`super::types`] and [`super::words`] for the words read
+//! otherwise; never on the builder.
+
+use super::types::{self, Head, HeadPosition, KnownTypes};
+use rustc_hash::{FxHashMap, FxHashSet};
+
+/// Titles a word must lead (or follow a type in) to be a brand.
+const MIN_TITLES: usize = 3;
+/// Share of the titles using a word that must have it in the brand slot.
+const SLOT_SHARE: f64 = 0.6;
+/// Share of a brand's titles in which the next word must be the same for
+/// the brand to have several words.
+const SAME_NEXT_SHARE: f64 = 0.9;
+/// The longest brand, in words.
+const MAX_WORDS: usize = 4;
+
+/// Brands learned from titles, by their words' keys.
+#[derive(Debug, Default)]
+pub(super) struct TitleBrands {
+    /// Folded words of each brand ("royal canin") -> the brand as written.
+    brands: FxHashMap<String, String>,
+    /// Where titles put the brand.
+    head: Option<HeadPosition>,
+}
+
+/// A title's brand slot: the index of its first word there, given the
+/// title's words (`keys`, `ranges`) and its head noun.
+fn slot(
+    keys: &[String],
+    title: &str,
+    ranges: &[std::ops::Range<usize>],
+    position: HeadPosition,
+    head: Option<&Head<'_>>,
+) -> Option<usize> {
+    let first = keys.first()?;
+    match position {
+        HeadPosition::First => {
+            // The word right after the type, where the type leads the title.
+            let head = head?;
+            let start = (head.word.as_ptr() as usize).checked_sub(title.as_ptr() as usize)?;
+            if ranges.first()?.start != start {
+                return None;
+            }
+            let mut end = start + head.word.len();
+            if let Some(compound) = &head.compound
+                && title.get(start..)?.starts_with(compound.as_str())
+            {
+                end = start + compound.len();
+            }
+            ranges.iter().position(|r| r.start >= end)
+        }
+        HeadPosition::Last => {
+            (head.is_none_or(|h| crate::text::key(h.word) != *first)).then_some(0)
+        }
+    }
+}
+
+/// A title's words: folded keys and byte ranges.
+fn title_words(title: &str) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
+    let mut keys = Vec::new();
+    let mut ranges = Vec::new();
+    crate::text::for_each_word(title, |key, range| {
+        keys.push(key.to_string());
+        ranges.push(range);
+    });
+    (keys, ranges)
+}
+
+/// Whether a folded title word can be (part of) a brand.
+fn can_be_brand(key: &str, skip: &dyn Fn(&str) -> bool) -> bool {
+    key.chars().count() >= 2
+        && !key.bytes().any(|b| b.is_ascii_digit())
+        && !types::is_type_name(key)
+        && !types::is_audience(key)
+        && !skip(key)
+        && !crate::language::is_function_word(key)
+        && !super::words::learn_words().colors.contains_key(key)
+        && !super::words::learn_words().for_words.contains(key)
+}
+
+impl TitleBrands {
+    /// Learns the brands of `sample` (the catalog's first products) when
+    /// it names almost none: nothing otherwise, since a catalog's own
+    /// brand cells tell its brands better than any guess. `head` is where
+    /// its titles put the type, `skip` the words that are never types (its
+    /// colours and audiences), `known` its known types.
+    pub(super) fn learn(
+        sample: &[crate::catalog::Product],
+        head: HeadPosition,
+        skip: &dyn Fn(&str) -> bool,
+        known: &mut KnownTypes,
+    ) -> TitleBrands {
+        let brandless: Vec<&str> = sample
+            .iter()
+            .filter(|p| p.brand.as_deref().is_none_or(|b| b.trim().is_empty()))
+            .map(|p| p.title.as_str())
+            .collect();
+        if brandless.len() < 20 || (brandless.len() as f64) < 0.8 * sample.len() as f64 {
+            return TitleBrands::default();
+        }
+        // Per candidate first word: titles with it in the slot, titles
+        // using it at all, the types it follows, and the words after it.
+        let mut in_slot: FxHashMap<String, usize> = FxHashMap::default();
+        let mut used: FxHashMap<String, usize> = FxHashMap::default();
+        let mut after_types: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        let mut spans: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
+        // Per word: the candidates whose titles use it.
+        let mut users: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        for title in brandless {
+            let (keys, ranges) = title_words(title);
+            let distinct: FxHashSet<&String> = keys.iter().collect();
+            for key in distinct {
+                *used.entry(key.clone()).or_default() += 1;
+            }
+            let found = types::head_noun(title, head, skip, known);
+            let Some(at) = slot(&keys, title, &ranges, head, found.as_ref()) else {
+                continue;
+            };
+            let first = &keys[at];
+            if !can_be_brand(first, skip) {
+                continue;
+            }
+            *in_slot.entry(first.clone()).or_default() += 1;
+            for key in &keys {
+                users.entry(key.clone()).or_default().insert(first.clone());
+            }
+            if at > 0 {
+                after_types
+                    .entry(first.clone())
+                    .or_default()
+                    .insert(keys[..at].join(" "));
+            }
+            // The words that may continue the brand, and how it is written.
+            let end = (at + MAX_WORDS).min(keys.len());
+            let following: Vec<String> = keys[at..end]
+                .iter()
+                .take_while(|k| can_be_brand(k, skip))
+                .cloned()
+                .collect();
+            let Some(written) = following
+                .len()
+                .checked_sub(1)
+                .and_then(|last| title.get(ranges[at].start..ranges[at + last].end))
+            else {
+                continue;
+            };
+            let written = written.to_string();
+            spans
+                .entry(first.clone())
+                .or_default()
+                .push((following, written));
+        }
+        let mut brands = FxHashMap::default();
+        for (first, count) in in_slot {
+            let uses = used.get(&first).copied().unwrap_or(count);
+            let after_several = after_types.get(&first).is_none_or(|t| t.len() >= 2);
+            if count < MIN_TITLES || (count as f64) < SLOT_SHARE * uses as f64 || !after_several {
+                continue;
+            }
+            let Some(titles) = spans.get(&first) else {
+                continue;
+            };
+            // A word the titles of other candidates use too is the
+            // product's ("Pottery Barn Velvet Throw"), not the brand's.
+            let own = |word: &str| users.get(word).is_none_or(|u| u.len() == 1);
+            let words = brand_words(titles, &own);
+            let Some((following, written)) = titles
+                .iter()
+                .find(|(following, _)| following.len() >= words)
+            else {
+                continue;
+            };
+            let key = following[..words].join(" ");
+            let written = written_words(written, words);
+            brands.insert(key, written);
+        }
+        TitleBrands {
+            brands,
+            head: Some(head),
+        }
+    }
+
+    /// True when no brand was learned.
+    pub(super) fn is_empty(&self) -> bool {
+        self.brands.is_empty()
+    }
+
+    /// The learned brand `title` names in its brand slot (given its head
+    /// noun), as written in the catalog, with the byte range of its words
+    /// in the title.
+    pub(super) fn find(
+        &self,
+        title: &str,
+        head: Option<&Head<'_>>,
+    ) -> Option<(String, std::ops::Range<usize>)> {
+        let position = self.head?;
+        if self.brands.is_empty() {
+            return None;
+        }
+        let (keys, ranges) = title_words(title);
+        let at = slot(&keys, title, &ranges, position, head)?;
+        (1..=MAX_WORDS.min(keys.len().saturating_sub(at)))
+            .rev()
+            .find_map(|n| {
+                let brand = self.brands.get(&keys[at..at + n].join(" "))?;
+                Some((brand.clone(), ranges[at].start..ranges[at + n - 1].end))
+            })
+    }
+
+    /// The learned brands of several words, folded ("royal canin").
+    pub(super) fn multi_word_keys(&self) -> impl Iterator<Item = &str> {
+        self.brands
+            .keys()
+            .filter(|k| k.contains(' '))
+            .map(String::as_str)
+    }
+
+    /// The words of every learned brand, folded.
+    pub(super) fn words(&self) -> impl Iterator<Item = &str> {
+        self.brands.keys().flat_map(|k| k.split(' '))
+    }
+}
+
+/// How many words a brand has: its first word, and each next word every
+/// title of it (but a few) goes on with, and no other brand's titles use
+/// (`own`).
+fn brand_words(titles: &[(Vec<String>, String)], own: &dyn Fn(&str) -> bool) -> usize {
+    let mut words = 1;
+    while words < MAX_WORDS {
+        let mut next: FxHashMap<&str, usize> = FxHashMap::default();
+        for (following, _) in titles {
+            if let Some(k) = following.get(words) {
+                *next.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        let Some((&word, &count)) = next.iter().max_by_key(|(_, n)| **n) else {
+            break;
+        };
+        if (count as f64) < SAME_NEXT_SHARE * titles.len() as f64 || !own(word) {
+            break;
+        }
+        words += 1;
+    }
+    words
+}
+
+/// The first `words` words of `written` (a title's span), as written.
+fn written_words(written: &str, words: usize) -> String {
+    let mut end = 0;
+    let mut seen = 0;
+    crate::text::for_each_word(written, |_, range| {
+        if seen < words {
+            end = range.end;
+        }
+        seen += 1;
+    });
+    written[..end].to_string()
+}

@@ -1,0 +1,189 @@
+//! A catalog without a brand column has its brands learned from where its
+//! titles put them: leading the title ("Roadster Men Black Slim Fit
+//! Jeans"), or right after the type where titles start with it
+//! ("Geladeira Electrolux Frost Free"). Checked through `Engine::turn` on
+//! catalogs written here, and on Myntra's real export with its brand
+//! column taken out, against that column.
+
+mod common;
+
+use common::{conversation, ids};
+use std::path::Path;
+use vitrine::Engine;
+use vitrine::index::{ImportOptions, ProductIndex, import};
+use vitrine::text::key;
+
+/// An English store whose titles lead with the brand, without a brand
+/// column: four brands, several kinds of product each.
+fn english() -> String {
+    let mut csv = String::from("id,title,price\n");
+    let mut id = 0;
+    for brand in ["Roadster", "Puma", "Levi's", "Van Heusen"] {
+        for (kind, price) in [
+            ("Men Black Slim Fit Jeans", 1999),
+            ("Men White Sneakers", 2499),
+            ("Women Blue Casual Shirt", 999),
+            ("Men Grey T-shirt", 599),
+            ("Women Black Backpack", 1499),
+            ("Men Navy Track Pants", 1299),
+        ] {
+            id += 1;
+            csv.push_str(&format!("{id},{brand} {kind},{price}\n"));
+        }
+    }
+    csv
+}
+
+#[test]
+fn brands_leading_english_titles_are_the_brands() {
+    let dir = common::index_of(&english());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["puma sneakers", "only roadster", "any brand"]);
+    assert_eq!(turns[0].0, ids(&["8"]), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&["2"]), "{}", turns[1].1);
+    assert_eq!(turns[2].0, ids(&["2", "8", "14", "20"]), "{}", turns[2].1);
+    // Two words always together, used by no other brand's titles.
+    let turns = conversation(&engine, &["van heusen shirts"]);
+    assert_eq!(turns[0].0, ids(&["21"]), "{}", turns[0].1);
+    // The product shows its brand, and the brand's words are not its type.
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let (_, p) = index
+        .product_by_id("19")
+        .expect("lookup")
+        .expect("product 19");
+    assert_eq!(p.brand.as_deref(), Some("Van Heusen"));
+    let turns = conversation(&engine, &["jeans"]);
+    assert_eq!(turns[0].0, ids(&["1", "7", "13", "19"]), "{}", turns[0].1);
+}
+
+/// A Portuguese store whose titles name the brand after the type.
+fn portuguese() -> String {
+    let mut csv = String::from("id,title,price\n");
+    let mut id = 0;
+    for brand in ["Electrolux", "Brastemp", "Consul"] {
+        for (kind, rest, price) in [
+            ("Geladeira", "Frost Free 310L Branca", 2999),
+            ("Fogão", "4 Bocas Branco", 1299),
+            ("Micro-ondas", "20L Branco", 599),
+            ("Lavadora", "12kg Branca", 1999),
+            ("Cooktop", "5 Bocas Preto", 899),
+            ("Depurador", "60cm Inox", 699),
+            ("Forno", "Elétrico 44L", 799),
+        ] {
+            id += 1;
+            csv.push_str(&format!("{id},{kind} {brand} {rest},{price}\n"));
+        }
+    }
+    csv
+}
+
+#[test]
+fn brands_after_the_type_of_portuguese_titles_are_the_brands() {
+    let dir = common::index_of(&portuguese());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["geladeira", "electrolux", "na verdade consul"]);
+    assert_eq!(turns[0].0, ids(&["1", "8", "15"]), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&["1"]), "{}", turns[1].1);
+    assert_eq!(turns[2].0, ids(&["15"]), "{}", turns[2].1);
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let (_, p) = index
+        .product_by_id("9")
+        .expect("lookup")
+        .expect("product 9");
+    assert_eq!(p.brand.as_deref(), Some("Brastemp"));
+}
+
+#[test]
+fn a_catalog_with_a_brand_column_keeps_its_brands() {
+    // Brand cells name the brands: nothing is learned from titles, even
+    // where a cell is empty.
+    let mut csv = String::from("id,title,brand,price\n");
+    for n in 1..=30 {
+        let brand = if n % 10 == 0 { "" } else { "Acme" };
+        csv.push_str(&format!("{n},Roadster Men Black Jeans {n},{brand},999\n"));
+    }
+    let dir = common::index_of(&csv);
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let (_, p) = index
+        .product_by_id("10")
+        .expect("lookup")
+        .expect("product 10");
+    assert_eq!(p.brand, None);
+    let (_, p) = index
+        .product_by_id("11")
+        .expect("lookup")
+        .expect("product 11");
+    assert_eq!(p.brand.as_deref(), Some("Acme"));
+}
+
+#[test]
+fn myntra_without_its_brand_column_learns_brands_its_column_confirms() {
+    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets/myntra/products.csv");
+    if !csv.is_file() {
+        assert_ne!(
+            std::env::var("CI").as_deref(),
+            Ok("true"),
+            "{} missing in CI",
+            csv.display()
+        );
+        eprintln!("notice: {} not found; skipping", csv.display());
+        return;
+    }
+    let mut reader = csv::Reader::from_path(&csv).expect("csv");
+    let headers = reader.headers().expect("headers").clone();
+    let brand_at = headers
+        .iter()
+        .position(|h| h == "Product_Brand")
+        .expect("brand column");
+    let id_at = headers
+        .iter()
+        .position(|h| h == "Product_ID")
+        .expect("id column");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let stripped = dir.path().join("no-brands.csv");
+    let mut writer = csv::Writer::from_path(&stripped).expect("write");
+    let keep = |r: &csv::StringRecord| -> Vec<String> {
+        r.iter()
+            .enumerate()
+            .filter(|(i, _)| *i != brand_at)
+            .map(|(_, v)| v.to_string())
+            .collect()
+    };
+    writer.write_record(keep(&headers)).expect("header");
+    let mut brands = std::collections::HashMap::new();
+    for record in reader.records() {
+        let record = record.expect("row");
+        brands.insert(record[id_at].trim().to_string(), key(&record[brand_at]));
+        writer.write_record(keep(&record)).expect("row");
+    }
+    writer.flush().expect("flush");
+    let index_dir = tempfile::tempdir().expect("tempdir");
+    let mut opts = ImportOptions::default();
+    opts.read.default_currency = Some("INR".to_string());
+    import(&stripped, index_dir.path(), &opts).expect("import");
+    let index = ProductIndex::open(index_dir.path()).expect("open");
+    let (mut learned, mut agreeing) = (0, 0);
+    for (id, cell) in &brands {
+        let Some((_, p)) = index.product_by_id(id).expect("lookup") else {
+            continue;
+        };
+        if let Some(brand) = p.brand {
+            learned += 1;
+            // The learned brand is the cell, or its first words ("Next" of
+            // "Next Look").
+            let brand = key(&brand);
+            if *cell == brand || cell.starts_with(&format!("{brand} ")) {
+                agreeing += 1;
+            }
+        }
+    }
+    println!(
+        "{learned} of {} products given a brand, {agreeing} agreeing with the column",
+        brands.len()
+    );
+    assert!(learned * 4 >= brands.len(), "{learned} of {}", brands.len());
+    assert!(
+        agreeing * 100 >= learned * 97,
+        "{agreeing} of {learned} agree"
+    );
+}
