@@ -368,3 +368,19 @@ fn a_word_that_is_a_colour_and_a_brand_is_read_the_way_that_matches_more() {
         }
     }
 }
+
+#[test]
+fn a_robot_vacuum_is_a_vacuum_and_no_spare_part() {
+    let Some(store) = store() else { return };
+    // 20 "Robô Aspirador" rows; replacement kits "para Robô Aspirador" and
+    // combos are none.
+    for message in ["aspirador robo", "robô aspirador"] {
+        let t = turn(store, message);
+        assert!(t.relaxed.is_empty() && t.total >= 18, "{message}: {}", t.reply);
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            assert!(title_has(row, "robo") && title_has(row, "aspirador"), "{}", row.0);
+            assert!(!title_has(row, "kit") && !title_has(row, "reposica"), "{}", row.0);
+        }
+    }
+}
