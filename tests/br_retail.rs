@@ -71,6 +71,13 @@ fn turn(store: &Store, message: &str) -> Turn {
     turn
 }
 
+/// One more message of the conversation in `session`, 100 products shown.
+fn said(store: &Store, session: &mut Session, message: &str) -> Turn {
+    let t = store.engine.turn(session, message, 100).expect("turn");
+    println!("{message:?} -> {}: {}", t.total, t.reply);
+    t
+}
+
 /// True when the row's title has a form of `word` ("gato" meets "Gatos").
 fn title_has(row: &(String, String, f64), stem: &str) -> bool {
     words(&row.0).iter().any(|w| w.starts_with(stem))
@@ -237,11 +244,7 @@ fn prices_said_in_words() {
 fn a_size_in_another_unit_replaces_the_one_before() {
     let Some(store) = store() else { return };
     let mut session = Session::default();
-    let mut say = |message: &str| {
-        let t = store.engine.turn(&mut session, message, 100).expect("turn");
-        println!("{message:?} -> {}: {}", t.total, t.reply);
-        t
-    };
+    let mut say = |message: &str| said(store, &mut session, message);
     let first = say("ssd 500gb");
     assert!(first.total > 0, "{}", first.reply);
     // "1tb" after "500gb": the shopper changed the size, not added one.
@@ -293,11 +296,7 @@ fn the_animal_a_product_is_for_is_read_in_its_description_too() {
     }
     // A title naming another animal has said whom the product is for,
     // whatever its maker's blurb says ("para cães e gatos").
-    let mut session = Session::default();
-    let t = store
-        .engine
-        .turn(&mut session, "ração para gatos filhotes", 100)
-        .expect("turn");
+    let t = said(store, &mut Session::default(), "ração para gatos filhotes");
     assert!(t.total > 0, "{}", t.reply);
     for p in &t.products {
         let row = &store.rows[&p.id];
@@ -310,11 +309,7 @@ fn the_animal_a_product_is_for_is_read_in_its_description_too() {
 fn a_processor_model_finds_its_hyphenated_codes_and_is_replaced() {
     let Some(store) = store() else { return };
     let mut session = Session::default();
-    let mut say = |message: &str| {
-        let t = store.engine.turn(&mut session, message, 100).expect("turn");
-        println!("{message:?} -> {}: {}", t.total, t.reply);
-        t
-    };
+    let mut say = |message: &str| said(store, &mut session, message);
     // "Core i5-1235U": the part is a word of the title too. The CSV has 15
     // notebooks whose titles name an i5, 8 of them only as "i5-…".
     let i5 = say("notebook i5");
@@ -334,11 +329,7 @@ fn a_processor_model_finds_its_hyphenated_codes_and_is_replaced() {
 fn a_two_letter_brand_is_the_brand_in_lowercase_too() {
     let Some(store) = store() else { return };
     let mut session = Session::default();
-    let mut say = |message: &str| {
-        let t = store.engine.turn(&mut session, message, 100).expect("turn");
-        println!("{message:?} -> {}: {}", t.total, t.reply);
-        t
-    };
+    let mut say = |message: &str| said(store, &mut session, message);
     // "lg" is no word of either language: the catalog's LG, as "LG" is.
     let both = say("tv samsung ou lg");
     assert!(both.relaxed.is_empty() && both.total > 0, "{}", both.reply);
@@ -376,11 +367,23 @@ fn a_robot_vacuum_is_a_vacuum_and_no_spare_part() {
     // combos are none.
     for message in ["aspirador robo", "robô aspirador"] {
         let t = turn(store, message);
-        assert!(t.relaxed.is_empty() && t.total >= 18, "{message}: {}", t.reply);
+        assert!(
+            t.relaxed.is_empty() && t.total >= 18,
+            "{message}: {}",
+            t.reply
+        );
         for p in &t.products {
             let row = &store.rows[&p.id];
-            assert!(title_has(row, "robo") && title_has(row, "aspirador"), "{}", row.0);
-            assert!(!title_has(row, "kit") && !title_has(row, "reposica"), "{}", row.0);
+            assert!(
+                title_has(row, "robo") && title_has(row, "aspirador"),
+                "{}",
+                row.0
+            );
+            assert!(
+                !title_has(row, "kit") && !title_has(row, "reposica"),
+                "{}",
+                row.0
+            );
         }
     }
 }

@@ -6,9 +6,10 @@
 //! column taken out, against that column.
 
 mod common;
+#[path = "common/datasets.rs"]
+mod datasets;
 
 use common::{conversation, ids};
-use std::path::Path;
 use vitrine::Engine;
 use vitrine::index::{ImportOptions, ProductIndex, import};
 use vitrine::text::key;
@@ -118,17 +119,9 @@ fn a_catalog_with_a_brand_column_keeps_its_brands() {
 
 #[test]
 fn myntra_without_its_brand_column_learns_brands_its_column_confirms() {
-    let csv = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/datasets/myntra/products.csv");
-    if !csv.is_file() {
-        assert_ne!(
-            std::env::var("CI").as_deref(),
-            Ok("true"),
-            "{} missing in CI",
-            csv.display()
-        );
-        eprintln!("notice: {} not found; skipping", csv.display());
+    let Some(csv) = datasets::dataset("myntra/products.csv") else {
         return;
-    }
+    };
     let mut reader = csv::Reader::from_path(&csv).expect("csv");
     let headers = reader.headers().expect("headers").clone();
     let brand_at = headers
