@@ -29,7 +29,7 @@ pub(super) fn for_animals(word: &str) -> bool {
 }
 
 /// The products for the animal `word` names: by `fields`, or by their
-/// description when their title names no other animal. A cat
+/// description when neither it nor their title names another animal. A cat
 /// scratcher's title seldom says for whom ("Arranhador Torre Savana"),
 /// its description does; but a title naming an animal has said it ("Ração
 /// … Cães Filhotes" is no cat food, though its maker's blurb is "para cães
@@ -50,18 +50,29 @@ pub(super) fn animal_query(
         .filter(|(_, words)| words.iter().any(|w| w == word))
         .map(|(animal, _)| animal)
         .collect();
-    let animals: Vec<Box<dyn Query>> = groups()
+    let others: Vec<&String> = groups()
         .filter(|(animal, _)| !own.contains(animal))
         .flat_map(|(_, words)| words)
-        .filter_map(|a| word_query(index, a, &[(f.title, 1.0)]))
         .collect();
+    let naming_others = |field: Field| {
+        any_of(
+            others
+                .iter()
+                .filter_map(|a| word_query(index, a, &[(field, 1.0)]))
+                .collect(),
+        )
+    };
+    // Neither its title nor its description may name another animal: a
+    // description has no word order, and "protege o seu cão … não
+    // utilizar em gatos" is no cat's.
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Should, named),
         (
             Occur::Should,
             Box::new(BooleanQuery::new(vec![
                 (Occur::Must, described),
-                (Occur::MustNot, any_of(animals)),
+                (Occur::MustNot, naming_others(f.title)),
+                (Occur::MustNot, naming_others(f.description)),
             ])),
         ),
     ])))
