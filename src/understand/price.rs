@@ -379,6 +379,18 @@ mod tests {
         assert_eq!(p("under one thousand"), Some((None, Some(1000.0))));
         assert_eq!(p("under five hundred"), Some((None, Some(500.0))));
         assert_eq!(p("less than a hundred dollars"), Some((None, Some(100.0))));
+        // Numbers said in parts are one number.
+        assert_eq!(
+            p("under one thousand two hundred"),
+            Some((None, Some(1200.0)))
+        );
+        assert_eq!(
+            p("under two thousand five hundred"),
+            Some((None, Some(2500.0)))
+        );
+        assert_eq!(p("under fifteen hundred"), Some((None, Some(1500.0))));
+        assert_eq!(p("até duzentos e cinquenta"), Some((None, Some(250.0))));
+        assert_eq!(p("até cento e cinquenta reais"), Some((None, Some(150.0))));
         // "k" is a thousand only after a number.
         assert_eq!(p("under k"), None);
     }

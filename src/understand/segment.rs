@@ -369,18 +369,31 @@ fn merge_numbers(spans: &mut Vec<Span<'_>>, tokens: &Tokens) {
         }
         i += 1;
     }
-    // Thousands and then hundreds joined by "e"/"and".
+    // Thousands, hundreds and tens said in parts, one number: joined by
+    // "e"/"and" ("mil e quinhentos", "duzentos e cinquenta", "2 mil e
+    // 500"), or in words one after the other ("one thousand two hundred").
+    let word_at = |s: &Span<'_>| {
+        tokens
+            .toks
+            .get(s.start)
+            .is_some_and(|t| t.kind == TokKind::Word)
+    };
+    let joins = |a: f64, b: f64| {
+        (a >= 1000.0 && a % 1000.0 == 0.0 && (1.0..1000.0).contains(&b))
+            || (a >= 100.0 && a % 100.0 == 0.0 && (1.0..100.0).contains(&b) && a < 1000.0)
+    };
     let mut i = 0;
-    while i + 2 < spans.len() {
-        if let (Item::Num(a), Item::Marker(Marker::And), Item::Num(b)) =
-            (spans[i].item, spans[i + 1].item, spans[i + 2].item)
-            && a >= 1000.0
-            && a % 1000.0 == 0.0
-            && (1.0..1000.0).contains(&b)
+    while i + 1 < spans.len() {
+        let and = matches!(spans[i + 1].item, Item::Marker(Marker::And));
+        let next = if and { i + 2 } else { i + 1 };
+        if let (Item::Num(a), Some(Item::Num(b))) = (spans[i].item, spans.get(next).map(|s| s.item))
+            && joins(a, b)
+            && (and || word_at(&spans[next]) && word_at(&spans[i]))
         {
             spans[i].item = Item::Num(a + b);
-            spans[i].end = spans[i + 2].end;
-            spans.drain(i + 1..i + 3);
+            spans[i].end = spans[next].end;
+            spans.drain(i + 1..=next);
+            continue;
         }
         i += 1;
     }
