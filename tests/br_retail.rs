@@ -387,3 +387,17 @@ fn a_robot_vacuum_is_a_vacuum_and_no_spare_part() {
         }
     }
 }
+
+#[test]
+fn memory_and_storage_are_two_sizes_not_one_said_again() {
+    let Some(store) = store() else { return };
+    let mut session = Session::default();
+    let mut say = |message: &str| said(store, &mut session, message);
+    say("notebook 16gb");
+    let both = say("512gb");
+    assert!(both.relaxed.is_empty() && both.total > 0, "{}", both.reply);
+    for p in &both.products {
+        let title = store.rows[&p.id].0.to_lowercase().replace(' ', "");
+        assert!(title.contains("16gb") && title.contains("512gb"), "{title}");
+    }
+}

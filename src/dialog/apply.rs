@@ -148,8 +148,20 @@ pub fn apply(
         .iter()
         .filter_map(|w| crate::language::units::quantity_of(w))
         .collect();
+    // But a device holds data sizes far apart at once (memory and storage:
+    // "notebook 16gb", then "512gb").
+    let apart = |w: &str| {
+        let data = crate::language::units::data_size;
+        data(w).is_some_and(|old| {
+            message_words
+                .iter()
+                .filter_map(|said| data(said))
+                .all(|new| old.max(new) >= DATA_SIZES_APART * old.min(new))
+        })
+    };
     c.text.retain(|w| {
         crate::language::units::quantity_of(w).is_none_or(|q| !quantities_said.contains(&q))
+            || apart(w)
     });
     // So does a model code of the same shape ("notebook i5", then "na
     // verdade i7"; "galaxy s23", then "s24"; "iphone 14", then "15").
@@ -352,6 +364,10 @@ fn next_above(price: f64) -> f64 {
         price + 0.01
     }
 }
+
+/// Data sizes this many times apart are two parts of a device (memory
+/// and storage), not one size said again.
+const DATA_SIZES_APART: f64 = 8.0;
 
 /// The shape of a model code: its letters before the first digit, how
 /// many digits follow, and the letters after them ("i5" and "i7" are

@@ -90,6 +90,19 @@ pub fn quantity_of(token: &str) -> Option<&'static str> {
     )
 }
 
+/// The amount of a data size in terabytes ("512gb" -> 0.512), `None`
+/// for any other measurement.
+pub fn data_size(token: &str) -> Option<f64> {
+    let (number, unit) = split(token)?;
+    let scale = match unit {
+        "tb" => 1.0,
+        "gb" => 1e-3,
+        "mb" => 1e-6,
+        _ => return None,
+    };
+    number.parse::<f64>().ok().map(|n| n * scale)
+}
+
 /// A canonical measurement token as a reply writes it: the number with
 /// the language's decimal mark, then the unit's symbol, inches with a
 /// quote mark ("3.2l" -> "3,2 L" in Portuguese, "55in" -> `55"`).
@@ -207,6 +220,9 @@ mod tests {
         assert_ne!(quantity_of("500gb"), quantity_of("500g"));
         assert_eq!(quantity_of("220v"), Some("v"));
         assert_eq!(quantity_of("500"), None);
+        assert_eq!(data_size("512gb"), Some(0.512));
+        assert_eq!(data_size("2tb"), Some(2.0));
+        assert_eq!(data_size("2kg"), None);
     }
 
     #[test]
