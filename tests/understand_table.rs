@@ -192,6 +192,10 @@ fn english_on_a_fashion_catalog() {
         ("W kurtas", "brand=W; type=Kurta|Kurti"),
         ("ONLY dresses", "brand=ONLY; type=Dress"),
         ("only dresses", "type=Dress"),
+        // A letter and a word the titles write joined ("V-Neck", "A-Line").
+        ("v neck tops", "text=v-neck; type=Top|Tops|Blouse"),
+        ("a line dresses", "text=a-line; type=Dress"),
+        ("a dress", "type=Dress"),
         (
             "red tape shoes",
             &*Box::leak(format!("brand=Red Tape; {SHOES}").into_boxed_str()),

@@ -167,6 +167,11 @@ impl Lexicon {
             tokens = tokenize(text);
         }
         let message = rewritten.as_deref().unwrap_or(message);
+        let joined_letters = self.join_split_letters(message, &tokens);
+        if let Some(joined) = &joined_letters {
+            tokens = tokenize(joined);
+        }
+        let message = joined_letters.as_deref().unwrap_or(message);
         let split;
         if let Some(s) = self.split_unknown_joined(message, &tokens) {
             split = s;

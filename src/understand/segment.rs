@@ -35,6 +35,37 @@ impl Lexicon {
         out
     }
 
+    /// When a single letter and the word after it are one word of the
+    /// catalog's titles written apart ("v neck" for "V-Neck", "a line" for
+    /// "A-Line"), the message with them joined by a hyphen.
+    pub(super) fn join_split_letters(&self, message: &str, tokens: &Tokens) -> Option<String> {
+        let mut out: Option<String> = None;
+        for (i, pair) in tokens.toks.windows(2).enumerate() {
+            let (letter, word) = (&pair[0], &pair[1]);
+            if letter.kind != TokKind::Word
+                || word.kind != TokKind::Word
+                || tokens.key(i).chars().count() != 1
+                || !tokens.key(i).chars().all(|c| c.is_ascii_alphabetic())
+            {
+                continue;
+            }
+            let joined = format!("{}{}", tokens.key(i), tokens.key(i + 1));
+            let in_titles = self
+                .words
+                .get(joined.as_str())
+                .and_then(|&id| self.info.get(id as usize))
+                .is_some_and(|info| info.count > 0);
+            let between = message.get(letter.raw.end..word.raw.start).unwrap_or("");
+            if in_titles && !between.is_empty() && between.chars().all(char::is_whitespace) {
+                let s = out.get_or_insert_with(|| message.to_string());
+                // Same length: one hyphen and spaces after it.
+                let hyphen = format!("-{}", " ".repeat(between.len() - 1));
+                s.replace_range(letter.raw.end..word.raw.start, &hyphen);
+            }
+        }
+        out
+    }
+
     /// The lexicon id of token `i`, correcting typos of unknown words.
     fn token_id(&self, tokens: &Tokens, i: usize) -> Option<u32> {
         let key = tokens.key(i);
