@@ -78,6 +78,18 @@ fn said(store: &Store, session: &mut Session, message: &str) -> Turn {
     t
 }
 
+/// Asserts that `t` found at least `at_least` products (and shows some)
+/// with nothing set aside.
+fn assert_found(t: &Turn, at_least: u64, what: &str) {
+    assert!(
+        t.relaxed.is_empty() && t.total >= at_least.max(1) && !t.products.is_empty(),
+        "{what}: {} found, relaxed {:?}: {}",
+        t.total,
+        t.relaxed,
+        t.reply
+    );
+}
+
 /// True when the row's title has a form of `word` ("gato" meets "Gatos").
 fn title_has(row: &(String, String, f64), stem: &str) -> bool {
     words(&row.0).iter().any(|w| w.starts_with(stem))
@@ -87,11 +99,7 @@ fn title_has(row: &(String, String, f64), stem: &str) -> bool {
 fn racao_para_gatos_filhotes() {
     let Some(store) = store() else { return };
     let t = turn(store, "ração para gatos filhotes");
-    assert!(
-        t.relaxed.is_empty() && !t.products.is_empty(),
-        "{}",
-        t.reply
-    );
+    assert_found(&t, 1, "");
     for p in &t.products {
         let row = &store.rows[&p.id];
         assert!(title_has(row, "racao"), "{}", row.0);
@@ -147,11 +155,7 @@ fn lego_para_meninas() {
 fn lava_e_seca_lg_12kg() {
     let Some(store) = store() else { return };
     let t = turn(store, "lava e seca lg 12kg");
-    assert!(
-        t.relaxed.is_empty() && !t.products.is_empty(),
-        "{}",
-        t.reply
-    );
+    assert_found(&t, 1, "");
     for p in &t.products {
         let row = &store.rows[&p.id];
         let title = words(&row.0).join(" ");
@@ -176,11 +180,7 @@ fn iphone_15_and_galaxy_s23() {
     let Some(store) = store() else { return };
     for (message, model) in [("iphone 15", "15"), ("galaxy s23", "s23")] {
         let t = turn(store, message);
-        assert!(
-            t.relaxed.is_empty() && !t.products.is_empty(),
-            "{}",
-            t.reply
-        );
+        assert_found(&t, 1, message);
         for p in &t.products {
             let row = &store.rows[&p.id];
             assert!(words(&row.0).iter().any(|w| w == model), "{}", row.0);
@@ -215,11 +215,7 @@ fn prices_said_in_words() {
         ("celular até mil e quinhentos", 1500.0),
     ] {
         let t = turn(store, message);
-        assert!(
-            t.relaxed.is_empty() && t.total > 0,
-            "{message}: {}",
-            t.reply
-        );
+        assert_found(&t, 1, message);
         for p in &t.products {
             let row = &store.rows[&p.id];
             assert!(row.2 <= cap, "{message}: {} costs {}", row.0, row.2);
@@ -250,11 +246,7 @@ fn a_size_in_another_unit_replaces_the_one_before() {
     // "1tb" after "500gb": the shopper changed the size, not added one.
     for (message, size) in [("na verdade 1tb", "1tb"), ("480gb", "480gb")] {
         let t = say(message);
-        assert!(
-            t.relaxed.is_empty() && t.total > 0,
-            "{message}: {}",
-            t.reply
-        );
+        assert_found(&t, 1, message);
         for p in &t.products {
             let row = &store.rows[&p.id];
             let squeezed = row.0.to_lowercase().replace(' ', "");
@@ -275,12 +267,7 @@ fn the_animal_a_product_is_for_is_read_in_its_description_too() {
     // descriptions do. The CSV has 41 scratchers, 37 describing cats.
     for (message, at_least) in [("arranhador para gato", 20), ("areia para gato", 25)] {
         let t = turn(store, message);
-        assert!(
-            t.relaxed.is_empty() && t.total >= at_least,
-            "{message}: {} ({})",
-            t.total,
-            t.reply
-        );
+        assert_found(&t, at_least, message);
         for p in &t.products {
             let row = &store.rows[&p.id];
             let text = format!("{} {}", row.0, row.1);
@@ -313,9 +300,9 @@ fn a_processor_model_finds_its_hyphenated_codes_and_is_replaced() {
     // "Core i5-1235U": the part is a word of the title too. The CSV has 15
     // notebooks whose titles name an i5, 8 of them only as "i5-…".
     let i5 = say("notebook i5");
-    assert!(i5.relaxed.is_empty() && i5.total >= 14, "{}", i5.reply);
+    assert_found(&i5, 14, "notebook i5");
     let i7 = say("na verdade i7");
-    assert!(i7.relaxed.is_empty() && i7.total > 0, "{}", i7.reply);
+    assert_found(&i7, 1, "na verdade i7");
     for (turn, code, other) in [(&i5, "i5", "i7"), (&i7, "i7", "i5")] {
         for p in &turn.products {
             let title = store.rows[&p.id].0.to_lowercase();
@@ -332,9 +319,9 @@ fn a_two_letter_brand_is_the_brand_in_lowercase_too() {
     let mut say = |message: &str| said(store, &mut session, message);
     // "lg" is no word of either language: the catalog's LG, as "LG" is.
     let both = say("tv samsung ou lg");
-    assert!(both.relaxed.is_empty() && both.total > 0, "{}", both.reply);
+    assert_found(&both, 1, "");
     let lg = say("só lg");
-    assert!(lg.relaxed.is_empty() && lg.total > 0, "{}", lg.reply);
+    assert_found(&lg, 1, "só lg");
     for p in &lg.products {
         assert_eq!(p.brand.as_deref(), Some("LG"), "{}", p.title);
     }
@@ -348,11 +335,7 @@ fn a_word_that_is_a_colour_and_a_brand_is_read_the_way_that_matches_more() {
     let golden = |row: &(String, String, f64)| title_has(row, "golden");
     for message in ["ração golden", "ração golden para cachorro"] {
         let t = turn(store, message);
-        assert!(
-            t.relaxed.is_empty() && t.total >= 20,
-            "{message}: {}",
-            t.reply
-        );
+        assert_found(&t, 20, message);
         for p in &t.products {
             assert_eq!(p.brand.as_deref(), Some("Golden"), "{message}: {}", p.title);
             assert!(golden(&store.rows[&p.id]), "{message}: {}", p.title);
@@ -367,11 +350,7 @@ fn a_robot_vacuum_is_a_vacuum_and_no_spare_part() {
     // combos are none.
     for message in ["aspirador robo", "robô aspirador"] {
         let t = turn(store, message);
-        assert!(
-            t.relaxed.is_empty() && t.total >= 18,
-            "{message}: {}",
-            t.reply
-        );
+        assert_found(&t, 18, message);
         for p in &t.products {
             let row = &store.rows[&p.id];
             assert!(
@@ -395,7 +374,7 @@ fn memory_and_storage_are_two_sizes_not_one_said_again() {
     let mut say = |message: &str| said(store, &mut session, message);
     say("notebook 16gb");
     let both = say("512gb");
-    assert!(both.relaxed.is_empty() && both.total > 0, "{}", both.reply);
+    assert_found(&both, 1, "");
     for p in &both.products {
         let title = store.rows[&p.id].0.to_lowercase().replace(' ', "");
         assert!(title.contains("16gb") && title.contains("512gb"), "{title}");
