@@ -121,6 +121,17 @@ impl Evidence {
         }
     }
 
+    /// Weighs a word as evidence of `lang` only: when it is a common word
+    /// of that language and of no other.
+    pub fn common_in_only(&mut self, key: &str, lang: Lang) {
+        let mut common = super::common_in(key);
+        if let (Some(l), None) = (common.next(), common.next())
+            && l == lang
+        {
+            self.add(lang, 1);
+        }
+    }
+
     fn total(&self) -> u32 {
         self.scores.iter().map(|(_, s)| s).sum()
     }

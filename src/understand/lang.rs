@@ -13,7 +13,10 @@ use crate::model::Lang;
 /// only by their letters ("tênis"): "gift card" in a Brazilian store is a
 /// product's name, not English; but a word of a language's grammar
 /// ([`crate::language::detect::grammar_word`]: "only", "for") is its
-/// language's even when a catalog value is spelt like it.
+/// language's even when a catalog value is spelt like it, and a catalog
+/// value that is a common word of the conversation's language alone
+/// ("cabo" in a Brazilian store) keeps the conversation in it: "cabo hdmi"
+/// is not English for its "hdmi".
 pub(crate) fn detect(
     raw: &str,
     tokens: &Tokens,
@@ -27,8 +30,14 @@ pub(crate) fn detect(
             let key = tokens.key(i);
             // A word of a language's grammar is its evidence even when a
             // brand is spelt like it ("only", Myntra's brand ONLY).
-            if value_word(key) && !crate::language::detect::grammar_word(key) {
+            if raw_word.contains('-') {
+                // A compound ("a-line", "t-shirt") names a style or a
+                // product, and folded whole it can spell a word of another
+                // language ("aline").
                 evidence.letters(raw_word);
+            } else if value_word(key) && !crate::language::detect::grammar_word(key) {
+                evidence.letters(raw_word);
+                evidence.common_in_only(key, prior);
             } else {
                 evidence.word(tokens.key(i), raw_word);
             }
@@ -69,6 +78,21 @@ mod tests {
         // "only" is English though a brand is spelt so; "bata" then weighs
         // no more than a catalog word.
         assert_eq!(detect_in("only bata", Lang::En), Lang::En);
-        assert_eq!(detect_in("only bata", Lang::Pt), Lang::En);
+        // In a Portuguese conversation, "bata" (a common Portuguese word
+        // and a catalog value) weighs as much as "only": it stays.
+        assert_eq!(detect_in("only bata", Lang::Pt), Lang::Pt);
+    }
+
+    #[test]
+    fn a_catalog_word_of_the_conversation_language_keeps_it() {
+        let catalog = |k: &str| matches!(k, "cabo" | "dresses" | "line" | "gift" | "card");
+        let detect_in = |text: &str, prior: Lang| detect(text, &tokenize(text), prior, &catalog);
+        assert_eq!(detect_in("cabo hdmi", Lang::Pt), Lang::Pt);
+        assert_eq!(detect_in("hdmi", Lang::Pt), Lang::En);
+        assert_eq!(detect_in("gift card", Lang::Pt), Lang::Pt);
+        assert_eq!(detect_in("cabo hdmi", Lang::En), Lang::En);
+        // A compound is no evidence by its folded spelling ("aline").
+        assert_eq!(detect_in("a-line dresses", Lang::En), Lang::En);
+        assert_eq!(lang("a-line", Lang::En), Lang::En);
     }
 }
