@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use tempfile::TempDir;
 use vitrine::index::{ImportOptions, import};
 use vitrine::text::words;
-use vitrine::{Engine, Session, Turn};
+use vitrine::{Engine, Session, Turn, TurnKind};
 
 struct Store {
     _dir: TempDir,
@@ -252,6 +252,48 @@ fn a_size_in_another_unit_replaces_the_one_before() {
             let squeezed = row.0.to_lowercase().replace(' ', "");
             assert!(squeezed.contains(size), "{message}: {}", row.0);
         }
+    }
+}
+
+#[test]
+fn a_number_alone_after_a_measurement_is_another_amount_of_it() {
+    let Some(store) = store() else { return };
+    let inches = |row: &(String, String, f64), n: &str| {
+        let t = row.0.replace([' ', '-'], "").replace(['”', '“', '″'], "\"");
+        t.contains(&format!("{n}\""))
+            || t.contains(&format!("{n}pol"))
+            || t.contains(&format!("{n}''"))
+    };
+    for (first, then, was, now) in [
+        ("monitor 24 polegadas", "27", "24", "27"),
+        ("tv 55 polegadas", "65", "55", "65"),
+        ("tv 55 polegadas", "de 50", "55", "50"),
+    ] {
+        let mut session = Session::default();
+        let t = said(store, &mut session, first);
+        assert_found(&t, 5, first);
+        let t = said(store, &mut session, then);
+        assert_found(&t, 5, then);
+        // Every one has the new size (a kit of two monitors may have the
+        // old one too, not most).
+        let mut both = 0;
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            assert!(inches(row, now), "{first} / {then}: {}", row.0);
+            both += usize::from(inches(row, was));
+        }
+        assert!(
+            both * 5 < t.products.len(),
+            "{first} / {then}: {both} with {was}\""
+        );
+        // A small number is still an item of the list.
+        let t = said(store, &mut session, "2");
+        assert_eq!(
+            t.kind,
+            TurnKind::Details,
+            "{first} / {then} / 2: {}",
+            t.reply
+        );
     }
 }
 

@@ -7,7 +7,7 @@
 //! (Exclude), `brand=*` (Clear), `price=..3000` / `price=500..1000` /
 //! `price=500..` / `price=*` (ClearPrice), `rating=4`, `sort=price_asc`,
 //! `text=running`, `-text=hood`, `cheap`, `cheaper`, `pricier`, `reset`,
-//! `more`, `select=2`, `similar`, `similar=2`, `greeting`, `thanks`, `help`.
+//! `more`, `select=2`, `number=27`, `similar`, `similar=2`, `greeting`, `thanks`, `help`.
 
 use std::sync::OnceLock;
 use vitrine::Vocabulary;
@@ -80,6 +80,7 @@ fn expected(spec: &str) -> Vec<Op> {
                     "text" => Op::Text(v.to_string()),
                     "-text" => Op::ExcludeText(v.to_string()),
                     "select" => Op::Select(v.parse().expect("index")),
+                    "number" => Op::Number(v.parse().expect("number")),
                     "similar" => Op::Similar(Some(v.parse().expect("index"))),
                     _ if v == "*" => Op::Clear(slot(k)),
                     _ if v == "other" => Op::Other(slot(k)),
@@ -410,7 +411,8 @@ fn english_on_a_fashion_catalog() {
         ("2nd", "select=2"),
         ("show me the 3rd one", "select=3"),
         ("the first one", "select=1"),
-        ("3", "select=3"),
+        // A number alone: the dialog reads it (a measurement, else an item).
+        ("3", "number=3"),
         ("more like this", "similar"),
         ("similar", "similar"),
         ("similar to 2", "similar=2"),

@@ -116,6 +116,8 @@ pub fn apply(
     u: &Understanding,
     currency: Option<&str>,
 ) -> (Action, Changes) {
+    let resolved = read_numbers(u, &session.constraints);
+    let u = resolved.as_ref().unwrap_or(u);
     session.lang = u.lang;
     session.turns = session.turns.saturating_add(1);
     let mut changes = Changes::default();
@@ -321,6 +323,8 @@ pub fn apply(
             }
             Op::More => action = action.or(Some(Action::More)),
             Op::Select(n) => action = Some(Action::Select(*n)),
+            // Read before (`read_numbers`).
+            Op::Number(_) => {}
             Op::Similar(n) => action = Some(Action::Similar(*n)),
             Op::Greeting => action = action.or(Some(Action::Greeting)),
             Op::Thanks => action = action.or(Some(Action::Thanks)),
@@ -346,6 +350,37 @@ pub fn apply(
         session.similar_words.clear();
     }
     (action, changes)
+}
+
+/// `u` with each number said alone read in context ([`Op::Number`]):
+/// another amount of the measurement asked for ("monitor 24 polegadas",
+/// then "27" asks for 27"), else an item of the list ("2"); a number
+/// that is neither is not understood. `None` when `u` has none.
+fn read_numbers(u: &Understanding, c: &Constraints) -> Option<Understanding> {
+    if !u.ops.iter().any(|op| matches!(op, Op::Number(_))) {
+        return None;
+    }
+    let mut read = u.clone();
+    read.ops = Vec::with_capacity(u.ops.len());
+    for op in &u.ops {
+        let Op::Number(amount) = op else {
+            read.ops.push(op.clone());
+            continue;
+        };
+        let measurement = c
+            .text
+            .iter()
+            .rev()
+            .find_map(|w| crate::language::units::another_amount(w, *amount));
+        if let Some(token) = measurement {
+            read.ops.push(Op::Text(token));
+        } else if amount.fract() == 0.0 && (1.0..=50.0).contains(amount) {
+            read.ops.push(Op::Select(*amount as usize));
+        } else {
+            read.ignored.push(amount.to_string());
+        }
+    }
+    Some(read)
 }
 
 fn next_below(price: f64) -> f64 {

@@ -103,6 +103,18 @@ pub fn data_size(token: &str) -> Option<f64> {
     number.parse::<f64>().ok().map(|n| n * scale)
 }
 
+/// The measurement `token` with another amount in the same unit ("24in"
+/// and 27 -> "27in"), when that amount is a plausible change of it: not
+/// the same, and no more than twice or less than half of it (a shopper
+/// looking at 24" monitors who says "2" picks the second one).
+pub fn another_amount(token: &str, amount: f64) -> Option<String> {
+    let (number, symbol) = split(token)?;
+    let old: f64 = number.parse().ok()?;
+    let plausible =
+        amount > 0.0 && old > 0.0 && amount != old && amount <= 2.0 * old && amount >= old / 2.0;
+    plausible.then(|| format!("{amount}{symbol}"))
+}
+
 /// A canonical measurement token as a reply writes it: the number with
 /// the language's decimal mark, then the unit's symbol, inches with a
 /// quote mark ("3.2l" -> "3,2 L" in Portuguese, "55in" -> `55"`).
@@ -219,6 +231,12 @@ mod tests {
         assert_eq!(quantity_of("55in"), quantity_of("140cm"));
         assert_ne!(quantity_of("500gb"), quantity_of("500g"));
         assert_eq!(quantity_of("220v"), Some("v"));
+        assert_eq!(another_amount("24in", 27.0).as_deref(), Some("27in"));
+        assert_eq!(another_amount("3.2l", 2.5).as_deref(), Some("2.5l"));
+        assert_eq!(another_amount("500gb", 1000.0).as_deref(), Some("1000gb"));
+        assert_eq!(another_amount("24in", 2.0), None);
+        assert_eq!(another_amount("1tb", 1.0), None);
+        assert_eq!(another_amount("55", 65.0), None);
         assert_eq!(quantity_of("500"), None);
         assert_eq!(data_size("512gb"), Some(0.512));
         assert_eq!(data_size("2tb"), Some(2.0));

@@ -359,8 +359,15 @@ pub(crate) fn extract(
                     p.pick_pending = false;
                     let size = key_of(&span).to_string();
                     p.ops.push((i, Op::Set(Slot::Size, vec![size])));
-                } else if let Some(n) = n.filter(|&n| n <= 50 && (pick_word || lone_number)) {
+                } else if let Some(n) = n.filter(|&n| n <= 50 && pick_word) {
                     p.ops.push((i, Op::Select(n)));
+                } else if lone_number
+                    && (n.is_some_and(|n| n <= 50)
+                        || lx.term(key_of(&span)).is_none_or(|w| w.len() < 3))
+                {
+                    // "27" alone: the dialog knows whether a measurement
+                    // was asked for ("monitor 24 polegadas").
+                    p.ops.push((i, Op::Number(v)));
                 } else if !gap && i > 0 && !used[i - 1] && names_a_model(lx, &spans[i - 1]) {
                     // "iphone 15": asked even when no title has it, so the
                     // reply says there is none instead of showing every
