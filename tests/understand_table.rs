@@ -281,6 +281,8 @@ fn english_on_a_fashion_catalog() {
         // prices
         ("under 3000", "price=..3000"),
         ("below 500", "price=..500"),
+        ("cheaper than 2000", "price=..2000"),
+        ("more expensive than 500", "price=500.."),
         ("less than 1000", "price=..1000"),
         ("up to 2000", "price=..2000"),
         ("max 1500", "price=..1500"),
@@ -596,6 +598,9 @@ fn portuguese_on_a_brazilian_catalog() {
         ("barato", "cheap"),
         ("em conta", "cheap"),
         ("mais barato", "cheaper"),
+        ("mais barato que 2000", "price=..2000"),
+        ("mais baratas do que 150", "price=..150"),
+        ("mais caro que 500", "price=500.."),
         ("mais em conta", "cheaper"),
         ("mais caro", "pricier"),
         // ratings and sorting
