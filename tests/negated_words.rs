@@ -130,3 +130,31 @@ fn an_excluded_type_leaves_out_the_titles_naming_it() {
     assert!(turns[0].0.contains("1"), "{}", turns[0].1);
     assert_eq!(turns[1].0, ids(&["2", "3"]), "{}", turns[1].1);
 }
+
+/// Shirts of two colours, whose colour column names one.
+const SHIRTS: &str = "id,title,brand,price,color
+1,Roadster Men Navy & Yellow Checked Casual Shirt,Roadster,900,Yellow
+2,Parx Men Red & Black Checked Slim Fit Shirt,Parx,950,Red
+3,Basics Men Green Checked Regular Shirt,Basics,800,Green
+4,Highlander Men Blue Checked Casual Shirt,Highlander,850,Blue
+5,ColorPlus Men White & Green Checked Formal Shirt,ColorPlus,990,White
+6,Arrow Men Navy Checked Formal Shirt,Arrow,1200,Navy
+";
+
+#[test]
+fn an_excluded_colour_leaves_out_the_titles_naming_it() {
+    let dir = common::index_of(SHIRTS);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = common::conversation(&engine, &["checked shirts", "not black"]);
+    assert_eq!(turns[0].0.len(), 6, "{}", turns[0].1);
+    assert_eq!(
+        turns[1].0,
+        ids(&["1", "3", "4", "5", "6"]),
+        "{}",
+        turns[1].1
+    );
+    // "not blue" leaves out its shades the catalog has ("Navy"), in the
+    // colour column and in titles.
+    let turns = common::conversation(&engine, &["checked shirts", "not blue"]);
+    assert_eq!(turns[1].0, ids(&["2", "3", "5"]), "{}", turns[1].1);
+}

@@ -374,8 +374,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                 Slot::Brand => excluded.extend(brandless_titled(index, v).map(exclusion)),
                 // A product its title names so is one, whatever its type
                 // ("Brinquedo de Pelúcia" is typed a toy; "não de pelúcia"
-                // leaves it out).
-                Slot::Type => {
+                // leaves it out) or its colour column ("Red & Black" shirts
+                // have one colour there; "not black" leaves them out).
+                Slot::Type | Slot::Color => {
                     excluded.extend(word_query(index, v, &[(f.title, 1.0)]).map(exclusion));
                 }
                 _ => {}

@@ -111,7 +111,17 @@ impl Pass {
         self.clearing = None;
         let negated = self.neg || gap && self.neg_list == Some(facet);
         if negated {
-            // Excluding what the catalog does not have excludes nothing.
+            // Excluding a value the catalog does not have excludes the
+            // titles that name it ("not black" where a colour column says
+            // "Red" of a "Red & Black" shirt), or nothing.
+            if let Some(term) = absent
+                .filter(|_| values.is_empty())
+                .and_then(|w| lx.term(w))
+            {
+                let term = term.to_string();
+                self.neg = true;
+                self.text(pos, &term, gap);
+            }
             gather(&mut self.negative, pos, facet, values, None);
             self.neg_list = Some(facet);
         } else {
