@@ -1029,3 +1029,35 @@ fn the_greeting_shows_what_this_catalog_answers() {
         }
     }
 }
+
+#[test]
+fn myntra_portuguese_clothing_words_find_the_english_titles() {
+    let Some(store) = myntra() else { return };
+    // Xadrez is checked, manga longa long/full sleeves, capuz a hood.
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "camisa xadrez masculina",
+        &[
+            Want::Kind(&["shirt"]),
+            Want::Audience(MEN),
+            Want::AnyWord(&["check", "plaid", "tartan"]),
+        ],
+    );
+    assert!(t.total > 300, "{}", chat.fail("the checked shirts"));
+    assert_eq!(t.lang, vitrine::Lang::Pt, "{}", t.reply);
+    let mut chat = Chat::new(store);
+    let t = chat.exact("moletom masculino sem capuz", &[Want::Audience(MEN)]);
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(
+            !key(&format!("{} {}", row.title, row.description)).contains("hood"),
+            "{}",
+            chat.fail(&format!("{} {:?} has a hood", p.id, row.title))
+        );
+    }
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "camiseta manga longa masculina",
+        &[Want::AnyWord(&["long sleeve", "full sleeve"])],
+    );
+}

@@ -668,7 +668,7 @@ fn portuguese_on_a_brazilian_catalog() {
         // free text and typos
         (
             "camiseta básica manga longa",
-            "type=Camiseta; text=básica; text=manga; text=longa",
+            "type=Camiseta; text=básica; text=manga longa",
         ),
         ("vestido floral", "type=Vestido; text=floral"),
         ("camisetta", "type=Camiseta"),

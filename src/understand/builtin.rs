@@ -192,7 +192,8 @@ pub(crate) struct Builtin {
     pub slot_names: Vec<(&'static str, SlotName)>,
     /// Words that carry no constraint.
     pub stop_words: Vec<&'static str>,
-    /// Phrases kept together as words to search ("sem fio").
+    /// Phrases kept together as words to search ("sem fio", and the
+    /// phrases of `[translations]`: "manga longa").
     pub attribute_phrases: Vec<&'static str>,
     /// Colour concepts: (names, further members of the family).
     pub colors: Vec<(Vec<&'static str>, Vec<&'static str>)>,
@@ -276,7 +277,17 @@ impl Builtin {
             markers,
             slot_names,
             stop_words: list(|d| &d.stop_words),
-            attribute_phrases: list(|d| &d.attribute_phrases),
+            // A phrase a language's file translates is one too ("manga
+            // longa": its words apart would be searched apart).
+            attribute_phrases: list(|d| &d.attribute_phrases)
+                .into_iter()
+                .chain(
+                    all()
+                        .flat_map(|d| d.translations.keys())
+                        .filter(|k| k.contains(' '))
+                        .map(String::as_str),
+                )
+                .collect(),
             colors: colors.into_values().collect(),
             color_modifiers: folded(all().map(|d| &d.color_modifiers)),
             audience_words,
