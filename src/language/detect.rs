@@ -37,22 +37,28 @@ fn signs() -> &'static [Signs] {
     })
 }
 
-/// True when `key` (folded) is a word of some language's grammar: in its
-/// evidence words and its stop words ("only", "for", "quero"), so that a
-/// catalog value spelt like it (the brand ONLY) still tells the language.
-pub fn grammar_word(key: &str) -> bool {
+/// True when `key` (folded) is one of a language's evidence words that
+/// a catalog may spell too, yet a shopper uses as words of that language:
+/// its grammar (in its stop words too: "only", "for") and its colour names
+/// ("black"). Not its product words ("watch", "jeans"), which a store in
+/// another language sells by those names ("Apple Watch").
+pub fn evidence_word(key: &str) -> bool {
     static WORDS: OnceLock<FxHashSet<String>> = OnceLock::new();
     WORDS
         .get_or_init(|| {
             every()
                 .flat_map(|(_, d)| {
-                    let stop: FxHashSet<String> =
-                        d.stop_words.iter().map(|w| crate::text::key(w)).collect();
+                    let own: FxHashSet<String> = d
+                        .stop_words
+                        .iter()
+                        .chain(d.colors.values().flat_map(|c| c.names.iter()))
+                        .map(|w| crate::text::key(w))
+                        .collect();
                     d.detection
                         .words
                         .iter()
                         .map(|w| crate::text::key(w))
-                        .filter(move |w| stop.contains(w))
+                        .filter(move |w| own.contains(w))
                 })
                 .collect()
         })

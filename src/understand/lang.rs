@@ -11,12 +11,13 @@ use crate::model::Lang;
 /// when there is no evidence: a message of brand names, model numbers or
 /// emoji keeps it. Words of the catalog's own values (`value_word`) count
 /// only by their letters ("tênis"): "gift card" in a Brazilian store is a
-/// product's name, not English; but a word of a language's grammar
-/// ([`crate::language::detect::grammar_word`]: "only", "for") is its
-/// language's even when a catalog value is spelt like it, and a catalog
-/// value that is a common word of the conversation's language alone
-/// ("cabo" in a Brazilian store) keeps the conversation in it: "cabo hdmi"
-/// is not English for its "hdmi".
+/// product's name, not English. Two exceptions: a word of a language's
+/// evidence list ([`crate::language::detect::evidence_word`]: "only",
+/// "for", "black") is its language's even when a catalog value is spelt
+/// like it ("black stanley tumbler" in a Brazilian store whose colours
+/// include Black); and a catalog value that is a common word of the
+/// conversation's language alone ("cabo" in a Brazilian store) keeps the
+/// conversation in it: "cabo hdmi" is not English for its "hdmi".
 pub(crate) fn detect(
     raw: &str,
     tokens: &Tokens,
@@ -28,14 +29,14 @@ pub(crate) fn detect(
         if tok.kind == TokKind::Word {
             let raw_word = raw.get(tok.raw.clone()).unwrap_or("");
             let key = tokens.key(i);
-            // A word of a language's grammar is its evidence even when a
+            // A language's evidence word is its evidence even when a
             // brand is spelt like it ("only", Myntra's brand ONLY).
             if raw_word.contains('-') {
                 // A compound ("a-line", "t-shirt") names a style or a
                 // product, and folded whole it can spell a word of another
                 // language ("aline").
                 evidence.letters(raw_word);
-            } else if value_word(key) && !crate::language::detect::grammar_word(key) {
+            } else if value_word(key) && !crate::language::detect::evidence_word(key) {
                 evidence.letters(raw_word);
                 evidence.common_in_only(key, prior);
             } else {
@@ -93,6 +94,11 @@ mod tests {
         assert_eq!(detect_in("cabo hdmi", Lang::En), Lang::En);
         // A compound is no evidence by its folded spelling ("aline").
         assert_eq!(detect_in("a-line dresses", Lang::En), Lang::En);
+        // An evidence word is its language's though the catalog has it.
+        let catalog = |k: &str| matches!(k, "black" | "stanley" | "tumbler" | "geladeira");
+        let detect_in = |text: &str, prior: Lang| detect(text, &tokenize(text), prior, &catalog);
+        assert_eq!(detect_in("black stanley tumbler", Lang::Pt), Lang::En);
+        assert_eq!(detect_in("geladeira black", Lang::Pt), Lang::Pt);
         assert_eq!(lang("a-line", Lang::En), Lang::En);
     }
 }
