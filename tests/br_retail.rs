@@ -298,6 +298,63 @@ fn a_number_alone_after_a_measurement_is_another_amount_of_it() {
 }
 
 #[test]
+fn a_bounded_measurement_shows_only_products_within_it() {
+    let Some(store) = store() else { return };
+    // Every litre figure of a title ("528 Litros", "414L"), as numbers.
+    let litres = |title: &str| -> Vec<f64> {
+        let t = title.to_lowercase().replace(',', ".");
+        let words: Vec<&str> = t
+            .split(|c: char| !c.is_alphanumeric() && c != '.')
+            .collect();
+        let mut out = Vec::new();
+        for (i, w) in words.iter().enumerate() {
+            let (n, unit) = w.split_at(w.find(|c: char| c.is_alphabetic()).unwrap_or(w.len()));
+            let unit = if unit.is_empty() {
+                words.get(i + 1).copied().unwrap_or("")
+            } else {
+                unit
+            };
+            if let (Ok(n), true) = (n.parse::<f64>(), matches!(unit, "l" | "litros" | "litro")) {
+                out.push(n);
+            }
+        }
+        out
+    };
+    let mut session = Session::default();
+    let t = said(
+        store,
+        &mut session,
+        "freezer horizontal com mais de 400 litros",
+    );
+    assert_found(&t, 2, "freezers of 400 L or more");
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(litres(&row.0).iter().any(|&l| l >= 400.0), "{}", row.0);
+    }
+    let mut session = Session::default();
+    let t = said(
+        store,
+        &mut session,
+        "ração para gatos castrados 10kg ou mais",
+    );
+    assert_found(&t, 2, "cat food of 10 kg or more");
+    for p in &t.products {
+        let title = store.rows[&p.id].0.to_lowercase().replace(',', ".");
+        let kilos: Vec<f64> = title
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .windows(2)
+            .filter_map(|w| {
+                let n = w[0].trim_end_matches("kg");
+                let kg = w[0].ends_with("kg") || w[1].starts_with("kg");
+                n.parse::<f64>().ok().filter(|_| kg)
+            })
+            .collect();
+        assert!(kilos.iter().any(|&k| k >= 10.0), "{title}");
+    }
+}
+
+#[test]
 fn the_animal_a_product_is_for_is_read_in_its_description_too() {
     let Some(store) = store() else { return };
     let dog_in_title = |row: &(String, String, f64)| {

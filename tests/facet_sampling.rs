@@ -48,6 +48,7 @@ fn broad_result_sets_estimate_facet_counts_and_keep_total_and_prices_exact() {
         FacetFilter {
             any_of: vec!["Women".into()],
             none_of: vec![],
+            and_of: vec![],
         },
     );
     let spec = |c: &Constraints| SearchSpec {
@@ -105,6 +106,7 @@ fn broad_result_sets_estimate_facet_counts_and_keep_total_and_prices_exact() {
         FacetFilter {
             any_of: vec!["Brand7".into()],
             none_of: vec![],
+            and_of: vec![],
         },
     );
     let result = search(&index, &spec(&c)).expect("search");

@@ -126,3 +126,36 @@ fn a_measurement_in_a_description_only_is_not_the_products() {
         turn.reply
     );
 }
+
+#[test]
+fn a_bounded_measurement_finds_every_one_within_it() {
+    for (message, want, said) in [
+        ("ração de mais de 10 kg", &["1", "2"][..], "10 kg ou mais"),
+        ("ração 3kg ou mais", &["1", "2", "3"], "3 kg ou mais"),
+        ("ração até 3 kg", &["3", "4"], "até 3 kg"),
+        ("tv de pelo menos 52 polegadas", &["5", "6"], "52\" ou mais"),
+        ("air fryer de até 3,5 litros", &["8"], "até 3,5 L"),
+        // 1 TB is 1000 GB: a larger unit is compared as the amount it is.
+        ("ssd with at least 500gb", &["12"], "500 GB or more"),
+        ("ssd de no máximo 500gb", &["13"], "até 500 GB"),
+        ("tv acima de 60 polegadas", &[], "60\" ou mais"),
+    ] {
+        let (_dir, mut chat) = chat();
+        let (shown, reply) = chat.say(message);
+        if want.is_empty() {
+            // None that large: said so, and no TV presented as one.
+            assert!(
+                reply.contains(said) && reply.starts_with("Não encontrei"),
+                "{message}: {reply}"
+            );
+        } else {
+            assert_eq!(shown, ids(want), "{message}: {reply}");
+            assert!(reply.contains(said), "{message}: {reply}");
+        }
+    }
+    // A bounded measurement said again replaces the one before.
+    let (_dir, mut chat) = chat();
+    chat.say("tv 50 polegadas");
+    let (shown, reply) = chat.say("mais de 52 polegadas");
+    assert_eq!(shown, ids(&["5", "6"]), "{reply}");
+}

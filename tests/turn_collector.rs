@@ -176,6 +176,7 @@ fn with(mut c: Constraints, slot: Slot, any_of: Vec<String>) -> Constraints {
         FacetFilter {
             any_of,
             none_of: vec![],
+            and_of: vec![],
         },
     );
     c

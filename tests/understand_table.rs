@@ -3,7 +3,8 @@
 //! Brazilian Portuguese store (BRL).
 //!
 //! Expected operators are written in a compact notation, `;`-separated:
-//! `type=Sneakers|Running Shoes` (Set), `+color=Red` (Add), `-brand=Nike`
+//! `type=Sneakers|Running Shoes` (Set), `+color=Red` (Add),
+//! `&color=Black/White` (SetTogether: a value of each `/` group), `-brand=Nike`
 //! (Exclude), `brand=*` (Clear), `price=..3000` / `price=500..1000` /
 //! `price=500..` / `price=*` (ClearPrice), `rating=4`, `sort=price_asc`,
 //! `text=running`, `-text=hood`, `cheap`, `cheaper`, `pricier`, `reset`,
@@ -84,6 +85,10 @@ fn expected(spec: &str) -> Vec<Op> {
                     "similar" => Op::Similar(Some(v.parse().expect("index"))),
                     _ if v == "*" => Op::Clear(slot(k)),
                     _ if v == "other" => Op::Other(slot(k)),
+                    // "&color=Black/White|Offwhite": one of each group together.
+                    _ if k.starts_with('&') => {
+                        Op::SetTogether(slot(&k[1..]), v.split('/').map(values).collect())
+                    }
                     _ if k.starts_with('+') => Op::Add(slot(&k[1..]), values(v)),
                     _ if k.starts_with('-') => Op::Exclude(slot(&k[1..]), values(v)),
                     _ => Op::Set(slot(k), values(v)),
@@ -282,6 +287,15 @@ fn english_on_a_fashion_catalog() {
         ("under 3000", "price=..3000"),
         ("below 500", "price=..500"),
         ("cheaper than 2000", "price=..2000"),
+        // two colours together, or either
+        (
+            "black and white sneakers",
+            "&color=Black/White; type=Sneakers",
+        ),
+        (
+            "black or white sneakers",
+            "color=Black|White; type=Sneakers",
+        ),
         ("more expensive than 500", "price=500.."),
         ("less than 1000", "price=..1000"),
         ("up to 2000", "price=..2000"),

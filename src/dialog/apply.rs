@@ -183,7 +183,19 @@ pub fn apply(
                 }
                 let f = c.facets.entry(slot.clone()).or_default();
                 f.any_of = values.clone();
+                f.and_of.clear();
                 for v in values {
+                    remove_value(&mut f.none_of, v);
+                }
+                touch(&mut changes, ConstraintKind::Facet(slot.clone()));
+                searched = true;
+            }
+            Op::SetTogether(slot, groups) => {
+                let f = c.facets.entry(slot.clone()).or_default();
+                let mut groups = groups.iter().filter(|g| !g.is_empty()).cloned();
+                f.any_of = groups.next().unwrap_or_default();
+                f.and_of = groups.collect();
+                for v in f.any_of.iter().chain(f.and_of.iter().flatten()) {
                     remove_value(&mut f.none_of, v);
                 }
                 touch(&mut changes, ConstraintKind::Facet(slot.clone()));
@@ -191,6 +203,8 @@ pub fn apply(
             }
             Op::Add(slot, values) => {
                 let f = c.facets.entry(slot.clone()).or_default();
+                // Alternatives: no longer two colours together.
+                f.and_of.clear();
                 for v in values {
                     push_unique(&mut f.any_of, v);
                     remove_value(&mut f.none_of, v);
@@ -203,6 +217,13 @@ pub fn apply(
                 for v in values {
                     push_unique(&mut f.none_of, v);
                     remove_value(&mut f.any_of, v);
+                    for group in &mut f.and_of {
+                        remove_value(group, v);
+                    }
+                }
+                f.and_of.retain(|g| !g.is_empty());
+                if f.any_of.is_empty() && !f.and_of.is_empty() {
+                    f.any_of = f.and_of.remove(0);
                 }
                 touch(&mut changes, ConstraintKind::Facet(slot.clone()));
                 searched = true;
@@ -215,7 +236,8 @@ pub fn apply(
             Op::Other(slot) => {
                 // "another colour": anything but the ones asked for so far.
                 let f = c.facets.entry(slot.clone()).or_default();
-                for v in std::mem::take(&mut f.any_of) {
+                let together = std::mem::take(&mut f.and_of).into_iter().flatten();
+                for v in std::mem::take(&mut f.any_of).into_iter().chain(together) {
                     push_unique(&mut f.none_of, &v);
                 }
                 if f.is_empty() {

@@ -263,7 +263,14 @@ impl Engine {
                         asked: &spec.constraints,
                     }),
                 };
-                Ok(ask.results(session, found, 0, shown, &changes.notes))
+                let mut notes = changes.notes;
+                if matches!(fallback, Some(Fallback::Described(_))) {
+                    notes.push(Note::Described(described_words(
+                        &spec.constraints.text,
+                        &found.products,
+                    )));
+                }
+                Ok(ask.results(session, found, 0, shown, &notes))
             }
             Step::Page(spec) => {
                 let mut found = search::search(index, &spec)?;
@@ -318,6 +325,21 @@ enum Shown<'a> {
     Relaxed(&'a crate::model::Constraints),
     /// Another answer.
     Say(Answer<'a>),
+}
+
+/// The words of `words` that some product of `shown` lacks in its title:
+/// those it was found by in its description.
+fn described_words(words: &[String], shown: &[crate::Product]) -> Vec<String> {
+    words
+        .iter()
+        .filter(|w| {
+            let w = crate::text::key(w);
+            shown
+                .iter()
+                .any(|p| !crate::text::key(&p.title).contains(w.as_str()))
+        })
+        .cloned()
+        .collect()
 }
 
 /// What every step of one turn shares.

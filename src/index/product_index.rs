@@ -137,6 +137,9 @@ pub struct ProductIndex {
     shade_families: std::sync::OnceLock<rustc_hash::FxHashMap<String, Vec<String>>>,
     /// Whether some product has no brand, read at first use.
     has_brandless: std::sync::OnceLock<bool>,
+    /// The measurement tokens of the titles ("400l", "55in"), read at
+    /// first use.
+    measurements: std::sync::OnceLock<Vec<String>>,
 }
 
 impl std::fmt::Debug for ProductIndex {
@@ -213,6 +216,7 @@ impl ProductIndex {
             facet_table: Arc::new(facet_table),
             shade_families: std::sync::OnceLock::new(),
             has_brandless: std::sync::OnceLock::new(),
+            measurements: std::sync::OnceLock::new(),
         })
     }
 
@@ -222,6 +226,34 @@ impl ProductIndex {
         *self.has_brandless.get_or_init(|| {
             let marker = Term::from_field_text(self.fields.no_brand, super::schema::NO_BRAND);
             self.searcher.doc_freq(&marker).is_ok_and(|n| n > 0)
+        })
+    }
+
+    /// Every measurement token of the titles ("400l", "55in", "1tb"),
+    /// sorted: what a bounded measurement ("mais de 400 litros") matches
+    /// among. Read from the titles' term dictionaries at first use.
+    pub fn measurements(&self) -> &[String] {
+        self.measurements.get_or_init(|| {
+            let mut out: Vec<String> = Vec::new();
+            for segment in self.searcher.segment_readers() {
+                let Ok(inverted) = segment.inverted_index(self.fields.title) else {
+                    continue;
+                };
+                // Measurement tokens start with a digit.
+                let Ok(mut terms) = inverted.terms().range().ge(b"0").lt(b":").into_stream() else {
+                    continue;
+                };
+                while terms.advance() {
+                    if let Ok(term) = std::str::from_utf8(terms.key())
+                        && crate::language::units::is_measurement(term)
+                    {
+                        out.push(term.to_string());
+                    }
+                }
+            }
+            out.sort_unstable();
+            out.dedup();
+            out
         })
     }
 

@@ -104,6 +104,7 @@ impl Asked {
                     let filter = FacetFilter {
                         any_of: sorted(&f.any_of),
                         none_of: sorted(&f.none_of),
+                        and_of: f.and_of.iter().map(|g| sorted(g)).collect(),
                     };
                     (slot.facet().to_string(), filter)
                 })
@@ -269,6 +270,7 @@ mod tests {
             FacetFilter {
                 any_of: vec!["White".into(), "Black".into()],
                 none_of: vec![],
+                and_of: vec![],
             },
         );
         asked.facets.insert(Slot::Brand, FacetFilter::default());

@@ -54,6 +54,7 @@ pub fn is_measurement(token: &str) -> bool {
 /// The number and the unit's symbol of a canonical measurement token
 /// ("3.2l" -> ("3.2", "l")).
 fn split(token: &str) -> Option<(&str, &'static str)> {
+    let token = token.trim_end_matches(['+', '-']);
     let unit_at = token.find(|c: char| !c.is_ascii_digit() && c != '.')?;
     let (number, symbol) = token.split_at(unit_at);
     if !number.starts_with(|c: char| c.is_ascii_digit()) {
@@ -61,6 +62,56 @@ fn split(token: &str) -> Option<(&str, &'static str)> {
     }
     let symbol = spellings().values().find(|s| **s == symbol)?;
     Some((number, symbol))
+}
+
+/// Which way a measurement asked for is open: "mais de 400 litros" is at
+/// least 400 L, "até 2 litros" at most 2 L.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Bound {
+    /// This much or more ("400l+").
+    AtLeast,
+    /// This much or less ("2l-").
+    AtMost,
+}
+
+/// The measurement token `token` open one way ("400l" -> "400l+"): a
+/// constraint word, matched by every measurement of the catalog within it.
+pub fn bounded(token: &str, bound: Bound) -> String {
+    let exact = token.trim_end_matches(['+', '-']);
+    match bound {
+        Bound::AtLeast => format!("{exact}+"),
+        Bound::AtMost => format!("{exact}-"),
+    }
+}
+
+/// The bound of a measurement constraint word ("400l+"), with its amount
+/// in the quantity's first unit and that unit ("1tb+" and "1000gb+" alike);
+/// `None` for an exact one or any other word.
+pub fn bound_of(word: &str) -> Option<(Bound, f64, &'static str)> {
+    let bound = match word.as_bytes().last()? {
+        b'+' => Bound::AtLeast,
+        b'-' => Bound::AtMost,
+        _ => return None,
+    };
+    let (amount, quantity) = in_quantity(word)?;
+    Some((bound, amount, quantity))
+}
+
+/// A measurement token's amount in its quantity's first unit, with that
+/// unit ("500gb" -> (0.5, "tb"), "140cm" -> (55.1…, "in")).
+pub fn in_quantity(token: &str) -> Option<(f64, &'static str)> {
+    let (number, symbol) = split(token)?;
+    let scale = match symbol {
+        "g" | "gb" | "ml" => 1e-3,
+        "mg" | "mb" => 1e-6,
+        "lb" => 0.453_592,
+        "oz" => 0.028_349_5,
+        "cm" => 1.0 / 2.54,
+        "mm" => 1.0 / 25.4,
+        _ => 1.0,
+    };
+    let quantity = quantity_of(token)?;
+    number.parse::<f64>().ok().map(|n| (n * scale, quantity))
 }
 
 /// The unit's symbol of a canonical measurement token ("55in" -> "in").
@@ -93,14 +144,9 @@ pub fn quantity_of(token: &str) -> Option<&'static str> {
 /// The amount of a data size in terabytes ("512gb" -> 0.512), `None`
 /// for any other measurement.
 pub fn data_size(token: &str) -> Option<f64> {
-    let (number, unit) = split(token)?;
-    let scale = match unit {
-        "tb" => 1.0,
-        "gb" => 1e-3,
-        "mb" => 1e-6,
-        _ => return None,
-    };
-    number.parse::<f64>().ok().map(|n| n * scale)
+    in_quantity(token)
+        .filter(|(_, quantity)| *quantity == "tb")
+        .map(|(amount, _)| amount)
 }
 
 /// The measurement `token` with another amount in the same unit ("24in"
@@ -132,6 +178,13 @@ pub fn display(token: &str, lang: crate::model::Lang) -> Option<String> {
         "mah" => format!("{number} mAh"),
         "hz" => format!("{number} Hz"),
         _ => format!("{number} {symbol}"),
+    })
+    .map(|shown| match (bound_of(token).map(|b| b.0), lang) {
+        (None, _) => shown,
+        (Some(Bound::AtLeast), crate::model::Lang::Pt) => format!("{shown} ou mais"),
+        (Some(Bound::AtLeast), crate::model::Lang::En) => format!("{shown} or more"),
+        (Some(Bound::AtMost), crate::model::Lang::Pt) => format!("até {shown}"),
+        (Some(Bound::AtMost), crate::model::Lang::En) => format!("up to {shown}"),
     })
 }
 
@@ -232,6 +285,17 @@ mod tests {
         assert_ne!(quantity_of("500gb"), quantity_of("500g"));
         assert_eq!(quantity_of("220v"), Some("v"));
         assert_eq!(another_amount("24in", 27.0).as_deref(), Some("27in"));
+        assert_eq!(bounded("400l", Bound::AtLeast), "400l+");
+        assert_eq!(bound_of("400l+"), Some((Bound::AtLeast, 400.0, "l")));
+        assert_eq!(bound_of("1000gb-"), Some((Bound::AtMost, 1.0, "tb")));
+        assert_eq!(bound_of("400l"), None);
+        assert_eq!(quantity_of("400l+"), quantity_of("500ml"));
+        let pt = crate::model::Lang::Pt;
+        assert_eq!(display("400l+", pt).as_deref(), Some("400 L ou mais"));
+        assert_eq!(
+            display("2l-", crate::model::Lang::En).as_deref(),
+            Some("up to 2 L")
+        );
         assert_eq!(another_amount("3.2l", 2.5).as_deref(), Some("2.5l"));
         assert_eq!(another_amount("500gb", 1000.0).as_deref(), Some("1000gb"));
         assert_eq!(another_amount("24in", 2.0), None);

@@ -90,4 +90,7 @@ pub enum Note {
     },
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
+    /// No title has these words: the products shown have them in their
+    /// descriptions only, which the reply says.
+    Described(Vec<String>),
 }

@@ -16,12 +16,31 @@ pub struct FacetFilter {
     /// The product must have none of these values.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub none_of: Vec<String>,
+    /// Further values the product must have together with one of
+    /// `any_of`, one of each list: the colours of a two-tone product
+    /// ("black and white sneakers": `any_of` black, `and_of` [white]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub and_of: Vec<Vec<String>>,
 }
 
 impl FacetFilter {
     /// True when the filter accepts everything.
     pub fn is_empty(&self) -> bool {
-        self.any_of.is_empty() && self.none_of.is_empty()
+        self.any_of.is_empty() && self.none_of.is_empty() && self.and_of.is_empty()
+    }
+
+    /// The value the shopper said first of each list a product must have
+    /// one of: one for a plain filter, two for "black and white".
+    pub fn said_together(&self) -> Vec<&String> {
+        match self.and_of.is_empty() {
+            true => Vec::new(),
+            false => self
+                .any_of
+                .first()
+                .into_iter()
+                .chain(self.and_of.iter().filter_map(|g| g.first()))
+                .collect(),
+        }
     }
 }
 

@@ -2,8 +2,8 @@
 
 use super::money::Money;
 use super::phrasebook::{
-    Phrasebook, any_of, broadest_types, excluded, extras, join_and, join_or, join_or_more, lower,
-    types_with_words,
+    Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
+    join_or_more, lower, types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -21,7 +21,8 @@ impl Phrasebook for English {
     }
 
     fn describe(&self, c: &Constraints, money: &Money) -> String {
-        let colors: Vec<String> = any_of(c, &Slot::Color)
+        let (asked, together) = asked_colours(c);
+        let colors: Vec<String> = asked
             .iter()
             .map(|v| {
                 names::color_family(v, Lang::En, Gender::Masculine, true)
@@ -45,7 +46,9 @@ impl Phrasebook for English {
             })
             .collect();
         let mut parts: Vec<String> = Vec::new();
-        if !colors.is_empty() {
+        if together {
+            parts.push(join_and(&colors, "and"));
+        } else if !colors.is_empty() {
             parts.push(join_or_more(colors, self));
         }
         if !types.is_empty() {
@@ -147,6 +150,18 @@ impl Phrasebook for English {
             [] => String::new(),
             [one] => format!("I kept your {one} filter."),
             many => format!("I kept your {} filters.", join_and(many, "and")),
+        }
+    }
+
+    fn described(&self, words: &[String]) -> String {
+        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+        match quoted.as_slice() {
+            [] => String::new(),
+            [one] => format!("{one} is in their descriptions, not their titles."),
+            many => format!(
+                "{} are in their descriptions, not their titles.",
+                join_and(many, "and")
+            ),
         }
     }
 

@@ -194,6 +194,10 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                     .collect();
                 book.kept(&filter_names(&kept, money))
             }
+            Note::Described(words) => {
+                let shown: Vec<String> = words.iter().map(|w| shown_word(w, money.lang)).collect();
+                book.described(&shown)
+            }
         })
         .filter(|s| !s.is_empty())
         .collect();
@@ -315,6 +319,7 @@ mod tests {
         let set = |v: &[&str]| FacetFilter {
             any_of: v.iter().map(|s| s.to_string()).collect(),
             none_of: vec![],
+            and_of: vec![],
         };
         c.facets.insert(Slot::Type, set(&["Sneakers"]));
         c.facets.insert(Slot::Color, set(&["Black"]));
@@ -344,6 +349,7 @@ mod tests {
             FacetFilter {
                 any_of: vec!["Bag".into(), "Backpack".into()],
                 none_of: vec![],
+                and_of: vec![],
             },
         );
         assert_eq!(
@@ -363,6 +369,7 @@ mod tests {
             FacetFilter {
                 any_of: vec!["Bag".into(), "Laptop Bag".into()],
                 none_of: vec![],
+                and_of: vec![],
             },
         );
         assert_eq!(
@@ -375,6 +382,7 @@ mod tests {
             FacetFilter {
                 any_of: vec!["Brinquedo".into(), "Brinquedo de Pelúcia".into()],
                 none_of: vec![],
+                and_of: vec![],
             },
         );
         assert_eq!(

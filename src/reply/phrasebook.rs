@@ -42,6 +42,10 @@ pub trait Phrasebook: Sync {
     /// (Women) and price filters."
     fn kept(&self, filters: &[String]) -> String;
 
+    /// The words no title has are in the descriptions of the products
+    /// shown: "“grande” is in their descriptions, not their titles."
+    fn described(&self, words: &[String]) -> String;
+
     /// Nothing in the store matches `asked`: "I couldn't find {asked} in this store."
     fn no_such(&self, asked: &str) -> String;
 
@@ -242,6 +246,15 @@ pub(crate) fn lower(values: &[String]) -> Vec<String> {
 }
 
 /// The values a constraint requires, by slot (empty when none).
+/// The colours asked for, and whether together (a two-tone product,
+/// "black and white": the first said of each) or as alternatives.
+pub(crate) fn asked_colours(c: &Constraints) -> (Vec<String>, bool) {
+    match c.facet(&Slot::Color) {
+        Some(f) if !f.and_of.is_empty() => (f.said_together().into_iter().cloned().collect(), true),
+        _ => (any_of(c, &Slot::Color), false),
+    }
+}
+
 pub(crate) fn any_of(c: &Constraints, slot: &Slot) -> Vec<String> {
     c.facet(slot).map(|f| f.any_of.clone()).unwrap_or_default()
 }

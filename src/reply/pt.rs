@@ -2,8 +2,8 @@
 
 use super::money::Money;
 use super::phrasebook::{
-    Phrasebook, any_of, broadest_types, excluded, extras, join_and, join_or, join_or_more, lower,
-    types_with_words,
+    Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
+    join_or_more, lower, types_with_words,
 };
 use super::shown_word;
 use crate::language::names::{self, Gender};
@@ -48,7 +48,8 @@ impl Phrasebook for Portuguese {
                     )
             })
             .collect();
-        let colors: Vec<String> = any_of(c, &Slot::Color)
+        let (asked, together) = asked_colours(c);
+        let colors: Vec<String> = asked
             .iter()
             .map(|v| {
                 names::color_family(v, Lang::Pt, gender, true)
@@ -81,7 +82,9 @@ impl Phrasebook for Portuguese {
         } else {
             parts.push("produtos".to_string());
         }
-        if !colors.is_empty() {
+        if together {
+            parts.push(join_and(&colors, "e"));
+        } else if !colors.is_empty() {
             parts.push(join_or_more(colors, self));
         }
         if !typed && !c.text.is_empty() {
@@ -168,6 +171,18 @@ impl Phrasebook for Portuguese {
             [] => String::new(),
             [one] => format!("Mantive o filtro de {one}."),
             many => format!("Mantive os filtros de {}.", join_and(many, "e")),
+        }
+    }
+
+    fn described(&self, words: &[String]) -> String {
+        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+        match quoted.as_slice() {
+            [] => String::new(),
+            [one] => format!("{one} aparece na descrição, não no título."),
+            many => format!(
+                "{} aparecem na descrição, não no título.",
+                join_and(many, "e")
+            ),
         }
     }
 

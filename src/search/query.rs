@@ -12,7 +12,8 @@
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 use super::words::{
-    animal_query, any_of, filter_term, for_animals, negated_in_title, text_fields, word_query,
+    animal_query, any_of, filter_term, for_animals, negated_in_title, text_fields, within_query,
+    word_query,
 };
 use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{SearchSpec, Slot, Sort, facet};
@@ -88,6 +89,17 @@ fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Bo
         (Occur::Must, any_of(broader)),
         (Occur::Must, title),
     ])))
+}
+
+/// The products whose title names one of the colours `values`.
+fn titled_colours<'v>(
+    index: &'v ProductIndex,
+    values: &'v [String],
+) -> impl Iterator<Item = Box<dyn Query>> + 'v {
+    let title = index.fields().title;
+    values
+        .iter()
+        .filter_map(move |v| word_query(index, v, &[(title, 1.0)]))
 }
 
 /// The catalog's colour values of the families `value` is a shade of,
@@ -308,10 +320,13 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             // either.
             let titled = match slot {
                 Slot::Brand => index.has_brandless(),
-                Slot::Color => filter
-                    .any_of
-                    .first()
-                    .is_some_and(|v| shade_families(index, v, &filter.any_of).is_some()),
+                Slot::Color => {
+                    !filter.and_of.is_empty()
+                        || filter
+                            .any_of
+                            .first()
+                            .is_some_and(|v| shade_families(index, v, &filter.any_of).is_some())
+                }
                 _ => false,
             };
             let check = if to_columns.contains(&slot) && !titled {
@@ -343,6 +358,20 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                                 .and_then(|v| titled_shade(index, v, &filter.any_of)),
                         ),
                         _ => {}
+                    }
+                    if !filter.and_of.is_empty() {
+                        // Two colours together: each is the colour column's
+                        // or named in the title ("Red & Black" shirts have
+                        // one colour in the column).
+                        alternatives.extend(titled_colours(index, &filter.any_of));
+                        for group in &filter.and_of {
+                            let mut either: Vec<Box<dyn Query>> = group
+                                .iter()
+                                .map(|v| facet_value_query(index, slot, v))
+                                .collect();
+                            either.extend(titled_colours(index, group));
+                            required.push(Box::new(ConstScoreQuery::new(any_of(either), 0.0)));
+                        }
                     }
                     // Filters do not score; ranking comes from the boosts below.
                     required.push(Box::new(ConstScoreQuery::new(any_of(alternatives), 0.0)));
@@ -398,7 +427,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         // "15", "s23", "4k", "42151": a number or a model code (a phrase
         // with a number, "2 portas", may be in descriptions).
         let coded = !w.contains(' ') && w.bytes().any(|b| b.is_ascii_digit());
-        if coded {
+        if let Some(within) = within_query(index, w, &measured) {
+            Some(within)
+        } else if coded {
             word_query(index, w, &measured)
         } else if for_animals(w) {
             animal_query(index, w, &fields)

@@ -246,3 +246,43 @@ pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<d
         .collect();
     (!phrases.is_empty()).then(|| any_of(phrases))
 }
+
+/// The products with a measurement within the bounded one `word` asks for
+/// ("400l+": 414 L and 528 L freezers; "1tb+": 1 TB and 2000 GB drives), in
+/// `fields`; `None` when `word` is no bounded measurement. Nothing matches
+/// when the catalog has no measurement within it.
+pub(super) fn within_query(
+    index: &ProductIndex,
+    word: &str,
+    fields: &[(Field, f32)],
+) -> Option<Box<dyn Query>> {
+    use crate::language::units::{Bound, bound_of, in_quantity};
+    let (bound, asked, quantity) = bound_of(word)?;
+    // Half a percent of slack: "10kg ou mais" is met by 10 kg said as 9.99.
+    let slack = asked * 0.005;
+    let within: Vec<Box<dyn Query>> = index
+        .measurements()
+        .iter()
+        .filter(|token| {
+            in_quantity(token).is_some_and(|(amount, q)| {
+                q == quantity
+                    && match bound {
+                        Bound::AtLeast => amount >= asked - slack,
+                        Bound::AtMost => amount <= asked + slack,
+                    }
+            })
+        })
+        .flat_map(|token| {
+            fields.iter().map(move |&(field, _)| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, token),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+        })
+        .collect();
+    Some(match within.is_empty() {
+        true => Box::new(EmptyQuery),
+        false => any_of(within),
+    })
+}

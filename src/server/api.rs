@@ -243,7 +243,7 @@ pub struct ProductDetail {
 pub struct Filters {
     /// Facet filters by facet name: `brand`, `color`, `type`, `gender`,
     /// `size`, `material`, or an extra column's name.
-    #[schema(example = json!({"brand": {"any_of": ["Puma"], "none_of": []}}))]
+    #[schema(example = json!({"brand": {"any_of": ["Puma"], "none_of": [], "and_of": []}}))]
     pub facets: BTreeMap<String, FacetFilter>,
     /// Price range, or `null` for any price.
     #[schema(required = true)]
@@ -266,6 +266,10 @@ pub struct FacetFilter {
     pub any_of: Vec<String>,
     /// The product must have none of these values.
     pub none_of: Vec<String>,
+    /// Further values the product must have together with one of
+    /// `any_of`, one of each list: the colours of a two-tone product
+    /// ("black and white": `any_of` `["Black"]`, `and_of` `[["White"]]`).
+    pub and_of: Vec<Vec<String>>,
 }
 
 /// An inclusive price range; a `null` bound is open.
@@ -403,6 +407,7 @@ impl From<&Constraints> for Filters {
                         FacetFilter {
                             any_of: f.any_of.clone(),
                             none_of: f.none_of.clone(),
+                            and_of: f.and_of.clone(),
                         },
                     )
                 })
@@ -461,7 +466,7 @@ mod tests {
             Slot::Brand,
             crate::model::FacetFilter {
                 any_of: vec!["Puma".into()],
-                none_of: vec![],
+                ..Default::default()
             },
         );
         c.facets
@@ -471,7 +476,7 @@ mod tests {
         assert_eq!(
             json,
             serde_json::json!({
-                "facets": {"brand": {"any_of": ["Puma"], "none_of": []}},
+                "facets": {"brand": {"any_of": ["Puma"], "none_of": [], "and_of": []}},
                 "price": {"min": null, "max": 80.0},
                 "min_rating": null,
                 "text": [],

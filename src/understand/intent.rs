@@ -12,6 +12,7 @@
 use super::builtin::Marker;
 use super::lexicon::Lexicon;
 use super::ops::{Op, Understanding};
+use super::sizes::{size_here, size_named_before_cue, unlisted_size};
 use super::span::{Item, SlotRef, Span};
 use super::token::{TokKind, Tokens};
 use crate::model::Slot;
@@ -79,6 +80,8 @@ struct Pass {
     skip_next: bool,
     /// Where a sorting phrase was read.
     sorted_at: Option<usize>,
+    /// The colours asked for, each where it was said.
+    colours: Vec<super::together::Said>,
 }
 
 const TEXT: u16 = u16::MAX;
@@ -126,6 +129,9 @@ impl Pass {
             self.neg_list = Some(facet);
         } else {
             gather(&mut self.positive, pos, facet, values, absent);
+            if !values.is_empty() && lx.facet(facet).is_some_and(|f| f.slot == Slot::Color) {
+                self.colours.push((pos, facet, values.to_vec()));
+            }
             self.neg_list = None;
         }
         self.neg = false;
@@ -264,7 +270,9 @@ pub(crate) fn extract(
                         } else if unknown && is_content_word(word) {
                             // Not a word of this catalog's titles: still asked
                             // for (descriptions may have it), and reported.
-                            p.text(i, &as_typed(raw, tokens, t, word), gap);
+                            let bounded = super::measure::bounded(spans, &mut taken, i, word);
+                            let typed = bounded.unwrap_or_else(|| as_typed(raw, tokens, t, word));
+                            p.text(i, &typed, gap);
                             out.unknown.push(word.to_string());
                         } else {
                             out.ignored.push(word.to_string());
@@ -296,6 +304,8 @@ pub(crate) fn extract(
                 {
                     p.size_pending = false;
                     p.ops.push((i, Op::Set(Slot::Size, vec![size])));
+                } else if let Some(bounded) = super::measure::bounded(spans, &mut taken, i, word) {
+                    p.text(i, &bounded, gap);
                 } else {
                     let typed = (span.end == span.start + 1)
                         .then(|| as_typed(raw, tokens, span.start, word));
@@ -393,7 +403,8 @@ pub(crate) fn extract(
                             .get(i + 1)
                             .is_some_and(|next| !used[i + 1] && matches!(next.item, Item::Term(_)))
                 }) {
-                    p.text(i, word, gap);
+                    let bounded = super::measure::bounded(spans, &mut taken, i, word);
+                    p.text(i, bounded.as_deref().unwrap_or(word), gap);
                 } else {
                     out.ignored.push(key_of(&span).to_string());
                 }
@@ -500,7 +511,15 @@ pub(crate) fn extract(
         vals.extend(g.absent.iter().cloned());
         (!vals.is_empty()).then(|| (f.slot.clone(), vals))
     };
+    let together = super::together::colour_groups(spans, &p.colours).filter(|_| !adding);
     for g in &p.positive {
+        if let Some(op) = together
+            .as_ref()
+            .and_then(|t| super::together::op(lx, t, g.facet))
+        {
+            ops.push((g.pos, op));
+            continue;
+        }
         if let Some((slot, vals)) = values(g) {
             ops.push((
                 g.pos,
@@ -558,67 +577,6 @@ fn pick_is_pt_number(tokens: &Tokens, spans: &[Span<'_>], i: usize) -> bool {
     })
 }
 
-/// The size values a one-token span names, when the context allows a bare
-/// size: after "size"/"tamanho", a key of two characters or more ("42",
-/// "xl", "gg"), or a single capital letter ("M", "P").
-fn size_here<'a>(
-    lx: &'a Lexicon,
-    raw: &str,
-    tokens: &Tokens,
-    span: &Span<'_>,
-    pending: bool,
-) -> Option<(u16, &'a [u32])> {
-    if span.end != span.start + 1 {
-        return None;
-    }
-    let key = tokens.key(span.start);
-    // A size by its name ("medium") only right after "size"/"tamanho".
-    if pending && let Some(named) = lx.size_name_values(key) {
-        return Some(named);
-    }
-    let (f, values) = lx.size_values(key)?;
-    let tok = tokens.toks.get(span.start)?;
-    let raw_tok = raw.get(tok.raw.clone()).unwrap_or("");
-    let single_capital = raw_tok.chars().count() == 1 && raw_tok.chars().all(char::is_uppercase);
-    (pending || key.chars().count() >= 2 || single_capital).then_some((f, values))
-}
-
-/// A garment size the shopper named after "size"/"tamanho" that the
-/// catalog may not list: a letter size (EN 13402 / ASTM D5585: "xs",
-/// "m", "xl", "3xl"; Brazil's ABNT: "pp", "p", "g", "gg", "xg") in
-/// capitals, or a size name's letter ("medium" -> "M"). `None` for any
-/// other word.
-fn unlisted_size(key: &str) -> Option<String> {
-    let letters = key.trim_start_matches(|c: char| c.is_ascii_digit());
-    let letter_size = matches!(
-        letters,
-        "s" | "m" | "l" | "pp" | "p" | "g" | "gg" | "xg" | "xgg" | "eg" | "egg"
-    ) || letters.ends_with(['s', 'l'])
-        && letters.len() >= 2
-        && letters[..letters.len() - 1].chars().all(|c| c == 'x');
-    if letter_size && (letters.len() == key.len() || letters.starts_with('x')) {
-        return Some(key.to_uppercase());
-    }
-    crate::language::every()
-        .flat_map(|(_, d)| d.size_names.iter())
-        .find(|(_, names)| names.iter().any(|n| crate::text::key(n) == key))
-        .map(|(letter, _)| letter.to_uppercase())
-}
-
-/// True when the span at `i` is a size name right before "size"/"tamanho"
-/// ("medium size", "médio tamanho"): the size, and the cue word is used.
-fn size_named_before_cue(lx: &Lexicon, tokens: &Tokens, spans: &[Span<'_>], i: usize) -> bool {
-    let Some(span) = spans.get(i) else {
-        return false;
-    };
-    span.end == span.start + 1
-        && lx.size_name_values(tokens.key(span.start)).is_some()
-        && spans.get(i + 1).is_some_and(
-            |next| matches!(next.item, Item::Slot(slot, _) if *slot == SlotRef::Slot(Slot::Size)),
-        )
-}
-
-/// True when span `later` comes right after span `earlier`, stop words aside.
 /// True when a short number right after `before` is that product line's
 /// model number or size ("iphone 15", "playstation 5", "tv samsung 55"):
 /// `before` is a product type, a brand or a catalog word, not an audience
@@ -642,6 +600,7 @@ fn counted_feature(lx: &Lexicon, spans: &[Span<'_>], used: &[bool], i: usize, fa
         && lx.facet(facet).is_some_and(|f| f.slot == Slot::Type)
 }
 
+/// True when span `later` comes right after span `earlier`, stop words aside.
 fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> bool {
     (earlier + 1..later).all(|j| used[j] || matches!(spans[j].item, Item::Stop))
 }

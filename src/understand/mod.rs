@@ -38,11 +38,14 @@ mod intent;
 mod lang;
 mod lexicon;
 mod mapping;
+mod measure;
 mod ops;
 mod price;
 mod segment;
+mod sizes;
 mod span;
 mod synonyms;
+mod together;
 mod token;
 mod typo;
 

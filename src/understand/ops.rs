@@ -10,6 +10,9 @@ use serde::{Deserialize, Serialize};
 pub enum Op {
     /// The slot takes exactly these values (replacing earlier ones): "in blue", "Puma or Nike".
     Set(Slot, Vec<String>),
+    /// The slot takes one value of each list together: the colours of a
+    /// two-tone product ("black and white sneakers", "preta e vermelha").
+    SetTogether(Slot, Vec<Vec<String>>),
     /// These values are added as alternatives to the slot: "also red", "or Nike too".
     Add(Slot, Vec<String>),
     /// These values are excluded: "not Nike", "anything but black", "sem couro".
