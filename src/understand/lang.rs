@@ -31,7 +31,14 @@ pub(crate) fn detect(
             let key = tokens.key(i);
             // A language's evidence word is its evidence even when a
             // brand is spelt like it ("only", Myntra's brand ONLY).
-            if raw_word.contains('-') {
+            if crate::language::units::is_measurement(key) {
+                // "55 inch" is one token, "55in": its unit as written
+                // ("inch", "polegadas") is a word of its language.
+                let unit = raw_word.trim_start_matches(|c: char| !c.is_alphabetic());
+                if !unit.is_empty() {
+                    evidence.word(&crate::text::key(unit), unit);
+                }
+            } else if raw_word.contains('-') {
                 // A compound ("a-line", "t-shirt") names a style or a
                 // product, and folded whole it can spell a word of another
                 // language ("aline").
@@ -100,5 +107,9 @@ mod tests {
         assert_eq!(detect_in("black stanley tumbler", Lang::Pt), Lang::En);
         assert_eq!(detect_in("geladeira black", Lang::Pt), Lang::Pt);
         assert_eq!(lang("a-line", Lang::En), Lang::En);
+        // A measurement's unit as written tells its language.
+        assert_eq!(lang("55 inch tv", Lang::Pt), Lang::En);
+        assert_eq!(lang("tv 55 polegadas", Lang::En), Lang::Pt);
+        assert_eq!(lang("tv 55\"", Lang::Pt), Lang::Pt);
     }
 }
