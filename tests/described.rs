@@ -48,3 +48,25 @@ fn an_english_reply_says_it_too() {
         turns[0].1
     );
 }
+
+#[test]
+fn a_word_some_titles_have_is_said_to_be_in_some_descriptions() {
+    let csv = "id,title,brand,price,description
+1,Notebook Gamer Acer Nitro,Acer,4999,Leve e potente para jogos
+2,Notebook Dell Inspiron,Dell,3999,Um notebook gamer leve para o dia a dia
+3,Notebook Lenovo IdeaPad,Lenovo,2999,Para estudar
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = common::conversation(&engine, &["notebook gamer leve"]);
+    assert_eq!(turns[0].0.len(), 2, "{}", turns[0].1);
+    let reply = &turns[0].1;
+    assert!(
+        reply.contains("“leve” aparece na descrição, não no título"),
+        "{reply}"
+    );
+    assert!(
+        reply.contains("Alguns têm “gamer” só na descrição"),
+        "{reply}"
+    );
+}

@@ -159,3 +159,35 @@ fn a_bounded_measurement_finds_every_one_within_it() {
     let (shown, reply) = chat.say("mais de 52 polegadas");
     assert_eq!(shown, ids(&["5", "6"]), "{reply}");
 }
+
+#[test]
+fn an_upper_bound_leaves_out_what_measures_more() {
+    let csv = "id,title,brand,price
+1,SSD WD Green 2TB SATA Leitura 530MB/s,WD,899.00
+2,SSD Kingston A400 240GB SATA Leitura 500MB/s,Kingston,189.00
+3,\"Kit Monitor LG 27\"\" + Monitor LG 24\"\"\",LG,1899.00
+4,\"Monitor LG 24\"\" IPS\",LG,799.00
+5,\"Monitor Zowie 24,1\"\" 144Hz\",Zowie,1299.00
+6,Geladeira Consul 400 Litros Frost Free,Consul,2999.00
+7,Geladeira Brastemp 450 Litros Frost Free,Brastemp,3499.00
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut chat = Chat::new(engine);
+    // "530MB/s" is a rate, not a size: the 2 TB drive is over 256 GB.
+    let (shown, reply) = chat.say("ssd de no máximo 256gb");
+    assert_eq!(shown, ids(&["2"]), "{reply}");
+    // A kit with a 27" monitor is not "up to 24 inches", nor is 24.1".
+    let (shown, reply) = chat.say("começar de novo");
+    assert!(shown.is_empty(), "{reply}");
+    let (shown, reply) = chat.say("monitor up to 24 inch");
+    assert_eq!(shown, ids(&["4"]), "{reply}");
+    // A number alone after litres is another amount, though titles have
+    // it as a word too.
+    let mut chat = Chat::new(Engine::open(dir.path()).expect("open the index"));
+    let (shown, reply) = chat.say("geladeira 400 litros");
+    assert_eq!(shown, ids(&["6"]), "{reply}");
+    let (shown, reply) = chat.say("450");
+    assert_eq!(shown, ids(&["7"]), "{}", chat.log.join("\n"));
+    assert!(reply.contains("450 L") && !reply.contains("400"), "{reply}");
+}

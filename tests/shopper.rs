@@ -1061,3 +1061,33 @@ fn myntra_portuguese_clothing_words_find_the_english_titles() {
         &[Want::AnyWord(&["long sleeve", "full sleeve"])],
     );
 }
+
+#[test]
+fn myntra_two_colours_together_and_a_brand_after_only() {
+    let Some(store) = myntra() else { return };
+    // Red and black shoes: both colours in each, never a brand's word
+    // ("Red Tape Men Black Leather Derbys", whose colour cell says Red).
+    let mut chat = Chat::new(store);
+    let t = chat.exact("red and black shoes", &[]);
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        let title = key(&row.title);
+        let without_brand = title
+            .strip_prefix(&key(row.brand.as_deref().unwrap_or("")))
+            .unwrap_or(&title);
+        let colours = format!(
+            "{without_brand} {}",
+            key(row.color.as_deref().unwrap_or(""))
+        );
+        assert!(
+            without_brand.contains("red") && colours.contains("black")
+                || without_brand.contains("black") && colours.contains("red"),
+            "{}",
+            chat.fail(&format!("{} {:?} is not red and black", p.id, row.title))
+        );
+    }
+    // "only" before a brand is the word, not the brand ONLY.
+    let mut chat = Chat::new(store);
+    chat.say("black dresses", &[Want::Kind(&["dress"])]);
+    chat.exact("only Aurelia", &[Want::Brand("AURELIA")]);
+}

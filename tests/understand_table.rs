@@ -81,7 +81,7 @@ fn expected(spec: &str) -> Vec<Op> {
                     "text" => Op::Text(v.to_string()),
                     "-text" => Op::ExcludeText(v.to_string()),
                     "select" => Op::Select(v.parse().expect("index")),
-                    "number" => Op::Number(v.parse().expect("number")),
+                    "number" => Op::Number(v.parse().expect("number"), None),
                     "similar" => Op::Similar(Some(v.parse().expect("index"))),
                     _ if v == "*" => Op::Clear(slot(k)),
                     _ if v == "other" => Op::Other(slot(k)),

@@ -346,7 +346,7 @@ pub fn apply(
             Op::More => action = action.or(Some(Action::More)),
             Op::Select(n) => action = Some(Action::Select(*n)),
             // Read before (`read_numbers`).
-            Op::Number(_) => {}
+            Op::Number(..) => {}
             Op::Similar(n) => action = Some(Action::Similar(*n)),
             Op::Greeting => action = action.or(Some(Action::Greeting)),
             Op::Thanks => action = action.or(Some(Action::Thanks)),
@@ -376,16 +376,17 @@ pub fn apply(
 
 /// `u` with each number said alone read in context ([`Op::Number`]):
 /// another amount of the measurement asked for ("monitor 24 polegadas",
-/// then "27" asks for 27"), else an item of the list ("2"); a number
-/// that is neither is not understood. `None` when `u` has none.
+/// then "27" asks for 27"), else the catalog's word it is ("501"), else
+/// an item of the list ("2"); a number that is none is not understood.
+/// `None` when `u` has none.
 fn read_numbers(u: &Understanding, c: &Constraints) -> Option<Understanding> {
-    if !u.ops.iter().any(|op| matches!(op, Op::Number(_))) {
+    if !u.ops.iter().any(|op| matches!(op, Op::Number(..))) {
         return None;
     }
     let mut read = u.clone();
     read.ops = Vec::with_capacity(u.ops.len());
     for op in &u.ops {
-        let Op::Number(amount) = op else {
+        let Op::Number(amount, word) = op else {
             read.ops.push(op.clone());
             continue;
         };
@@ -396,6 +397,8 @@ fn read_numbers(u: &Understanding, c: &Constraints) -> Option<Understanding> {
             .find_map(|w| crate::language::units::another_amount(w, *amount));
         if let Some(token) = measurement {
             read.ops.push(Op::Text(token));
+        } else if let Some(word) = word {
+            read.ops.push(Op::Text(word.clone()));
         } else if amount.fract() == 0.0 && (1.0..=50.0).contains(amount) {
             read.ops.push(Op::Select(*amount as usize));
         } else {

@@ -265,10 +265,8 @@ impl Engine {
                 };
                 let mut notes = changes.notes;
                 if matches!(fallback, Some(Fallback::Described(_))) {
-                    notes.push(Note::Described(described_words(
-                        &spec.constraints.text,
-                        &found.products,
-                    )));
+                    let (only, some) = described_words(&spec.constraints.text, &found.products);
+                    notes.push(Note::Described { only, some });
                 }
                 Ok(ask.results(session, found, 0, shown, &notes))
             }
@@ -327,19 +325,23 @@ enum Shown<'a> {
     Say(Answer<'a>),
 }
 
-/// The words of `words` that some product of `shown` lacks in its title:
-/// those it was found by in its description.
-fn described_words(words: &[String], shown: &[crate::Product]) -> Vec<String> {
-    words
-        .iter()
-        .filter(|w| {
-            let w = crate::text::key(w);
-            shown
-                .iter()
-                .any(|p| !crate::text::key(&p.title).contains(w.as_str()))
-        })
-        .cloned()
-        .collect()
+/// The words of `words` some product of `shown` lacks in its title (found
+/// by its description): those no title has, and those some titles have.
+fn described_words(words: &[String], shown: &[crate::Product]) -> (Vec<String>, Vec<String>) {
+    let (mut only, mut some) = (Vec::new(), Vec::new());
+    for word in words {
+        let w = crate::text::key(word);
+        let titled = shown
+            .iter()
+            .filter(|p| crate::text::key(&p.title).contains(w.as_str()))
+            .count();
+        match titled {
+            0 => only.push(word.clone()),
+            n if n < shown.len() => some.push(word.clone()),
+            _ => {}
+        }
+    }
+    (only, some)
 }
 
 /// What every step of one turn shares.

@@ -48,8 +48,13 @@ pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Opt
 pub fn contradicted(cell: &str, title: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
     const MULTI: &str = "multicolor";
     // Named anywhere, even where it reads as no colour ("Blue Saint Men
-    // Black & Blue Striped T-shirt", whose brand's words are skipped).
-    let title_words = crate::text::words(title);
+    // Black & Blue Striped T-shirt", whose brand's words are skipped),
+    // but the brand leading the title is no colour: "Red Tape Men Black
+    // Leather Derbys" whose cell says Red are black.
+    let title_words: Vec<String> = crate::text::words(title)
+        .into_iter()
+        .skip_while(|w| skip(w))
+        .collect();
     if cell.split('/').any(|part| {
         crate::text::words(part)
             .iter()
@@ -210,8 +215,16 @@ fn in_title(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String
             i += 1;
             continue;
         };
+        // The part of the title the colour is in ("Switch Gateron Red").
+        let part_start = (0..i)
+            .rev()
+            .find(|&j| words.part_ends_after(j))
+            .map_or(0, |j| j + 1);
         let blocked = skip(keys[i])
             || w.not_color_before.contains(keys[i - 1]) && !words.part_ends_after(i - 1)
+            || keys[part_start..i]
+                .iter()
+                .any(|k| w.not_color_in_part.contains(*k))
             || keys
                 .get(i + n)
                 .is_some_and(|k| w.not_color_after.contains(*k))
@@ -274,9 +287,48 @@ mod tests {
         );
         assert_eq!(c("Preto", "Mochila Escolar Black Edition"), None);
         assert_eq!(c("White", "Roadster Men Offwhite Solid Shirt"), None);
+        // A brand leading the title names no colour of the product.
+        let red_tape = |w: &str| matches!(w, "red" | "tape");
+        assert_eq!(
+            contradicted("Red", "Red Tape Men Black Leather Derbys", &red_tape).as_deref(),
+            Some("Black")
+        );
+        assert_eq!(
+            contradicted("Red", "Red Tape Men Red Sneakers", &red_tape),
+            None
+        );
+        let blue_saint = |w: &str| matches!(w, "blue" | "saint");
+        assert_eq!(
+            contradicted(
+                "Blue",
+                "Blue Saint Men Black & Blue Striped T-shirt",
+                &blue_saint
+            ),
+            None
+        );
         // No colour in the title, or a cell no language file knows.
         assert_eq!(c("Red", "PARFAIT Plus Size Solid Bra"), None);
         assert_eq!(c("Matte", "Lakme Lipstick Black Case"), None);
+    }
+
+    #[test]
+    fn a_component_colour_is_not_the_products() {
+        let c = |t| colour(t);
+        assert_eq!(
+            c("Teclado Mecânico Gamer Husky HailStorm, 65%, RGB, Switch Gateron Red, ABNT2, Preto")
+                .as_deref(),
+            Some("Preto")
+        );
+        assert_eq!(
+            c("Teclado Gamer Corsair K70 Core RGB, Teclas lineares Vermelho, USB 3.0, Preto")
+                .as_deref(),
+            Some("Preto")
+        );
+        assert_eq!(
+            c("Teclado Mecanico Redragon Gamer Flamengo, TKL, ABNT2, USB, Preto e Vermelho")
+                .as_deref(),
+            Some("Preto/Vermelho")
+        );
     }
 
     #[test]

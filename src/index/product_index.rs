@@ -229,6 +229,17 @@ impl ProductIndex {
         })
     }
 
+    /// True when most colours came from a catalog column, not from the
+    /// titles: a column names one colour of a two-tone product, whose
+    /// title names both ("Red & Black"); learned colours have both.
+    pub fn colours_from_column(&self) -> bool {
+        self.manifest
+            .attributes
+            .iter()
+            .find(|a| a.attribute == super::facet::COLOR)
+            .is_some_and(|a| a.from_column > a.learned)
+    }
+
     /// Every measurement token of the titles ("400l", "55in", "1tb"),
     /// sorted: what a bounded measurement ("mais de 400 litros") matches
     /// among. Read from the titles' term dictionaries at first use.

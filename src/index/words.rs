@@ -99,6 +99,8 @@ pub struct LearnWords {
     pub not_color_before: FxHashSet<String>,
     /// Words after a colour that make it a name ("Black Line").
     pub not_color_after: FxHashSet<String>,
+    /// Words making a colour later in their part of a title a component's.
+    pub not_color_in_part: FxHashSet<String>,
     /// Phrases whose colour words are not colours.
     pub not_color_phrases: Vec<Vec<String>>,
     /// Words naming an audience wherever they stand.
@@ -250,6 +252,7 @@ fn build() -> LearnWords {
         color_modifiers: set(|d| &d.color_modifiers),
         color_labels: phrases(|d| &d.learning.color_labels),
         not_color_before: set(|d| &d.learning.not_color_before),
+        not_color_in_part: set(|d| &d.learning.not_color_in_part),
         not_color_after: set(|d| &d.learning.not_color_after),
         not_color_phrases: phrases(|d| &d.learning.not_color_phrases),
         audience_words: audience_map(|d| &d.learning.audience_words),

@@ -225,6 +225,10 @@ pub struct Learning {
     /// Words after a colour word that make it a name ("Black Line").
     #[serde(default)]
     pub not_color_after: Vec<String>,
+    /// Words that make a colour later in the same part of a title a
+    /// component's ("Switch Gateron Red", "Teclas lineares Vermelho").
+    #[serde(default)]
+    pub not_color_in_part: Vec<String>,
     /// Phrases whose colour words are not colours.
     #[serde(default)]
     pub not_color_phrases: Vec<String>,

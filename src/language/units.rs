@@ -241,6 +241,15 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
     if len == 0 || next.is_some_and(char::is_alphanumeric) {
         return None;
     }
+    // "530MB/s", "120 km/h": a rate, not a size.
+    if next == Some('/')
+        && word_rest[len + 1..]
+            .chars()
+            .next()
+            .is_some_and(char::is_alphabetic)
+    {
+        return None;
+    }
     unit(&word_rest[..len]).map(|symbol| (symbol, at + skip + len))
 }
 
@@ -250,6 +259,13 @@ mod tests {
 
     fn read(text: &str) -> Option<String> {
         measurement_at(text, 0).map(|(token, end)| format!("{token}@{end}"))
+    }
+
+    #[test]
+    fn a_rate_is_no_measurement() {
+        assert_eq!(read("530MB/s"), None);
+        assert_eq!(read("120 km/h"), None);
+        assert_eq!(read("10kg/20kg").as_deref(), Some("10kg@4"));
     }
 
     #[test]

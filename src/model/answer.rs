@@ -90,7 +90,12 @@ pub enum Note {
     },
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
-    /// No title has these words: the products shown have them in their
-    /// descriptions only, which the reply says.
-    Described(Vec<String>),
+    /// Products found by words of their descriptions, which the reply
+    /// says: `only` in no title shown, `some` in some titles only.
+    Described {
+        /// Words no title shown has.
+        only: Vec<String>,
+        /// Words some titles shown have, and the others' descriptions.
+        some: Vec<String>,
+    },
 }

@@ -112,10 +112,15 @@ impl Constraints {
                 self.min_rating = None;
                 (Vec::new(), Vec::new())
             }
+            // Colours asked together are dropped together, and named so
+            // ("grey and pink"), not by the first's family alone.
             ConstraintKind::Facet(slot) => self
                 .facets
                 .remove(slot)
-                .map(|f| (f.any_of, f.none_of))
+                .map(|f| match f.and_of.is_empty() {
+                    true => (f.any_of, f.none_of),
+                    false => (f.said_together().into_iter().cloned().collect(), f.none_of),
+                })
                 .unwrap_or_default(),
         };
         Dropped {

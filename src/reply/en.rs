@@ -165,6 +165,17 @@ impl Phrasebook for English {
         }
     }
 
+    fn partly_described(&self, words: &[String]) -> String {
+        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+        match quoted.is_empty() {
+            true => String::new(),
+            false => format!(
+                "Some have {} only in their descriptions.",
+                join_and(&quoted, "and")
+            ),
+        }
+    }
+
     fn still_without(&self, dropped: &[String]) -> String {
         format!("(Still without the {} filter.)", dropped.join(" and "))
     }

@@ -194,9 +194,18 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                     .collect();
                 book.kept(&filter_names(&kept, money))
             }
-            Note::Described(words) => {
-                let shown: Vec<String> = words.iter().map(|w| shown_word(w, money.lang)).collect();
-                book.described(&shown)
+            Note::Described { only, some } => {
+                let shown = |words: &[String]| -> Vec<String> {
+                    words.iter().map(|w| shown_word(w, money.lang)).collect()
+                };
+                let both = [
+                    book.described(&shown(only)),
+                    book.partly_described(&shown(some)),
+                ];
+                both.into_iter()
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
             }
         })
         .filter(|s| !s.is_empty())

@@ -46,6 +46,10 @@ pub trait Phrasebook: Sync {
     /// shown: "“grande” is in their descriptions, not their titles."
     fn described(&self, words: &[String]) -> String;
 
+    /// Some products shown have these words in their descriptions only:
+    /// "Some have “gamer” only in their descriptions."
+    fn partly_described(&self, words: &[String]) -> String;
+
     /// Nothing in the store matches `asked`: "I couldn't find {asked} in this store."
     fn no_such(&self, asked: &str) -> String;
 

@@ -186,6 +186,14 @@ impl Phrasebook for Portuguese {
         }
     }
 
+    fn partly_described(&self, words: &[String]) -> String {
+        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
+        match quoted.is_empty() {
+            true => String::new(),
+            false => format!("Alguns têm {} só na descrição.", join_and(&quoted, "e")),
+        }
+    }
+
     fn still_without(&self, dropped: &[String]) -> String {
         format!("(Ainda sem o filtro de {}.)", dropped.join(" e "))
     }

@@ -91,15 +91,31 @@ fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Bo
     ])))
 }
 
-/// The products whose title names one of the colours `values`.
+/// The products whose title names one of the colours `values`, but not
+/// only in their brand's name ("Red Tape Men Black Shoes" is not red).
 fn titled_colours<'v>(
     index: &'v ProductIndex,
     values: &'v [String],
 ) -> impl Iterator<Item = Box<dyn Query>> + 'v {
     let title = index.fields().title;
-    values
-        .iter()
-        .filter_map(move |v| word_query(index, v, &[(title, 1.0)]))
+    values.iter().filter_map(move |v| {
+        let named = word_query(index, v, &[(title, 1.0)])?;
+        let colour = crate::text::key(v);
+        let brands: Vec<Box<dyn Query>> = index
+            .vocabulary()
+            .values(facet::BRAND)
+            .iter()
+            .filter(|b| crate::text::words(&b.value).contains(&colour))
+            .map(|b| facet_value_query(index, &Slot::Brand, &b.value))
+            .collect();
+        Some(match brands.is_empty() {
+            true => named,
+            false => Box::new(BooleanQuery::new(vec![
+                (Occur::Must, named),
+                (Occur::MustNot, any_of(brands)),
+            ])) as Box<dyn Query>,
+        })
+    })
 }
 
 /// The catalog's colour values of the families `value` is a shade of,
@@ -362,14 +378,21 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                     if !filter.and_of.is_empty() {
                         // Two colours together: each is the colour column's
                         // or named in the title ("Red & Black" shirts have
-                        // one colour in the column).
-                        alternatives.extend(titled_colours(index, &filter.any_of));
+                        // one colour in the column; colours learned from
+                        // titles have both, read with care: not a
+                        // keyboard's "Switch Red").
+                        let titled = index.colours_from_column();
+                        if titled {
+                            alternatives.extend(titled_colours(index, &filter.any_of));
+                        }
                         for group in &filter.and_of {
                             let mut either: Vec<Box<dyn Query>> = group
                                 .iter()
                                 .map(|v| facet_value_query(index, slot, v))
                                 .collect();
-                            either.extend(titled_colours(index, group));
+                            if titled {
+                                either.extend(titled_colours(index, group));
+                            }
                             required.push(Box::new(ConstScoreQuery::new(any_of(either), 0.0)));
                         }
                     }

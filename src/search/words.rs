@@ -250,7 +250,10 @@ pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<d
 /// The products with a measurement within the bounded one `word` asks for
 /// ("400l+": 414 L and 528 L freezers; "1tb+": 1 TB and 2000 GB drives), in
 /// `fields`; `None` when `word` is no bounded measurement. Nothing matches
-/// when the catalog has no measurement within it.
+/// when the catalog has no measurement within it. An upper bound also
+/// leaves out what measures more in the same quantity: a 2 TB drive is
+/// not "no more than 256 GB" for its "Leitura 530MB/s", nor a kit of a 27"
+/// and a 24" monitor "up to 24 inches".
 pub(super) fn within_query(
     index: &ProductIndex,
     word: &str,
@@ -258,31 +261,44 @@ pub(super) fn within_query(
 ) -> Option<Box<dyn Query>> {
     use crate::language::units::{Bound, bound_of, in_quantity};
     let (bound, asked, quantity) = bound_of(word)?;
-    // Half a percent of slack: "10kg ou mais" is met by 10 kg said as 9.99.
-    let slack = asked * 0.005;
-    let within: Vec<Box<dyn Query>> = index
-        .measurements()
-        .iter()
-        .filter(|token| {
-            in_quantity(token).is_some_and(|(amount, q)| {
-                q == quantity
-                    && match bound {
-                        Bound::AtLeast => amount >= asked - slack,
-                        Bound::AtMost => amount <= asked + slack,
-                    }
+    // Only the rounding of a unit's conversion is slack: 24.1" is over 24".
+    let slack = asked * 1e-6;
+    let (mut within, mut beyond): (Vec<&String>, Vec<&String>) = (Vec::new(), Vec::new());
+    for token in index.measurements() {
+        let Some((amount, _)) = in_quantity(token).filter(|(_, q)| *q == quantity) else {
+            continue;
+        };
+        let inside = match bound {
+            Bound::AtLeast => amount >= asked - slack,
+            Bound::AtMost => amount <= asked + slack,
+        };
+        match inside {
+            true => within.push(token),
+            false => beyond.push(token),
+        }
+    }
+    let terms = |tokens: &[&String]| -> Vec<Box<dyn Query>> {
+        tokens
+            .iter()
+            .flat_map(|token| {
+                fields.iter().map(move |&(field, _)| {
+                    Box::new(TermQuery::new(
+                        Term::from_field_text(field, token),
+                        IndexRecordOption::Basic,
+                    )) as Box<dyn Query>
+                })
             })
-        })
-        .flat_map(|token| {
-            fields.iter().map(move |&(field, _)| {
-                Box::new(TermQuery::new(
-                    Term::from_field_text(field, token),
-                    IndexRecordOption::Basic,
-                )) as Box<dyn Query>
-            })
-        })
-        .collect();
-    Some(match within.is_empty() {
-        true => Box::new(EmptyQuery),
-        false => any_of(within),
-    })
+            .collect()
+    };
+    if within.is_empty() {
+        return Some(Box::new(EmptyQuery));
+    }
+    let inside = any_of(terms(&within));
+    if bound == Bound::AtLeast || beyond.is_empty() {
+        return Some(inside);
+    }
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, inside),
+        (Occur::MustNot, any_of(terms(&beyond))),
+    ])))
 }

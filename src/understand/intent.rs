@@ -381,13 +381,12 @@ pub(crate) fn extract(
                     p.ops.push((i, Op::Set(Slot::Size, vec![size])));
                 } else if let Some(n) = n.filter(|&n| n <= 50 && pick_word) {
                     p.ops.push((i, Op::Select(n)));
-                } else if lone_number
-                    && (n.is_some_and(|n| n <= 50)
-                        || lx.term(key_of(&span)).is_none_or(|w| w.len() < 3))
-                {
+                } else if lone_number && key_of(&span).bytes().all(|b| b.is_ascii_digit()) {
                     // "27" alone: the dialog knows whether a measurement
-                    // was asked for ("monitor 24 polegadas").
-                    p.ops.push((i, Op::Number(v)));
+                    // was asked for ("monitor 24 polegadas"); else it is
+                    // the catalog's word ("501") or an item of the list.
+                    let word = lx.term(key_of(&span)).filter(|w| w.len() >= 3);
+                    p.ops.push((i, Op::Number(v, word.map(str::to_string))));
                 } else if !gap && i > 0 && !used[i - 1] && names_a_model(lx, &spans[i - 1]) {
                     // "iphone 15": asked even when no title has it, so the
                     // reply says there is none instead of showing every

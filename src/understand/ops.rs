@@ -52,10 +52,11 @@ pub enum Op {
     More,
     /// "the second one", "#2": details of a shown product (1-based).
     Select(usize),
-    /// A number said alone ("27", "65"): another amount of the
+    /// A number said alone ("27", "450"): another amount of the
     /// measurement asked for before ("monitor 24 polegadas", then "27"),
-    /// else an item of the list ("2"); the dialog reads it in context.
-    Number(f64),
+    /// else the catalog's word it is (a model number, "501"), else an item
+    /// of the list ("2"); the dialog reads it in context.
+    Number(f64, Option<String>),
     /// "more like this", "parecidos com o 2": products similar to a shown one (1-based; `None` = the one last selected or the first shown).
     Similar(Option<usize>),
     /// "hi", "olá".

@@ -168,12 +168,16 @@ impl Lexicon {
         // a message, always.
         if brand_first || after_brand_cue(tokens, start) || before_brand_word(tokens, end) {
             for m in entry {
+                // A brand spelt like a common word ("ONLY") only as
+                // written so, in this reading too: "only Aurelia" is
+                // Aurelia alone.
                 if let Meaning::Facet {
                     facet,
                     values,
                     literal,
-                    ..
+                    caps_only,
                 } = m
+                    && (!*caps_only || brand_evidence(raw, tokens, start, end))
                     && self
                         .facets
                         .get(*facet as usize)

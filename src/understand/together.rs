@@ -13,29 +13,40 @@ use super::span::{Item, Span};
 pub(super) type Said = (usize, u16, Vec<u32>);
 
 /// The colours of the first run of colours joined by "and" in `said`
-/// (two or more), as one list of values each; `None` when there is none.
+/// (two or more; commas may join the first ones: "red, black and
+/// white"), as one list of values each; `None` when there is none.
 pub(super) fn colour_groups(spans: &[Span<'_>], said: &[Said]) -> Option<(u16, Vec<Vec<u32>>)> {
     let mut run: Vec<&Said> = Vec::new();
+    let mut anded = false;
     for colour in said {
-        let joined = run.last().is_some_and(|last| {
-            let between = spans.get(last.0 + 1..colour.0).unwrap_or_default();
-            last.1 == colour.1
-                && between
-                    .iter()
-                    .any(|s| matches!(s.item, Item::Marker(Marker::And)))
-                && between
-                    .iter()
-                    .all(|s| matches!(s.item, Item::Marker(Marker::And) | Item::Stop))
+        let between = run
+            .last()
+            .filter(|last| last.1 == colour.1)
+            .and_then(|last| spans.get(last.0 + 1..colour.0));
+        let linked = between.is_some_and(|between| {
+            between.iter().all(|s| {
+                matches!(
+                    s.item,
+                    Item::Marker(Marker::And) | Item::Stop | Item::Sym(',')
+                )
+            })
         });
-        if !joined {
-            if run.len() >= 2 {
+        if !linked {
+            if run.len() >= 2 && anded {
                 break;
             }
             run.clear();
+            anded = false;
         }
+        anded |= between.is_some_and(|between| {
+            linked
+                && between
+                    .iter()
+                    .any(|s| matches!(s.item, Item::Marker(Marker::And)))
+        });
         run.push(colour);
     }
-    (run.len() >= 2).then(|| (run[0].1, run.iter().map(|(_, _, v)| v.clone()).collect()))
+    (run.len() >= 2 && anded).then(|| (run[0].1, run.iter().map(|(_, _, v)| v.clone()).collect()))
 }
 
 /// The operator asking for `groups` (from [`colour_groups`]) together,
