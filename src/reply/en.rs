@@ -154,8 +154,7 @@ impl Phrasebook for English {
     }
 
     fn described(&self, words: &[String]) -> String {
-        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
-        match quoted.as_slice() {
+        match words {
             [] => String::new(),
             [one] => format!("{one} is in their descriptions, not their titles."),
             many => format!(
@@ -166,12 +165,11 @@ impl Phrasebook for English {
     }
 
     fn partly_described(&self, words: &[String]) -> String {
-        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
-        match quoted.is_empty() {
+        match words.is_empty() {
             true => String::new(),
             false => format!(
                 "Some have {} only in their descriptions.",
-                join_and(&quoted, "and")
+                join_and(words, "and")
             ),
         }
     }

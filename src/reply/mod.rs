@@ -195,12 +195,16 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                 book.kept(&filter_names(&kept, money))
             }
             Note::Described { only, some } => {
-                let shown = |words: &[String]| -> Vec<String> {
-                    words.iter().map(|w| shown_word(w, money.lang)).collect()
+                // The shopper's words, quoted ("“grande”").
+                let quoted = |words: &[String]| -> Vec<String> {
+                    words
+                        .iter()
+                        .map(|w| format!("“{}”", shown_word(w, money.lang)))
+                        .collect()
                 };
                 let both = [
-                    book.described(&shown(only)),
-                    book.partly_described(&shown(some)),
+                    book.described(&quoted(only)),
+                    book.partly_described(&quoted(some)),
                 ];
                 both.into_iter()
                     .filter(|s| !s.is_empty())

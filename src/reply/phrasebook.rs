@@ -42,8 +42,8 @@ pub trait Phrasebook: Sync {
     /// (Women) and price filters."
     fn kept(&self, filters: &[String]) -> String;
 
-    /// The words no title has are in the descriptions of the products
-    /// shown: "“grande” is in their descriptions, not their titles."
+    /// The words (quoted) no title has are in the descriptions of the
+    /// products shown: "“grande” is in their descriptions, not their titles."
     fn described(&self, words: &[String]) -> String;
 
     /// Some products shown have these words in their descriptions only:

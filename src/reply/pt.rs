@@ -175,8 +175,7 @@ impl Phrasebook for Portuguese {
     }
 
     fn described(&self, words: &[String]) -> String {
-        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
-        match quoted.as_slice() {
+        match words {
             [] => String::new(),
             [one] => format!("{one} aparece na descrição, não no título."),
             many => format!(
@@ -187,10 +186,9 @@ impl Phrasebook for Portuguese {
     }
 
     fn partly_described(&self, words: &[String]) -> String {
-        let quoted: Vec<String> = words.iter().map(|w| format!("“{w}”")).collect();
-        match quoted.is_empty() {
+        match words.is_empty() {
             true => String::new(),
-            false => format!("Alguns têm {} só na descrição.", join_and(&quoted, "e")),
+            false => format!("Alguns têm {} só na descrição.", join_and(words, "e")),
         }
     }
 
