@@ -327,7 +327,10 @@ enum Shown<'a> {
 
 /// The words of `words` some product of `shown` lacks in its title (found
 /// by its description): those no title has, and those some titles have.
-fn described_words(words: &[String], shown: &[crate::Product]) -> (Vec<String>, Vec<String>) {
+fn described_words(
+    words: &[String],
+    shown: &[crate::catalog::Product],
+) -> (Vec<String>, Vec<String>) {
     let (mut only, mut some) = (Vec::new(), Vec::new());
     for word in words {
         let w = crate::text::key(word);
