@@ -251,7 +251,9 @@ pub struct Filters {
     /// Lowest acceptable rating, or `null`.
     #[schema(required = true)]
     pub min_rating: Option<f64>,
-    /// Words that must appear in the product text.
+    /// Words that must appear in the product text; a measurement is one
+    /// canonical word (`55in`, `3.2l`), and one asked with a bound ends in
+    /// `+` (that much or more: `400l+`) or `-` (that much or less: `2l-`).
     pub text: Vec<String>,
     /// Words that must not appear in the product text.
     pub excluded_text: Vec<String>,
