@@ -52,3 +52,24 @@ fn portuguese_colours_learned_from_titles_are_asked_together() {
     assert_eq!(turns[0].0, ids(&["1", "5"]), "{}", turns[0].1);
     assert!(turns[0].1.contains("pretas e vermelhas"), "{}", turns[0].1);
 }
+
+#[test]
+fn colours_no_product_has_together_are_shown_either_and_said_so() {
+    let csv = "id,title,brand,price,color
+1,Adidas Samba Sneakers Black,Adidas,80,Black
+2,Adidas Stan Smith Sneakers White,Adidas,90,White
+3,Adidas Stan Smith Sneakers Green,Adidas,95,Green
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = common::conversation(&engine, &["black and white sneakers", "under 85"]);
+    assert_eq!(turns[0].0, ids(&["1", "2"]), "{}", turns[0].1);
+    assert!(
+        turns[0].1.contains("black or white sneakers")
+            && turns[0].1.contains("None is black and white at once"),
+        "{}",
+        turns[0].1
+    );
+    // The conversation goes on with either colour.
+    assert_eq!(turns[1].0, ids(&["1"]), "{}", turns[1].1);
+}

@@ -20,6 +20,14 @@ pub enum Fallback {
         /// The constraints set aside, with their values.
         dropped: Vec<Dropped>,
     },
+    /// No product has the colours asked together ("black and white"):
+    /// `spec` asks for either, and the session does from now on.
+    Apart {
+        /// The search to show.
+        spec: SearchSpec,
+        /// The colours asked together, the first said of each.
+        together: Vec<String>,
+    },
     /// "cheaper"/"pricier" went past the end: the constraints before the
     /// message are back, and `spec` shows them by price.
     NothingBeyond {
@@ -147,6 +155,29 @@ pub fn after_search(
             moved,
         }));
     }
+    // Colours asked together that no product has together: either of
+    // them, before anything else is set aside ("black and white
+    // sneakers": the black ones and the white ones).
+    if let Some(apart) = colours_apart(&spec.constraints) {
+        let trial = SearchSpec {
+            constraints: apart,
+            ..spec.clone()
+        };
+        if count(&trial)? > 0 {
+            let together = drop_constraint(&mut spec.constraints.clone(), &COLOUR).any_of;
+            if let (Some(now), Some(f)) = (
+                trial.constraints.facet(&Slot::Color),
+                session.constraints.facets.get_mut(&Slot::Color),
+            ) {
+                *f = now.clone();
+            }
+            session.set_aside.clear();
+            return Ok(Some(Fallback::Apart {
+                spec: settle(trial, &mut count)?,
+                together,
+            }));
+        }
+    }
     let order = relaxation_order(&spec.constraints, changes, &session.set_aside);
     let mut attempt = SearchSpec {
         with_description: true,
@@ -220,6 +251,23 @@ pub fn after_search(
     }))
 }
 
+const COLOUR: ConstraintKind = ConstraintKind::Facet(Slot::Color);
+
+/// `c` with its colours asked together ("black and white") asked as
+/// alternatives instead; `None` when it has none together.
+fn colours_apart(c: &Constraints) -> Option<Constraints> {
+    let f = c.facet(&Slot::Color).filter(|f| !f.and_of.is_empty())?;
+    let mut apart = c.clone();
+    let either = apart.facets.get_mut(&Slot::Color)?;
+    for value in f.and_of.iter().flatten() {
+        if !either.any_of.contains(value) {
+            either.any_of.push(value.clone());
+        }
+    }
+    either.and_of.clear();
+    Some(apart)
+}
+
 /// `spec` as words-in-titles search when that matches, else with
 /// descriptions.
 fn settle(
@@ -250,7 +298,7 @@ pub fn closer(a: Option<&Fallback>, b: Option<&Fallback>) -> bool {
     fn distance(f: Option<&Fallback>) -> usize {
         match f {
             None => 0,
-            Some(Fallback::Described(_)) => 1,
+            Some(Fallback::Described(_) | Fallback::Apart { .. }) => 1,
             Some(Fallback::Relaxed { dropped, .. }) => 2 + dropped.len(),
             Some(Fallback::NothingBeyond { .. }) => 50,
             Some(Fallback::Nothing) => 100,
@@ -264,6 +312,7 @@ impl Fallback {
     pub fn spec(&self) -> Option<&SearchSpec> {
         match self {
             Fallback::Described(spec)
+            | Fallback::Apart { spec, .. }
             | Fallback::Relaxed { spec, .. }
             | Fallback::NothingBeyond { spec, .. } => Some(spec),
             Fallback::Nothing => None,

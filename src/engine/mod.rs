@@ -254,7 +254,7 @@ impl Engine {
                     None => found,
                 };
                 let shown = match &fallback {
-                    None | Some(Fallback::Described(_)) => Shown::Found,
+                    None | Some(Fallback::Described(_) | Fallback::Apart { .. }) => Shown::Found,
                     Some(Fallback::Relaxed { .. }) => Shown::Relaxed(&spec.constraints),
                     Some(Fallback::NothingBeyond { moved, .. }) => {
                         Shown::Say(Answer::NothingBeyond(*moved))
@@ -264,6 +264,9 @@ impl Engine {
                     }),
                 };
                 let mut notes = changes.notes;
+                if let Some(Fallback::Apart { together, .. }) = &fallback {
+                    notes.push(Note::Apart(together.clone()));
+                }
                 if matches!(fallback, Some(Fallback::Described(_))) {
                     let (only, some) = described_words(&spec.constraints.text, &found.products);
                     notes.push(Note::Described { only, some });

@@ -90,6 +90,9 @@ pub enum Note {
     },
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
+    /// No product has these colours together: the products shown have
+    /// either ("None has black and white together.").
+    Apart(Vec<String>),
     /// Products found by words of their descriptions, which the reply
     /// says: `only` in no title shown, `some` in some titles only.
     Described {

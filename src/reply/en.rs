@@ -164,6 +164,11 @@ impl Phrasebook for English {
         }
     }
 
+    fn apart(&self, colours: &[String]) -> String {
+        let colours = join_and(colours, "and");
+        format!("None is {colours} at once; these are one or the other.")
+    }
+
     fn partly_described(&self, words: &[String]) -> String {
         match words.is_empty() {
             true => String::new(),

@@ -194,6 +194,11 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                     .collect();
                 book.kept(&filter_names(&kept, money))
             }
+            Note::Apart(colours) => book.apart(&phrasebook::said_values(
+                &crate::model::Slot::Color,
+                colours,
+                money.lang,
+            )),
             Note::Described { only, some } => {
                 // The shopper's words, quoted ("“grande”").
                 let quoted = |words: &[String]| -> Vec<String> {

@@ -46,6 +46,10 @@ pub trait Phrasebook: Sync {
     /// products shown: "“grande” is in their descriptions, not their titles."
     fn described(&self, words: &[String]) -> String;
 
+    /// No product has these colours together: "None is black and white
+    /// at once; these are one or the other."
+    fn apart(&self, colours: &[String]) -> String;
+
     /// Some products shown have these words in their descriptions only:
     /// "Some have “gamer” only in their descriptions."
     fn partly_described(&self, words: &[String]) -> String;

@@ -185,6 +185,11 @@ impl Phrasebook for Portuguese {
         }
     }
 
+    fn apart(&self, colours: &[String]) -> String {
+        let colours = join_and(colours, "e");
+        format!("Nenhum é {colours} ao mesmo tempo; estes são um ou outro.")
+    }
+
     fn partly_described(&self, words: &[String]) -> String {
         match words.is_empty() {
             true => String::new(),
