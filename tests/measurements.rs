@@ -76,6 +76,10 @@ fn a_measurement_finds_every_spelling_of_it_in_titles() {
         ("ar-condicionado 12.000 BTU", &["10"]),
         ("ssd 1 tb", &["12"]),
         ("55 inch tv", &["5", "6"]),
+        // The same amount in another unit.
+        ("ssd 1000gb", &["12"]),
+        ("air fryer 4000 ml", &["9"]),
+        ("ração 1000 gramas", &["4"]),
     ] {
         let (_dir, mut chat) = chat();
         let (shown, reply) = chat.say(message);
@@ -139,6 +143,10 @@ fn a_bounded_measurement_finds_every_one_within_it() {
         ("ssd with at least 500gb", &["12"], "500 GB or more"),
         ("ssd de no máximo 500gb", &["13"], "até 500 GB"),
         ("tv acima de 60 polegadas", &[], "60\" ou mais"),
+        // A range, number first.
+        ("tv de 50 a 55 polegadas", &["5", "6", "7"], "50\" a 55\""),
+        ("tv between 49 and 52 inches", &["7"], "49\" to 52\""),
+        ("ração entre 2 e 5 kg", &["3"], "2 kg a 5 kg"),
     ] {
         let (_dir, mut chat) = chat();
         let (shown, reply) = chat.say(message);

@@ -133,10 +133,19 @@ impl Want {
         let title_and_path = format!("{} {}", p.title, p.category.as_deref().unwrap_or(""));
         match self {
             Want::Kind(words) => names(&title_and_path, words),
-            Want::Colour(words) => match p.color.as_deref().filter(|c| !c.trim().is_empty()) {
-                Some(colour) => names(colour, words),
-                None => names(&p.title, words),
-            },
+            // The colour cell, or the title past its brand: a title names
+            // the colour where its cell is wrong ("Red Tape Men Black …
+            // Derbys" in a "Red" cell).
+            Want::Colour(words) => {
+                let brand = key(p.brand.as_deref().unwrap_or(""));
+                let title = key(&p.title);
+                let past_brand = title.strip_prefix(brand.as_str()).unwrap_or(&title);
+                p.color
+                    .as_deref()
+                    .filter(|c| !c.trim().is_empty())
+                    .is_some_and(|colour| names(colour, words))
+                    || names(past_brand, words)
+            }
             // A unisex product is for men and for women (Google's product
             // data: "unisex" is for both), a kids' one for boys and girls.
             Want::Audience(words) => match p.gender.as_deref().filter(|g| !g.trim().is_empty()) {

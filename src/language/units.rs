@@ -114,6 +114,40 @@ pub fn in_quantity(token: &str) -> Option<(f64, &'static str)> {
     number.parse::<f64>().ok().map(|n| (n * scale, quantity))
 }
 
+/// True when two measurement tokens are one amount in other units
+/// ("2l" and "2000ml", "1kg" and "1000g"); across data units also in
+/// binary multiples, as storage is sold ("2tb" and "2048gb"), while one
+/// unit's amounts stay apart ("500gb" is not "512gb").
+pub fn same_amount(a: &str, b: &str) -> bool {
+    let close = |x: f64, y: f64| (x - y).abs() <= 1e-3 * x.abs().max(y.abs());
+    let (Some((x, qa)), Some((y, qb))) = (in_quantity(a), in_quantity(b)) else {
+        return false;
+    };
+    if qa != qb {
+        return false;
+    }
+    let (ua, ub) = (unit_of(a), unit_of(b));
+    if qa != "tb" || ua == ub {
+        return close(x, y);
+    }
+    // A data size in gigabytes, read both ways a step of unit is counted.
+    let gigabytes = |token: &str| -> Vec<f64> {
+        let Some((number, unit)) = split(token) else {
+            return Vec::new();
+        };
+        let Ok(n) = number.parse::<f64>() else {
+            return Vec::new();
+        };
+        match unit {
+            "tb" => vec![n * 1000.0, n * 1024.0],
+            "mb" => vec![n / 1000.0, n / 1024.0],
+            _ => vec![n],
+        }
+    };
+    let (ga, gb) = (gigabytes(a), gigabytes(b));
+    ga.iter().any(|x| gb.iter().any(|y| close(*x, *y)))
+}
+
 /// The unit's symbol of a canonical measurement token ("55in" -> "in").
 pub fn unit_of(token: &str) -> Option<&'static str> {
     split(token).map(|(_, symbol)| symbol)
@@ -302,6 +336,10 @@ mod tests {
         assert_eq!(quantity_of("220v"), Some("v"));
         assert_eq!(another_amount("24in", 27.0).as_deref(), Some("27in"));
         assert_eq!(bounded("400l", Bound::AtLeast), "400l+");
+        assert!(same_amount("2tb", "2048gb") && same_amount("2tb", "2000gb"));
+        assert!(same_amount("2l", "2000ml") && same_amount("1kg", "1000g"));
+        assert!(!same_amount("500gb", "512gb") && !same_amount("2tb", "2gb"));
+        assert!(!same_amount("55in", "55l"));
         assert_eq!(bound_of("400l+"), Some((Bound::AtLeast, 400.0, "l")));
         assert_eq!(bound_of("1000gb-"), Some((Bound::AtMost, 1.0, "tb")));
         assert_eq!(bound_of("400l"), None);

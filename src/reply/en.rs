@@ -38,13 +38,15 @@ impl Phrasebook for English {
             })
             .collect();
         // The shopper's words in lower case, measurements with their unit.
-        let words: Vec<String> = c
+        let lowered: Vec<String> = c
             .text
             .iter()
-            .map(|w| {
-                crate::language::units::display(w, Lang::En).unwrap_or_else(|| w.to_lowercase())
+            .map(|w| match crate::language::units::is_measurement(w) {
+                true => w.clone(),
+                false => w.to_lowercase(),
             })
             .collect();
+        let words = super::shown_words(&lowered, Lang::En);
         let mut parts: Vec<String> = Vec::new();
         if together {
             parts.push(join_and(&colors, "and"));

@@ -161,6 +161,41 @@ pub(crate) fn shown_word(word: &str, lang: Lang) -> String {
     crate::language::units::display(word, lang).unwrap_or_else(|| word.to_string())
 }
 
+/// The shopper's words as a reply writes them ([`shown_word`]), a range
+/// of one measurement as one ("50" a 55"", not "50" ou mais até 55"").
+pub(crate) fn shown_words(words: &[String], lang: Lang) -> Vec<String> {
+    use crate::language::units::{Bound, bound_of};
+    let to = match lang {
+        Lang::Pt => "a",
+        Lang::En => "to",
+    };
+    let exact = |w: &str| shown_word(w.trim_end_matches(['+', '-']), lang);
+    let mut merged = vec![false; words.len()];
+    let mut out = Vec::with_capacity(words.len());
+    for (i, word) in words.iter().enumerate() {
+        if merged[i] {
+            continue;
+        }
+        let upper = bound_of(word)
+            .filter(|(bound, _, _)| *bound == Bound::AtLeast)
+            .and_then(|(_, _, quantity)| {
+                (i + 1..words.len()).find(|&j| {
+                    !merged[j]
+                        && bound_of(&words[j])
+                            .is_some_and(|(b, _, q)| b == Bound::AtMost && q == quantity)
+                })
+            });
+        match upper {
+            Some(j) => {
+                merged[j] = true;
+                out.push(format!("{} {to} {}", exact(word), exact(&words[j])));
+            }
+            None => out.push(shown_word(word, lang)),
+        }
+    }
+    out
+}
+
 /// The notice that the products shown may break what is set aside: "(Still
 /// without the brand (Adidas) filter.)".
 pub fn still_set_aside(dropped: &[Dropped], money: &Money) -> String {

@@ -5,7 +5,6 @@ use super::phrasebook::{
     Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
     join_or_more, lower, types_with_words,
 };
-use super::shown_word;
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
 
@@ -66,15 +65,11 @@ impl Phrasebook for Portuguese {
                 .iter()
                 .zip(&type_words)
                 .all(|(t, w)| t.to_lowercase() != *w);
-            let words: Vec<String> = c
-                .text
-                .iter()
-                .map(|w| {
-                    let w = shown_word(w, Lang::Pt);
-                    match plural {
-                        true => crate::language::noun::portuguese_agreeing(&w),
-                        false => w,
-                    }
+            let words: Vec<String> = super::shown_words(&c.text, Lang::Pt)
+                .into_iter()
+                .map(|w| match plural {
+                    true => crate::language::noun::portuguese_agreeing(&w),
+                    false => w,
                 })
                 .collect();
             let named = types_with_words(&type_words, &words, false);
@@ -89,7 +84,7 @@ impl Phrasebook for Portuguese {
         }
         if !typed && !c.text.is_empty() {
             // Only the shopper's words say what the product is.
-            let words: Vec<String> = c.text.iter().map(|w| shown_word(w, Lang::Pt)).collect();
+            let words = super::shown_words(&c.text, Lang::Pt);
             parts.push(format!("com “{}”", words.join(" ")));
         }
         let materials = lower(&any_of(c, &Slot::Material));

@@ -12,8 +12,8 @@
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 use super::words::{
-    animal_query, any_of, filter_term, for_animals, negated_in_title, text_fields, within_query,
-    word_query,
+    animal_query, any_of, filter_term, for_animals, negated_in_title, same_amount_query,
+    text_fields, within_query, word_query,
 };
 use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{SearchSpec, Slot, Sort, facet};
@@ -453,7 +453,13 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         if let Some(within) = within_query(index, w, &measured) {
             Some(within)
         } else if coded {
-            word_query(index, w, &measured)
+            // A measurement also in the catalog's other units ("2000gb"
+            // finds "2TB").
+            let own = word_query(index, w, &measured);
+            match (own, same_amount_query(index, w, &measured)) {
+                (Some(own), Some(same)) => Some(any_of(vec![own, same])),
+                (own, same) => own.or(same),
+            }
         } else if for_animals(w) {
             animal_query(index, w, &fields)
         } else {

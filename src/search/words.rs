@@ -302,3 +302,31 @@ pub(super) fn within_query(
         (Occur::MustNot, any_of(terms(&beyond))),
     ])))
 }
+
+/// The products whose measurement is the one `word` names in another unit
+/// ("2000gb": the "2TB" drives; "2l": the "2000ml" bottles), in `fields`;
+/// `None` when `word` is no measurement or no other token is the same.
+pub(super) fn same_amount_query(
+    index: &ProductIndex,
+    word: &str,
+    fields: &[(Field, f32)],
+) -> Option<Box<dyn Query>> {
+    use crate::language::units::{is_measurement, same_amount};
+    if !is_measurement(word) || word.ends_with(['+', '-']) {
+        return None;
+    }
+    let same: Vec<Box<dyn Query>> = index
+        .measurements()
+        .iter()
+        .filter(|token| token.as_str() != word && same_amount(token, word))
+        .flat_map(|token| {
+            fields.iter().map(move |&(field, _)| {
+                Box::new(TermQuery::new(
+                    Term::from_field_text(field, token),
+                    IndexRecordOption::Basic,
+                )) as Box<dyn Query>
+            })
+        })
+        .collect();
+    (!same.is_empty()).then(|| any_of(same))
+}

@@ -354,6 +354,14 @@ pub(crate) fn extract(
                     .join(" ");
                 p.entity_or_absent(lx, i, facet, &[], Some(&word), gap);
             }
+            Item::Num(_) if super::measure::range_at(spans, i, &key_of).is_some() => {
+                if let Some((low, high)) = super::measure::range_at(spans, i, &key_of) {
+                    taken[i + 1] = true;
+                    taken[i + 2] = true;
+                    p.text(i, &low, gap);
+                    p.text(i, &high, gap);
+                }
+            }
             Item::Num(v) => {
                 let n = (v.fract() == 0.0 && (1.0..=1000.0).contains(&v)).then_some(v as usize);
                 let prev_key = (0..i).rev().find(|&j| !used[j]).map(|j| key_of(&spans[j]));

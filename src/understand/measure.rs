@@ -41,3 +41,33 @@ pub(super) fn bounded(
     }
     Some(units::bounded(word, bound))
 }
+
+/// A measurement range said number first at span `i`: "de 50 a 55
+/// polegadas", "entre 50 e 55 polegadas", "50 to 55 inches", "50-55"":
+/// the lower and the upper bound words ("50in+", "55in-"), the measurement
+/// two spans on. `None` when what follows is no such range.
+pub(super) fn range_at<'k>(
+    spans: &[Span<'_>],
+    i: usize,
+    key: &dyn Fn(&Span<'_>) -> &'k str,
+) -> Option<(String, String)> {
+    let Item::Num(low) = spans.get(i)?.item else {
+        return None;
+    };
+    let (joint, upper) = (spans.get(i + 1)?, spans.get(i + 2)?);
+    let joined = match joint.item {
+        Item::Marker(Marker::And | Marker::Lt) | Item::Sym('-') => true,
+        Item::Stop => matches!(key(joint), "a" | "to" | "ate"),
+        _ => false,
+    };
+    let word = key(upper);
+    let (high, unit) = (units::in_quantity(word)?, units::unit_of(word)?);
+    let low_word = format!("{low}{unit}");
+    let below = units::in_quantity(&low_word).is_some_and(|(l, _)| l < high.0);
+    (joined && below && !word.ends_with(['+', '-'])).then(|| {
+        (
+            units::bounded(&low_word, Bound::AtLeast),
+            units::bounded(word, Bound::AtMost),
+        )
+    })
+}
