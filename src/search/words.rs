@@ -277,19 +277,7 @@ pub(super) fn within_query(
             false => beyond.push(token),
         }
     }
-    let terms = |tokens: &[&String]| -> Vec<Box<dyn Query>> {
-        tokens
-            .iter()
-            .flat_map(|token| {
-                fields.iter().map(move |&(field, _)| {
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, token),
-                        IndexRecordOption::Basic,
-                    )) as Box<dyn Query>
-                })
-            })
-            .collect()
-    };
+    let terms = |tokens: &[&String]| token_queries(tokens.iter().copied(), fields);
     if within.is_empty() {
         return Some(Box::new(EmptyQuery));
     }
@@ -315,10 +303,21 @@ pub(super) fn same_amount_query(
     if !is_measurement(word) || word.ends_with(['+', '-']) {
         return None;
     }
-    let same: Vec<Box<dyn Query>> = index
+    let same = index
         .measurements()
         .iter()
-        .filter(|token| token.as_str() != word && same_amount(token, word))
+        .filter(|token| token.as_str() != word && same_amount(token, word));
+    let same = token_queries(same, fields);
+    (!same.is_empty()).then(|| any_of(same))
+}
+
+/// One term query per token and field: the tokens are the index's own
+/// ([`ProductIndex::measurements`]), so no analysis is needed.
+fn token_queries<'t>(
+    tokens: impl Iterator<Item = &'t String>,
+    fields: &[(Field, f32)],
+) -> Vec<Box<dyn Query>> {
+    tokens
         .flat_map(|token| {
             fields.iter().map(move |&(field, _)| {
                 Box::new(TermQuery::new(
@@ -327,6 +326,5 @@ pub(super) fn same_amount_query(
                 )) as Box<dyn Query>
             })
         })
-        .collect();
-    (!same.is_empty()).then(|| any_of(same))
+        .collect()
 }
