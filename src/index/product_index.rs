@@ -139,7 +139,7 @@ pub struct ProductIndex {
     has_brandless: std::sync::OnceLock<bool>,
     /// The measurement tokens of the titles ("400l", "55in"), read at
     /// first use.
-    measurements: std::sync::OnceLock<Vec<String>>,
+    measurements: std::sync::OnceLock<Vec<crate::language::units::Measure>>,
 }
 
 impl std::fmt::Debug for ProductIndex {
@@ -241,11 +241,12 @@ impl ProductIndex {
     }
 
     /// Every measurement token of the titles ("400l", "55in", "1tb"),
-    /// sorted: what a bounded measurement ("mais de 400 litros") matches
-    /// among. Read from the titles' term dictionaries at first use.
-    pub fn measurements(&self) -> &[String] {
+    /// sorted and read as measures: what a bounded measurement ("mais de
+    /// 400 litros") or one in another unit matches among. Read from the
+    /// titles' term dictionaries at first use.
+    pub fn measurements(&self) -> &[crate::language::units::Measure] {
         self.measurements.get_or_init(|| {
-            let mut out: Vec<String> = Vec::new();
+            let mut tokens: Vec<String> = Vec::new();
             for segment in self.searcher.segment_readers() {
                 let Ok(inverted) = segment.inverted_index(self.fields.title) else {
                     continue;
@@ -255,16 +256,17 @@ impl ProductIndex {
                     continue;
                 };
                 while terms.advance() {
-                    if let Ok(term) = std::str::from_utf8(terms.key())
-                        && crate::language::units::is_measurement(term)
-                    {
-                        out.push(term.to_string());
+                    if let Ok(term) = std::str::from_utf8(terms.key()) {
+                        tokens.push(term.to_string());
                     }
                 }
             }
-            out.sort_unstable();
-            out.dedup();
-            out
+            tokens.sort_unstable();
+            tokens.dedup();
+            tokens
+                .iter()
+                .filter_map(|t| crate::language::units::measure(t))
+                .collect()
         })
     }
 

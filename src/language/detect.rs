@@ -65,6 +65,15 @@ pub fn evidence_word(key: &str) -> bool {
         .contains(key)
 }
 
+/// The one language `key` (folded) is a common word of, if only one.
+fn only_common_in(key: &str) -> Option<Lang> {
+    let mut common = super::common_in(key);
+    match (common.next(), common.next()) {
+        (Some(lang), None) => Some(lang),
+        _ => None,
+    }
+}
+
 /// The evidence gathered so far, per language.
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
@@ -104,11 +113,10 @@ impl Evidence {
                 self.add(s.lang, 1);
             }
         }
-        if self.total() == before {
-            let mut common = super::common_in(key);
-            if let (Some(lang), None) = (common.next(), common.next()) {
-                self.add(lang, 1);
-            }
+        if self.total() == before
+            && let Some(lang) = only_common_in(key)
+        {
+            self.add(lang, 1);
         }
         self.total() > before
     }
@@ -130,10 +138,7 @@ impl Evidence {
     /// Weighs a word as evidence of `lang` only: when it is a common word
     /// of that language and of no other.
     pub fn common_in_only(&mut self, key: &str, lang: Lang) {
-        let mut common = super::common_in(key);
-        if let (Some(l), None) = (common.next(), common.next())
-            && l == lang
-        {
+        if only_common_in(key) == Some(lang) {
             self.add(lang, 1);
         }
     }

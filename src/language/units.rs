@@ -60,7 +60,7 @@ fn split(token: &str) -> Option<(&str, &'static str)> {
     if !number.starts_with(|c: char| c.is_ascii_digit()) {
         return None;
     }
-    let symbol = spellings().values().find(|s| **s == symbol)?;
+    let symbol = symbols().iter().find(|s| **s == symbol)?;
     Some((number, symbol))
 }
 
@@ -97,11 +97,28 @@ pub fn bound_of(word: &str) -> Option<(Bound, f64, &'static str)> {
     Some((bound, amount, quantity))
 }
 
-/// A measurement token's amount in its quantity's first unit, with that
-/// unit ("500gb" -> (0.5, "tb"), "140cm" -> (55.1…, "in")).
-pub fn in_quantity(token: &str) -> Option<(f64, &'static str)> {
-    let (number, symbol) = split(token)?;
-    let scale = match symbol {
+/// A canonical measurement token read once: what comparing measurements
+/// needs, so a catalog's list of them is parsed at first use and not at
+/// every turn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Measure {
+    /// The token as the index has it ("2048gb").
+    pub token: String,
+    /// Its number (2048).
+    pub number: f64,
+    /// Its unit's symbol ("gb").
+    pub unit: &'static str,
+    /// Its amount in its quantity's first unit (2.048).
+    pub amount: f64,
+    /// Its quantity, by that first unit ("tb").
+    pub quantity: &'static str,
+}
+
+/// `token` read as a [`Measure`]; `None` for any other word.
+pub fn measure(token: &str) -> Option<Measure> {
+    let (number, unit) = split(token)?;
+    let number: f64 = number.parse().ok()?;
+    let scale = match unit {
         "g" | "gb" | "ml" => 1e-3,
         "mg" | "mb" => 1e-6,
         "lb" => 0.453_592,
@@ -110,8 +127,19 @@ pub fn in_quantity(token: &str) -> Option<(f64, &'static str)> {
         "mm" => 1.0 / 25.4,
         _ => 1.0,
     };
-    let quantity = quantity_of(token)?;
-    number.parse::<f64>().ok().map(|n| (n * scale, quantity))
+    Some(Measure {
+        token: token.to_string(),
+        number,
+        unit,
+        amount: number * scale,
+        quantity: quantity_of_unit(unit),
+    })
+}
+
+/// A measurement token's amount in its quantity's first unit, with that
+/// unit ("500gb" -> (0.5, "tb"), "140cm" -> (55.1…, "in")).
+pub fn in_quantity(token: &str) -> Option<(f64, &'static str)> {
+    measure(token).map(|m| (m.amount, m.quantity))
 }
 
 /// True when two measurement tokens are one amount in other units
@@ -119,29 +147,27 @@ pub fn in_quantity(token: &str) -> Option<(f64, &'static str)> {
 /// binary multiples, as storage is sold ("2tb" and "2048gb"), while one
 /// unit's amounts stay apart ("500gb" is not "512gb").
 pub fn same_amount(a: &str, b: &str) -> bool {
+    match (measure(a), measure(b)) {
+        (Some(a), Some(b)) => same_measure(&a, &b),
+        _ => false,
+    }
+}
+
+/// [`same_amount`] of two measures read already.
+pub fn same_measure(a: &Measure, b: &Measure) -> bool {
     let close = |x: f64, y: f64| (x - y).abs() <= 1e-3 * x.abs().max(y.abs());
-    let (Some((x, qa)), Some((y, qb))) = (in_quantity(a), in_quantity(b)) else {
-        return false;
-    };
-    if qa != qb {
+    if a.quantity != b.quantity {
         return false;
     }
-    let (ua, ub) = (unit_of(a), unit_of(b));
-    if qa != "tb" || ua == ub {
-        return close(x, y);
+    if a.quantity != "tb" || a.unit == b.unit {
+        return close(a.amount, b.amount);
     }
     // A data size in gigabytes, read both ways a step of unit is counted.
-    let gigabytes = |token: &str| -> Vec<f64> {
-        let Some((number, unit)) = split(token) else {
-            return Vec::new();
-        };
-        let Ok(n) = number.parse::<f64>() else {
-            return Vec::new();
-        };
-        match unit {
-            "tb" => vec![n * 1000.0, n * 1024.0],
-            "mb" => vec![n / 1000.0, n / 1024.0],
-            _ => vec![n],
+    let gigabytes = |m: &Measure| -> [f64; 2] {
+        match m.unit {
+            "tb" => [m.number * 1000.0, m.number * 1024.0],
+            "mb" => [m.number / 1000.0, m.number / 1024.0],
+            _ => [m.number, m.number],
         }
     };
     let (ga, gb) = (gigabytes(a), gigabytes(b));
@@ -165,14 +191,16 @@ const QUANTITIES: [&[&str]; 4] = [
 /// What a canonical measurement token measures: its quantity's first
 /// unit ("1tb" and "500gb" -> "tb"), or its own unit for one alone.
 pub fn quantity_of(token: &str) -> Option<&'static str> {
-    let unit = unit_of(token)?;
-    Some(
-        QUANTITIES
-            .iter()
-            .find(|units| units.contains(&unit))
-            .and_then(|units| units.first().copied())
-            .unwrap_or(unit),
-    )
+    unit_of(token).map(quantity_of_unit)
+}
+
+/// The quantity a unit measures, by its first unit ("gb" -> "tb").
+fn quantity_of_unit(unit: &'static str) -> &'static str {
+    QUANTITIES
+        .iter()
+        .find(|units| units.contains(&unit))
+        .and_then(|units| units.first().copied())
+        .unwrap_or(unit)
 }
 
 /// The amount of a data size in terabytes ("512gb" -> 0.512), `None`

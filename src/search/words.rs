@@ -259,22 +259,23 @@ pub(super) fn within_query(
     word: &str,
     fields: &[(Field, f32)],
 ) -> Option<Box<dyn Query>> {
-    use crate::language::units::{Bound, bound_of, in_quantity};
+    use crate::language::units::{Bound, bound_of};
     let (bound, asked, quantity) = bound_of(word)?;
     // Only the rounding of a unit's conversion is slack: 24.1" is over 24".
     let slack = asked * 1e-6;
     let (mut within, mut beyond): (Vec<&String>, Vec<&String>) = (Vec::new(), Vec::new());
-    for token in index.measurements() {
-        let Some((amount, _)) = in_quantity(token).filter(|(_, q)| *q == quantity) else {
-            continue;
-        };
+    for m in index
+        .measurements()
+        .iter()
+        .filter(|m| m.quantity == quantity)
+    {
         let inside = match bound {
-            Bound::AtLeast => amount >= asked - slack,
-            Bound::AtMost => amount <= asked + slack,
+            Bound::AtLeast => m.amount >= asked - slack,
+            Bound::AtMost => m.amount <= asked + slack,
         };
         match inside {
-            true => within.push(token),
-            false => beyond.push(token),
+            true => within.push(&m.token),
+            false => beyond.push(&m.token),
         }
     }
     let terms = |tokens: &[&String]| token_queries(tokens.iter().copied(), fields);
@@ -299,14 +300,16 @@ pub(super) fn same_amount_query(
     word: &str,
     fields: &[(Field, f32)],
 ) -> Option<Box<dyn Query>> {
-    use crate::language::units::{is_measurement, same_amount};
-    if !is_measurement(word) || word.ends_with(['+', '-']) {
+    use crate::language::units::{measure, same_measure};
+    if word.ends_with(['+', '-']) {
         return None;
     }
+    let asked = measure(word)?;
     let same = index
         .measurements()
         .iter()
-        .filter(|token| token.as_str() != word && same_amount(token, word));
+        .filter(|m| m.token != word && same_measure(m, &asked))
+        .map(|m| &m.token);
     let same = token_queries(same, fields);
     (!same.is_empty()).then(|| any_of(same))
 }
