@@ -68,7 +68,8 @@ impl WordTokenizer {
     /// As the index writes its text: a code of letters and digits joined
     /// by hyphens ("i5-1235U", "WH-1000XM5") is one token ("i51235u") and,
     /// at the same position, each of its parts ("i5", "1235u"), so a
-    /// shopper's "i5" finds the "Core i5-1235U" notebooks. Never for a
+    /// shopper's "i5" finds the "Core i5-1235U" notebooks; so is a colour
+    /// with its suffix ("Gold-Toned": "gold toned earrings"). Never for a
     /// query, whose tokens must all match.
     pub fn indexing(mut self) -> Self {
         self.split_codes = true;
@@ -168,7 +169,8 @@ impl Tokenizer for WordTokenizer {
             if self.split_codes
                 && !measured_here
                 && raw.contains('-')
-                && word.bytes().any(|b| b.is_ascii_digit())
+                && (word.bytes().any(|b| b.is_ascii_digit())
+                    || super::words::is_colour_compound(raw))
             {
                 let mut offset = range.start;
                 for part in raw.split('-') {
@@ -344,6 +346,12 @@ mod tests {
         );
         // A word without digits stays one ("T-Shirt"); a query never splits.
         assert_eq!(tokens(&mut index, "T-Shirt"), vec!["tshirt"]);
+        // A colour with its suffix is split too.
+        let mut english = TextAnalyzer::from(WordTokenizer::stemming(Lang::En).indexing());
+        assert_eq!(
+            tokens(&mut english, "Gold-Toned Earrings"),
+            vec!["goldton", "gold", "tone", "earring"]
+        );
         assert_eq!(tokens(&mut analyzer(Lang::Pt), "i5-1235U"), vec!["i51235u"]);
         // The copy an indexing thread gets splits too.
         let mut copy = index.clone();

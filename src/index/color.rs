@@ -100,6 +100,14 @@ fn families(value: &str) -> Option<Vec<&'static str>> {
 /// whether it is ambiguous.
 fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
     let w = learn_words();
+    // "Peach-Coloured" is one word, `peachcoloured`: a colour and its suffix.
+    let word = keys.get(at)?;
+    if let Some(colour) = w.color_suffixes.iter().find_map(|suffix| {
+        word.strip_suffix(suffix.as_str())
+            .and_then(|colour| w.colors.get(colour))
+    }) {
+        return Some((colour.shown.clone(), 1, false));
+    }
     let longest = w.color_phrase_words.min(keys.len() - at);
     let (n, word) = (1..=longest)
         .rev()
@@ -115,6 +123,14 @@ fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
     }
     if at > 0 && w.color_modifiers.contains(keys[at - 1]) && !shown.contains(' ') {
         shown = format!("{} {shown}", title_case(keys[at - 1]));
+    }
+    // "Peach-Coloured", "Gold-Toned": named as the product's colour.
+    if keys
+        .get(at + used)
+        .is_some_and(|k| w.color_suffixes.contains(*k))
+    {
+        used += 1;
+        ambiguous = false;
     }
     Some((shown, used, ambiguous))
 }
@@ -308,6 +324,24 @@ mod tests {
         );
         // No colour in the title, or a cell no language file knows.
         assert_eq!(c("Red", "PARFAIT Plus Size Solid Bra"), None);
+        // A colour word made certain by its suffix, though it also names a
+        // fruit or a food.
+        assert_eq!(
+            c("Red", "AURELIA Women Peach-Coloured A-Line Dress").as_deref(),
+            Some("Peach")
+        );
+        assert_eq!(
+            c("Red", "Ahalyaa Women Cream-Coloured Printed Straight Kurta").as_deref(),
+            Some("Cream")
+        );
+        assert_eq!(
+            c("Red", "Metro Women Gold-Toned Textured Heels").as_deref(),
+            Some("Gold")
+        );
+        assert_eq!(
+            c("Peach", "AURELIA Women Peach-Coloured A-Line Dress"),
+            None
+        );
         assert_eq!(c("Matte", "Lakme Lipstick Black Case"), None);
     }
 

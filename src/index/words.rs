@@ -101,6 +101,8 @@ pub struct LearnWords {
     pub not_color_after: FxHashSet<String>,
     /// Words making a colour later in their part of a title a component's.
     pub not_color_in_part: FxHashSet<String>,
+    /// Words that make the colour before them certain ("Peach-Coloured").
+    pub color_suffixes: FxHashSet<String>,
     /// Phrases whose colour words are not colours.
     pub not_color_phrases: Vec<Vec<String>>,
     /// Words naming an audience wherever they stand.
@@ -253,6 +255,7 @@ fn build() -> LearnWords {
         color_labels: phrases(|d| &d.learning.color_labels),
         not_color_before: set(|d| &d.learning.not_color_before),
         not_color_in_part: set(|d| &d.learning.not_color_in_part),
+        color_suffixes: set(|d| &d.learning.color_suffixes),
         not_color_after: set(|d| &d.learning.not_color_after),
         not_color_phrases: phrases(|d| &d.learning.not_color_phrases),
         audience_words: audience_map(|d| &d.learning.audience_words),
@@ -276,6 +279,18 @@ pub fn learn_words() -> &'static LearnWords {
 }
 
 /// True when `words[at..]` starts with `phrase`.
+/// True for a colour written with its suffix as one hyphenated word
+/// ("Gold-Toned", "Peach-Coloured"), whose parts the index also writes.
+pub fn is_colour_compound(raw: &str) -> bool {
+    let w = learn_words();
+    let mut parts = raw.split('-');
+    let (Some(colour), Some(suffix), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    w.colors.contains_key(crate::text::key(colour).as_str())
+        && w.color_suffixes.contains(crate::text::key(suffix).as_str())
+}
+
 pub fn starts_with_phrase(words: &[&str], at: usize, phrase: &[String]) -> bool {
     phrase.len() <= words.len().saturating_sub(at)
         && phrase.iter().zip(&words[at..]).all(|(p, w)| p == w)

@@ -229,6 +229,10 @@ pub struct Learning {
     /// component's ("Switch Gateron Red", "Teclas lineares Vermelho").
     #[serde(default)]
     pub not_color_in_part: Vec<String>,
+    /// Words that make the colour word before them certain ("Peach-Coloured",
+    /// "Gold-Toned"): the colour of the product, wherever it stands.
+    #[serde(default)]
+    pub color_suffixes: Vec<String>,
     /// Phrases whose colour words are not colours.
     #[serde(default)]
     pub not_color_phrases: Vec<String>,
