@@ -33,9 +33,10 @@ pub(crate) fn detect(
             // brand is spelt like it ("only", Myntra's brand ONLY).
             if crate::language::units::is_measurement(key) {
                 // "55 inch" is one token, "55in": its unit as written
-                // ("inch", "polegadas") is a word of its language.
+                // ("inch", "polegadas") is a word of its language; a
+                // symbol ("hz", "gb", "kg") is everyone's.
                 let unit = raw_word.trim_start_matches(|c: char| !c.is_alphabetic());
-                if !unit.is_empty() {
+                if unit.chars().count() >= 4 {
                     evidence.word(&crate::text::key(unit), unit);
                 }
             } else if raw_word.contains('-') {
@@ -114,6 +115,8 @@ mod tests {
         assert_eq!(lang("a-line", Lang::En), Lang::En);
         // A measurement's unit as written tells its language.
         assert_eq!(lang("55 inch tv", Lang::Pt), Lang::En);
+        assert_eq!(lang("monitor 144hz", Lang::Pt), Lang::Pt);
+        assert_eq!(lang("monitor gamer 27 240hz", Lang::Pt), Lang::Pt);
         assert_eq!(lang("tv 55 polegadas", Lang::En), Lang::Pt);
         assert_eq!(lang("tv 55\"", Lang::Pt), Lang::Pt);
     }
