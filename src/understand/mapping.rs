@@ -12,7 +12,32 @@ use super::lexicon::{Lexicon, Meaning};
 use super::token::phrase_words;
 use rustc_hash::{FxHashMap, FxHashSet};
 
+/// The most products a type learned from titles may have and still be
+/// read as a word where the titles use the word more often.
+const FEW_TO_BE_A_TYPE: u64 = 3;
+
 impl Lexicon {
+    /// True when the titles use `word` more often than as the type of the
+    /// few `products` it was learned from: the word, not that type ("RGB"
+    /// in 800 titles, the type of three kits; "OLED" in a hundred, the
+    /// head of one "Gear OLED" bundle's type).
+    pub(super) fn mostly_a_word(&self, word: &str, products: u64) -> bool {
+        let in_titles = self
+            .words
+            .get(word)
+            .map_or(0, |&id| self.info[id as usize].count);
+        !word.contains(' ') && products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products.max(1) + 2
+    }
+
+    /// Marks the words of `key` as words of the catalog's values (for
+    /// the message's language, see [`Lexicon::is_value_word`]).
+    pub(super) fn mark_literal(&mut self, key: &str) {
+        for w in key.split(' ').filter(|w| !w.is_empty()) {
+            let id = self.word_id(w);
+            self.info[id as usize].literal = true;
+        }
+    }
+
     pub(super) fn add_colors(&mut self, keys: &[String], f: u16) {
         for (names, members) in &builtin().colors {
             let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
@@ -82,6 +107,14 @@ impl Lexicon {
                 if singular(k) == head {
                     values.push(i as u32);
                 }
+            }
+            let products = values
+                .iter()
+                .map(|&v| counts.get(v as usize).copied().unwrap_or(0))
+                .sum();
+            if self.mostly_a_word(&head, products) {
+                self.mark_literal(&head);
+                continue;
             }
             for variant in [head.clone(), plural(&head)] {
                 if !reserved.contains(&variant) && variant.len() >= 3 {
