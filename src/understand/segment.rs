@@ -303,6 +303,24 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
             spans[i + 2].item = Item::Qualifier;
         }
     }
+    // Across other words too: "headset gamer com microfone", "mouse sem fio
+    // para notebook" (a list of types is joined by "and", "or" or a sign).
+    let joins = |s: &Span<'_>| {
+        matches!(s.item, Item::Marker(_))
+            || matches!(tokens.key(s.start), "e" | "and" | "ou" | "or" | "nor")
+    };
+    for j in 1..spans.len().saturating_sub(1) {
+        if !is_link(&spans[j]) || !is_type(&spans[j + 1]) || gap_before(&spans[j]) {
+            continue;
+        }
+        let typed_before = (0..j)
+            .rev()
+            .take_while(|&k| !joins(&spans[k]) && (k + 1 == j || !gap_before(&spans[k + 1])))
+            .any(|k| is_type(&spans[k]));
+        if typed_before {
+            spans[j + 1].item = Item::Qualifier;
+        }
+    }
 }
 
 /// True when a brand spelt like a common word ("Only", "Next", "W") is
