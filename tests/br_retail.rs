@@ -487,3 +487,105 @@ fn memory_and_storage_are_two_sizes_not_one_said_again() {
         assert!(title.contains("16gb") && title.contains("512gb"), "{title}");
     }
 }
+
+#[test]
+fn a_number_alone_with_a_type_is_the_size_the_catalog_sells_it_in() {
+    let Some(store) = store() else { return };
+    let inches = |row: &(String, String, f64), n: &str| {
+        let t = row.0.replace([' ', '-'], "").replace(['”', '“', '″'], "\"");
+        t.contains(&format!("{n}\"")) || t.contains(&format!("{n}pol"))
+    };
+    // "tv de 43", "tv 4k 55" are sizes in inches, as the TVs' titles give
+    // them; "tem de 50?" after TVs asks for 50" ones, not item 50.
+    for (messages, size) in [
+        (&["tv de 43"][..], "43"),
+        (&["quero uma tv de 65"][..], "65"),
+        (&["tv 4k 55", "e da lg?", "tem de 50?"][..], "50"),
+        (&["smart tv samsung", "e de 43?"][..], "43"),
+    ] {
+        let mut session = Session::default();
+        let mut t = None;
+        for m in messages {
+            t = Some(said(store, &mut session, m));
+        }
+        let t = t.expect("a turn");
+        assert_found(&t, 3, messages.join(" / ").as_str());
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            assert!(inches(row, size), "{messages:?}: {}", row.0);
+        }
+    }
+    // A capacity the same way: "473" after Stanley beer cups is 473 ml.
+    let mut session = Session::default();
+    said(store, &mut session, "copo de cerveja stanley");
+    let t = said(store, &mut session, "473");
+    assert_found(&t, 3, "473");
+    for p in &t.products {
+        let title = store.rows[&p.id].0.to_lowercase().replace(' ', "");
+        assert!(title.contains("473ml"), "473: {title}");
+    }
+}
+
+#[test]
+fn a_word_the_titles_use_widely_is_no_type_of_a_few_products() {
+    let Some(store) = store() else { return };
+    // "OLED" named one bundle's type ("Gear OLED") and "RGB" three kits':
+    // read as the type, "LG OLED 65" found nothing and "rgb" after
+    // headsets showed the kits.
+    let t = turn(store, "TV LG OLED 65");
+    assert_found(&t, 5, "TV LG OLED 65");
+    for p in &t.products {
+        let title = &store.rows[&p.id].0;
+        assert!(title_has(&store.rows[&p.id], "oled"), "oled: {title}");
+        assert!(title.contains("65"), "65: {title}");
+    }
+    let mut session = Session::default();
+    said(store, &mut session, "headset gamer com microfone");
+    let t = said(store, &mut session, "rgb");
+    assert_found(&t, 5, "headset / rgb");
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(
+            title_has(row, "rgb") && (title_has(row, "headset") || title_has(row, "fone")),
+            "headset rgb: {}",
+            row.0
+        );
+    }
+}
+
+#[test]
+fn a_type_after_com_is_a_feature_of_the_one_asked() {
+    let Some(store) = store() else { return };
+    // "headset gamer com microfone": headsets with a microphone, not
+    // headsets or microphones.
+    let t = said(
+        store,
+        &mut Session::default(),
+        "headset gamer com microfone",
+    );
+    assert_found(&t, 5, "headset gamer com microfone");
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(
+            title_has(row, "headset") || title_has(row, "fone"),
+            "headset: {}",
+            row.0
+        );
+    }
+}
+
+#[test]
+fn chat_words_and_unit_symbols_are_heard_as_a_brazilian_types() {
+    let Some(store) = store() else { return };
+    // "144hz" is no English; "vc", "qro" are no search words.
+    for message in ["monitor 144hz", "monitor gamer 240hz"] {
+        let t = turn(store, message);
+        assert_found(&t, 3, message);
+        assert_eq!(t.lang, vitrine::Lang::Pt, "{message}: {}", t.reply);
+    }
+    for (message, not_said) in [("vc tem airfryer?", "vc"), ("qro uma tv samsung", "qro")] {
+        let t = turn(store, message);
+        assert_found(&t, 3, message);
+        assert!(!t.reply.contains(not_said), "{message}: {}", t.reply);
+    }
+}

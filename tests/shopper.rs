@@ -1100,3 +1100,65 @@ fn myntra_two_colours_together_and_a_brand_after_only() {
     chat.say("black dresses", &[Want::Kind(&["dress"])]);
     chat.exact("only Aurelia", &[Want::Brand("AURELIA")]);
 }
+
+#[test]
+fn myntra_a_colour_written_with_its_suffix_is_the_products_colour() {
+    let Some(store) = myntra() else { return };
+    // A third of the store's "Red" cells are a default: "Peach-Coloured",
+    // "Cream-Coloured", "Gold-Toned" titles whose cell says Red are those
+    // colours, not red.
+    for message in ["red dress for women", "red kurta for women", "red heels"] {
+        let t = store
+            .engine
+            .turn(&mut Session::default(), message, 100)
+            .expect("turn");
+        assert!(t.total > 5, "{message}: {}", t.reply);
+        for p in &t.products {
+            let title = key(&p.title);
+            let red = ["red", "maroon", "burgundy", "wine"]
+                .iter()
+                .any(|r| title.split(' ').any(|w| w == *r));
+            for other in [
+                "peachcoloured",
+                "creamcoloured",
+                "nudecoloured",
+                "goldtoned",
+            ] {
+                assert!(red || !title.contains(other), "{message}: {}", p.title);
+            }
+        }
+    }
+    // Asked by those words, they are found ("gold toned earrings" said
+    // there were none while showing them).
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "gold toned earrings",
+        &[Want::Kind(&["earring"]), Want::Word("gold")],
+    );
+    assert!(t.total >= 5, "{}", chat.fail("few gold-toned earrings"));
+    let mut chat = Chat::new(store);
+    let t = chat.exact("cream kurta women", &[Want::Kind(&["kurta", "kurti"])]);
+    assert!(t.total >= 5, "{}", chat.fail("few cream kurtas"));
+}
+
+#[test]
+fn myntra_another_type_the_titles_give_the_one_asked_narrows_it() {
+    let Some(store) = myntra() else { return };
+    // "jacket men", then "bomber": the bomber jackets, not the ten
+    // products typed Bomber.
+    let mut chat = Chat::new(store);
+    chat.say(
+        "jacket men",
+        &[Want::Kind(&["jacket"]), Want::Audience(MEN)],
+    );
+    let t = chat.exact("bomber", &[Want::Word("bomber")]);
+    assert!(t.total >= 15, "{}", chat.fail("few bomber jackets"));
+    // Another kind of product the jackets' titles do not name replaces it
+    // (and the words that narrowed the jackets).
+    const SHOES: &[&str] = &[
+        "shoe", "sneaker", "derby", "loafer", "boot", "brogue", "oxford", "monk", "slip", "flat",
+    ];
+    chat.forget();
+    let t = chat.exact("shoes", &[Want::Kind(SHOES), Want::Audience(MEN)]);
+    assert!(t.total >= 15, "{}", chat.fail("few shoes"));
+}

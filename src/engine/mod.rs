@@ -5,6 +5,8 @@
 //! into words — and holds no policy and writes no text of its own.
 
 mod live;
+mod narrowing;
+mod numbers;
 mod turn;
 
 pub use live::open_or_import;
@@ -167,6 +169,8 @@ impl Engine {
         if session.constraints.facet(&Slot::Type).is_some() {
             understood = loaded.lexicon.narrowing(understood);
         }
+        let understood = numbers::measured(index, session, understood)?;
+        let understood = narrowing::narrowed(index, session, understood)?;
         let context = dialog::Context {
             limit,
             currency: loaded.currency(),
