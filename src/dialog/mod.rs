@@ -1,16 +1,19 @@
 //! The turn policy: applying a message's operators to the session
-//! ([`next_step`]), what to show when nothing matches ([`fall_back`]:
+//! ([`next_step`]) once its numbers and types are read in context
+//! ([`measured`], [`narrowed`]), what to show when nothing matches ([`fall_back`]:
 //! descriptions, then relaxation through a counting closure), what the
 //! session remembers of the results, the clarifying question and the
 //! suggestions ([`shown`]). Depends on `understand`'s operators and on
 //! `model`; knows nothing of tantivy, replies' words or HTTP.
 
 mod apply;
+mod context;
 mod question;
 mod relax;
 mod step;
 
 pub use apply::{Action, Changes, apply};
+pub use context::{Count, measured, narrowed};
 pub use question::{Page, openers, question, shown};
 pub use relax::{Fallback, after_search, closer, described, drop_constraint, relaxation_order};
 pub use step::{Context, Step, next_step, paged, prior_language, selected, similar};

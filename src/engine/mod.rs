@@ -5,8 +5,6 @@
 //! into words — and holds no policy and writes no text of its own.
 
 mod live;
-mod narrowing;
-mod numbers;
 mod turn;
 
 pub use live::open_or_import;
@@ -169,8 +167,16 @@ impl Engine {
         if session.constraints.facet(&Slot::Type).is_some() {
             understood = loaded.lexicon.narrowing(understood);
         }
-        let understood = numbers::measured(index, session, understood)?;
-        let understood = narrowing::narrowed(index, session, understood)?;
+        let mut titled = |constraints: &crate::model::Constraints| {
+            let spec = SearchSpec {
+                constraints: constraints.clone(),
+                limit: 0,
+                ..SearchSpec::default()
+            };
+            search::count(index, &spec)
+        };
+        let understood = dialog::measured(session, understood, index.measurements(), &mut titled)?;
+        let understood = dialog::narrowed(session, understood, &mut titled)?;
         let context = dialog::Context {
             limit,
             currency: loaded.currency(),

@@ -1,0 +1,260 @@
+//! A message read in the context of the catalog and the conversation,
+//! before it is applied, by counting products (a closure, as relaxation
+//! does):
+//!
+//! - A number said alone is the size the catalog sells the product the
+//!   shopper is looking at in ([`measured`]): "tv de 43" and "tv 4k 55"
+//!   are 43" and 55" TVs, "tem de 50?" after TVs asks for 50" ones, "473"
+//!   after Stanley cups asks for 473 ml, because those are the
+//!   measurements the titles give those products in. Read only with a
+//!   product type (from the message or the conversation) and only when no
+//!   measurement was asked for yet (then [`super::apply`] reads the number
+//!   as another amount of it); a number no larger than the list just
+//!   shown, and than a page of it, stays a pick from it ("2").
+//! - Another product type said while one is being looked at narrows it as
+//!   a word of titles when the titles say so ([`narrowed`]): "jackets",
+//!   then "bomber" is bomber jackets (22 jackets titled "… Bomber Jacket")
+//!   rather than the 10 products typed Bomber; "shoes" after jackets is
+//!   shoes, since no jacket's title says "shoes". The word narrows when
+//!   more products of the current type have it in their titles than the
+//!   other type has products.
+
+use super::Session;
+use crate::error::Result;
+use crate::language::units::Measure;
+use crate::model::{Constraints, FacetFilter, Slot};
+use crate::understand::{Op, Understanding};
+
+/// Counts the products of some constraints (titles only).
+pub type Count<'a> = dyn FnMut(&Constraints) -> Result<u64> + 'a;
+
+/// `u` with its lone numbers read as measurements where the catalog sells
+/// the type in one at that number; `measurements`: the catalog's.
+pub fn measured(
+    session: &Session,
+    mut u: Understanding,
+    measurements: &[Measure],
+    count: &mut Count<'_>,
+) -> Result<Understanding> {
+    let said_type = u.ops.iter().rev().find_map(|op| match op {
+        Op::Set(Slot::Type, values) if !values.is_empty() => Some(values.clone()),
+        _ => None,
+    });
+    let Some(types) = said_type.or_else(|| {
+        session
+            .constraints
+            .facet(&Slot::Type)
+            .map(|f| f.any_of.clone())
+            .filter(|v| !v.is_empty())
+    }) else {
+        return Ok(u);
+    };
+    let is_measurement = |w: &String| crate::language::units::is_measurement(w);
+    let measured_already = session.constraints.text.iter().any(is_measurement)
+        || u.ops
+            .iter()
+            .any(|op| matches!(op, Op::Text(w) if is_measurement(w)));
+    if measured_already || measurements.is_empty() {
+        return Ok(u);
+    }
+    let shown = session.shown.len().min(crate::model::DEFAULT_PAGE_SIZE);
+    let mut ops = Vec::with_capacity(u.ops.len());
+    for op in std::mem::take(&mut u.ops) {
+        match op {
+            Op::Number(n, _) if n > shown as f64 => {
+                match size_of(measurements, &types, n, count)? {
+                    Some(token) => ops.push(Op::Text(token)),
+                    None => ops.push(op),
+                }
+            }
+            other => ops.push(other),
+        }
+    }
+    let mut ignored = Vec::with_capacity(u.ignored.len());
+    for word in std::mem::take(&mut u.ignored) {
+        let number = (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| word.parse::<f64>().ok())
+            .flatten();
+        match number {
+            Some(n) if n > shown as f64 => match size_of(measurements, &types, n, count)? {
+                Some(token) => ops.push(Op::Text(token)),
+                None => ignored.push(word),
+            },
+            _ => ignored.push(word),
+        }
+    }
+    u.ops = ops;
+    u.ignored = ignored;
+    Ok(u)
+}
+
+/// The catalog's measurement token with the number `n` that most products
+/// of `types` have in their titles ("55in" for TVs, "473ml" for cups),
+/// `None` when none has one.
+fn size_of(
+    measurements: &[Measure],
+    types: &[String],
+    n: f64,
+    count: &mut Count<'_>,
+) -> Result<Option<String>> {
+    let mut best: Option<(u64, &str)> = None;
+    for m in measurements.iter().filter(|m| m.number == n) {
+        let found = count(&of_types(types, Some(&m.token)))?;
+        if found > 0 && best.is_none_or(|(most, _)| found > most) {
+            best = Some((found, &m.token));
+        }
+    }
+    Ok(best.map(|(_, token)| token.to_string()))
+}
+
+/// `u` with a one-word type that narrows the session's type asked as that
+/// word of titles.
+pub fn narrowed(
+    session: &Session,
+    mut u: Understanding,
+    count: &mut Count<'_>,
+) -> Result<Understanding> {
+    let Some(current) = session
+        .constraints
+        .facet(&Slot::Type)
+        .map(|f| f.any_of.clone())
+        .filter(|v| !v.is_empty())
+    else {
+        return Ok(u);
+    };
+    for op in &mut u.ops {
+        let Op::Set(Slot::Type, other) = op else {
+            continue;
+        };
+        let [value] = other.as_slice() else {
+            continue;
+        };
+        let word = crate::text::key(value);
+        if current.contains(value) || word.is_empty() || word.contains(' ') {
+            continue;
+        }
+        let within = count(&of_types(&current, Some(&word)))?;
+        if within > 0 && within >= count(&of_types(other, None))? {
+            *op = Op::Text(word);
+        }
+    }
+    Ok(u)
+}
+
+/// Products of `types`, with `word` in their titles when given.
+fn of_types(types: &[String], word: Option<&str>) -> Constraints {
+    let mut constraints = Constraints::default();
+    constraints.facets.insert(
+        Slot::Type,
+        FacetFilter {
+            any_of: types.to_vec(),
+            ..FacetFilter::default()
+        },
+    );
+    constraints.text = word.map(str::to_string).into_iter().collect();
+    constraints
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::units::measure;
+    use crate::model::Lang;
+
+    fn looking_at(types: &[&str], shown: usize) -> Session {
+        let mut s = Session::default();
+        s.constraints.facets.insert(
+            Slot::Type,
+            FacetFilter {
+                any_of: types.iter().map(|t| t.to_string()).collect(),
+                ..FacetFilter::default()
+            },
+        );
+        s.shown = (0..shown).map(|i| i.to_string()).collect();
+        s
+    }
+
+    fn said(ops: Vec<Op>) -> Understanding {
+        Understanding {
+            lang: Lang::Pt,
+            ops,
+            ignored: Vec::new(),
+            unknown: Vec::new(),
+        }
+    }
+
+    /// Counts as a catalog of 7 TVs of 50", 3 cups of 50 ml, 22 jackets
+    /// titled bomber and 10 products typed Bomber would.
+    fn catalog(c: &Constraints) -> Result<u64> {
+        let types = c
+            .facet(&Slot::Type)
+            .map(|f| f.any_of.clone())
+            .unwrap_or_default();
+        let is = |t: &str| types.iter().any(|x| x == t);
+        Ok(match c.text.first().map(String::as_str) {
+            Some("50in") if is("TV") => 7,
+            Some("50ml") if is("Copo") => 3,
+            Some("bomber") if is("Jacket") => 22,
+            None if is("Bomber") => 10,
+            _ => 0,
+        })
+    }
+
+    #[test]
+    fn a_lone_number_is_the_size_the_type_is_sold_in() {
+        let sizes: Vec<Measure> = ["50in", "50ml", "43in"]
+            .iter()
+            .filter_map(|t| measure(t))
+            .collect();
+        let read = |session: &Session, ops: Vec<Op>| {
+            measured(session, said(ops), &sizes, &mut catalog)
+                .expect("read")
+                .ops
+        };
+        // After TVs, 50 is 50"; after cups, 50 ml; said with the type too.
+        assert_eq!(
+            read(&looking_at(&["TV"], 10), vec![Op::Number(50.0, None)]),
+            [Op::Text("50in".into())]
+        );
+        assert_eq!(
+            read(&looking_at(&["Copo"], 10), vec![Op::Number(50.0, None)]),
+            [Op::Text("50ml".into())]
+        );
+        let tv = Op::Set(Slot::Type, vec!["TV".into()]);
+        let mut u = said(vec![tv.clone()]);
+        u.ignored = vec!["de".into(), "50".into()];
+        let u = measured(&Session::default(), u, &sizes, &mut catalog).expect("read");
+        assert_eq!(u.ops, [tv, Op::Text("50in".into())]);
+        assert_eq!(u.ignored, ["de"]);
+        // An item of the page shown, a size no TV has, no type, or a
+        // measurement already asked: left to the dialog.
+        let two = vec![Op::Number(2.0, None)];
+        assert_eq!(read(&looking_at(&["TV"], 10), two.clone()), two);
+        let n43 = vec![Op::Number(43.0, None)];
+        assert_eq!(read(&looking_at(&["Copo"], 10), n43.clone()), n43);
+        let n50 = vec![Op::Number(50.0, None)];
+        assert_eq!(read(&Session::default(), n50.clone()), n50);
+        let mut measuring = looking_at(&["TV"], 10);
+        measuring.constraints.text = vec!["55in".into()];
+        assert_eq!(read(&measuring, n50.clone()), n50);
+    }
+
+    #[test]
+    fn another_type_the_titles_give_the_current_one_narrows_it() {
+        let read = |session: &Session, ops: Vec<Op>| {
+            narrowed(session, said(ops), &mut catalog)
+                .expect("read")
+                .ops
+        };
+        let jackets = looking_at(&["Jacket"], 10);
+        assert_eq!(
+            read(&jackets, vec![Op::Set(Slot::Type, vec!["Bomber".into()])]),
+            [Op::Text("bomber".into())]
+        );
+        let shoes = vec![Op::Set(Slot::Type, vec!["Shoes".into()])];
+        assert_eq!(read(&jackets, shoes.clone()), shoes);
+        // Said first, a type is the type.
+        let bomber = vec![Op::Set(Slot::Type, vec!["Bomber".into()])];
+        assert_eq!(read(&Session::default(), bomber.clone()), bomber);
+    }
+}
