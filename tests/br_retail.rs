@@ -589,3 +589,36 @@ fn chat_words_and_unit_symbols_are_heard_as_a_brazilian_types() {
         assert!(!t.reply.contains(not_said), "{message}: {}", t.reply);
     }
 }
+
+#[test]
+fn a_product_line_is_a_kind_of_its_broader_type() {
+    let Some(store) = store() else { return };
+    // "notebook da apple" said there were none: the MacBooks are typed
+    // "MacBook Air" and "MacBook".
+    let t = turn(store, "quero um notebook da apple");
+    assert_found(&t, 10, "notebook da apple");
+    for p in &t.products {
+        assert!(
+            title_has(&store.rows[&p.id], "macbook"),
+            "{}",
+            store.rows[&p.id].0
+        );
+    }
+}
+
+#[test]
+fn a_type_is_never_dropped_for_its_word_in_descriptions() {
+    let Some(store) = store() else { return };
+    // No fridge under R$ 5.000 says "duas portas" (their titles say
+    // Duplex): the words are set aside, and it says so, not the fridges
+    // (an egg tray and an oven "para geladeira" were shown as found).
+    let t = turn(store, "geladeira duas portas ate 5000");
+    assert!(t.total >= 10, "{}", t.reply);
+    let relaxed: Vec<&str> = t.relaxed.iter().map(|r| r.constraint.name()).collect();
+    assert_eq!(relaxed, ["text"], "{}", t.reply);
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(title_has(row, "geladeira"), "{}", row.0);
+        assert!(row.2 <= 5000.0, "{} at {}", row.0, row.2);
+    }
+}

@@ -251,7 +251,13 @@ impl Engine {
                             let more = fallback2.is_none()
                                 && fallback.is_none()
                                 && found2.total > found.total;
-                            if more || dialog::closer(fallback2.as_ref(), fallback.as_ref()) {
+                            // The type read as words must meet titles: its
+                            // words in descriptions are anything ("geladeira
+                            // duas portas": an egg tray "para geladeira").
+                            let titled = n == 0 || fallback2.is_none();
+                            if titled
+                                && (more || dialog::closer(fallback2.as_ref(), fallback.as_ref()))
+                            {
                                 *session = read_again;
                                 (spec, changes, found, fallback) =
                                     (spec2, changes2, found2, fallback2);
