@@ -622,3 +622,15 @@ fn a_type_is_never_dropped_for_its_word_in_descriptions() {
         assert!(row.2 <= 5000.0, "{} at {}", row.0, row.2);
     }
 }
+
+#[test]
+fn a_series_digit_after_a_word_is_one_name_with_it() {
+    let Some(store) = store() else { return };
+    // "ryzen 5" showed Ryzen 9 chips "(Máx Boost Clock Até 5,5 GHz)".
+    let t = turn(store, "processador ryzen 5");
+    assert_found(&t, 5, "processador ryzen 5");
+    for p in &t.products {
+        let title = store.rows[&p.id].0.to_lowercase();
+        assert!(title.contains("ryzen 5 "), "{title}");
+    }
+}

@@ -399,7 +399,26 @@ pub(crate) fn extract(
                     // "iphone 15": asked even when no title has it, so the
                     // reply says there is none instead of showing every
                     // iPhone as one.
-                    p.text(i, lx.term(key_of(&span)).unwrap_or(key_of(&span)), gap);
+                    let number = lx.term(key_of(&span)).unwrap_or(key_of(&span));
+                    // A digit after a word of titles is one name with it
+                    // ("ryzen 5" is no Ryzen 9 "até 5,5 GHz"); a longer
+                    // number may be a size said apart ("oled 65").
+                    // So is no count of what follows ("frost free 2 portas").
+                    let counts_next = spans.get(i + 1).is_some_and(|next| {
+                        matches!(next.item, Item::Term(_) | Item::Facet { .. })
+                    });
+                    let named = (matches!(spans[i - 1].item, Item::Term(_))
+                        && number.len() == 1
+                        && !counts_next)
+                        .then(|| {
+                            let before = p.texts.iter().position(|(at, _)| *at == i - 1)?;
+                            Some(p.texts.remove(before).1)
+                        })
+                        .flatten();
+                    match named {
+                        Some(name) => p.text(i, &format!("{name} {number}"), gap),
+                        None => p.text(i, number, gap),
+                    }
                 } else if let Some(word) = lx.term(key_of(&span)).filter(|w| {
                     // model numbers ("501"), resolutions ("4k") and
                     // measures ("55 polegadas", "12000 btus"), not counts
