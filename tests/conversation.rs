@@ -195,10 +195,11 @@ fn violations(turn: &Turn) -> Vec<String> {
             }
             let values = facet_values(p, slot);
             // A shade asked for ("Navy") is also met by a product of its
-            // family's colour ("Blue") whose title names the shade.
+            // family's colour ("Blue") whose title names the shade, with
+            // its suffix too ("Gunmetal-Toned").
             let titled_shade = |a: &String| {
                 *slot == Slot::Color
-                    && contains_words(&p.title, a)
+                    && contains_words(&p.title.replace('-', " "), a)
                     && values.iter().any(|v| {
                         vitrine::language::names::colour_concept(v).is_some_and(|c| {
                             vitrine::language::names::colour_families_of_shade(a).contains(&c)

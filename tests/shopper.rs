@@ -1162,3 +1162,16 @@ fn myntra_another_type_the_titles_give_the_one_asked_narrows_it() {
     let t = chat.exact("shoes", &[Want::Kind(SHOES), Want::Audience(MEN)]);
     assert!(t.total >= 15, "{}", chat.fail("few shoes"));
 }
+
+#[test]
+fn myntra_a_listed_shade_is_read_in_titles_of_its_family() {
+    let Some(store) = myntra() else { return };
+    // "Grey Melange" is the colour cell of 2 products and the title of
+    // dozens of t-shirts whose cell says Grey: it said there were none.
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "grey melange tshirt",
+        &[Want::Kind(&["t-shirt", "tshirt"]), Want::Word("melange")],
+    );
+    assert!(t.total >= 20, "{}", chat.fail("few grey melange t-shirts"));
+}

@@ -295,7 +295,10 @@ impl ProductIndex {
             }
             let broader: Vec<String> = colours
                 .iter()
-                .filter(|v| colour_concept(&v.value).is_some_and(|c| families.contains(&c)))
+                .filter(|v| {
+                    v.value != shade.value
+                        && colour_concept(&v.value).is_some_and(|c| families.contains(&c))
+                })
                 .map(|v| v.value.clone())
                 .collect();
             let titles = super::analyzer::tokens(&mut analyzer, &shade.value)

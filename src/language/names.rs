@@ -223,9 +223,12 @@ pub fn colour_families_of_shade(value: &str) -> &'static [&'static str] {
             for (id, c) in &d.colors {
                 for m in &c.members {
                     let key = crate::text::key(m);
-                    let own = colour_concept(m);
+                    // A shade of its own name ("navy") and one only listed
+                    // ("grey melange") alike; a concept's own names are
+                    // no shade of it.
+                    let named = c.names.iter().any(|n| crate::text::key(n) == key);
                     let families = shades.entry(key).or_default();
-                    if own != Some(id.as_str()) && !families.contains(&id.as_str()) {
+                    if !named && !families.contains(&id.as_str()) {
                         families.push(id.as_str());
                     }
                 }
