@@ -634,3 +634,68 @@ fn a_series_digit_after_a_word_is_one_name_with_it() {
         assert!(title.contains("ryzen 5 "), "{title}");
     }
 }
+
+#[test]
+fn bigger_and_smaller_are_the_next_size_the_catalog_sells() {
+    let Some(store) = store() else { return };
+    let inches = |title: &str| -> Vec<u32> {
+        let t = title
+            .replace("''", "\"")
+            .replace(['”', '“', '″'], "\"")
+            .replace(" polegadas", "\"");
+        t.split('"')
+            .filter_map(|part| part.rsplit(' ').next()?.parse().ok())
+            .collect()
+    };
+    // "maior" was searched as a word ("Não encontrei TVs 43" maior").
+    for (first, then, beyond) in [
+        ("tv 55 polegadas", "maior", 55u32),
+        ("tv 55 polegadas", "menor", 55u32),
+    ] {
+        let mut session = Session::default();
+        said(store, &mut session, first);
+        let t = said(store, &mut session, then);
+        assert_found(&t, 1, then);
+        for p in &t.products {
+            let sizes = inches(&store.rows[&p.id].0);
+            let ok = match then {
+                "maior" => sizes.iter().any(|&s| s > beyond),
+                _ => sizes.iter().any(|&s| s < beyond),
+            };
+            assert!(ok, "{first} / {then}: {}", store.rows[&p.id].0);
+        }
+    }
+}
+
+#[test]
+fn nem_after_an_exclusion_excludes_too() {
+    let Some(store) = store() else { return };
+    // "nem jbl nem samsung" showed 29 JBL headphones: "nem" was "or".
+    let mut session = Session::default();
+    said(store, &mut session, "fone bluetooth");
+    let t = said(store, &mut session, "nem jbl nem samsung");
+    assert_found(&t, 5, "nem jbl nem samsung");
+    for p in &t.products {
+        let brand = p.brand.as_deref().unwrap_or("").to_lowercase();
+        assert!(
+            brand != "jbl" && brand != "samsung",
+            "{} ({brand})",
+            p.title
+        );
+    }
+}
+
+#[test]
+fn a_number_beyond_the_list_is_a_word_of_titles_not_a_pick() {
+    let Some(store) = store() else { return };
+    // "iphone", then "13" answered "escolha de 1 a 10".
+    let mut session = Session::default();
+    store.engine.turn(&mut session, "iphone", 10).expect("turn");
+    let t = store.engine.turn(&mut session, "13", 10).expect("turn");
+    assert_eq!(t.kind, TurnKind::Results, "{}", t.reply);
+    assert!(!t.products.is_empty(), "{}", t.reply);
+    for p in &t.products {
+        let row = &store.rows[&p.id];
+        assert!(title_has(row, "13"), "{}", row.0);
+    }
+}

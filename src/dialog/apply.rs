@@ -116,7 +116,7 @@ pub fn apply(
     u: &Understanding,
     currency: Option<&str>,
 ) -> (Action, Changes) {
-    let resolved = read_numbers(u, &session.constraints);
+    let resolved = read_numbers(u, &session.constraints, session.shown.len());
     let u = resolved.as_ref().unwrap_or(u);
     session.lang = u.lang;
     session.turns = session.turns.saturating_add(1);
@@ -287,6 +287,9 @@ pub fn apply(
                 c.sort = Sort::PriceAsc;
                 searched = true;
             }
+            // Read in context before ([`super::context::measured`]); left
+            // when no measurement was asked for: nothing to change.
+            Op::Bigger | Op::Smaller => {}
             Op::Cheaper | Op::Pricier => {
                 let up = matches!(op, Op::Pricier);
                 match session.shown_prices {
@@ -377,9 +380,10 @@ pub fn apply(
 /// `u` with each number said alone read in context ([`Op::Number`]):
 /// another amount of the measurement asked for ("monitor 24 polegadas",
 /// then "27" asks for 27"), else the catalog's word it is ("501"), else
-/// an item of the list ("2"); a number that is none is not understood.
+/// an item of the list ("2"), else, beyond the list shown, a word of
+/// titles ("iphone", then "13"); a number that is none is not understood.
 /// `None` when `u` has none.
-fn read_numbers(u: &Understanding, c: &Constraints) -> Option<Understanding> {
+fn read_numbers(u: &Understanding, c: &Constraints, shown: usize) -> Option<Understanding> {
     if !u.ops.iter().any(|op| matches!(op, Op::Number(..))) {
         return None;
     }
@@ -399,8 +403,11 @@ fn read_numbers(u: &Understanding, c: &Constraints) -> Option<Understanding> {
             read.ops.push(Op::Text(token));
         } else if let Some(word) = word {
             read.ops.push(Op::Text(word.clone()));
-        } else if amount.fract() == 0.0 && (1.0..=50.0).contains(amount) {
+        } else if amount.fract() == 0.0 && (1.0..=50.0).contains(amount) && *amount <= shown as f64
+        {
             read.ops.push(Op::Select(*amount as usize));
+        } else if amount.fract() == 0.0 && *amount >= 1.0 && !c.is_empty() {
+            read.ops.push(Op::Text(format!("{amount}")));
         } else {
             read.ignored.push(amount.to_string());
         }

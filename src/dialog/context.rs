@@ -50,7 +50,26 @@ pub fn measured(
         return Ok(u);
     };
     let is_measurement = |w: &String| crate::language::units::is_measurement(w);
-    let measured_already = session.constraints.text.iter().any(is_measurement)
+    // "maior", "bigger": the next size of the one asked for.
+    let asked = session
+        .constraints
+        .text
+        .iter()
+        .rev()
+        .find(|w| is_measurement(w));
+    if let Some(asked) = asked.and_then(|w| crate::language::units::measure(w)) {
+        for op in &mut u.ops {
+            let larger = match op {
+                Op::Bigger => true,
+                Op::Smaller => false,
+                _ => continue,
+            };
+            if let Some(token) = next_size(measurements, &types, &asked, larger, count)? {
+                *op = Op::Text(token);
+            }
+        }
+    }
+    let measured_already = asked.is_some()
         || u.ops
             .iter()
             .any(|op| matches!(op, Op::Text(w) if is_measurement(w)));
@@ -105,6 +124,38 @@ fn size_of(
         }
     }
     Ok(best.map(|(_, token)| token.to_string()))
+}
+
+/// The nearest size of the quantity of `asked` beyond it (larger or
+/// smaller) that products of `types` have in their titles.
+fn next_size(
+    measurements: &[Measure],
+    types: &[String],
+    asked: &Measure,
+    larger: bool,
+    count: &mut Count<'_>,
+) -> Result<Option<String>> {
+    let mut beyond: Vec<&Measure> = measurements
+        .iter()
+        .filter(|m| {
+            m.quantity == asked.quantity
+                && if larger {
+                    m.amount > asked.amount
+                } else {
+                    m.amount < asked.amount
+                }
+        })
+        .collect();
+    beyond.sort_by(|a, b| a.amount.total_cmp(&b.amount));
+    if !larger {
+        beyond.reverse();
+    }
+    for m in beyond {
+        if count(&of_types(types, Some(&m.token)))? > 0 {
+            return Ok(Some(m.token.clone()));
+        }
+    }
+    Ok(None)
 }
 
 /// `u` with a one-word type that narrows the session's type asked as that

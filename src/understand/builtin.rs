@@ -66,6 +66,10 @@ pub(crate) enum Marker {
     Cheaper,
     /// "more expensive", "better", "mais caro".
     Pricier,
+    /// "bigger", "maior": a larger size of the measurement asked for.
+    Bigger,
+    /// "smaller", "menor": a smaller size of it.
+    Smaller,
     /// Sorting phrases.
     Sort(Sort),
     /// "start over", "recomeçar".
@@ -167,6 +171,8 @@ fn marker(key: &str) -> Option<Marker> {
         "cheap" => Cheap,
         "cheaper" => Cheaper,
         "pricier" => Pricier,
+        "bigger" => Bigger,
+        "smaller" => Smaller,
         "sort_price_asc" => Sort(crate::model::Sort::PriceAsc),
         "sort_price_desc" => Sort(crate::model::Sort::PriceDesc),
         "sort_rating_desc" => Sort(crate::model::Sort::RatingDesc),

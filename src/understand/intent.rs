@@ -510,7 +510,12 @@ pub(crate) fn extract(
                     p.sorted_at = Some(i);
                     p.other();
                 }
-                Marker::Cheap | Marker::Cheaper | Marker::Pricier | Marker::Reset => {
+                Marker::Cheap
+                | Marker::Cheaper
+                | Marker::Pricier
+                | Marker::Bigger
+                | Marker::Smaller
+                | Marker::Reset => {
                     p.ops.push((i, marker_op(m)));
                     p.other();
                 }
@@ -648,6 +653,8 @@ fn marker_op(m: Marker) -> Op {
         Marker::Cheap => Op::Cheap,
         Marker::Cheaper => Op::Cheaper,
         Marker::Pricier => Op::Pricier,
+        Marker::Bigger => Op::Bigger,
+        Marker::Smaller => Op::Smaller,
         Marker::Sort(s) => Op::Sort(s),
         Marker::Reset => Op::Reset,
         Marker::Greeting => Op::Greeting,

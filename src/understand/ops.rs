@@ -38,6 +38,11 @@ pub enum Op {
     Cheaper,
     /// "more expensive", "better", "mais caro": above the prices just shown.
     Pricier,
+    /// "bigger", "maior": the next larger size of the measurement asked for
+    /// that the catalog sells the type in (read in context by the dialog).
+    Bigger,
+    /// "smaller", "menor": the next smaller one.
+    Smaller,
     /// Minimum rating: "4 stars and up", "bem avaliado".
     MinRating(f64),
     /// Result ordering.
