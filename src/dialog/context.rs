@@ -159,12 +159,16 @@ fn next_size(
 }
 
 /// `u` with a one-word type that narrows the session's type asked as that
-/// word of titles.
+/// word of titles, when the type is all the message says ("bomber"): a
+/// message that says more ("black tops for men under 60") is a new search.
 pub fn narrowed(
     session: &Session,
     mut u: Understanding,
     count: &mut Count<'_>,
 ) -> Result<Understanding> {
+    if u.ops.len() != 1 {
+        return Ok(u);
+    }
     let Some(current) = session
         .constraints
         .facet(&Slot::Type)
@@ -304,8 +308,13 @@ mod tests {
         );
         let shoes = vec![Op::Set(Slot::Type, vec!["Shoes".into()])];
         assert_eq!(read(&jackets, shoes.clone()), shoes);
-        // Said first, a type is the type.
+        // Said first, a type is the type; said with more, a new search.
         let bomber = vec![Op::Set(Slot::Type, vec!["Bomber".into()])];
         assert_eq!(read(&Session::default(), bomber.clone()), bomber);
+        let black_bomber = vec![
+            Op::Set(Slot::Color, vec!["Black".into()]),
+            Op::Set(Slot::Type, vec!["Bomber".into()]),
+        ];
+        assert_eq!(read(&jackets, black_bomber.clone()), black_bomber);
     }
 }
