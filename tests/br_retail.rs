@@ -699,3 +699,24 @@ fn a_number_beyond_the_list_is_a_word_of_titles_not_a_pick() {
         assert!(title_has(row, "13"), "{}", row.0);
     }
 }
+
+#[test]
+fn a_model_word_after_a_product_line_narrows_it() {
+    let Some(store) = store() else { return };
+    // "ipad", then "air" showed aquarium air stones (the 42 products typed
+    // Air); "mini" LEGO ("Mini" the type of 12, the word of 396 titles).
+    for word in ["air", "mini"] {
+        let mut session = Session::default();
+        said(store, &mut session, "ipad");
+        let t = said(store, &mut session, word);
+        assert_found(&t, 3, word);
+        for p in &t.products {
+            let row = &store.rows[&p.id];
+            assert!(
+                title_has(row, "ipad") && title_has(row, word),
+                "ipad / {word}: {}",
+                row.0
+            );
+        }
+    }
+}

@@ -16,8 +16,8 @@
 //!   then "bomber" is bomber jackets (22 jackets titled "… Bomber Jacket")
 //!   rather than the 10 products typed Bomber; "shoes" after jackets is
 //!   shoes, since no jacket's title says "shoes". The word narrows when
-//!   more products of the current type have it in their titles than the
-//!   other type has products.
+//!   the products of the current type that have it in their titles are
+//!   at least half as many as the other type's products.
 
 use super::Session;
 use crate::error::Result;
@@ -188,8 +188,10 @@ pub fn narrowed(
         if current.contains(value) || word.is_empty() || word.contains(' ') {
             continue;
         }
+        // Half as many will do: "ipad", then "air" is the iPad Airs (30),
+        // not the 42 products typed Air.
         let within = count(&of_types(&current, Some(&word)))?;
-        if within > 0 && within >= count(&of_types(other, None))? {
+        if within > 0 && within * 2 >= count(&of_types(other, None))? {
             *op = Op::Text(word);
         }
     }

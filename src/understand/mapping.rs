@@ -16,17 +16,26 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// read as a word where the titles use the word more often.
 const FEW_TO_BE_A_TYPE: u64 = 3;
 
+/// A type whose word the titles use this many times as often as it has
+/// products is the word, however many: "mini" in 396 titles, the type of
+/// 12 ("Mini Game"); "tv" is in 4.4 times as many titles as TVs, "air" in
+/// 4.4 times as many as the 42 products typed Air, and stay types.
+const TITLES_PER_PRODUCT_OF_A_WORD: u64 = 20;
+
 impl Lexicon {
     /// True when the titles use `word` more often than as the type of the
-    /// few `products` it was learned from: the word, not that type ("RGB"
-    /// in 800 titles, the type of three kits; "OLED" in a hundred, the
-    /// head of one "Gear OLED" bundle's type).
+    /// few `products` it was learned from, or far more often than as the
+    /// type of many: the word, not that type ("RGB" in 800 titles, the
+    /// type of three kits; "OLED" in a hundred, the head of one "Gear OLED"
+    /// bundle's type; "mini" in 396, the type of 12).
     pub(super) fn mostly_a_word(&self, word: &str, products: u64) -> bool {
         let in_titles = self
             .words
             .get(word)
             .map_or(0, |&id| self.info[id as usize].count);
-        !word.contains(' ') && products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products.max(1) + 2
+        !word.contains(' ')
+            && (products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products.max(1) + 2
+                || in_titles >= TITLES_PER_PRODUCT_OF_A_WORD * products)
     }
 
     /// Marks the words of `key` as words of the catalog's values (for
