@@ -720,3 +720,23 @@ fn a_model_word_after_a_product_line_narrows_it() {
         }
     }
 }
+
+#[test]
+fn a_number_after_a_type_is_its_size_where_more_titles_say_so() {
+    let Some(store) = store() else { return };
+    // "tv 32" searched the word "32" (model codes, combos led by an 85"
+    // set); the TVs' titles give 32" far more often.
+    let t = turn(store, "tv 32");
+    assert_found(&t, 3, "tv 32");
+    assert!(t.reply.contains("32\""), "{}", t.reply);
+    // "iphone 15" stays the model: its titles say "iPhone 15".
+    let t = turn(store, "iphone 15");
+    assert_found(&t, 1, "iphone 15");
+    for p in &t.products {
+        assert!(
+            title_has(&store.rows[&p.id], "15"),
+            "{}",
+            store.rows[&p.id].0
+        );
+    }
+}

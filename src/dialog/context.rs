@@ -86,6 +86,22 @@ pub fn measured(
                     None => ops.push(op),
                 }
             }
+            // "tv 32": the number as a word of titles, or the size, when
+            // the type's titles have it only as the size ("iphone 15" is
+            // the word).
+            Op::Text(word) if word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) => {
+                let n: f64 = word.parse().unwrap_or(0.0);
+                let size = match size_of(measurements, &types, n, count)? {
+                    Some(token) => {
+                        let sized = count(&of_types(&types, Some(&token)))?;
+                        // The word meets measurements at its number too
+                        // ("32" finds 32"): the size when it is all it meets.
+                        (sized >= count(&of_types(&types, Some(&word)))?).then_some(token)
+                    }
+                    None => None,
+                };
+                ops.push(Op::Text(size.unwrap_or(word)));
+            }
             other => ops.push(other),
         }
     }
@@ -250,6 +266,9 @@ mod tests {
         let is = |t: &str| types.iter().any(|x| x == t);
         Ok(match c.text.first().map(String::as_str) {
             Some("50in") if is("TV") => 7,
+            Some("50") if is("TV") => 1,
+            Some("15") if is("Iphone") => 30,
+            Some("15w") if is("Iphone") => 2,
             Some("50ml") if is("Copo") => 3,
             Some("bomber") if is("Jacket") => 22,
             None if is("Bomber") => 10,
@@ -259,7 +278,7 @@ mod tests {
 
     #[test]
     fn a_lone_number_is_the_size_the_type_is_sold_in() {
-        let sizes: Vec<Measure> = ["50in", "50ml", "43in"]
+        let sizes: Vec<Measure> = ["50in", "50ml", "43in", "15w"]
             .iter()
             .filter_map(|t| measure(t))
             .collect();
@@ -277,6 +296,14 @@ mod tests {
             read(&looking_at(&["Copo"], 10), vec![Op::Number(50.0, None)]),
             [Op::Text("50ml".into())]
         );
+        // Read as a word of titles ("tv 50"), the size when more titles
+        // have it than the word.
+        assert_eq!(
+            read(&looking_at(&["TV"], 10), vec![Op::Text("50".into())]),
+            [Op::Text("50in".into())]
+        );
+        let fifteen = vec![Op::Text("15".into())];
+        assert_eq!(read(&looking_at(&["Iphone"], 10), fifteen.clone()), fifteen);
         let tv = Op::Set(Slot::Type, vec!["TV".into()]);
         let mut u = said(vec![tv.clone()]);
         u.ignored = vec!["de".into(), "50".into()];
