@@ -36,17 +36,20 @@ pub fn measured(
     measurements: &[Measure],
     count: &mut Count<'_>,
 ) -> Result<Understanding> {
+    // Most messages have no number to read: nothing is looked up for them.
+    let to_read = u.ops.iter().any(|op| match op {
+        Op::Number(..) | Op::Bigger | Op::Smaller => true,
+        Op::Text(word) => lone_number(word, 4).is_some(),
+        _ => false,
+    }) || u.ignored.iter().any(|w| lone_number(w, 5).is_some());
+    if !to_read {
+        return Ok(u);
+    }
     let said_type = u.ops.iter().rev().find_map(|op| match op {
         Op::Set(Slot::Type, values) if !values.is_empty() => Some(values.clone()),
         _ => None,
     });
-    let Some(types) = said_type.or_else(|| {
-        session
-            .constraints
-            .facet(&Slot::Type)
-            .map(|f| f.any_of.clone())
-            .filter(|v| !v.is_empty())
-    }) else {
+    let Some(types) = said_type.or_else(|| types_of(session)) else {
         return Ok(u);
     };
     let is_measurement = |w: &String| crate::language::units::is_measurement(w);
@@ -89,13 +92,12 @@ pub fn measured(
             // "tv 32": the number as a word of titles, or the size, when
             // the type's titles have it only as the size ("iphone 15" is
             // the word).
-            Op::Text(word) if word.len() <= 4 && word.bytes().all(|b| b.is_ascii_digit()) => {
-                let n: f64 = word.parse().unwrap_or(0.0);
-                let size = match size_of(measurements, &types, n, count)? {
-                    Some(token) => {
-                        let sized = count(&of_types(&types, Some(&token)))?;
-                        // The word meets measurements at its number too
-                        // ("32" finds 32"): the size when it is all it meets.
+            Op::Text(word) if lone_number(&word, 4).is_some() => {
+                let n = lone_number(&word, 4).unwrap_or(0.0);
+                let size = match sized(measurements, &types, n, count)? {
+                    // The word meets measurements at its number too ("32"
+                    // finds 32"): the size when that is all it meets.
+                    Some((token, sized)) => {
                         (sized >= count(&of_types(&types, Some(&word)))?).then_some(token)
                     }
                     None => None,
@@ -107,10 +109,7 @@ pub fn measured(
     }
     let mut ignored = Vec::with_capacity(u.ignored.len());
     for word in std::mem::take(&mut u.ignored) {
-        let number = (word.len() <= 5 && word.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| word.parse::<f64>().ok())
-            .flatten();
-        match number {
+        match lone_number(&word, 5) {
             Some(n) if n > shown as f64 => match size_of(measurements, &types, n, count)? {
                 Some(token) => ops.push(Op::Text(token)),
                 None => ignored.push(word),
@@ -123,6 +122,22 @@ pub fn measured(
     Ok(u)
 }
 
+/// `word` read as a whole number of at most `digits` digits ("43").
+fn lone_number(word: &str, digits: usize) -> Option<f64> {
+    (!word.is_empty() && word.len() <= digits && word.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| word.parse().ok())
+        .flatten()
+}
+
+/// The session's product types, if it has any.
+fn types_of(session: &Session) -> Option<Vec<String>> {
+    session
+        .constraints
+        .facet(&Slot::Type)
+        .map(|f| f.any_of.clone())
+        .filter(|v| !v.is_empty())
+}
+
 /// The catalog's measurement token with the number `n` that most products
 /// of `types` have in their titles ("55in" for TVs, "473ml" for cups),
 /// `None` when none has one.
@@ -132,6 +147,16 @@ fn size_of(
     n: f64,
     count: &mut Count<'_>,
 ) -> Result<Option<String>> {
+    Ok(sized(measurements, types, n, count)?.map(|(token, _)| token))
+}
+
+/// [`size_of`] with the number of products that have it.
+fn sized(
+    measurements: &[Measure],
+    types: &[String],
+    n: f64,
+    count: &mut Count<'_>,
+) -> Result<Option<(String, u64)>> {
     let mut best: Option<(u64, &str)> = None;
     for m in measurements.iter().filter(|m| m.number == n) {
         let found = count(&of_types(types, Some(&m.token)))?;
@@ -139,7 +164,7 @@ fn size_of(
             best = Some((found, &m.token));
         }
     }
-    Ok(best.map(|(_, token)| token.to_string()))
+    Ok(best.map(|(found, token)| (token.to_string(), found)))
 }
 
 /// The nearest size of the quantity of `asked` beyond it (larger or
@@ -185,12 +210,7 @@ pub fn narrowed(
     if u.ops.len() != 1 {
         return Ok(u);
     }
-    let Some(current) = session
-        .constraints
-        .facet(&Slot::Type)
-        .map(|f| f.any_of.clone())
-        .filter(|v| !v.is_empty())
-    else {
+    let Some(current) = types_of(session) else {
         return Ok(u);
     };
     for op in &mut u.ops {
