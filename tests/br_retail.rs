@@ -729,6 +729,12 @@ fn a_number_after_a_type_is_its_size_where_more_titles_say_so() {
     let t = turn(store, "tv 32");
     assert_found(&t, 3, "tv 32");
     assert!(t.reply.contains("32\""), "{}", t.reply);
+    // Then "tv de 43" is another size, not the 32" kept.
+    let mut session = Session::default();
+    said(store, &mut session, "tv 32");
+    let t = said(store, &mut session, "tv de 43");
+    assert_found(&t, 3, "tv 32 / tv de 43");
+    assert!(t.reply.contains("43\"") && !t.reply.contains("32\""), "{}", t.reply);
     // "iphone 15" stays the model: its titles say "iPhone 15".
     let t = turn(store, "iphone 15");
     assert_found(&t, 1, "iphone 15");

@@ -72,10 +72,32 @@ pub fn measured(
             }
         }
     }
-    let measured_already = asked.is_some()
-        || u.ops
-            .iter()
-            .any(|op| matches!(op, Op::Text(w) if is_measurement(w)));
+    // "tv 32", then "tv de 43": another amount of the size asked for.
+    if let Some(asked) = asked {
+        let another = |word: &str, digits| {
+            lone_number(word, digits).and_then(|n| crate::language::units::another_amount(asked, n))
+        };
+        for op in &mut u.ops {
+            if let Op::Text(word) = op
+                && let Some(token) = another(word, 4)
+            {
+                *op = Op::Text(token);
+            }
+        }
+        let mut ignored = Vec::with_capacity(u.ignored.len());
+        for word in std::mem::take(&mut u.ignored) {
+            match another(&word, 5) {
+                Some(token) => u.ops.push(Op::Text(token)),
+                None => ignored.push(word),
+            }
+        }
+        u.ignored = ignored;
+        return Ok(u);
+    }
+    let measured_already = u
+        .ops
+        .iter()
+        .any(|op| matches!(op, Op::Text(w) if is_measurement(w)));
     if measured_already || measurements.is_empty() {
         return Ok(u);
     }
@@ -328,7 +350,7 @@ mod tests {
         let mut u = said(vec![tv.clone()]);
         u.ignored = vec!["de".into(), "50".into()];
         let u = measured(&Session::default(), u, &sizes, &mut catalog).expect("read");
-        assert_eq!(u.ops, [tv, Op::Text("50in".into())]);
+        assert_eq!(u.ops, [tv.clone(), Op::Text("50in".into())]);
         assert_eq!(u.ignored, ["de"]);
         // An item of the page shown, a size no TV has, no type, or a
         // measurement already asked: left to the dialog.
@@ -341,6 +363,12 @@ mod tests {
         let mut measuring = looking_at(&["TV"], 10);
         measuring.constraints.text = vec!["55in".into()];
         assert_eq!(read(&measuring, n50.clone()), n50);
+        // With a size asked, a number said with the type is another one.
+        let mut u = said(vec![tv.clone()]);
+        u.ignored = vec!["de".into(), "43".into()];
+        let u = measured(&measuring, u, &sizes, &mut catalog).expect("read");
+        assert_eq!(u.ops, [tv, Op::Text("43in".into())]);
+        assert_eq!(u.ignored, ["de"]);
     }
 
     #[test]
