@@ -60,6 +60,13 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
                     money.count(a.corrected)
                 );
             }
+            if a.set_aside > 0 {
+                println!(
+                    "  {:<9} {:>9} products' column value set aside: a value their titles often contradict, and their own names none",
+                    "",
+                    money.count(a.set_aside)
+                );
+            }
         }
     }
     for (facet, values) in &v.facets {

@@ -132,7 +132,11 @@ impl IndexBuilder {
         self.count_coverage(p, &learned);
         // The learned values are stored in the product, as if the catalog had them.
         let with_learned;
-        let p = if learned.gender.is_some() || learned.color.is_some() || learned.brand.is_some() {
+        let p = if learned.gender.is_some()
+            || learned.color.is_some()
+            || learned.color_set_aside
+            || learned.brand.is_some()
+        {
             let mut copy = p.clone();
             if learned.brand.is_some() {
                 copy.brand = learned.brand.clone();
@@ -140,7 +144,7 @@ impl IndexBuilder {
             if learned.gender.is_some() {
                 copy.gender = learned.gender;
             }
-            if learned.color.is_some() {
+            if learned.color.is_some() || learned.color_set_aside {
                 copy.color = learned.color;
             }
             with_learned = copy;
@@ -322,9 +326,20 @@ impl IndexBuilder {
         let c = &mut self.coverage;
         c.count(0, learned.from_category, !learned.types.is_empty());
         c.count(1, has(&p.brand), learned.brand.is_some());
-        c.count(2, has(&p.color), learned.color.is_some());
-        if has(&p.color) && learned.color.is_some() {
+        let color_cell = has(&p.color) && !learned.color_set_aside;
+        c.count(2, color_cell, learned.color.is_some());
+        // An unreliable cell's product whose title names the same colour
+        // keeps it: corrected only when the value changes.
+        if color_cell
+            && learned
+                .color
+                .as_deref()
+                .is_some_and(|l| p.color.as_deref().is_none_or(|cell| cell.trim() != l))
+        {
             c.corrected(2);
+        }
+        if learned.color_set_aside {
+            c.set_aside(2);
         }
         c.count(3, has(&p.gender), learned.gender.is_some());
         c.count(4, has(&p.size), false);

@@ -15,6 +15,7 @@
 //! (through [`super::words`]) and `text` only.
 
 use super::words::{TextWords, in_any_phrase, learn_words, title_case};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 /// The most colours a title names for one product: more is a list of the
 /// variants or of compatible parts, not this product's colour.
@@ -22,13 +23,20 @@ const MAX_COLORS: usize = 3;
 
 /// The colour of a product with this title and description, when they
 /// name one; `skip` tells the keys of words that are never colours here
-/// (the product's brand).
-pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+/// (the product's brand), `sure` the words that are certainly colours
+/// here, though they also name other things (the values of the catalog's
+/// colour column: "Orange" in a fashion store).
+pub fn learn(
+    title: &str,
+    description: &str,
+    skip: &dyn Fn(&str) -> bool,
+    sure: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let words = TextWords::new(title);
     if let Some(labelled) = labelled(&words, skip, false) {
         return Some(labelled);
     }
-    if let Some(found) = in_title(&words, skip) {
+    if let Some(found) = in_title(&words, skip, sure) {
         return Some(found);
     }
     if description.is_empty() {
@@ -45,7 +53,12 @@ pub fn learn(title: &str, description: &str, skip: &dyn Fn(&str) -> bool) -> Opt
 /// agree, when the title names no colour, or when the cell or the title's
 /// colour is no colour the language files know ("Matte"): only a certain
 /// contradiction is corrected.
-pub fn contradicted(cell: &str, title: &str, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+pub fn contradicted(
+    cell: &str,
+    title: &str,
+    skip: &dyn Fn(&str) -> bool,
+    sure: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     const MULTI: &str = "multicolor";
     // Named anywhere, even where it reads as no colour ("Blue Saint Men
     // Black & Blue Striped T-shirt", whose brand's words are skipped),
@@ -64,13 +77,87 @@ pub fn contradicted(cell: &str, title: &str, skip: &dyn Fn(&str) -> bool) -> Opt
     }
     let cell_families = families(cell)?;
     let words = TextWords::new(title);
-    let named = labelled(&words, skip, false).or_else(|| in_title(&words, skip))?;
+    let named = labelled(&words, skip, false).or_else(|| in_title(&words, skip, sure))?;
     let named_families = families(&named)?;
     let agree = named_families
         .iter()
         .any(|f| *f == MULTI || cell_families.contains(f))
         || cell_families.contains(&MULTI);
     (!agree).then_some(named)
+}
+
+/// The fewest first products whose titles name a colour that judge a
+/// value of the colour column.
+const JUDGED_ROWS: usize = 20;
+
+/// The share of a value's judged rows whose titles contradict it from
+/// which the value tells nothing of a product's colour: a default the
+/// export writes where it has none. Titles contradict a third of
+/// Myntra's "Red" cells, and a few in a hundred of any other value's.
+const UNRELIABLE_SHARE: f64 = 0.25;
+
+/// What a catalog's colour column is worth, judged on its first
+/// products: the values its titles contradict too often to be believed
+/// where a title says nothing, and the words the column uses as colours
+/// (certain colours in titles here, though elsewhere "orange" is a fruit).
+#[derive(Debug, Default)]
+pub struct ColourCells {
+    unreliable: FxHashSet<String>,
+    words: FxHashSet<String>,
+}
+
+impl ColourCells {
+    /// Judges the column on `rows`: (colour cell, title, brand) of the
+    /// catalog's first products.
+    pub fn judge<'p>(rows: impl Iterator<Item = (&'p str, &'p str, Option<&'p str>)>) -> Self {
+        // Cell key -> (rows whose titles name a colour, rows they contradict).
+        let mut judged: FxHashMap<String, (usize, usize)> = FxHashMap::default();
+        let mut words: FxHashSet<String> = FxHashSet::default();
+        let never = |_: &str| false;
+        for (cell, title, brand) in rows {
+            let cell = cell.trim();
+            if cell.is_empty() || families(cell).is_none() {
+                continue;
+            }
+            let brand = brand.map(crate::text::words).unwrap_or_default();
+            let skip = |k: &str| brand.iter().any(|b| b == k);
+            let words_of_title = TextWords::new(title);
+            if labelled(&words_of_title, &skip, false)
+                .or_else(|| in_title(&words_of_title, &skip, &never))
+                .is_none()
+            {
+                words.extend(cell.split('/').flat_map(crate::text::words));
+                continue;
+            }
+            let counts = judged.entry(crate::text::key(cell)).or_default();
+            counts.0 += 1;
+            if contradicted(cell, title, &skip, &never).is_some() {
+                counts.1 += 1;
+            } else {
+                words.extend(cell.split('/').flat_map(crate::text::words));
+            }
+        }
+        let unreliable: FxHashSet<String> = judged
+            .into_iter()
+            .filter(|(_, (n, against))| {
+                *n >= JUDGED_ROWS && *against as f64 >= UNRELIABLE_SHARE * *n as f64
+            })
+            .map(|(key, _)| key)
+            .collect();
+        words.retain(|w| !unreliable.contains(w));
+        ColourCells { unreliable, words }
+    }
+
+    /// True when the column's value `cell` tells nothing of a product's
+    /// colour: its titles contradict it too often.
+    pub fn unreliable(&self, cell: &str) -> bool {
+        !self.unreliable.is_empty() && self.unreliable.contains(&crate::text::key(cell))
+    }
+
+    /// True when the column names colours by the word `key`.
+    pub fn is_colour_word(&self, key: &str) -> bool {
+        self.words.contains(key)
+    }
 }
 
 /// The colour families of a value and of each of its words, with the
@@ -219,7 +306,11 @@ fn ends_its_part(
 }
 
 /// The colours a title names outside a label.
-fn in_title(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String> {
+fn in_title(
+    words: &TextWords<'_>,
+    skip: &dyn Fn(&str) -> bool,
+    sure: &dyn Fn(&str) -> bool,
+) -> Option<String> {
     let w = learn_words();
     let keys = words.slices();
     // (shown, position, ambiguous)
@@ -246,7 +337,7 @@ fn in_title(words: &TextWords<'_>, skip: &dyn Fn(&str) -> bool) -> Option<String
                 .is_some_and(|k| w.not_color_after.contains(*k))
             || in_any_phrase(&keys, i, &w.not_color_phrases);
         if !blocked {
-            found.push((shown, i, ambiguous));
+            found.push((shown, i, ambiguous && !sure(keys[i])));
         }
         i += n;
     }
@@ -275,12 +366,12 @@ mod tests {
     use super::*;
 
     fn colour(title: &str) -> Option<String> {
-        learn(title, "", &|_| false)
+        learn(title, "", &|_| false, &|_| false)
     }
 
     #[test]
     fn a_colour_cell_its_title_contradicts_is_the_titles_colour() {
-        let c = |cell: &str, title: &str| contradicted(cell, title, &|_| false);
+        let c = |cell: &str, title: &str| contradicted(cell, title, &|_| false, &|_| false);
         // Myntra rows whose cell says Red.
         assert_eq!(
             c("Red", "Roadster Women Black Textured Open Toe Flats").as_deref(),
@@ -306,11 +397,17 @@ mod tests {
         // A brand leading the title names no colour of the product.
         let red_tape = |w: &str| matches!(w, "red" | "tape");
         assert_eq!(
-            contradicted("Red", "Red Tape Men Black Leather Derbys", &red_tape).as_deref(),
+            contradicted(
+                "Red",
+                "Red Tape Men Black Leather Derbys",
+                &red_tape,
+                &|_| false
+            )
+            .as_deref(),
             Some("Black")
         );
         assert_eq!(
-            contradicted("Red", "Red Tape Men Red Sneakers", &red_tape),
+            contradicted("Red", "Red Tape Men Red Sneakers", &red_tape, &|_| false),
             None
         );
         let blue_saint = |w: &str| matches!(w, "blue" | "saint");
@@ -318,7 +415,8 @@ mod tests {
             contradicted(
                 "Blue",
                 "Blue Saint Men Black & Blue Striped T-shirt",
-                &blue_saint
+                &blue_saint,
+                &|_| false
             ),
             None
         );
@@ -343,6 +441,53 @@ mod tests {
             None
         );
         assert_eq!(c("Matte", "Lakme Lipstick Black Case"), None);
+    }
+
+    #[test]
+    fn a_column_value_its_titles_often_contradict_is_unreliable() {
+        // A store whose export writes "Red" where it knows no colour: 30
+        // of its 100 "Red" rows are titled another colour; "Blue" is
+        // contradicted by 2 of 60 titles, "Orange" by none.
+        let mut rows: Vec<(String, String)> = Vec::new();
+        for i in 0..70 {
+            rows.push(("Red".into(), format!("Brand{i} Women Red Solid Top")));
+        }
+        for i in 0..30 {
+            rows.push(("Red".into(), format!("Brand{i} Women Black Solid Top")));
+        }
+        for i in 0..58 {
+            rows.push(("Blue".into(), format!("Brand{i} Men Blue Jeans")));
+        }
+        for i in 0..2 {
+            rows.push(("Blue".into(), format!("Brand{i} Men Grey Jeans")));
+        }
+        for i in 0..5 {
+            rows.push(("Orange".into(), format!("Brand{i} Women Solid Top Orange")));
+        }
+        let cells = ColourCells::judge(
+            rows.iter()
+                .map(|(cell, title)| (cell.as_str(), title.as_str(), None)),
+        );
+        assert!(cells.unreliable("Red") && cells.unreliable("red"));
+        assert!(!cells.unreliable("Blue") && !cells.unreliable("Orange"));
+        // The column's colour words, not the unreliable value's.
+        assert!(cells.is_colour_word("orange") && cells.is_colour_word("blue"));
+        assert!(!cells.is_colour_word("red"));
+        // Too few rows judge nothing.
+        let few = ColourCells::judge(
+            rows[70..80]
+                .iter()
+                .map(|(cell, title)| (cell.as_str(), title.as_str(), None)),
+        );
+        assert!(!few.unreliable("Red"));
+        // "Orange" mid-title is a fruit elsewhere, this column's colour here.
+        let title = "Kazo Women Orange Solid A-Line Top";
+        assert_eq!(colour(title), None);
+        let sure = |k: &str| cells.is_colour_word(k);
+        assert_eq!(
+            learn(title, "", &|_| false, &sure).as_deref(),
+            Some("Orange")
+        );
     }
 
     #[test]
@@ -386,7 +531,8 @@ mod tests {
             learn(
                 "Brinquedo Pelúcia Coelho Pernudo Rosa Fabrica Pet - Único",
                 "",
-                &brand
+                &brand,
+                &|_| false
             )
             .as_deref(),
             Some("Rosa")
@@ -429,7 +575,10 @@ mod tests {
             assert_eq!(colour(title), None, "{title}");
         }
         let brand = |k: &str| k == "orange";
-        assert_eq!(learn("Power Bank Orange 10000 mAh", "", &brand), None);
+        assert_eq!(
+            learn("Power Bank Orange 10000 mAh", "", &brand, &|_| false),
+            None
+        );
     }
 
     #[test]
@@ -438,6 +587,7 @@ mod tests {
             learn(
                 "Camiseta Dry Fit",
                 "Tecido leve. Cor: Preto. Tamanhos P a GG.",
+                &|_| false,
                 &|_| false
             )
             .as_deref(),
@@ -447,6 +597,7 @@ mod tests {
             learn(
                 "Camiseta Dry Fit",
                 "Ideal para dias de sol e céu azul.",
+                &|_| false,
                 &|_| false
             ),
             None

@@ -19,6 +19,12 @@ pub struct AttributeCoverage {
     /// … Flats" in a "Red" cell), given the title's value instead.
     #[serde(default, skip_serializing_if = "is_zero")]
     pub corrected: u64,
+    /// Products whose column value is one their catalog's titles
+    /// contradict too often to be believed (a default the export writes,
+    /// as Myntra's "Red") and whose own title names none: the value is
+    /// set aside, the product has no such attribute.
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub set_aside: u64,
 }
 
 fn is_zero(n: &u64) -> bool {
@@ -93,6 +99,14 @@ impl CoverageCounter {
     pub fn corrected(&mut self, i: usize) {
         if let Some(row) = self.rows.get_mut(i) {
             row.corrected += 1;
+        }
+    }
+
+    /// Counts one product whose column value of attribute `i` was set
+    /// aside (see [`AttributeCoverage::set_aside`]).
+    pub fn set_aside(&mut self, i: usize) {
+        if let Some(row) = self.rows.get_mut(i) {
+            row.set_aside += 1;
         }
     }
 

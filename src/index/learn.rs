@@ -31,6 +31,8 @@ pub(super) struct Learner {
     title_brands: super::title_brands::TitleBrands,
     /// Category path -> its levels (see [`category::levels`]).
     categories: FxHashMap<String, Vec<Level>>,
+    /// What the colour column is worth (see [`super::color::ColourCells`]).
+    colour_cells: super::color::ColourCells,
 }
 
 impl Learner {
@@ -69,6 +71,10 @@ impl Learner {
             .into_iter()
             .chain(title_brands.multi_word_keys().map(str::to_string))
             .collect();
+        let colour_cells = super::color::ColourCells::judge(sample.iter().filter_map(|p| {
+            let cell = p.color.as_deref()?;
+            Some((cell, p.title.as_str(), p.brand.as_deref()))
+        }));
         Learner {
             lang,
             head,
@@ -77,6 +83,7 @@ impl Learner {
             known_types,
             title_brands,
             categories: FxHashMap::default(),
+            colour_cells,
         }
     }
 
@@ -166,10 +173,18 @@ impl Learner {
             out.gender = audience.resolve().map(|a| a.display(lang).to_string());
         }
         let brand_only = |k: &str| brand.iter().any(|b| b == k);
-        let learned = match p.color.as_deref().filter(|c| !c.trim().is_empty()) {
-            None => super::color::learn(&p.title, &p.description, &brand_only),
-            // A colour cell its own title contradicts is the title's colour.
-            Some(cell) => super::color::contradicted(cell, &p.title, &brand_only),
+        let cells = &self.colour_cells;
+        let sure = |k: &str| cells.is_colour_word(k);
+        let cell = p.color.as_deref().filter(|c| !c.trim().is_empty());
+        // A value the column writes where it knows no colour says nothing:
+        // the title's colour, or none.
+        let unreliable = cell.is_some_and(|c| cells.unreliable(c));
+        let learned = match cell {
+            Some(cell) if !unreliable => {
+                // A colour cell its own title contradicts is the title's colour.
+                super::color::contradicted(cell, &p.title, &brand_only, &sure)
+            }
+            _ => super::color::learn(&p.title, &p.description, &brand_only, &sure),
         };
         // A word the product is named by is not its colour ("Day Cream").
         let types = &out.types;
@@ -180,6 +195,7 @@ impl Learner {
                     .any(|t| crate::text::key(t) == crate::text::key(v))
             })
         });
+        out.color_set_aside = unreliable && out.color.is_none();
         out
     }
 }
@@ -230,8 +246,12 @@ pub(super) struct Learned {
     /// Saree" is no silk saree, "U.S. Polo Assn. … T-shirt" no polo).
     pub(super) brand_end: usize,
     /// The colour learned where the colour cell is empty, or read in the
-    /// title where it contradicts the cell.
+    /// title where it contradicts the cell or the cell's value is
+    /// unreliable.
     pub(super) color: Option<String>,
+    /// True when the colour cell's value is unreliable and the title names
+    /// no colour: the product's colour is unknown.
+    pub(super) color_set_aside: bool,
     /// The brand read in the title of a product without one, where the
     /// catalog's titles tell its brands ([`super::title_brands`]).
     pub(super) brand: Option<String>,
