@@ -118,6 +118,14 @@ pub fn apply(
 ) -> (Action, Changes) {
     let resolved = read_numbers(u, &session.constraints, session.shown.len());
     let u = resolved.as_ref().unwrap_or(u);
+    // A message about one of the products shown ("is the first one
+    // cotton?", "quanto custa a terceira?") asks of that product: what it
+    // says is no refinement of the search.
+    let about_one = u
+        .ops
+        .iter()
+        .any(|op| matches!(op, Op::Select(_)))
+        .then(|| session.constraints.clone());
     session.lang = u.lang;
     session.turns = session.turns.saturating_add(1);
     let mut changes = Changes::default();
@@ -355,6 +363,10 @@ pub fn apply(
             Op::Thanks => action = action.or(Some(Action::Thanks)),
             Op::Help => action = Some(action.unwrap_or(Action::Help)),
         }
+    }
+    if let (Some(Action::Select(_)), Some(before)) = (&action, about_one) {
+        *c = before;
+        changes = Changes::default();
     }
     c.facets.retain(|_, f: &mut FacetFilter| !f.is_empty());
     // A constraint said again, or dropped for good, is no longer set aside.

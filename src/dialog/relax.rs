@@ -6,7 +6,9 @@
 use super::Session;
 use super::apply::Changes;
 use crate::error::Result;
-use crate::model::{ConstraintKind, Constraints, Dropped, PriceMove, SearchSpec, Slot, Sort};
+use crate::model::{
+    ConstraintKind, Constraints, Dropped, FacetFilter, PriceMove, SearchSpec, Slot, Sort,
+};
 
 /// What to show when the exact search matched nothing.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,9 +109,43 @@ pub fn relaxation_order(
     order
 }
 
-/// Drops one constraint kind from `c`; returns what it held.
+/// Sets one constraint kind of `c` aside; returns what it asked for.
+/// What the shopper excluded stays excluded ("sem Electrolux" is never
+/// answered with Electrolux): only what a kind asks for is dropped.
 pub fn drop_constraint(c: &mut Constraints, kind: &ConstraintKind) -> Dropped {
-    c.remove(kind)
+    let mut dropped = c.remove(kind);
+    let excluded = std::mem::take(&mut dropped.none_of);
+    match kind {
+        ConstraintKind::Text => c.excluded_text = excluded,
+        ConstraintKind::Facet(slot) if !excluded.is_empty() => {
+            c.facets.insert(
+                slot.clone(),
+                FacetFilter {
+                    none_of: excluded,
+                    ..FacetFilter::default()
+                },
+            );
+        }
+        _ => {}
+    }
+    dropped
+}
+
+/// True when the constraint `kind` of `c` asks for something: exclusions
+/// alone ask for nothing, and are never set aside.
+fn asks(c: &Constraints, kind: &ConstraintKind) -> bool {
+    match kind {
+        ConstraintKind::Text => !c.text.is_empty(),
+        ConstraintKind::Facet(slot) => c
+            .facet(slot)
+            .is_some_and(|f| !f.any_of.is_empty() || !f.and_of.is_empty()),
+        _ => c.has(kind),
+    }
+}
+
+/// How many constraints of `c` ask for something.
+fn asking(c: &Constraints) -> usize {
+    c.kinds().iter().filter(|kind| asks(c, kind)).count()
 }
 
 /// What the session becomes once the search for `spec` (all it asks)
@@ -188,8 +224,11 @@ pub fn after_search(
     for kind in order {
         // The last constraint is never set aside: showing everything
         // would answer a question nobody asked.
-        if attempt.constraints.kinds().len() <= 1 {
+        if asking(&attempt.constraints) <= 1 {
             break;
+        }
+        if !asks(&attempt.constraints, &kind) {
+            continue;
         }
         drop_constraint(&mut attempt.constraints, &kind);
         dropped.push(kind);
@@ -392,5 +431,70 @@ mod tests {
         assert_eq!(s.applied().text, vec!["silk".to_string()]);
         let aside = s.set_aside_values();
         assert_eq!(aside[0].any_of, vec!["wedding".to_string()]);
+    }
+
+    #[test]
+    fn what_the_shopper_excluded_is_never_set_aside() {
+        let mut s = Session::default();
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Type, vec!["Heels".into()]),
+                Op::Exclude(Slot::Color, vec!["Black".into()]),
+                Op::ExcludeText("platform".into()),
+            ]),
+            None,
+        );
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![Op::Set(Slot::Color, vec!["Red".into()])]),
+            None,
+        );
+        let spec = SearchSpec {
+            constraints: s.constraints.clone(),
+            ..SearchSpec::default()
+        };
+        let before = s.clone();
+        // No red heels: any other colour is shown, black never.
+        let count = |spec: &SearchSpec| -> Result<u64> {
+            let c = &spec.constraints;
+            let red = c.facet(&Slot::Color).is_some_and(|f| !f.any_of.is_empty());
+            Ok(if red { 0 } else { 12 })
+        };
+        let fallback = after_search(&mut s, &spec, &ch, &before, 0, count).unwrap();
+        let Some(Fallback::Relaxed { spec, dropped }) = fallback else {
+            panic!("{fallback:?}")
+        };
+        let colour = spec.constraints.facet(&Slot::Color).expect("colour kept");
+        assert!(colour.any_of.is_empty());
+        assert_eq!(colour.none_of, vec!["Black".to_string()]);
+        assert_eq!(spec.constraints.excluded_text, vec!["platform".to_string()]);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].any_of, vec!["Red".to_string()]);
+        assert!(dropped[0].none_of.is_empty());
+        assert_eq!(
+            s.applied().facet(&Slot::Color).unwrap().none_of,
+            vec!["Black".to_string()]
+        );
+        // Nothing but the exclusions in the way: nothing is shown, the
+        // type is not set aside for them.
+        let count = |spec: &SearchSpec| -> Result<u64> {
+            let c = &spec.constraints;
+            Ok(if c.facet(&Slot::Type).is_some() {
+                0
+            } else {
+                40
+            })
+        };
+        let mut s2 = before.clone();
+        let fallback = after_search(&mut s2, &spec_of(&before), &ch, &before, 0, count).unwrap();
+        assert_eq!(fallback, Some(Fallback::Nothing));
+    }
+
+    fn spec_of(s: &Session) -> SearchSpec {
+        SearchSpec {
+            constraints: s.constraints.clone(),
+            ..SearchSpec::default()
+        }
     }
 }

@@ -5,7 +5,7 @@
 use super::Session;
 use super::apply::{Action, Changes, apply};
 use crate::model::{Canned, Constraints, Lang, SearchSpec, Slot};
-use crate::understand::Understanding;
+use crate::understand::{Op, Understanding};
 
 /// The engine's next step for one message.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,6 +30,9 @@ pub enum Step {
         position: usize,
         /// Its id.
         id: Option<String>,
+        /// What the message asked of it ("is the first one cotton?":
+        /// `cotton`), answered from its text.
+        asked: Vec<String>,
     },
     /// Products like a shown one: `id` is `None` when nothing was shown.
     Similar {
@@ -79,6 +82,14 @@ pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) ->
         Action::Select(n) => Step::Details {
             position: n,
             id: session.shown.get(n.wrapping_sub(1)).cloned(),
+            asked: u
+                .ops
+                .iter()
+                .filter_map(|op| match op {
+                    Op::Text(w) => Some(w.clone()),
+                    _ => None,
+                })
+                .collect(),
         },
         Action::Similar(n) => Step::Similar {
             id: match n {

@@ -160,23 +160,34 @@ impl Engine {
         let loaded = self.live.get();
         let index = &loaded.index;
         let limit = page_size(limit);
-        let prior = dialog::prior_language(session, loaded.lexicon.catalog_language());
-        let mut understood = loaded
+        let prior = crate::understand::Prior {
+            lang: dialog::prior_language(session, loaded.lexicon.catalog_language()),
+            settled: session.turns > 0,
+        };
+        let heard = loaded
             .lexicon
             .understand_with(message, prior, &|word| index.describes(word));
-        if session.constraints.facet(&Slot::Type).is_some() {
-            understood = loaded.lexicon.narrowing(understood);
-        }
-        let mut titled = |constraints: &crate::model::Constraints| {
-            let spec = SearchSpec {
-                constraints: constraints.clone(),
-                limit: 0,
-                ..SearchSpec::default()
+        // A reading of the message in the context of the conversation and
+        // the catalog (the type narrowed, lone numbers as sizes).
+        let in_context = |session: &Session,
+                          mut understood: crate::understand::Understanding|
+         -> Result<crate::understand::Understanding> {
+            if session.constraints.facet(&Slot::Type).is_some() {
+                understood = loaded.lexicon.narrowing(understood);
+            }
+            let mut titled = |constraints: &crate::model::Constraints| {
+                let spec = SearchSpec {
+                    constraints: constraints.clone(),
+                    limit: 0,
+                    ..SearchSpec::default()
+                };
+                search::count(index, &spec)
             };
-            search::count(index, &spec)
+            let understood =
+                dialog::measured(session, understood, index.measurements(), &mut titled)?;
+            dialog::narrowed(session, understood, &mut titled)
         };
-        let understood = dialog::measured(session, understood, index.measurements(), &mut titled)?;
-        let understood = dialog::narrowed(session, understood, &mut titled)?;
+        let understood = in_context(session, heard.clone())?;
         let context = dialog::Context {
             limit,
             currency: loaded.currency(),
@@ -215,13 +226,16 @@ impl Engine {
                 let first_total = found.total;
                 if first_total < FEW_FOR_ANOTHER_READING {
                     let described = matches!(fallback, Some(Fallback::Described(_)));
+                    // Read in context as the first reading was ("tv 4k 55
+                    // samsung abaixo de 4 mil": the 55 is the size in both).
+                    let brands = loaded.lexicon.brand_reading(
+                        message,
+                        prior,
+                        &|word| index.describes(word),
+                        &heard,
+                    );
                     let readings = [
-                        loaded.lexicon.brand_reading(
-                            message,
-                            prior,
-                            &|word| index.describes(word),
-                            &understood,
-                        ),
+                        brands.map(|b| in_context(&before, b)).transpose()?,
                         loaded
                             .lexicon
                             .type_as_words(&understood)
@@ -305,14 +319,18 @@ impl Engine {
                 let page = Shown::Say(Answer::Page { from, to, total });
                 Ok(ask.results(session, found, spec.offset, page, &[]))
             }
-            Step::Details { position, id } => {
+            Step::Details {
+                position,
+                id,
+                asked,
+            } => {
                 let found = id.map(|id| index.product_by_id(&id)).transpose()?;
                 let Some((_, product)) = found.flatten() else {
                     let shown = session.shown.len();
                     return Ok(ask.answer(session, Answer::PickOutOfRange { shown }));
                 };
                 dialog::selected(session, &product.id);
-                Ok(ask.details(session, position, product))
+                Ok(ask.details(session, position, product, &asked))
             }
             Step::Similar { id } => {
                 let found = id.map(|id| index.product_by_id(&id)).transpose()?;
@@ -450,10 +468,16 @@ impl TurnContext<'_> {
     }
 
     /// The details of the product at `position`.
-    fn details(&self, session: &Session, position: usize, product: Product) -> Turn {
+    fn details(
+        &self,
+        session: &Session,
+        position: usize,
+        product: Product,
+        asked: &[String],
+    ) -> Turn {
         let lang = self.money.lang;
         Turn {
-            reply: reply::details(position, &product, &self.money),
+            reply: reply::details(position, &product, &self.money, asked),
             lang,
             kind: TurnKind::Details,
             products: vec![product],

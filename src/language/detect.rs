@@ -78,14 +78,38 @@ fn only_common_in(key: &str) -> Option<Lang> {
 #[derive(Debug, Clone, Default)]
 pub struct Evidence {
     scores: Vec<(Lang, u32)>,
+    /// The points of `scores` that common words of one language gave (a
+    /// term as likely a name: "nvidia", "duplex").
+    weak: Vec<(Lang, u32)>,
+}
+
+fn add_to(scores: &mut Vec<(Lang, u32)>, lang: Lang, points: u32) {
+    match scores.iter_mut().find(|(l, _)| *l == lang) {
+        Some((_, score)) => *score += points,
+        None => scores.push((lang, points)),
+    }
 }
 
 impl Evidence {
     fn add(&mut self, lang: Lang, points: u32) {
-        match self.scores.iter_mut().find(|(l, _)| *l == lang) {
-            Some((_, score)) => *score += points,
-            None => self.scores.push((lang, points)),
-        }
+        add_to(&mut self.scores, lang, points);
+    }
+
+    /// Adds the point of a common word of `lang` alone.
+    fn add_weak(&mut self, lang: Lang) {
+        add_to(&mut self.scores, lang, 1);
+        add_to(&mut self.weak, lang, 1);
+    }
+
+    /// The points for `lang` from its letters, signs and evidence words,
+    /// not from common words it alone has.
+    pub fn strong(&self, lang: Lang) -> u32 {
+        let weak = self
+            .weak
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map_or(0, |(_, s)| *s);
+        self.score(lang).saturating_sub(weak)
     }
 
     /// Weighs one word: `key` folded (see [`crate::text::key`]), `raw` as
@@ -116,7 +140,7 @@ impl Evidence {
         if self.total() == before
             && let Some(lang) = only_common_in(key)
         {
-            self.add(lang, 1);
+            self.add_weak(lang);
         }
         self.total() > before
     }
@@ -139,7 +163,7 @@ impl Evidence {
     /// of that language and of no other.
     pub fn common_in_only(&mut self, key: &str, lang: Lang) {
         if only_common_in(key) == Some(lang) {
-            self.add(lang, 1);
+            self.add_weak(lang);
         }
     }
 
@@ -164,7 +188,8 @@ impl Evidence {
         self.signs(raw);
     }
 
-    fn score(&self, lang: Lang) -> u32 {
+    /// The points gathered for `lang`: 1 a word, 2 a letter only it writes.
+    pub fn score(&self, lang: Lang) -> u32 {
         self.scores
             .iter()
             .find(|(l, _)| *l == lang)

@@ -318,4 +318,27 @@ impl Phrasebook for English {
     fn try_label(&self) -> &'static str {
         "Try:"
     }
+
+    fn mentions(&self, has: &[String], has_not: &[String]) -> String {
+        let quoted = |words: &[String]| -> Vec<String> {
+            words
+                .iter()
+                .map(|w| format!("\u{201c}{w}\u{201d}"))
+                .collect()
+        };
+        let mut out = Vec::new();
+        if !has.is_empty() {
+            out.push(format!(
+                "Its title or description says {}.",
+                join_and(&quoted(has), "and")
+            ));
+        }
+        if !has_not.is_empty() {
+            out.push(format!(
+                "Its title and description do not say {}.",
+                join_or(&quoted(has_not), "or")
+            ));
+        }
+        out.join(" ")
+    }
 }

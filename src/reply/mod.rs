@@ -322,8 +322,9 @@ pub fn relaxed(
 
 /// The details of the product at `position` of the last page: "#2:
 /// title — brand, price (colour, size, ★ 4.5). The start of its
-/// description…".
-pub fn details(position: usize, product: &Product, money: &Money) -> String {
+/// description…", and whether its text says the words `asked` of it
+/// ("is the first one cotton?").
+pub fn details(position: usize, product: &Product, money: &Money, asked: &[String]) -> String {
     let mut text = format!("#{position}: {}", product.title);
     if let Some(brand) = &product.brand {
         text.push_str(&format!(" — {brand}"));
@@ -359,7 +360,42 @@ pub fn details(position: usize, product: &Product, money: &Money) -> String {
             text.push('…');
         }
     }
+    if !asked.is_empty() {
+        let (has, has_not): (Vec<String>, Vec<String>) =
+            asked.iter().cloned().partition(|w| says(product, w));
+        if !text.ends_with(['.', '!', '?', '…']) {
+            text.push('.');
+        }
+        text.push(' ');
+        text.push_str(&book(money.lang).mentions(&has, &has_not));
+    }
     text
+}
+
+/// True when `product`'s own text (title, description, attributes) says
+/// `words`: each word as a word of it, or all of them written together
+/// ("wifi 6" in "Wi-Fi 6").
+fn says(product: &Product, words: &str) -> bool {
+    let values = [
+        &product.color,
+        &product.material,
+        &product.size,
+        &product.gender,
+    ];
+    let text = std::iter::once(product.title.as_str())
+        .chain(std::iter::once(product.description.as_str()))
+        .chain(values.into_iter().flatten().map(String::as_str))
+        .chain(product.extra.values().map(String::as_str))
+        .map(crate::text::key)
+        .collect::<Vec<_>>()
+        .join(" ");
+    let asked = crate::text::key(words);
+    let squash = |s: &str| s.replace(' ', "");
+    let own = crate::text::words(&text);
+    asked.split(' ').all(|w| {
+        own.iter()
+            .any(|o| o == w || w.len() >= 4 && o.starts_with(w))
+    }) || asked.contains(' ') && squash(&text).contains(&squash(&asked))
 }
 
 #[cfg(test)]

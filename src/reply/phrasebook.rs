@@ -107,6 +107,10 @@ pub trait Phrasebook: Sync {
 
     /// The terminal chat's label before the suggestions ("Try:").
     fn try_label(&self) -> &'static str;
+
+    /// What a product's own text says of the words asked of it ("is the
+    /// first one cotton?"): those it `has`, and those it has not.
+    fn mentions(&self, has: &[String], has_not: &[String]) -> String;
 }
 
 /// `values` joined with commas and the language's "or" before the last.

@@ -333,4 +333,27 @@ impl Phrasebook for Portuguese {
     fn try_label(&self) -> &'static str {
         "Sugestões:"
     }
+
+    fn mentions(&self, has: &[String], has_not: &[String]) -> String {
+        let quoted = |words: &[String]| -> Vec<String> {
+            words
+                .iter()
+                .map(|w| format!("\u{201c}{w}\u{201d}"))
+                .collect()
+        };
+        let mut out = Vec::new();
+        if !has.is_empty() {
+            out.push(format!(
+                "O título ou a descrição diz {}.",
+                join_and(&quoted(has), "e")
+            ));
+        }
+        if !has_not.is_empty() {
+            out.push(format!(
+                "O título e a descrição não dizem {}.",
+                join_or(&quoted(has_not), "ou")
+            ));
+        }
+        out.join(" ")
+    }
 }

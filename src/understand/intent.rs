@@ -478,6 +478,9 @@ pub(crate) fn extract(
                 p.neg = p.neg && *slot != SlotRef::Price;
             }
             Item::Marker(m) => match m {
+                // "não, consul" after Brastemp: an answer (no), then what
+                // the shopper wants instead; not "except Consul".
+                Marker::Neg if answers_no(tokens, spans, i) => {}
                 Marker::Neg => {
                     p.neg = true;
                     p.neg_list = None;
@@ -676,4 +679,12 @@ fn as_typed(raw: &str, tokens: &Tokens, t: usize, key: &str) -> String {
     typed
         .filter(|w| crate::text::key(w) == key)
         .unwrap_or_else(|| key.to_string())
+}
+
+/// True when the negation at span `i` opens the message and a comma or a
+/// stop closes it ("não, consul", "no. puma"): the shopper answers no to
+/// what was shown, and what follows is what they want.
+fn answers_no(tokens: &Tokens, spans: &[Span<'_>], i: usize) -> bool {
+    spans[..i].iter().all(|s| matches!(s.item, Item::Stop))
+        && tokens.toks.get(spans[i].end).is_some_and(|t| t.gap)
 }

@@ -21,9 +21,13 @@ use crate::model::Lang;
 pub(crate) fn detect(
     raw: &str,
     tokens: &Tokens,
-    prior: Lang,
+    prior: super::Prior,
     value_word: &dyn Fn(&str) -> bool,
 ) -> Lang {
+    let super::Prior {
+        lang: prior,
+        settled,
+    } = prior;
     let mut evidence = Evidence::default();
     for (i, tok) in tokens.toks.iter().enumerate() {
         if tok.kind == TokKind::Word {
@@ -53,7 +57,13 @@ pub(crate) fn detect(
         }
     }
     evidence.signs(raw);
-    evidence.message_language(prior)
+    let lang = evidence.message_language(prior);
+    // A settled conversation changes language on more than one common
+    // word's worth of evidence: two words, a function word, or a letter.
+    if settled && lang != prior && evidence.score(lang) < 2 && evidence.strong(lang) == 0 {
+        return prior;
+    }
+    lang
 }
 
 #[cfg(test)]
@@ -67,7 +77,32 @@ mod tests {
 
     /// The language of `text` in a catalog whose values have these words.
     fn in_catalog(values: &[&str], text: &str, prior: Lang) -> Lang {
-        detect(text, &tokenize(text), prior, &|k| values.contains(&k))
+        detect(text, &tokenize(text), prior.into(), &|k| {
+            values.contains(&k)
+        })
+    }
+
+    #[test]
+    fn a_conversation_changes_language_on_more_than_one_word() {
+        let settled = |text: &str, lang: Lang| {
+            let prior = super::super::Prior {
+                lang,
+                settled: true,
+            };
+            detect(text, &tokenize(text), prior, &|_| false)
+        };
+        // A lone term of another language's list is a name in the
+        // conversation's ("placa de vídeo", then "nvidia").
+        for word in ["nvidia", "duplex", "hdmi", "gas"] {
+            assert_eq!(settled(word, Lang::Pt), Lang::Pt, "{word}");
+        }
+        // More evidence switches: two words, a function word, a letter.
+        assert_eq!(settled("black sneakers", Lang::Pt), Lang::En);
+        assert_eq!(settled("only nike", Lang::Pt), Lang::En);
+        assert_eq!(settled("tênis", Lang::En), Lang::Pt);
+        assert_eq!(settled("quero uma camiseta", Lang::En), Lang::Pt);
+        // Before the first message, one word tells.
+        assert_eq!(lang("hdmi", Lang::Pt), Lang::En);
     }
 
     #[test]

@@ -23,7 +23,7 @@
 //! vocab.facets.insert("brand".into(), vec![FacetValue { value: "Puma".into(), count: 3 }]);
 //! vocab.facets.insert("color".into(), vec![FacetValue { value: "Black".into(), count: 5 }]);
 //! let lexicon = Lexicon::new(&vocab);
-//! let u = lexicon.understand("black pumma under 3000", Default::default());
+//! let u = lexicon.understand("black pumma under 3000", vitrine::model::Lang::En);
 //! assert_eq!(u.ops, vec![
 //!     Op::Set(Slot::Color, vec!["Black".into()]),
 //!     Op::Set(Slot::Brand, vec!["Puma".into()]),
@@ -58,10 +58,34 @@ pub use token::parse_number;
 
 use token::tokenize;
 
+/// The language to assume for a message: the conversation's, kept when
+/// the message shows none of its own. A `settled` one (the conversation
+/// has had turns) changes only on clear evidence: one word that only
+/// another language has ("nvidia", "duplex", "gas") is a name or a term
+/// in the middle of a Portuguese conversation, not a switch to English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Prior {
+    /// The language.
+    pub lang: Lang,
+    /// True once the conversation has been in it.
+    pub settled: bool,
+}
+
+impl From<Lang> for Prior {
+    /// A language the conversation has not been in yet (the client's or
+    /// the catalog's, before the first message).
+    fn from(lang: Lang) -> Self {
+        Prior {
+            lang,
+            settled: false,
+        }
+    }
+}
+
 impl Lexicon {
     /// Understands one message. `prior` is the session's language, kept when
     /// the message gives no evidence of its own.
-    pub fn understand(&self, message: &str, prior: Lang) -> Understanding {
+    pub fn understand(&self, message: &str, prior: impl Into<Prior>) -> Understanding {
         self.understand_with(message, prior, &|_| false)
     }
 
@@ -71,10 +95,10 @@ impl Lexicon {
     pub fn understand_with(
         &self,
         message: &str,
-        prior: Lang,
+        prior: impl Into<Prior>,
         described: &dyn Fn(&str) -> bool,
     ) -> Understanding {
-        self.read(message, prior, described, false)
+        self.read(message, prior.into(), described, false)
     }
 
     /// The other reading of a message whose words are also brands ("só
@@ -84,11 +108,11 @@ impl Lexicon {
     pub fn brand_reading(
         &self,
         message: &str,
-        prior: Lang,
+        prior: impl Into<Prior>,
         described: &dyn Fn(&str) -> bool,
         first: &Understanding,
     ) -> Option<Understanding> {
-        let other = self.read(message, prior, described, true);
+        let other = self.read(message, prior.into(), described, true);
         (other.ops != first.ops).then_some(other)
     }
 
@@ -159,7 +183,7 @@ impl Lexicon {
     fn read(
         &self,
         message: &str,
-        prior: Lang,
+        prior: Prior,
         described: &dyn Fn(&str) -> bool,
         brand_first: bool,
     ) -> Understanding {

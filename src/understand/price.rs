@@ -83,6 +83,13 @@ fn amount(spans: &[Span<'_>], mut i: usize) -> Option<(f64, usize)> {
     Some((v, i))
 }
 
+/// True for an amount said in thousands ("1,5 mil", "2 thousand"): a
+/// budget, as an amount with its currency is. Sizes and models are said
+/// in digits.
+fn in_thousands(span: &Span<'_>, amount: f64) -> bool {
+    span.end > span.start + 1 && amount >= 1000.0
+}
+
 /// A range connector at `i`: "-", "to", "a", "até", and "and"/"e" when allowed.
 fn connector(spans: &[Span<'_>], tokens: &Tokens, i: usize, allow_and: bool) -> bool {
     let Some(s) = spans.get(i) else { return false };
@@ -190,6 +197,12 @@ pub(crate) fn extract(
                 {
                     at += 1;
                 }
+                // "até uns 100", "up to about 100": the bound, about it.
+                if matches!(m, Marker::Lt | Marker::Gt | Marker::From)
+                    && is_marker(spans, at, Marker::Around)
+                {
+                    at += 1;
+                }
                 if let Some((a, j)) = amount(spans, at) {
                     if let Some(end) = stars(spans, j) {
                         if a <= 5.0 && m != Marker::Lt {
@@ -267,7 +280,7 @@ pub(crate) fn extract(
                 {
                     bound(i, Some(a), None, &mut price_at);
                     consumed = j + 1;
-                } else if cur_before || cur_after {
+                } else if cur_before || cur_after || in_thousands(&spans[i], a) {
                     bound(i, None, Some(a), &mut price_at);
                     consumed = j;
                 } else {
@@ -343,6 +356,12 @@ mod tests {
         assert_eq!(p("500-1000"), Some((Some(500.0), Some(1000.0))));
         assert_eq!(p("over $50"), Some((Some(50.0), None)));
         assert_eq!(p("around 100"), Some((Some(85.0), Some(115.0))));
+        // An amount said in thousands is a budget.
+        assert_eq!(p("1,5 mil"), Some((None, Some(1500.0))));
+        assert_eq!(p("2 thousand"), Some((None, Some(2000.0))));
+        // A bound said about an amount is that bound.
+        assert_eq!(p("up to about 100"), Some((None, Some(100.0))));
+        assert_eq!(p("over around 500"), Some((Some(500.0), None)));
         assert_eq!(p("2 mil reais"), Some((None, Some(2000.0))));
         assert_eq!(p("1,299.90 or less"), Some((None, Some(1299.9))));
         assert_eq!(p("budget 1000"), Some((None, Some(1000.0))));

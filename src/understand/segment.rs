@@ -49,6 +49,17 @@ impl Lexicon {
             {
                 continue;
             }
+            // A function word after the letter is no word's end: "e a
+            // preta?" is "and the black one", not the type "EA".
+            let stop = |key: &str| {
+                self.words
+                    .get(key)
+                    .and_then(|&id| self.info.get(id as usize))
+                    .is_some_and(|info| info.stop)
+            };
+            if stop(tokens.key(i + 1)) {
+                continue;
+            }
             let joined = format!("{}{}", tokens.key(i), tokens.key(i + 1));
             let in_titles = self
                 .words
@@ -103,6 +114,16 @@ impl Lexicon {
                 if j > i && tok.kind == TokKind::Sym('&') {
                     j += 1;
                     continue;
+                }
+                // A comma ends a phrase: "não, quero consul" is no "não
+                // quero" (a full stop may be an abbreviation's: "U.S. Polo").
+                if j > i
+                    && tok.gap
+                    && raw
+                        .get(tokens.toks[j - 1].raw.end..tok.raw.start)
+                        .is_some_and(|between| between.contains([',', ';', '!', '?']))
+                {
+                    break;
                 }
                 let Some(id) = ids[j] else { break };
                 let Some(&next) = self.edges.get(&(node, id)) else {
