@@ -734,7 +734,11 @@ fn a_number_after_a_type_is_its_size_where_more_titles_say_so() {
     said(store, &mut session, "tv 32");
     let t = said(store, &mut session, "tv de 43");
     assert_found(&t, 3, "tv 32 / tv de 43");
-    assert!(t.reply.contains("43\"") && !t.reply.contains("32\""), "{}", t.reply);
+    assert!(
+        t.reply.contains("43\"") && !t.reply.contains("32\""),
+        "{}",
+        t.reply
+    );
     // "iphone 15" stays the model: its titles say "iPhone 15".
     let t = turn(store, "iphone 15");
     assert_found(&t, 1, "iphone 15");
@@ -744,5 +748,201 @@ fn a_number_after_a_type_is_its_size_where_more_titles_say_so() {
             "{}",
             store.rows[&p.id].0
         );
+    }
+}
+
+/// The brand of each product shown, lowercased.
+fn brands(t: &Turn) -> Vec<String> {
+    t.products
+        .iter()
+        .map(|p| p.brand.as_deref().unwrap_or("").to_lowercase())
+        .collect()
+}
+
+#[test]
+fn follow_ups_starting_e_a_keep_the_search() {
+    let Some(store) = store() else { return };
+    // "e a mais barata?" was the type "EA" (EA SPORTS FC Points): "e a"
+    // is "and the", never one word.
+    let mut session = Session::default();
+    said(store, &mut session, "geladeira");
+    let t = said(store, &mut session, "e a mais barata?");
+    assert_found(&t, 100, "e a mais barata?");
+    for p in &t.products {
+        assert!(
+            words(&p.title).contains(&"geladeira".to_string()),
+            "{}",
+            p.title
+        );
+    }
+    let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    let mut session = Session::default();
+    said(store, &mut session, "cadeira gamer");
+    let t = said(store, &mut session, "e a preta?");
+    assert_found(&t, 5, "e a preta?");
+    for p in &t.products {
+        assert!(
+            words(&p.title).contains(&"cadeira".to_string()),
+            "{}",
+            p.title
+        );
+    }
+}
+
+#[test]
+fn dislikes_exclude_and_a_no_answers_the_brand_shown() {
+    let Some(store) = store() else { return };
+    // "não gosto de samsung" showed only Samsung TVs ("exceto gosto").
+    for (first, dislike, brand) in [
+        ("tv", "não gosto de samsung", "samsung"),
+        ("headset gamer", "não curto redragon", "redragon"),
+        ("geladeira", "odeio consul", "consul"),
+    ] {
+        let mut session = Session::default();
+        said(store, &mut session, first);
+        let t = said(store, &mut session, dislike);
+        assert_found(&t, 5, dislike);
+        assert!(
+            !brands(&t).iter().any(|b| b == brand),
+            "{dislike}: {}",
+            t.reply
+        );
+        let words_kept: Vec<&String> = t
+            .filters
+            .text
+            .iter()
+            .chain(&t.filters.excluded_text)
+            .collect();
+        assert!(
+            !words_kept
+                .iter()
+                .any(|w| ["gosto", "curto", "odeio"].contains(&w.as_str())),
+            "{dislike}: {words_kept:?}"
+        );
+    }
+    // "brastemp", then "nao, consul": no to Brastemp, Consul instead (it
+    // was "Brastemp except Consul", then Consul shown as set aside).
+    let mut session = Session::default();
+    said(store, &mut session, "geladeira");
+    said(store, &mut session, "brastemp");
+    let t = said(store, &mut session, "nao, consul");
+    assert_found(&t, 20, "nao, consul");
+    assert!(brands(&t).iter().all(|b| b == "consul"), "{}", t.reply);
+}
+
+#[test]
+fn an_exclusion_is_never_set_aside() {
+    let Some(store) = store() else { return };
+    // Every air fryer of the store is Electrolux: "nao quero electrolux"
+    // showed 16 of them "without the brand filter".
+    let mut session = Session::default();
+    said(store, &mut session, "air fryer");
+    let t = said(store, &mut session, "nao quero electrolux");
+    assert!(!brands(&t).iter().any(|b| b == "electrolux"), "{}", t.reply);
+    assert!(
+        t.products.is_empty() && t.reply.contains("Electrolux"),
+        "{}",
+        t.reply
+    );
+}
+
+#[test]
+fn sort_phrases_agree_with_feminine_types() {
+    let Some(store) = store() else { return };
+    // "mais barata primeiro" opened item 1 and left a hidden price cap;
+    // "do mais barato pro mais caro" set a floor at R$ 10.000.
+    for (first, sort) in [
+        ("geladeira", "mais barata primeiro"),
+        ("tv", "da mais barata para a mais cara"),
+        ("notebook", "do mais barato pro mais caro"),
+        ("tv", "da mais barata pra mais cara"),
+    ] {
+        let mut session = Session::default();
+        let all = said(store, &mut session, first).total;
+        let t = said(store, &mut session, sort);
+        assert_eq!(t.kind, TurnKind::Results, "{sort}: {}", t.reply);
+        assert_eq!(t.total, all, "{sort}: {}", t.reply);
+        assert!(
+            t.filters.price_min.is_none() && t.filters.price_max.is_none(),
+            "{sort}"
+        );
+        let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
+        assert!(
+            prices.windows(2).all(|w| w[0] <= w[1]),
+            "{sort}: {prices:?}"
+        );
+    }
+    let mut session = Session::default();
+    said(store, &mut session, "geladeira");
+    said(store, &mut session, "mais barata primeiro");
+    let t = said(store, &mut session, "consul");
+    assert_found(&t, 20, "consul after sorting");
+}
+
+#[test]
+fn a_question_about_a_shown_product_is_answered_not_searched() {
+    let Some(store) = store() else { return };
+    // "quanto custa a terceira?", then "consul" said "Não encontrei
+    // geladeiras custa da Consul": the question's words became a filter.
+    let mut session = Session::default();
+    let before = said(store, &mut session, "geladeira").filters;
+    let t = said(store, &mut session, "qual a capacidade da primeira?");
+    assert_eq!(t.kind, TurnKind::Details, "{}", t.reply);
+    assert!(t.reply.contains("capacidade"), "{}", t.reply);
+    let t = said(store, &mut session, "quanto custa a terceira?");
+    assert_eq!(t.kind, TurnKind::Details, "{}", t.reply);
+    assert_eq!(t.filters, before);
+    let t = said(store, &mut session, "consul");
+    assert_found(&t, 20, "consul after questions");
+}
+
+#[test]
+fn a_one_word_term_keeps_the_conversation_in_portuguese() {
+    let Some(store) = store() else { return };
+    // "placa de video", then "nvidia" answered in English.
+    let mut session = Session::default();
+    said(store, &mut session, "placa de video");
+    let t = said(store, &mut session, "nvidia");
+    assert_found(&t, 5, "nvidia");
+    assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
+}
+
+#[test]
+fn a_budget_about_an_amount_or_in_thousands() {
+    let Some(store) = store() else { return };
+    // "até uns 100 reais" was R$ 85–115; "1,5 mil" a word of titles.
+    let mut session = Session::default();
+    said(store, &mut session, "mouse sem fio");
+    let t = said(store, &mut session, "até uns 100 reais");
+    assert_found(&t, 20, "até uns 100 reais");
+    assert!(
+        t.products
+            .iter()
+            .all(|p| p.price.is_some_and(|x| x <= 100.0))
+    );
+    let mut session = Session::default();
+    said(store, &mut session, "monitor");
+    let t = said(store, &mut session, "1,5 mil");
+    assert_found(&t, 20, "1,5 mil");
+    assert_eq!(t.filters.price_max, Some(1500.0), "{}", t.reply);
+    assert!(
+        t.products
+            .iter()
+            .all(|p| p.price.is_some_and(|x| x <= 1500.0))
+    );
+}
+
+#[test]
+fn a_size_said_with_a_brand_and_a_budget_is_kept() {
+    let Some(store) = store() else { return };
+    // "tv 4k 55 samsung abaixo de 4 mil" showed 43" and 50" sets: the
+    // reading with Samsung as a brand dropped the 55.
+    let t = turn(store, "tv 4k 55 samsung abaixo de 4 mil");
+    assert_found(&t, 1, "tv 4k 55 samsung abaixo de 4 mil");
+    assert!(t.reply.contains("55\""), "{}", t.reply);
+    for p in &t.products {
+        assert!(p.title.contains("55"), "{}", p.title);
+        assert!(p.price.is_some_and(|x| x <= 4000.0), "{}", p.title);
     }
 }

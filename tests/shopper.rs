@@ -1175,3 +1175,111 @@ fn myntra_a_listed_shade_is_read_in_titles_of_its_family() {
     );
     assert!(t.total >= 20, "{}", chat.fail("few grey melange t-shirts"));
 }
+
+#[test]
+fn myntra_a_colour_the_export_writes_by_default_is_no_colour() {
+    let Some(store) = myntra() else { return };
+    // Titles contradict half of the store's "Red" cells: it is what the
+    // export writes where it knows no colour. A "Red" product is red when
+    // its title says so, its title's colour when it names another, and of
+    // no known colour otherwise.
+    for message in ["red top", "red kurta", "red tshirt for men"] {
+        let t = store
+            .engine
+            .turn(&mut Session::default(), message, 100)
+            .expect("turn");
+        assert!(t.total >= 5, "{message}: {}", t.reply);
+        for p in &t.products {
+            let title = key(&p.title);
+            assert!(
+                ["red", "maroon", "burgundy", "wine", "rust", "coral"]
+                    .iter()
+                    .any(|r| title.split(' ').any(|w| w == *r)),
+                "{message}: {} {}",
+                p.id,
+                p.title
+            );
+        }
+    }
+    // Multicoloured products are multicoloured, not red ("multicoloured
+    // kurta" said there were none).
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "multicoloured kurta",
+        &[Want::Kind(&["kurta"]), Want::Word("multicolo")],
+    );
+    // A word the colour column uses is a colour in titles too, where
+    // elsewhere it names a fruit ("Kazo Women Orange Solid A-Line Top").
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "orange top for women",
+        &[
+            Want::Kind(&["top"]),
+            Want::Word("orange"),
+            Want::Audience(WOMEN),
+        ],
+    );
+    assert!(t.total >= 20, "{}", chat.fail("few orange tops"));
+}
+
+#[test]
+fn myntra_an_excluded_colour_stays_excluded_when_another_is_set_aside() {
+    let Some(store) = myntra() else { return };
+    // "heels", "not black", "under 1500", "red", "mochi": no red Mochi
+    // heels, and setting the colour aside brought back the black ones.
+    let mut session = Session::default();
+    let mut last = None;
+    for message in ["heels", "not black", "under 1500", "red", "mochi"] {
+        last = Some(store.engine.turn(&mut session, message, 50).expect("turn"));
+    }
+    let t = last.expect("a turn");
+    assert!(!t.products.is_empty(), "{}", t.reply);
+    for p in &t.products {
+        let colour = key(p.color.as_deref().unwrap_or(""));
+        assert!(
+            !colour.contains("black") && !key(&p.title).contains("black"),
+            "{} {}: {}",
+            p.id,
+            p.title,
+            t.reply
+        );
+    }
+}
+
+#[test]
+fn myntra_a_question_about_one_product_is_answered_from_its_text() {
+    let Some(store) = myntra() else { return };
+    // "is the first one cotton?" became a filter: "under 500" then found
+    // 1 cotton t-shirt of the 261 under ₹500.
+    let mut session = Session::default();
+    let first = store
+        .engine
+        .turn(&mut session, "tshirt for men", 10)
+        .expect("turn");
+    let t = store
+        .engine
+        .turn(&mut session, "is the first one cotton?", 10)
+        .expect("turn");
+    assert_eq!(t.kind, TurnKind::Details, "{}", t.reply);
+    assert_eq!(t.products[0].id, first.products[0].id);
+    let says = key(&format!(
+        "{} {}",
+        t.products[0].title, t.products[0].description
+    ))
+    .contains("cotton");
+    assert!(
+        t.reply.contains(if says {
+            "says \u{201c}cotton\u{201d}"
+        } else {
+            "do not say \u{201c}cotton\u{201d}"
+        }),
+        "{}",
+        t.reply
+    );
+    assert_eq!(t.filters, first.filters);
+    let t = store
+        .engine
+        .turn(&mut session, "under 500", 10)
+        .expect("turn");
+    assert!(t.total > 100 && t.filters.text.is_empty(), "{}", t.reply);
+}
