@@ -946,3 +946,15 @@ fn a_size_said_with_a_brand_and_a_budget_is_kept() {
         assert!(p.price.is_some_and(|x| x <= 4000.0), "{}", p.title);
     }
 }
+
+#[test]
+fn a_type_written_hyphenated_or_apart_is_one_type() {
+    let Some(store) = store() else { return };
+    // 112 titles write "Placa-Mãe", 92 "Placa Mãe": "placa mae" found
+    // only the first, and the exact title of one of the others nothing.
+    let t = turn(store, "placa mae");
+    assert_found(&t, 190, "placa mae");
+    let t = turn(store, "Placa Mãe MSI Pro B650M-P");
+    assert_found(&t, 1, "Placa Mãe MSI Pro B650M-P");
+    assert!(t.products[0].title.starts_with("Placa Mãe MSI Pro B650M-P"));
+}

@@ -427,7 +427,15 @@ pub fn head_noun<'t>(
         compound: None,
     };
     if position == HeadPosition::First {
-        if let Some(compound) = compound_at(&words, i) {
+        // "Placa Mãe MSI …" where the catalog's titles write the type
+        // "Placa-Mãe": that type too, or the shopper asking for it misses
+        // the rows that write it apart.
+        let hyphenated = (i + 1 < words.words.len())
+            .then(|| format!("{}{}", words.key(i), words.key(i + 1)))
+            .filter(|joined| known.heads.contains(joined));
+        if hyphenated.is_some() {
+            head.compound = Some(format!("{}-{}", words.surface(i), words.surface(i + 1)));
+        } else if let Some(compound) = compound_at(&words, i) {
             let key = crate::text::key(&compound);
             if known.compounds.contains(&key) || known.met.contains_key(&key) {
                 head.compound = Some(compound);
@@ -442,6 +450,12 @@ pub fn head_noun<'t>(
             // "Card", "Star Wars" and no "Wars").
             head.word = english;
         }
+    } else if let Some(compound) = compound_at(&words, i).filter(|c| {
+        known.compounds.contains(&crate::text::key(c)) && is_type_name(&crate::text::key(c))
+    }) {
+        // "… Sexy Amber Eau de Parfum 100ml": a "head de qualifier" a
+        // language file names as one type, where titles end with the type.
+        head.compound = Some(compound);
     } else if i > 0 {
         // An English head with the word before it a language file names
         // as one type ("Hooded Sweatshirt" a hoodie, "Shoulder Bag" a
