@@ -8,7 +8,9 @@
 //!
 //! Thresholds by the length of the typed word: up to 3 letters, never
 //! corrected; 4 letters, distance 1 and only towards built-in words
-//! ("blak" -> "black"); 5 to 7 letters, distance 1; 8 or more, distance 2.
+//! ("blak" -> "black"); 5 to 7 letters, distance 1, and 2 towards a
+//! built-in word of the same length for 6 or 7 ("sandles" -> "sandals");
+//! 8 or more, distance 2.
 //! The first letter must be right. Among candidates the nearest wins, then
 //! the built-in word, then the most frequent.
 
@@ -128,7 +130,7 @@ impl TypoIndex {
         let bytes = word.as_bytes();
         let len = bytes.len();
         let max = match len {
-            4..=7 => 1,
+            4 | 5 => 1,
             _ => 2,
         };
         let mut seen: Vec<u32> = Vec::new();
@@ -161,6 +163,12 @@ impl TypoIndex {
                     exact = true;
                 }
                 if d == 0 || d > max {
+                    continue;
+                }
+                // Two letters wrong in a word of 6 or 7 are a vowel
+                // misheard ("sandles", "jakcet"), towards a built-in word
+                // of the same length only.
+                if d == 2 && len < 8 && !(target.builtin && target.word.len() == len) {
                     continue;
                 }
                 let better = match best {
@@ -237,5 +245,20 @@ mod tests {
         assert_eq!(ix.correct("pum"), None);
         assert_eq!(ix.correct("xyzzy"), None);
         assert_eq!(ix.correct("black"), None);
+    }
+
+    #[test]
+    fn two_letters_wrong_in_a_short_word_only_towards_built_in_words() {
+        let ix = index(&[
+            ("sandals", 10, true, false),
+            ("sanders", 50, false, false),
+            ("jacket", 10, true, false),
+        ]);
+        assert_eq!(ix.correct("sandles"), Some(0));
+        assert_eq!(ix.correct("jakcet"), Some(2));
+        // Not towards a word of the catalog alone, nor of another length.
+        assert_eq!(ix.correct("sandors"), Some(1));
+        assert_eq!(ix.correct("sondirs"), None);
+        assert_eq!(ix.correct("sandalsxy"), Some(0));
     }
 }
