@@ -1283,3 +1283,52 @@ fn myntra_a_question_about_one_product_is_answered_from_its_text() {
         .expect("turn");
     assert!(t.total > 100 && t.filters.text.is_empty(), "{}", t.reply);
 }
+
+#[test]
+fn myntra_perfume_finds_eau_de_parfum_and_toilette() {
+    let Some(store) = myntra() else { return };
+    // Titles say "Eau de Parfum", "Eau De Toilette", "EDT": "perfume for
+    // women" found 5 of them ("fragrances").
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "perfume for women",
+        &[
+            Want::AnyWord(&[
+                "perfume",
+                "parfum",
+                "toilette",
+                "fragrance",
+                "edp",
+                "edt",
+                "eau",
+            ]),
+            Want::Audience(WOMEN),
+        ],
+    );
+    assert!(t.total >= 30, "{}", chat.fail("few perfumes"));
+}
+
+#[test]
+fn myntra_a_misspelt_type_and_a_brand_by_its_initials() {
+    let Some(store) = myntra() else { return };
+    // "sandles for women" showed 5,863 products for women; "ck jeans"
+    // every jeans.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "sandles for women",
+        &[Want::Kind(&["sandal"]), Want::Audience(WOMEN)],
+    );
+    let t = store
+        .engine
+        .turn(&mut Session::default(), "ck jeans", 100)
+        .expect("turn");
+    assert!(t.total >= 10 && t.relaxed.is_empty(), "{}", t.reply);
+    for p in &t.products {
+        let brand = p.brand.as_deref().unwrap_or("");
+        assert!(
+            brand.starts_with("Calvin Klein") && key(&p.title).contains("jeans"),
+            "{brand}: {}",
+            p.title
+        );
+    }
+}

@@ -445,6 +445,15 @@ pub fn is_common_word(word: &str) -> bool {
     common_in(word).next().is_some()
 }
 
+/// The rank of `word` (folded) in the word lists, the most frequent of
+/// its languages' (0 is the most frequent word); `None` when it is in none.
+pub fn word_rank(word: &str) -> Option<u32> {
+    word_sets()
+        .iter()
+        .filter_map(|(_, words)| words.get(word).copied())
+        .min()
+}
+
 /// True when `word` (folded) is a word of some language, however rare
 /// ("upholstered", "liquidificador"): not gibberish.
 pub fn is_known_word(word: &str) -> bool {

@@ -100,5 +100,49 @@ impl Lexicon {
                 }
             }
         }
+        self.add_brand_initials(keys, f, reserved);
+    }
+
+    /// Initials shoppers write for a brand of two words ("ck" for Calvin
+    /// Klein, and the brands that start with it: Calvin Klein Jeans): only
+    /// when no other brand starts with words of the same initials, and the
+    /// initials are no word of the catalog or of a language.
+    fn add_brand_initials(&mut self, keys: &[String], f: u16, reserved: &FxHashSet<String>) {
+        // Initials -> (the two words they stand for, the brands starting so).
+        let mut by_initials: FxHashMap<String, (String, Vec<u32>, bool)> = FxHashMap::default();
+        for (i, key) in keys.iter().enumerate() {
+            let words: Vec<&str> = key.split(' ').filter(|w| !w.is_empty()).collect();
+            let [first, second, ..] = words.as_slice() else {
+                continue;
+            };
+            let alphabetic = |w: &str| w.len() >= 3 && w.bytes().all(|b| b.is_ascii_lowercase());
+            if !alphabetic(first) || !alphabetic(second) {
+                continue;
+            }
+            let initials: String = [first, second]
+                .iter()
+                .filter_map(|w| w.chars().next())
+                .collect();
+            let prefix = format!("{first} {second}");
+            let entry = by_initials
+                .entry(initials)
+                .or_insert_with(|| (prefix.clone(), Vec::new(), true));
+            if entry.0 == prefix {
+                entry.1.push(i as u32);
+            } else {
+                entry.2 = false;
+            }
+        }
+        for (initials, (_, ids, unique)) in by_initials {
+            if unique
+                && !reserved.contains(&initials)
+                // Word lists hold abbreviations too ("ck" ranks ~18,000):
+                // only the everyday words ("up", "me") are words here.
+                && crate::language::word_rank(&initials).is_none_or(|rank| rank >= 3_000)
+                && self.lookup(&phrase_words(&initials)).is_none()
+            {
+                self.add_facet(&initials, f, ids, false);
+            }
+        }
     }
 }

@@ -299,6 +299,35 @@ mod tests {
     }
 
     #[test]
+    fn a_brand_family_by_its_initials() {
+        let brands: &[&str] = &[
+            "Calvin Klein",
+            "Calvin Klein Jeans",
+            "Tommy Hilfiger",
+            "Ted Hampton",
+            "Under Pressure",
+        ];
+        let lx = Lexicon::new(&vocab(&[("brand", brands), ("type", &["Jeans"])], &[]));
+        let brand_of = |m: &str| match lx.understand(m, Lang::En).ops.first() {
+            Some(Op::Set(Slot::Brand, values)) => values.clone(),
+            other => panic!("{m}: {other:?}"),
+        };
+        let mut ck = brand_of("ck jeans");
+        ck.sort();
+        assert_eq!(ck, vec!["Calvin Klein", "Calvin Klein Jeans"]);
+        // Two brands start with "t h": no initials; "up" is a word.
+        for m in ["th", "up"] {
+            assert!(
+                !lx.understand(m, Lang::En)
+                    .ops
+                    .iter()
+                    .any(|op| matches!(op, Op::Set(Slot::Brand, _))),
+                "{m}"
+            );
+        }
+    }
+
+    #[test]
     fn concepts_map_only_onto_existing_values() {
         let lx = Lexicon::new(&vocab(&[("color", &["Preto", "Azul Claro"])], &[]));
         let u = lx.understand("black or light blue or red", Lang::En);
