@@ -412,10 +412,7 @@ mod tests {
             ]),
             None,
         );
-        let spec = SearchSpec {
-            constraints: s.constraints.clone(),
-            ..SearchSpec::default()
-        };
+        let spec = spec_of(&s);
         let before = s.clone();
         // Sarees say "silk", none says "wedding".
         let count = |spec: &SearchSpec| -> Result<u64> {
@@ -450,10 +447,7 @@ mod tests {
             &ops(vec![Op::Set(Slot::Color, vec!["Red".into()])]),
             None,
         );
-        let spec = SearchSpec {
-            constraints: s.constraints.clone(),
-            ..SearchSpec::default()
-        };
+        let spec = spec_of(&s);
         let before = s.clone();
         // No red heels: any other colour is shown, black never.
         let count = |spec: &SearchSpec| -> Result<u64> {

@@ -3,7 +3,7 @@
 use super::money::Money;
 use super::phrasebook::{
     Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
-    join_or_more, lower, types_with_words,
+    join_or_more, lower, quoted, sentences, types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -320,25 +320,15 @@ impl Phrasebook for English {
     }
 
     fn mentions(&self, has: &[String], has_not: &[String]) -> String {
-        let quoted = |words: &[String]| -> Vec<String> {
-            words
-                .iter()
-                .map(|w| format!("\u{201c}{w}\u{201d}"))
-                .collect()
-        };
-        let mut out = Vec::new();
-        if !has.is_empty() {
-            out.push(format!(
-                "Its title or description says {}.",
-                join_and(&quoted(has), "and")
-            ));
-        }
-        if !has_not.is_empty() {
-            out.push(format!(
+        let (has, has_not) = (quoted(has), quoted(has_not));
+        let says = (!has.is_empty())
+            .then(|| format!("Its title or description says {}.", join_and(&has, "and")));
+        let says_not = (!has_not.is_empty()).then(|| {
+            format!(
                 "Its title and description do not say {}.",
-                join_or(&quoted(has_not), "or")
-            ));
-        }
-        out.join(" ")
+                join_or(&has_not, "or")
+            )
+        });
+        sentences(says, says_not)
     }
 }

@@ -113,6 +113,23 @@ pub trait Phrasebook: Sync {
     fn mentions(&self, has: &[String], has_not: &[String]) -> String;
 }
 
+/// Each word in typographic quotes ("“cotton”").
+pub(crate) fn quoted(words: &[String]) -> Vec<String> {
+    words
+        .iter()
+        .map(|w| format!("\u{201c}{w}\u{201d}"))
+        .collect()
+}
+
+/// The sentences given, in order, one space apart.
+pub(crate) fn sentences(first: Option<String>, second: Option<String>) -> String {
+    first
+        .into_iter()
+        .chain(second)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// `values` joined with commas and the language's "or" before the last.
 pub(crate) fn join_or(values: &[String], or: &str) -> String {
     match values {
