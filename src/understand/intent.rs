@@ -10,6 +10,9 @@
 //! alone asks for the next page.
 
 use super::builtin::Marker;
+use super::cues::{
+    answers_no, counted_feature, follows, names_a_model, names_a_part, pick_is_pt_number,
+};
 use super::lexicon::Lexicon;
 use super::ops::{Op, Understanding};
 use super::sizes::{size_here, size_named_before_cue, unlisted_size};
@@ -329,6 +332,23 @@ pub(crate) fn extract(
                 }
                 p.text(i, &format!("{count} {}", words.join(" ")), gap);
             }
+            // "switch red", "led azul": a word that makes the colour after
+            // it a name of a part, as the index reads titles; asked as the
+            // phrase.
+            Item::Facet { facet, .. }
+                if i > 0 && names_a_part(lx, spans, i, facet, key_of(&spans[i - 1])) =>
+            {
+                let before = key_of(&spans[i - 1]).to_string();
+                let words: Vec<String> = (span.start..span.end)
+                    .filter(|&t| tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word))
+                    .map(|t| as_typed(raw, tokens, t, tokens.key(t)))
+                    .collect();
+                for list in [&mut p.texts, &mut p.excluded_texts] {
+                    list.retain(|(at, w)| !(*at == i - 1 && *w == before));
+                }
+                out.ignored.retain(|w| *w != before);
+                p.text(i, &format!("{before} {}", words.join(" ")), gap);
+            }
             Item::Facet {
                 facet,
                 values,
@@ -601,44 +621,6 @@ impl Pass {
     }
 }
 
-/// True when the span at `i` follows the Portuguese "número"/"numero",
-/// which announces a shoe size as often as a position.
-fn pick_is_pt_number(tokens: &Tokens, spans: &[Span<'_>], i: usize) -> bool {
-    (0..=i).rev().take(2).any(|j| {
-        spans
-            .get(j)
-            .is_some_and(|s| matches!(tokens.key(s.start), "numero" | "num"))
-    })
-}
-
-/// True when a short number right after `before` is that product line's
-/// model number or size ("iphone 15", "playstation 5", "tv samsung 55"):
-/// `before` is a product type, a brand or a catalog word, not an audience
-/// or a colour ("men 15" is no model).
-fn names_a_model(lx: &Lexicon, before: &Span<'_>) -> bool {
-    match before.item {
-        Item::Term(_) => true,
-        Item::Facet { facet, .. } => lx
-            .facet(facet)
-            .is_some_and(|f| matches!(f.slot, Slot::Type | Slot::Brand)),
-        _ => false,
-    }
-}
-
-/// True when the span at `i`, a value of `facet`, is a product type
-/// counted by the number right before it ("2 portas").
-fn counted_feature(lx: &Lexicon, spans: &[Span<'_>], used: &[bool], i: usize, facet: u16) -> bool {
-    i > 0
-        && !used[i - 1]
-        && matches!(spans[i - 1].item, Item::Num(n) if n >= 2.0 && n.fract() == 0.0)
-        && lx.facet(facet).is_some_and(|f| f.slot == Slot::Type)
-}
-
-/// True when span `later` comes right after span `earlier`, stop words aside.
-fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> bool {
-    (earlier + 1..later).all(|j| used[j] || matches!(spans[j].item, Item::Stop))
-}
-
 /// True for a word that may name something the shopper wants: a real word
 /// (a known word of a language, however rare — "upholstered" — or one the
 /// catalog's descriptions use: "amortecimento", "breathable"; gibberish is
@@ -679,12 +661,4 @@ fn as_typed(raw: &str, tokens: &Tokens, t: usize, key: &str) -> String {
     typed
         .filter(|w| crate::text::key(w) == key)
         .unwrap_or_else(|| key.to_string())
-}
-
-/// True when the negation at span `i` opens the message and a comma or a
-/// stop closes it ("não, consul", "no. puma"): the shopper answers no to
-/// what was shown, and what follows is what they want.
-fn answers_no(tokens: &Tokens, spans: &[Span<'_>], i: usize) -> bool {
-    spans[..i].iter().all(|s| matches!(s.item, Item::Stop))
-        && tokens.toks.get(spans[i].end).is_some_and(|t| t.gap)
 }

@@ -48,7 +48,9 @@ pub(crate) fn detect(
                 // product, and folded whole it can spell a word of another
                 // language ("aline").
                 evidence.letters(raw_word);
-            } else if value_word(key) && !crate::language::detect::evidence_word(key) {
+            } else if value_word(key) && (settled || !crate::language::detect::evidence_word(key)) {
+                // In a settled conversation a word of the catalog's values
+                // is a name there ("teclado mecânico", then "switch red").
                 evidence.letters(raw_word);
                 evidence.common_in_only(key, prior);
             } else {

@@ -225,9 +225,27 @@ pub(crate) fn extract(
                         bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
                         consumed = k;
                     } else {
+                        // "uns 200 no máximo", "about 300 or less": the
+                        // bound said after the amount wins over "about".
+                        let after =
+                            |marker| is_marker(spans, j, marker) && amount(spans, j + 1).is_none();
+                        let (under, over) = (
+                            after(Marker::Lt) || after(Marker::OrLess),
+                            after(Marker::Gt) || after(Marker::OrMore),
+                        );
+                        consumed = j;
                         match m {
                             Marker::Lt => bound(i, None, Some(a), &mut price_at),
                             Marker::Gt | Marker::From => bound(i, Some(a), None, &mut price_at),
+                            _ if under || over => {
+                                let (lo, hi) = if under {
+                                    (None, Some(a))
+                                } else {
+                                    (Some(a), None)
+                                };
+                                bound(i, lo, hi, &mut price_at);
+                                consumed = j + 1;
+                            }
                             _ => bound(
                                 i,
                                 Some(round2(a * (1.0 - AROUND))),
@@ -235,7 +253,6 @@ pub(crate) fn extract(
                                 &mut price_at,
                             ),
                         }
-                        consumed = j;
                     }
                 } else {
                     consumed = i + 1;
@@ -359,7 +376,9 @@ mod tests {
         // An amount said in thousands is a budget.
         assert_eq!(p("1,5 mil"), Some((None, Some(1500.0))));
         assert_eq!(p("2 thousand"), Some((None, Some(2000.0))));
-        // A bound said about an amount is that bound.
+        // A bound said about an amount is that bound, before or after it.
+        assert_eq!(p("uns 200 reais no máximo"), Some((None, Some(200.0))));
+        assert_eq!(p("about 300 or less"), Some((None, Some(300.0))));
         assert_eq!(p("up to about 100"), Some((None, Some(100.0))));
         assert_eq!(p("over around 500"), Some((Some(500.0), None)));
         assert_eq!(p("2 mil reais"), Some((None, Some(2000.0))));

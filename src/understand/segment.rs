@@ -57,7 +57,13 @@ impl Lexicon {
                     .and_then(|&id| self.info.get(id as usize))
                     .is_some_and(|info| info.stop)
             };
-            if stop(tokens.key(i + 1)) {
+            // Nor is a conjunction a word's start: "samsung e lg" is
+            // Samsung and LG, not the brand "ELG".
+            let conjunction = super::builtin::builtin()
+                .markers
+                .iter()
+                .any(|(p, m)| *p == tokens.key(i) && matches!(m, Marker::And | Marker::Or));
+            if conjunction || stop(tokens.key(i + 1)) {
                 continue;
             }
             let joined = format!("{}{}", tokens.key(i), tokens.key(i + 1));
