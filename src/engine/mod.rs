@@ -219,7 +219,9 @@ impl Engine {
                 // "Galaxy" is the type of the Galaxy Book titles, the S23
                 // phones are typed Smartphone; only when the words are in
                 // no description either: "geladeira 2 portas" is fridges
-                // whose descriptions say so, not door parts for fridges).
+                // whose descriptions say so, not door parts for fridges),
+                // or its brand as a word of titles ("placa de vídeo da
+                // AMD": cards titled "AMD Radeon", made by XFX or Asus).
                 // Another reading wins when it sets less aside, or as
                 // little and matches more. Read again only then: a second
                 // reading understands the message anew.
@@ -240,6 +242,10 @@ impl Engine {
                             .lexicon
                             .type_as_words(&understood)
                             .filter(|_| !described && first_total == 0),
+                        loaded
+                            .lexicon
+                            .brand_as_words(&understood)
+                            .filter(|_| first_total == 0),
                     ];
                     for (n, other) in readings.into_iter().enumerate() {
                         let Some(other) = other else { continue };

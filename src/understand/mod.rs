@@ -34,6 +34,7 @@
 mod brands;
 mod builtin;
 mod concept;
+mod cues;
 mod intent;
 mod lang;
 mod lexicon;
@@ -176,6 +177,30 @@ impl Lexicon {
             };
             *op = Op::Text(word);
             changed = true;
+        }
+        changed.then_some(other)
+    }
+
+    /// The reading of `first` with its brands asked as words of titles,
+    /// when their names are such words ("placas de vídeo da AMD": the
+    /// cards titled "… AMD Radeon …", whose brand is the card maker's);
+    /// `None` when it asks no such brand. The engine tries it when the
+    /// first reading matches nothing.
+    pub fn brand_as_words(&self, first: &Understanding) -> Option<Understanding> {
+        let mut other = first.clone();
+        let mut changed = false;
+        for op in &mut other.ops {
+            let Op::Set(Slot::Brand, values) = op else {
+                continue;
+            };
+            let [value] = values.as_slice() else {
+                continue;
+            };
+            let key = crate::text::key(value);
+            if !key.is_empty() && key.split(' ').all(|w| self.in_titles(w)) {
+                *op = Op::Text(key);
+                changed = true;
+            }
         }
         changed.then_some(other)
     }
