@@ -17,7 +17,9 @@
 //!   rather than the 10 products typed Bomber; "shoes" after jackets is
 //!   shoes, since no jacket's title says "shoes". The word narrows when
 //!   the products of the current type that have it in their titles are
-//!   at least half as many as the other type's products.
+//!   at least half as many as the other type's products, or a sixth of
+//!   what the shopper is looking at ("bebedouro para gato", then "fonte"
+//!   is fountain drinkers, not power supplies).
 
 use super::Session;
 use crate::error::Result;
@@ -239,17 +241,30 @@ pub fn narrowed(
         let Op::Set(Slot::Type, other) = op else {
             continue;
         };
-        let [value] = other.as_slice() else {
+        // The type named by its own word first ("fonte": Fonte, then
+        // "Placa da fonte").
+        let Some(value) = other.first() else {
             continue;
         };
         let word = crate::text::key(value);
-        if current.contains(value) || word.is_empty() || word.contains(' ') {
+        if other.iter().any(|v| current.contains(v)) || word.is_empty() || word.contains(' ') {
             continue;
         }
         // Half as many will do: "ipad", then "air" is the iPad Airs (30),
-        // not the 42 products typed Air.
+        // not the 42 products typed Air. So will a sixth of what the
+        // shopper is looking at: "bebedouro para gato", then "fonte" is
+        // the fountain drinkers, not the 138 power supplies.
         let within = count(&of_types(&current, Some(&word)))?;
-        if within > 0 && within * 2 >= count(&of_types(other, None))? {
+        if within == 0 {
+            continue;
+        }
+        let narrows = within * 2 >= count(&of_types(other, None))? || {
+            let now = session.applied();
+            let mut with_word = now.clone();
+            with_word.text.push(word.clone());
+            count(&with_word)? * 6 >= count(&now)?
+        };
+        if narrows {
             *op = Op::Text(word);
         }
     }
