@@ -958,3 +958,79 @@ fn a_type_written_hyphenated_or_apart_is_one_type() {
     assert_found(&t, 1, "Placa Mãe MSI Pro B650M-P");
     assert!(t.products[0].title.starts_with("Placa Mãe MSI Pro B650M-P"));
 }
+
+#[test]
+fn fourth_pass_phrasings() {
+    let Some(store) = store() else { return };
+    // "tv samsung e lg" was the brand "ELG COMÉRCIO".
+    let t = turn(store, "tv samsung e lg");
+    assert_found(&t, 50, "tv samsung e lg");
+    let b = brands(&t);
+    assert!(b.iter().all(|b| b == "samsung" || b == "lg"), "{b:?}");
+    // Words between a dislike and the brand.
+    for (first, dislike, brand) in [
+        ("tv", "não gosto muito da samsung", "samsung"),
+        ("geladeira", "não quero nada da consul", "consul"),
+        ("headset gamer", "detesto produtos da redragon", "redragon"),
+    ] {
+        let mut session = Session::default();
+        said(store, &mut session, first);
+        let t = said(store, &mut session, dislike);
+        assert_found(&t, 5, dislike);
+        assert!(
+            !brands(&t).iter().any(|b| b == brand),
+            "{dislike}: {}",
+            t.reply
+        );
+    }
+    // "da amd": the cards titled AMD Radeon, whose brand is the maker's.
+    let mut session = Session::default();
+    said(store, &mut session, "placa de video");
+    let t = said(store, &mut session, "da amd");
+    assert_found(&t, 20, "da amd");
+    assert!(
+        t.products
+            .iter()
+            .all(|p| p.title.to_lowercase().contains("amd"))
+    );
+    // "switch red" is the keyboards' switches, not a red keyboard.
+    let mut session = Session::default();
+    said(store, &mut session, "teclado mecanico");
+    let t = said(store, &mut session, "switch red");
+    assert_found(&t, 10, "switch red");
+    assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
+    assert!(
+        t.products
+            .iter()
+            .all(|p| p.title.to_lowercase().contains("red"))
+    );
+    // "ordena por preço" and "na vdd lg" were words of titles.
+    let mut session = Session::default();
+    let all = said(store, &mut session, "tv").total;
+    let t = said(store, &mut session, "ordena por preço");
+    assert_eq!(t.total, all, "{}", t.reply);
+    let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
+    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    said(store, &mut session, "samsung");
+    let t = said(store, &mut session, "na vdd lg");
+    assert_found(&t, 20, "na vdd lg");
+    assert!(t.filters.text.is_empty() && brands(&t).iter().all(|b| b == "lg"));
+    // "uns 200 reais no máximo" is at most 200.
+    let mut session = Session::default();
+    said(store, &mut session, "fone bluetooth");
+    let t = said(store, &mut session, "uns 200 reais no máximo");
+    assert_found(&t, 5, "uns 200 reais no máximo");
+    assert_eq!(
+        (t.filters.price_min, t.filters.price_max),
+        (None, Some(200.0))
+    );
+    // "bebedouro para gato", then "fonte": fountains, not power supplies.
+    let mut session = Session::default();
+    said(store, &mut session, "bebedouro para gato");
+    let t = said(store, &mut session, "fonte");
+    assert_found(&t, 2, "fonte");
+    for p in &t.products {
+        assert!(p.title.to_lowercase().contains("fonte"), "{}", p.title);
+        assert!(p.title.to_lowercase().contains("bebedouro"), "{}", p.title);
+    }
+}

@@ -1332,3 +1332,22 @@ fn myntra_a_misspelt_type_and_a_brand_by_its_initials() {
         );
     }
 }
+
+#[test]
+fn myntra_dislikes_said_with_more_words() {
+    let Some(store) = myntra() else { return };
+    // "i don't really like puma" showed only Puma; "i'm not a big fan of
+    // puma" was ceiling fans.
+    for message in [
+        "i don't really like puma",
+        "not a fan of puma",
+        "i'm not a big fan of puma",
+    ] {
+        let mut chat = Chat::new(store);
+        chat.say(
+            "sneakers for men",
+            &[Want::Kind(SNEAKERS), Want::Audience(MEN)],
+        );
+        chat.exact(message, &[Want::NotBrand("Puma")]);
+    }
+}
