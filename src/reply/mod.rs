@@ -373,8 +373,10 @@ pub fn details(position: usize, product: &Product, money: &Money, asked: &[Strin
 }
 
 /// True when `product`'s own text (title, description, attributes) says
-/// `words`: each word as a word of it, or all of them written together
-/// ("wifi 6" in "Wi-Fi 6").
+/// `words`: each word as a word of it, its singular at a word's start or
+/// inside a compound ("pockets" in "5-pocket"), an amount with its unit
+/// however spaced ("150kg" in "Até 150 Kg"), or all of them written
+/// together ("wifi 6" in "Wi-Fi 6").
 fn says(product: &Product, words: &str) -> bool {
     let values = [
         &product.color,
@@ -391,11 +393,20 @@ fn says(product: &Product, words: &str) -> bool {
         .join(" ");
     let asked = crate::text::key(words);
     let squash = |s: &str| s.replace(' ', "");
+    let squashed = squash(&text);
     let own = crate::text::words(&text);
     asked.split(' ').all(|w| {
-        own.iter()
-            .any(|o| o == w || w.len() >= 4 && o.starts_with(w))
-    }) || asked.contains(' ') && squash(&text).contains(&squash(&asked))
+        let stem = match w.strip_suffix('s') {
+            Some(stem) if stem.len() >= 4 => stem,
+            _ => w,
+        };
+        w.bytes().any(|b| b.is_ascii_digit()) && squashed.contains(w)
+            || own.iter().any(|o| {
+                o == w
+                    || stem.len() >= 4 && o.starts_with(stem)
+                    || stem.len() >= 5 && o.contains(stem)
+            })
+    }) || asked.contains(' ') && squashed.contains(&squash(&asked))
 }
 
 #[cfg(test)]
@@ -415,6 +426,21 @@ mod tests {
         c.facets.insert(Slot::Gender, set(&["Men"]));
         c.price_max = Some(3000.0);
         c
+    }
+
+    #[test]
+    fn a_products_text_says_the_words_asked_in_its_own_forms() {
+        let p = Product {
+            title: "Cadeira Gamer Reclinável, Até 150 Kg, Wi-Fi 6".into(),
+            description: "Grey 5-pocket low-rise jeans.".into(),
+            ..Product::default()
+        };
+        for said in ["150kg", "pockets", "wifi 6", "reclinavel", "cadeira"] {
+            assert!(says(&p, said), "{said}");
+        }
+        for unsaid in ["waterproof", "200kg", "cotton"] {
+            assert!(!says(&p, unsaid), "{unsaid}");
+        }
     }
 
     #[test]
