@@ -1351,3 +1351,21 @@ fn myntra_dislikes_said_with_more_words() {
         chat.exact(message, &[Want::NotBrand("Puma")]);
     }
 }
+
+#[test]
+fn demo_a_question_about_a_value_of_one_product_is_answered() {
+    // "is the first one leather?" named a material: the answer said
+    // nothing of it, and the search is left as it was.
+    let mut session = Session::default();
+    let first = demo()
+        .engine
+        .turn(&mut session, "sneakers", 10)
+        .expect("turn");
+    let t = demo()
+        .engine
+        .turn(&mut session, "is the first one leather?", 10)
+        .expect("turn");
+    assert_eq!(t.kind, TurnKind::Details, "{}", t.reply);
+    assert!(t.reply.contains("\u{201c}leather\u{201d}"), "{}", t.reply);
+    assert_eq!(t.filters, first.filters);
+}

@@ -87,6 +87,11 @@ pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) ->
                 .iter()
                 .filter_map(|op| match op {
                     Op::Text(w) => Some(w.clone()),
+                    // "is the first one leather?", "a segunda é preta?":
+                    // the value as named (its own spelling ranks first).
+                    Op::Set(slot, values) if *slot != Slot::Type => {
+                        values.first().map(|v| v.to_lowercase())
+                    }
                     _ => None,
                 })
                 .collect(),
