@@ -1034,3 +1034,31 @@ fn fourth_pass_phrasings() {
         assert!(p.title.to_lowercase().contains("bebedouro"), "{}", p.title);
     }
 }
+
+#[test]
+fn a_feature_phrase_is_not_a_type() {
+    let Some(store) = store() else { return };
+    // "lavadora", then "top load" was blouses ("top") and mattresses
+    // ("Pillow Top"); "side by side" was the word "side".
+    let mut session = Session::default();
+    said(store, &mut session, "lavadora");
+    let t = said(store, &mut session, "top load");
+    assert!(
+        t.products
+            .iter()
+            .all(|p| p.title.to_lowercase().contains("lav")),
+        "{}",
+        t.reply
+    );
+    let mut session = Session::default();
+    said(store, &mut session, "geladeira");
+    let t = said(store, &mut session, "side by side");
+    assert_found(&t, 5, "side by side");
+    for p in &t.products {
+        assert!(
+            p.title.to_lowercase().contains("side by side"),
+            "{}",
+            p.title
+        );
+    }
+}

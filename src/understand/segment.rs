@@ -63,7 +63,8 @@ impl Lexicon {
                 .markers
                 .iter()
                 .any(|(p, m)| *p == tokens.key(i) && matches!(m, Marker::And | Marker::Or));
-            if conjunction || stop(tokens.key(i + 1)) {
+            // Two letters apart are no word ("p u" is not "PU").
+            if conjunction || stop(tokens.key(i + 1)) || tokens.key(i + 1).chars().count() < 2 {
                 continue;
             }
             let joined = format!("{}{}", tokens.key(i), tokens.key(i + 1));
