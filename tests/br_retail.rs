@@ -759,6 +759,22 @@ fn brands(t: &Turn) -> Vec<String> {
         .collect()
 }
 
+/// Asserts the products shown are in ascending price order.
+fn assert_cheapest_first(t: &Turn, what: &str) {
+    let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
+    assert!(
+        prices.windows(2).all(|w| w[0] <= w[1]),
+        "{what}: {prices:?}"
+    );
+}
+
+/// Asserts every product shown has `part` in its title (lowercased).
+fn assert_titles_say(t: &Turn, part: &str) {
+    for p in &t.products {
+        assert!(p.title.to_lowercase().contains(part), "{part}: {}", p.title);
+    }
+}
+
 #[test]
 fn follow_ups_starting_e_a_keep_the_search() {
     let Some(store) = store() else { return };
@@ -775,8 +791,7 @@ fn follow_ups_starting_e_a_keep_the_search() {
             p.title
         );
     }
-    let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
-    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    assert_cheapest_first(&t, "");
     let mut session = Session::default();
     said(store, &mut session, "cadeira gamer");
     let t = said(store, &mut session, "e a preta?");
@@ -867,11 +882,7 @@ fn sort_phrases_agree_with_feminine_types() {
             t.filters.price_min.is_none() && t.filters.price_max.is_none(),
             "{sort}"
         );
-        let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
-        assert!(
-            prices.windows(2).all(|w| w[0] <= w[1]),
-            "{sort}: {prices:?}"
-        );
+        assert_cheapest_first(&t, sort);
     }
     let mut session = Session::default();
     said(store, &mut session, "geladeira");
@@ -988,29 +999,20 @@ fn fourth_pass_phrasings() {
     said(store, &mut session, "placa de video");
     let t = said(store, &mut session, "da amd");
     assert_found(&t, 20, "da amd");
-    assert!(
-        t.products
-            .iter()
-            .all(|p| p.title.to_lowercase().contains("amd"))
-    );
+    assert_titles_say(&t, "amd");
     // "switch red" is the keyboards' switches, not a red keyboard.
     let mut session = Session::default();
     said(store, &mut session, "teclado mecanico");
     let t = said(store, &mut session, "switch red");
     assert_found(&t, 10, "switch red");
     assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
-    assert!(
-        t.products
-            .iter()
-            .all(|p| p.title.to_lowercase().contains("red"))
-    );
+    assert_titles_say(&t, "red");
     // "ordena por preço" and "na vdd lg" were words of titles.
     let mut session = Session::default();
     let all = said(store, &mut session, "tv").total;
     let t = said(store, &mut session, "ordena por preço");
     assert_eq!(t.total, all, "{}", t.reply);
-    let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
-    assert!(prices.windows(2).all(|w| w[0] <= w[1]), "{prices:?}");
+    assert_cheapest_first(&t, "");
     said(store, &mut session, "samsung");
     let t = said(store, &mut session, "na vdd lg");
     assert_found(&t, 20, "na vdd lg");
@@ -1029,10 +1031,8 @@ fn fourth_pass_phrasings() {
     said(store, &mut session, "bebedouro para gato");
     let t = said(store, &mut session, "fonte");
     assert_found(&t, 2, "fonte");
-    for p in &t.products {
-        assert!(p.title.to_lowercase().contains("fonte"), "{}", p.title);
-        assert!(p.title.to_lowercase().contains("bebedouro"), "{}", p.title);
-    }
+    assert_titles_say(&t, "fonte");
+    assert_titles_say(&t, "bebedouro");
 }
 
 #[test]
@@ -1043,22 +1043,10 @@ fn a_feature_phrase_is_not_a_type() {
     let mut session = Session::default();
     said(store, &mut session, "lavadora");
     let t = said(store, &mut session, "top load");
-    assert!(
-        t.products
-            .iter()
-            .all(|p| p.title.to_lowercase().contains("lav")),
-        "{}",
-        t.reply
-    );
+    assert_titles_say(&t, "lav");
     let mut session = Session::default();
     said(store, &mut session, "geladeira");
     let t = said(store, &mut session, "side by side");
     assert_found(&t, 5, "side by side");
-    for p in &t.products {
-        assert!(
-            p.title.to_lowercase().contains("side by side"),
-            "{}",
-            p.title
-        );
-    }
+    assert_titles_say(&t, "side by side");
 }
