@@ -1050,3 +1050,14 @@ fn a_feature_phrase_is_not_a_type() {
     assert_found(&t, 5, "side by side");
     assert_titles_say(&t, "side by side");
 }
+
+#[test]
+fn a_price_word_the_titles_use_is_a_product_line() {
+    let Some(store) = store() else { return };
+    // "ração premium" sorted every food dearest first: "premium" is what
+    // 34 foods are titled ("Premium", "Super Premium").
+    let t = turn(store, "ração premium");
+    assert_found(&t, 20, "ração premium");
+    assert_titles_say(&t, "premium");
+    assert_titles_say(&t, "ração");
+}

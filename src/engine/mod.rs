@@ -51,6 +51,16 @@ impl std::fmt::Debug for Engine {
 /// ([`crate::understand::Lexicon::brand_reading`]).
 const FEW_FOR_ANOTHER_READING: u64 = 10;
 
+/// Another reading of a message, tried from the session before it: the
+/// session after it, the search, its changes, what it found and how.
+type Reading = (
+    Session,
+    SearchSpec,
+    dialog::Changes,
+    SearchResult,
+    Option<Fallback>,
+);
+
 impl Engine {
     /// Opens the live index in `index_dir`. Fails with [`crate::error::Error::Index`]
     /// when there is none yet.
@@ -225,6 +235,42 @@ impl Engine {
                 // Another reading wins when it sets less aside, or as
                 // little and matches more. Read again only then: a second
                 // reading understands the message anew.
+                // The message read another way, from the session before it:
+                // what that reading finds and how, when it is a search.
+                let read_as =
+                    |other: &crate::understand::Understanding| -> Result<Option<Reading>> {
+                        let mut read_again = (*before).clone();
+                        let Step::Search {
+                            spec: spec2,
+                            changes: changes2,
+                            before: before2,
+                        } = dialog::next_step(&mut read_again, other, &context)
+                        else {
+                            return Ok(None);
+                        };
+                        let found2 = search::search(index, &spec2)?;
+                        let fallback2 = dialog::after_search(
+                            &mut read_again,
+                            &spec2,
+                            &changes2,
+                            &before2,
+                            found2.total,
+                            count,
+                        )?;
+                        Ok(Some((read_again, spec2, changes2, found2, fallback2)))
+                    };
+                // A price word the titles use as a product-line name
+                // ("ração premium"): asked as that word when that matches
+                // exactly, whatever the price reading found.
+                if let Some(other) = loaded.lexicon.price_word_as_words(message, &heard) {
+                    let other = in_context(&before, other)?;
+                    if let Some(reading) = read_as(&other)?
+                        && reading.4.is_none()
+                        && reading.3.total > 0
+                    {
+                        (*session, spec, changes, found, fallback) = reading;
+                    }
+                }
                 let first_total = found.total;
                 if first_total < FEW_FOR_ANOTHER_READING {
                     let described = matches!(fallback, Some(Fallback::Described(_)));
@@ -252,36 +298,19 @@ impl Engine {
                         if n > 0 && found.total > 0 {
                             break;
                         }
-                        let mut read_again = (*before).clone();
-                        if let Step::Search {
-                            spec: spec2,
-                            changes: changes2,
-                            before: before2,
-                        } = dialog::next_step(&mut read_again, &other, &context)
+                        let Some(reading) = read_as(&other)? else {
+                            continue;
+                        };
+                        let (fallback2, found2) = (&reading.4, &reading.3);
+                        let more =
+                            fallback2.is_none() && fallback.is_none() && found2.total > found.total;
+                        // The type read as words must meet titles: its
+                        // words in descriptions are anything ("geladeira
+                        // duas portas": an egg tray "para geladeira").
+                        let titled = n == 0 || fallback2.is_none();
+                        if titled && (more || dialog::closer(fallback2.as_ref(), fallback.as_ref()))
                         {
-                            let found2 = search::search(index, &spec2)?;
-                            let fallback2 = dialog::after_search(
-                                &mut read_again,
-                                &spec2,
-                                &changes2,
-                                &before2,
-                                found2.total,
-                                count,
-                            )?;
-                            let more = fallback2.is_none()
-                                && fallback.is_none()
-                                && found2.total > found.total;
-                            // The type read as words must meet titles: its
-                            // words in descriptions are anything ("geladeira
-                            // duas portas": an egg tray "para geladeira").
-                            let titled = n == 0 || fallback2.is_none();
-                            if titled
-                                && (more || dialog::closer(fallback2.as_ref(), fallback.as_ref()))
-                            {
-                                *session = read_again;
-                                (spec, changes, found, fallback) =
-                                    (spec2, changes2, found2, fallback2);
-                            }
+                            (*session, spec, changes, found, fallback) = reading;
                         }
                     }
                 }

@@ -205,6 +205,57 @@ impl Lexicon {
         changed.then_some(other)
     }
 
+    /// The reading of `first` with its price word asked as a word of
+    /// titles, when the catalog's titles use it as a product-line name
+    /// ("ração premium": the foods titled "Premium" or "Super Premium",
+    /// not every food dearest first; "luxury watches"); `None` when the
+    /// message has no such word. Only uncommon words qualify ("premium",
+    /// "luxury", not "cheap" or "better", which titles use in passing).
+    /// The engine prefers it when it matches exactly.
+    pub fn price_word_as_words(
+        &self,
+        message: &str,
+        first: &Understanding,
+    ) -> Option<Understanding> {
+        let at = first
+            .ops
+            .iter()
+            .position(|op| matches!(op, Op::Pricier | Op::Cheap | Op::Cheaper))?;
+        let tokens = tokenize(message);
+        let word = (0..tokens.toks.len())
+            .map(|i| tokens.key(i))
+            .find(|&key| self.names_a_product_line(key))?;
+        let mut other = first.clone();
+        other.ops[at] = Op::Text(word.to_string());
+        Some(other)
+    }
+
+    /// True when `key` is one word meaning a price move that is also a
+    /// word of the catalog's titles and no common word of any language.
+    fn names_a_product_line(&self, key: &str) -> bool {
+        /// Titles using the word, at least.
+        const MIN_TITLES: u64 = 3;
+        /// Rank in a language's word list under which a word is common.
+        const COMMON: u32 = 3_000;
+        let price_marker = self.lookup(&[key.to_string()]).is_some_and(|e| {
+            self.entries[e].iter().any(|m| {
+                matches!(
+                    m,
+                    lexicon::Meaning::Marker(
+                        builtin::Marker::Pricier
+                            | builtin::Marker::Cheap
+                            | builtin::Marker::Cheaper
+                    )
+                )
+            })
+        });
+        price_marker
+            && self.term_count(key) >= MIN_TITLES
+            && Lang::ALL
+                .into_iter()
+                .all(|lang| crate::language::rank(lang, key).is_none_or(|r| r >= COMMON))
+    }
+
     fn read(
         &self,
         message: &str,

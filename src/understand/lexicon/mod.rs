@@ -392,6 +392,14 @@ impl Lexicon {
         (info.count > 0 && !info.stop).then_some(&*info.word)
     }
 
+    /// Number of products whose titles use the word `key` (0 when none).
+    pub(crate) fn term_count(&self, key: &str) -> u64 {
+        self.words
+            .get(key)
+            .and_then(|&id| self.info.get(id as usize))
+            .map_or(0, |info| info.count)
+    }
+
     /// True when `key` is a word of the catalog's titles, function words
     /// included ("pro" of "iPhone 15 Pro", which is "para o" too).
     pub(crate) fn in_titles(&self, key: &str) -> bool {
