@@ -1061,3 +1061,27 @@ fn a_price_word_the_titles_use_is_a_product_line() {
     assert_titles_say(&t, "premium");
     assert_titles_say(&t, "ração");
 }
+
+#[test]
+fn a_weight_range_shows_only_products_for_weights_within_it() {
+    let Some(store) = store() else { return };
+    // "Cães 4,5 a 10 kg" is no dose for a dog of 10 to 20 kg: the first
+    // number of a title's range is 4.5 kg, not a bare "4,5".
+    for (first, range, within) in [
+        ("antipulgas bravecto", "cachorro de 20 a 40kg", "20 a 40"),
+        ("antipulgas bravecto", "para cães de 10 a 20 kg", "10"),
+        ("simparic", "pra cachorro de 10 a 20 kg", "10 a 20"),
+    ] {
+        let mut session = Session::default();
+        said(store, &mut session, first);
+        let t = said(store, &mut session, range);
+        assert_found(&t, 1, range);
+        for p in &t.products {
+            let title = p.title.to_lowercase();
+            assert!(title.contains(within), "{range}: {}", p.title);
+            for below in ["4,5 a 10", "5 a 10kg", "2 a 4"] {
+                assert!(!title.contains(below), "{range}: {}", p.title);
+            }
+        }
+    }
+}

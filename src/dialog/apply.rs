@@ -272,13 +272,17 @@ pub fn apply(
                     c.price_min = *min;
                     c.price_max = *max;
                 } else if let Some(min) = min {
+                    // "abaixo de 1500", then "na verdade acima de 1500": a
+                    // floor at or over the cap replaces it, as a cap at or
+                    // under the floor replaces the floor (it was "between
+                    // R$ 1,500 and R$ 1,500").
                     c.price_min = Some(*min);
-                    if c.price_max.is_some_and(|m| m < *min) {
+                    if c.price_max.is_some_and(|m| m <= *min) {
                         c.price_max = None;
                     }
                 } else if let Some(max) = max {
                     c.price_max = Some(*max);
-                    if c.price_min.is_some_and(|m| m > *max) {
+                    if c.price_min.is_some_and(|m| m >= *max) {
                         c.price_min = None;
                     }
                 }
@@ -549,6 +553,29 @@ mod tests {
         apply_(&mut s, &ops(vec![Op::Pricier]));
         assert_eq!(s.constraints.price_min, Some(549.0));
         assert_eq!(s.constraints.price_max, None);
+    }
+
+    #[test]
+    fn a_bound_meeting_the_other_one_replaces_it() {
+        let mut s = Session::default();
+        let price = |min, max| ops(vec![Op::Price { min, max }]);
+        apply_(&mut s, &price(Some(1500.0), None));
+        apply_(&mut s, &price(None, Some(1500.0)));
+        assert_eq!(
+            (s.constraints.price_min, s.constraints.price_max),
+            (None, Some(1500.0))
+        );
+        apply_(&mut s, &price(Some(1500.0), None));
+        assert_eq!(
+            (s.constraints.price_min, s.constraints.price_max),
+            (Some(1500.0), None)
+        );
+        // A cap over the floor is a range.
+        apply_(&mut s, &price(None, Some(3000.0)));
+        assert_eq!(
+            (s.constraints.price_min, s.constraints.price_max),
+            (Some(1500.0), Some(3000.0))
+        );
     }
 
     #[test]

@@ -143,7 +143,7 @@ impl Tokenizer for WordTokenizer {
             }
             let measurement = word
                 .starts_with(|c: char| c.is_ascii_digit())
-                .then(|| crate::language::units::measurement_at(text, range.start))
+                .then(|| crate::language::units::measurement_or_range_at(text, range.start))
                 .flatten();
             let at = self.len;
             if at == tokens.len() {

@@ -256,6 +256,18 @@ pub fn display(token: &str, lang: crate::model::Lang) -> Option<String> {
 /// the byte where it ends. `None` when no unit follows the number, or
 /// letters that are no unit do ("4k", "3xl").
 pub fn measurement_at(text: &str, start: usize) -> Option<(String, usize)> {
+    number_at(text, start, false)
+}
+
+/// As [`measurement_at`], and the first number of a range takes the unit
+/// written after the second, ending where the number does: a title's
+/// "Cães 4,5 a 10 kg" measures 4.5 kg to 10 kg. For indexing titles; a
+/// shopper's "de 4 a 10 kg" is read as a range by the understanding.
+pub fn measurement_or_range_at(text: &str, start: usize) -> Option<(String, usize)> {
+    number_at(text, start, true)
+}
+
+fn number_at(text: &str, start: usize, ranges: bool) -> Option<(String, usize)> {
     let bytes = text.as_bytes();
     if !bytes.get(start)?.is_ascii_digit() {
         return None;
@@ -271,13 +283,40 @@ pub fn measurement_at(text: &str, start: usize) -> Option<(String, usize)> {
         }
     }
     let value = crate::text::parse_number(&text[start..i])?;
-    let (symbol, end) = unit_after(text, i)?;
+    let (symbol, end) = unit_after(text, i).or_else(|| {
+        ranges
+            .then(|| range_unit(text, i).map(|u| (u, i)))
+            .flatten()
+    })?;
     let number = if value.fract() == 0.0 && value.abs() < 1e15 {
         format!("{}", value as i64)
     } else {
         format!("{value}")
     };
     Some((format!("{number}{symbol}"), end))
+}
+
+/// The unit of a range whose first number ends at byte `at` of `text`:
+/// " a 10 kg", " to 20kg", "-10kg", " até 7,5 kg".
+fn range_unit(text: &str, at: usize) -> Option<&'static str> {
+    let rest = text.get(at..)?;
+    let after = ["-", "–", " - ", " – ", " a ", " to ", " até ", " ate "]
+        .iter()
+        .find_map(|joiner| rest.strip_prefix(joiner))?;
+    let second = at + (rest.len() - after.len());
+    if !after.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = second;
+    let bytes = text.as_bytes();
+    while end < bytes.len()
+        && (bytes[end].is_ascii_digit()
+            || matches!(bytes[end], b'.' | b',')
+                && bytes.get(end + 1).is_some_and(u8::is_ascii_digit))
+    {
+        end += 1;
+    }
+    unit_after(text, end).map(|(symbol, _)| symbol)
 }
 
 /// The unit written at byte `at` of `text`, right after a number: a quote
@@ -321,6 +360,20 @@ mod tests {
 
     fn read(text: &str) -> Option<String> {
         measurement_at(text, 0).map(|(token, end)| format!("{token}@{end}"))
+    }
+
+    #[test]
+    fn the_first_number_of_a_range_takes_its_unit() {
+        let read =
+            |text| measurement_or_range_at(text, 0).map(|(token, end)| format!("{token}@{end}"));
+        assert_eq!(measurement_at("4,5 a 10 kg", 0), None);
+        assert_eq!(read("4,5 a 10 kg").as_deref(), Some("4.5kg@3"));
+        assert_eq!(read("10 to 20kg").as_deref(), Some("10kg@2"));
+        assert_eq!(read("2-4kg").as_deref(), Some("2kg@1"));
+        assert_eq!(read("3,6 até 7,5 kg").as_deref(), Some("3.6kg@3"));
+        // No unit after the second number, or no number: no measurement.
+        assert_eq!(read("2 a 3 pessoas"), None);
+        assert_eq!(read("10 a partir"), None);
     }
 
     #[test]

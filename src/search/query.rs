@@ -446,11 +446,22 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
     // table or a pet's weight, its "15" anything, its "S23" the model a
     // combo replaces.
     let measured = text_fields(index, false);
+    // Both ends of one quantity asked: a range ("de 10 a 20 kg").
+    let bounds: Vec<_> = c
+        .text
+        .iter()
+        .filter_map(|w| crate::language::units::bound_of(w))
+        .collect();
+    let ranged = |w: &str| {
+        crate::language::units::bound_of(w).is_some_and(|(bound, _, quantity)| {
+            bounds.iter().any(|(b, _, q)| *b != bound && *q == quantity)
+        })
+    };
     required.extend(c.text.iter().filter_map(|w| {
         // "15", "s23", "4k", "42151": a number or a model code (a phrase
         // with a number, "2 portas", may be in descriptions).
         let coded = !w.contains(' ') && w.bytes().any(|b| b.is_ascii_digit());
-        if let Some(within) = within_query(index, w, &measured) {
+        if let Some(within) = within_query(index, w, &measured, ranged(w)) {
             Some(within)
         } else if coded {
             // A measurement also in the catalog's other units ("2000gb"

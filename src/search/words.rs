@@ -253,17 +253,23 @@ pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<d
 /// when the catalog has no measurement within it. An upper bound also
 /// leaves out what measures more in the same quantity: a 2 TB drive is
 /// not "no more than 256 GB" for its "Leitura 530MB/s", nor a kit of a 27"
-/// and a 24" monitor "up to 24 inches".
+/// and a 24" monitor "up to 24 inches". The lower bound of a range
+/// (`ranged`: "de 10 a 20 kg") also leaves out what measures less in the
+/// unit asked: "Bravecto 4,5 a 10 kg" is no dose for a dog of 10 to 20 kg
+/// (its "250 mg" is another unit and stays).
 pub(super) fn within_query(
     index: &ProductIndex,
     word: &str,
     fields: &[(Field, f32)],
+    ranged: bool,
 ) -> Option<Box<dyn Query>> {
-    use crate::language::units::{Bound, bound_of};
+    use crate::language::units::{Bound, bound_of, measure};
     let (bound, asked, quantity) = bound_of(word)?;
+    let unit = measure(&word[..word.len() - 1]).map(|m| m.unit);
     // Only the rounding of a unit's conversion is slack: 24.1" is over 24".
     let slack = asked * 1e-6;
     let (mut within, mut beyond): (Vec<&String>, Vec<&String>) = (Vec::new(), Vec::new());
+    let floor_only = bound == Bound::AtLeast && !ranged;
     for m in index
         .measurements()
         .iter()
@@ -275,7 +281,8 @@ pub(super) fn within_query(
         };
         match inside {
             true => within.push(&m.token),
-            false => beyond.push(&m.token),
+            false if bound == Bound::AtMost || Some(m.unit) == unit => beyond.push(&m.token),
+            false => {}
         }
     }
     let terms = |tokens: &[&String]| token_queries(tokens.iter().copied(), fields);
@@ -283,7 +290,7 @@ pub(super) fn within_query(
         return Some(Box::new(EmptyQuery));
     }
     let inside = any_of(terms(&within));
-    if bound == Bound::AtLeast || beyond.is_empty() {
+    if floor_only || beyond.is_empty() {
         return Some(inside);
     }
     Some(Box::new(BooleanQuery::new(vec![
