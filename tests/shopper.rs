@@ -1369,3 +1369,47 @@ fn demo_a_question_about_a_value_of_one_product_is_answered() {
     assert!(t.reply.contains("\u{201c}leather\u{201d}"), "{}", t.reply);
     assert_eq!(t.filters, first.filters);
 }
+
+#[test]
+fn myntra_a_word_is_set_aside_before_a_stated_budget_or_brand() {
+    let Some(store) = myntra() else { return };
+    // "black dial" dropped Titan and the 3,000 cap to keep the word "dial":
+    // CASIO and Fastrack watches up to 5,595.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "watches for men",
+        &[Want::Kind(&["watch"]), Want::Audience(MEN)],
+    );
+    chat.exact("titan", &[Want::Brand("Titan")]);
+    chat.exact("under 3000", &[Want::Under(3000.0)]);
+    let t = chat.say("black dial", &[Want::Colour(BLACK)]);
+    assert!(
+        !t.products.is_empty(),
+        "{}",
+        chat.fail("black Titan watches")
+    );
+    assert!(
+        t.relaxed.iter().all(|r| r.constraint.name() == "text"),
+        "{}",
+        chat.fail("only the word is set aside")
+    );
+}
+
+#[test]
+fn myntra_a_title_word_written_apart_is_that_word() {
+    let Some(store) = myntra() else { return };
+    // "high rise" is the titles' "High-Rise": it was two words, "high"
+    // matching "Highly Distressed" mid-rise jeans.
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "black high rise jeans for women",
+        &[
+            Want::Kind(&["jeans"]),
+            Want::Colour(BLACK),
+            Want::Audience(WOMEN),
+        ],
+    );
+    for p in &t.products {
+        assert!(p.title.contains("High-Rise"), "{}", p.title);
+    }
+}

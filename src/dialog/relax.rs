@@ -65,7 +65,8 @@ fn weakness(kind: &ConstraintKind) -> usize {
 /// The order in which constraints are set aside when nothing matches:
 /// those already set aside, then what the shopper said before this message
 /// (the newest request wins a conflict), then what this message said, the
-/// weakest first within each; the product type last of all.
+/// weakest first within each; the product type last of all. Words of titles
+/// come before all of those.
 pub fn relaxation_order(
     c: &Constraints,
     changes: &Changes,
@@ -77,6 +78,13 @@ pub fn relaxation_order(
         .filter(|k| present.contains(k))
         .cloned()
         .collect();
+    // Words go first, said now or before: a stated budget or brand is
+    // never set aside to keep a word ("black dial" after "titan", "under
+    // 3000": the Titan watches under 3,000 whose titles lack "dial", not
+    // any brand's at any price).
+    if present.contains(&ConstraintKind::Text) && !order.contains(&ConstraintKind::Text) {
+        order.push(ConstraintKind::Text);
+    }
     let by_weakness = |mut kinds: Vec<ConstraintKind>| {
         kinds.sort_by_key(weakness);
         kinds
@@ -398,6 +406,26 @@ mod tests {
         let set_aside = [ConstraintKind::Facet(Slot::Brand)];
         let order = relaxation_order(&s.constraints, &ch, &set_aside);
         assert_eq!(order, vec!["brand", "color", "type"]);
+    }
+
+    #[test]
+    fn words_are_set_aside_before_a_budget_or_brand_said_earlier() {
+        let mut s = Session::default();
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Type, vec!["Watches".into()]),
+                Op::Set(Slot::Brand, vec!["Titan".into()]),
+                Op::Price {
+                    min: None,
+                    max: Some(3000.0),
+                },
+            ]),
+            None,
+        );
+        let (_, ch) = apply(&mut s, &ops(vec![Op::Text("dial".into())]), None);
+        let order = relaxation_order(&s.constraints, &ch, &[]);
+        assert_eq!(order, vec!["text", "price", "brand", "type"]);
     }
 
     #[test]

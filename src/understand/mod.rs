@@ -275,6 +275,11 @@ impl Lexicon {
             tokens = tokenize(joined);
         }
         let message = joined_letters.as_deref().unwrap_or(message);
+        let joined_words = self.join_split_words(message, &tokens);
+        if let Some(joined) = &joined_words {
+            tokens = tokenize(joined);
+        }
+        let message = joined_words.as_deref().unwrap_or(message);
         let split;
         if let Some(s) = self.split_unknown_joined(message, &tokens) {
             split = s;

@@ -84,6 +84,58 @@ impl Lexicon {
         out
     }
 
+    /// When two words are one word of the catalog's titles written apart
+    /// ("slip on" for "Slip-On", "high rise" for "High-Rise", "smart
+    /// watch"), the message with them joined by a hyphen. Only when the
+    /// titles use the joined word more than the rarer of the two, and the
+    /// two begin no phrase of the lexicon ("red tape" stays the brand).
+    pub(super) fn join_split_words(&self, message: &str, tokens: &Tokens) -> Option<String> {
+        /// Titles using the joined word, at least.
+        const MIN_TITLES: u64 = 3;
+        let mut out: Option<String> = None;
+        let info = |key: &str| {
+            self.words
+                .get(key)
+                .and_then(|&id| self.info.get(id as usize))
+        };
+        let count = |key: &str| info(key).filter(|i| !i.stop).map_or(0, |i| i.count);
+        let mut i = 0;
+        while i + 1 < tokens.toks.len() {
+            let (first, second) = (&tokens.toks[i], &tokens.toks[i + 1]);
+            let (a, b) = (tokens.key(i), tokens.key(i + 1));
+            i += 1;
+            if first.kind != TokKind::Word
+                || second.kind != TokKind::Word
+                || a.chars().count() < 2
+                || b.chars().count() < 2
+                || info(a).is_some_and(|w| w.stop)
+            {
+                continue;
+            }
+            let joined = format!("{a}{b}");
+            let together = count(&joined);
+            if together < MIN_TITLES || together <= count(a).min(count(b)) {
+                continue;
+            }
+            let phrase = self
+                .words
+                .get(a)
+                .and_then(|&x| self.edges.get(&(0, x)))
+                .zip(self.words.get(b))
+                .is_some_and(|(&node, &y)| self.edges.contains_key(&(node, y)));
+            let between = message.get(first.raw.end..second.raw.start).unwrap_or("");
+            if phrase || between.is_empty() || !between.chars().all(char::is_whitespace) {
+                continue;
+            }
+            let s = out.get_or_insert_with(|| message.to_string());
+            // Same length: one hyphen and spaces after it.
+            let hyphen = format!("-{}", " ".repeat(between.len() - 1));
+            s.replace_range(first.raw.end..second.raw.start, &hyphen);
+            i += 1;
+        }
+        out
+    }
+
     /// The lexicon id of token `i`, correcting typos of unknown words.
     fn token_id(&self, tokens: &Tokens, i: usize) -> Option<u32> {
         let key = tokens.key(i);
