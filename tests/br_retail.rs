@@ -1085,3 +1085,21 @@ fn a_weight_range_shows_only_products_for_weights_within_it() {
         }
     }
 }
+
+#[test]
+fn the_stores_own_english_product_names_are_portuguese_here() {
+    let Some(store) = store() else { return };
+    // "refrigerador duplex" and "side by side" answered in English: the
+    // titles use those words ("Refrigerador Duplex", "Side by Side").
+    for message in ["refrigerador duplex", "refrigerador side by side"] {
+        let t = turn(store, message);
+        assert_eq!(t.lang, vitrine::model::Lang::Pt, "{message}: {}", t.reply);
+    }
+    let mut session = Session::default();
+    said(store, &mut session, "quero uma geladeira");
+    for message in ["side by side", "black inox"] {
+        let t = said(store, &mut session, message);
+        assert_eq!(t.lang, vitrine::model::Lang::Pt, "{message}: {}", t.reply);
+        assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
+    }
+}

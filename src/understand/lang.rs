@@ -18,11 +18,27 @@ use crate::model::Lang;
 /// include Black); and a catalog value that is a common word of the
 /// conversation's language alone ("cabo" in a Brazilian store) keeps the
 /// conversation in it: "cabo hdmi" is not English for its "hdmi".
+#[cfg(test)]
 pub(crate) fn detect(
     raw: &str,
     tokens: &Tokens,
     prior: super::Prior,
     value_word: &dyn Fn(&str) -> bool,
+) -> Lang {
+    detect_with_titles(raw, tokens, prior, value_word, &|_| false)
+}
+
+/// As [`detect`], and words the catalog's titles use often (`title_word`)
+/// count only by their letters too, function words included: in a
+/// Brazilian store, "refrigerador side by side", "fone over ear" and
+/// "black inox" are its products' names, not English. The caller says so
+/// only of a catalog in the conversation's language.
+pub(crate) fn detect_with_titles(
+    raw: &str,
+    tokens: &Tokens,
+    prior: super::Prior,
+    value_word: &dyn Fn(&str) -> bool,
+    title_word: &dyn Fn(&str) -> bool,
 ) -> Lang {
     let super::Prior {
         lang: prior,
@@ -53,6 +69,8 @@ pub(crate) fn detect(
                 // is a name there ("teclado mecânico", then "switch red").
                 evidence.letters(raw_word);
                 evidence.common_in_only(key, prior);
+            } else if title_word(key) {
+                evidence.letters(raw_word);
             } else {
                 evidence.word(tokens.key(i), raw_word);
             }
@@ -105,6 +123,27 @@ mod tests {
         assert_eq!(settled("quero uma camiseta", Lang::En), Lang::Pt);
         // Before the first message, one word tells.
         assert_eq!(lang("hdmi", Lang::Pt), Lang::En);
+    }
+
+    #[test]
+    fn words_of_the_titles_are_names_in_the_catalog_language() {
+        let titles = ["side", "by", "duplex", "over", "ear", "inox", "black"];
+        let detect_in = |text: &str| {
+            detect_with_titles(text, &tokenize(text), Lang::Pt.into(), &|_| false, &|k| {
+                titles.contains(&k)
+            })
+        };
+        for text in [
+            "refrigerador side by side",
+            "side by side",
+            "refrigerador duplex",
+            "fone over ear",
+            "geladeira black inox",
+        ] {
+            assert_eq!(detect_in(text), Lang::Pt, "{text}");
+        }
+        // Other English words still tell.
+        assert_eq!(detect_in("black sneakers for men"), Lang::En);
     }
 
     #[test]

@@ -59,6 +59,10 @@ pub use token::parse_number;
 
 use token::tokenize;
 
+/// Products whose titles use a word, at least, for it to be one of the
+/// store's names for its products.
+const OFTEN_IN_TITLES: u64 = 10;
+
 /// The language to assume for a message: the conversation's, kept when
 /// the message shows none of its own. A `settled` one (the conversation
 /// has had turns) changes only on clear evidence: one word that only
@@ -292,7 +296,13 @@ impl Lexicon {
         } else {
             split.as_str()
         };
-        let lang = lang::detect(raw, &tokens, prior, &|k| self.is_value_word(k));
+        // Words its titles use often are the store's names for its
+        // products, in a store of the conversation's language.
+        let own_titles = prior.lang == self.catalog_language;
+        let lang =
+            lang::detect_with_titles(raw, &tokens, prior, &|k| self.is_value_word(k), &|k| {
+                own_titles && self.term_count(k) >= OFTEN_IN_TITLES
+            });
         let mut spans = self.segment(raw, &tokens, lang, brand_first);
         segment::qualify_compounds(self, &mut spans, &tokens, lang);
         let mut used = vec![false; spans.len()];
