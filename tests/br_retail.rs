@@ -1103,3 +1103,23 @@ fn the_stores_own_english_product_names_are_portuguese_here() {
         assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
     }
 }
+
+#[test]
+fn chat_abbreviations_and_what_the_shopper_is_doing_search_nothing() {
+    let Some(store) = store() else { return };
+    // "tb", "vendem", "serve", "volta", "limite" were words every title had to have.
+    let t = turn(store, "vcs vendem iphone?");
+    assert_found(&t, 10, "vcs vendem iphone?");
+    let t = turn(store, "notebook dell ou lenovo tb serve");
+    assert_found(&t, 5, "notebook dell ou lenovo tb serve");
+    let mut session = Session::default();
+    said(store, &mut session, "tv 50 polegadas");
+    let t = said(store, &mut session, "volta pra 43");
+    assert_found(&t, 5, "volta pra 43");
+    assert_titles_say(&t, "43");
+    let mut session = Session::default();
+    let capped = said(store, &mut session, "air fryer ate 400").total;
+    let t = said(store, &mut session, "tira o limite de preço");
+    assert!(t.total > capped, "{}", t.reply);
+    assert!(t.filters.price_max.is_none(), "{}", t.reply);
+}
