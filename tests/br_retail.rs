@@ -1123,3 +1123,33 @@ fn chat_abbreviations_and_what_the_shopper_is_doing_search_nothing() {
     assert!(t.total > capped, "{}", t.reply);
     assert!(t.filters.price_max.is_none(), "{}", t.reply);
 }
+
+#[test]
+fn another_word_of_the_same_kind_is_the_one_wanted_now() {
+    let Some(store) = store() else { return };
+    // "e qned?" after OLED TVs showed the OLEDs again, the new word set
+    // aside; "e ryzen 7?" showed Ryzen 9s over the budget.
+    for (first, then, now, before) in [
+        ("tv lg oled 55", "e nanocell?", "nanocell", "oled"),
+        (
+            "processador ryzen 5 até 1000",
+            "e ryzen 7?",
+            "ryzen 7",
+            "ryzen 5",
+        ),
+        ("teclado sem fio", "com fio então", "com fio", "sem fio"),
+    ] {
+        let mut session = Session::default();
+        said(store, &mut session, first);
+        let t = said(store, &mut session, then);
+        assert!(!t.products.is_empty(), "{then}: {}", t.reply);
+        for p in &t.products {
+            let title = p.title.to_lowercase();
+            assert!(
+                title.contains(now) && !title.contains(before),
+                "{then}: {}",
+                p.title
+            );
+        }
+    }
+}

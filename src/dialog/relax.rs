@@ -267,16 +267,19 @@ pub fn after_search(
         }
     }
     // Of the shopper's words, only those in the way are set aside: "silk"
-    // stays when "wedding" is what no saree mentions.
+    // stays when "wedding" is what no saree mentions. The newest word is
+    // kept first, as the newest request wins a conflict: "tv lg oled",
+    // then "e qned?" is the QNED TVs, not the OLEDs again.
     let mut kept_words: Vec<String> = Vec::new();
     if dropped.contains(&ConstraintKind::Text) {
-        for word in &spec.constraints.text {
+        for word in spec.constraints.text.iter().rev() {
             let mut trial = attempt.clone();
             trial.constraints.text = kept_words.iter().chain([word]).cloned().collect();
             if count(&trial)? > 0 {
                 kept_words.push(word.clone());
             }
         }
+        kept_words.reverse();
         attempt.constraints.text = kept_words.clone();
     }
     let mut held = spec.constraints.clone();
