@@ -1153,3 +1153,24 @@ fn another_word_of_the_same_kind_is_the_one_wanted_now() {
         }
     }
 }
+
+#[test]
+fn everyday_names_of_air_fryers_and_speakers() {
+    let Some(store) = store() else { return };
+    // "fritadeira sem óleo" (the everyday name of an air fryer) found
+    // nothing, "não encontrei fritadeiras exceto óleo"; "caixinha de som"
+    // (the diminutive) found nothing either.
+    for message in ["fritadeira sem oleo", "fritadeira elétrica sem óleo"] {
+        let t = turn(store, message);
+        assert_found(&t, 10, message);
+        assert_titles_say(&t, "air");
+    }
+    let t = turn(store, "caixinha de som bluetooth");
+    assert_found(&t, 20, "caixinha de som bluetooth");
+    // "areia sem perfume" is the unscented sand, not sand that is no perfume.
+    let mut session = Session::default();
+    said(store, &mut session, "areia higienica");
+    let t = said(store, &mut session, "sem perfume");
+    assert_found(&t, 1, "sem perfume");
+    assert_titles_say(&t, "sem perfume");
+}

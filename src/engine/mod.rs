@@ -262,13 +262,45 @@ impl Engine {
                 // A price word the titles use as a product-line name
                 // ("ração premium"): asked as that word when that matches
                 // exactly, whatever the price reading found.
-                if let Some(other) = loaded.lexicon.price_word_as_words(message, &heard) {
+                // So is an exclusion the titles name as a feature, when
+                // it leaves nothing out or excludes another product type
+                // ("areia sem perfume": no sand is a perfume; "non padded
+                // bra" leaves the padded bras out, and stays).
+                let lexicon = &loaded.lexicon;
+                let another_type = heard
+                    .ops
+                    .iter()
+                    .any(|op| matches!(op, crate::understand::Op::Exclude(Slot::Type, _)))
+                    && spec.constraints.facet(&Slot::Type).is_some();
+                let excludes_nothing = |spec: &SearchSpec, total: u64| -> Result<bool> {
+                    let mut all = spec.clone();
+                    for f in all.constraints.facets.values_mut() {
+                        f.none_of.clear();
+                    }
+                    all.constraints.excluded_text.clear();
+                    Ok(count(&all)? == total)
+                };
+                let negation = match lexicon.negation_as_words(message, &heard) {
+                    Some(other)
+                        if fallback.is_some()
+                            || another_type
+                            || excludes_nothing(&spec, found.total)? =>
+                    {
+                        Some(other)
+                    }
+                    _ => None,
+                };
+                for other in [lexicon.price_word_as_words(message, &heard), negation]
+                    .into_iter()
+                    .flatten()
+                {
                     let other = in_context(&before, other)?;
                     if let Some(reading) = read_as(&other)?
                         && reading.4.is_none()
                         && reading.3.total > 0
                     {
                         (*session, spec, changes, found, fallback) = reading;
+                        break;
                     }
                 }
                 let first_total = found.total;

@@ -234,6 +234,36 @@ impl Lexicon {
         Some(other)
     }
 
+    /// The reading of `first` with its one exclusion asked as the phrase
+    /// titles use for a product without it ("fritadeira sem óleo", "areia
+    /// sem perfume": the air fryers and the unscented sand, not fryers
+    /// that are no oil, nor sand that is no perfume); `None` when the
+    /// message has no such phrase. The engine prefers it when it matches
+    /// exactly.
+    pub fn negation_as_words(&self, message: &str, first: &Understanding) -> Option<Understanding> {
+        let mut exclusions = first
+            .ops
+            .iter()
+            .enumerate()
+            .filter(|(_, op)| matches!(op, Op::Exclude(..) | Op::ExcludeText(_)));
+        let (at, _) = exclusions.next()?;
+        if exclusions.next().is_some() {
+            return None;
+        }
+        let negators = &crate::language::data(self.catalog_language).titles.negators;
+        let tokens = tokenize(message);
+        let phrase = (0..tokens.toks.len().saturating_sub(1)).find_map(|i| {
+            let (negator, word) = (tokens.key(i), tokens.key(i + 1));
+            (negators.iter().any(|n| crate::text::key(n) == negator)
+                && word.chars().count() >= 3
+                && self.term(word).is_some())
+            .then(|| format!("{negator} {word}"))
+        })?;
+        let mut other = first.clone();
+        other.ops[at] = Op::Text(phrase);
+        Some(other)
+    }
+
     /// True when `key` is one word meaning a price move that is also a
     /// word of the catalog's titles and no common word of any language.
     fn names_a_product_line(&self, key: &str) -> bool {
