@@ -365,6 +365,13 @@ fn demo_sort_phrases_order_the_products() {
         ("from most expensive to cheapest", false),
         ("price low to high", true),
         ("sort from the highest price to the lowest", false),
+        // "sort by price" then a direction: the direction ("cheapest first" before).
+        ("sort by price high to low", false),
+        ("in ascending order", true),
+        // "first" after a price word orders; it does not pick product #1.
+        ("expensive first", false),
+        ("cheaper first", true),
+        ("costliest first", false),
     ] {
         let t = chat.exact(message, &[]);
         let prices: Vec<f64> = t.products.iter().filter_map(|p| p.price).collect();
