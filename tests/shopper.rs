@@ -1420,3 +1420,19 @@ fn myntra_a_title_word_written_apart_is_that_word() {
         assert!(p.title.contains("High-Rise"), "{}", p.title);
     }
 }
+
+#[test]
+fn myntra_off_white_is_the_titles_off_white() {
+    let Some(store) = myntra() else { return };
+    // "off white" was the family Cream: 5 cream shirts, none of the
+    // shirts titled "Off-White".
+    let mut chat = Chat::new(store);
+    let t = chat.exact(
+        "off white shirt for men",
+        &[Want::Kind(&["shirt"]), Want::Audience(MEN)],
+    );
+    assert!(t.total >= 10, "{}", chat.fail("the Off-White shirts"));
+    for p in &t.products {
+        assert!(p.title.contains("Off-White"), "{}", p.title);
+    }
+}

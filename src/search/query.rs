@@ -84,10 +84,19 @@ fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Bo
         .iter()
         .map(|v| facet_value_query(index, &Slot::Color, v))
         .collect();
-    let title = word_query(index, value, &[(index.fields().title, 1.0)])?;
+    // "off white" is also the titles' "Off-White", one word there.
+    let fields = [(index.fields().title, 1.0)];
+    let spellings: Vec<Box<dyn Query>> = [value.to_string(), value.replace(' ', "")]
+        .iter()
+        .take(if value.contains(' ') { 2 } else { 1 })
+        .filter_map(|v| word_query(index, v, &fields))
+        .collect();
+    if spellings.is_empty() {
+        return None;
+    }
     Some(Box::new(BooleanQuery::new(vec![
         (Occur::Must, any_of(broader)),
-        (Occur::Must, title),
+        (Occur::Must, any_of(spellings)),
     ])))
 }
 
