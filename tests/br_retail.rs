@@ -1174,3 +1174,20 @@ fn everyday_names_of_air_fryers_and_speakers() {
     assert_found(&t, 1, "sem perfume");
     assert_titles_say(&t, "sem perfume");
 }
+
+#[test]
+fn a_model_number_is_not_a_size_in_another_unit() {
+    let Some(store) = store() else { return };
+    // "iphone 16" was "16 cm": iPhone 17s with 6.3" screens, no iPhone 16.
+    let t = turn(store, "iphone 16");
+    assert_found(&t, 3, "iphone 16");
+    assert_titles_say(&t, "iphone 16");
+    // "tv 32" is still the size.
+    let t = turn(store, "tv 32");
+    assert_found(&t, 5, "tv 32");
+    assert!(
+        t.filters.text.iter().any(|w| w == "32in"),
+        "{:?}",
+        t.filters.text
+    );
+}

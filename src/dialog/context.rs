@@ -120,9 +120,17 @@ pub fn measured(
                 let n = lone_number(&word, 4).unwrap_or(0.0);
                 let size = match sized(measurements, &types, n, count)? {
                     // The word meets measurements at its number too ("32"
-                    // finds 32"): the size when that is all it meets.
+                    // finds 32"): the size when that is all it meets, and
+                    // when the products with the word are mostly of that
+                    // size. The size counts what measures the same in
+                    // other units too: "iphone 16" is the 14 iPhone 16s,
+                    // none of them 16 cm, not the phones of 6.3" (16 cm).
                     Some((token, sized)) => {
-                        (sized >= count(&of_types(&types, Some(&word)))?).then_some(token)
+                        let as_word = count(&of_types(&types, Some(&word)))?;
+                        let mut both = of_types(&types, Some(&word));
+                        both.text.push(token.clone());
+                        let same = 2 * count(&both)? >= as_word;
+                        (sized >= as_word && same).then_some(token)
                     }
                     None => None,
                 };
