@@ -78,6 +78,13 @@ fn said(store: &Store, session: &mut Session, message: &str) -> Turn {
     t
 }
 
+/// The answer to `then` in a new conversation opened with `first`.
+fn after(store: &Store, first: &str, then: &str) -> Turn {
+    let mut session = Session::default();
+    said(store, &mut session, first);
+    said(store, &mut session, then)
+}
+
 /// Asserts that `t` found at least `at_least` products (and shows some)
 /// with nothing set aside.
 fn assert_found(t: &Turn, at_least: u64, what: &str) {
@@ -516,9 +523,7 @@ fn a_number_alone_with_a_type_is_the_size_the_catalog_sells_it_in() {
         }
     }
     // A capacity the same way: "473" after Stanley beer cups is 473 ml.
-    let mut session = Session::default();
-    said(store, &mut session, "copo de cerveja stanley");
-    let t = said(store, &mut session, "473");
+    let t = after(store, "copo de cerveja stanley", "473");
     assert_found(&t, 3, "473");
     for p in &t.products {
         let title = store.rows[&p.id].0.to_lowercase().replace(' ', "");
@@ -539,9 +544,7 @@ fn a_word_the_titles_use_widely_is_no_type_of_a_few_products() {
         assert!(title_has(&store.rows[&p.id], "oled"), "oled: {title}");
         assert!(title.contains("65"), "65: {title}");
     }
-    let mut session = Session::default();
-    said(store, &mut session, "headset gamer com microfone");
-    let t = said(store, &mut session, "rgb");
+    let t = after(store, "headset gamer com microfone", "rgb");
     assert_found(&t, 5, "headset / rgb");
     for p in &t.products {
         let row = &store.rows[&p.id];
@@ -652,9 +655,7 @@ fn bigger_and_smaller_are_the_next_size_the_catalog_sells() {
         ("tv 55 polegadas", "maior", 55u32),
         ("tv 55 polegadas", "menor", 55u32),
     ] {
-        let mut session = Session::default();
-        said(store, &mut session, first);
-        let t = said(store, &mut session, then);
+        let t = after(store, first, then);
         assert_found(&t, 1, then);
         for p in &t.products {
             let sizes = inches(&store.rows[&p.id].0);
@@ -671,9 +672,7 @@ fn bigger_and_smaller_are_the_next_size_the_catalog_sells() {
 fn nem_after_an_exclusion_excludes_too() {
     let Some(store) = store() else { return };
     // "nem jbl nem samsung" showed 29 JBL headphones: "nem" was "or".
-    let mut session = Session::default();
-    said(store, &mut session, "fone bluetooth");
-    let t = said(store, &mut session, "nem jbl nem samsung");
+    let t = after(store, "fone bluetooth", "nem jbl nem samsung");
     assert_found(&t, 5, "nem jbl nem samsung");
     for p in &t.products {
         let brand = p.brand.as_deref().unwrap_or("").to_lowercase();
@@ -706,9 +705,7 @@ fn a_model_word_after_a_product_line_narrows_it() {
     // "ipad", then "air" showed aquarium air stones (the 42 products typed
     // Air); "mini" LEGO ("Mini" the type of 12, the word of 396 titles).
     for word in ["air", "mini"] {
-        let mut session = Session::default();
-        said(store, &mut session, "ipad");
-        let t = said(store, &mut session, word);
+        let t = after(store, "ipad", word);
         assert_found(&t, 3, word);
         for p in &t.products {
             let row = &store.rows[&p.id];
@@ -730,9 +727,7 @@ fn a_number_after_a_type_is_its_size_where_more_titles_say_so() {
     assert_found(&t, 3, "tv 32");
     assert!(t.reply.contains("32\""), "{}", t.reply);
     // Then "tv de 43" is another size, not the 32" kept.
-    let mut session = Session::default();
-    said(store, &mut session, "tv 32");
-    let t = said(store, &mut session, "tv de 43");
+    let t = after(store, "tv 32", "tv de 43");
     assert_found(&t, 3, "tv 32 / tv de 43");
     assert!(
         t.reply.contains("43\"") && !t.reply.contains("32\""),
@@ -780,9 +775,7 @@ fn follow_ups_starting_e_a_keep_the_search() {
     let Some(store) = store() else { return };
     // "e a mais barata?" was the type "EA" (EA SPORTS FC Points): "e a"
     // is "and the", never one word.
-    let mut session = Session::default();
-    said(store, &mut session, "geladeira");
-    let t = said(store, &mut session, "e a mais barata?");
+    let t = after(store, "geladeira", "e a mais barata?");
     assert_found(&t, 100, "e a mais barata?");
     for p in &t.products {
         assert!(
@@ -792,9 +785,7 @@ fn follow_ups_starting_e_a_keep_the_search() {
         );
     }
     assert_cheapest_first(&t, "");
-    let mut session = Session::default();
-    said(store, &mut session, "cadeira gamer");
-    let t = said(store, &mut session, "e a preta?");
+    let t = after(store, "cadeira gamer", "e a preta?");
     assert_found(&t, 5, "e a preta?");
     for p in &t.products {
         assert!(
@@ -814,9 +805,7 @@ fn dislikes_exclude_and_a_no_answers_the_brand_shown() {
         ("headset gamer", "não curto redragon", "redragon"),
         ("geladeira", "odeio consul", "consul"),
     ] {
-        let mut session = Session::default();
-        said(store, &mut session, first);
-        let t = said(store, &mut session, dislike);
+        let t = after(store, first, dislike);
         assert_found(&t, 5, dislike);
         assert!(
             !brands(&t).iter().any(|b| b == brand),
@@ -851,9 +840,7 @@ fn an_exclusion_is_never_set_aside() {
     let Some(store) = store() else { return };
     // Every air fryer of the store is Electrolux: "nao quero electrolux"
     // showed 16 of them "without the brand filter".
-    let mut session = Session::default();
-    said(store, &mut session, "air fryer");
-    let t = said(store, &mut session, "nao quero electrolux");
+    let t = after(store, "air fryer", "nao quero electrolux");
     assert!(!brands(&t).iter().any(|b| b == "electrolux"), "{}", t.reply);
     assert!(
         t.products.is_empty() && t.reply.contains("Electrolux"),
@@ -912,9 +899,7 @@ fn a_question_about_a_shown_product_is_answered_not_searched() {
 fn a_one_word_term_keeps_the_conversation_in_portuguese() {
     let Some(store) = store() else { return };
     // "placa de video", then "nvidia" answered in English.
-    let mut session = Session::default();
-    said(store, &mut session, "placa de video");
-    let t = said(store, &mut session, "nvidia");
+    let t = after(store, "placa de video", "nvidia");
     assert_found(&t, 5, "nvidia");
     assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
 }
@@ -923,18 +908,14 @@ fn a_one_word_term_keeps_the_conversation_in_portuguese() {
 fn a_budget_about_an_amount_or_in_thousands() {
     let Some(store) = store() else { return };
     // "até uns 100 reais" was R$ 85–115; "1,5 mil" a word of titles.
-    let mut session = Session::default();
-    said(store, &mut session, "mouse sem fio");
-    let t = said(store, &mut session, "até uns 100 reais");
+    let t = after(store, "mouse sem fio", "até uns 100 reais");
     assert_found(&t, 20, "até uns 100 reais");
     assert!(
         t.products
             .iter()
             .all(|p| p.price.is_some_and(|x| x <= 100.0))
     );
-    let mut session = Session::default();
-    said(store, &mut session, "monitor");
-    let t = said(store, &mut session, "1,5 mil");
+    let t = after(store, "monitor", "1,5 mil");
     assert_found(&t, 20, "1,5 mil");
     assert_eq!(t.filters.price_max, Some(1500.0), "{}", t.reply);
     assert!(
@@ -984,9 +965,7 @@ fn fourth_pass_phrasings() {
         ("geladeira", "não quero nada da consul", "consul"),
         ("headset gamer", "detesto produtos da redragon", "redragon"),
     ] {
-        let mut session = Session::default();
-        said(store, &mut session, first);
-        let t = said(store, &mut session, dislike);
+        let t = after(store, first, dislike);
         assert_found(&t, 5, dislike);
         assert!(
             !brands(&t).iter().any(|b| b == brand),
@@ -995,15 +974,11 @@ fn fourth_pass_phrasings() {
         );
     }
     // "da amd": the cards titled AMD Radeon, whose brand is the maker's.
-    let mut session = Session::default();
-    said(store, &mut session, "placa de video");
-    let t = said(store, &mut session, "da amd");
+    let t = after(store, "placa de video", "da amd");
     assert_found(&t, 20, "da amd");
     assert_titles_say(&t, "amd");
     // "switch red" is the keyboards' switches, not a red keyboard.
-    let mut session = Session::default();
-    said(store, &mut session, "teclado mecanico");
-    let t = said(store, &mut session, "switch red");
+    let t = after(store, "teclado mecanico", "switch red");
     assert_found(&t, 10, "switch red");
     assert!(t.reply.starts_with("Encontrei"), "{}", t.reply);
     assert_titles_say(&t, "red");
@@ -1018,18 +993,14 @@ fn fourth_pass_phrasings() {
     assert_found(&t, 20, "na vdd lg");
     assert!(t.filters.text.is_empty() && brands(&t).iter().all(|b| b == "lg"));
     // "uns 200 reais no máximo" is at most 200.
-    let mut session = Session::default();
-    said(store, &mut session, "fone bluetooth");
-    let t = said(store, &mut session, "uns 200 reais no máximo");
+    let t = after(store, "fone bluetooth", "uns 200 reais no máximo");
     assert_found(&t, 5, "uns 200 reais no máximo");
     assert_eq!(
         (t.filters.price_min, t.filters.price_max),
         (None, Some(200.0))
     );
     // "bebedouro para gato", then "fonte": fountains, not power supplies.
-    let mut session = Session::default();
-    said(store, &mut session, "bebedouro para gato");
-    let t = said(store, &mut session, "fonte");
+    let t = after(store, "bebedouro para gato", "fonte");
     assert_found(&t, 2, "fonte");
     assert_titles_say(&t, "fonte");
     assert_titles_say(&t, "bebedouro");
@@ -1040,13 +1011,9 @@ fn a_feature_phrase_is_not_a_type() {
     let Some(store) = store() else { return };
     // "lavadora", then "top load" was blouses ("top") and mattresses
     // ("Pillow Top"); "side by side" was the word "side".
-    let mut session = Session::default();
-    said(store, &mut session, "lavadora");
-    let t = said(store, &mut session, "top load");
+    let t = after(store, "lavadora", "top load");
     assert_titles_say(&t, "lav");
-    let mut session = Session::default();
-    said(store, &mut session, "geladeira");
-    let t = said(store, &mut session, "side by side");
+    let t = after(store, "geladeira", "side by side");
     assert_found(&t, 5, "side by side");
     assert_titles_say(&t, "side by side");
 }
@@ -1072,9 +1039,7 @@ fn a_weight_range_shows_only_products_for_weights_within_it() {
         ("antipulgas bravecto", "para cães de 10 a 20 kg", "10"),
         ("simparic", "pra cachorro de 10 a 20 kg", "10 a 20"),
     ] {
-        let mut session = Session::default();
-        said(store, &mut session, first);
-        let t = said(store, &mut session, range);
+        let t = after(store, first, range);
         assert_found(&t, 1, range);
         for p in &t.products {
             let title = p.title.to_lowercase();
@@ -1112,9 +1077,7 @@ fn chat_abbreviations_and_what_the_shopper_is_doing_search_nothing() {
     assert_found(&t, 10, "vcs vendem iphone?");
     let t = turn(store, "notebook dell ou lenovo tb serve");
     assert_found(&t, 5, "notebook dell ou lenovo tb serve");
-    let mut session = Session::default();
-    said(store, &mut session, "tv 50 polegadas");
-    let t = said(store, &mut session, "volta pra 43");
+    let t = after(store, "tv 50 polegadas", "volta pra 43");
     assert_found(&t, 5, "volta pra 43");
     assert_titles_say(&t, "43");
     let mut session = Session::default();
@@ -1139,9 +1102,7 @@ fn another_word_of_the_same_kind_is_the_one_wanted_now() {
         ),
         ("teclado sem fio", "com fio então", "com fio", "sem fio"),
     ] {
-        let mut session = Session::default();
-        said(store, &mut session, first);
-        let t = said(store, &mut session, then);
+        let t = after(store, first, then);
         assert!(!t.products.is_empty(), "{then}: {}", t.reply);
         for p in &t.products {
             let title = p.title.to_lowercase();
@@ -1168,9 +1129,7 @@ fn everyday_names_of_air_fryers_and_speakers() {
     let t = turn(store, "caixinha de som bluetooth");
     assert_found(&t, 20, "caixinha de som bluetooth");
     // "areia sem perfume" is the unscented sand, not sand that is no perfume.
-    let mut session = Session::default();
-    said(store, &mut session, "areia higienica");
-    let t = said(store, &mut session, "sem perfume");
+    let t = after(store, "areia higienica", "sem perfume");
     assert_found(&t, 1, "sem perfume");
     assert_titles_say(&t, "sem perfume");
 }

@@ -99,6 +99,8 @@ impl Lexicon {
                 .and_then(|&id| self.info.get(id as usize))
         };
         let count = |key: &str| info(key).filter(|i| !i.stop).map_or(0, |i| i.count);
+        // One buffer for every pair's joined word: this runs on every message.
+        let mut joined = String::new();
         let mut i = 0;
         while i + 1 < tokens.toks.len() {
             let (first, second) = (&tokens.toks[i], &tokens.toks[i + 1]);
@@ -112,7 +114,9 @@ impl Lexicon {
             {
                 continue;
             }
-            let joined = format!("{a}{b}");
+            joined.clear();
+            joined.push_str(a);
+            joined.push_str(b);
             let together = count(&joined);
             if together < MIN_TITLES || together <= count(a).min(count(b)) {
                 continue;
