@@ -58,6 +58,11 @@ pub struct LanguageData {
     /// not be Bluetooth).
     #[serde(default)]
     pub implied_by: BTreeMap<String, Vec<String>>,
+    /// A phrase -> the attribute phrase it denies ("com fio" -> "sem fio",
+    /// "wired" -> "wireless"): saying it excludes the products that have
+    /// the other.
+    #[serde(default)]
+    pub opposites: BTreeMap<String, String>,
     /// Garment sizes by their names ("medium" -> "m", "grande" -> "g"),
     /// understood next to the word "size"/"tamanho" when the catalog lists
     /// that size.
@@ -437,6 +442,21 @@ pub fn implied_by(word: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The attribute phrase that `phrase` (folded) denies in any language's
+/// `[opposites]` ("com fio" -> "sem fio"), folded.
+pub fn opposite(phrase: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, String>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| d.opposites.iter())
+                .map(|(said, denied)| (crate::text::key(said), crate::text::key(denied)))
+                .collect()
+        })
+        .get(phrase)
+        .map(String::as_str)
 }
 
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of

@@ -287,6 +287,7 @@ impl Builtin {
             // longa": its words apart would be searched apart).
             attribute_phrases: list(|d| &d.attribute_phrases)
                 .into_iter()
+                .chain(all().flat_map(|d| d.opposites.keys()).map(String::as_str))
                 .chain(
                     all()
                         .flat_map(|d| d.translations.keys())

@@ -291,6 +291,13 @@ pub(crate) fn extract(
                     }
                 }
             }
+            // "com fio", "wired": not the attribute it denies ("sem fio");
+            // after a negation, that attribute ("not wired").
+            Item::Term(word) if crate::language::opposite(word).is_some() => {
+                let denied = crate::language::opposite(word).unwrap_or(word);
+                p.neg = !p.neg;
+                p.text(i, denied, gap);
+            }
             Item::Term(word) => {
                 let named = size_named_before_cue(lx, tokens, spans, i);
                 if let Some((f, values)) =
