@@ -145,6 +145,12 @@ impl Evidence {
         self.total() > before
     }
 
+    /// Weighs a word that names the store's products in `lang` ("fone",
+    /// "lavadora"): as much as a letter only `lang` writes.
+    pub fn product_name(&mut self, lang: Lang) {
+        self.add(lang, 2);
+    }
+
     /// Weighs only the letters of a word as written ("ç", "ã"): for words
     /// whose meaning is no evidence of the language.
     pub fn letters(&mut self, raw: &str) {

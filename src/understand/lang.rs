@@ -25,20 +25,24 @@ pub(crate) fn detect(
     prior: super::Prior,
     value_word: &dyn Fn(&str) -> bool,
 ) -> Lang {
-    detect_with_titles(raw, tokens, prior, value_word, &|_| false)
+    detect_with_titles(raw, tokens, prior, value_word, &|_| false, &|_| false)
 }
 
 /// As [`detect`], and words the catalog's titles use often (`title_word`)
 /// count only by their letters too, function words included: in a
 /// Brazilian store, "refrigerador side by side", "fone over ear" and
 /// "black inox" are its products' names, not English. The caller says so
-/// only of a catalog in the conversation's language.
+/// only of a catalog in the conversation's language. A word that names one
+/// of that catalog's product types in its language alone (`own_type`:
+/// "lavadora", "fone") weighs as much as a letter of it: "fone over ear"
+/// and "lavadora top load" are Portuguese with English product terms.
 pub(crate) fn detect_with_titles(
     raw: &str,
     tokens: &Tokens,
     prior: super::Prior,
     value_word: &dyn Fn(&str) -> bool,
     title_word: &dyn Fn(&str) -> bool,
+    own_type: &dyn Fn(&str) -> bool,
 ) -> Lang {
     let super::Prior {
         lang: prior,
@@ -64,6 +68,9 @@ pub(crate) fn detect_with_titles(
                 // product, and folded whole it can spell a word of another
                 // language ("aline").
                 evidence.letters(raw_word);
+            } else if own_type(key) {
+                evidence.letters(raw_word);
+                evidence.product_name(prior);
             } else if value_word(key) && (settled || !crate::language::detect::evidence_word(key)) {
                 // In a settled conversation a word of the catalog's values
                 // is a name there ("teclado mecânico", then "switch red").
@@ -129,9 +136,14 @@ mod tests {
     fn words_of_the_titles_are_names_in_the_catalog_language() {
         let titles = ["side", "by", "duplex", "over", "ear", "inox", "black"];
         let detect_in = |text: &str| {
-            detect_with_titles(text, &tokenize(text), Lang::Pt.into(), &|_| false, &|k| {
-                titles.contains(&k)
-            })
+            detect_with_titles(
+                text,
+                &tokenize(text),
+                Lang::Pt.into(),
+                &|_| false,
+                &|k| titles.contains(&k),
+                &|_| false,
+            )
         };
         for text in [
             "refrigerador side by side",
@@ -144,6 +156,22 @@ mod tests {
         }
         // Other English words still tell.
         assert_eq!(detect_in("black sneakers for men"), Lang::En);
+        // Unless a word names the store's products in its language.
+        let types = ["lavadora", "fone"];
+        let detect_in = |text: &str| {
+            detect_with_titles(
+                text,
+                &tokenize(text),
+                Lang::Pt.into(),
+                &|_| false,
+                &|_| false,
+                &|k| types.contains(&k),
+            )
+        };
+        for text in ["lavadora top load", "fone over ear", "lavadora front load"] {
+            assert_eq!(detect_in(text), Lang::Pt, "{text}");
+        }
+        assert_eq!(detect_in("washing machine top load"), Lang::En);
     }
 
     #[test]

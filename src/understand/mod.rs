@@ -314,6 +314,11 @@ impl Lexicon {
             tokens = tokenize(joined);
         }
         let message = joined_words.as_deref().unwrap_or(message);
+        let run_together = self.split_run_together(message, &tokens);
+        if let Some(text) = &run_together {
+            tokens = tokenize(text);
+        }
+        let message = run_together.as_deref().unwrap_or(message);
         let split;
         if let Some(s) = self.split_unknown_joined(message, &tokens) {
             split = s;
@@ -329,10 +334,14 @@ impl Lexicon {
         // Words its titles use often are the store's names for its
         // products, in a store of the conversation's language.
         let own_titles = prior.lang == self.catalog_language;
-        let lang =
-            lang::detect_with_titles(raw, &tokens, prior, &|k| self.is_value_word(k), &|k| {
-                own_titles && self.term_count(k) >= OFTEN_IN_TITLES
-            });
+        let lang = lang::detect_with_titles(
+            raw,
+            &tokens,
+            prior,
+            &|k| self.is_value_word(k),
+            &|k| own_titles && self.term_count(k) >= OFTEN_IN_TITLES,
+            &|k| own_titles && self.names_own_type(k),
+        );
         let mut spans = self.segment(raw, &tokens, lang, brand_first);
         segment::qualify_compounds(self, &mut spans, &tokens, lang);
         let mut used = vec![false; spans.len()];

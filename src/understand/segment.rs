@@ -35,6 +35,49 @@ impl Lexicon {
         out
     }
 
+    /// When an unknown word that is no typo of a known one is two words of
+    /// the catalog's titles run together ("frostfree", "airfryer"), the
+    /// message with a space between them: the split whose rarer half the
+    /// titles use most, each half a content word of three letters or more
+    /// used by a few titles at least.
+    pub(super) fn split_run_together(&self, message: &str, tokens: &Tokens) -> Option<String> {
+        /// Titles using each half, at least.
+        const MIN_TITLES: u64 = 3;
+        let count = |key: &str| {
+            self.words
+                .get(key)
+                .and_then(|&id| self.info.get(id as usize))
+                .filter(|i| !i.stop)
+                .map_or(0, |i| i.count)
+        };
+        let mut out: Option<String> = None;
+        // Right to left, so the offsets of the words before stay true.
+        for (i, t) in tokens.toks.iter().enumerate().rev() {
+            let key = tokens.key(i);
+            if t.kind != TokKind::Word
+                || key.len() < 6
+                || !key.bytes().all(|b| b.is_ascii_lowercase())
+                || self.words.contains_key(key)
+                || crate::language::is_common_word(key)
+                || self.typo.correct(key).is_some()
+            {
+                continue;
+            }
+            let best = (3..=key.len() - 3)
+                .map(|at| (at, count(&key[..at]).min(count(&key[at..]))))
+                .filter(|&(_, n)| n >= MIN_TITLES)
+                .max_by_key(|&(_, n)| n);
+            let raw = message.get(t.raw.clone()).unwrap_or("");
+            if let Some((at, _)) = best
+                && raw.len() == key.len()
+            {
+                let s = out.get_or_insert_with(|| message.to_string());
+                s.insert(t.raw.start + at, ' ');
+            }
+        }
+        out
+    }
+
     /// When a single letter and the word after it are one word of the
     /// catalog's titles written apart ("v neck" for "V-Neck", "a line" for
     /// "A-Line"), the message with them joined by a hyphen.
@@ -67,12 +110,19 @@ impl Lexicon {
             if conjunction || stop(tokens.key(i + 1)) || tokens.key(i + 1).chars().count() < 2 {
                 continue;
             }
+            let count = |key: &str| {
+                self.words
+                    .get(key)
+                    .and_then(|&id| self.info.get(id as usize))
+                    .map_or(0, |info| info.count)
+            };
             let joined = format!("{}{}", tokens.key(i), tokens.key(i + 1));
-            let in_titles = self
-                .words
-                .get(joined.as_str())
-                .and_then(|&id| self.info.get(id as usize))
-                .is_some_and(|info| info.count > 0);
+            // A letter that is also an article or a preposition ("qual a
+            // tv", "a shirt") joins only a word the titles use less often
+            // than the joined one ("a line" is "A-Line"; "a tv" is no ATV).
+            let article = stop(tokens.key(i));
+            let in_titles =
+                count(&joined) > 0 && (!article || count(&joined) >= count(tokens.key(i + 1)));
             let between = message.get(letter.raw.end..word.raw.start).unwrap_or("");
             if in_titles && !between.is_empty() && between.chars().all(char::is_whitespace) {
                 let s = out.get_or_insert_with(|| message.to_string());
@@ -144,6 +194,20 @@ impl Lexicon {
     fn token_id(&self, tokens: &Tokens, i: usize) -> Option<u32> {
         let key = tokens.key(i);
         if let Some(&id) = self.words.get(key) {
+            // A word a product or two have, one letter from one hundreds
+            // have, is a typo in a description ("bluetoth") and the
+            // shopper's too.
+            let rare = self
+                .info
+                .get(id as usize)
+                .filter(|w| w.count <= 2 && !w.builtin && !w.literal && !w.in_brand && !w.stop);
+            if let Some(w) = rare
+                && tokens.toks.get(i).is_some_and(|t| t.kind == TokKind::Word)
+                && !crate::language::is_common_word(key)
+                && let Some(better) = self.typo.correct_rare(key, w.count)
+            {
+                return Some(better);
+            }
             return Some(id);
         }
         match tokens.toks.get(i)?.kind {

@@ -68,6 +68,10 @@ fn hash_skipping(bytes: &[u8], skip_a: usize, skip_b: usize) -> u64 {
     (h.rotate_left(5) ^ n).wrapping_mul(MIX)
 }
 
+/// How many times as many products a correction of a rare catalog word
+/// must have.
+const RARE_RATIO: u64 = 50;
+
 /// Words longer than this are never corrected.
 const MAX_WORD_LEN: usize = 40;
 
@@ -124,8 +128,29 @@ impl TypoIndex {
 
     /// The lexicon id of the best correction of `word`, if any.
     pub fn correct(&self, word: &str) -> Option<u32> {
+        match self.nearest(word) {
+            (false, best) => best.map(|(_, _, id)| id),
+            (true, _) => None, // a known word is not a typo
+        }
+    }
+
+    /// For a word the catalog has but rarely (`count` products: a typo in
+    /// a description, "bluetoth"), the lexicon id of a word one letter
+    /// away that [`RARE_RATIO`] times as many products use.
+    pub fn correct_rare(&self, word: &str, count: u64) -> Option<u32> {
+        match self.nearest(word) {
+            (_, Some((1, score, id))) if score >= count.max(1).saturating_mul(RARE_RATIO) => {
+                Some(id)
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether `word` is a target itself, and its best correction:
+    /// (distance, score, lexicon id).
+    fn nearest(&self, word: &str) -> (bool, Option<(usize, u64, u32)>) {
         if !eligible(word) {
-            return None;
+            return (false, None);
         }
         let bytes = word.as_bytes();
         let len = bytes.len();
@@ -191,10 +216,7 @@ impl TypoIndex {
                 }
             }
         }
-        if exact {
-            return None; // a known word is not a typo
-        }
-        best.map(|(_, _, id)| id)
+        (exact, best)
     }
 
     /// Number of words the index can correct to.

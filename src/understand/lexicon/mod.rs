@@ -211,6 +211,22 @@ impl Lexicon {
             .is_some_and(|&id| self.info[id as usize].literal)
     }
 
+    /// True when `key` alone names a product type of the catalog and is a
+    /// common word of no language other than the catalog's ("lavadora",
+    /// "fone" in a Brazilian store; not "mouse" or "tv").
+    pub(crate) fn names_own_type(&self, key: &str) -> bool {
+        let typed = self
+            .lookup(&[key.to_string()])
+            .and_then(|e| self.entries.get(e))
+            .is_some_and(|meanings| {
+                meanings.iter().any(|m| {
+                    matches!(m, Meaning::Facet { facet, .. }
+                        if self.facet(*facet).is_some_and(|f| f.slot == Slot::Type))
+                })
+            });
+        typed && crate::language::common_in(key).all(|lang| lang == self.catalog_language)
+    }
+
     fn add_facet_meaning(
         &mut self,
         key: &str,
