@@ -234,14 +234,24 @@ fn next_size(
 }
 
 /// `u` with a one-word type that narrows the session's type asked as that
-/// word of titles, when the type is all the message says ("bomber"): a
-/// message that says more ("black tops for men under 60") is a new search.
+/// word of titles, when the type is all the message says besides words of
+/// titles ("bomber"; "tanque de tinta" after printers): a message that
+/// says more ("black tops for men under 60") is a new search.
 pub fn narrowed(
     session: &Session,
     mut u: Understanding,
     count: &mut Count<'_>,
 ) -> Result<Understanding> {
-    if u.ops.len() != 1 {
+    let types = u
+        .ops
+        .iter()
+        .filter(|op| matches!(op, Op::Set(Slot::Type, _)))
+        .count();
+    if types != 1
+        || u.ops
+            .iter()
+            .any(|op| !matches!(op, Op::Set(Slot::Type, _) | Op::Text(_)))
+    {
         return Ok(u);
     }
     let Some(current) = types_of(session) else {

@@ -6,7 +6,7 @@ use super::builtin::Marker;
 use super::lexicon::{Lexicon, Meaning, NONE};
 use super::span::{Item, Span};
 use super::token::{TokKind, Tokens};
-use crate::model::Lang;
+use crate::model::{Lang, Slot};
 
 impl Lexicon {
     /// When a hyphenated or dotted word is unknown ("non-leather",
@@ -74,6 +74,43 @@ impl Lexicon {
                 let s = out.get_or_insert_with(|| message.to_string());
                 s.insert(t.raw.start + at, ' ');
             }
+        }
+        out
+    }
+
+    /// A letter that stands for a word ("racao p gato": "p" is "para"),
+    /// written out: only between two words, the next one no function
+    /// word, colour or size ("camiseta p preta", "p e m" are sizes).
+    pub(super) fn expand_letters(&self, message: &str, tokens: &Tokens) -> Option<String> {
+        let mut out: Option<String> = None;
+        for i in (1..tokens.toks.len().saturating_sub(1)).rev() {
+            let (letter, next) = (&tokens.toks[i], &tokens.toks[i + 1]);
+            let Some(long) = crate::language::letter_abbreviation(tokens.key(i)) else {
+                continue;
+            };
+            let key = tokens.key(i + 1);
+            let described = self.lookup(&[key.to_string()]).is_some_and(|e| {
+                self.entries.get(e).is_some_and(|meanings| {
+                    meanings.iter().any(|m| match m {
+                        Meaning::Facet { facet, .. } | Meaning::Absent { facet } => self
+                            .facet(*facet)
+                            .is_some_and(|f| matches!(f.slot, Slot::Color | Slot::Size)),
+                        Meaning::Stop | Meaning::Marker(_) => true,
+                        _ => false,
+                    })
+                })
+            });
+            if letter.kind != TokKind::Word
+                || next.kind != TokKind::Word
+                || tokens.toks[i - 1].kind != TokKind::Word
+                || key.chars().count() < 2
+                || described
+                || self.size_values(key).is_some()
+            {
+                continue;
+            }
+            out.get_or_insert_with(|| message.to_string())
+                .replace_range(letter.raw.clone(), long);
         }
         out
     }
@@ -417,12 +454,19 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
     // A message that starts with a link and names one type qualifies the
     // type asked before ("com microfone" after "headset sem fio", "para
     // notebook" after "mochila"): a feature, not a new kind of product.
-    if let (Some(link), Some(next)) = (spans.first(), spans.get(1))
+    // So does one after "and" ("e de mesa?" after "ventilador de coluna").
+    let first = spans
+        .iter()
+        .take_while(|s| {
+            s.end == s.start + 1 && matches!(tokens.key(s.start), "e" | "and" | "ou" | "or")
+        })
+        .count();
+    if let (Some(link), Some(next)) = (spans.get(first), spans.get(first + 1))
         && is_link(link)
         && is_type(next)
         && spans.iter().filter(|s| is_type(s)).count() == 1
     {
-        spans[1].item = Item::Qualifier;
+        spans[first + 1].item = Item::Qualifier;
     }
     for i in 0..spans.len() {
         if !is_type(&spans[i]) {
