@@ -1228,3 +1228,40 @@ fn words_run_together_or_misspelt_in_a_description_are_read() {
     assert_found(&t, 30, "fone bluetoth");
     assert_titles_say(&t, "bluetooth");
 }
+
+#[test]
+fn chat_abbreviations_for_para_com_and_sem() {
+    let Some(store) = store() else { return };
+    // "raçao p gato" searched the word "p" first ("Não encontrei rações p
+    // gato"), then dropped it.
+    for message in ["racao p gato", "ração p/ gato"] {
+        let t = turn(store, message);
+        assert_found(&t, 300, message);
+        assert!(
+            t.filters.text.iter().all(|w| w != "p"),
+            "{message}: {:?}",
+            t.filters.text
+        );
+    }
+    let t = turn(store, "mouse s/ fio");
+    assert_found(&t, 100, "mouse s/ fio");
+    // A letter before a colour is still a size.
+    let t = turn(store, "camiseta p preta");
+    assert!(t.filters.text.iter().any(|w| w == "p"), "{:?}", t.filters);
+}
+
+#[test]
+fn a_type_after_e_de_or_inside_the_titles_qualifies_the_one_asked() {
+    let Some(store) = store() else { return };
+    // "e de mesa?" after a floor fan was 95 tables; "tanque de tinta"
+    // after Epson printers was washing-machine tanks.
+    let t = after(store, "ventilador de coluna", "e de mesa?");
+    assert!(!t.products.is_empty(), "{}", t.reply);
+    assert_titles_say(&t, "ventilador de mesa");
+    let mut session = Session::default();
+    said(store, &mut session, "impressora multifuncional");
+    said(store, &mut session, "epson");
+    let t = said(store, &mut session, "tanque de tinta");
+    assert!(!t.products.is_empty(), "{}", t.reply);
+    assert_titles_say(&t, "impressora");
+}

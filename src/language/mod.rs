@@ -58,6 +58,15 @@ pub struct LanguageData {
     /// not be Bluetooth).
     #[serde(default)]
     pub implied_by: BTreeMap<String, Vec<String>>,
+    /// Abbreviations written with a slash -> the word they stand for
+    /// ("p/" -> "para", "w/o" -> "without").
+    #[serde(default)]
+    pub abbreviations: BTreeMap<String, String>,
+    /// A letter that stands for a word before another ("racao p gato":
+    /// "p" -> "para"), though not before a colour or a function word,
+    /// where it is a size ("camiseta p preta").
+    #[serde(default)]
+    pub letter_abbreviations: BTreeMap<String, String>,
     /// A phrase -> the attribute phrase it denies ("com fio" -> "sem fio",
     /// "wired" -> "wireless"): saying it excludes the products that have
     /// the other.
@@ -444,6 +453,68 @@ pub fn implied_by(word: &str) -> Vec<String> {
     out
 }
 
+/// `message` with the abbreviations of every language's `[abbreviations]`
+/// written out ("ração p/ gato" -> "ração para gato"), or `None` when it
+/// has none. Only at a word's start and before a word of two letters or
+/// more: "Urinary S/O" is a name.
+pub fn expand_abbreviations(message: &str) -> Option<String> {
+    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        every()
+            .flat_map(|(_, d)| d.abbreviations.iter())
+            .map(|(short, long)| (short.to_lowercase(), long.clone()))
+            .collect()
+    });
+    if !message.contains('/') {
+        return None;
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    let mut changed = false;
+    let mut rest = message;
+    let mut at_start = true;
+    while let Some(c) = rest.chars().next() {
+        let found = at_start
+            .then(|| {
+                table.iter().find(|(short, _)| {
+                    rest.get(..short.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(short))
+                        && {
+                            let after = rest[short.len()..].trim_start();
+                            let word = after
+                                .split(|c: char| !c.is_alphabetic())
+                                .next()
+                                .unwrap_or("");
+                            word.chars().count() >= 2
+                        }
+                })
+            })
+            .flatten();
+        if let Some((short, long)) = found {
+            out.push_str(long);
+            rest = &rest[short.len()..];
+            if !rest.starts_with(char::is_whitespace) {
+                out.push(' ');
+            }
+            changed = true;
+            at_start = false;
+            continue;
+        }
+        out.push(c);
+        at_start = c.is_whitespace() || matches!(c, '(' | ',' | ';');
+        rest = &rest[c.len_utf8()..];
+    }
+    changed.then_some(out)
+}
+
+/// The word a letter stands for before another word in any language's
+/// `[letter_abbreviations]` ("p" -> "para").
+pub fn letter_abbreviation(letter: &str) -> Option<&'static str> {
+    every()
+        .flat_map(|(_, d)| d.letter_abbreviations.iter())
+        .find(|(short, _)| short.as_str() == letter)
+        .map(|(_, long)| long.as_str())
+}
+
 /// The attribute phrase that `phrase` (folded) denies in any language's
 /// `[opposites]` ("com fio" -> "sem fio"), folded.
 pub fn opposite(phrase: &str) -> Option<&'static str> {
@@ -552,6 +623,22 @@ mod tests {
         assert!(translations("cats").contains(&"gato".to_string()));
         assert!(translations("gato").contains(&"cat".to_string()));
         assert!(translations("wireless").contains(&"sem fio".to_string()));
+        assert_eq!(
+            expand_abbreviations("ração p/ gato").as_deref(),
+            Some("ração para gato")
+        );
+        assert_eq!(
+            expand_abbreviations("Mouse S/Fio c/ led").as_deref(),
+            Some("Mouse sem Fio com led")
+        );
+        assert_eq!(
+            expand_abbreviations("headphones w/o mic").as_deref(),
+            Some("headphones without mic")
+        );
+        // A name, a fraction, a size.
+        for kept in ["urinary s/o", "1/2 kg", "p/m", "tv 50\" 4k/8k"] {
+            assert_eq!(expand_abbreviations(kept), None, "{kept}");
+        }
         assert!(translations("Mecânico").contains(&"mechanical".to_string()));
         assert!(translations("qwerty").is_empty());
         // Through their English: "cachorro" finds "Cães".

@@ -297,7 +297,14 @@ impl Lexicon {
         described: &dyn Fn(&str) -> bool,
         brand_first: bool,
     ) -> Understanding {
+        let expanded = crate::language::expand_abbreviations(message);
+        let message = expanded.as_deref().unwrap_or(message);
         let mut tokens = tokenize(message);
+        let letters = self.expand_letters(message, &tokens);
+        if let Some(text) = &letters {
+            tokens = tokenize(text);
+        }
+        let message = letters.as_deref().unwrap_or(message);
         // The merchant's multi-word synonyms, read as what they mean.
         let rewritten = self.rewrite_synonyms(message, &tokens);
         if let Some(text) = &rewritten {
