@@ -41,7 +41,7 @@ pub fn measured(
     // Most messages have no number to read: nothing is looked up for them.
     let to_read = u.ops.iter().any(|op| match op {
         Op::Number(..) | Op::Bigger | Op::Smaller => true,
-        Op::Text(word) => lone_number(word, 4).is_some(),
+        Op::Text(word) => lone_number(word, 5).is_some(),
         _ => false,
     }) || u.ignored.iter().any(|w| lone_number(w, 5).is_some());
     if !to_read {
@@ -116,8 +116,8 @@ pub fn measured(
             // "tv 32": the number as a word of titles, or the size, when
             // the type's titles have it only as the size ("iphone 15" is
             // the word).
-            Op::Text(word) if lone_number(&word, 4).is_some() => {
-                let n = lone_number(&word, 4).unwrap_or(0.0);
+            Op::Text(word) if lone_number(&word, 5).is_some() => {
+                let n = lone_number(&word, 5).unwrap_or(0.0);
                 let size = match sized(measurements, &types, n, count)? {
                     // The word meets measurements at its number too ("32"
                     // finds 32"): the size when that is all it meets, and
