@@ -67,6 +67,17 @@ pub struct LanguageData {
     /// where it is a size ("camiseta p preta").
     #[serde(default)]
     pub letter_abbreviations: BTreeMap<String, String>,
+    /// Words that deny a price bound said after them ("nothing above
+    /// 2000", "shouldn't cost more than 1500"): the bound is the other one.
+    #[serde(default)]
+    pub budget_negations: Vec<String>,
+    /// Words that may stand between such a denial and its bound ("i don't
+    /// want to spend more than").
+    #[serde(default)]
+    pub budget_fillers: Vec<String>,
+    /// Answers ("no", "não") that deny a bound only with fillers between.
+    #[serde(default)]
+    pub budget_answers: Vec<String>,
     /// A phrase -> the attribute phrase it denies ("com fio" -> "sem fio",
     /// "wired" -> "wireless"): saying it excludes the products that have
     /// the other.
@@ -504,6 +515,41 @@ pub fn expand_abbreviations(message: &str) -> Option<String> {
         rest = &rest[c.len_utf8()..];
     }
     changed.then_some(out)
+}
+
+/// What a word (folded) is to a price bound said after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetWord {
+    /// It denies the bound ("nothing", "shouldn't", "nada").
+    Negation,
+    /// An answer that denies it only with fillers between ("no", "não").
+    Answer,
+    /// It may stand between a denial and its bound ("want", "spend").
+    Filler,
+}
+
+/// What `key` (folded) is to a price bound after it, by every language's
+/// `budget_negations`, `budget_answers` and `budget_fillers`.
+pub fn budget_word(key: &str) -> Option<BudgetWord> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, BudgetWord>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table = rustc_hash::FxHashMap::default();
+            for (_, d) in every() {
+                for (list, kind) in [
+                    (&d.budget_fillers, BudgetWord::Filler),
+                    (&d.budget_answers, BudgetWord::Answer),
+                    (&d.budget_negations, BudgetWord::Negation),
+                ] {
+                    for w in list {
+                        table.insert(crate::text::key(w), kind);
+                    }
+                }
+            }
+            table
+        })
+        .get(key)
+        .copied()
 }
 
 /// The word a letter stands for before another word in any language's

@@ -282,7 +282,21 @@ fn number_at(text: &str, start: usize, ranges: bool) -> Option<(String, usize)> 
             break;
         }
     }
-    let value = crate::text::parse_number(&text[start..i])?;
+    let mut value = crate::text::parse_number(&text[start..i])?;
+    // "12 mil btus", "9 thousand btu": a capacity said in thousands.
+    let thousands = [" mil ", " thousand "].iter().find_map(|word| {
+        let rest = text.get(i..)?;
+        let head = rest.get(..word.len())?;
+        head.eq_ignore_ascii_case(word)
+            .then(|| unit_after(text, i + word.len() - 1))
+            .flatten()
+    });
+    if let Some(found) = thousands {
+        value *= 1000.0;
+        let number = format!("{}", value as i64);
+        return (value.fract() == 0.0 && value.abs() < 1e15)
+            .then(|| (format!("{number}{}", found.0), found.1));
+    }
     let (symbol, end) = unit_after(text, i).or_else(|| {
         ranges
             .then(|| range_unit(text, i).map(|u| (u, i)))
@@ -357,6 +371,15 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_capacity_said_in_thousands() {
+        assert_eq!(
+            measurement_at("12 mil btus", 0),
+            Some(("12000btu".to_string(), 11))
+        );
+        assert_eq!(measurement_at("2 mil reais", 0), None);
+    }
 
     fn read(text: &str) -> Option<String> {
         measurement_at(text, 0).map(|(token, end)| format!("{token}@{end}"))

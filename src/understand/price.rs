@@ -90,6 +90,26 @@ fn in_thousands(span: &Span<'_>, amount: f64) -> bool {
     span.end > span.start + 1 && amount >= 1000.0
 }
 
+/// True when the span at `i` is a unit's word ("12 mil btus" is a
+/// capacity, not a budget).
+fn unit_at(spans: &[Span<'_>], tokens: &Tokens, i: usize) -> bool {
+    spans.get(i).is_some_and(|s| {
+        s.end == s.start + 1 && crate::language::units::unit(tokens.key(s.start)).is_some()
+    })
+}
+
+/// The lower end of a range whose upper end was said in thousands and the
+/// lower one without ("entre 7 e 10 mil" is 7.000 to 10.000): in
+/// thousands too, when that keeps it below the upper end.
+fn lower_in_thousands(a: f64, a_span: &Span<'_>, b: f64, b_span: &Span<'_>) -> f64 {
+    let scaled = a * 1000.0;
+    if in_thousands(b_span, b) && !in_thousands(a_span, a) && a < 1000.0 && scaled <= b {
+        scaled
+    } else {
+        a
+    }
+}
+
 /// A range connector at `i`: "-", "to", "a", "até", and "and"/"e" when allowed.
 fn connector(spans: &[Span<'_>], tokens: &Tokens, i: usize, allow_and: bool) -> bool {
     let Some(s) = spans.get(i) else { return false };
@@ -118,6 +138,33 @@ fn stars(spans: &[Span<'_>], mut i: usize) -> Option<usize> {
         i += 1;
     }
     Some(i)
+}
+
+/// Where a denial of the price bound at `i` starts ("nothing above",
+/// "i don't want to spend more than"): a negation, then only words that
+/// may stand between it and the bound.
+fn denied_from(spans: &[Span<'_>], tokens: &Tokens, i: usize) -> Option<usize> {
+    use crate::language::BudgetWord;
+    let said = |s: &Span<'_>| {
+        (s.end == s.start + 1)
+            .then(|| crate::language::budget_word(tokens.key(s.start)))
+            .flatten()
+    };
+    for k in (i.saturating_sub(6)..i).rev() {
+        let span = &spans[k];
+        match said(span) {
+            Some(BudgetWord::Negation) => return Some(k),
+            // "no, under 2000" answers; "no i won't pay over 2000" denies.
+            Some(BudgetWord::Answer) if k + 1 < i => return Some(k),
+            Some(BudgetWord::Filler) => continue,
+            _ if matches!(span.item, Item::Marker(Marker::Neg)) && said(span).is_none() => {
+                return Some(k);
+            }
+            _ if matches!(span.item, Item::Stop) => continue,
+            _ => return None,
+        }
+    }
+    None
 }
 
 fn round2(v: f64) -> f64 {
@@ -158,6 +205,7 @@ pub(crate) fn extract(
                     && connector(spans, tokens, j, true)
                     && let Some((b, k)) = amount(spans, j + 1)
                 {
+                    let a = lower_in_thousands(a, &spans[i + 1], b, &spans[j + 1]);
                     if let Some(end) = stars(spans, k) {
                         if a.max(b) <= 5.0 {
                             ops.push((i, Op::MinRating(a.min(b))));
@@ -184,6 +232,22 @@ pub(crate) fn extract(
                     Marker::OrMore => Marker::Gt,
                     m => m,
                 };
+                // "nothing above 2000", "não pode passar de 4 mil": the
+                // other bound, the words denying it taken with it.
+                let denied = matches!(m, Marker::Lt | Marker::Gt)
+                    .then(|| denied_from(spans, tokens, i))
+                    .flatten()
+                    .filter(|_| amount(spans, i + 1).is_some());
+                let m = match (denied, m) {
+                    (Some(_), Marker::Lt) => Marker::Gt,
+                    (Some(_), Marker::Gt) => Marker::Lt,
+                    (_, m) => m,
+                };
+                if let Some(k) = denied {
+                    for u in used.iter_mut().take(i).skip(k) {
+                        *u = true;
+                    }
+                }
                 let mut at = i + 1;
                 // "rated above 4", "rated at least 4"
                 if m == Marker::Rated
@@ -282,8 +346,13 @@ pub(crate) fn extract(
                     // "iphone 14 até 5000" is a model and a budget, not a
                     // range from 14: without a currency, a range's ends
                     // are of one order.
-                    && (cur_before || cur_after || k > j + 2 || a.min(b) * 20.0 >= a.max(b))
+                    && (cur_before || cur_after || k > j + 2 || a.min(b) * 20.0 >= a.max(b)
+                        || lower_in_thousands(a, &spans[i], b, &spans[j + 1]) != a)
+                    // "tv 4k até 3 mil" is a 4K TV up to 3.000: a range
+                    // without a currency goes up.
+                    && (cur_before || cur_after || a < b)
                 {
+                    let a = lower_in_thousands(a, &spans[i], b, &spans[j + 1]);
                     bound(i, Some(a.min(b)), Some(a.max(b)), &mut price_at);
                     consumed = k;
                 } else if is_marker(spans, j, Marker::OrLess)
@@ -297,7 +366,10 @@ pub(crate) fn extract(
                 {
                     bound(i, Some(a), None, &mut price_at);
                     consumed = j + 1;
-                } else if cur_before || cur_after || in_thousands(&spans[i], a) {
+                } else if cur_before
+                    || cur_after
+                    || in_thousands(&spans[i], a) && !unit_at(spans, tokens, j)
+                {
                     bound(i, None, Some(a), &mut price_at);
                     consumed = j;
                 } else {
@@ -365,6 +437,26 @@ mod tests {
     }
 
     #[test]
+    fn a_denied_bound_is_the_other_bound() {
+        let under = |v: f64| Some((None, Some(v)));
+        let over = |v: f64| Some((Some(v), None));
+        assert_eq!(p("nothing above 2000"), under(2000.0));
+        assert_eq!(p("nothing over 1500"), under(1500.0));
+        assert_eq!(p("i don't want to spend more than 1200"), under(1200.0));
+        assert_eq!(p("shouldn't cost more than 1500"), under(1500.0));
+        assert_eq!(p("not less than 1000"), over(1000.0));
+        assert_eq!(p("nothing below 1000"), over(1000.0));
+        assert_eq!(p("não pode passar de 4 mil"), under(4000.0));
+        assert_eq!(p("não quero gastar mais de 3000"), under(3000.0));
+        assert_eq!(p("nada acima de 3000"), under(3000.0));
+        // An answer right before a bound is no denial of it.
+        assert_eq!(p("no under 1000"), under(1000.0));
+        assert_eq!(p("não, até 3000"), under(3000.0));
+        assert_eq!(p("nao ate 3000"), under(3000.0));
+        assert_eq!(p("not more than 1500"), under(1500.0));
+    }
+
+    #[test]
     fn price_forms() {
         assert_eq!(p("under 3000"), Some((None, Some(3000.0))));
         assert_eq!(p("até R$ 1.299,90"), Some((None, Some(1299.9))));
@@ -373,6 +465,16 @@ mod tests {
         assert_eq!(p("500-1000"), Some((Some(500.0), Some(1000.0))));
         assert_eq!(p("over $50"), Some((Some(50.0), None)));
         assert_eq!(p("around 100"), Some((Some(85.0), Some(115.0))));
+        // The lower end of a range in thousands is in thousands too.
+        assert_eq!(p("entre 7 e 10 mil"), Some((Some(7000.0), Some(10000.0))));
+        assert_eq!(p("de 2 a 3 mil"), Some((Some(2000.0), Some(3000.0))));
+        assert_eq!(
+            p("between 500 and 2 thousand"),
+            Some((Some(500.0), Some(2000.0)))
+        );
+        assert_eq!(p("tv 4k até 3 mil"), Some((None, Some(3000.0))));
+        // A capacity in thousands is none.
+        assert_eq!(p("ar condicionado 12 mil btus"), None);
         // An amount said in thousands is a budget.
         assert_eq!(p("1,5 mil"), Some((None, Some(1500.0))));
         assert_eq!(p("2 thousand"), Some((None, Some(2000.0))));
