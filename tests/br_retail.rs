@@ -1265,3 +1265,20 @@ fn a_type_after_e_de_or_inside_the_titles_qualifies_the_one_asked() {
     assert!(!t.products.is_empty(), "{}", t.reply);
     assert_titles_say(&t, "impressora");
 }
+
+#[test]
+fn capacities_and_budgets_in_thousands() {
+    let Some(store) = store() else { return };
+    // "12 mil btus" was a budget of R$ 12.000; "12000" alone a word the
+    // titles ("12.000 BTUs") do not write.
+    for message in ["ar condicionado 12 mil btus", "ar condicionado 12000"] {
+        let t = turn(store, message);
+        assert_found(&t, 20, message);
+        assert!(t.filters.price_max.is_none(), "{message}: {}", t.reply);
+        assert_titles_say(&t, "12");
+    }
+    // "entre 7 e 10 mil" was from R$ 7.
+    let t = after(store, "tv 65", "entre 7 e 10 mil");
+    assert_eq!(t.filters.price_min, Some(7000.0), "{}", t.reply);
+    assert_eq!(t.filters.price_max, Some(10000.0), "{}", t.reply);
+}

@@ -1436,3 +1436,47 @@ fn myntra_off_white_is_the_titles_off_white() {
         assert!(p.title.contains("Off-White"), "{}", p.title);
     }
 }
+
+#[test]
+fn myntra_a_denied_budget_is_the_other_bound() {
+    let Some(store) = myntra() else { return };
+    // "nothing above 2000" was a minimum: every shirt shown over budget.
+    for denial in [
+        "nothing above 2000",
+        "i don't want to spend more than 2000",
+        "shouldn't cost more than 2000",
+    ] {
+        let mut chat = Chat::new(store);
+        chat.exact(
+            "formal shirts for men",
+            &[Want::Kind(&["shirt"]), Want::Audience(MEN)],
+        );
+        chat.exact(denial, &[Want::Under(2000.0)]);
+    }
+}
+
+#[test]
+fn myntra_ages_shades_and_fillers_are_heard_as_meant() {
+    let Some(store) = myntra() else { return };
+    // "for a 5 year old girl" opened item 5; "baby pink" was for babies;
+    // "bottle green" a bottle; "any colour is fine" searched "fine".
+    let mut chat = Chat::new(store);
+    chat.say("i want a dress", &[Want::Kind(&["dress"])]);
+    chat.exact("for a 5 year old girl", &[Want::Audience(&["girl"])]);
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "dress for women",
+        &[Want::Kind(&["dress"]), Want::Audience(WOMEN)],
+    );
+    chat.exact("baby pink", &[Want::Colour(&["pink", "magenta"])]);
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "mens t shirt",
+        &[Want::Kind(&["t-shirt", "tshirt"]), Want::Audience(MEN)],
+    );
+    chat.exact("bottle green", &[Want::Colour(&["green", "olive"])]);
+    let mut chat = Chat::new(store);
+    chat.exact("jeans", &[Want::Kind(&["jeans"])]);
+    let t = chat.exact("any colour is fine", &[]);
+    assert!(t.filters.text.is_empty(), "{:?}", t.filters.text);
+}

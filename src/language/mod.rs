@@ -8,10 +8,15 @@
 //! alike. Adding a synonym is a data change; adding a language is a new
 //! file and a [`Lang`]. Depends on `model` and `text` only.
 
+pub mod chat;
 pub mod detect;
 pub mod names;
 pub mod noun;
 pub mod units;
+
+pub use chat::{
+    BudgetWord, budget_word, expand_abbreviations, letter_abbreviation, opposite, strip_ages,
+};
 
 use crate::model::Lang;
 use serde::Deserialize;
@@ -58,6 +63,10 @@ pub struct LanguageData {
     /// not be Bluetooth).
     #[serde(default)]
     pub implied_by: BTreeMap<String, Vec<String>>,
+    /// How ages are said ("5 year old", "10 anos"), if the language has
+    /// them in its file.
+    #[serde(default)]
+    pub ages: Option<Ages>,
     /// Abbreviations written with a slash -> the word they stand for
     /// ("p/" -> "para", "w/o" -> "without").
     #[serde(default)]
@@ -153,6 +162,23 @@ pub struct Spellings {
     /// Whole words that differ (`["grey", "gray"]`).
     #[serde(default)]
     pub words: Vec<(String, String)>,
+}
+
+/// How a language says an age (see [`chat::strip_ages`]).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Ages {
+    /// Words after the number ("year old", "anos").
+    pub phrases: Vec<String>,
+    /// Words that link the age to a person before it ("de", "of").
+    #[serde(default)]
+    pub links: Vec<String>,
+    /// True when the phrase is also a word of titles, read as an age only
+    /// beside a person ("anos").
+    #[serde(default)]
+    pub beside_a_person: bool,
+    /// The word for kids, left for a child's age said of no child.
+    pub kids: String,
 }
 
 /// How replies in a language name the built-in concepts (see [`names`]).
@@ -464,118 +490,6 @@ pub fn implied_by(word: &str) -> Vec<String> {
     out
 }
 
-/// `message` with the abbreviations of every language's `[abbreviations]`
-/// written out ("ração p/ gato" -> "ração para gato"), or `None` when it
-/// has none. Only at a word's start and before a word of two letters or
-/// more: "Urinary S/O" is a name.
-pub fn expand_abbreviations(message: &str) -> Option<String> {
-    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        every()
-            .flat_map(|(_, d)| d.abbreviations.iter())
-            .map(|(short, long)| (short.to_lowercase(), long.clone()))
-            .collect()
-    });
-    if !message.contains('/') {
-        return None;
-    }
-    let mut out = String::with_capacity(message.len() + 8);
-    let mut changed = false;
-    let mut rest = message;
-    let mut at_start = true;
-    while let Some(c) = rest.chars().next() {
-        let found = at_start
-            .then(|| {
-                table.iter().find(|(short, _)| {
-                    rest.get(..short.len())
-                        .is_some_and(|head| head.eq_ignore_ascii_case(short))
-                        && {
-                            let after = rest[short.len()..].trim_start();
-                            let word = after
-                                .split(|c: char| !c.is_alphabetic())
-                                .next()
-                                .unwrap_or("");
-                            word.chars().count() >= 2
-                        }
-                })
-            })
-            .flatten();
-        if let Some((short, long)) = found {
-            out.push_str(long);
-            rest = &rest[short.len()..];
-            if !rest.starts_with(char::is_whitespace) {
-                out.push(' ');
-            }
-            changed = true;
-            at_start = false;
-            continue;
-        }
-        out.push(c);
-        at_start = c.is_whitespace() || matches!(c, '(' | ',' | ';');
-        rest = &rest[c.len_utf8()..];
-    }
-    changed.then_some(out)
-}
-
-/// What a word (folded) is to a price bound said after it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum BudgetWord {
-    /// It denies the bound ("nothing", "shouldn't", "nada").
-    Negation,
-    /// An answer that denies it only with fillers between ("no", "não").
-    Answer,
-    /// It may stand between a denial and its bound ("want", "spend").
-    Filler,
-}
-
-/// What `key` (folded) is to a price bound after it, by every language's
-/// `budget_negations`, `budget_answers` and `budget_fillers`.
-pub fn budget_word(key: &str) -> Option<BudgetWord> {
-    static TABLE: OnceLock<rustc_hash::FxHashMap<String, BudgetWord>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            let mut table = rustc_hash::FxHashMap::default();
-            for (_, d) in every() {
-                for (list, kind) in [
-                    (&d.budget_fillers, BudgetWord::Filler),
-                    (&d.budget_answers, BudgetWord::Answer),
-                    (&d.budget_negations, BudgetWord::Negation),
-                ] {
-                    for w in list {
-                        table.insert(crate::text::key(w), kind);
-                    }
-                }
-            }
-            table
-        })
-        .get(key)
-        .copied()
-}
-
-/// The word a letter stands for before another word in any language's
-/// `[letter_abbreviations]` ("p" -> "para").
-pub fn letter_abbreviation(letter: &str) -> Option<&'static str> {
-    every()
-        .flat_map(|(_, d)| d.letter_abbreviations.iter())
-        .find(|(short, _)| short.as_str() == letter)
-        .map(|(_, long)| long.as_str())
-}
-
-/// The attribute phrase that `phrase` (folded) denies in any language's
-/// `[opposites]` ("com fio" -> "sem fio"), folded.
-pub fn opposite(phrase: &str) -> Option<&'static str> {
-    static TABLE: OnceLock<rustc_hash::FxHashMap<String, String>> = OnceLock::new();
-    TABLE
-        .get_or_init(|| {
-            every()
-                .flat_map(|(_, d)| d.opposites.iter())
-                .map(|(said, denied)| (crate::text::key(said), crate::text::key(denied)))
-                .collect()
-        })
-        .get(phrase)
-        .map(String::as_str)
-}
-
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of
 /// some language: a real word, which typo correction leaves alone.
 pub fn is_common_word(word: &str) -> bool {
@@ -669,22 +583,6 @@ mod tests {
         assert!(translations("cats").contains(&"gato".to_string()));
         assert!(translations("gato").contains(&"cat".to_string()));
         assert!(translations("wireless").contains(&"sem fio".to_string()));
-        assert_eq!(
-            expand_abbreviations("ração p/ gato").as_deref(),
-            Some("ração para gato")
-        );
-        assert_eq!(
-            expand_abbreviations("Mouse S/Fio c/ led").as_deref(),
-            Some("Mouse sem Fio com led")
-        );
-        assert_eq!(
-            expand_abbreviations("headphones w/o mic").as_deref(),
-            Some("headphones without mic")
-        );
-        // A name, a fraction, a size.
-        for kept in ["urinary s/o", "1/2 kg", "p/m", "tv 50\" 4k/8k"] {
-            assert_eq!(expand_abbreviations(kept), None, "{kept}");
-        }
         assert!(translations("Mecânico").contains(&"mechanical".to_string()));
         assert!(translations("qwerty").is_empty());
         // Through their English: "cachorro" finds "Cães".

@@ -68,6 +68,25 @@ impl Lexicon {
                     self.add_concept(n, f, values.clone());
                 }
             }
+            // A shade named by a word that is no colour ("baby pink",
+            // "bottle green", "sky blue") is its family, not that word's
+            // other meaning (kids, a bottle), where the catalog has no
+            // value of it and the family has values.
+            for m in members.iter() {
+                let words = phrase_words(m);
+                let first_is_colour = words.first().is_some_and(|w| {
+                    builtin().colors.iter().any(|(ns, ms)| {
+                        ns.iter()
+                            .chain(ms.iter())
+                            .any(|c| phrase_words(c) == [w.clone()])
+                    }) || builtin().color_modifiers.contains(w)
+                });
+                let key = words.join(" ");
+                if words.len() > 1 && !first_is_colour && !values.is_empty() && !keys.contains(&key)
+                {
+                    self.add_concept(m, f, values.clone());
+                }
+            }
         }
     }
 

@@ -299,6 +299,8 @@ impl Lexicon {
     ) -> Understanding {
         let expanded = crate::language::expand_abbreviations(message);
         let message = expanded.as_deref().unwrap_or(message);
+        let ageless = crate::language::strip_ages(message);
+        let message = ageless.as_deref().unwrap_or(message);
         let mut tokens = tokenize(message);
         let letters = self.expand_letters(message, &tokens);
         if let Some(text) = &letters {

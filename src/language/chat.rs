@@ -1,0 +1,236 @@
+//! How shoppers write in chat, by the language files: abbreviations
+//! ("p/", "w/o", a lone "p"), words denying a price bound ("nothing
+//! above 2000"), phrases denying an attribute ("com fio"), and ages
+//! ("for my 5 year old").
+
+use super::every;
+use std::sync::OnceLock;
+
+/// `message` with the abbreviations of every language's `[abbreviations]`
+/// written out ("ração p/ gato" -> "ração para gato"), or `None` when it
+/// has none. Only at a word's start and before a word of two letters or
+/// more: "Urinary S/O" is a name.
+pub fn expand_abbreviations(message: &str) -> Option<String> {
+    static TABLE: OnceLock<Vec<(String, String)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        every()
+            .flat_map(|(_, d)| d.abbreviations.iter())
+            .map(|(short, long)| (short.to_lowercase(), long.clone()))
+            .collect()
+    });
+    if !message.contains('/') {
+        return None;
+    }
+    let mut out = String::with_capacity(message.len() + 8);
+    let mut changed = false;
+    let mut rest = message;
+    let mut at_start = true;
+    while let Some(c) = rest.chars().next() {
+        let found = at_start
+            .then(|| {
+                table.iter().find(|(short, _)| {
+                    rest.get(..short.len())
+                        .is_some_and(|head| head.eq_ignore_ascii_case(short))
+                        && {
+                            let after = rest[short.len()..].trim_start();
+                            let word = after
+                                .split(|c: char| !c.is_alphabetic())
+                                .next()
+                                .unwrap_or("");
+                            word.chars().count() >= 2
+                        }
+                })
+            })
+            .flatten();
+        if let Some((short, long)) = found {
+            out.push_str(long);
+            rest = &rest[short.len()..];
+            if !rest.starts_with(char::is_whitespace) {
+                out.push(' ');
+            }
+            changed = true;
+            at_start = false;
+            continue;
+        }
+        out.push(c);
+        at_start = c.is_whitespace() || matches!(c, '(' | ',' | ';');
+        rest = &rest[c.len_utf8()..];
+    }
+    changed.then_some(out)
+}
+
+/// What a word (folded) is to a price bound said after it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BudgetWord {
+    /// It denies the bound ("nothing", "shouldn't", "nada").
+    Negation,
+    /// An answer that denies it only with fillers between ("no", "não").
+    Answer,
+    /// It may stand between a denial and its bound ("want", "spend").
+    Filler,
+}
+
+/// What `key` (folded) is to a price bound after it, by every language's
+/// `budget_negations`, `budget_answers` and `budget_fillers`.
+pub fn budget_word(key: &str) -> Option<BudgetWord> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, BudgetWord>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table = rustc_hash::FxHashMap::default();
+            for (_, d) in every() {
+                for (list, kind) in [
+                    (&d.budget_fillers, BudgetWord::Filler),
+                    (&d.budget_answers, BudgetWord::Answer),
+                    (&d.budget_negations, BudgetWord::Negation),
+                ] {
+                    for w in list {
+                        table.insert(crate::text::key(w), kind);
+                    }
+                }
+            }
+            table
+        })
+        .get(key)
+        .copied()
+}
+
+/// The word a letter stands for before another word in any language's
+/// `[letter_abbreviations]` ("p" -> "para").
+pub fn letter_abbreviation(letter: &str) -> Option<&'static str> {
+    every()
+        .flat_map(|(_, d)| d.letter_abbreviations.iter())
+        .find(|(short, _)| short.as_str() == letter)
+        .map(|(_, long)| long.as_str())
+}
+
+/// The attribute phrase that `phrase` (folded) denies in any language's
+/// `[opposites]` ("com fio" -> "sem fio"), folded.
+pub fn opposite(phrase: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, String>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| d.opposites.iter())
+                .map(|(said, denied)| (crate::text::key(said), crate::text::key(denied)))
+                .collect()
+        })
+        .get(phrase)
+        .map(String::as_str)
+}
+
+/// The age of a child is 14 or less: "for a 5 year old" is for kids.
+const CHILD_AGE: u32 = 14;
+
+/// `message` without the ages of every language's `age_phrases` ("jeans
+/// for my 10 year old son" -> "jeans for my son"), or `None` when it says
+/// none: an age is no word of titles, nor "5" a pick of the fifth product.
+/// A child's age said of no child ("a dress for a 5 year old") leaves the
+/// language's word for kids. A language whose age phrase is also a word of
+/// titles ("anos": "LEGO 90 Anos") reads it only beside a person
+/// ("presente pra meu filho de 10 anos").
+pub fn strip_ages(message: &str) -> Option<String> {
+    let words: Vec<(usize, &str)> = message
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - message.as_ptr() as usize, w))
+        .collect();
+    let key = |i: usize| words.get(i).map(|(_, w)| crate::text::key(w));
+    let in_audiences = |concepts: &[&str]| {
+        (0..words.len()).any(|i| {
+            let k = key(i).unwrap_or_default();
+            every().any(|(_, d)| {
+                d.audiences
+                    .iter()
+                    .filter(|(c, _)| concepts.is_empty() || concepts.contains(&c.as_str()))
+                    .any(|(_, ws)| ws.iter().any(|w| crate::text::key(w) == k))
+            })
+        })
+    };
+    for (i, (_, word)) in words.iter().enumerate() {
+        let Ok(age) = word.parse::<u32>() else {
+            continue;
+        };
+        for (_, d) in every() {
+            let Some(ages) = d.ages.as_ref() else {
+                continue;
+            };
+            let said = ages.phrases.iter().find_map(|p| {
+                let p = crate::text::key(p);
+                let n = p.split(' ').count();
+                let got: Vec<String> = (1..=n).filter_map(|k| key(i + k)).collect();
+                (got.join(" ") == p).then_some(n)
+            });
+            let Some(n) = said else {
+                continue;
+            };
+            if ages.beside_a_person && !in_audiences(&[]) {
+                continue;
+            }
+            // "de 10 anos", "of 5 years old": the link goes with the age.
+            let first = match i.checked_sub(1).and_then(key) {
+                Some(k) if ages.links.iter().any(|l| crate::text::key(l) == k) => i - 1,
+                _ => i,
+            };
+            let start = words[first].0;
+            let (last_at, last) = words[i + n];
+            let end = last_at + last.len();
+            let child = age <= CHILD_AGE && !in_audiences(&["boys", "girls", "kids"]);
+            let mut out = String::with_capacity(message.len());
+            out.push_str(&message[..start]);
+            if child {
+                out.push_str(&ages.kids);
+            }
+            out.push_str(&message[end..]);
+            return Some(out);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn abbreviations_are_written_out_only_before_a_word() {
+        assert_eq!(
+            expand_abbreviations("ração p/ gato").as_deref(),
+            Some("ração para gato")
+        );
+        assert_eq!(
+            expand_abbreviations("Mouse S/Fio c/ led").as_deref(),
+            Some("Mouse sem Fio com led")
+        );
+        assert_eq!(
+            expand_abbreviations("headphones w/o mic").as_deref(),
+            Some("headphones without mic")
+        );
+        // A name, a fraction, a size.
+        for kept in ["urinary s/o", "1/2 kg", "p/m", "tv 50\" 4k/8k"] {
+            assert_eq!(expand_abbreviations(kept), None, "{kept}");
+        }
+    }
+
+    #[test]
+    fn ages_are_no_words() {
+        let s = |m: &str| strip_ages(m);
+        assert_eq!(
+            s("jeans for my 10 year old son").as_deref(),
+            Some("jeans for my  son")
+        );
+        assert_eq!(
+            s("a dress for a 5 year old").as_deref(),
+            Some("a dress for a kids")
+        );
+        assert_eq!(
+            s("tshirts for a 3 yr old boy").as_deref(),
+            Some("tshirts for a  boy")
+        );
+        assert_eq!(
+            s("presente pra meu filho de 10 anos").as_deref(),
+            Some("presente pra meu filho ")
+        );
+        // Without a person, "anos" is a word of titles; no age, nothing.
+        assert_eq!(s("lego 90 anos"), None);
+        assert_eq!(s("tv 50 polegadas"), None);
+    }
+}
