@@ -1282,3 +1282,19 @@ fn capacities_and_budgets_in_thousands() {
     assert_eq!(t.filters.price_min, Some(7000.0), "{}", t.reply);
     assert_eq!(t.filters.price_max, Some(10000.0), "{}", t.reply);
 }
+
+#[test]
+fn a_bedroom_is_no_fourth_and_a_model_number_no_pick() {
+    let Some(store) = store() else { return };
+    // "tv para o quarto" answered "Ainda não mostrei produtos" (the
+    // fourth); "tem o 16?" after iPhone 15 answered "Mostrei só 1".
+    let t = turn(store, "tv para o quarto");
+    assert_found(&t, 100, "tv para o quarto");
+    let t = after(store, "iphone 15", "tem o 16?");
+    assert_found(&t, 3, "tem o 16?");
+    assert_titles_say(&t, "iphone 16");
+    // "pro" beside a model number is the model's name.
+    let t = turn(store, "ipad pro 13");
+    assert_found(&t, 5, "ipad pro 13");
+    assert_titles_say(&t, "ipad pro");
+}

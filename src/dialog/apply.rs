@@ -400,12 +400,25 @@ pub fn apply(
 /// titles ("iphone", then "13"); a number that is none is not understood.
 /// `None` when `u` has none.
 fn read_numbers(u: &Understanding, c: &Constraints, shown: usize) -> Option<Understanding> {
-    if !u.ops.iter().any(|op| matches!(op, Op::Number(..))) {
+    // "tem o 16?" after one iPhone 15: beyond a page, a pick is the
+    // number of a model, not the sixteenth product.
+    let beyond = |n: usize| n > shown.max(crate::model::DEFAULT_PAGE_SIZE) && !c.is_empty();
+    if !u.ops.iter().any(|op| match op {
+        Op::Number(..) => true,
+        Op::Select(n) => beyond(*n),
+        _ => false,
+    }) {
         return None;
     }
     let mut read = u.clone();
     read.ops = Vec::with_capacity(u.ops.len());
     for op in &u.ops {
+        if let Op::Select(n) = op
+            && beyond(*n)
+        {
+            read.ops.push(Op::Text(n.to_string()));
+            continue;
+        }
         let Op::Number(amount, word) = op else {
             read.ops.push(op.clone());
             continue;

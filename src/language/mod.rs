@@ -63,6 +63,15 @@ pub struct LanguageData {
     /// not be Bluetooth).
     #[serde(default)]
     pub implied_by: BTreeMap<String, Vec<String>>,
+    /// Words saying what or where a product is for ("para o quarto"): an
+    /// ordinal's word after them is a noun ("quarto"), no pick.
+    #[serde(default)]
+    pub purpose_links: Vec<String>,
+    /// Function words that are also words of models' names ("pro" is
+    /// "para o" in Portuguese chat, and "MacBook Pro"): a name beside a
+    /// model number ("macbook pro m3", "iphone 16 pro").
+    #[serde(default)]
+    pub model_words: Vec<String>,
     /// How ages are said ("5 year old", "10 anos"), if the language has
     /// them in its file.
     #[serde(default)]

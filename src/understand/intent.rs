@@ -468,6 +468,11 @@ pub(crate) fn extract(
             Item::Ordinal(_) if p.sorted_at.is_some_and(|at| follows(spans, used, at, i)) => {
                 p.other();
             }
+            // "tv para o quarto": after a link, an ordinal's word is a noun
+            // ("quarto" is a bedroom), no pick.
+            Item::Ordinal(_) if ordinal_after_link(spans, tokens, i) => {
+                p.other();
+            }
             Item::Ordinal(n) => {
                 if similar_at.is_some_and(|s| s < i) {
                     similar_n = Some(n as usize);
@@ -632,6 +637,27 @@ impl Pass {
 /// (a known word of a language, however rare — "upholstered" — or one the
 /// catalog's descriptions use: "amortecimento", "breathable"; gibberish is
 /// not understood, not searched), not laughter, at least three letters.
+/// True when the ordinal at `i` is a word (not digits: "2º" picks) after a
+/// word saying what a product is for ("para o quarto", "pro quarto"), an
+/// article between; "a capacidade da primeira" still picks.
+fn ordinal_after_link(spans: &[Span<'_>], tokens: &Tokens, i: usize) -> bool {
+    let written = tokens
+        .toks
+        .get(spans[i].start)
+        .is_some_and(|t| t.kind == TokKind::Word);
+    let key = |k: usize| tokens.key(spans[k].start);
+    let link = |k: usize| {
+        crate::language::every().any(|(_, d)| d.purpose_links.iter().any(|l| l == key(k)))
+    };
+    let article = |k: usize| matches!(key(k), "o" | "a" | "os" | "as" | "the" | "um" | "uma");
+    written
+        && match i.checked_sub(1) {
+            Some(k) if link(k) => true,
+            Some(k) if article(k) => k.checked_sub(1).is_some_and(link),
+            _ => false,
+        }
+}
+
 fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {
     // "55in": a measurement is asked for whether or not a title has it.
     crate::language::units::is_measurement(word)

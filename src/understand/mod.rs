@@ -61,7 +61,7 @@ use token::tokenize;
 
 /// Products whose titles use a word, at least, for it to be one of the
 /// store's names for its products.
-const OFTEN_IN_TITLES: u64 = 10;
+pub(super) const OFTEN_IN_TITLES: u64 = 10;
 
 /// The language to assume for a message: the conversation's, kept when
 /// the message shows none of its own. A `settled` one (the conversation

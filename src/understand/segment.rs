@@ -307,6 +307,12 @@ impl Lexicon {
             if let Some((end, e)) = best
                 && let Some(item) = self.entry_item(e, raw, tokens, (i, end), lang, brand_first)
             {
+                let item = match (item, ids[i]) {
+                    (Item::Stop, Some(id)) if end == i + 1 && self.model_word_at(tokens, i, id) => {
+                        Item::Term(&self.info[id as usize].word)
+                    }
+                    (item, _) => item,
+                };
                 spans.push(Span {
                     item,
                     start: i,
@@ -322,6 +328,9 @@ impl Lexicon {
                 TokKind::Sym(c) => Item::Sym(c),
                 TokKind::Word => match ids[i].and_then(|id| self.info.get(id as usize)) {
                     Some(info) if info.count > 0 && !info.stop => Item::Term(&info.word),
+                    Some(info) if ids[i].is_some_and(|id| self.model_word_at(tokens, i, id)) => {
+                        Item::Term(&info.word)
+                    }
                     Some(info) if info.stop => Item::Stop,
                     _ => Item::Unknown,
                 },
@@ -335,6 +344,35 @@ impl Lexicon {
         }
         merge_numbers(&mut spans, tokens);
         spans
+    }
+
+    /// True when the function word at token `i` (lexicon id `id`) is one
+    /// of a language's `model_words` the titles use often: "pro" ("para o" in
+    /// Portuguese chat) before a model number or a size ("macbook pro m3",
+    /// "ipad pro 13"), or after one at the end ("iphone 16 pro").
+    fn model_word_at(&self, tokens: &Tokens, i: usize, id: u32) -> bool {
+        let digits = |k: usize| {
+            tokens.toks.get(k).is_some_and(|t| match t.kind {
+                TokKind::Num(_) => true,
+                TokKind::Word => tokens.key(k).bytes().any(|b| b.is_ascii_digit()),
+                _ => false,
+            })
+        };
+        let after_word = i > 0
+            && tokens
+                .toks
+                .get(i - 1)
+                .is_some_and(|t| !matches!(t.kind, TokKind::Sym(_)));
+        let next_has_digits = tokens.toks.get(i + 1).is_some_and(|t| !t.gap) && digits(i + 1);
+        let last_after_digits = i + 1 == tokens.toks.len() && i.checked_sub(1).is_some_and(digits);
+        after_word
+            && (next_has_digits || last_after_digits)
+            && crate::language::every()
+                .any(|(_, d)| d.model_words.iter().any(|w| w == tokens.key(i)))
+            && self
+                .info
+                .get(id as usize)
+                .is_some_and(|w| w.stop && w.count >= super::OFTEN_IN_TITLES)
     }
 
     /// The item an entry means for tokens `start..end`, in context.
