@@ -1298,3 +1298,26 @@ fn a_bedroom_is_no_fourth_and_a_model_number_no_pick() {
     assert_found(&t, 5, "ipad pro 13");
     assert_titles_say(&t, "ipad pro");
 }
+
+#[test]
+fn a_correction_replaces_a_word_of_its_kind() {
+    let Some(store) = store() else { return };
+    // "na verdade pra cachorro" after Royal Canin cat food was "rações
+    // gato cachorro": one product for cats and dogs.
+    let t = after(store, "racao royal canin gato", "na verdade pra cachorro");
+    assert_found(&t, 20, "na verdade pra cachorro");
+    assert!(
+        t.filters.text.iter().all(|w| w != "gato"),
+        "{:?}",
+        t.filters.text
+    );
+    let t = after(store, "racao gato", "e se for pra cachorro?");
+    assert_found(&t, 100, "e se for pra cachorro?");
+    // Without a correction, a word narrows: both are asked.
+    let t = after(store, "racao gato", "filhote");
+    assert!(
+        t.filters.text.iter().any(|w| w == "gato"),
+        "{:?}",
+        t.filters.text
+    );
+}

@@ -338,6 +338,10 @@ pub fn apply(
                 touch(&mut changes, ConstraintKind::Text);
                 searched = true;
             }
+            Op::DropText(word) => {
+                remove_value(&mut c.text, word);
+                touch(&mut changes, ConstraintKind::Text);
+            }
             Op::ExcludeText(word) => {
                 push_unique(&mut c.excluded_text, word);
                 remove_value(&mut c.text, word);

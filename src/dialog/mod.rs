@@ -6,12 +6,14 @@
 //! suggestions ([`shown`]). Depends on `understand`'s operators and on
 //! `model`; knows nothing of tantivy, replies' words or HTTP.
 
+mod alternatives;
 mod apply;
 mod context;
 mod question;
 mod relax;
 mod step;
 
+pub use alternatives::replacing;
 pub use apply::{Action, Changes, apply};
 pub use context::{Count, measured, narrowed};
 pub use question::{Page, openers, question, shown};

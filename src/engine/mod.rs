@@ -195,7 +195,12 @@ impl Engine {
             };
             let understood =
                 dialog::measured(session, understood, index.measurements(), &mut titled)?;
-            dialog::narrowed(session, understood, &mut titled)
+            let understood = dialog::narrowed(session, understood, &mut titled)?;
+            if crate::language::corrects(message) {
+                dialog::replacing(session, understood, &mut titled)
+            } else {
+                Ok(understood)
+            }
         };
         let understood = in_context(session, heard.clone())?;
         let context = dialog::Context {

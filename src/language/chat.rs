@@ -186,6 +186,21 @@ pub fn strip_ages(message: &str) -> Option<String> {
     None
 }
 
+/// True when `message` corrects what was asked before by a phrase of some
+/// language's `corrections` ("actually", "na verdade", "e se for"): a word
+/// said now may replace one of its kind.
+pub fn corrects(message: &str) -> bool {
+    static PHRASES: OnceLock<Vec<String>> = OnceLock::new();
+    let phrases = PHRASES.get_or_init(|| {
+        every()
+            .flat_map(|(_, d)| d.corrections.iter())
+            .map(|p| crate::text::key(p))
+            .collect()
+    });
+    let key = format!(" {} ", crate::text::words(message).join(" "));
+    phrases.iter().any(|p| key.contains(&format!(" {p} ")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,7 +15,8 @@ pub mod noun;
 pub mod units;
 
 pub use chat::{
-    BudgetWord, budget_word, expand_abbreviations, letter_abbreviation, opposite, strip_ages,
+    BudgetWord, budget_word, corrects, expand_abbreviations, letter_abbreviation, opposite,
+    strip_ages,
 };
 
 use crate::model::Lang;
@@ -63,6 +64,10 @@ pub struct LanguageData {
     /// not be Bluetooth).
     #[serde(default)]
     pub implied_by: BTreeMap<String, Vec<String>>,
+    /// Phrases that correct what was asked before ("actually", "na
+    /// verdade"): a word said with them may replace one of its kind.
+    #[serde(default)]
+    pub corrections: Vec<String>,
     /// Words saying what or where a product is for ("para o quarto"): an
     /// ordinal's word after them is a noun ("quarto"), no pick.
     #[serde(default)]

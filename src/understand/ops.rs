@@ -51,6 +51,9 @@ pub enum Op {
     Text(String),
     /// A word that must not appear: "no leather" when leather is not a material value.
     ExcludeText(String),
+    /// A word asked before, no longer required: the word said now is
+    /// another of its kind ("gato", then "na verdade pra cachorro").
+    DropText(String),
     /// "start over", "recomeçar", "new search".
     Reset,
     /// "show more", "mais": next page.
