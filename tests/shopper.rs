@@ -1480,3 +1480,13 @@ fn myntra_ages_shades_and_fillers_are_heard_as_meant() {
     let t = chat.exact("any colour is fine", &[]);
     assert!(t.filters.text.is_empty(), "{:?}", t.filters.text);
 }
+
+#[test]
+fn myntra_another_type_with_its_words_is_a_new_search() {
+    let Some(store) = myntra() else { return };
+    // "cushion covers" after bedsheets kept the bedsheets (their titles
+    // say "with pillow covers") and set "cushion" aside.
+    let mut chat = Chat::new(store);
+    chat.say("need bedsheets", &[Want::Kind(&["bedsheet"])]);
+    chat.exact("ok show me cushion covers", &[Want::Kind(&["cushion"])]);
+}

@@ -257,6 +257,17 @@ pub fn narrowed(
     let Some(current) = types_of(session) else {
         return Ok(u);
     };
+    // The words said with the type go with it: "tanque de tinta" narrows
+    // printers whose titles say both; "cushion covers" after bedsheets
+    // (sets "with pillow covers") is cushion covers.
+    let words: Vec<String> = u
+        .ops
+        .iter()
+        .filter_map(|op| match op {
+            Op::Text(w) => Some(w.clone()),
+            _ => None,
+        })
+        .collect();
     for op in &mut u.ops {
         let Op::Set(Slot::Type, other) = op else {
             continue;
@@ -274,10 +285,12 @@ pub fn narrowed(
         // not the 42 products typed Air. So will a sixth of what the
         // shopper is looking at: "bebedouro para gato", then "fonte" is
         // the fountain drinkers, not the 138 power supplies.
-        let within = count(&of_types(&current, Some(&word)))?;
-        if within == 0 {
+        let mut said = of_types(&current, Some(&word));
+        said.text.extend(words.iter().cloned());
+        if count(&said)? == 0 {
             continue;
         }
+        let within = count(&of_types(&current, Some(&word)))?;
         let narrows = within * 2 >= count(&of_types(other, None))? || {
             let now = session.applied();
             let mut with_word = now.clone();
