@@ -132,19 +132,23 @@ mod tests {
         assert_eq!(lang("hdmi", Lang::Pt), Lang::En);
     }
 
+    /// The language of `text` in a Portuguese store whose titles use
+    /// `titles` often and whose types `types` name.
+    fn in_store(text: &str, titles: &[&str], types: &[&str]) -> Lang {
+        detect_with_titles(
+            text,
+            &tokenize(text),
+            Lang::Pt.into(),
+            &|_| false,
+            &|k| titles.contains(&k),
+            &|k| types.contains(&k),
+        )
+    }
+
     #[test]
     fn words_of_the_titles_are_names_in_the_catalog_language() {
         let titles = ["side", "by", "duplex", "over", "ear", "inox", "black"];
-        let detect_in = |text: &str| {
-            detect_with_titles(
-                text,
-                &tokenize(text),
-                Lang::Pt.into(),
-                &|_| false,
-                &|k| titles.contains(&k),
-                &|_| false,
-            )
-        };
+        let detect_in = |text: &str| in_store(text, &titles, &[]);
         for text in [
             "refrigerador side by side",
             "side by side",
@@ -157,17 +161,7 @@ mod tests {
         // Other English words still tell.
         assert_eq!(detect_in("black sneakers for men"), Lang::En);
         // Unless a word names the store's products in its language.
-        let types = ["lavadora", "fone"];
-        let detect_in = |text: &str| {
-            detect_with_titles(
-                text,
-                &tokenize(text),
-                Lang::Pt.into(),
-                &|_| false,
-                &|_| false,
-                &|k| types.contains(&k),
-            )
-        };
+        let detect_in = |text: &str| in_store(text, &[], &["lavadora", "fone"]);
         for text in ["lavadora top load", "fone over ear", "lavadora front load"] {
             assert_eq!(detect_in(text), Lang::Pt, "{text}");
         }
