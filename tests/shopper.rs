@@ -297,6 +297,44 @@ fn demo_sneakers_brand_cheaper_colour_start_over() {
 }
 
 #[test]
+fn demo_a_cheaper_cap_stays_with_its_product_type() {
+    let mut chat = Chat::new(demo());
+    chat.exact("sneakers", &[Want::Kind(SNEAKERS)]);
+    let cheaper = chat.say("cheaper", &[]);
+    assert!(
+        cheaper.filters.price_max.is_some(),
+        "{}",
+        chat.fail("cheaper sets a cap")
+    );
+    // "cheaper" was about those sneakers: backpacks start from their own
+    // prices, and no cap is announced as kept.
+    let t = chat.say("show me backpacks", &[Want::Kind(&["backpack"])]);
+    assert_eq!(
+        t.filters.price_max,
+        None,
+        "{}",
+        chat.fail("a cheaper cap followed the shopper to another type")
+    );
+    assert!(!t.products.is_empty() && t.total > 0);
+    // A budget the shopper named does follow them, as before.
+    chat.say("start over", &[]);
+    chat.forget();
+    chat.exact(
+        "sneakers under 150",
+        &[Want::Kind(SNEAKERS), Want::Under(150.0)],
+    );
+    chat.say("cheaper", &[]);
+    chat.say("under 120", &[Want::Under(120.0)]);
+    let t = chat.say("show me backpacks", &[Want::Kind(&["backpack"])]);
+    assert_eq!(
+        t.filters.price_max,
+        Some(120.0),
+        "{}",
+        chat.fail("a named budget")
+    );
+}
+
+#[test]
 fn demo_unisex_products_are_for_men_and_for_women() {
     for (message, audience, other) in [
         ("sneakers for men", MEN, "Women"),

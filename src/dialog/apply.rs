@@ -91,6 +91,13 @@ fn on_type_change(
         return Vec::new();
     }
     let said = |kind: &ConstraintKind| touched.contains(kind);
+    // "cheaper" was about the products shown: another type starts from
+    // its own prices.
+    if c.price_relative && !said(&ConstraintKind::Price) {
+        c.price_min = None;
+        c.price_max = None;
+        c.price_relative = false;
+    }
     c.facets.retain(|slot, _| {
         matches!(
             slot,
@@ -268,6 +275,7 @@ pub fn apply(
                 searched = true;
             }
             Op::Price { min, max } => {
+                c.price_relative = false;
                 if min.is_some() && max.is_some() {
                     c.price_min = *min;
                     c.price_max = *max;
@@ -292,6 +300,7 @@ pub fn apply(
             Op::ClearPrice => {
                 c.price_min = None;
                 c.price_max = None;
+                c.price_relative = false;
                 cleared.push(ConstraintKind::Price);
                 searched = true;
             }
@@ -308,10 +317,12 @@ pub fn apply(
                     Some((lo, _)) if !up => {
                         c.price_max = Some(next_below(lo));
                         c.price_min = c.price_min.filter(|m| *m < lo);
+                        c.price_relative = true;
                     }
                     Some((_, hi)) => {
                         c.price_min = Some(next_above(hi));
                         c.price_max = c.price_max.filter(|m| *m > hi);
+                        c.price_relative = true;
                     }
                     None => c.sort = if up { Sort::PriceDesc } else { Sort::PriceAsc },
                 }

@@ -56,6 +56,11 @@ pub struct Constraints {
     /// Highest acceptable price (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_max: Option<f64>,
+    /// The price bounds came from "cheaper" or "pricier": they are relative
+    /// to the products shown then, so they do not follow the shopper to
+    /// another product type.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub price_relative: bool,
     /// Lowest acceptable rating (inclusive).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub min_rating: Option<f64>,
@@ -106,6 +111,7 @@ impl Constraints {
             ConstraintKind::Price => {
                 self.price_min = None;
                 self.price_max = None;
+                self.price_relative = false;
                 (Vec::new(), Vec::new())
             }
             ConstraintKind::Rating => {
