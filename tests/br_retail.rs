@@ -1321,3 +1321,18 @@ fn a_correction_replaces_a_word_of_its_kind() {
         t.filters.text
     );
 }
+
+#[test]
+fn a_type_inside_a_with_phrase_is_a_feature_of_the_one_before() {
+    let Some(store) = store() else { return };
+    // "ssd" after "c/ 512gb" was a second type: notebooks or SSDs, and
+    // one external SSD shown. "hd" of "full hd" after "com webcam" was
+    // hard disks.
+    for message in ["notebook c/ 512gb ssd", "notebook com webcam full hd"] {
+        let t = turn(store, message);
+        assert_found(&t, 1, message);
+        assert_titles_say(&t, "notebook");
+    }
+    let t = turn(store, "notebook c/ 512gb ssd");
+    assert!(t.total >= 20, "{}", t.reply);
+}

@@ -37,7 +37,10 @@ pub fn expand_abbreviations(message: &str) -> Option<String> {
                                 .split(|c: char| !c.is_alphabetic())
                                 .next()
                                 .unwrap_or("");
+                            // A word ("c/ frete"), or a quantity ("c/ 512gb",
+                            // "p/ 2 pessoas"); not a size pair ("P/M").
                             word.chars().count() >= 2
+                                || after.starts_with(|c: char| c.is_ascii_digit())
                         }
                 })
             })
@@ -218,6 +221,10 @@ mod tests {
         assert_eq!(
             expand_abbreviations("headphones w/o mic").as_deref(),
             Some("headphones without mic")
+        );
+        assert_eq!(
+            expand_abbreviations("notebook c/ 512gb ssd").as_deref(),
+            Some("notebook com 512gb ssd")
         );
         // A name, a fraction, a size.
         for kept in ["urinary s/o", "1/2 kg", "p/m", "tv 50\" 4k/8k"] {

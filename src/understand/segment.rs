@@ -539,8 +539,18 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
         matches!(s.item, Item::Marker(_))
             || matches!(tokens.key(s.start), "e" | "and" | "ou" | "or" | "nor")
     };
+    // The link's phrase runs to the next join or sign, and every type in
+    // it is a part or a feature ("notebook com 512gb ssd", "notebook com
+    // webcam full hd").
     for j in 1..spans.len().saturating_sub(1) {
-        if !is_link(&spans[j]) || !is_type(&spans[j + 1]) || gap_before(&spans[j]) {
+        if !is_link(&spans[j]) || gap_before(&spans[j]) {
+            continue;
+        }
+        let phrase = (j + 1..spans.len())
+            .take_while(|&k| !joins(&spans[k]) && (k == j + 1 || !gap_before(&spans[k])))
+            .filter(|&k| is_type(&spans[k]))
+            .collect::<Vec<_>>();
+        if phrase.is_empty() {
             continue;
         }
         let typed_before = (0..j)
@@ -548,7 +558,9 @@ pub(super) fn qualify_compounds(lx: &Lexicon, spans: &mut [Span<'_>], tokens: &T
             .take_while(|&k| !joins(&spans[k]) && (k + 1 == j || !gap_before(&spans[k + 1])))
             .any(|k| is_type(&spans[k]));
         if typed_before {
-            spans[j + 1].item = Item::Qualifier;
+            for k in phrase {
+                spans[k].item = Item::Qualifier;
+            }
         }
     }
 }
