@@ -77,6 +77,43 @@ fn myntra() -> Option<&'static Store> {
     dataset("myntra/products.csv", Some("INR"), &STORE)
 }
 
+/// Myntra as a store exports it with its colours and audiences in titles
+/// only: id, title, brand, price and description under other names.
+fn myntra_titles_only() -> Option<&'static Store> {
+    static STORE: OnceLock<Option<(TempDir, Store)>> = OnceLock::new();
+    STORE
+        .get_or_init(|| {
+            let source = datasets::dataset("myntra/products.csv")?;
+            let dir = tempfile::tempdir().expect("tempdir");
+            let csv = dir.path().join("titles-only.csv");
+            let mut reader = csv::Reader::from_path(&source).expect("myntra");
+            let headers = reader.headers().expect("headers").clone();
+            let at = |name: &str| headers.iter().position(|h| h == name).expect(name);
+            let columns = [
+                at("Product_ID"),
+                at("Product_Name"),
+                at("Product_Brand"),
+                at("Price"),
+                at("Description"),
+            ];
+            let mut writer = csv::Writer::from_path(&csv).expect("write");
+            writer
+                .write_record(["sku", "title", "manufacturer", "sale_price", "body_html"])
+                .expect("write");
+            for row in reader.records() {
+                let row = row.expect("row");
+                writer
+                    .write_record(columns.iter().map(|&c| row.get(c).unwrap_or("")))
+                    .expect("write");
+            }
+            writer.flush().expect("flush");
+            let store = open(&csv, Some("INR"));
+            Some((dir, store))
+        })
+        .as_ref()
+        .map(|(_, store)| store)
+}
+
 fn br_retail() -> Option<&'static Store> {
     static STORE: OnceLock<Option<Store>> = OnceLock::new();
     dataset("br-retail/products.csv", None, &STORE)
@@ -553,6 +590,25 @@ fn myntra_sneakers_for_men_refined_across_turns() {
     chat.say("no Puma either", &[Want::NotBrand("Puma")]);
     chat.say("actually white", &[Want::Colour(WHITE)]);
     chat.say("and for women?", &[Want::Audience(WOMEN)]);
+}
+
+#[test]
+fn myntra_titles_only_colours_that_name_other_things_are_read_in_the_colours_place() {
+    let Some(store) = myntra_titles_only() else {
+        return;
+    };
+    // "khaki", "orange", "burgundy" name other things elsewhere; these
+    // titles say them where they say "Black" ("Pepe Jeans Boys Khaki
+    // Chinos"): found, not "no khaki chinos" and every chino shown.
+    for (message, colour, at_least) in [
+        ("khaki chinos", &["khaki"][..], 5),
+        ("orange tshirts for men", &["orange"][..], 20),
+        ("burgundy tops", &["burgundy", "maroon"][..], 5),
+    ] {
+        let mut chat = Chat::new(store);
+        let t = chat.exact(message, &[Want::Colour(colour)]);
+        assert!(t.total >= at_least, "{}", chat.fail("too few"));
+    }
 }
 
 #[test]

@@ -185,7 +185,7 @@ fn families(value: &str) -> Option<Vec<&'static str>> {
 
 /// One colour phrase found at word `at`: its shown value, word count and
 /// whether it is ambiguous.
-fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
+pub(super) fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool)> {
     let w = learn_words();
     // "Peach-Coloured" is one word, `peachcoloured`: a colour and its suffix.
     let word = keys.get(at)?;

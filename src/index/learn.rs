@@ -33,6 +33,9 @@ pub(super) struct Learner {
     categories: FxHashMap<String, Vec<Level>>,
     /// What the colour column is worth (see [`super::color::ColourCells`]).
     colour_cells: super::color::ColourCells,
+    /// The ambiguous colour words the titles use as colours (see
+    /// [`super::colour_slots`]).
+    colour_slots: super::colour_slots::ColourSlots,
 }
 
 impl Learner {
@@ -75,6 +78,10 @@ impl Learner {
             let cell = p.color.as_deref()?;
             Some((cell, p.title.as_str(), p.brand.as_deref()))
         }));
+        let colour_slots = super::colour_slots::ColourSlots::judge(sample.iter().map(|p| {
+            let brand = p.brand.as_deref().map(crate::text::words);
+            (p.title.as_str(), brand.unwrap_or_default())
+        }));
         Learner {
             lang,
             head,
@@ -84,6 +91,7 @@ impl Learner {
             title_brands,
             categories: FxHashMap::default(),
             colour_cells,
+            colour_slots,
         }
     }
 
@@ -174,7 +182,8 @@ impl Learner {
         }
         let brand_only = |k: &str| brand.iter().any(|b| b == k);
         let cells = &self.colour_cells;
-        let sure = |k: &str| cells.is_colour_word(k);
+        let slots = &self.colour_slots;
+        let sure = |k: &str| cells.is_colour_word(k) || slots.is_colour_word(k);
         let cell = p.color.as_deref().filter(|c| !c.trim().is_empty());
         // A value the column writes where it knows no colour says nothing:
         // the title's colour, or none.

@@ -12,6 +12,7 @@ mod build;
 mod build_directory;
 mod category;
 mod color;
+mod colour_slots;
 mod coverage;
 mod facet_counts;
 mod facet_table;
