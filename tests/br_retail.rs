@@ -1336,3 +1336,14 @@ fn a_type_inside_a_with_phrase_is_a_feature_of_the_one_before() {
     let t = turn(store, "notebook c/ 512gb ssd");
     assert!(t.total >= 20, "{}", t.reply);
 }
+
+#[test]
+fn another_kind_of_product_forgets_a_brand_it_has_none_of() {
+    let Some(store) = store() else { return };
+    // "Não encontrei rações gato da Samsung…": the TVs' brand is no
+    // constraint on cat food.
+    let t = after(store, "tv 50 samsung", "agora racao pra gato");
+    assert_found(&t, 100, "ração after a Samsung TV");
+    assert!(!t.reply.contains("Samsung"), "{}", t.reply);
+    assert_titles_say(&t, "ra");
+}

@@ -372,6 +372,30 @@ fn demo_a_cheaper_cap_stays_with_its_product_type() {
 }
 
 #[test]
+fn demo_a_brand_the_next_product_type_lacks_is_forgotten_not_set_aside() {
+    let mut chat = Chat::new(demo());
+    chat.exact(
+        "nike sneakers",
+        &[Want::Kind(SNEAKERS), Want::Brand("Nike")],
+    );
+    // Nike makes no backpack here: the backpacks, as exact matches, with
+    // no "I found no Nike backpacks" and no "I kept your brand".
+    chat.forget();
+    let t = chat.exact("what about backpacks?", &[Want::Kind(&["backpack"])]);
+    assert!(t.total >= 2, "{}", chat.fail("backpacks"));
+    assert!(
+        !t.reply.contains("Nike") && !t.reply.contains("kept"),
+        "{}",
+        chat.fail("the brand of the sneakers in the reply")
+    );
+    assert!(
+        t.filters.facet(&vitrine::model::Slot::Brand).is_none(),
+        "{}",
+        chat.fail("the brand stays in the filters")
+    );
+}
+
+#[test]
 fn demo_unisex_products_are_for_men_and_for_women() {
     for (message, audience, other) in [
         ("sneakers for men", MEN, "Women"),

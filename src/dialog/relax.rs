@@ -38,6 +38,15 @@ pub enum Fallback {
         /// Which way the price moved.
         moved: PriceMove,
     },
+    /// Attributes kept from another product type (the brand of the TVs
+    /// after "agora ração pra gato") that no product of the new type has:
+    /// forgotten, as the shopper never asked them of it; `spec` matches.
+    Unkept {
+        /// The search to show.
+        spec: SearchSpec,
+        /// The kinds forgotten.
+        unkept: Vec<ConstraintKind>,
+    },
     /// Nothing matches even with every constraint but the last set aside:
     /// the store has no such product.
     Nothing,
@@ -181,6 +190,18 @@ pub fn after_search(
         session.set_aside.clear();
         return Ok(Some(Fallback::Described(described)));
     }
+    if let Some(unkept) = unkept(spec, changes, &mut count)? {
+        let mut shown = spec.clone();
+        for kind in &unkept {
+            drop_constraint(&mut shown.constraints, kind);
+            drop_constraint(&mut session.constraints, kind);
+        }
+        session.set_aside.clear();
+        return Ok(Some(Fallback::Unkept {
+            spec: settle(shown, &mut count)?,
+            unkept,
+        }));
+    }
     if let Some(moved) = changes.moved_price {
         session.constraints = before.constraints.clone();
         session.set_aside = before.set_aside.clone();
@@ -303,6 +324,44 @@ pub fn after_search(
 
 const COLOUR: ConstraintKind = ConstraintKind::Facet(Slot::Color);
 
+/// The attributes kept from the type before (see [`Changes::kept`]) that
+/// stand in the way of every product of the new one: the fewest whose
+/// dropping matches, one at a time, else all. A budget and an audience
+/// are the shopper's, whatever the product: they are set aside with a
+/// notice instead.
+fn unkept(
+    spec: &SearchSpec,
+    changes: &Changes,
+    count: &mut impl FnMut(&SearchSpec) -> Result<u64>,
+) -> Result<Option<Vec<ConstraintKind>>> {
+    let kept: Vec<ConstraintKind> = changes
+        .kept
+        .iter()
+        .filter(|k| {
+            matches!(k, ConstraintKind::Facet(slot) if *slot != Slot::Gender && *slot != Slot::Type)
+        })
+        .filter(|k| asks(&spec.constraints, k))
+        .cloned()
+        .collect();
+    if kept.is_empty() {
+        return Ok(None);
+    }
+    let without = |kinds: &[ConstraintKind]| {
+        let mut trial = spec.clone();
+        trial.with_description = true;
+        for kind in kinds {
+            drop_constraint(&mut trial.constraints, kind);
+        }
+        trial
+    };
+    for kind in &kept {
+        if count(&without(std::slice::from_ref(kind)))? > 0 {
+            return Ok(Some(vec![kind.clone()]));
+        }
+    }
+    Ok((kept.len() > 1 && count(&without(&kept))? > 0).then_some(kept))
+}
+
 /// `c` with its colours asked together ("black and white") asked as
 /// alternatives instead; `None` when it has none together.
 fn colours_apart(c: &Constraints) -> Option<Constraints> {
@@ -348,7 +407,7 @@ pub fn closer(a: Option<&Fallback>, b: Option<&Fallback>) -> bool {
     fn distance(f: Option<&Fallback>) -> usize {
         match f {
             None => 0,
-            Some(Fallback::Described(_) | Fallback::Apart { .. }) => 1,
+            Some(Fallback::Described(_) | Fallback::Apart { .. } | Fallback::Unkept { .. }) => 1,
             Some(Fallback::Relaxed { dropped, .. }) => 2 + dropped.len(),
             Some(Fallback::NothingBeyond { .. }) => 50,
             Some(Fallback::Nothing) => 100,
@@ -364,6 +423,7 @@ impl Fallback {
             Fallback::Described(spec)
             | Fallback::Apart { spec, .. }
             | Fallback::Relaxed { spec, .. }
+            | Fallback::Unkept { spec, .. }
             | Fallback::NothingBeyond { spec, .. } => Some(spec),
             Fallback::Nothing => None,
         }

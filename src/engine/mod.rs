@@ -356,7 +356,10 @@ impl Engine {
                     None => found,
                 };
                 let shown = match &fallback {
-                    None | Some(Fallback::Described(_) | Fallback::Apart { .. }) => Shown::Found,
+                    None
+                    | Some(
+                        Fallback::Described(_) | Fallback::Apart { .. } | Fallback::Unkept { .. },
+                    ) => Shown::Found,
                     Some(Fallback::Relaxed { .. }) => Shown::Relaxed(&spec.constraints),
                     Some(Fallback::NothingBeyond { moved, .. }) => {
                         Shown::Say(Answer::NothingBeyond(*moved))
@@ -366,6 +369,15 @@ impl Engine {
                     }),
                 };
                 let mut notes = changes.notes;
+                // What was forgotten was not kept.
+                if let Some(Fallback::Unkept { unkept, .. }) = &fallback {
+                    for note in &mut notes {
+                        if let Note::Kept(kinds) = note {
+                            kinds.retain(|k| !unkept.contains(k));
+                        }
+                    }
+                    notes.retain(|n| !matches!(n, Note::Kept(kinds) if kinds.is_empty()));
+                }
                 if let Some(Fallback::Apart { together, .. }) = &fallback {
                     notes.push(Note::Apart(together.clone()));
                 }
