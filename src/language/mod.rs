@@ -15,8 +15,8 @@ pub mod noun;
 pub mod units;
 
 pub use chat::{
-    BudgetWord, budget_word, corrects, expand_abbreviations, letter_abbreviation, opposite,
-    strip_ages,
+    BudgetWord, audience_value, budget_word, corrects, expand_abbreviations, letter_abbreviation,
+    opposite, strip_ages,
 };
 
 use crate::model::Lang;
@@ -90,6 +90,11 @@ pub struct LanguageData {
     /// where it is a size ("camiseta p preta").
     #[serde(default)]
     pub letter_abbreviations: BTreeMap<String, String>,
+    /// Diminutive endings -> what ends the word they make smaller
+    /// ("inha" -> "a": "capinha" is a small "capa"; "zinho" -> "":
+    /// "fonezinho" is a "fone").
+    #[serde(default)]
+    pub diminutives: BTreeMap<String, Vec<String>>,
     /// Words that deny a price bound said after them ("nothing above
     /// 2000", "shouldn't cost more than 1500"): the bound is the other one.
     #[serde(default)]

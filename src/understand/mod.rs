@@ -35,6 +35,7 @@ mod brands;
 mod builtin;
 mod concept;
 mod cues;
+mod diminutive;
 mod intent;
 mod lang;
 mod lexicon;
@@ -323,6 +324,11 @@ impl Lexicon {
             tokens = tokenize(joined);
         }
         let message = joined_words.as_deref().unwrap_or(message);
+        let undiminished = self.undiminish(message, &tokens);
+        if let Some(text) = &undiminished {
+            tokens = tokenize(text);
+        }
+        let message = undiminished.as_deref().unwrap_or(message);
         let run_together = self.split_run_together(message, &tokens);
         if let Some(text) = &run_together {
             tokens = tokenize(text);
