@@ -355,6 +355,28 @@ impl Engine {
                     Some(other) => search::search(index, other)?,
                     None => found,
                 };
+                // An audience none of the products found is labelled with
+                // ("geladeira pra minha mãe"): whom it is bought for, not
+                // a kind of fridge; forgotten, and the reply says the
+                // store does not tell.
+                let gender = crate::model::ConstraintKind::Facet(Slot::Gender);
+                let mut unlabelled = false;
+                if let Some(Fallback::Relaxed {
+                    spec: shown,
+                    dropped,
+                }) = &fallback
+                    && matches!(dropped.as_slice(), [d] if d.kind == gender)
+                    && shown.count_open_facets
+                    && found.facets.get(&Slot::Gender).is_none_or(Vec::is_empty)
+                {
+                    dialog::drop_constraint(&mut session.constraints, &gender);
+                    session.set_aside.clear();
+                    fallback = Some(Fallback::Unkept {
+                        spec: shown.clone(),
+                        unkept: vec![gender],
+                    });
+                    unlabelled = true;
+                }
                 let shown = match &fallback {
                     None
                     | Some(
@@ -380,6 +402,9 @@ impl Engine {
                 }
                 if let Some(Fallback::Apart { together, .. }) = &fallback {
                     notes.push(Note::Apart(together.clone()));
+                }
+                if unlabelled {
+                    notes.push(Note::Unlabelled);
                 }
                 if matches!(fallback, Some(Fallback::Described(_))) {
                     let (only, some) = described_words(&spec.constraints.text, &found.products);

@@ -189,6 +189,24 @@ pub fn strip_ages(message: &str) -> Option<String> {
     None
 }
 
+/// How `lang`'s catalogs write the audience a shopper's word names
+/// ("sogra", "bro" -> "feminino", "men"): what a reply names when the
+/// catalog has no value of that audience, instead of the word itself.
+pub fn audience_value(word: &str, lang: crate::model::Lang) -> Option<&'static str> {
+    let key = crate::text::key(word);
+    let concept = every().find_map(|(_, d)| {
+        d.audiences
+            .iter()
+            .find(|(_, words)| words.iter().any(|w| crate::text::key(w) == key))
+            .map(|(concept, _)| concept)
+    })?;
+    super::data(lang)
+        .audience_values
+        .get(concept)?
+        .first()
+        .map(String::as_str)
+}
+
 /// True when `message` corrects what was asked before by a phrase of some
 /// language's `corrections` ("actually", "na verdade", "e se for"): a word
 /// said now may replace one of its kind.
@@ -230,6 +248,14 @@ mod tests {
         for kept in ["urinary s/o", "1/2 kg", "p/m", "tv 50\" 4k/8k"] {
             assert_eq!(expand_abbreviations(kept), None, "{kept}");
         }
+    }
+
+    #[test]
+    fn an_audience_word_is_named_by_its_catalog_value() {
+        use crate::model::Lang;
+        assert_eq!(audience_value("sogra", Lang::Pt), Some("feminino"));
+        assert_eq!(audience_value("bro", Lang::En), Some("men"));
+        assert_eq!(audience_value("meu filho", Lang::En), None);
     }
 
     #[test]

@@ -90,6 +90,9 @@ pub enum Note {
     },
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
+    /// The products shown are labelled with no audience: the one asked
+    /// for was not applied ("This store doesn't say who these are for.").
+    Unlabelled,
     /// No product has these colours together: the products shown have
     /// either ("None has black and white together.").
     Apart(Vec<String>),

@@ -166,6 +166,10 @@ impl Phrasebook for English {
         }
     }
 
+    fn unlabelled(&self) -> &'static str {
+        "This store doesn't say who these are for."
+    }
+
     fn apart(&self, colours: &[String]) -> String {
         let colours = join_and(colours, "and");
         format!("None is {colours} at once; these are one or the other.")

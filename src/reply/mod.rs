@@ -229,6 +229,7 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                     .collect();
                 book.kept(&filter_names(&kept, money))
             }
+            Note::Unlabelled => book.unlabelled().to_string(),
             Note::Apart(colours) => book.apart(&phrasebook::said_values(
                 &crate::model::Slot::Color,
                 colours,

@@ -46,6 +46,10 @@ pub trait Phrasebook: Sync {
     /// products shown: "“grande” is in their descriptions, not their titles."
     fn described(&self, words: &[String]) -> String;
 
+    /// The products shown say no audience, so the one asked for was not
+    /// applied: "This store doesn't say who these are for."
+    fn unlabelled(&self) -> &'static str;
+
     /// No product has these colours together: "None is black and white
     /// at once; these are one or the other."
     fn apart(&self, colours: &[String]) -> String;

@@ -180,6 +180,10 @@ impl Phrasebook for Portuguese {
         }
     }
 
+    fn unlabelled(&self) -> &'static str {
+        "A loja não indica para quem são estes produtos."
+    }
+
     fn apart(&self, colours: &[String]) -> String {
         let colours = join_and(colours, "e");
         format!("Nenhum é {colours} ao mesmo tempo; estes são um ou outro.")

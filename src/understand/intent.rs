@@ -375,10 +375,17 @@ pub(crate) fn extract(
                 if let Some((_, Clearing::Any | Clearing::Other)) = p.clearing {
                     p.clearing = None;
                 }
-                let word = (span.start..span.end)
+                let mut word = (span.start..span.end)
                     .map(|t| tokens.key(t))
                     .collect::<Vec<_>>()
                     .join(" ");
+                // "pra minha sogra" where no product is for women: named
+                // as the audience ("feminino"), not as the word.
+                if lx.facet(facet).is_some_and(|f| f.slot == Slot::Gender)
+                    && let Some(value) = crate::language::audience_value(&word, out.lang)
+                {
+                    word = value.to_string();
+                }
                 p.entity_or_absent(lx, i, facet, &[], Some(&word), gap);
             }
             Item::Num(_) if super::measure::range_at(spans, i, &key_of).is_some() => {
