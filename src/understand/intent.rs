@@ -15,157 +15,11 @@ use super::cues::{
 };
 use super::lexicon::Lexicon;
 use super::ops::{Op, Understanding};
+use super::pass::{Clearing, Gathered, Pass};
 use super::sizes::{size_here, size_named_before_cue, unlisted_size};
 use super::span::{Item, SlotRef, Span};
 use super::token::{TokKind, Tokens};
 use crate::model::Slot;
-
-/// Values of one facet gathered from a message.
-struct Gathered {
-    pos: usize,
-    facet: u16,
-    values: Vec<u32>,
-    /// Words of built-in concepts this catalog has no value of ("red").
-    absent: Vec<String>,
-}
-
-fn gather(list: &mut Vec<Gathered>, pos: usize, facet: u16, values: &[u32], absent: Option<&str>) {
-    let g = match list.iter().position(|g| g.facet == facet) {
-        Some(at) => &mut list[at],
-        None => {
-            list.push(Gathered {
-                pos,
-                facet,
-                values: Vec::new(),
-                absent: Vec::new(),
-            });
-            let last = list.len() - 1;
-            &mut list[last]
-        }
-    };
-    for v in values {
-        if !g.values.contains(v) {
-            g.values.push(*v);
-        }
-    }
-    if let Some(word) = absent.filter(|w| !g.absent.iter().any(|a| a == w)) {
-        g.absent.push(word.to_string());
-    }
-}
-
-/// What "any"/"forget" is waiting for.
-#[derive(Clone, Copy, PartialEq)]
-enum Clearing {
-    /// "any", "qualquer": a slot name follows.
-    Any,
-    /// "forget", "remove", "clear": a slot name or a value follows.
-    Forget { reset_alone: bool },
-    /// "another", "outra": a slot name follows.
-    Other,
-}
-
-/// The state of the left-to-right pass.
-#[derive(Default)]
-struct Pass {
-    positive: Vec<Gathered>,
-    negative: Vec<Gathered>,
-    texts: Vec<(usize, String)>,
-    excluded_texts: Vec<(usize, String)>,
-    ops: Vec<(usize, Op)>,
-    deferred: Vec<(usize, Op)>,
-    /// Negation armed by "not"/"sem".
-    neg: bool,
-    /// Facet (or `u16::MAX` for text) of the last negated entity, for lists.
-    neg_list: Option<u16>,
-    clearing: Option<(usize, Clearing)>,
-    size_pending: bool,
-    pick_pending: bool,
-    skip_next: bool,
-    /// Where a sorting phrase was read.
-    sorted_at: Option<usize>,
-    /// The colours asked for, each where it was said.
-    colours: Vec<super::together::Said>,
-}
-
-const TEXT: u16 = u16::MAX;
-
-impl Pass {
-    fn entity(&mut self, lx: &Lexicon, pos: usize, facet: u16, values: &[u32], gap: bool) {
-        self.entity_or_absent(lx, pos, facet, values, None, gap);
-    }
-
-    /// An entity, or (`absent`) a concept word of the facet without values.
-    fn entity_or_absent(
-        &mut self,
-        lx: &Lexicon,
-        pos: usize,
-        facet: u16,
-        values: &[u32],
-        absent: Option<&str>,
-        gap: bool,
-    ) {
-        if std::mem::take(&mut self.skip_next) {
-            return;
-        }
-        if let Some((_, Clearing::Forget { .. })) = self.clearing {
-            self.clearing = None;
-            if let Some(f) = lx.facet(facet) {
-                self.ops.push((pos, Op::Clear(f.slot.clone())));
-            }
-            return;
-        }
-        self.clearing = None;
-        let negated = self.neg || gap && self.neg_list == Some(facet);
-        if negated {
-            // Excluding a value the catalog does not have excludes the
-            // titles that name it ("not black" where a colour column says
-            // "Red" of a "Red & Black" shirt), or nothing.
-            if let Some(term) = absent
-                .filter(|_| values.is_empty())
-                .and_then(|w| lx.term(w))
-            {
-                let term = term.to_string();
-                self.neg = true;
-                self.text(pos, &term, gap);
-            }
-            gather(&mut self.negative, pos, facet, values, None);
-            self.neg_list = Some(facet);
-        } else {
-            gather(&mut self.positive, pos, facet, values, absent);
-            if !values.is_empty() && lx.facet(facet).is_some_and(|f| f.slot == Slot::Color) {
-                self.colours.push((pos, facet, values.to_vec()));
-            }
-            self.neg_list = None;
-        }
-        self.neg = false;
-    }
-
-    fn text(&mut self, pos: usize, word: &str, gap: bool) {
-        if std::mem::take(&mut self.skip_next) {
-            return;
-        }
-        self.clearing = None;
-        let negated = self.neg || gap && self.neg_list == Some(TEXT);
-        let list = if negated {
-            self.neg_list = Some(TEXT);
-            &mut self.excluded_texts
-        } else {
-            self.neg_list = None;
-            &mut self.texts
-        };
-        if !list.iter().any(|(_, w)| w == word) {
-            list.push((pos, word.to_string()));
-        }
-        self.neg = false;
-    }
-
-    /// Any other meaningful span ends negation lists and pending clearings.
-    fn other(&mut self) {
-        self.neg = false;
-        self.neg_list = None;
-        self.clearing = None;
-    }
-}
 
 fn slot_op(slot: &SlotRef) -> Op {
     match slot {
@@ -631,13 +485,6 @@ pub(crate) fn extract(
     }
     ops.sort_by_key(|(at, _)| *at);
     out.ops = ops.into_iter().map(|(_, op)| op).collect();
-}
-
-impl Pass {
-    /// A number ends pending clearings and negation (but keeps lists).
-    fn other_keep_lists(&mut self) {
-        self.clearing = None;
-    }
 }
 
 /// True for a word that may name something the shopper wants: a real word

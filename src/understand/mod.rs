@@ -42,6 +42,7 @@ mod lexicon;
 mod mapping;
 mod measure;
 mod ops;
+mod pass;
 mod price;
 mod segment;
 mod sizes;

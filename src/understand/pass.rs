@@ -1,0 +1,175 @@
+//! The state of the left-to-right pass of [`super::intent`]: the facet
+//! values gathered from a message (positive and negated), its words, the
+//! operators read so far, and what negation, clearing ("any", "forget",
+//! "another"), sizes and picks are waiting for.
+
+use super::lexicon::Lexicon;
+use super::ops::Op;
+use crate::model::Slot;
+
+/// Values of one facet gathered from a message.
+pub(super) struct Gathered {
+    pub(super) pos: usize,
+    pub(super) facet: u16,
+    pub(super) values: Vec<u32>,
+    /// Words of built-in concepts this catalog has no value of ("red").
+    pub(super) absent: Vec<String>,
+}
+
+pub(super) fn gather(
+    list: &mut Vec<Gathered>,
+    pos: usize,
+    facet: u16,
+    values: &[u32],
+    absent: Option<&str>,
+) {
+    let g = match list.iter().position(|g| g.facet == facet) {
+        Some(at) => &mut list[at],
+        None => {
+            list.push(Gathered {
+                pos,
+                facet,
+                values: Vec::new(),
+                absent: Vec::new(),
+            });
+            let last = list.len() - 1;
+            &mut list[last]
+        }
+    };
+    for v in values {
+        if !g.values.contains(v) {
+            g.values.push(*v);
+        }
+    }
+    if let Some(word) = absent.filter(|w| !g.absent.iter().any(|a| a == w)) {
+        g.absent.push(word.to_string());
+    }
+}
+
+/// What "any"/"forget" is waiting for.
+#[derive(Clone, Copy, PartialEq)]
+pub(super) enum Clearing {
+    /// "any", "qualquer": a slot name follows.
+    Any,
+    /// "forget", "remove", "clear": a slot name or a value follows.
+    Forget { reset_alone: bool },
+    /// "another", "outra": a slot name follows.
+    Other,
+}
+
+/// The state of the left-to-right pass.
+#[derive(Default)]
+pub(super) struct Pass {
+    pub(super) positive: Vec<Gathered>,
+    pub(super) negative: Vec<Gathered>,
+    pub(super) texts: Vec<(usize, String)>,
+    pub(super) excluded_texts: Vec<(usize, String)>,
+    pub(super) ops: Vec<(usize, Op)>,
+    pub(super) deferred: Vec<(usize, Op)>,
+    /// Negation armed by "not"/"sem".
+    pub(super) neg: bool,
+    /// Facet (or `u16::MAX` for text) of the last negated entity, for lists.
+    pub(super) neg_list: Option<u16>,
+    pub(super) clearing: Option<(usize, Clearing)>,
+    pub(super) size_pending: bool,
+    pub(super) pick_pending: bool,
+    pub(super) skip_next: bool,
+    /// Where a sorting phrase was read.
+    pub(super) sorted_at: Option<usize>,
+    /// The colours asked for, each where it was said.
+    pub(super) colours: Vec<super::together::Said>,
+}
+
+pub(super) const TEXT: u16 = u16::MAX;
+
+impl Pass {
+    pub(super) fn entity(
+        &mut self,
+        lx: &Lexicon,
+        pos: usize,
+        facet: u16,
+        values: &[u32],
+        gap: bool,
+    ) {
+        self.entity_or_absent(lx, pos, facet, values, None, gap);
+    }
+
+    /// An entity, or (`absent`) a concept word of the facet without values.
+    pub(super) fn entity_or_absent(
+        &mut self,
+        lx: &Lexicon,
+        pos: usize,
+        facet: u16,
+        values: &[u32],
+        absent: Option<&str>,
+        gap: bool,
+    ) {
+        if std::mem::take(&mut self.skip_next) {
+            return;
+        }
+        if let Some((_, Clearing::Forget { .. })) = self.clearing {
+            self.clearing = None;
+            if let Some(f) = lx.facet(facet) {
+                self.ops.push((pos, Op::Clear(f.slot.clone())));
+            }
+            return;
+        }
+        self.clearing = None;
+        let negated = self.neg || gap && self.neg_list == Some(facet);
+        if negated {
+            // Excluding a value the catalog does not have excludes the
+            // titles that name it ("not black" where a colour column says
+            // "Red" of a "Red & Black" shirt), or nothing.
+            if let Some(term) = absent
+                .filter(|_| values.is_empty())
+                .and_then(|w| lx.term(w))
+            {
+                let term = term.to_string();
+                self.neg = true;
+                self.text(pos, &term, gap);
+            }
+            gather(&mut self.negative, pos, facet, values, None);
+            self.neg_list = Some(facet);
+        } else {
+            gather(&mut self.positive, pos, facet, values, absent);
+            if !values.is_empty() && lx.facet(facet).is_some_and(|f| f.slot == Slot::Color) {
+                self.colours.push((pos, facet, values.to_vec()));
+            }
+            self.neg_list = None;
+        }
+        self.neg = false;
+    }
+
+    pub(super) fn text(&mut self, pos: usize, word: &str, gap: bool) {
+        if std::mem::take(&mut self.skip_next) {
+            return;
+        }
+        self.clearing = None;
+        let negated = self.neg || gap && self.neg_list == Some(TEXT);
+        let list = if negated {
+            self.neg_list = Some(TEXT);
+            &mut self.excluded_texts
+        } else {
+            self.neg_list = None;
+            &mut self.texts
+        };
+        if !list.iter().any(|(_, w)| w == word) {
+            list.push((pos, word.to_string()));
+        }
+        self.neg = false;
+    }
+
+    /// Any other meaningful span ends negation lists and pending clearings.
+    pub(super) fn other(&mut self) {
+        self.neg = false;
+        self.neg_list = None;
+        self.clearing = None;
+    }
+}
+
+impl Pass {
+    /// A number ends pending clearings and negation (but keeps lists).
+    pub(super) fn other_keep_lists(&mut self) {
+        self.clearing = None;
+    }
+}
