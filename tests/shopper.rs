@@ -636,6 +636,37 @@ fn myntra_titles_only_colours_that_name_other_things_are_read_in_the_colours_pla
 }
 
 #[test]
+fn myntra_a_colour_typed_with_a_doubled_letter_once_is_that_colour() {
+    let Some(store) = myntra() else { return };
+    // "gren" was grey: a doubled letter typed once is likelier than a key
+    // far from the one meant.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "kurta for women",
+        &[Want::Kind(&["kurta", "kurti"]), Want::Audience(WOMEN)],
+    );
+    chat.exact("gren", &[Want::Colour(&["green", "olive"])]);
+}
+
+#[test]
+fn myntra_a_lone_amount_after_a_budget_is_the_new_budget() {
+    let Some(store) = myntra() else { return };
+    // "make it 800" searched for the word "800" and kept ₹500.
+    let mut chat = Chat::new(store);
+    chat.exact(
+        "tshirts for men under 500",
+        &[
+            Want::Kind(&["t-shirt", "tshirt"]),
+            Want::Audience(MEN),
+            Want::Under(500.0),
+        ],
+    );
+    let t = chat.exact("make it 800", &[Want::Under(800.0)]);
+    assert_eq!(t.filters.price_max, Some(800.0), "{}", chat.fail("budget"));
+    assert!(t.filters.text.is_empty(), "{}", chat.fail("800 as a word"));
+}
+
+#[test]
 fn myntra_a_size_is_asked_for_though_the_store_lists_none() {
     let Some(store) = myntra() else { return };
     let mut chat = Chat::new(store);

@@ -275,6 +275,14 @@ pub fn apply(
                 searched = true;
             }
             Op::Price { min, max } => {
+                // "notebook até 5 mil", then "pode ir até 6": in the
+                // thousands the shopper spoke in.
+                let same_type = !u.ops.iter().any(|op| matches!(op, Op::Set(Slot::Type, _)));
+                let before = c.price_max.or(c.price_min).filter(|_| same_type);
+                let (min, max) = (
+                    &min.map(|v| in_thousands_of(v, before)),
+                    &max.map(|v| in_thousands_of(v, before)),
+                );
                 c.price_relative = false;
                 if min.is_some() && max.is_some() {
                     c.price_min = *min;
@@ -443,8 +451,31 @@ fn read_numbers(u: &Understanding, c: &Constraints, shown: usize) -> Option<Unde
             .iter()
             .rev()
             .find_map(|w| crate::language::units::another_amount(w, *amount));
+        // "make it 800" after "under 500": a new bound of the budget, an
+        // amount within ten times the one before.
+        let budget = (!c.price_relative)
+            .then_some(
+                c.price_max
+                    .map(|m| (m, true))
+                    .or(c.price_min.map(|m| (m, false))),
+            )
+            .flatten()
+            .filter(|(bound, _)| (bound / 10.0..=bound * 10.0).contains(amount))
+            .filter(|_| !(amount.fract() == 0.0 && *amount <= 50.0 && *amount <= shown as f64));
         if let Some(token) = measurement {
             read.ops.push(Op::Text(token));
+        } else if let Some((_, upper)) = budget {
+            read.ops.push(if upper {
+                Op::Price {
+                    min: None,
+                    max: Some(*amount),
+                }
+            } else {
+                Op::Price {
+                    min: Some(*amount),
+                    max: None,
+                }
+            });
         } else if let Some(word) = word {
             read.ops.push(Op::Text(word.clone()));
         } else if amount.fract() == 0.0 && (1.0..=50.0).contains(amount) && *amount <= shown as f64
@@ -457,6 +488,23 @@ fn read_numbers(u: &Understanding, c: &Constraints, shown: usize) -> Option<Unde
         }
     }
     Some(read)
+}
+
+/// A small whole amount said after a budget in the thousands ("até 6"
+/// after "até 5 mil") is in thousands too, when that puts it within ten
+/// times the budget before; any other amount is as said.
+fn in_thousands_of(amount: f64, before: Option<f64>) -> f64 {
+    match before {
+        Some(b)
+            if b >= 1000.0
+                && amount.fract() == 0.0
+                && (1.0..100.0).contains(&amount)
+                && (b / 10.0..=b * 10.0).contains(&(amount * 1000.0)) =>
+        {
+            amount * 1000.0
+        }
+        _ => amount,
+    }
 }
 
 fn next_below(price: f64) -> f64 {

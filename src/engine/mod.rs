@@ -357,31 +357,20 @@ impl Engine {
                 };
                 // An audience none of the products found is labelled with
                 // ("geladeira pra minha mãe"): whom it is bought for, not
-                // a kind of fridge; forgotten, and the reply says the
-                // store does not tell.
+                // a kind of fridge. Set aside as before (API clients see
+                // it in `relaxed`), but the reply shows the products and
+                // says the store does not tell, not "no women's fridges".
                 let gender = crate::model::ConstraintKind::Facet(Slot::Gender);
-                let mut unlabelled = false;
-                if let Some(Fallback::Relaxed {
-                    spec: shown,
-                    dropped,
-                }) = &fallback
-                    && matches!(dropped.as_slice(), [d] if d.kind == gender)
-                    && shown.count_open_facets
-                    && found.facets.get(&Slot::Gender).is_none_or(Vec::is_empty)
-                {
-                    dialog::drop_constraint(&mut session.constraints, &gender);
-                    session.set_aside.clear();
-                    fallback = Some(Fallback::Unkept {
-                        spec: shown.clone(),
-                        unkept: vec![gender],
-                    });
-                    unlabelled = true;
-                }
+                let unlabelled = matches!(&fallback, Some(Fallback::Relaxed { spec: shown, dropped })
+                    if matches!(dropped.as_slice(), [d] if d.kind == gender)
+                        && shown.count_open_facets
+                        && found.facets.get(&Slot::Gender).is_none_or(Vec::is_empty));
                 let shown = match &fallback {
                     None
                     | Some(
                         Fallback::Described(_) | Fallback::Apart { .. } | Fallback::Unkept { .. },
                     ) => Shown::Found,
+                    Some(Fallback::Relaxed { .. }) if unlabelled => Shown::Found,
                     Some(Fallback::Relaxed { .. }) => Shown::Relaxed(&spec.constraints),
                     Some(Fallback::NothingBeyond { moved, .. }) => {
                         Shown::Say(Answer::NothingBeyond(*moved))
@@ -544,7 +533,9 @@ impl TurnContext<'_> {
         };
         let lang = self.money.lang;
         let mut text = reply::say(&answer, None, &self.money);
-        if !relaxed_answer && !dropped.is_empty() && !found.products.is_empty() {
+        // The note says what is not applied ("A loja não indica…").
+        let noted = notes.contains(&Note::Unlabelled);
+        if !relaxed_answer && !noted && !dropped.is_empty() && !found.products.is_empty() {
             text.push(' ');
             text.push_str(&reply::still_set_aside(&dropped, &self.money));
         }

@@ -389,6 +389,16 @@ pub(crate) fn extract(
                 Marker::InsteadOf => p.skip_next = true,
                 Marker::Any | Marker::DontCare => p.clearing = Some((i, Clearing::Any)),
                 Marker::Other => p.clearing = Some((i, Clearing::Other)),
+                // "esquece, quero um monitor": a new request after a
+                // break, not the monitor forgotten.
+                Marker::Forget | Marker::ClearWord
+                    if (i + 1..spans.len())
+                        .find(|&j| !used[j] && !matches!(spans[j].item, Item::Stop))
+                        .is_some_and(|j| (i + 1..=j).any(|k| gap_of(&spans[k]))) =>
+                {
+                    p.ops.push((i, Op::Reset));
+                    p.other();
+                }
                 Marker::Forget => p.clearing = Some((i, Clearing::Forget { reset_alone: false })),
                 Marker::ClearWord => p.clearing = Some((i, Clearing::Forget { reset_alone: true })),
                 Marker::Pick => p.pick_pending = true,

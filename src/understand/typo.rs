@@ -76,6 +76,67 @@ const RARE_RATIO: u64 = 50;
 const MAX_WORD_LEN: usize = 40;
 
 /// True for words the index handles: ASCII letters only, 4 to 40 letters.
+/// How unlikely a slip turns `target` into `word`, one edit apart: 0 for a
+/// doubled letter typed once ("gren" for "green"); 1 for another letter
+/// left out, two letters swapped, a key next to the one meant, or a letter
+/// typed twice; 2 for any other.
+fn slip(word: &str, target: &str) -> u8 {
+    let (w, t) = (word.as_bytes(), target.as_bytes());
+    let first_diff = w
+        .iter()
+        .zip(t)
+        .position(|(a, b)| a != b)
+        .unwrap_or(w.len().min(t.len()));
+    match t.len().cmp(&w.len()) {
+        // A letter left out.
+        std::cmp::Ordering::Greater => {
+            let left_out = t[first_diff];
+            let doubled = first_diff > 0 && t[first_diff - 1] == left_out
+                || t.get(first_diff + 1) == Some(&left_out);
+            u8::from(!doubled)
+        }
+        // A letter typed too many: twice, or a key beside its neighbour.
+        std::cmp::Ordering::Less => {
+            let extra = w[first_diff];
+            let beside = |i: Option<usize>| {
+                i.and_then(|i| w.get(i))
+                    .is_some_and(|&n| n == extra || keys_adjacent(n, extra))
+            };
+            if beside(first_diff.checked_sub(1)) || beside(Some(first_diff + 1)) {
+                1
+            } else {
+                2
+            }
+        }
+        std::cmp::Ordering::Equal => {
+            let swapped = w.get(first_diff + 1) == t.get(first_diff)
+                && t.get(first_diff + 1) == w.get(first_diff);
+            if swapped || keys_adjacent(w[first_diff], t[first_diff]) {
+                1
+            } else {
+                2
+            }
+        }
+    }
+}
+
+/// True when two letters are keys next to each other on a QWERTY keyboard
+/// (rows staggered as on the keyboard).
+fn keys_adjacent(a: u8, b: u8) -> bool {
+    const ROWS: [&[u8]; 3] = [b"qwertyuiop", b"asdfghjkl", b"zxcvbnm"];
+    const OFFSET: [i32; 3] = [0, 1, 3];
+    let at = |c: u8| {
+        ROWS.iter().enumerate().find_map(|(r, row)| {
+            let col = row.iter().position(|&k| k == c)?;
+            Some((r as i32, 4 * col as i32 + OFFSET[r]))
+        })
+    };
+    match (at(a), at(b)) {
+        (Some((ra, xa)), Some((rb, xb))) => a != b && (ra - rb).abs() <= 1 && (xa - xb).abs() <= 4,
+        _ => false,
+    }
+}
+
 fn eligible(word: &str) -> bool {
     // No catalog word is longer than this; longer input is noise, and its
     // delete neighbourhood grows with the square of its length.
@@ -160,7 +221,7 @@ impl TypoIndex {
         };
         let mut seen: Vec<u32> = Vec::new();
         let mut exact = false;
-        let mut best: Option<(usize, u64, u32)> = None;
+        let mut best: Option<(usize, u8, u64, u32)> = None;
         let mut consider = |h: u64, seen: &mut Vec<u32>| {
             let Some(&(start, n)) = self.starts.get(&h) else {
                 return;
@@ -196,12 +257,18 @@ impl TypoIndex {
                 if d == 2 && len < 8 && !(target.builtin && target.word.len() == len) {
                     continue;
                 }
+                // One letter off: the likelier slip first ("gren" is a
+                // "green" with a doubled letter typed once, not a "grey"
+                // with a key far from the one meant).
+                let slip = if d == 1 { slip(word, &target.word) } else { 0 };
                 let better = match best {
                     None => true,
-                    Some((bd, bs, _)) => d < bd || d == bd && target.score > bs,
+                    Some((bd, bslip, bs, _)) => {
+                        (d, slip) < (bd, bslip) || (d, slip) == (bd, bslip) && target.score > bs
+                    }
                 };
                 if better {
-                    best = Some((d, target.score, target.id));
+                    best = Some((d, slip, target.score, target.id));
                 }
             }
         };
@@ -216,7 +283,7 @@ impl TypoIndex {
                 }
             }
         }
-        (exact, best)
+        (exact, best.map(|(d, _, score, id)| (d, score, id)))
     }
 
     /// Number of words the index can correct to.
@@ -243,6 +310,18 @@ mod tests {
                     brand_only: brand,
                 }),
         )
+    }
+
+    #[test]
+    fn the_likelier_slip_wins_between_words_one_letter_away() {
+        assert_eq!(slip("gren", "green"), 0);
+        assert_eq!(slip("gren", "grey"), 2);
+        assert_eq!(slip("shrt", "shirt"), 1);
+        assert_eq!(slip("shitr", "shirt"), 1);
+        assert_eq!(slip("shirtt", "shirt"), 1);
+        assert_eq!(slip("blsck", "black"), 1);
+        let ix = index(&[("grey", 958, true, false), ("green", 658, true, false)]);
+        assert_eq!(ix.correct("gren"), Some(1));
     }
 
     #[test]
