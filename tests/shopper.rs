@@ -396,6 +396,43 @@ fn demo_a_brand_the_next_product_type_lacks_is_forgotten_not_set_aside() {
 }
 
 #[test]
+fn demo_how_much_is_the_price_of_what_was_shown() {
+    let mut chat = Chat::new(demo());
+    let first = chat.exact("sneakers", &[Want::Kind(SNEAKERS)]);
+    // "how much?" searched for the word "much".
+    let t = chat.say("how much?", &[]);
+    assert_eq!(t.kind, TurnKind::Results, "{}", chat.fail("the list again"));
+    assert_eq!(t.total, first.total, "{}", chat.fail("the same list"));
+    assert!(
+        t.filters.text.is_empty(),
+        "{}",
+        chat.fail("'much' as a word")
+    );
+    let picked = chat.say("the second one", &[]);
+    assert_eq!(picked.kind, TurnKind::Details);
+    assert_eq!(picked.products.len(), 1);
+    // After a product was opened: its price again.
+    let t = chat.say("how much is it?", &[]);
+    assert_eq!(
+        t.kind,
+        TurnKind::Details,
+        "{}",
+        chat.fail("the product looked at")
+    );
+    assert_eq!(
+        t.products.first().map(|p| &p.id),
+        picked.products.first().map(|p| &p.id),
+        "{}",
+        chat.fail("the product looked at")
+    );
+    // Nothing shown yet: said so.
+    let mut chat = Chat::new(demo());
+    let t = chat.say("quanto custa?", &[]);
+    assert_eq!(t.kind, TurnKind::Chat);
+    assert!(t.products.is_empty());
+}
+
+#[test]
 fn demo_unisex_products_are_for_men_and_for_women() {
     for (message, audience, other) in [
         ("sneakers for men", MEN, "Women"),

@@ -23,6 +23,8 @@ pub enum Action {
     Thanks,
     /// A request for help.
     Help,
+    /// "how much?": the price of the product looked at, or of those shown.
+    PriceAsked,
     /// Nothing in the message was understood.
     NotUnderstood,
 }
@@ -389,6 +391,7 @@ pub fn apply(
             Op::Greeting => action = action.or(Some(Action::Greeting)),
             Op::Thanks => action = action.or(Some(Action::Thanks)),
             Op::Help => action = Some(action.unwrap_or(Action::Help)),
+            Op::PriceAsked => action = action.or(Some(Action::PriceAsked)),
         }
     }
     if let (Some(Action::Select(_)), Some(before)) = (&action, about_one) {

@@ -109,6 +109,31 @@ pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) ->
         Action::Greeting => Step::Say(Canned::Greeting),
         Action::Thanks => Step::Say(Canned::Thanks),
         Action::Help => Step::Say(Canned::Help),
+        // "quanto custa?": the product looked at (the one shown alone, or
+        // the last one opened), else the list again, prices and all.
+        Action::PriceAsked => {
+            let looked_at = match session.shown.as_slice() {
+                [only] => Some(only),
+                shown => session.similar_to.as_ref().filter(|id| shown.contains(id)),
+            };
+            match looked_at {
+                Some(id) => Step::Details {
+                    position: session
+                        .shown
+                        .iter()
+                        .position(|s| s == id)
+                        .map_or(1, |p| p + 1),
+                    id: Some(id.clone()),
+                    asked: Vec::new(),
+                },
+                None if session.shown.is_empty() => Step::Say(Canned::NothingShown),
+                None => Step::Search {
+                    spec: base(session.applied(), 0),
+                    changes,
+                    before,
+                },
+            }
+        }
         Action::NotUnderstood => Step::Say(Canned::NotUnderstood),
     }
 }

@@ -97,6 +97,8 @@ pub(crate) enum Marker {
     Thanks,
     /// "help", "ajuda".
     Help,
+    /// "how much?", "quanto custa?": the price of what was shown.
+    PriceAsked,
 }
 
 /// A slot that can be named: "brand", "cor", "price".
@@ -185,6 +187,7 @@ fn marker(key: &str) -> Option<Marker> {
         "greeting" => Greeting,
         "thanks" => Thanks,
         "help" => Help,
+        "price_asked" => PriceAsked,
         _ => return None,
     })
 }

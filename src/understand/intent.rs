@@ -404,7 +404,7 @@ pub(crate) fn extract(
                 Marker::Pick => p.pick_pending = true,
                 Marker::More => more_at = more_at.or(Some(i)),
                 Marker::Similar => {}
-                Marker::Greeting | Marker::Thanks | Marker::Help => {
+                Marker::Greeting | Marker::Thanks | Marker::Help | Marker::PriceAsked => {
                     p.deferred.push((i, marker_op(m)))
                 }
                 // "from most expensive to cheapest", "do mais caro para o
@@ -542,6 +542,7 @@ fn marker_op(m: Marker) -> Op {
         Marker::Greeting => Op::Greeting,
         Marker::Thanks => Op::Thanks,
         Marker::Help => Op::Help,
+        Marker::PriceAsked => Op::PriceAsked,
         _ => Op::More,
     }
 }

@@ -73,6 +73,9 @@ pub enum Op {
     Thanks,
     /// "help", "ajuda", "what can you do".
     Help,
+    /// "how much?", "quanto custa?" with nothing else asked: the price of
+    /// the product looked at, else the list shown again with its prices.
+    PriceAsked,
 }
 
 /// What one message means.
