@@ -665,6 +665,9 @@ fn myntra_titles_only_colours_that_name_other_things_are_read_in_the_colours_pla
         ("khaki chinos", &["khaki"][..], 5),
         ("orange tshirts for men", &["orange"][..], 20),
         ("burgundy tops", &["burgundy", "maroon"][..], 5),
+        // "Off-White", "Offwhite", "Off White": one shade ("off white
+        // kurta" found the one kurta whose title wrote it apart).
+        ("off white kurta for women", &["off", "offwhite"][..], 20),
     ] {
         let mut chat = Chat::new(store);
         let t = chat.exact(message, &[Want::Colour(colour)]);

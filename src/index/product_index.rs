@@ -301,14 +301,20 @@ impl ProductIndex {
                 })
                 .map(|v| v.value.clone())
                 .collect();
-            let titles = super::analyzer::tokens(&mut analyzer, &shade.value)
-                .iter()
-                .map(|token| {
-                    let term = Term::from_field_text(self.fields.title, token);
-                    self.searcher.doc_freq(&term).unwrap_or(0)
-                })
-                .min()
-                .unwrap_or(0);
+            // Titles naming it, written apart or as one word ("Off White",
+            // "Off-White" and "Offwhite" are one shade).
+            let mut titles_naming = |spelling: &str| {
+                super::analyzer::tokens(&mut analyzer, spelling)
+                    .iter()
+                    .map(|token| {
+                        let term = Term::from_field_text(self.fields.title, token);
+                        self.searcher.doc_freq(&term).unwrap_or(0)
+                    })
+                    .min()
+                    .unwrap_or(0)
+            };
+            let titles =
+                titles_naming(&shade.value).max(titles_naming(&shade.value.replace(' ', "")));
             if !broader.is_empty() && titles > shade.count + shade.count / 5 {
                 out.insert(shade.value.clone(), broader);
             }

@@ -204,10 +204,23 @@ fn build() -> LearnWords {
             }
         }
     }
+    // Spellings of one shade with and without a space ("Off White",
+    // "Offwhite", "off-white") are one value, shown as the first listed.
+    // (Spellings of one key, accents aside, are told apart by `add`.)
+    let mut spelt: FxHashMap<String, (String, String)> = FxHashMap::default();
     for (_, d) in language::every() {
         for (family, concept) in &d.colors {
             for member in &concept.members {
-                add(member, title_case(member), family);
+                let key = crate::text::key(member);
+                let (first_key, first_shown) = spelt
+                    .entry(key.replace(' ', ""))
+                    .or_insert_with(|| (key.clone(), title_case(member)));
+                let shown = if *first_key == key {
+                    title_case(member)
+                } else {
+                    first_shown.clone()
+                };
+                add(member, shown, family);
             }
         }
     }
@@ -361,6 +374,12 @@ impl<'t> TextWords<'t> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn spellings_of_a_shade_with_and_without_a_space_are_one_value() {
+        let w = learn_words();
+        assert_eq!(w.colors["offwhite"].shown, w.colors["off white"].shown);
+    }
 
     #[test]
     fn colour_forms_share_one_shown_value() {
