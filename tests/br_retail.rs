@@ -1438,3 +1438,15 @@ fn a_budget_follow_up_keeps_the_thousands_it_was_said_in() {
     let t = after(store, "notebook ate 5 mil", "capa pra celular ate 60");
     assert_eq!(t.filters.price_max, Some(60.0), "{}", t.reply);
 }
+
+#[test]
+fn a_spare_part_is_no_appliance() {
+    let Some(store) = store() else { return };
+    // "Magnetron 2M214 Micro-ondas LG …" is a part for a microwave: the
+    // cheapest "micro-ondas" were five magnetrons.
+    let t = turn(store, "microondas barato");
+    assert_found(&t, 10, "microondas barato");
+    for p in &t.products {
+        assert!(p.title.to_lowercase().starts_with("micro"), "{}", p.title);
+    }
+}
