@@ -44,8 +44,8 @@ pub enum Fallback {
     Unkept {
         /// The search to show.
         spec: SearchSpec,
-        /// The kinds forgotten.
-        unkept: Vec<ConstraintKind>,
+        /// What was forgotten.
+        unkept: Vec<Dropped>,
     },
     /// Nothing matches even with every constraint but the last set aside:
     /// the store has no such product.
@@ -192,10 +192,13 @@ pub fn after_search(
     }
     if let Some(unkept) = unkept(spec, changes, &mut count)? {
         let mut shown = spec.clone();
-        for kind in &unkept {
-            drop_constraint(&mut shown.constraints, kind);
-            drop_constraint(&mut session.constraints, kind);
-        }
+        let unkept = unkept
+            .iter()
+            .map(|kind| {
+                drop_constraint(&mut session.constraints, kind);
+                drop_constraint(&mut shown.constraints, kind)
+            })
+            .collect();
         session.set_aside.clear();
         return Ok(Some(Fallback::Unkept {
             spec: settle(shown, &mut count)?,

@@ -384,10 +384,11 @@ impl Engine {
                 if let Some(Fallback::Unkept { unkept, .. }) = &fallback {
                     for note in &mut notes {
                         if let Note::Kept(kinds) = note {
-                            kinds.retain(|k| !unkept.contains(k));
+                            kinds.retain(|k| !unkept.iter().any(|d| d.kind == *k));
                         }
                     }
                     notes.retain(|n| !matches!(n, Note::Kept(kinds) if kinds.is_empty()));
+                    notes.push(Note::Unkept(unkept.clone()));
                 }
                 if let Some(Fallback::Apart { together, .. }) = &fallback {
                     notes.push(Note::Apart(together.clone()));

@@ -90,6 +90,9 @@ pub enum Note {
     },
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
+    /// Attributes kept from another product type that none of the new
+    /// one has, left out: "None of these is by Samsung."
+    Unkept(Vec<Dropped>),
     /// The products shown are labelled with no audience: the one asked
     /// for was not applied ("This store doesn't say who these are for.").
     Unlabelled,

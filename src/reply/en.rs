@@ -166,6 +166,17 @@ impl Phrasebook for English {
         }
     }
 
+    fn unkept(&self, filters: &[String]) -> String {
+        match filters {
+            [] => String::new(),
+            [one] => format!("I left out your {one} filter: none of these has it."),
+            many => format!(
+                "I left out your {} filters: none of these has them.",
+                join_and(many, "and")
+            ),
+        }
+    }
+
     fn unlabelled(&self) -> &'static str {
         "This store doesn't say who these are for."
     }

@@ -50,6 +50,10 @@ pub trait Phrasebook: Sync {
     /// applied: "This store doesn't say who these are for."
     fn unlabelled(&self) -> &'static str;
 
+    /// Filters kept from the products before that none of these has, left
+    /// out: "None of these has your brand (Samsung) filter."
+    fn unkept(&self, filters: &[String]) -> String;
+
     /// No product has these colours together: "None is black and white
     /// at once; these are one or the other."
     fn apart(&self, colours: &[String]) -> String;

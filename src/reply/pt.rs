@@ -180,6 +180,17 @@ impl Phrasebook for Portuguese {
         }
     }
 
+    fn unkept(&self, filters: &[String]) -> String {
+        match filters {
+            [] => String::new(),
+            [one] => format!("Deixei de lado o filtro de {one}: nenhum destes o tem."),
+            many => format!(
+                "Deixei de lado os filtros de {}: nenhum destes os tem.",
+                join_and(many, "e")
+            ),
+        }
+    }
+
     fn unlabelled(&self) -> &'static str {
         "A loja não indica para quem são estes produtos."
     }

@@ -111,7 +111,10 @@ fn slip(word: &str, target: &str) -> u8 {
         std::cmp::Ordering::Equal => {
             let swapped = w.get(first_diff + 1) == t.get(first_diff)
                 && t.get(first_diff + 1) == w.get(first_diff);
-            if swapped || keys_adjacent(w[first_diff], t[first_diff]) {
+            // A vowel for another is spelling by ear ("grean", "blak").
+            let vowel = |c: u8| b"aeiouy".contains(&c);
+            let by_ear = vowel(w[first_diff]) && vowel(t[first_diff]);
+            if swapped || by_ear || keys_adjacent(w[first_diff], t[first_diff]) {
                 1
             } else {
                 2
@@ -320,6 +323,7 @@ mod tests {
         assert_eq!(slip("shitr", "shirt"), 1);
         assert_eq!(slip("shirtt", "shirt"), 1);
         assert_eq!(slip("blsck", "black"), 1);
+        assert_eq!(slip("grean", "green"), 1);
         let ix = index(&[("grey", 958, true, false), ("green", 658, true, false)]);
         assert_eq!(ix.correct("gren"), Some(1));
     }

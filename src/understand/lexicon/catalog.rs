@@ -173,6 +173,14 @@ impl Lexicon {
                 }
                 facet::COLOR => {
                     lx.add_literals(&keys, f, &reserved, false);
+                    // "Off White" is also written "offwhite", "off-white".
+                    for (i, k) in keys.iter().enumerate() {
+                        let compact = k.replace(' ', "");
+                        if compact != *k && !reserved.contains(&compact) && !keys.contains(&compact)
+                        {
+                            lx.add_facet(&compact, f, vec![i as u32], false);
+                        }
+                    }
                     lx.add_colors(&keys, f);
                     // "light", "escuro" qualify a colour the facet handles.
                     for m in &b.color_modifiers {
