@@ -30,13 +30,7 @@ impl Lexicon {
     /// `message` with its diminutives the titles do not use written as
     /// their base words the titles do use; `None` when there is none.
     pub(super) fn undiminish(&self, message: &str, tokens: &Tokens) -> Option<String> {
-        let count = |key: &str| {
-            self.words
-                .get(key)
-                .and_then(|&id| self.info.get(id as usize))
-                .filter(|i| !i.stop)
-                .map_or(0, |i| i.count)
-        };
+        let count = |key: &str| self.content_count(key);
         let mut out: Option<String> = None;
         // Right to left, so the offsets of the words before stay true.
         for (i, t) in tokens.toks.iter().enumerate().rev() {

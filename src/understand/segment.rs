@@ -43,13 +43,7 @@ impl Lexicon {
     pub(super) fn split_run_together(&self, message: &str, tokens: &Tokens) -> Option<String> {
         /// Titles using each half, at least.
         const MIN_TITLES: u64 = 3;
-        let count = |key: &str| {
-            self.words
-                .get(key)
-                .and_then(|&id| self.info.get(id as usize))
-                .filter(|i| !i.stop)
-                .map_or(0, |i| i.count)
-        };
+        let count = |key: &str| self.content_count(key);
         let mut out: Option<String> = None;
         // Right to left, so the offsets of the words before stay true.
         for (i, t) in tokens.toks.iter().enumerate().rev() {

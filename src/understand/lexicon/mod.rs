@@ -408,6 +408,16 @@ impl Lexicon {
         (info.count > 0 && !info.stop).then_some(&*info.word)
     }
 
+    /// How many titles use `key`, a word that is no stop word (0 for a stop
+    /// word): what the rewriting passes weigh a word of a message by.
+    pub(in crate::understand) fn content_count(&self, key: &str) -> u64 {
+        self.words
+            .get(key)
+            .and_then(|&id| self.info.get(id as usize))
+            .filter(|i| !i.stop)
+            .map_or(0, |i| i.count)
+    }
+
     /// Number of products whose titles use the word `key` (0 when none).
     pub(crate) fn term_count(&self, key: &str) -> u64 {
         self.words
