@@ -9,6 +9,7 @@
 mod alternatives;
 mod apply;
 mod context;
+mod numbers;
 mod question;
 mod relax;
 mod step;
