@@ -720,6 +720,16 @@ fn myntra_a_lone_amount_after_a_budget_is_the_new_budget() {
     let t = chat.exact("make it 800", &[Want::Under(800.0)]);
     assert_eq!(t.filters.price_max, Some(800.0), "{}", chat.fail("budget"));
     assert!(t.filters.text.is_empty(), "{}", chat.fail("800 as a word"));
+    // "increase", "raise" were words no title has.
+    for (said, max) in [("increase to 900", 900.0), ("raise budget to 1000", 1000.0)] {
+        let t = chat.exact(said, &[Want::Under(max)]);
+        assert_eq!(t.filters.price_max, Some(max), "{}", chat.fail("budget"));
+        assert!(
+            t.filters.text.is_empty(),
+            "{}",
+            chat.fail("a verb as a word")
+        );
+    }
 }
 
 #[test]
