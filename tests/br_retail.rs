@@ -1454,3 +1454,29 @@ fn a_spare_part_is_no_appliance() {
         assert!(p.title.to_lowercase().starts_with("micro"), "{}", p.title);
     }
 }
+
+#[test]
+fn dry_food_is_the_food_not_marked_wet() {
+    let Some(store) = store() else { return };
+    // No title says "seca"; descriptions of wet food do ("complemento da
+    // ração seca"): "Ração Úmida" came first. Dry food is the unmarked kind.
+    let mut session = Session::default();
+    let t = said(store, &mut session, "ração seca para gatos");
+    assert_found(&t, 100, "ração seca para gatos");
+    assert!(t.reply.contains("“úmida”"), "{}", t.reply);
+    for p in &t.products {
+        assert!(title_has(&store.rows[&p.id], "rac"), "{}", p.title);
+        assert!(!title_has(&store.rows[&p.id], "umid"), "{}", p.title);
+    }
+    // The reading is kept: the brand narrows the same dry food.
+    let t = said(store, &mut session, "da royal canin");
+    assert_found(&t, 5, "da royal canin");
+    for p in &t.products {
+        assert!(!title_has(&store.rows[&p.id], "umid"), "{}", p.title);
+        assert_eq!(p.brand.as_deref(), Some("Royal Canin"), "{}", p.title);
+    }
+    // Where titles never mark the other kind, the word is searched as said.
+    let t = turn(store, "shampoo para pele seca");
+    assert_found(&t, 1, "shampoo para pele seca");
+    assert_titles_say(&t, "seca");
+}

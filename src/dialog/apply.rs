@@ -362,11 +362,13 @@ pub fn apply(
             }
             Op::DropText(word) => {
                 remove_value(&mut c.text, word);
+                remove_value(&mut c.contrasted, word);
                 touch(&mut changes, ConstraintKind::Text);
             }
             Op::ExcludeText(word) => {
                 push_unique(&mut c.excluded_text, word);
                 remove_value(&mut c.text, word);
+                remove_value(&mut c.contrasted, word);
                 touch(&mut changes, ConstraintKind::Text);
                 searched = true;
             }

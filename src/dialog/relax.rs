@@ -13,6 +13,9 @@ use crate::model::{
 /// What to show when the exact search matched nothing.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Fallback {
+    /// The same constraints match once words no title says are read by
+    /// their contrast ("ração seca": the rações not marked "Úmida").
+    Contrasted(SearchSpec),
     /// The same constraints match once words may match descriptions.
     Described(SearchSpec),
     /// These constraints were set aside; `spec` matches without them.
@@ -183,6 +186,11 @@ pub fn after_search(
     if total > 0 {
         session.set_aside.clear();
         return Ok(None);
+    }
+    if let Some(contrasted) = contrasted(spec, &mut count)? {
+        session.constraints.contrasted = contrasted.constraints.contrasted.clone();
+        session.set_aside.clear();
+        return Ok(Some(Fallback::Contrasted(contrasted)));
     }
     if let Some(described) = described(spec)
         && count(&described)? > 0
@@ -393,6 +401,47 @@ fn settle(
     Ok(spec)
 }
 
+/// The same search with the words no title says read by their contrast
+/// (`[contrasts]`: "seca" is any title not marked "úmida"), when the
+/// catalog marks the other kind among these products (some "Ração Úmida"
+/// would match) and the unmarked ones exist. A word titles never mark
+/// against ("shampoo para pele seca") is left to descriptions.
+fn contrasted(
+    spec: &SearchSpec,
+    count: &mut impl FnMut(&SearchSpec) -> Result<u64>,
+) -> Result<Option<SearchSpec>> {
+    let c = &spec.constraints;
+    if spec.with_description {
+        return Ok(None);
+    }
+    let words: Vec<(&String, &str)> = c
+        .text
+        .iter()
+        .filter(|w| !c.contrasted.contains(w))
+        .filter_map(|w| crate::language::contrast(&crate::text::key(w)).map(|m| (w, m)))
+        .collect();
+    if words.is_empty() {
+        return Ok(None);
+    }
+    for (word, marked) in &words {
+        let mut other = spec.clone();
+        for w in &mut other.constraints.text {
+            if w == *word {
+                *w = marked.to_string();
+            }
+        }
+        if count(&other)? == 0 {
+            return Ok(None);
+        }
+    }
+    let mut trial = spec.clone();
+    trial
+        .constraints
+        .contrasted
+        .extend(words.iter().map(|(w, _)| (*w).clone()));
+    Ok((count(&trial)? > 0).then_some(trial))
+}
+
 /// The same search with the shopper's words matched in descriptions too,
 /// when it has words and does not already.
 pub fn described(spec: &SearchSpec) -> Option<SearchSpec> {
@@ -410,7 +459,12 @@ pub fn closer(a: Option<&Fallback>, b: Option<&Fallback>) -> bool {
     fn distance(f: Option<&Fallback>) -> usize {
         match f {
             None => 0,
-            Some(Fallback::Described(_) | Fallback::Apart { .. } | Fallback::Unkept { .. }) => 1,
+            Some(
+                Fallback::Contrasted(_)
+                | Fallback::Described(_)
+                | Fallback::Apart { .. }
+                | Fallback::Unkept { .. },
+            ) => 1,
             Some(Fallback::Relaxed { dropped, .. }) => 2 + dropped.len(),
             Some(Fallback::NothingBeyond { .. }) => 50,
             Some(Fallback::Nothing) => 100,
@@ -423,7 +477,8 @@ impl Fallback {
     /// The search to show, if any.
     pub fn spec(&self) -> Option<&SearchSpec> {
         match self {
-            Fallback::Described(spec)
+            Fallback::Contrasted(spec)
+            | Fallback::Described(spec)
             | Fallback::Apart { spec, .. }
             | Fallback::Relaxed { spec, .. }
             | Fallback::Unkept { spec, .. }

@@ -368,7 +368,10 @@ impl Engine {
                 let shown = match &fallback {
                     None
                     | Some(
-                        Fallback::Described(_) | Fallback::Apart { .. } | Fallback::Unkept { .. },
+                        Fallback::Contrasted(_)
+                        | Fallback::Described(_)
+                        | Fallback::Apart { .. }
+                        | Fallback::Unkept { .. },
                     ) => Shown::Found,
                     Some(Fallback::Relaxed { .. }) if unlabelled => Shown::Found,
                     Some(Fallback::Relaxed { .. }) => Shown::Relaxed(&spec.constraints),
@@ -395,6 +398,18 @@ impl Engine {
                 }
                 if unlabelled {
                     notes.push(Note::Unlabelled);
+                }
+                if let Some(Fallback::Contrasted(shown)) = &fallback {
+                    let pairs = shown
+                        .constraints
+                        .contrasted
+                        .iter()
+                        .filter_map(|w| {
+                            let marked = crate::language::contrast(&crate::text::key(w))?;
+                            Some((w.clone(), marked.to_string()))
+                        })
+                        .collect();
+                    notes.push(Note::Contrasted(pairs));
                 }
                 if matches!(fallback, Some(Fallback::Described(_))) {
                     let (only, some) = described_words(&spec.constraints.text, &found.products);

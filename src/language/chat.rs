@@ -121,6 +121,21 @@ pub fn opposite(phrase: &str) -> Option<&'static str> {
         .map(String::as_str)
 }
 
+/// The word titles mark the other kind of product with, as written, for a
+/// folded word of any language's `[contrasts]` ("seca" -> "úmida").
+pub fn contrast(word: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, String>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| d.contrasts.iter())
+                .map(|(said, marked)| (crate::text::key(said), marked.clone()))
+                .collect()
+        })
+        .get(word)
+        .map(String::as_str)
+}
+
 /// The age of a child is 14 or less: "for a 5 year old" is for kids.
 const CHILD_AGE: u32 = 14;
 

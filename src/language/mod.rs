@@ -15,8 +15,8 @@ pub mod noun;
 pub mod units;
 
 pub use chat::{
-    BudgetWord, audience_value, budget_word, corrects, expand_abbreviations, letter_abbreviation,
-    opposite, strip_ages,
+    BudgetWord, audience_value, budget_word, contrast, corrects, expand_abbreviations,
+    letter_abbreviation, opposite, strip_ages,
 };
 
 use crate::model::Lang;
@@ -111,6 +111,11 @@ pub struct LanguageData {
     /// the other.
     #[serde(default)]
     pub opposites: BTreeMap<String, String>,
+    /// A word -> the word titles mark the other kind with ("seca" ->
+    /// "úmida": dry food is any "Ração" not marked "Úmida"). Used only when
+    /// no title of what was asked says the word and some say the other.
+    #[serde(default)]
+    pub contrasts: BTreeMap<String, String>,
     /// Garment sizes by their names ("medium" -> "m", "grande" -> "g"),
     /// understood next to the word "size"/"tamanho" when the catalog lists
     /// that size.

@@ -99,6 +99,10 @@ pub enum Note {
     /// No product has these colours together: the products shown have
     /// either ("None has black and white together.").
     Apart(Vec<String>),
+    /// Words no title says, read by their contrast: the products shown lack
+    /// the other kind's mark ("No title says “dry”: these are not marked
+    /// “wet”."), each as (the word said, the mark).
+    Contrasted(Vec<(String, String)>),
     /// Products found by words of their descriptions, which the reply
     /// says: `only` in no title shown, `some` in some titles only.
     Described {

@@ -70,6 +70,11 @@ pub struct Constraints {
     /// Words that must not appear in the product's text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub excluded_text: Vec<String>,
+    /// Words of `text` that no title says where titles mark the other kind
+    /// ("ração seca": no title says "seca", many say "Úmida"): a product
+    /// matches them when its title lacks that mark (`[contrasts]`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contrasted: Vec<String>,
     /// Result ordering.
     #[serde(default)]
     pub sort: Sort,
@@ -105,7 +110,10 @@ impl Constraints {
     pub fn remove(&mut self, kind: &ConstraintKind) -> Dropped {
         let (any_of, none_of) = match kind {
             ConstraintKind::Text => (
-                std::mem::take(&mut self.text),
+                {
+                    self.contrasted.clear();
+                    std::mem::take(&mut self.text)
+                },
                 std::mem::take(&mut self.excluded_text),
             ),
             ConstraintKind::Price => {

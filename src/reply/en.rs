@@ -177,6 +177,16 @@ impl Phrasebook for English {
         }
     }
 
+    fn contrasted(&self, pairs: &[(String, String)]) -> String {
+        let said: Vec<String> = pairs.iter().map(|(w, _)| format!("“{w}”")).collect();
+        let marked: Vec<String> = pairs.iter().map(|(_, m)| format!("“{m}”")).collect();
+        format!(
+            "No title says {}; these are the ones not marked {}.",
+            join_and(&said, "or"),
+            join_and(&marked, "or")
+        )
+    }
+
     fn unlabelled(&self) -> &'static str {
         "This store doesn't say who these are for."
     }

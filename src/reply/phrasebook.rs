@@ -49,6 +49,9 @@ pub trait Phrasebook: Sync {
     /// The products shown say no audience, so the one asked for was not
     /// applied: "This store doesn't say who these are for."
     fn unlabelled(&self) -> &'static str;
+    /// Words no title says, shown as the products without the other kind's
+    /// mark: (the word, the mark).
+    fn contrasted(&self, pairs: &[(String, String)]) -> String;
 
     /// Filters kept from the products before that none of these has, left
     /// out: "None of these has your brand (Samsung) filter."

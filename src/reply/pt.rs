@@ -191,6 +191,16 @@ impl Phrasebook for Portuguese {
         }
     }
 
+    fn contrasted(&self, pairs: &[(String, String)]) -> String {
+        let said: Vec<String> = pairs.iter().map(|(w, _)| format!("“{w}”")).collect();
+        let marked: Vec<String> = pairs.iter().map(|(_, m)| format!("“{m}”")).collect();
+        format!(
+            "Nenhum título diz {}; mostro os que não dizem {}.",
+            join_and(&said, "nem"),
+            join_and(&marked, "nem")
+        )
+    }
+
     fn unlabelled(&self) -> &'static str {
         "A loja não indica para quem são estes produtos."
     }

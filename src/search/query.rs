@@ -466,7 +466,15 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             bounds.iter().any(|(b, _, q)| *b != bound && *q == quantity)
         })
     };
-    required.extend(c.text.iter().filter_map(|w| {
+    // A word read by its contrast: titles without the other kind's mark.
+    let (contrasted, text): (Vec<&String>, Vec<&String>) =
+        c.text.iter().partition(|w| c.contrasted.contains(w));
+    for word in contrasted {
+        if let Some(marked) = crate::language::contrast(&crate::text::key(word)) {
+            excluded.extend(word_query(index, marked, &[(f.title, 1.0)]).map(exclusion));
+        }
+    }
+    required.extend(text.into_iter().filter_map(|w| {
         // "15", "s23", "4k", "42151": a number or a model code (a phrase
         // with a number, "2 portas", may be in descriptions).
         let coded = !w.contains(' ') && w.bytes().any(|b| b.is_ascii_digit());
