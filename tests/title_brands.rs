@@ -180,3 +180,63 @@ fn myntra_without_its_brand_column_learns_brands_its_column_confirms() {
         "{agreeing} of {learned} agree"
     );
 }
+
+/// A toy store without a brand column whose titles lead with the brand,
+/// where one brand is a name other brands' titles carry too ("LEGO Harry
+/// Potter ..."), and a franchise says "star" with no rating meant.
+fn toys() -> String {
+    let mut csv = String::from("id,title,price\n");
+    let rows = [
+        "Harry Potter Hermione Plush",
+        "Harry Potter Hogwarts Mug",
+        "Harry Potter Elder Wand",
+        "Harry Potter Gryffindor Scarf",
+        "LEGO Harry Potter Hogwarts Castle Building Set",
+        "LEGO City Fire Station Building Set",
+        "LEGO Star Wars X-Wing Building Set",
+        "LEGO Friends Cafe Building Set",
+        "Funko Pop Star Wars Yoda Figure",
+        "Funko Pop Marvel Iron Man Figure",
+        "Funko Pop Harry Potter Ron Figure",
+        "Funko Pop Disney Mickey Figure",
+        "Hasbro Star Wars Darth Vader Helmet",
+        "Hasbro Marvel Thor Helmet",
+        "Hasbro Nerf Elite Blaster",
+        "Hasbro Nerf Mega Blaster",
+        "Airfix Vietnam War Helicopter Model Kit",
+        "Airfix Spitfire Model Kit",
+        "Airfix Lancaster Model Kit",
+        "Mattel Star Fish Bath Toy",
+        "Mattel Barbie Doll",
+        "Mattel Ken Doll",
+        "Aurora Teddy Bear Plush",
+        "Aurora Bunny Plush",
+        "Aurora Kitten Plush",
+        "Disney Frozen Elsa Doll",
+        "Disney Mickey Mug",
+        "Disney Minnie Plush",
+    ];
+    for (i, title) in rows.iter().enumerate() {
+        csv.push_str(&format!("{},{title},{}\n", i + 1, 10 + i));
+    }
+    csv
+}
+
+#[test]
+fn a_name_other_titles_carry_too_is_one_brand() {
+    let dir = common::index_of(&toys());
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let (_, p) = index
+        .product_by_id("2")
+        .expect("lookup")
+        .expect("product 2");
+    assert_eq!(p.brand.as_deref(), Some("Harry Potter"));
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // "star" with no number rates nothing: the titles' word, with "wars"
+    // (not "Vietnam War", not "Star Fish").
+    let turns = conversation(&engine, &["star wars"]);
+    assert_eq!(turns[0].0, ids(&["7", "9", "13"]), "{}", turns[0].1);
+    // A number before it still rates.
+    let turns = conversation(&engine, &["4 star plush"]);
+    assert!(turns[0].1.contains("4+"), "{}", turns[0].1);
+}

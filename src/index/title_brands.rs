@@ -26,6 +26,10 @@ const SLOT_SHARE: f64 = 0.6;
 /// Share of a brand's titles in which the next word must be the same for
 /// the brand to have several words.
 const SAME_NEXT_SHARE: f64 = 0.9;
+/// Share of the titles using a word that must have it right after the
+/// brand's word before it, for a word other brands' titles use too to be
+/// part of the brand's name ("Harry Potter").
+const NAME_SHARE: f64 = 0.8;
 /// The longest brand, in words.
 const MAX_WORDS: usize = 4;
 
@@ -121,11 +125,18 @@ impl TitleBrands {
         let mut spans: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         // Per word: the candidates whose titles use it.
         let mut users: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        // Per two words in a row: the titles with them so.
+        let mut pairs: FxHashMap<(String, String), usize> = FxHashMap::default();
         for title in brandless {
             let (keys, ranges) = title_words(title);
             let distinct: FxHashSet<&String> = keys.iter().collect();
             for key in distinct {
                 *used.entry(key.clone()).or_default() += 1;
+            }
+            let in_row: FxHashSet<(&String, &String)> =
+                keys.windows(2).map(|w| (&w[0], &w[1])).collect();
+            for (a, b) in in_row {
+                *pairs.entry((a.clone(), b.clone())).or_default() += 1;
             }
             let found = types::head_noun(title, head, skip, known);
             let Some(at) = slot(&keys, title, &ranges, head, found.as_ref()) else {
@@ -176,8 +187,17 @@ impl TitleBrands {
                 continue;
             };
             // A word the titles of other candidates use too is the
-            // product's ("Pottery Barn Velvet Throw"), not the brand's.
-            let own = |word: &str| users.get(word).is_none_or(|u| u.len() == 1);
+            // product's ("Pottery Barn Velvet Throw"), not the brand's;
+            // unless nearly everywhere it is used, it follows the same word
+            // ("LEGO Harry Potter": a name, "Harry Potter").
+            let own = |before: &str, word: &str| {
+                users.get(word).is_none_or(|u| u.len() == 1)
+                    || pairs
+                        .get(&(before.to_string(), word.to_string()))
+                        .is_some_and(|&n| {
+                            n as f64 >= NAME_SHARE * used.get(word).copied().unwrap_or(n) as f64
+                        })
+            };
             let words = brand_words(titles, &own);
             let Some((following, written)) = titles
                 .iter()
@@ -237,9 +257,9 @@ impl TitleBrands {
 }
 
 /// How many words a brand has: its first word, and each next word every
-/// title of it (but a few) goes on with, and no other brand's titles use
-/// (`own`).
-fn brand_words(titles: &[(Vec<String>, String)], own: &dyn Fn(&str) -> bool) -> usize {
+/// title of it (but a few) goes on with, and that is the brand's own
+/// (`own`, given the word before it).
+fn brand_words(titles: &[(Vec<String>, String)], own: &dyn Fn(&str, &str) -> bool) -> usize {
     let mut words = 1;
     while words < MAX_WORDS {
         let mut next: FxHashMap<&str, usize> = FxHashMap::default();
@@ -251,7 +271,11 @@ fn brand_words(titles: &[(Vec<String>, String)], own: &dyn Fn(&str) -> bool) -> 
         let Some((&word, &count)) = next.iter().max_by_key(|(_, n)| **n) else {
             break;
         };
-        if (count as f64) < SAME_NEXT_SHARE * titles.len() as f64 || !own(word) {
+        let before = titles
+            .iter()
+            .find(|(following, _)| following.get(words).is_some_and(|k| k == word))
+            .map_or("", |(following, _)| following[words - 1].as_str());
+        if (count as f64) < SAME_NEXT_SHARE * titles.len() as f64 || !own(before, word) {
             break;
         }
         words += 1;

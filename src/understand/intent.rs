@@ -386,6 +386,12 @@ pub(crate) fn extract(
                     p.neg_list = None;
                 }
                 Marker::Also => {}
+                // "star wars", "estrela do mar": no number rates nothing,
+                // and the titles have the word.
+                Marker::Stars if lx.term_count(key_of(&span)) > 0 => {
+                    let word = as_typed(raw, tokens, span.start, key_of(&span));
+                    p.text(i, &word, gap);
+                }
                 Marker::InsteadOf => p.skip_next = true,
                 Marker::Any | Marker::DontCare => p.clearing = Some((i, Clearing::Any)),
                 Marker::Other => p.clearing = Some((i, Clearing::Other)),
