@@ -168,6 +168,24 @@ fn asking(c: &Constraints) -> usize {
     c.kinds().iter().filter(|kind| asks(c, kind)).count()
 }
 
+/// True for a kind of constraint that says what the product is (a type,
+/// words, a brand, a colour...): not a budget, a rating or an audience,
+/// which alone match any product.
+fn defines(kind: &ConstraintKind) -> bool {
+    !matches!(
+        kind,
+        ConstraintKind::Price | ConstraintKind::Rating | ConstraintKind::Facet(Slot::Gender)
+    )
+}
+
+/// How many constraints of `c` say what the product is.
+fn defining(c: &Constraints) -> usize {
+    c.kinds()
+        .iter()
+        .filter(|kind| defines(kind) && asks(c, kind))
+        .count()
+}
+
 /// What the session becomes once the search for `spec` (all it asks)
 /// found `total` products, and what to show instead when it found none:
 /// words matched in descriptions too, else constraints set aside one by
@@ -268,6 +286,11 @@ pub fn after_search(
             break;
         }
         if !asks(&attempt.constraints, &kind) {
+            continue;
+        }
+        // Nor the last that says what the product is: "algodão até 700"
+        // is not any product under 700, but cotton ones at any price.
+        if defines(&kind) && defining(&attempt.constraints) <= 1 {
             continue;
         }
         drop_constraint(&mut attempt.constraints, &kind);
@@ -547,6 +570,48 @@ mod tests {
         let (_, ch) = apply(&mut s, &ops(vec![Op::Text("dial".into())]), None);
         let order = relaxation_order(&s.constraints, &ch, &[]);
         assert_eq!(order, vec!["text", "price", "brand", "type"]);
+    }
+
+    #[test]
+    fn the_last_word_saying_what_the_product_is_stays() {
+        let mut s = Session::default();
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![
+                Op::Text("algodão".into()),
+                Op::Price {
+                    min: None,
+                    max: Some(700.0),
+                },
+            ]),
+            None,
+        );
+        let spec = spec_of(&s);
+        let before = s.clone();
+        // Nothing says "algodão" under 700; everything else is under 700.
+        let count = |spec: &SearchSpec| -> Result<u64> {
+            let c = &spec.constraints;
+            Ok(match (c.text.is_empty(), c.price_max.is_some()) {
+                (false, true) => 0,
+                (false, false) => 4,
+                (true, _) => 12_163,
+            })
+        };
+        let fallback = after_search(&mut s, &spec, &ch, &before, 0, count).unwrap();
+        // The budget is set aside, not the only word: cotton at any price.
+        let Some(Fallback::Relaxed { spec, dropped }) = fallback else {
+            panic!("{fallback:?}");
+        };
+        assert_eq!(spec.constraints.text, vec!["algodão".to_string()]);
+        assert_eq!(dropped.len(), 1);
+        assert_eq!(dropped[0].kind, ConstraintKind::Price);
+        // With no product of the word at all, nothing: not everything.
+        let mut s = before.clone();
+        let none = |spec: &SearchSpec| -> Result<u64> {
+            Ok(u64::from(spec.constraints.text.is_empty()) * 12_163)
+        };
+        let fallback = after_search(&mut s, &spec_of(&before), &ch, &before, 0, none).unwrap();
+        assert_eq!(fallback, Some(Fallback::Nothing));
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! through `dialog` when nothing matches), and let `reply` put the answer
 //! into words — and holds no policy and writes no text of its own.
 
+mod audience;
 mod live;
 mod turn;
 
@@ -351,10 +352,15 @@ impl Engine {
                         }
                     }
                 }
-                let found = match fallback.as_ref().and_then(Fallback::spec) {
+                let mut found = match fallback.as_ref().and_then(Fallback::spec) {
                     Some(other) => search::search(index, other)?,
                     None => found,
                 };
+                if let Some((alone, products)) =
+                    audience::set_aside_alone(index, session, &spec, fallback.as_ref())?
+                {
+                    (fallback, found) = (Some(alone), products);
+                }
                 // An audience none of the products found is labelled with
                 // ("geladeira pra minha mãe"): whom it is bought for, not
                 // a kind of fridge. Set aside as before (API clients see

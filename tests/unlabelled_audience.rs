@@ -1,0 +1,48 @@
+//! A store that labels some products with an audience and not others
+//! (clothes say "Women", jewellery says nothing): asking for an audience
+//! the products asked for are not labelled with keeps the rest of the
+//! request, and the reply says the store does not tell. Checked through
+//! `Engine::turn` on a catalog written here.
+
+mod common;
+
+use common::{conversation, ids};
+use vitrine::Engine;
+
+fn catalog() -> String {
+    let mut csv = String::from("id,title,brand,gender,price\n");
+    for i in 0..12 {
+        csv.push_str(&format!(
+            "e{i},Pearl Alloy Stud Earring {i},Brand{i},,{}\n",
+            150 + i * 10
+        ));
+    }
+    csv.push_str("e99,Gold Plated Drop Earring,Aurum,Women,1800\n");
+    for i in 0..10 {
+        csv.push_str(&format!(
+            "d{i},Floral Midi Dress {i},Dressy,Women,{}\n",
+            900 + i * 10
+        ));
+        csv.push_str(&format!(
+            "s{i},Slim Fit Formal Shirt {i},Shirtco,Men,{}\n",
+            700 + i * 10
+        ));
+    }
+    csv
+}
+
+#[test]
+fn an_audience_the_products_do_not_say_is_set_aside_alone() {
+    let dir = common::index_of(&catalog());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // Not the one labelled earring at 1,800 without the budget: the
+    // twelve under 300, whom they are for unsaid.
+    let turns = conversation(&engine, &["earrings for women under 300"]);
+    let twelve: Vec<String> = (0..12).map(|i| format!("e{i}")).collect();
+    let twelve: Vec<&str> = twelve.iter().map(String::as_str).collect();
+    assert_eq!(turns[0].0, ids(&twelve), "{}", turns[0].1);
+    assert!(turns[0].1.contains("doesn't say who"), "{}", turns[0].1);
+    // Products labelled with another audience are not "unsaid".
+    let turns = conversation(&engine, &["shirts for women"]);
+    assert!(!turns[0].1.contains("doesn't say who"), "{}", turns[0].1);
+}
