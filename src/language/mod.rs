@@ -384,6 +384,27 @@ pub fn concepts(
     merged
 }
 
+/// The languages whose `[types]` name a product type with `key` (folded):
+/// "desodorante" is a Portuguese name, "deodorant" an English one.
+pub fn type_name_languages(key: &str) -> &'static [Lang] {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<Lang>>> = OnceLock::new();
+    TABLE
+        .get_or_init(|| {
+            let mut table: rustc_hash::FxHashMap<String, Vec<Lang>> = Default::default();
+            for (lang, d) in every() {
+                for name in d.types.values().flatten() {
+                    let langs = table.entry(crate::text::key(name)).or_default();
+                    if !langs.contains(&lang) {
+                        langs.push(lang);
+                    }
+                }
+            }
+            table
+        })
+        .get(key)
+        .map_or(&[], Vec::as_slice)
+}
+
 /// The word list of each language (`words/*.txt`: its known words, most
 /// frequent first), compiled in.
 const WORD_LISTS: [(Lang, &str); 2] = [
@@ -452,14 +473,25 @@ pub fn translations(word: &str) -> Vec<String> {
     static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut table: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        let mut link = |a: String, b: String| {
+            if a != b {
+                table.entry(a.clone()).or_default().push(b.clone());
+                table.entry(b).or_default().push(a);
+            }
+        };
         for (_, d) in every() {
             for (native, english) in &d.translations {
                 let native = crate::text::key(native);
-                for e in english.iter().map(|e| crate::text::key(e)) {
-                    if e != native {
-                        table.entry(native.clone()).or_default().push(e.clone());
-                        table.entry(e).or_default().push(native.clone());
-                    }
+                for e in english {
+                    link(native.clone(), crate::text::key(e));
+                }
+            }
+            // A material is a word of titles where the catalog has no
+            // material column: "camiseta de algodão" finds "Cotton".
+            for (concept, names) in &d.materials {
+                let english = crate::text::key(&concept.replace('_', " "));
+                for name in names {
+                    link(crate::text::key(name), english.clone());
                 }
             }
         }
@@ -609,6 +641,8 @@ mod tests {
         assert!(translations("wireless").contains(&"sem fio".to_string()));
         assert!(translations("Mecânico").contains(&"mechanical".to_string()));
         assert!(translations("qwerty").is_empty());
+        assert!(translations("algodão").contains(&"cotton".to_string()));
+        assert!(translations("cotton").contains(&"algodao".to_string()));
         // Through their English: "cachorro" finds "Cães".
         assert!(translations("cachorro").contains(&"caes".to_string()));
         assert!(translations("cão").contains(&"cachorro".to_string()));

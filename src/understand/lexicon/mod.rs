@@ -212,8 +212,9 @@ impl Lexicon {
     }
 
     /// True when `key` alone names a product type of the catalog and is a
-    /// common word of no language other than the catalog's ("lavadora",
-    /// "fone" in a Brazilian store; not "mouse" or "tv").
+    /// common word or a type name of no language other than the catalog's
+    /// ("lavadora", "fone" in a Brazilian store; not "mouse" or "tv", nor
+    /// "desodorante" in an English store).
     pub(crate) fn names_own_type(&self, key: &str) -> bool {
         let typed = self
             .lookup(&[key.to_string()])
@@ -224,7 +225,11 @@ impl Lexicon {
                         if self.facet(*facet).is_some_and(|f| f.slot == Slot::Type))
                 })
             });
-        typed && crate::language::common_in(key).all(|lang| lang == self.catalog_language)
+        typed
+            && crate::language::common_in(key).all(|lang| lang == self.catalog_language)
+            && crate::language::type_name_languages(key)
+                .iter()
+                .all(|lang| *lang == self.catalog_language)
     }
 
     fn add_facet_meaning(
