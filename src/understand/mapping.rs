@@ -196,6 +196,21 @@ impl Lexicon {
             {
                 reach = broader.clone();
             }
+            // A concept the catalog has no type of, named in its titles in
+            // its language ("Cushions Cover" in a store that types it
+            // "Cover", "Deodorant Spray" typed "Spray"): its names in other
+            // languages ask for those words, so "capa de almofada" finds
+            // the covers as "cushion cover" does.
+            let own_names = crate::language::data(self.catalog_language).types.get(*id);
+            let titled = reach
+                .is_empty()
+                .then(|| self.titled_name(own_names.into_iter().flatten()))
+                .flatten();
+            let own_keys: Vec<String> = own_names
+                .into_iter()
+                .flatten()
+                .map(|n| phrase_words(n).join(" "))
+                .collect();
             for n in names.iter() {
                 // A compound the catalog lacks ("kurta set") whose words
                 // name a type it has ("Kurta") is read word by word: that
@@ -209,9 +224,34 @@ impl Lexicon {
                 {
                     continue;
                 }
-                self.add_concept(n, f, reach.clone());
+                let ws = phrase_words(n);
+                let key = ws.join(" ");
+                match &titled {
+                    Some(titled) if !own_keys.contains(&key) && !reserved.contains(&key) => {
+                        self.add(&ws, Meaning::Phrase(titled.as_str().into()));
+                    }
+                    _ => self.add_concept(n, f, reach.clone()),
+                }
             }
         }
+    }
+
+    /// The name among `names` (of the catalog's language) that the titles
+    /// use, every word of it, the most used first: a compound once, a lone
+    /// word (which may be an attribute's too) in a few titles.
+    fn titled_name<'n>(&self, names: impl Iterator<Item = &'n String>) -> Option<String> {
+        names
+            .map(|n| phrase_words(n).join(" "))
+            .filter_map(|k| {
+                let least = k
+                    .split(' ')
+                    .map(|w| self.content_count(w).max(self.content_count(&plural(w))))
+                    .min()?;
+                let enough = if k.contains(' ') { 1 } else { 3 };
+                (least >= enough).then_some((least, k))
+            })
+            .max()
+            .map(|(_, k)| k)
     }
 
     pub(super) fn add_materials(&mut self, keys: &[String], f: u16) {

@@ -1,0 +1,67 @@
+//! A shopper who writes in another language than the store's titles: a
+//! Portuguese shopper in an English store with no material or gender
+//! column (attributes live in titles), as in Flipkart's export. Checked
+//! through `Engine::turn` on a catalog written here.
+
+mod common;
+
+use common::{conversation, ids};
+use vitrine::{Engine, Lang, Session};
+
+fn catalog() -> String {
+    let rows = [
+        ("b1", "Grafion Cotton Floral Double Bedsheet", 749),
+        ("b2", "Spaces Cotton Printed Double Bedsheet", 1960),
+        ("b3", "Jaisayram Cotton Abstract Single Bedsheet", 280),
+        ("b4", "ZAIN Polyester 3D Printed Double Bedsheet", 699),
+        ("c1", "Quilt India Floral Cushions Cover", 500),
+        ("c2", "Rajrang Cotton Cushions Cover", 180),
+        ("t1", "Clovia Cotton Rich T Shirt", 180),
+        ("t2", "Mast & Harbour Polyester T Shirt", 450),
+        ("t3", "Roadster Cotton Solid T Shirt", 399),
+        ("d1", "LAWMAN PG3 Flicker Deodorant Spray For Men", 447),
+        ("d2", "Nivea Fresh Deodorant Spray For Women", 199),
+        ("d3", "Fogg Marco Deodorant Spray For Men", 250),
+        ("s1", "Olvin Wayfarer Sunglasses", 499),
+        ("s2", "Speedwav Sun Shade For Maruti WagonR", 299),
+        ("s3", "AdroitZ Car Window Sun Shade", 349),
+    ];
+    let mut csv = String::from("id,title,price\n");
+    for (id, title, price) in rows {
+        csv.push_str(&format!("{id},{title},{price}\n"));
+    }
+    // More products, so titles read as the store's English.
+    for i in 0..20 {
+        csv.push_str(&format!(
+            "x{i},Roadster Men Blue Slim Fit Jeans {i},{}\n",
+            900 + i
+        ));
+    }
+    csv
+}
+
+#[test]
+fn portuguese_words_find_english_titles() {
+    let dir = common::index_of(&catalog());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for (messages, expected) in [
+        (&["lençol de casal"][..], &["b1", "b2", "b4"][..]),
+        (&["lençol de casal", "de algodão até 1000"], &["b1"]),
+        (&["capa de almofada"], &["c1", "c2"]),
+        (&["camiseta de algodão"], &["t1", "t3"]),
+        (&["óculos de sol"], &["s1"]),
+        (&["sunglasses"], &["s1"]),
+    ] {
+        let turns = conversation(&engine, messages);
+        let last = turns.last().expect("a turn");
+        assert_eq!(last.0, ids(expected), "{messages:?}: {}", last.1);
+    }
+    // Answered in the shopper's language: "desodorante" is Portuguese,
+    // not the English store's own name of its type.
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "desodorante masculino", 10)
+        .expect("turn");
+    assert_eq!(turn.lang, Lang::Pt, "{}", turn.reply);
+    assert!(turn.products.iter().any(|p| p.id == "d1"), "{}", turn.reply);
+}
