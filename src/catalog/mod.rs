@@ -39,6 +39,7 @@ mod html;
 mod notice;
 mod platform;
 mod price;
+mod price_cell;
 mod product;
 mod reader;
 mod records;

@@ -139,7 +139,7 @@ pub(crate) fn parse_stock(s: &str) -> Option<i64> {
     if let Ok(n) = t.parse::<i64>() {
         return Some(n);
     }
-    let amount = crate::catalog::price::parse_price(t)?;
+    let (amount, _) = crate::catalog::price::parse_amount_in(t, None)?;
     if amount.currency.is_some() || amount.amount.fract() != 0.0 || amount.amount.abs() > 9.0e15 {
         return None;
     }
