@@ -1,8 +1,12 @@
-//! What real exports and crawls write besides clean values, imported from
-//! small CSV files written by each test: prices written as ranges, twice,
-//! or after a label. Through `vitrine::index::import`.
+//! What real exports and crawls carry besides their products' attributes,
+//! imported from small CSV files written by each test: bookkeeping columns
+//! (yes/no flags, timestamps, SKUs, sentences, file names) that are stored
+//! but never asked about; prices written as ranges, twice, or after a
+//! label. Through `vitrine::index::import` and the real binary's report.
 
-use vitrine::index::{ImportOptions, ImportSummary, ProductIndex, import};
+use std::path::Path;
+use vitrine::index::{ImportOptions, ImportSummary, ProductIndex, StoredOnly, import};
+use vitrine::{Engine, Session};
 
 /// Imports `csv` (written to a temporary file) into a new index.
 fn imported(csv: &str) -> (tempfile::TempDir, ImportSummary) {
@@ -16,6 +20,142 @@ fn imported(csv: &str) -> (tempfile::TempDir, ImportSummary) {
 
 fn index_in(dir: &tempfile::TempDir) -> ProductIndex {
     ProductIndex::open(&dir.path().join("index")).expect("open the index")
+}
+
+/// Runs `vitrine import` on `csv` and returns what it printed.
+fn import_report(csv: &str) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("catalog.csv");
+    std::fs::write(&path, csv).expect("write catalog");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(["import", s(&path), "--index", s(&dir.path().join("index"))])
+        .output()
+        .expect("the vitrine binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+fn s(path: &Path) -> &str {
+    path.to_str().expect("temp paths are UTF-8")
+}
+
+/// A shirt catalog with the extra columns of a marketplace crawl and a
+/// WooCommerce export beside two genuine attribute columns.
+fn shirts_with_bookkeeping() -> String {
+    let mut csv = String::from(
+        "id,title,description,price,is_FK_Advantage_product,crawl_timestamp,sku,\
+         short_description,download_name,Pattern,Occasion\n",
+    );
+    let patterns = ["Solid", "Printed", "Striped", "Checkered"];
+    let occasions = ["Casual", "Party", "Formal"];
+    let sentences = ["This is a simple product.", "This is a variable product."];
+    for i in 0..24 {
+        csv.push_str(&format!(
+            "{i},Acme {pattern} Men's Shirt {i},A cotton shirt.,{price},{flag},2016-0{month}-1{day} 0{day}:22:56 +0000,\
+             acme-shirt-{i},{sentence},shirt-{i}.pdf,{pattern},{occasion}\n",
+            pattern = patterns[i % 4],
+            price = 500 + i * 10,
+            flag = if i % 3 == 0 { "TRUE" } else { "FALSE" },
+            month = 1 + i % 6,
+            day = i % 10,
+            sentence = sentences[i % 2],
+            occasion = occasions[i % 3],
+        ));
+    }
+    csv
+}
+
+#[test]
+fn bookkeeping_columns_are_stored_but_no_facets() {
+    let (dir, summary) = imported(&shirts_with_bookkeeping());
+    assert_eq!(summary.indexed, 24);
+    let index = index_in(&dir);
+    let facets: Vec<&str> = index
+        .vocabulary()
+        .facets
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert!(facets.contains(&"pattern"), "{facets:?}");
+    assert!(facets.contains(&"occasion"), "{facets:?}");
+    for junk in [
+        "is_fk_advantage_product",
+        "crawl_timestamp",
+        "sku",
+        "short_description",
+        "download_name",
+    ] {
+        assert!(!facets.contains(&junk), "{junk} in {facets:?}");
+    }
+    let why = |header: &str| {
+        summary
+            .stored_only
+            .iter()
+            .find(|c| c.header == header)
+            .map(|c| c.why.clone())
+    };
+    assert_eq!(why("is_FK_Advantage_product"), Some(StoredOnly::Flags));
+    assert_eq!(why("crawl_timestamp"), Some(StoredOnly::Dates));
+    assert_eq!(
+        why("sku"),
+        Some(StoredOnly::Identifiers {
+            values: 24,
+            rows: 24
+        })
+    );
+    assert_eq!(why("short_description"), Some(StoredOnly::Text));
+    assert_eq!(why("download_name"), Some(StoredOnly::Links));
+    assert_eq!(why("Pattern"), None);
+    assert_eq!(index.manifest().stored_only, summary.stored_only);
+
+    // Still stored with the product, for API clients.
+    let (_, shirt) = index.product_by_id("7").expect("read").expect("product 7");
+    assert_eq!(
+        shirt.extra.get("sku").map(String::as_str),
+        Some("acme-shirt-7")
+    );
+    assert_eq!(
+        shirt
+            .extra
+            .get("is_FK_Advantage_product")
+            .map(String::as_str),
+        Some("FALSE")
+    );
+
+    // The conversation offers the genuine attributes only.
+    let engine = Engine::open(&dir.path().join("index")).expect("open the engine");
+    let turn = engine
+        .turn(&mut Session::default(), "shirts", 5)
+        .expect("turn");
+    let said = format!("{} {:?}", turn.reply, turn.suggestions).to_lowercase();
+    for junk in [
+        "advantage",
+        "false",
+        "timestamp",
+        "acme-shirt",
+        "variable product",
+    ] {
+        assert!(!said.contains(junk), "{junk}: {said}");
+    }
+}
+
+#[test]
+fn the_import_report_says_which_columns_are_stored_only_and_why() {
+    let report = import_report(&shirts_with_bookkeeping());
+    for line in [
+        "stored only, not a facet: is_FK_Advantage_product (yes/no values)",
+        "stored only, not a facet: crawl_timestamp (dates or times)",
+        "stored only, not a facet: sku (about one value per row, an identifier or a name: 24 values in 24 rows)",
+        "stored only, not a facet: short_description (sentences or long text)",
+        "stored only, not a facet: download_name (web addresses or file names)",
+    ] {
+        assert!(report.contains(line), "{line:?} not in\n{report}");
+    }
+    assert!(!report.contains("not a facet: Pattern"), "{report}");
 }
 
 /// Prices the way a crawl of product pages writes them.

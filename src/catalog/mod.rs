@@ -56,3 +56,4 @@ pub use price::{ParsedPrice, parse_price};
 pub use product::{Audience, Field, Product, Variant};
 pub use reader::{CatalogReader, ReadOptions, parse_map_arg};
 pub use report::{neutralize_cell, write_report};
+pub(crate) use value::is_flag_value;

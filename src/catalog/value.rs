@@ -146,6 +146,12 @@ pub(crate) fn parse_stock(s: &str) -> Option<i64> {
     Some(amount.amount as i64)
 }
 
+/// True for a yes/no value (`TRUE`, `N`, `Sim`, `0`; the `[flag values]`
+/// of the language files).
+pub(crate) fn is_flag_value(s: &str) -> bool {
+    super::aliases::aliases().is_flag(s)
+}
+
 /// True for a brand cell that names no brand: what exports write for
 /// unbranded or unknown-brand products ("Generic", Amazon's convention;
 /// "Genérico", "Sem marca", "Unbranded", "N/A"). Such a product has no

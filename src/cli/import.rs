@@ -206,6 +206,12 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         println!("  facets: {}", shown.join(", "));
     }
+    for column in &summary.stored_only {
+        println!(
+            "  stored only, not a facet: {} ({})",
+            column.header, column.why
+        );
+    }
     println!(
         "  currency: {}",
         summary

@@ -10,7 +10,8 @@
 
 use super::analyzer;
 use super::coverage::CoverageCounter;
-use super::facet_counts::{FacetCounts, extra_facet_name, facet_key, split_sizes};
+use super::extra_columns::ExtraColumns;
+use super::facet_counts::{FacetCounts, facet_key, split_sizes};
 use super::group::{group_hash, group_key};
 use super::layout;
 use super::learn::{Learned, Learner};
@@ -53,10 +54,8 @@ pub struct IndexBuilder {
     learner: Learner,
     facets: Vec<FacetCounts>,
     coverage: CoverageCounter,
-    /// Extra column header -> its facet name.
-    extra_names: FxHashMap<String, String>,
-    /// Extra facet name -> (column header, counts).
-    extras: FxHashMap<String, (String, FacetCounts)>,
+    /// The extra columns' values (see [`super::extra_columns`]).
+    extras: ExtraColumns,
     terms: TermCounts,
     currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
@@ -114,8 +113,7 @@ impl IndexBuilder {
                 .map(|_| FacetCounts::default())
                 .collect(),
             coverage: CoverageCounter::new(&COVERED),
-            extra_names: FxHashMap::default(),
-            extras: FxHashMap::default(),
+            extras: ExtraColumns::default(),
             terms: TermCounts::default(),
             currencies: FxHashMap::default(),
             price_range: None,
@@ -204,34 +202,7 @@ impl IndexBuilder {
         self.types_together
             .add(type_keys.map(|&(_, a, b)| &keys[a..b]));
         let mut extra_keys: Vec<String> = Vec::new();
-        for (header, value) in &p.extra {
-            if value.chars().count() > 60 {
-                continue;
-            }
-            if !self.extra_names.contains_key(header) {
-                self.extra_names
-                    .insert(header.clone(), extra_facet_name(header));
-            }
-            let Some(name) = self.extra_names.get(header) else {
-                continue;
-            };
-            let counts = match self.extras.get_mut(name) {
-                Some((_, counts)) => counts,
-                None => {
-                    let entry = self
-                        .extras
-                        .entry(name.clone())
-                        .or_insert_with(|| (header.clone(), FacetCounts::default()));
-                    &mut entry.1
-                }
-            };
-            let key = counts.key(value, crate::text::key);
-            if key.is_empty() {
-                continue;
-            }
-            extra_keys.push(format!("{name}={key}"));
-            counts.count(value);
-        }
+        self.extras.add(&p.extra, &mut extra_keys);
 
         // The document, its fields in schema order (the indexer groups a
         // document's values by field, which costs least when they are).
@@ -392,23 +363,12 @@ impl IndexBuilder {
                 vocab.facets.insert(slot.facet().to_string(), values);
             }
         }
+        let judged = self.extras.finish(self.products);
         let mut extra_facets = Vec::new();
-        for (name, (header, counts)) in self.extras {
-            let values = counts.into_values(1);
-            let covered: u64 = values.iter().map(|v| v.count).sum();
-            let numeric = values
-                .iter()
-                .filter(|v| v.value.trim().parse::<f64>().is_ok())
-                .count();
-            let is_facet = (2..=100).contains(&values.len())
-                && numeric * 2 < values.len()
-                && covered * 20 >= self.products;
-            if is_facet {
-                vocab.facets.insert(name.clone(), values);
-                extra_facets.push((name, header));
-            }
+        for (name, header, values) in judged.facets {
+            vocab.facets.insert(name.clone(), values);
+            extra_facets.push((name, header));
         }
-        extra_facets.sort();
         vocab.terms = self.terms.into_values();
         let manifest = Manifest {
             schema_version: schema::SCHEMA_VERSION,
@@ -421,6 +381,7 @@ impl IndexBuilder {
             title_head: self.learner.head,
             currency,
             extra_facets,
+            stored_only: judged.stored_only,
             attributes: self.coverage.finish(),
         };
         write_json(&self.build_dir.join(MANIFEST_FILE), &manifest)?;

@@ -5,6 +5,7 @@
 //! catalog's own language, decided from its first rows.
 
 use super::build::IndexBuilder;
+use super::extra_columns::StoredColumn;
 use super::layout;
 use crate::catalog::{CatalogReader, Field, Product, ReadOptions, RowError, RowNotice};
 use crate::error::{CatalogReason, Error, Result};
@@ -44,6 +45,8 @@ pub struct ImportSummary {
     pub currency: Option<String>,
     /// Facet name -> number of distinct values.
     pub facets: Vec<(String, usize)>,
+    /// Extra columns stored but offered to shoppers as no facet, and why.
+    pub stored_only: Vec<StoredColumn>,
     /// The new generation number (none for a dry run).
     pub generation: Option<u64>,
     /// Size of the new generation on disk, in bytes.
@@ -209,6 +212,7 @@ pub fn import_with_progress(
         if let Some(b) = builder {
             let (dir, manifest, vocab) = b.finish(csv)?;
             summary.currency = manifest.currency.clone();
+            summary.stored_only = manifest.stored_only.clone();
             summary.facets = vocab
                 .facets
                 .iter()

@@ -6,6 +6,7 @@
 //! types, `model` and the error type; never on tantivy.
 
 use super::coverage::AttributeCoverage;
+use super::extra_columns::StoredColumn;
 use super::types::HeadPosition;
 use crate::error::{Error, IndexReason, Result};
 use crate::model::Lang;
@@ -36,6 +37,10 @@ pub struct Manifest {
     pub currency: Option<String>,
     /// Extra columns kept as facets, by facet name -> column header.
     pub extra_facets: Vec<(String, String)>,
+    /// Extra columns stored with the products but offered to shoppers as
+    /// no facet, and why, by header.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stored_only: Vec<StoredColumn>,
     /// Per attribute: products with a value from a column, and learned.
     #[serde(default)]
     pub attributes: Vec<AttributeCoverage>,
