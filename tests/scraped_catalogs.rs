@@ -2,7 +2,8 @@
 //! imported from small CSV files written by each test: bookkeeping columns
 //! (yes/no flags, timestamps, SKUs, sentences, file names) that are stored
 //! but never asked about; prices written as ranges, twice, or after a
-//! label. Through `vitrine::index::import` and the real binary's report.
+//! label; brand cells holding a colour or a word titles use to describe
+//! products. Through `vitrine::index::import` and the real binary's report.
 
 use std::path::Path;
 use vitrine::index::{ImportOptions, ImportSummary, ProductIndex, StoredOnly, import};
@@ -213,4 +214,96 @@ fn brazilian_price_ranges_are_read() {
     assert_eq!(sofa.currency.as_deref(), Some("BRL"));
     let (_, table) = index.product_by_id("2").expect("read").expect("table");
     assert_eq!(table.price, Some(499.9));
+}
+
+/// A marketplace export whose titles lead with the brand, and whose brand
+/// column sometimes holds the product's colour or its fit.
+fn marketplace_with_junk_brands() -> String {
+    let mut csv = String::from("id,title,brand,price\n");
+    let mut id = 0;
+    let mut row = |title: &str, brand: &str| {
+        id += 1;
+        csv.push_str(&format!("{id},{title},{brand},{}\n", 300 + id));
+    };
+    for brand in ["Clovia", "Grafion", "Vaishna", "Ploomz"] {
+        row(&format!("{brand} Women's Full Coverage Bra"), brand);
+        row(&format!("{brand} Women's T-Shirt Bra"), "Black");
+        row(&format!("{brand} Women's Push-up Bra"), "Pink");
+    }
+    for brand in ["Pazel", "Police", "Powell", "Lee", "Wrangler", "Levi's"] {
+        row(&format!("{brand} Slim Fit Men's Jeans"), brand);
+        row(&format!("{brand} Regular Fit Men's Jeans"), brand);
+        row(&format!("{brand} Men's Solid Casual Shirt"), "Slim");
+        row(
+            &format!("{brand} Men's Printed Casual Shirt"),
+            "Regular Fit",
+        );
+    }
+    // Ordinary words that are brands: their own titles lead with them.
+    row("Apple iPhone 6 Case", "Apple");
+    row("Apple AirPort Express Base Station", "Apple");
+    for phone in ["6", "6S", "5", "5S", "7"] {
+        row(&format!("Acme Back Cover for Apple iPhone {phone}"), "Acme");
+    }
+    row("Royal Men's Kurta and Pyjama Set", "Royal");
+    row("Royal Men's Pathani Suit Set", "Royal");
+    csv
+}
+
+#[test]
+fn colour_and_fit_words_in_the_brand_column_are_no_brands() {
+    let (dir, summary) = imported(&marketplace_with_junk_brands());
+    let index = index_in(&dir);
+    let brands: Vec<&str> = index
+        .vocabulary()
+        .values("brand")
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    for junk in ["Black", "Pink", "Slim", "Regular Fit"] {
+        assert!(!brands.contains(&junk), "{junk} in {brands:?}");
+    }
+    for brand in ["Clovia", "Pazel", "Apple", "Royal", "Acme"] {
+        assert!(brands.contains(&brand), "{brand} not in {brands:?}");
+    }
+    // The colour became the product's colour.
+    let (_, bra) = index.product_by_id("2").expect("read").expect("bra");
+    assert_eq!(bra.brand, None);
+    assert_eq!(bra.color.as_deref(), Some("Black"));
+    let (_, shirt) = index.product_by_id("35").expect("read").expect("shirt");
+    assert_eq!(shirt.title, "Levi's Men's Solid Casual Shirt");
+    assert_eq!((shirt.brand, shirt.color), (None, None));
+
+    let set_aside = summary.brands_set_aside.expect("brand cells set aside");
+    assert_eq!((set_aside.colours, set_aside.to_colour), (8, 8));
+    assert_eq!(set_aside.qualifiers, 12);
+    assert_eq!(index.manifest().brands_set_aside, Some(set_aside));
+
+    // "black bra" is a colour, not the brand Black.
+    let engine = Engine::open(&dir.path().join("index")).expect("open the engine");
+    let turn = engine
+        .turn(&mut Session::default(), "black bra", 10)
+        .expect("turn");
+    assert_eq!(turn.products.len(), 4, "{}", turn.reply);
+    assert!(
+        turn.products
+            .iter()
+            .all(|p| p.color.as_deref() == Some("Black")),
+        "{}",
+        turn.reply
+    );
+    assert!(!turn.reply.contains("by Black"), "{}", turn.reply);
+}
+
+#[test]
+fn the_import_report_counts_the_brand_cells_set_aside() {
+    let report = import_report(&marketplace_with_junk_brands());
+    assert!(
+        report.contains(
+            "brand cells set aside, not brands: 20 rows, 8 a colour (8 given it as their colour), \
+             12 a word the titles use to describe products: "
+        ),
+        "{report}"
+    );
+    assert!(report.contains("Slim (6)"), "{report}");
 }

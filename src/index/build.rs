@@ -9,6 +9,7 @@
 //! catalog's `Product` and the error type; nothing above `index`.
 
 use super::analyzer;
+use super::brand_cells::SetAsideCounter;
 use super::coverage::CoverageCounter;
 use super::extra_columns::ExtraColumns;
 use super::facet_counts::{FacetCounts, facet_key, split_sizes};
@@ -56,6 +57,8 @@ pub struct IndexBuilder {
     coverage: CoverageCounter,
     /// The extra columns' values (see [`super::extra_columns`]).
     extras: ExtraColumns,
+    /// The brand cells set aside (see [`super::brand_cells`]).
+    brands_set_aside: SetAsideCounter,
     terms: TermCounts,
     currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
@@ -114,6 +117,7 @@ impl IndexBuilder {
                 .collect(),
             coverage: CoverageCounter::new(&COVERED),
             extras: ExtraColumns::default(),
+            brands_set_aside: SetAsideCounter::default(),
             terms: TermCounts::default(),
             currencies: FxHashMap::default(),
             price_range: None,
@@ -134,9 +138,10 @@ impl IndexBuilder {
             || learned.color.is_some()
             || learned.color_set_aside
             || learned.brand.is_some()
+            || learned.brand_set_aside.is_some()
         {
             let mut copy = p.clone();
-            if learned.brand.is_some() {
+            if learned.brand.is_some() || learned.brand_set_aside.is_some() {
                 copy.brand = learned.brand.clone();
             }
             if learned.gender.is_some() {
@@ -296,7 +301,13 @@ impl IndexBuilder {
         let has = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
         let c = &mut self.coverage;
         c.count(0, learned.from_category, !learned.types.is_empty());
-        c.count(1, has(&p.brand), learned.brand.is_some());
+        let brand_cell = has(&p.brand) && learned.brand_set_aside.is_none();
+        c.count(1, brand_cell, learned.brand.is_some());
+        if let (Some(why), Some(cell)) = (&learned.brand_set_aside, &p.brand) {
+            c.set_aside(1);
+            self.brands_set_aside
+                .count(cell, why, learned.colour_from_brand);
+        }
         let color_cell = has(&p.color) && !learned.color_set_aside;
         c.count(2, color_cell, learned.color.is_some());
         // An unreliable cell's product whose title names the same colour
@@ -382,6 +393,7 @@ impl IndexBuilder {
             currency,
             extra_facets,
             stored_only: judged.stored_only,
+            brands_set_aside: Some(self.brands_set_aside.finish()).filter(|b| b.rows() > 0),
             attributes: self.coverage.finish(),
         };
         write_json(&self.build_dir.join(MANIFEST_FILE), &manifest)?;

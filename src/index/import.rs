@@ -4,6 +4,7 @@
 //! never lost. Audiences a product feed gives as codes are written in the
 //! catalog's own language, decided from its first rows.
 
+use super::brand_cells::BrandsSetAside;
 use super::build::IndexBuilder;
 use super::extra_columns::StoredColumn;
 use super::layout;
@@ -47,6 +48,8 @@ pub struct ImportSummary {
     pub facets: Vec<(String, usize)>,
     /// Extra columns stored but offered to shoppers as no facet, and why.
     pub stored_only: Vec<StoredColumn>,
+    /// Brand cells that named no brand, set aside.
+    pub brands_set_aside: Option<BrandsSetAside>,
     /// The new generation number (none for a dry run).
     pub generation: Option<u64>,
     /// Size of the new generation on disk, in bytes.
@@ -213,6 +216,7 @@ pub fn import_with_progress(
             let (dir, manifest, vocab) = b.finish(csv)?;
             summary.currency = manifest.currency.clone();
             summary.stored_only = manifest.stored_only.clone();
+            summary.brands_set_aside = manifest.brands_set_aside.clone();
             summary.facets = vocab
                 .facets
                 .iter()

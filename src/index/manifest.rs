@@ -5,6 +5,7 @@
 //! panic). Depends on the index's schema version, coverage and vocabulary
 //! types, `model` and the error type; never on tantivy.
 
+use super::brand_cells::BrandsSetAside;
 use super::coverage::AttributeCoverage;
 use super::extra_columns::StoredColumn;
 use super::types::HeadPosition;
@@ -41,6 +42,10 @@ pub struct Manifest {
     /// no facet, and why, by header.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub stored_only: Vec<StoredColumn>,
+    /// Brand cells that named no brand (a colour, a word titles use to
+    /// describe products), set aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brands_set_aside: Option<BrandsSetAside>,
     /// Per attribute: products with a value from a column, and learned.
     #[serde(default)]
     pub attributes: Vec<AttributeCoverage>,

@@ -8,6 +8,7 @@
 
 mod analyzer;
 mod audience;
+mod brand_cells;
 mod build;
 mod build_directory;
 mod category;
@@ -35,6 +36,7 @@ mod vocabulary;
 mod words;
 
 pub use analyzer::{analyzer, tokens};
+pub use brand_cells::BrandsSetAside;
 pub use build::{IndexBuilder, build_from_products};
 pub use coverage::AttributeCoverage;
 pub use extra_columns::{StoredColumn, StoredOnly};
