@@ -11,8 +11,10 @@
 //!   brand: the product's colour when it has none (no cell, none in its
 //!   title);
 //! * a word or two-word phrase the catalog's titles use as a qualifier:
-//!   in most titles that use it, and at least [`MIN_USES`] of them, it
-//!   stands after the title's first word.
+//!   in most titles that use it it stands after the title's first word,
+//!   and either at least [`MIN_USES`] titles use it so (or, for a phrase,
+//!   its first word: "Regular" of "Regular Fit"), or it has rows enough
+//!   whose titles do not name it.
 //!
 //! Both are judged from the catalog's first rows, and only where the
 //! evidence is clear; a real brand that is an ordinary word stays a brand.
@@ -183,8 +185,29 @@ impl BrandCells {
         if words.len() > 2 || !self.titles_lead {
             return None;
         }
-        let (leading, after) = self.uses.get(&key).copied().unwrap_or_default();
-        if after < MIN_USES || after <= 2 * leading {
+        // Used after the title's first word, and mostly there; in enough
+        // titles to tell.
+        let used_after = |key: &str| {
+            let (leading, after) = self.uses.get(key).copied().unwrap_or_default();
+            after > 0 && after > 2 * leading
+        };
+        let qualifier_in_titles = |key: &str| {
+            used_after(key)
+                && self
+                    .uses
+                    .get(key)
+                    .is_some_and(|&(_, after)| after >= MIN_USES)
+        };
+        // The titles' own evidence: the value, or the first word of a
+        // phrase the titles use the same way ("Regular" of "Regular Fit").
+        let by_titles = qualifier_in_titles(&key)
+            || (words.len() == 2 && used_after(&key) && qualifier_in_titles(&words[0]));
+        // Its rows' evidence: rows enough whose titles do not name it, where
+        // titles name their brands, and titles using it after their first word.
+        let by_own_rows = own.is_some_and(|own| {
+            self.titles_name && own.rows >= MIN_ROWS && !self.named_by_its_rows(own)
+        }) && used_after(&key);
+        if !by_titles && !by_own_rows {
             return None;
         }
         // Whether the value's rows lead their titles with it: its rows
@@ -359,6 +382,35 @@ mod tests {
             v("Regular Fit", "HRX Women's Solid Casual Shirt"),
             Some(NotABrand::Qualifier)
         );
+    }
+
+    #[test]
+    fn a_qualifier_few_titles_use_is_told_by_its_rows_or_its_first_word() {
+        let shirts: Vec<String> = ["Checkered", "Printed", "Striped"]
+            .iter()
+            .map(|shirt| format!("Highlander Men's {shirt} Casual Shirt"))
+            .collect();
+        let mut rows: Vec<(&str, Option<&str>)> = catalog()
+            .into_iter()
+            .chain(shirts.iter().map(|t| (t.as_str(), Some("Trim"))))
+            .collect();
+        rows.push(("Reckler Trim Fit Men's Jeans", Some("Reckler")));
+        rows.push(("Pazel Regular Waist Men's Jeans", Some("Pazel")));
+        let cells = BrandCells::judge(rows.into_iter());
+        let v = |brand, title| cells.verdict(brand, title);
+        // One title uses "Trim" as a qualifier, and three rows of the
+        // brand Trim do not name it.
+        assert_eq!(
+            v("Trim", "Highlander Men's Striped Casual Shirt"),
+            Some(NotABrand::Qualifier)
+        );
+        // One title says "Regular Waist"; "Regular" is a qualifier.
+        assert_eq!(
+            v("Regular Waist", "Lee Men's Jeans"),
+            Some(NotABrand::Qualifier)
+        );
+        // Used once after a first word, and leading its own row.
+        assert_eq!(v("Reckler", "Reckler Trim Fit Men's Jeans"), None);
     }
 
     #[test]

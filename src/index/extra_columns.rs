@@ -55,7 +55,10 @@ pub enum StoredOnly {
         values: u64,
     },
     /// One value only.
-    OneValue,
+    OneValue {
+        /// Rows with a value.
+        rows: u64,
+    },
     /// Too few products have a value.
     Rare {
         /// Rows with a value.
@@ -76,7 +79,8 @@ impl fmt::Display for StoredOnly {
             ),
             StoredOnly::Numbers => f.write_str("numbers"),
             StoredOnly::ManyValues { values } => write!(f, "{values} different values"),
-            StoredOnly::OneValue => f.write_str("the same value in every row"),
+            StoredOnly::OneValue { rows: 1 } => f.write_str("one value, in one row"),
+            StoredOnly::OneValue { rows } => write!(f, "one value, the same in its {rows} rows"),
             StoredOnly::Rare { rows } => write!(f, "a value in only {rows} rows"),
         }
     }
@@ -247,7 +251,7 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
         return Some(StoredOnly::ManyValues { values: distinct });
     }
     if values.len() < 2 {
-        return Some(StoredOnly::OneValue);
+        return Some(StoredOnly::OneValue { rows: short_rows });
     }
     if short_rows * 20 < products {
         return Some(StoredOnly::Rare { rows: short_rows });
@@ -347,9 +351,14 @@ fn is_link(value: &str) -> bool {
 }
 
 /// A sentence (`This is a variable product.`) or a run of words too long
-/// for a value; a list of short values is none (`Casual, Party, Festive`).
+/// for a value; a list of short values is none (`Casual, Party, Festive`),
+/// nor are measurements (`14.7 x 11.1 x 10.2 inches`).
 fn is_sentence(value: &str) -> bool {
-    let words = |s: &str| s.split_whitespace().count();
+    let words = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .count()
+    };
     let sentence_end = value.trim_end().ends_with(['.', '!', '?']);
     parts(value).any(|p| words(p) >= 6) || (sentence_end && words(value) >= 3)
 }
@@ -464,6 +473,7 @@ mod tests {
         let long = "Soft cotton jersey with a relaxed fit, ribbed cuffs and a kangaroo pocket";
         let cells = repeat(&[long, "Warm"], 3);
         assert_eq!(why(&cells, 6), Some(StoredOnly::Text));
+        assert!(!is_sentence("14.7 x 11.1 x 10.2 inches 4.06 pounds"));
     }
 
     #[test]
@@ -495,7 +505,11 @@ mod tests {
             Some(StoredOnly::ManyValues { values: 150 })
         );
         let cells = repeat(&["Cotton"], 10);
-        assert_eq!(why(&cells, 10), Some(StoredOnly::OneValue));
+        assert_eq!(why(&cells, 10), Some(StoredOnly::OneValue { rows: 10 }));
+        assert_eq!(
+            StoredOnly::OneValue { rows: 1 }.to_string(),
+            "one value, in one row"
+        );
         let cells = repeat(&["Cotton", "Wool"], 2);
         assert_eq!(why(&cells, 1000), Some(StoredOnly::Rare { rows: 4 }));
     }
