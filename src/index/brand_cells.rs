@@ -19,10 +19,12 @@
 //! Both are judged from the catalog's first rows, and only where the
 //! evidence is clear; a real brand that is an ordinary word stays a brand.
 //! Where titles name their brands, a value whose own rows' titles name it
-//! is a brand ("Blue" of "Tapete Higiênico Blue Premium", "Golden" of
-//! "Ração Golden"); a colour is set aside when its rows' titles do not
-//! name it, and either it has rows enough to tell or the column holds
-//! several such colours (then even one first met later is set aside). A
+//! where they name brands (first, where titles lead with their brand) is
+//! a brand ("Blue" of "Tapete Higiênico Blue Premium", "Golden" of "Ração
+//! Golden"); a colour is set aside when its rows' titles do not, and
+//! either it has rows enough to tell or the column holds several such
+//! colours (then even one first met later is set aside, unless its own
+//! title names it so). A
 //! qualifier is judged only where titles lead with their brand ("Apple
 //! iPhone Cover", Google's "Brand + Product Type + Attributes"), and a
 //! value whose own rows' titles lead with it is a brand ("Royal",
@@ -153,10 +155,29 @@ impl BrandCells {
         cells
     }
 
-    /// True when a value's own rows show it is a brand: the titles name
-    /// their brands, and most of its rows' titles name it.
+    /// True when a value's own rows show it is a brand: most of its rows'
+    /// titles put it where the catalog's titles put their brands (at the
+    /// start where they lead with it, anywhere where they name it).
     fn named_by_its_rows(&self, own: &OwnRows) -> bool {
-        self.titles_name && f64::from(own.naming) >= OWN_NAME_SHARE * f64::from(own.rows)
+        let named = if self.titles_lead {
+            own.leading
+        } else if self.titles_name {
+            own.naming
+        } else {
+            return false;
+        };
+        f64::from(named) >= OWN_NAME_SHARE * f64::from(own.rows)
+    }
+
+    /// True when this title puts `brand` where the catalog's titles put
+    /// their brands.
+    fn named_by_title(&self, title: &str, brand: &[String]) -> bool {
+        let title = crate::text::words(title);
+        if self.titles_lead {
+            leads_with(&title, brand)
+        } else {
+            self.titles_name && names(&title, brand)
+        }
     }
 
     /// Why the brand cell `brand` of the product titled `title` names no
@@ -174,11 +195,10 @@ impl BrandCells {
                     !self.named_by_its_rows(own) && (self.colourful || own.rows >= MIN_ROWS)
                 }
                 // First met after the first rows: only in a column known
-                // to hold colours, and where its title does not name it.
-                None => {
-                    self.colourful
-                        && !(self.titles_name && names(&crate::text::words(title), &words))
-                }
+                // to hold colours, and where its title does not name it
+                // as brands are named ("Ladyland Dia Beige … Bra" is
+                // Ladyland's, in beige).
+                None => self.colourful && !self.named_by_title(title, &words),
             };
             return set_aside.then(|| NotABrand::Colour(shown.to_string()));
         }
@@ -355,6 +375,12 @@ mod tests {
         assert_eq!(
             v("Orange", "Vivity Women's Plunge Bra"),
             Some(NotABrand::Colour("Orange".into()))
+        );
+        // First met later: a title naming it after its brand does not
+        // make it one.
+        assert_eq!(
+            v("Beige", "Ladyland Dia Beige Women's Full Coverage Bra"),
+            Some(NotABrand::Colour("Beige".into()))
         );
         // A brand holding a colour word is a brand.
         assert_eq!(v("Orange Tree", "Orange Tree Men's Polo"), None);
