@@ -3,7 +3,8 @@
 //! (yes/no flags, timestamps, SKUs, sentences, file names) that are stored
 //! but never asked about; prices written as ranges, twice, or after a
 //! label; brand cells holding a colour or a word titles use to describe
-//! products. Through `vitrine::index::import` and the real binary's report.
+//! products; specification cells holding the attributes a row's columns
+//! lack. Through `vitrine::index::import` and the real binary's report.
 
 use std::path::Path;
 use vitrine::index::{ImportOptions, ImportSummary, ProductIndex, StoredOnly, import};
@@ -306,4 +307,144 @@ fn the_import_report_counts_the_brand_cells_set_aside() {
         "{report}"
     );
     assert!(report.contains("Slim (6)"), "{report}");
+}
+
+/// A specification cell as Flipkart's export writes it (Ruby's hash syntax).
+fn flipkart_specs(pairs: &[(&str, &str)]) -> String {
+    let records: Vec<String> = pairs
+        .iter()
+        .map(|(k, v)| format!("{{\"key\"=>\"{k}\", \"value\"=>\"{v}\"}}"))
+        .collect();
+    format!("{{\"product_specification\"=>[{}]}}", records.join(", "))
+}
+
+/// A CSV cell, quoted.
+fn quoted(cell: &str) -> String {
+    format!("\"{}\"", cell.replace('"', "\"\""))
+}
+
+/// Boots whose colour and audience only their specification cell gives.
+fn boots_with_specs() -> String {
+    let mut csv = String::from(
+        "uniq_id,product_name,product_category_tree,retail_price,discounted_price,brand,\
+         product_specifications\n",
+    );
+    let rows = [
+        ("b1", "Kielz Boots", "Black", "Women's", "Leather"),
+        ("b2", "Kielz Boots", "Brown", "Women", "Suede"),
+        ("b3", "Bruno Manetti Boots", "Black", "Men's", "Leather"),
+        (
+            "b4",
+            "Salt N Pepper Boots",
+            "Black",
+            "Women, Girls",
+            "Synthetic",
+        ),
+        ("b5", "Steppings Boots", "Tan", "Women's", "Leather"),
+    ];
+    for (id, title, colour, ideal_for, fabric) in rows {
+        let specs = flipkart_specs(&[
+            ("Occasion", "Casual"),
+            ("Ideal For", ideal_for),
+            ("Strap Color", "Silver"),
+            ("Color", colour),
+            ("Fabric", fabric),
+        ]);
+        let brand = title.split(' ').next().unwrap_or_default();
+        csv.push_str(&format!(
+            "{id},{title},Footwear >> Boots,1999,999,{brand},{}\n",
+            quoted(&specs)
+        ));
+    }
+    csv
+}
+
+#[test]
+fn a_specification_cell_gives_the_attributes_a_row_lacks() {
+    let (dir, summary) = imported(&boots_with_specs());
+    assert_eq!(summary.indexed, 5, "{:?}", summary.errors);
+    let index = index_in(&dir);
+    let product = |id: &str| {
+        let (_, p) = index.product_by_id(id).expect("read").expect("product");
+        (p.color, p.gender, p.material)
+    };
+    let some = |s: &str| Some(s.to_string());
+    assert_eq!(
+        product("b1"),
+        (some("Black"), some("Women"), some("Leather"))
+    );
+    assert_eq!(product("b2"), (some("Brown"), some("Women"), some("Suede")));
+    assert_eq!(product("b3"), (some("Black"), some("Men"), some("Leather")));
+    // "Women, Girls" names two audiences: none is better than a wrong one.
+    assert_eq!(product("b4"), (some("Black"), None, some("Synthetic")));
+    // The cell itself is still stored, as written.
+    let (_, boot) = index.product_by_id("b1").expect("read").expect("b1");
+    assert!(
+        boot.extra["product_specifications"].contains("\"Strap Color\", \"value\"=>\"Silver\""),
+        "{:?}",
+        boot.extra
+    );
+
+    let engine = Engine::open(&dir.path().join("index")).expect("open the engine");
+    let turn = engine
+        .turn(&mut Session::default(), "black boots for women", 10)
+        .expect("turn");
+    let ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+    assert!(ids.contains(&"b1"), "{ids:?}: {}", turn.reply);
+    for other in ["b2", "b3", "b5"] {
+        assert!(!ids.contains(&other), "{other} in {ids:?}: {}", turn.reply);
+    }
+}
+
+#[test]
+fn key_value_pairs_in_crawled_details_give_colour_size_and_brand() {
+    let csv = "Uniq Id,Product Name,Selling Price,About Product,Product Specification,\
+        Technical Details\n\
+        a1,City Fire Truck Building Kit,$19.99,A fire truck to build.,\
+        ProductDimensions:10x5x3inches|ItemWeight:1pounds|Manufacturer:LEGO|ASIN:B07X,\
+        Go to your orders and start the return | Color: Red | Size: Small\n\
+        a2,Plush Bear,$9.99,A soft bear.,ASIN:B08Y,Soft and cuddly\n";
+    let (dir, summary) = imported(csv);
+    assert_eq!(summary.indexed, 2, "{:?}", summary.errors);
+    let index = index_in(&dir);
+    let (_, truck) = index.product_by_id("a1").expect("read").expect("a1");
+    assert_eq!(truck.color.as_deref(), Some("Red"));
+    assert_eq!(truck.size.as_deref(), Some("Small"));
+    assert_eq!(truck.brand.as_deref(), Some("LEGO"));
+    let (_, bear) = index.product_by_id("a2").expect("read").expect("a2");
+    assert_eq!((bear.color, bear.size, bear.brand), (None, None, None));
+}
+
+#[test]
+fn a_brand_one_specification_names_is_still_learned_from_the_other_titles() {
+    let mut csv = String::from("id,title,price,Product Specification\n");
+    let kinds = ["Plush Bear", "Action Figure", "Board Game", "Jigsaw Puzzle"];
+    let mut id = 0;
+    for brand in [
+        "Funko",
+        "Mattel",
+        "Hasbro",
+        "Ravensburger",
+        "Melissa",
+        "Crayola",
+    ] {
+        for kind in kinds {
+            id += 1;
+            let specs = if id == 1 {
+                "ASIN:B07X|Manufacturer:Funko"
+            } else {
+                "ASIN:B08Y"
+            };
+            csv.push_str(&format!("{id},{brand} {kind} {id},{}.99,{specs}\n", 9 + id));
+        }
+    }
+    let (dir, summary) = imported(&csv);
+    assert_eq!(summary.indexed, 24, "{:?}", summary.errors);
+    let index = index_in(&dir);
+    for id in ["1", "2", "3", "4"] {
+        let (_, p) = index.product_by_id(id).expect("read").expect("product");
+        assert_eq!(p.brand.as_deref(), Some("Funko"), "{}", p.title);
+    }
+    let (_, p) = index.product_by_id("5").expect("read").expect("product");
+    assert_eq!(p.brand.as_deref(), Some("Mattel"), "{}", p.title);
 }

@@ -1,7 +1,7 @@
 //! What one product's cells leave unsaid, learned while an index is built:
 //! its product types (from its category path, then its title's head noun),
 //! and, where its cells are empty, its audience and colour (from its title,
-//! category path and labelled description); brand cells that name no
+//! category path, labelled description and specification blob); brand cells that name no
 //! brand are set aside ([`super::brand_cells`]). A [`Learner`] holds what the
 //! catalog's first products teach: its language, where its titles put the
 //! product type, which words are brands or colours rather than types.
@@ -13,7 +13,7 @@
 use super::brand_cells::{BrandCells, NotABrand};
 use super::category::{self, Level};
 use super::types::{self, HeadPosition, KnownTypes};
-use crate::catalog::Product;
+use crate::catalog::{Field, Product};
 use crate::model::Lang;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -84,8 +84,20 @@ impl Learner {
         let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
         let mut known_types =
             KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
-        let title_brands =
-            super::title_brands::TitleBrands::learn(sample, head, &skip, &mut known_types);
+        // A brand some rows' cells name is learned from the others' titles.
+        let cell_brand_words: FxHashSet<String> = sample_brands
+            .iter()
+            .flatten()
+            .flat_map(|b| crate::text::words(b))
+            .collect();
+        let not_brand = |k: &str| skip(k) && !cell_brand_words.contains(k);
+        let title_brands = super::title_brands::TitleBrands::learn(
+            sample,
+            head,
+            &skip,
+            &not_brand,
+            &mut known_types,
+        );
         // A learned brand's words are no type either.
         skip_for_types.extend(title_brands.words().map(str::to_string));
         let brands = brands
@@ -208,8 +220,15 @@ impl Learner {
             }
         }
         if needs_gender {
+            // The audience a specification names ("Ideal For: Women's")
+            // first; one naming several ("Women, Girls") says nothing.
+            let specified = crate::catalog::spec_values(p, Field::Gender)
+                .iter()
+                .find_map(|v| super::audience::scan(v).resolve());
             audience = audience.merge(super::audience::scan(&p.title));
-            out.gender = audience.resolve().map(|a| a.display(lang).to_string());
+            out.gender = specified
+                .or_else(|| audience.resolve())
+                .map(|a| a.display(lang).to_string());
         }
         let brand_only = |k: &str| brand.iter().any(|b| b == k);
         let cells = &self.colour_cells;
