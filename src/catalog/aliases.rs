@@ -1,6 +1,7 @@
 //! The catalog's language data: header names per field, the filler and
 //! other-topic words of headers, currency names, and the words of a few
-//! feed values (gender codes, age groups, availability, audience names),
+//! feed values (gender codes, age groups, availability, yes/no flags,
+//! audience names),
 //! read from one plain-text file per language (`headers/en.txt`,
 //! `headers/pt.txt`, compiled in with `include_str!`) and parsed once.
 //! The format is documented at the top of `headers/en.txt`: a reviewer adds
@@ -55,6 +56,8 @@ pub(crate) struct Aliases {
     genders: FxHashMap<String, GenderCode>,
     ages: FxHashMap<String, AgeGroup>,
     availability: FxHashMap<String, Availability>,
+    /// Folded yes/no value -> true for yes.
+    flags: FxHashMap<String, bool>,
     /// (language, audience key) -> label as written.
     audience: FxHashMap<(String, String), String>,
     /// What could not be parsed (checked empty by a unit test).
@@ -176,6 +179,17 @@ impl Aliases {
                     insert(old.filter(|v| *v != value).map(|_| w.to_string()));
                 }
             }
+            "flag values" => {
+                let value = match key {
+                    "yes" => true,
+                    "no" => false,
+                    other => return Err(format!("unknown flag value {other:?}")),
+                };
+                for w in words {
+                    let old = self.flags.insert(fold(w), value);
+                    insert(old.filter(|v| *v != value).map(|_| w.to_string()));
+                }
+            }
             "audience" => {
                 let known = [
                     Audience::Men,
@@ -243,6 +257,11 @@ impl Aliases {
         let text = text.trim().trim_end_matches('/');
         let text = text.rsplit('/').next().unwrap_or(text);
         self.availability.get(&fold(text)).copied()
+    }
+
+    /// True for a yes/no value (`TRUE`, `n`, `Sim`, `0`).
+    pub(crate) fn is_flag(&self, text: &str) -> bool {
+        self.flags.contains_key(&fold(text))
     }
 
     /// How a catalog in `language` writes `audience` (English when the
@@ -315,6 +334,12 @@ mod tests {
         assert_eq!(a.availability("preorder"), Some(Availability::Orderable));
         assert_eq!(a.availability("backorder"), Some(Availability::Orderable));
         assert_eq!(a.availability("maybe"), None);
+        for v in ["TRUE", "false", "Y", "n", "Sim", "NÃO", "0", "1", "yes"] {
+            assert!(a.is_flag(v), "{v}");
+        }
+        for v in ["Cotton", "2", "maybe", "S/M"] {
+            assert!(!a.is_flag(v), "{v}");
+        }
     }
 
     #[test]

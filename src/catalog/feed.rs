@@ -9,7 +9,8 @@
 //! Depends on the catalog's price parser and language data only.
 
 use super::aliases::{AgeGroup, Availability, GenderCode, aliases};
-use super::price::{DecimalSep, parse_price_in};
+use super::price::DecimalSep;
+use super::price_cell::{PriceForm, read_price, without_label};
 use super::{Audience, Field, NoticeKind, RowErrorKind};
 
 /// The price cells of one row (trimmed; empty when the column is absent).
@@ -43,6 +44,7 @@ struct Cell<'a> {
     field: Field,
     text: &'a str,
     parsed: Option<(f64, Option<&'static str>, Option<DecimalSep>)>,
+    form: PriceForm,
 }
 
 /// Resolves a row's price cells: the sale price is the price when it is
@@ -50,7 +52,9 @@ struct Cell<'a> {
 /// valid price becomes the list price when it is higher. A cell that is
 /// not a usable price beside a valid one is ignored (and reported);
 /// when no cell is usable the row is bad. A sale price of 0 beside a
-/// positive price means "no sale" (exporters write 0 for none). `column`
+/// positive price means "no sale" (exporters write 0 for none). A cell
+/// holding a label and no amount (`Total price:`) is empty, and reported.
+/// A range (`$74.99 - $249.99`) is its lowest amount, and reported. `column`
 /// is the decimal separator the price columns are known to use.
 pub(crate) fn resolve_prices(
     cells: PriceCells<'_>,
@@ -61,17 +65,34 @@ pub(crate) fn resolve_prices(
         (Field::Price, cells.price),
         (Field::ListPrice, cells.list),
     ];
-    // No allocation: this runs on every row.
+    let mut label_only = Vec::new();
+    // No allocation for a clean row: this runs on every row.
     let cells = order.map(|(field, text)| {
-        (!text.is_empty()).then(|| Cell {
+        if text.is_empty() {
+            return None;
+        }
+        let read = read_price(text, column);
+        if read.is_none() && without_label(text).is_empty() {
+            label_only.push(NoticeKind::PriceIgnored {
+                field,
+                cell: text.to_string(),
+                negative: false,
+            });
+            return None;
+        }
+        Some(Cell {
             field,
             text,
-            parsed: parse_price_in(text, column).map(|(p, ev)| (p.amount, p.currency, ev)),
+            parsed: read.map(|c| (c.price.amount, c.price.currency, c.evidence)),
+            form: read.map_or(PriceForm::Amount, |c| c.form),
         })
     });
     let parsed = || cells.iter().flatten();
     let Some(first) = parsed().next() else {
-        return Ok(Prices::default());
+        return Ok(Prices {
+            ignored: label_only,
+            ..Prices::default()
+        });
     };
     let usable = |c: &Cell<'_>| c.parsed.is_some_and(|(amount, _, _)| amount >= 0.0);
     let positive_regular =
@@ -93,8 +114,17 @@ pub(crate) fn resolve_prices(
     let mut prices = Prices {
         price: Some(amount),
         currency,
+        ignored: label_only,
         ..Prices::default()
     };
+    if let PriceForm::Range { high } = pays.form {
+        prices.ignored.push(NoticeKind::PriceRange {
+            field: pays.field,
+            cell: pays.text.to_string(),
+            low: amount,
+            high,
+        });
+    }
     for (i, c) in parsed().enumerate() {
         match c.parsed {
             Some((a, cur, evidence)) if a >= 0.0 => {
@@ -226,6 +256,57 @@ mod tests {
         );
         assert_eq!(prices("-3", "", ""), Err(RowErrorKind::NegativePrice));
         assert_eq!(prices("R$ 10", "", "").map(|p| p.currency), Ok(Some("BRL")));
+    }
+
+    #[test]
+    fn a_range_is_the_from_price_and_reported() {
+        let p = prices("$74.99 - $249.99", "", "").unwrap_or_default();
+        assert_eq!((p.price, p.list_price), (Some(74.99), None));
+        assert_eq!(p.currency, Some("USD"));
+        assert_eq!(
+            p.ignored,
+            [NoticeKind::PriceRange {
+                field: Field::Price,
+                cell: "$74.99 - $249.99".into(),
+                low: 74.99,
+                high: 249.99
+            }]
+        );
+        assert_eq!(
+            p.ignored[0].to_string(),
+            "price \"$74.99 - $249.99\" is a range: read as its lowest, 74.99"
+        );
+        // A list price column is kept as it is.
+        let p = prices("R$ 1.299,90 - R$ 1.599,90", "", "R$ 1.999,90").unwrap_or_default();
+        assert_eq!((p.price, p.list_price), (Some(1299.9), Some(1999.9)));
+        // A repeated or labelled amount needs no notice.
+        let p = prices("$6.94 $ 6 . 94", "", "").unwrap_or_default();
+        assert_eq!((p.price, p.ignored.len()), (Some(6.94), 0));
+        let p = prices("Total price: $12.99", "", "").unwrap_or_default();
+        assert_eq!((p.price, p.ignored.len()), (Some(12.99), 0));
+    }
+
+    #[test]
+    fn a_label_without_an_amount_is_an_empty_cell() {
+        let p = prices("Total price:", "", "");
+        let p = p.unwrap_or_else(|e| panic!("kept without a price: {e:?}"));
+        assert_eq!(p.price, None);
+        assert_eq!(
+            p.ignored,
+            [NoticeKind::PriceIgnored {
+                field: Field::Price,
+                cell: "Total price:".into(),
+                negative: false
+            }]
+        );
+        // Beside a valid price, it is ignored the same way.
+        let p = prices("Preço:", "R$ 10", "").unwrap_or_default();
+        assert_eq!((p.price, p.ignored.len()), (Some(10.0), 1));
+        // Words after the label are still no price.
+        assert_eq!(
+            prices("Price: call us", "", ""),
+            Err(RowErrorKind::UnparsablePrice("Price: call us".into()))
+        );
     }
 
     #[test]

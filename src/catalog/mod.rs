@@ -8,7 +8,9 @@
 //! row validation with line-numbered errors and recovery from stray
 //! quotes, and the exports of e-commerce platforms (Shopify, WooCommerce,
 //! Nuvemshop, Bling: variant rows, options, unpublished products, HTML
-//! descriptions) recognised from their header. Yields [`Product`]
+//! descriptions) recognised from their header, and attribute blobs (a
+//! specification table in one cell) read for the colour, size, material
+//! and brand a row lacks. Yields [`Product`]
 //! records, streaming. Depends on nothing else
 //! in the crate besides the error type and [`crate::text`].
 //!
@@ -39,6 +41,7 @@ mod html;
 mod notice;
 mod platform;
 mod price;
+mod price_cell;
 mod product;
 mod reader;
 mod records;
@@ -46,6 +49,7 @@ mod recovery;
 mod report;
 mod row;
 mod sniff;
+mod specs;
 mod value;
 
 pub use crate::error::{RowError, RowErrorKind};
@@ -55,3 +59,5 @@ pub use price::{ParsedPrice, parse_price};
 pub use product::{Audience, Field, Product, Variant};
 pub use reader::{CatalogReader, ReadOptions, parse_map_arg};
 pub use report::{neutralize_cell, write_report};
+pub(crate) use specs::spec_values;
+pub(crate) use value::is_flag_value;

@@ -8,7 +8,7 @@ use super::Field;
 use std::fmt;
 
 /// A row that was kept, with a change the merchant should know about.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct RowNotice {
     /// The 1-based physical line the record starts on.
     pub line: u64,
@@ -19,7 +19,7 @@ pub struct RowNotice {
 }
 
 /// What was changed in a kept row.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum NoticeKind {
     /// The row is not in the file's encoding and was decoded in another.
     Encoding {
@@ -40,6 +40,18 @@ pub enum NoticeKind {
         cell: String,
         /// True when it is below zero, false when it is not a price.
         negative: bool,
+    },
+    /// The price cell gave a range (`$74.99 - $249.99`, the variants'
+    /// prices): the price is its lowest amount, the "from" price.
+    PriceRange {
+        /// The column's field (`sale_price`, `list_price`, `price`).
+        field: Field,
+        /// The cell as written (trimmed).
+        cell: String,
+        /// The amount read: the range's lowest.
+        low: f64,
+        /// The range's highest amount.
+        high: f64,
     },
 }
 
@@ -64,6 +76,15 @@ impl fmt::Display for NoticeKind {
                     "is not a price"
                 };
                 write!(f, "{} {cell:?} {what}: ignored", field.name())
+            }
+            NoticeKind::PriceRange {
+                field, cell, low, ..
+            } => {
+                write!(
+                    f,
+                    "{} {cell:?} is a range: read as its lowest, {low}",
+                    field.name()
+                )
             }
         }
     }

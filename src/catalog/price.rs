@@ -18,6 +18,10 @@
 //!   case `1.299` is 1.299. A leading `0` group (`0.999`) or a first group of
 //!   more than three digits (`1234.567`) can only be decimal.
 //!
+//! A cell may also hold a label, a range or one amount written twice
+//! (`Price: $12.99`, `$74.99 - $249.99`, `$6.94 $ 6 . 94`): see
+//! [`super::price_cell`].
+//!
 //! Currency names (`reais`, `rupees`) come from the language data files
 //! ([`super::aliases`]); otherwise this module depends on nothing else in
 //! the crate.
@@ -153,11 +157,14 @@ pub(crate) fn normalize_currency(cell: &str) -> Option<String> {
     None
 }
 
-/// Parses a price such as `1,299.90`, `R$ 1.299,90`, `₹ 899` or `12.5 EUR`.
+/// Parses a price cell such as `1,299.90`, `R$ 1.299,90`, `₹ 899` or
+/// `12.5 EUR`; also `Price: $12.99` (a label is ignored), a range
+/// `$74.99 - $249.99` (its lowest amount, the "from" price) and one
+/// amount written twice, `$6.94 $ 6 . 94` (see [`super::price_cell`]).
 ///
-/// Returns `None` when the text is not a price (empty, words, two numbers,
-/// a malformed grouping such as `1.29.9`). Ambiguous `1.299` reads as 1299;
-/// see the module documentation for the rules.
+/// Returns `None` when the text is not a price (empty, words, two
+/// different numbers, a malformed grouping such as `1.29.9`). Ambiguous
+/// `1.299` reads as 1299; see the module documentation for the rules.
 pub fn parse_price(text: &str) -> Option<ParsedPrice> {
     parse_price_in(text, None).map(|(p, _)| p)
 }
@@ -168,8 +175,21 @@ pub(crate) fn parse_price_in(
     text: &str,
     column: Option<DecimalSep>,
 ) -> Option<(ParsedPrice, Option<DecimalSep>)> {
+    super::price_cell::read_price(text, column).map(|c| (c.price, c.evidence))
+}
+
+/// The longest text read as one amount, in bytes.
+pub(crate) const MAX_PRICE_TEXT: usize = 64;
+
+/// One amount with its currency, such as `R$ 1.299,90` (no label, range
+/// or repeat), in a column whose decimal separator is known (or not),
+/// with what it proves about the column's separator.
+pub(crate) fn parse_amount_in(
+    text: &str,
+    column: Option<DecimalSep>,
+) -> Option<(ParsedPrice, Option<DecimalSep>)> {
     let mut s = text.trim();
-    if s.is_empty() || s.len() > 64 {
+    if s.is_empty() || s.len() > MAX_PRICE_TEXT {
         return None;
     }
     let mut negative = false;
@@ -432,6 +452,14 @@ mod tests {
             ("+5", Some((5.0, None))),
             ("C$ 20", Some((20.0, Some("CAD")))),
             ("$ 20 CAD", Some((20.0, Some("CAD")))),
+            // A cell's other shapes (see `price_cell`): a range's lowest
+            // amount, an amount written twice, a label before it.
+            ("$74.99 - $249.99", Some((74.99, Some("USD")))),
+            ("R$ 1.299,90 - R$ 1.599,90", Some((1299.9, Some("BRL")))),
+            ("$6.94 $ 6 . 94", Some((6.94, Some("USD")))),
+            ("Total price: $12.99", Some((12.99, Some("USD")))),
+            ("Preço: R$ 49,90", Some((49.9, Some("BRL")))),
+            ("Total price:", None),
             ("", None),
             ("   ", None),
             ("abc", None),

@@ -249,6 +249,9 @@ impl RowParser {
                 }
             }
         }
+        // A specification table in one cell fills the attributes the
+        // row's columns left empty.
+        super::specs::fill_from_specs(&mut product);
         let non_empty = |s: String| (!s.is_empty()).then_some(s);
         product.category = non_empty(self.first(rec, &coding, Field::Category));
         product.url = non_empty(self.first(rec, &coding, Field::Url));

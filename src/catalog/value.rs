@@ -139,11 +139,17 @@ pub(crate) fn parse_stock(s: &str) -> Option<i64> {
     if let Ok(n) = t.parse::<i64>() {
         return Some(n);
     }
-    let amount = crate::catalog::price::parse_price(t)?;
+    let (amount, _) = crate::catalog::price::parse_amount_in(t, None)?;
     if amount.currency.is_some() || amount.amount.fract() != 0.0 || amount.amount.abs() > 9.0e15 {
         return None;
     }
     Some(amount.amount as i64)
+}
+
+/// True for a yes/no value (`TRUE`, `N`, `Sim`, `0`; the `[flag values]`
+/// of the language files).
+pub(crate) fn is_flag_value(s: &str) -> bool {
+    super::aliases::aliases().is_flag(s)
 }
 
 /// True for a brand cell that names no brand: what exports write for

@@ -206,6 +206,15 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         println!("  facets: {}", shown.join(", "));
     }
+    if let Some(brands) = &summary.brands_set_aside {
+        println!("  {}", brands_set_aside_line(brands));
+    }
+    for column in &summary.stored_only {
+        println!(
+            "  stored only, not a facet: {} ({})",
+            column.header, column.why
+        );
+    }
     println!(
         "  currency: {}",
         summary
@@ -226,6 +235,35 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         install_synonyms(path, synonyms, &args.index, args.dry_run)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report line of the brand cells set aside: how many rows, why, and
+/// the most common values.
+fn brands_set_aside_line(b: &crate::index::BrandsSetAside) -> String {
+    let mut why = Vec::new();
+    if b.colours > 0 {
+        why.push(format!(
+            "{} a colour ({} given it as their colour)",
+            b.colours, b.to_colour
+        ));
+    }
+    if b.qualifiers > 0 {
+        why.push(format!(
+            "{} a word the titles use to describe products",
+            b.qualifiers
+        ));
+    }
+    let values: Vec<String> = b
+        .values
+        .iter()
+        .map(|v| format!("{} ({})", v.value, v.count))
+        .collect();
+    format!(
+        "brand cells set aside, not brands: {} rows, {}: {}",
+        b.rows(),
+        why.join(", "),
+        values.join(", ")
+    )
 }
 
 fn plural(facet: &str) -> String {

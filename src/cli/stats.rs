@@ -61,8 +61,13 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
                 );
             }
             if a.set_aside > 0 {
+                let why = if a.attribute == "brand" {
+                    "a colour or a word their titles use to describe products, not a brand"
+                } else {
+                    "a value their titles often contradict, and their own names none"
+                };
                 println!(
-                    "  {:<9} {:>9} products' column value set aside: a value their titles often contradict, and their own names none",
+                    "  {:<9} {:>9} products' column value set aside: {why}",
                     "",
                     money.count(a.set_aside)
                 );

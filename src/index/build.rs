@@ -9,8 +9,10 @@
 //! catalog's `Product` and the error type; nothing above `index`.
 
 use super::analyzer;
+use super::brand_cells::SetAsideCounter;
 use super::coverage::CoverageCounter;
-use super::facet_counts::{FacetCounts, extra_facet_name, facet_key, split_sizes};
+use super::extra_columns::ExtraColumns;
+use super::facet_counts::{FacetCounts, facet_key, split_sizes};
 use super::group::{group_hash, group_key};
 use super::layout;
 use super::learn::{Learned, Learner};
@@ -53,10 +55,10 @@ pub struct IndexBuilder {
     learner: Learner,
     facets: Vec<FacetCounts>,
     coverage: CoverageCounter,
-    /// Extra column header -> its facet name.
-    extra_names: FxHashMap<String, String>,
-    /// Extra facet name -> (column header, counts).
-    extras: FxHashMap<String, (String, FacetCounts)>,
+    /// The extra columns' values (see [`super::extra_columns`]).
+    extras: ExtraColumns,
+    /// The brand cells set aside (see [`super::brand_cells`]).
+    brands_set_aside: SetAsideCounter,
     terms: TermCounts,
     currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
@@ -114,8 +116,8 @@ impl IndexBuilder {
                 .map(|_| FacetCounts::default())
                 .collect(),
             coverage: CoverageCounter::new(&COVERED),
-            extra_names: FxHashMap::default(),
-            extras: FxHashMap::default(),
+            extras: ExtraColumns::default(),
+            brands_set_aside: SetAsideCounter::default(),
             terms: TermCounts::default(),
             currencies: FxHashMap::default(),
             price_range: None,
@@ -136,9 +138,10 @@ impl IndexBuilder {
             || learned.color.is_some()
             || learned.color_set_aside
             || learned.brand.is_some()
+            || learned.brand_set_aside.is_some()
         {
             let mut copy = p.clone();
-            if learned.brand.is_some() {
+            if learned.brand.is_some() || learned.brand_set_aside.is_some() {
                 copy.brand = learned.brand.clone();
             }
             if learned.gender.is_some() {
@@ -204,34 +207,7 @@ impl IndexBuilder {
         self.types_together
             .add(type_keys.map(|&(_, a, b)| &keys[a..b]));
         let mut extra_keys: Vec<String> = Vec::new();
-        for (header, value) in &p.extra {
-            if value.chars().count() > 60 {
-                continue;
-            }
-            if !self.extra_names.contains_key(header) {
-                self.extra_names
-                    .insert(header.clone(), extra_facet_name(header));
-            }
-            let Some(name) = self.extra_names.get(header) else {
-                continue;
-            };
-            let counts = match self.extras.get_mut(name) {
-                Some((_, counts)) => counts,
-                None => {
-                    let entry = self
-                        .extras
-                        .entry(name.clone())
-                        .or_insert_with(|| (header.clone(), FacetCounts::default()));
-                    &mut entry.1
-                }
-            };
-            let key = counts.key(value, crate::text::key);
-            if key.is_empty() {
-                continue;
-            }
-            extra_keys.push(format!("{name}={key}"));
-            counts.count(value);
-        }
+        self.extras.add(&p.extra, &mut extra_keys);
 
         // The document, its fields in schema order (the indexer groups a
         // document's values by field, which costs least when they are).
@@ -325,7 +301,13 @@ impl IndexBuilder {
         let has = |v: &Option<String>| v.as_deref().is_some_and(|v| !v.trim().is_empty());
         let c = &mut self.coverage;
         c.count(0, learned.from_category, !learned.types.is_empty());
-        c.count(1, has(&p.brand), learned.brand.is_some());
+        let brand_cell = has(&p.brand) && learned.brand_set_aside.is_none();
+        c.count(1, brand_cell, learned.brand.is_some());
+        if let (Some(why), Some(cell)) = (&learned.brand_set_aside, &p.brand) {
+            c.set_aside(1);
+            self.brands_set_aside
+                .count(cell, why, learned.colour_from_brand);
+        }
         let color_cell = has(&p.color) && !learned.color_set_aside;
         c.count(2, color_cell, learned.color.is_some());
         // An unreliable cell's product whose title names the same colour
@@ -392,23 +374,12 @@ impl IndexBuilder {
                 vocab.facets.insert(slot.facet().to_string(), values);
             }
         }
+        let judged = self.extras.finish(self.products);
         let mut extra_facets = Vec::new();
-        for (name, (header, counts)) in self.extras {
-            let values = counts.into_values(1);
-            let covered: u64 = values.iter().map(|v| v.count).sum();
-            let numeric = values
-                .iter()
-                .filter(|v| v.value.trim().parse::<f64>().is_ok())
-                .count();
-            let is_facet = (2..=100).contains(&values.len())
-                && numeric * 2 < values.len()
-                && covered * 20 >= self.products;
-            if is_facet {
-                vocab.facets.insert(name.clone(), values);
-                extra_facets.push((name, header));
-            }
+        for (name, header, values) in judged.facets {
+            vocab.facets.insert(name.clone(), values);
+            extra_facets.push((name, header));
         }
-        extra_facets.sort();
         vocab.terms = self.terms.into_values();
         let manifest = Manifest {
             schema_version: schema::SCHEMA_VERSION,
@@ -421,6 +392,8 @@ impl IndexBuilder {
             title_head: self.learner.head,
             currency,
             extra_facets,
+            stored_only: judged.stored_only,
+            brands_set_aside: Some(self.brands_set_aside.finish()).filter(|b| b.rows() > 0),
             attributes: self.coverage.finish(),
         };
         write_json(&self.build_dir.join(MANIFEST_FILE), &manifest)?;

@@ -4,7 +4,9 @@
 //! never lost. Audiences a product feed gives as codes are written in the
 //! catalog's own language, decided from its first rows.
 
+use super::brand_cells::BrandsSetAside;
 use super::build::IndexBuilder;
+use super::extra_columns::StoredColumn;
 use super::layout;
 use crate::catalog::{CatalogReader, Field, Product, ReadOptions, RowError, RowNotice};
 use crate::error::{CatalogReason, Error, Result};
@@ -44,6 +46,10 @@ pub struct ImportSummary {
     pub currency: Option<String>,
     /// Facet name -> number of distinct values.
     pub facets: Vec<(String, usize)>,
+    /// Extra columns stored but offered to shoppers as no facet, and why.
+    pub stored_only: Vec<StoredColumn>,
+    /// Brand cells that named no brand, set aside.
+    pub brands_set_aside: Option<BrandsSetAside>,
     /// The new generation number (none for a dry run).
     pub generation: Option<u64>,
     /// Size of the new generation on disk, in bytes.
@@ -209,6 +215,8 @@ pub fn import_with_progress(
         if let Some(b) = builder {
             let (dir, manifest, vocab) = b.finish(csv)?;
             summary.currency = manifest.currency.clone();
+            summary.stored_only = manifest.stored_only.clone();
+            summary.brands_set_aside = manifest.brands_set_aside.clone();
             summary.facets = vocab
                 .facets
                 .iter()

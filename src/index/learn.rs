@@ -1,7 +1,8 @@
 //! What one product's cells leave unsaid, learned while an index is built:
 //! its product types (from its category path, then its title's head noun),
 //! and, where its cells are empty, its audience and colour (from its title,
-//! category path and labelled description). A [`Learner`] holds what the
+//! category path, labelled description and specification blob); brand cells that name no
+//! brand are set aside ([`super::brand_cells`]). A [`Learner`] holds what the
 //! catalog's first products teach: its language, where its titles put the
 //! product type, which words are brands or colours rather than types.
 //! Depends on the learning modules of the index ([`super::category`],
@@ -9,9 +10,10 @@
 //! `text` and the catalog's `Product`; never on tantivy or on the builder
 //! that stores what it learns.
 
+use super::brand_cells::{BrandCells, NotABrand};
 use super::category::{self, Level};
 use super::types::{self, HeadPosition, KnownTypes};
-use crate::catalog::Product;
+use crate::catalog::{Field, Product};
 use crate::model::Lang;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -36,6 +38,8 @@ pub(super) struct Learner {
     /// The ambiguous colour words the titles use as colours (see
     /// [`super::colour_slots`]).
     colour_slots: super::colour_slots::ColourSlots,
+    /// Which brand cells name no brand (see [`super::brand_cells`]).
+    brand_cells: BrandCells,
 }
 
 impl Learner {
@@ -48,14 +52,28 @@ impl Learner {
                 .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
         );
         let mut skip_for_types: FxHashSet<String> = FxHashSet::default();
-        let brands: FxHashSet<String> = sample
+        let brand_cells = BrandCells::judge(
+            sample
+                .iter()
+                .map(|p| (p.title.as_str(), p.brand.as_deref())),
+        );
+        // The brand cells that name a brand.
+        let brand_of = |p: &Product| -> Option<String> {
+            let brand = p.brand.as_deref()?;
+            brand_cells
+                .verdict(brand, &p.title)
+                .is_none()
+                .then(|| brand.to_string())
+        };
+        let sample_brands: Vec<Option<String>> = sample.iter().map(brand_of).collect();
+        let brands: FxHashSet<String> = sample_brands
             .iter()
-            .filter_map(|p| p.brand.as_deref())
-            .map(crate::text::key)
+            .flatten()
+            .map(|b| crate::text::key(b))
             .filter(|k| k.contains(' '))
             .collect();
-        for p in sample {
-            for v in [&p.brand, &p.color, &p.gender].into_iter().flatten() {
+        for (p, brand) in sample.iter().zip(&sample_brands) {
+            for v in [brand, &p.color, &p.gender].into_iter().flatten() {
                 skip_for_types.insert(crate::text::key(v));
                 for w in crate::text::words(v) {
                     skip_for_types.insert(w);
@@ -66,22 +84,38 @@ impl Learner {
         let head = types::choose_head_position(sample.iter().map(|p| p.title.as_str()), &skip);
         let mut known_types =
             KnownTypes::learn(sample.iter().map(|p| p.title.as_str()), head, &skip);
-        let title_brands =
-            super::title_brands::TitleBrands::learn(sample, head, &skip, &mut known_types);
+        // A brand some rows' cells name is learned from the others' titles.
+        let cell_brand_words: FxHashSet<String> = sample_brands
+            .iter()
+            .flatten()
+            .flat_map(|b| crate::text::words(b))
+            .collect();
+        let not_brand = |k: &str| skip(k) && !cell_brand_words.contains(k);
+        let title_brands = super::title_brands::TitleBrands::learn(
+            sample,
+            head,
+            &skip,
+            &not_brand,
+            &mut known_types,
+        );
         // A learned brand's words are no type either.
         skip_for_types.extend(title_brands.words().map(str::to_string));
         let brands = brands
             .into_iter()
             .chain(title_brands.multi_word_keys().map(str::to_string))
             .collect();
-        let colour_cells = super::color::ColourCells::judge(sample.iter().filter_map(|p| {
-            let cell = p.color.as_deref()?;
-            Some((cell, p.title.as_str(), p.brand.as_deref()))
-        }));
-        let colour_slots = super::colour_slots::ColourSlots::judge(sample.iter().map(|p| {
-            let brand = p.brand.as_deref().map(crate::text::words);
-            (p.title.as_str(), brand.unwrap_or_default())
-        }));
+        let colour_cells = super::color::ColourCells::judge(
+            sample.iter().zip(&sample_brands).filter_map(|(p, brand)| {
+                let cell = p.color.as_deref()?;
+                Some((cell, p.title.as_str(), brand.as_deref()))
+            }),
+        );
+        let colour_slots = super::colour_slots::ColourSlots::judge(
+            sample.iter().zip(&sample_brands).map(|(p, brand)| {
+                let brand = brand.as_deref().map(crate::text::words);
+                (p.title.as_str(), brand.unwrap_or_default())
+            }),
+        );
         Learner {
             lang,
             head,
@@ -92,6 +126,7 @@ impl Learner {
             categories: FxHashMap::default(),
             colour_cells,
             colour_slots,
+            brand_cells,
         }
     }
 
@@ -117,11 +152,19 @@ impl Learner {
         let needs_gender = p.gender.as_deref().is_none_or(|g| g.trim().is_empty());
         let mut out = Learned::default();
         let mut audience = super::audience::AudienceEvidence::default();
-        let mut brand: Vec<String> = p
+        // A brand cell naming no brand is set aside (see `brand_cells`).
+        out.brand_set_aside = p
             .brand
             .as_deref()
-            .map(crate::text::words)
-            .unwrap_or_default();
+            .and_then(|b| self.brand_cells.verdict(b, &p.title));
+        let mut brand: Vec<String> = match out.brand_set_aside {
+            Some(_) => Vec::new(),
+            None => p
+                .brand
+                .as_deref()
+                .map(crate::text::words)
+                .unwrap_or_default(),
+        };
         // A product without a brand, in a catalog whose brands its titles
         // tell: the brand in its title's brand slot, and the head noun
         // found on the way.
@@ -177,8 +220,15 @@ impl Learner {
             }
         }
         if needs_gender {
+            // The audience a specification names ("Ideal For: Women's")
+            // first; one naming several ("Women, Girls") says nothing.
+            let specified = crate::catalog::spec_values(p, Field::Gender)
+                .iter()
+                .find_map(|v| super::audience::scan(v).resolve());
             audience = audience.merge(super::audience::scan(&p.title));
-            out.gender = audience.resolve().map(|a| a.display(lang).to_string());
+            out.gender = specified
+                .or_else(|| audience.resolve())
+                .map(|a| a.display(lang).to_string());
         }
         let brand_only = |k: &str| brand.iter().any(|b| b == k);
         let cells = &self.colour_cells;
@@ -205,6 +255,15 @@ impl Learner {
             })
         });
         out.color_set_aside = unreliable && out.color.is_none();
+        // A colour in the brand cell is the colour of a product that has
+        // none (no cell, none in its title).
+        if let Some(NotABrand::Colour(shown)) = &out.brand_set_aside
+            && cell.is_none()
+            && out.color.is_none()
+        {
+            out.color = Some(shown.clone());
+            out.colour_from_brand = true;
+        }
         out
     }
 }
@@ -264,4 +323,9 @@ pub(super) struct Learned {
     /// The brand read in the title of a product without one, where the
     /// catalog's titles tell its brands ([`super::title_brands`]).
     pub(super) brand: Option<String>,
+    /// Why the product's brand cell names no brand, when it names none:
+    /// the product has no brand (or the one its title tells).
+    pub(super) brand_set_aside: Option<NotABrand>,
+    /// True when the colour is the one its brand cell named.
+    pub(super) colour_from_brand: bool,
 }

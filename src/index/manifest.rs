@@ -5,7 +5,9 @@
 //! panic). Depends on the index's schema version, coverage and vocabulary
 //! types, `model` and the error type; never on tantivy.
 
+use super::brand_cells::BrandsSetAside;
 use super::coverage::AttributeCoverage;
+use super::extra_columns::StoredColumn;
 use super::types::HeadPosition;
 use crate::error::{Error, IndexReason, Result};
 use crate::model::Lang;
@@ -36,6 +38,14 @@ pub struct Manifest {
     pub currency: Option<String>,
     /// Extra columns kept as facets, by facet name -> column header.
     pub extra_facets: Vec<(String, String)>,
+    /// Extra columns stored with the products but offered to shoppers as
+    /// no facet, and why, by header.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stored_only: Vec<StoredColumn>,
+    /// Brand cells that named no brand (a colour, a word titles use to
+    /// describe products), set aside.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub brands_set_aside: Option<BrandsSetAside>,
     /// Per attribute: products with a value from a column, and learned.
     #[serde(default)]
     pub attributes: Vec<AttributeCoverage>,

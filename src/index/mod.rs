@@ -8,12 +8,14 @@
 
 mod analyzer;
 mod audience;
+mod brand_cells;
 mod build;
 mod build_directory;
 mod category;
 mod color;
 mod colour_slots;
 mod coverage;
+mod extra_columns;
 mod facet_counts;
 mod facet_table;
 mod group;
@@ -34,8 +36,10 @@ mod vocabulary;
 mod words;
 
 pub use analyzer::{analyzer, tokens};
+pub use brand_cells::BrandsSetAside;
 pub use build::{IndexBuilder, build_from_products};
 pub use coverage::AttributeCoverage;
+pub use extra_columns::{StoredColumn, StoredOnly};
 pub use facet_counts::{extra_facet_name, split_sizes};
 pub use facet_table::{DocIds, FacetColumn, FacetTable};
 pub use group::{GroupKey, group_hash, group_key};

@@ -102,11 +102,14 @@ impl TitleBrands {
     /// it names almost none: nothing otherwise, since a catalog's own
     /// brand cells tell its brands better than any guess. `head` is where
     /// its titles put the type, `skip` the words that are never types (its
-    /// colours and audiences), `known` its known types.
+    /// colours, audiences and brands), `not_brand` those of them that are
+    /// no brand either (a brand a few rows' cells name is still learned
+    /// for the others), `known` its known types.
     pub(super) fn learn(
         sample: &[crate::catalog::Product],
         head: HeadPosition,
         skip: &dyn Fn(&str) -> bool,
+        not_brand: &dyn Fn(&str) -> bool,
         known: &mut KnownTypes,
     ) -> TitleBrands {
         let brandless: Vec<&str> = sample
@@ -143,7 +146,7 @@ impl TitleBrands {
                 continue;
             };
             let first = &keys[at];
-            if !can_be_brand(first, skip) {
+            if !can_be_brand(first, not_brand) {
                 continue;
             }
             *in_slot.entry(first.clone()).or_default() += 1;
@@ -160,7 +163,7 @@ impl TitleBrands {
             let end = (at + MAX_WORDS).min(keys.len());
             let following: Vec<String> = keys[at..end]
                 .iter()
-                .take_while(|k| can_be_brand(k, skip))
+                .take_while(|k| can_be_brand(k, not_brand))
                 .cloned()
                 .collect();
             let Some(written) = following
