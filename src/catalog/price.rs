@@ -157,27 +157,6 @@ pub(crate) fn normalize_currency(cell: &str) -> Option<String> {
     None
 }
 
-/// Parses a price cell such as `1,299.90`, `R$ 1.299,90`, `₹ 899` or
-/// `12.5 EUR`; also `Price: $12.99` (a label is ignored), a range
-/// `$74.99 - $249.99` (its lowest amount, the "from" price) and one
-/// amount written twice, `$6.94 $ 6 . 94` (see [`super::price_cell`]).
-///
-/// Returns `None` when the text is not a price (empty, words, two
-/// different numbers, a malformed grouping such as `1.29.9`). Ambiguous
-/// `1.299` reads as 1299; see the module documentation for the rules.
-pub fn parse_price(text: &str) -> Option<ParsedPrice> {
-    parse_price_in(text, None).map(|(p, _)| p)
-}
-
-/// [`parse_price`] for a column whose decimal separator is known (or not),
-/// also returning what this value proves about the column's separator.
-pub(crate) fn parse_price_in(
-    text: &str,
-    column: Option<DecimalSep>,
-) -> Option<(ParsedPrice, Option<DecimalSep>)> {
-    super::price_cell::read_price(text, column).map(|c| (c.price, c.evidence))
-}
-
 /// The longest text read as one amount, in bytes.
 pub(crate) const MAX_PRICE_TEXT: usize = 64;
 
@@ -385,6 +364,7 @@ fn valid_grouping(groups: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::catalog::price_cell::{parse_price, parse_price_in};
 
     type Amount = Option<(f64, Option<&'static str>)>;
 

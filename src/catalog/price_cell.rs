@@ -167,6 +167,27 @@ fn repeated(text: &str, column: Option<DecimalSep>) -> Option<CellPrice> {
         })
 }
 
+/// Parses a price cell such as `1,299.90`, `R$ 1.299,90`, `₹ 899` or
+/// `12.5 EUR`; also `Price: $12.99` (a label is ignored), a range
+/// `$74.99 - $249.99` (its lowest amount, the "from" price) and one
+/// amount written twice, `$6.94 $ 6 . 94` (see [`read_price`]).
+///
+/// Returns `None` when the text is not a price (empty, words, two
+/// different numbers, a malformed grouping such as `1.29.9`). Ambiguous
+/// `1.299` reads as 1299; see the module documentation for the rules.
+pub fn parse_price(text: &str) -> Option<ParsedPrice> {
+    parse_price_in(text, None).map(|(p, _)| p)
+}
+
+/// [`parse_price`] for a column whose decimal separator is known (or not),
+/// also returning what this value proves about the column's separator.
+pub(crate) fn parse_price_in(
+    text: &str,
+    column: Option<DecimalSep>,
+) -> Option<(ParsedPrice, Option<DecimalSep>)> {
+    read_price(text, column).map(|c| (c.price, c.evidence))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

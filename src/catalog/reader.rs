@@ -394,7 +394,7 @@ fn prescan(
         }
         let mut named = row.2;
         for p in row.1 {
-            if let Some((parsed, evidence)) = price::parse_price_in(&p, None) {
+            if let Some((parsed, evidence)) = super::price_cell::parse_price_in(&p, None) {
                 decimals.add(evidence);
                 named = named.or(parsed.currency.map(str::to_string));
             }

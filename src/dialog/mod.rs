@@ -12,13 +12,15 @@ mod context;
 mod numbers;
 mod question;
 mod relax;
+mod reread;
 mod step;
 
 pub use alternatives::replacing;
 pub use apply::{Action, Changes, apply};
 pub use context::{Count, measured, narrowed};
 pub use question::{Page, openers, question, shown};
-pub use relax::{Fallback, after_search, closer, described, drop_constraint, relaxation_order};
+pub use relax::{Fallback, after_search, closer, drop_constraint, relaxation_order};
+pub use reread::described;
 pub use step::{Context, Step, next_step, paged, prior_language, selected, similar};
 
 pub use crate::model::{Constraints, FacetFilter};
