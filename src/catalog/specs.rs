@@ -113,6 +113,30 @@ fn usable_value(value: &str) -> Option<String> {
     fits.then_some(value)
 }
 
+/// True when a specification's size names a size ("M", "Small (4-6x)",
+/// "3T-4T", "Twin", "10"), not a measurement ("84 Inch", `12"`, "10x15",
+/// "5.3 GB"), which crawled "Size:" fields hold as often: a size filter
+/// on those would read "iphone 12 case" as size 12.
+fn is_size_name(value: &str) -> bool {
+    let quoted = value.contains(['"', '\'', '”', '′', '″']);
+    let dimensions = value
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'x' | b'X') && w[2].is_ascii_digit());
+    let mut measured = false;
+    let mut words = 0;
+    let mut after_number = false;
+    crate::text::for_each_word(value, |key, _| {
+        words += 1;
+        // A unit after a number ("84 Inch", "5.3 GB"); not a size letter
+        // alone ("M", "L").
+        measured |= crate::language::units::is_measurement(key)
+            || (after_number && crate::language::units::unit(key).is_some());
+        after_number = key.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+    });
+    !quoted && !dimensions && !measured && words <= 3
+}
+
 /// Fills the colour, size, material and brand a row lacks from the
 /// attribute blobs among its extra cells (the first value found for a
 /// field, the cells taken in their headers' order).
@@ -123,6 +147,9 @@ pub(crate) fn fill_from_specs(product: &mut Product) {
             let (Some(field), Some(value)) = (field_of(&key), usable_value(&value)) else {
                 continue;
             };
+            if field == Field::Size && !is_size_name(&value) {
+                continue;
+            }
             let placeholder = field == Field::Brand && is_placeholder_brand(&value);
             if field != Field::Gender && !placeholder && !found.iter().any(|(f, _)| *f == field) {
                 found.push((field, value));
@@ -159,6 +186,32 @@ pub(crate) fn spec_values(product: &Product, field: Field) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sizes_are_names_not_measurements() {
+        for size in [
+            "M",
+            "L",
+            "Small",
+            "Small (4-6x)",
+            "3T-4T",
+            "Twin",
+            "10",
+            "Extra Large",
+        ] {
+            assert!(is_size_name(size), "{size}");
+        }
+        for measure in [
+            "84 Inch",
+            "12\"",
+            "8' x 6 1/2\"",
+            "10x15",
+            "5.3 GB",
+            "20 inch",
+        ] {
+            assert!(!is_size_name(measure), "{measure}");
+        }
+    }
 
     fn pairs(cell: &str) -> Vec<(String, String)> {
         spec_pairs(cell)
