@@ -301,8 +301,8 @@ fn the_import_report_counts_the_brand_cells_set_aside() {
     let report = import_report(&marketplace_with_junk_brands());
     assert!(
         report.contains(
-            "brand cells set aside, not brands: 20 rows, 8 a colour (8 given it as their colour), \
-             12 a word the titles use to describe products: "
+            "brand cells set aside, not brands: 20 rows (8 a colour (8 given it as their colour); \
+             12 a word the titles use to describe products); commonest: "
         ),
         "{report}"
     );

@@ -259,9 +259,9 @@ fn brands_set_aside_line(b: &crate::index::BrandsSetAside) -> String {
         .map(|v| format!("{} ({})", v.value, v.count))
         .collect();
     format!(
-        "brand cells set aside, not brands: {} rows, {}: {}",
+        "brand cells set aside, not brands: {} rows ({}); commonest: {}",
         b.rows(),
-        why.join(", "),
+        why.join("; "),
         values.join(", ")
     )
 }
