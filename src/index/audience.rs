@@ -40,6 +40,13 @@ impl AudienceEvidence {
         let [men, women, boys, girls, kids, baby, unisex] = Audience::ALL.map(|a| self.has(a));
         let child = kids || baby;
         if boys || girls {
+            // "For Men, Boys" (Flipkart's watches): the grown-ups' product,
+            // which fits the boys too; men and girls contradict.
+            match (men, women, boys, girls) {
+                (true, false, true, false) => return Some(Men),
+                (false, true, false, true) => return Some(Women),
+                _ => {}
+            }
             return match (boys, girls, men || women) {
                 (_, _, true) => None,
                 (true, true, false) => Some(Kids),
@@ -134,6 +141,8 @@ mod tests {
         assert_eq!(learned("Unisex Kids Cap"), Some(Kids));
         assert_eq!(learned("Mochila Acer Nitro, Unissex, Preto"), Some(Unisex));
         assert_eq!(learned("Men & Women Socks"), Some(Unisex));
+        assert_eq!(learned("Analog Watch - For Men, Boys"), Some(Men));
+        assert_eq!(learned("Bracelet For Women, Girls"), Some(Women));
         assert_eq!(learned("Body para Bebê"), Some(Baby));
     }
 
