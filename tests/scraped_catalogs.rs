@@ -375,8 +375,11 @@ fn a_specification_cell_gives_the_attributes_a_row_lacks() {
     );
     assert_eq!(product("b2"), (some("Brown"), some("Women"), some("Suede")));
     assert_eq!(product("b3"), (some("Black"), some("Men"), some("Leather")));
-    // "Women, Girls" names two audiences: none is better than a wrong one.
-    assert_eq!(product("b4"), (some("Black"), None, some("Synthetic")));
+    // "Women, Girls": the grown-ups' product, which fits the girls too.
+    assert_eq!(
+        product("b4"),
+        (some("Black"), some("Women"), some("Synthetic"))
+    );
     // The cell itself is still stored, as written.
     let (_, boot) = index.product_by_id("b1").expect("read").expect("b1");
     assert!(

@@ -221,7 +221,8 @@ impl Learner {
         }
         if needs_gender {
             // The audience a specification names ("Ideal For: Women's")
-            // first; one naming several ("Women, Girls") says nothing.
+            // first; one naming the grown-ups and the children of one sex
+            // ("Women, Girls") is the grown-ups', mixed sexes say nothing.
             let specified = crate::catalog::spec_values(p, Field::Gender)
                 .iter()
                 .find_map(|v| super::audience::scan(v).resolve());
