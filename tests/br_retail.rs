@@ -1475,6 +1475,15 @@ fn dry_food_is_the_food_not_marked_wet() {
         assert!(!title_has(&store.rows[&p.id], "umid"), "{}", p.title);
         assert_eq!(p.brand.as_deref(), Some("Royal Canin"), "{}", p.title);
     }
+    // The same after another type, whose brand is left out.
+    let mut session = Session::default();
+    said(store, &mut session, "tv 50 samsung");
+    let t = said(store, &mut session, "agora racao seca pra gato");
+    assert_found(&t, 100, "agora racao seca pra gato");
+    assert!(t.reply.contains("“úmida”"), "{}", t.reply);
+    for p in &t.products {
+        assert!(!title_has(&store.rows[&p.id], "umid"), "{}", p.title);
+    }
     // Where titles never mark the other kind, the word is searched as said.
     let t = turn(store, "shampoo para pele seca");
     assert_found(&t, 1, "shampoo para pele seca");

@@ -604,6 +604,7 @@ fn portuguese_on_a_brazilian_catalog() {
         ("de 100 a 200 reais", "currency=BRL; price=100..200"),
         ("R$ 100 a R$ 200", "currency=BRL; price=100..200"),
         ("cerca de 200", "price=170..230"),
+        ("na faixa de 200", "price=170..230"),
         ("uns 200 reais", "currency=BRL; price=170..230"),
         ("R$ 1.299,90", "currency=BRL; price=..1299.9"),
         ("até 2 mil", "price=..2000"),

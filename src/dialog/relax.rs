@@ -226,8 +226,16 @@ pub fn after_search(
             })
             .collect();
         session.set_aside.clear();
+        // "agora ração seca": the new type's words read as ever.
+        let shown = match super::reread::contrasted(&shown, &mut count)? {
+            Some(contrasted) => {
+                session.constraints.contrasted = contrasted.constraints.contrasted.clone();
+                contrasted
+            }
+            None => settle(shown, &mut count)?,
+        };
         return Ok(Some(Fallback::Unkept {
-            spec: settle(shown, &mut count)?,
+            spec: shown,
             unkept,
         }));
     }

@@ -405,7 +405,10 @@ impl Engine {
                 if unlabelled {
                     notes.push(Note::Unlabelled);
                 }
-                if let Some(Fallback::Contrasted(shown)) = &fallback {
+                if let Some(Fallback::Contrasted(shown) | Fallback::Unkept { spec: shown, .. }) =
+                    &fallback
+                    && !shown.constraints.contrasted.is_empty()
+                {
                     let pairs = shown
                         .constraints
                         .contrasted
