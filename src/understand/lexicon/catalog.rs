@@ -141,6 +141,17 @@ impl Lexicon {
                         if k.is_empty() {
                             continue;
                         }
+                        // A size named by a word the titles use more often
+                        // than its few products have it ("Twin" of two
+                        // crawled specifications, "twin" in the titles of
+                        // more twin bedding) is that word, as a type is.
+                        let products = values.get(i).map_or(0, |v| v.count);
+                        if k.len() >= 3
+                            && k.bytes().all(|b| b.is_ascii_alphabetic())
+                            && lx.mostly_a_word(k, products)
+                        {
+                            continue;
+                        }
                         lx.sizes
                             .entry(k.as_str().into())
                             .or_default()
