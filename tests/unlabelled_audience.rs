@@ -46,3 +46,28 @@ fn an_audience_the_products_do_not_say_is_set_aside_alone() {
     let turns = conversation(&engine, &["shirts for women"]);
     assert!(!turns[0].1.contains("doesn't say who"), "{}", turns[0].1);
 }
+
+#[test]
+fn words_narrowing_to_unlabelled_products_of_a_labelled_kind_keep_the_audience() {
+    let mut csv = String::from("id,title,brand,gender,price\n");
+    for i in 0..6 {
+        csv.push_str(&format!(
+            "w{i},Canvas Tote Bag {i},Baggit,Women,{}\n",
+            900 + i
+        ));
+    }
+    csv.push_str("k1,Leather School Bag,Skybags,,1499\n");
+    for i in 0..4 {
+        csv.push_str(&format!(
+            "m{i},Canvas Messenger Bag {i},Wildcraft,Men,{}\n",
+            800 + i
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // Bags say whom they are for: the one unlabelled leather bag is not
+    // shown as if its audience were unknown to the store.
+    let turns = conversation(&engine, &["leather bag for women"]);
+    assert!(!turns[0].1.contains("doesn't say who"), "{}", turns[0].1);
+    assert!(!turns[0].0.contains("k1"), "{}", turns[0].1);
+}

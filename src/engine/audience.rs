@@ -7,6 +7,10 @@ use crate::index::ProductIndex;
 use crate::model::{ConstraintKind, SearchSpec, Slot};
 use crate::search::{self, SearchResult};
 
+/// A kind of product is labelled with audiences when more than one in
+/// this many of its products is.
+const LABELLED_SHARE: u64 = 5;
+
 /// The audience asked, set aside alone, when the relaxation set aside
 /// something else instead (a budget, a colour) and the request without the
 /// audience finds products none of which is labelled with one ("brincos
@@ -42,6 +46,26 @@ pub(super) fn set_aside_alone(
         .is_some_and(|v| !v.is_empty());
     if found.total == 0 || labelled {
         return Ok(None);
+    }
+    // Words may narrow the request to the few products not labelled; the
+    // kind as a whole tells whether the store labels it ("leather bag for
+    // women": one unlabelled leather backpack, where a fifth or more of
+    // the bags say whom they are for).
+    if !alone.constraints.text.is_empty() {
+        let mut kind = SearchSpec {
+            with_description: false,
+            ..alone.clone()
+        };
+        kind.constraints.text.clear();
+        kind.constraints.contrasted.clear();
+        let of_kind = search::search(index, &kind)?;
+        let labelled: u64 = of_kind
+            .facets
+            .get(&Slot::Gender)
+            .map_or(0, |v| v.iter().map(|(_, n)| n).sum());
+        if labelled.saturating_mul(LABELLED_SHARE) > of_kind.total {
+            return Ok(None);
+        }
     }
     session.set_aside = vec![gender];
     session.kept_words.clear();
