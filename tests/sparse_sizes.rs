@@ -40,6 +40,9 @@ fn a_size_few_products_have_is_the_titles_word() {
     let all: Vec<String> = (1..=8).map(|i| format!("t{i}")).collect();
     let all: Vec<&str> = all.iter().map(String::as_str).collect();
     assert_eq!(turns[0].0, ids(&all), "{}", turns[0].1);
+    // Next to "size", it is the size.
+    let turns = conversation(&engine, &["bedding size twin"]);
+    assert_eq!(turns[0].0, ids(&["t1", "t2"]), "{}", turns[0].1);
     // Garment sizes still filter.
     let turns = conversation(&engine, &["t-shirt size M"]);
     assert_eq!(turns[0].0, ids(&["s1"]), "{}", turns[0].1);

@@ -47,17 +47,28 @@ pub(super) fn set_aside_alone(
     if found.total == 0 || labelled {
         return Ok(None);
     }
-    // Words may narrow the request to the few products not labelled; the
-    // kind as a whole tells whether the store labels it ("leather bag for
+    // Words or attributes may narrow the request to the few products not
+    // labelled; the kind as a whole (its type, else the request without
+    // its words) tells whether the store labels it ("leather bag for
     // women": one unlabelled leather backpack, where a fifth or more of
     // the bags say whom they are for).
-    if !alone.constraints.text.is_empty() {
+    let typed = alone.constraints.facet(&Slot::Type).cloned();
+    if typed.is_some() && alone.constraints.kinds().len() > 1 || !alone.constraints.text.is_empty()
+    {
         let mut kind = SearchSpec {
             with_description: false,
             ..alone.clone()
         };
-        kind.constraints.text.clear();
-        kind.constraints.contrasted.clear();
+        match typed {
+            Some(filter) => {
+                kind.constraints = Default::default();
+                kind.constraints.facets.insert(Slot::Type, filter);
+            }
+            None => {
+                kind.constraints.text.clear();
+                kind.constraints.contrasted.clear();
+            }
+        }
         let of_kind = search::search(index, &kind)?;
         let labelled: u64 = of_kind
             .facets

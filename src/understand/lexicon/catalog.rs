@@ -141,15 +141,21 @@ impl Lexicon {
                         if k.is_empty() {
                             continue;
                         }
-                        // A size named by a word the titles use more often
-                        // than its few products have it ("Twin" of two
-                        // crawled specifications, "twin" in the titles of
-                        // more twin bedding) is that word, as a type is.
+                        // A size named by a word more titles use than
+                        // products have the size ("Twin" of two crawled
+                        // specifications, "twin" in eight titles of twin
+                        // bedding) is that word: the size would hide the
+                        // others. Said next to "size", it is the size.
                         let products = values.get(i).map_or(0, |v| v.count);
                         if k.len() >= 3
                             && k.bytes().all(|b| b.is_ascii_alphabetic())
-                            && lx.mostly_a_word(k, products)
+                            && lx.content_count(k) > products
                         {
+                            // Still the size next to "size" ("size medium").
+                            lx.size_names
+                                .entry(k.as_str().into())
+                                .or_default()
+                                .push(i as u32);
                             continue;
                         }
                         lx.sizes
