@@ -206,3 +206,47 @@ fn the_api_shows_the_learned_audience_and_colour() {
     assert_eq!(get("s3")["color"], "Black");
     assert!(get("s1")["gender"].is_null());
 }
+
+/// A marketplace tree with a level per brand, alone or before the name of
+/// the level above: the level is the brand of the products whose cell
+/// names none, and never a product type.
+#[test]
+fn brand_levels_are_brands_not_types() {
+    let dir = check(
+        "brand_levels.csv",
+        &[
+            ("b1", &["Watches", "Wrist Watches"], Some("Men")),
+            ("b3", &["Watches", "Wrist Watches"], Some("Men")),
+            ("b8", &["Footwear", "Shoes", "Sports Shoes"], Some("Men")),
+            ("b11", &["Coffee Mugs", "Mug"], None),
+            ("b14", &["Beauty", "Makeup", "Kajal"], None),
+        ],
+    );
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let brand = |id: &str| {
+        let (_, p) = index.product_by_id(id).expect("lookup").expect(id);
+        p.brand
+    };
+    assert_eq!(brand("b1").as_deref(), Some("Titan"));
+    assert_eq!(brand("b3").as_deref(), Some("Fastrack"));
+    assert_eq!(brand("b8").as_deref(), Some("Port"));
+    assert_eq!(brand("b11").as_deref(), Some("Prithish"));
+    assert_eq!(brand("b14").as_deref(), Some("Maybelline"));
+    let engine = Engine::open(dir.path()).expect("engine");
+    assert_eq!(shown(&engine, "titan watches"), ["b1", "b2"]);
+    // Another brand said next replaces the first.
+    let mut session = Session::default();
+    engine
+        .turn(&mut session, "watches for men", 20)
+        .expect("turn");
+    engine
+        .turn(&mut session, "any from Titan?", 20)
+        .expect("turn");
+    let turn = engine
+        .turn(&mut session, "what about Fastrack", 20)
+        .expect("turn");
+    let mut ids: Vec<String> = turn.products.iter().map(|p| p.id.clone()).collect();
+    ids.sort();
+    assert_eq!(ids, ["b3", "b4"]);
+    assert!(turn.relaxed.is_empty(), "{:?}", turn.relaxed);
+}

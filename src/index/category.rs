@@ -169,7 +169,10 @@ pub fn types_of<'l>(levels: &'l [Level], title: &str, brand_keys: &[&str]) -> Ve
     }
     let mut out: Vec<&str> = Vec::new();
     for (i, level) in levels[..end].iter().enumerate() {
-        if level.kind.is_empty() || level.grouping && i + 1 < end {
+        if level.kind.is_empty()
+            || level.grouping && i + 1 < end
+            || is_brand_level(levels, i, brand_keys)
+        {
             continue;
         }
         let key = crate::text::key(&level.kind);
@@ -178,6 +181,31 @@ pub fn types_of<'l>(levels: &'l [Level], title: &str, brand_keys: &[&str]) -> Ve
         }
     }
     out
+}
+
+/// The longest brand a level alone can be, in words.
+const MAX_ALONE_WORDS: usize = 3;
+
+/// How many first words of level `i` can name a brand: all but the level
+/// above's name when it ends with it, else all when they are few.
+pub fn brand_words(levels: &[Level], i: usize) -> Option<usize> {
+    let keys = crate::text::words(&levels[i].text);
+    let above = crate::text::words(&levels[i.checked_sub(1)?].text);
+    if keys.len() > above.len() && keys.ends_with(&above) {
+        return Some(keys.len() - above.len());
+    }
+    (!keys.is_empty() && keys.len() <= MAX_ALONE_WORDS).then_some(keys.len())
+}
+
+/// True when level `i` of `levels` is the brand with `brand_keys`: its
+/// words are the brand's, alone or followed by the level above's name.
+pub fn is_brand_level(levels: &[Level], i: usize, brand_keys: &[&str]) -> bool {
+    if brand_keys.is_empty() || i == 0 {
+        return false;
+    }
+    let keys = crate::text::words(&levels[i].text);
+    brand_words(levels, i).is_some_and(|n| n == brand_keys.len())
+        && keys.iter().zip(brand_keys).all(|(k, b)| k == b)
 }
 
 /// The audiences a path's levels name (the last one too, even when it is

@@ -12,6 +12,7 @@
 
 use super::brand_cells::{BrandCells, NotABrand};
 use super::category::{self, Level};
+use super::category_brands::CategoryBrands;
 use super::types::{self, HeadPosition, KnownTypes};
 use crate::catalog::{Field, Product};
 use crate::model::Lang;
@@ -40,6 +41,8 @@ pub(super) struct Learner {
     colour_slots: super::colour_slots::ColourSlots,
     /// Which brand cells name no brand (see [`super::brand_cells`]).
     brand_cells: BrandCells,
+    /// Whether the category paths name brands (see [`super::category_brands`]).
+    category_brands: CategoryBrands,
 }
 
 impl Learner {
@@ -66,6 +69,15 @@ impl Learner {
                 .then(|| brand.to_string())
         };
         let sample_brands: Vec<Option<String>> = sample.iter().map(brand_of).collect();
+        let category_brands =
+            CategoryBrands::judge(sample.iter().zip(&sample_brands).filter_map(|(p, brand)| {
+                let category = p.category.as_deref()?;
+                Some((
+                    category::levels(category),
+                    p.title.as_str(),
+                    brand.as_deref(),
+                ))
+            }));
         let brands: FxHashSet<String> = sample_brands
             .iter()
             .flatten()
@@ -127,6 +139,7 @@ impl Learner {
             colour_cells,
             colour_slots,
             brand_cells,
+            category_brands,
         }
     }
 
@@ -165,6 +178,17 @@ impl Learner {
                 .map(crate::text::words)
                 .unwrap_or_default(),
         };
+        // A product without a brand, in a catalog whose category paths
+        // name brands: the brand level of its path.
+        if brand.is_empty()
+            && let Some(category) = p.category.as_deref()
+        {
+            let brands = self.category_brands;
+            if let Some(learned) = brands.brand_of(self.category_levels(category), &p.title) {
+                brand = crate::text::words(&learned);
+                out.brand = Some(learned);
+            }
+        }
         // A product without a brand, in a catalog whose brands its titles
         // tell: the brand in its title's brand slot, and the head noun
         // found on the way.

@@ -12,6 +12,7 @@ mod brand_cells;
 mod build;
 mod build_directory;
 mod category;
+mod category_brands;
 mod color;
 mod colour_slots;
 mod coverage;
