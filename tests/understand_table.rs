@@ -256,6 +256,11 @@ fn english_on_a_fashion_catalog() {
         ("girls", "gender=Girls|Unisex Kids"),
         ("kids", "gender=Boys|Girls|Unisex Kids"),
         ("children", "gender=Boys|Girls|Unisex Kids"),
+        // A word for children and one for a sex: that sex's children.
+        ("baby girl", "gender=Girls|Unisex Kids"),
+        ("kids for boys", "gender=Boys|Unisex Kids"),
+        ("kids for women", "gender=Girls|Unisex Kids"),
+        ("for men and women", "gender=Men|Unisex|Women"),
         ("unisex", "gender=Unisex"),
         (
             "unisex backpack",
@@ -570,6 +575,8 @@ fn portuguese_on_a_brazilian_catalog() {
         ("masculino", "gender=Masculino|Unissex"),
         ("feminina", "gender=Feminino|Unissex"),
         ("infantil", "gender=Infantil"),
+        // This store has no girls' value: its children's.
+        ("infantil para menina", "gender=Infantil"),
         (
             "bolsa para minha esposa",
             "type=Bolsa; gender=Feminino|Unissex",

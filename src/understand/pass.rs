@@ -46,6 +46,47 @@ pub(super) fn gather(
     }
 }
 
+/// Which sexes and ages a set of audience values covers.
+#[derive(Default)]
+struct Covered {
+    female: bool,
+    male: bool,
+    grown_ups: bool,
+    children: bool,
+}
+
+impl Covered {
+    fn of(lx: &Lexicon, facet: u16, values: &[u32]) -> Covered {
+        use super::builtin::Audience::*;
+        let mut c = Covered::default();
+        let Some(f) = lx.facet(facet) else {
+            return c;
+        };
+        for &v in values {
+            let key = f.values.get(v as usize).map(|v| crate::text::key(v));
+            match key.and_then(|k| super::concept::value_audience(&k)) {
+                Some(Men) => (c.male, c.grown_ups) = (true, true),
+                Some(Women) => (c.female, c.grown_ups) = (true, true),
+                Some(Boys) => (c.male, c.children) = (true, true),
+                Some(Girls) => (c.female, c.children) = (true, true),
+                Some(Kids) => c.children = true,
+                Some(Unisex) | None => {}
+            }
+        }
+        c
+    }
+
+    /// Children of both sexes (or children in general), no grown-ups.
+    fn children_alike(&self) -> bool {
+        self.children && !self.grown_ups && self.female == self.male
+    }
+
+    /// One sex: `Some(true)` for female.
+    fn one_sex(&self) -> Option<bool> {
+        (self.female != self.male).then_some(self.female)
+    }
+}
+
 /// What "any"/"forget" is waiting for.
 #[derive(Clone, Copy, PartialEq)]
 pub(super) enum Clearing {
@@ -94,6 +135,45 @@ impl Pass {
         self.entity_or_absent(lx, pos, facet, values, None, gap);
     }
 
+    /// The audience values gathered so far and `values` read together,
+    /// when one names children and the other a sex: the children of that
+    /// sex (and children in general), not both sexes' ("baby girl",
+    /// "tênis infantil para menina", "infantil feminino"). `None` to gather
+    /// as ever.
+    fn children_of_one_sex(&self, lx: &Lexicon, facet: u16, values: &[u32]) -> Option<Vec<u32>> {
+        use super::builtin::Audience::{Boys, Girls, Kids};
+        if lx.facet(facet)?.slot != Slot::Gender || values.is_empty() {
+            return None;
+        }
+        let before = &self.positive.iter().find(|g| g.facet == facet)?.values;
+        let (old, new) = (
+            Covered::of(lx, facet, before),
+            Covered::of(lx, facet, values),
+        );
+        let female = match (old.children_alike(), new.children_alike()) {
+            (true, false) => new.one_sex()?,
+            (false, true) => old.one_sex()?,
+            _ => return None,
+        };
+        let child = if female { Girls } else { Boys };
+        let f = lx.facet(facet)?;
+        let audience = |v: &u32| {
+            f.values
+                .get(*v as usize)
+                .and_then(|v| super::concept::value_audience(&crate::text::key(v)))
+        };
+        let all: Vec<u32> = before.iter().chain(values).copied().collect();
+        let mut out: Vec<u32> = Vec::new();
+        for wanted in [child, Kids] {
+            for v in &all {
+                if audience(v) == Some(wanted) && !out.contains(v) {
+                    out.push(*v);
+                }
+            }
+        }
+        (!out.is_empty()).then_some(out)
+    }
+
     /// An entity, or (`absent`) a concept word of the facet without values.
     pub(super) fn entity_or_absent(
         &mut self,
@@ -131,7 +211,14 @@ impl Pass {
             gather(&mut self.negative, pos, facet, values, None);
             self.neg_list = Some(facet);
         } else {
-            gather(&mut self.positive, pos, facet, values, absent);
+            match self.children_of_one_sex(lx, facet, values) {
+                Some(narrowed) => {
+                    if let Some(g) = self.positive.iter_mut().find(|g| g.facet == facet) {
+                        g.values = narrowed;
+                    }
+                }
+                None => gather(&mut self.positive, pos, facet, values, absent),
+            }
             if !values.is_empty() && lx.facet(facet).is_some_and(|f| f.slot == Slot::Color) {
                 self.colours.push((pos, facet, values.to_vec()));
             }
