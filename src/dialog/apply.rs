@@ -402,6 +402,27 @@ pub fn apply(
         changes = Changes::default();
     }
     c.facets.retain(|_, f: &mut FacetFilter| !f.is_empty());
+    // Words said with the product type name the product ("necklace set"),
+    // and so do words asked for without any type ("remote control car"):
+    // see `relax::relaxation_order`.
+    let typed = c.facet(&Slot::Type).is_some_and(|f| !f.any_of.is_empty());
+    if changes.touched.contains(&ConstraintKind::Text)
+        && (changes.touched.contains(&ConstraintKind::Facet(Slot::Type)) || !typed)
+    {
+        // A count, a measure or a material is an attribute ("geladeira duas
+        // portas", "processador ryzen 7", "leather bag"), not the
+        // product's name.
+        for word in &message_words {
+            if c.text.iter().any(|w| w == word)
+                && !crate::language::units::counts(word)
+                && !crate::language::names::is_material(word)
+            {
+                push_unique(&mut c.named, word);
+            }
+        }
+    }
+    let text = &c.text;
+    c.named.retain(|w| text.contains(w));
     // A constraint said again, or dropped for good, is no longer set aside.
     let c = &session.constraints;
     session

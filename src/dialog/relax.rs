@@ -93,8 +93,13 @@ pub fn relaxation_order(
     // Words go first, said now or before: a stated budget or brand is
     // never set aside to keep a word ("black dial" after "titan", "under
     // 3000": the Titan watches under 3,000 whose titles lack "dial", not
-    // any brand's at any price).
-    if present.contains(&ConstraintKind::Text) && !order.contains(&ConstraintKind::Text) {
+    // any brand's at any price). But words said with the product type name
+    // the product ("red necklace set under 500": the necklace sets at any
+    // price, not plant container sets; "remote control car", then "red
+    // one": the other colours of remote control cars): they go last but
+    // the type.
+    let named = !c.named.is_empty() && !set_aside.contains(&ConstraintKind::Text);
+    if present.contains(&ConstraintKind::Text) && !order.contains(&ConstraintKind::Text) && !named {
         order.push(ConstraintKind::Text);
     }
     let by_weakness = |mut kinds: Vec<ConstraintKind>| {
@@ -111,8 +116,11 @@ pub fn relaxation_order(
             .collect::<Vec<_>>()
     };
     let (older, newer) = (by_weakness(rest(false)), by_weakness(rest(true)));
-    order.extend(older);
-    order.extend(newer);
+    order.extend(older.into_iter().filter(|k| *k != ConstraintKind::Text));
+    order.extend(newer.into_iter().filter(|k| *k != ConstraintKind::Text));
+    if named && present.contains(&ConstraintKind::Text) {
+        order.push(ConstraintKind::Text);
+    }
     if present.iter().any(is_type) && !order.iter().any(is_type) {
         order.push(ConstraintKind::Facet(Slot::Type));
     } else if !present.iter().any(is_type) {
@@ -528,6 +536,75 @@ mod tests {
         let (_, ch) = apply(&mut s, &ops(vec![Op::Text("dial".into())]), None);
         let order = relaxation_order(&s.constraints, &ch, &[]);
         assert_eq!(order, vec!["text", "price", "brand", "type"]);
+    }
+
+    #[test]
+    fn words_naming_the_product_outlast_its_budget_and_attributes() {
+        let mut s = Session::default();
+        // "red necklace set under 500": the necklace sets at any price or
+        // colour before any "set" under 500.
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Color, vec!["Red".into()]),
+                Op::Text("necklace".into()),
+                Op::Set(Slot::Type, vec!["Sets".into()]),
+                Op::Price {
+                    min: None,
+                    max: Some(500.0),
+                },
+            ]),
+            None,
+        );
+        assert_eq!(s.constraints.named, ["necklace"]);
+        let order = relaxation_order(&s.constraints, &ch, &[]);
+        assert_eq!(order, vec!["price", "color", "text", "type"]);
+        // And in the turns after: "red one" after "remote control car".
+        let mut s = Session::default();
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Text("remote control".into()),
+                Op::Text("car".into()),
+            ]),
+            None,
+        );
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![Op::Set(Slot::Color, vec!["Red".into()])]),
+            None,
+        );
+        let order = relaxation_order(&s.constraints, &ch, &[]);
+        assert_eq!(order, vec!["color", "text"]);
+        // A count or a measure said with the type is an attribute:
+        // "geladeira duas portas até 5000" is the fridges under 5000 first.
+        let mut s = Session::default();
+        let (_, ch) = apply(
+            &mut s,
+            &ops(vec![
+                Op::Set(Slot::Type, vec!["Geladeira".into()]),
+                Op::Text("duas portas".into()),
+                Op::Price {
+                    min: None,
+                    max: Some(5000.0),
+                },
+            ]),
+            None,
+        );
+        assert!(s.constraints.named.is_empty());
+        let order = relaxation_order(&s.constraints, &ch, &[]);
+        assert_eq!(order, vec!["text", "price", "type"]);
+        // So is a material where the catalog has no material column.
+        let mut s = Session::default();
+        apply(
+            &mut s,
+            &ops(vec![
+                Op::Text("leather".into()),
+                Op::Set(Slot::Type, vec!["Bags".into()]),
+            ]),
+            None,
+        );
+        assert!(s.constraints.named.is_empty());
     }
 
     #[test]

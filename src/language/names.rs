@@ -279,6 +279,24 @@ pub fn facet_label(name: &str, lang: Lang) -> String {
         .unwrap_or(words)
 }
 
+/// True when `phrase` names a material of a language's `[materials]`
+/// ("leather", "algodão"): what a product is made of, not what it is.
+pub fn is_material(phrase: &str) -> bool {
+    static NAMES: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    NAMES
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| {
+                    d.materials
+                        .iter()
+                        .flat_map(|(concept, names)| names.iter().chain([concept]))
+                })
+                .map(|n| crate::text::key(&n.replace('_', " ")))
+                .collect()
+        })
+        .contains(&crate::text::key(phrase))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -29,6 +29,23 @@ fn fold(word: &str) -> String {
     word.chars().map(crate::text::fold_char).collect()
 }
 
+/// True when a phrase counts or measures: a digit, or a number said in
+/// words ("ryzen 7", "55 polegadas", "duas portas", "two pack").
+pub fn counts(phrase: &str) -> bool {
+    static CARDINALS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> =
+        std::sync::OnceLock::new();
+    let cardinals = CARDINALS.get_or_init(|| {
+        super::every()
+            .flat_map(|(_, d)| d.cardinals.values().flatten())
+            .map(|w| crate::text::key(w))
+            .collect()
+    });
+    phrase.bytes().any(|b| b.is_ascii_digit())
+        || crate::text::words(phrase)
+            .iter()
+            .any(|w| cardinals.contains(w))
+}
+
 /// The symbol of the unit `word` spells ("quilos" -> "kg"), if any.
 pub fn unit(word: &str) -> Option<&'static str> {
     spellings().get(&fold(word)).copied()
@@ -420,6 +437,15 @@ mod tests {
         assert_eq!(read("1TB").as_deref(), Some("1tb@3"));
         assert_eq!(read("127V)").as_deref(), Some("127v@4"));
         assert_eq!(read("30 centímetros").as_deref(), Some("30cm@15"));
+        // An air conditioner's capacity in tons of refrigeration.
+        assert_eq!(read("1.5 Ton").as_deref(), Some("1.5ton@7"));
+        assert_eq!(read("1,5 tonelada").as_deref(), Some("1.5ton@12"));
+    }
+
+    #[test]
+    fn counts_and_measures_are_told_from_names() {
+        assert!(counts("ryzen 7") && counts("duas portas") && counts("55in"));
+        assert!(!counts("necklace") && !counts("remote control"));
     }
 
     #[test]

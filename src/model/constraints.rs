@@ -75,6 +75,11 @@ pub struct Constraints {
     /// matches them when its title lacks that mark (`[contrasts]`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub contrasted: Vec<String>,
+    /// Words of `text` said with the product type, naming the product
+    /// ("necklace" of "necklace set", "remote control" of "remote control
+    /// car"): set aside only after the attributes asked of it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub named: Vec<String>,
     /// Result ordering.
     #[serde(default)]
     pub sort: Sort,
@@ -112,6 +117,7 @@ impl Constraints {
             ConstraintKind::Text => (
                 {
                     self.contrasted.clear();
+                    self.named.clear();
                     std::mem::take(&mut self.text)
                 },
                 std::mem::take(&mut self.excluded_text),

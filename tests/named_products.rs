@@ -1,0 +1,50 @@
+//! Words said with the product type name the product ("necklace set",
+//! "remote control car"): when nothing matches the whole request, the
+//! budget and the attributes are set aside before them, so the shopper
+//! sees the product they named, not any "set" under the budget. Checked
+//! through `Engine::turn` on a catalog written here.
+
+mod common;
+
+use common::{conversation, ids};
+use vitrine::Engine;
+
+fn catalog() -> String {
+    let mut csv = String::from("id,title,brand,color,price\n");
+    for i in 0..8 {
+        csv.push_str(&format!(
+            "p{i},Greenly Plant Container Set {i},Greenly,Red,{}\n",
+            300 + i * 10
+        ));
+    }
+    csv.push_str("n1,Kundan Stone Necklace Set,Aurum,Gold,1400\n");
+    csv.push_str("n2,Pearl Choker Necklace Set,Aurum,White,1499\n");
+    for i in 0..5 {
+        csv.push_str(&format!(
+            "c{i},Speedy Remote Control Racing Car {i},Speedy,Blue,{}\n",
+            900 + i * 10
+        ));
+        csv.push_str(&format!(
+            "t{i},Tiny Friction Toy Car {i},Tiny,Red,{}\n",
+            200 + i * 10
+        ));
+    }
+    csv
+}
+
+#[test]
+fn the_product_named_outlasts_the_budget_and_the_colour() {
+    let dir = common::index_of(&catalog());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // No necklace set under 500: the two at any price, not plant sets.
+    let turns = conversation(&engine, &["red necklace set under 500"]);
+    assert_eq!(turns[0].0, ids(&["n1", "n2"]), "{}", turns[0].1);
+    assert!(turns[0].1.contains("Without"), "{}", turns[0].1);
+    // No red remote control car: the other colours, not red toy cars.
+    let turns = conversation(&engine, &["remote control car", "red one"]);
+    let remote: Vec<String> = (0..5).map(|i| format!("c{i}")).collect();
+    let remote: Vec<&str> = remote.iter().map(String::as_str).collect();
+    assert_eq!(turns[0].0, ids(&remote), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&remote), "{}", turns[1].1);
+    assert!(turns[1].1.contains("Without the colour"), "{}", turns[1].1);
+}
