@@ -25,6 +25,12 @@ fn catalog() -> String {
         ("s1", "Olvin Wayfarer Sunglasses", 499),
         ("s2", "Speedwav Sun Shade For Maruti WagonR", 299),
         ("s3", "AdroitZ Car Window Sun Shade", 349),
+        ("r1", "Campus Men's Running Shoes", 1299),
+        ("r2", "ASIAN Men's Bouncer Sports Running Shoes", 543),
+        ("r3", "Sparx Men's Casual Shoes", 899),
+        ("a1", "Daikin 1.5 Ton 5 Star Inverter Split AC", 44990),
+        ("a2", "Lloyd 1 Ton 3 Star Window AC", 26990),
+        ("a3", "LG 1.5 Ton 3 Star Split AC", 38990),
     ];
     let mut csv = String::from("id,title,price\n");
     for (id, title, price) in rows {
@@ -51,6 +57,9 @@ fn portuguese_words_find_english_titles() {
         (&["camiseta de algodão"], &["t1", "t3"]),
         (&["óculos de sol"], &["s1"]),
         (&["sunglasses"], &["s1"]),
+        (&["tênis de corrida masculino"], &["r1", "r2"]),
+        (&["ar condicionado split 1,5 tonelada"], &["a1", "a3"]),
+        (&["1.5 ton ac"], &["a1", "a3"]),
     ] {
         let turns = conversation(&engine, messages);
         let last = turns.last().expect("a turn");
