@@ -329,6 +329,11 @@ pub fn apply(
                         c.price_max = Some(next_below(lo));
                         c.price_min = c.price_min.filter(|m| *m < lo);
                         c.price_relative = true;
+                        // Above a budget nothing was under: the cheapest
+                        // first, the nearest to what was asked.
+                        if session.set_aside.contains(&ConstraintKind::Price) {
+                            c.sort = Sort::PriceAsc;
+                        }
                     }
                     Some((_, hi)) => {
                         c.price_min = Some(next_above(hi));
@@ -527,6 +532,19 @@ mod tests {
         let (a, ch) = apply_(&mut s, &ops(vec![Op::Reset]));
         assert_eq!(a, Action::Reset);
         assert!(ch.reset && s.constraints.is_empty());
+    }
+
+    #[test]
+    fn cheaper_after_a_budget_nothing_met_shows_the_cheapest_first() {
+        // "wall clock under 500": none, the budget set aside; "cheaper".
+        let mut s = Session {
+            shown_prices: Some((836.0, 1799.0)),
+            set_aside: vec![ConstraintKind::Price],
+            ..Session::default()
+        };
+        apply_(&mut s, &ops(vec![Op::Cheaper]));
+        assert_eq!(s.constraints.price_max, Some(835.0));
+        assert_eq!(s.constraints.sort, Sort::PriceAsc);
     }
 
     #[test]
