@@ -71,8 +71,7 @@ impl Phrasebook for English {
             .iter()
             .map(|g| {
                 names::audience_name(g, Lang::En, Gender::Masculine, true)
-                    .and_then(|a| a.strip_prefix("for "))
-                    .map(str::to_string)
+                    .map(|a| a.strip_prefix("for ").unwrap_or(a).to_string())
             })
             .collect();
         match said {

@@ -457,6 +457,20 @@ mod tests {
             // English catalog values in a Portuguese reply: named in Portuguese.
             "Encontrei 3 tênis pretos masculinos até R$ 3.000 — a partir de R$ 149,90."
         );
+        // Portuguese catalog values in an English reply: named in English.
+        let mut pt = c();
+        pt.facets.insert(
+            Slot::Gender,
+            FacetFilter {
+                any_of: vec!["Masculino".into(), "Unissex".into()],
+                none_of: vec![],
+                and_of: vec![],
+            },
+        );
+        assert_eq!(
+            found(592, &pt, &Money::new(Some("BRL"), Lang::En), None),
+            "Found 592 black sneakers for men or unisex under R$ 3.000."
+        );
     }
 
     #[test]
