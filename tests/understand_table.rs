@@ -8,7 +8,8 @@
 //! (Exclude), `brand=*` (Clear), `price=..3000` / `price=500..1000` /
 //! `price=500..` / `price=*` (ClearPrice), `rating=4`, `sort=price_asc`,
 //! `text=running`, `-text=hood`, `cheap`, `cheaper`, `pricier`, `reset`,
-//! `more`, `select=2`, `number=27`, `similar`, `similar=2`, `greeting`, `thanks`, `help`.
+//! `more`, `select=2`, `number=27`, `similar`, `similar=2`, `greeting`, `thanks`, `help`,
+//! `ask=brand` (AskSlot).
 
 use std::sync::OnceLock;
 use vitrine::Vocabulary;
@@ -83,6 +84,7 @@ fn expected(spec: &str) -> Vec<Op> {
                     "select" => Op::Select(v.parse().expect("index")),
                     "number" => Op::Number(v.parse().expect("number"), None),
                     "similar" => Op::Similar(Some(v.parse().expect("index"))),
+                    "ask" => Op::AskSlot(slot(v)),
                     _ if v == "*" => Op::Clear(slot(k)),
                     _ if v == "other" => Op::Other(slot(k)),
                     // "&color=Black/White|Offwhite": one of each group together.
@@ -256,6 +258,13 @@ fn english_on_a_fashion_catalog() {
         ("girls", "gender=Girls|Unisex Kids"),
         ("kids", "gender=Boys|Girls|Unisex Kids"),
         ("children", "gender=Boys|Girls|Unisex Kids"),
+        // A slot named with none of its values asks which there are.
+        ("which brands?", "ask=brand"),
+        ("what colours do you have", "ask=color"),
+        ("what brands do you sell", "ask=brand"),
+        ("sneakers in which sizes?", "type=Sneakers; ask=size"),
+        ("brand puma", "brand=Puma|PUMA Motorsport"),
+        ("any brand", "brand=*"),
         // A word for children and one for a sex: that sex's children.
         ("baby girl", "gender=Girls|Unisex Kids"),
         ("kids for boys", "gender=Boys|Unisex Kids"),
@@ -575,6 +584,8 @@ fn portuguese_on_a_brazilian_catalog() {
         ("masculino", "gender=Masculino|Unissex"),
         ("feminina", "gender=Feminino|Unissex"),
         ("infantil", "gender=Infantil"),
+        ("quais marcas?", "ask=brand"),
+        ("de qual marca?", "ask=brand"),
         // This store has no girls' value: its children's.
         ("infantil para menina", "gender=Infantil"),
         (

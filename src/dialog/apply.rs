@@ -126,6 +126,7 @@ pub fn apply(
     u: &Understanding,
     currency: Option<&str>,
 ) -> (Action, Changes) {
+    session.asked = None;
     let resolved = read_numbers(u, &session.constraints, session.shown.len());
     let u = resolved.as_ref().unwrap_or(u);
     // A message about one of the products shown ("is the first one
@@ -400,6 +401,10 @@ pub fn apply(
             Op::Thanks => action = action.or(Some(Action::Thanks)),
             Op::Help => action = Some(action.unwrap_or(Action::Help)),
             Op::PriceAsked => action = action.or(Some(Action::PriceAsked)),
+            Op::AskSlot(slot) => {
+                session.asked = Some(slot.clone());
+                searched = true;
+            }
         }
     }
     if let (Some(Action::Select(_)), Some(before)) = (&action, about_one) {

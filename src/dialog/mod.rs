@@ -65,6 +65,10 @@ pub struct Session {
     /// `language`): the language of a first message that does not tell.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub client_lang: Option<Lang>,
+    /// The slot whose values this message asked about ("which brands?"),
+    /// until the results answer it; never stored.
+    #[serde(skip)]
+    pub asked: Option<crate::model::Slot>,
 }
 
 impl Session {

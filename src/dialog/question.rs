@@ -18,6 +18,9 @@ const QUESTION_ORDER: [Slot; 6] = [
 /// Values offered with a question.
 const QUESTION_VALUES: usize = 4;
 
+/// Values listed when the shopper asks which values there are.
+const ASKED_VALUES: usize = 8;
+
 /// The most useful facet to ask about: unconstrained, and splitting the
 /// results (its values cover at least half of the `total` matching, and
 /// its top value less than 90%). Product types are offered one level at a time: the
@@ -126,7 +129,17 @@ pub fn shown(session: &mut Session, page: &Page<'_>) -> (Option<Question>, Vec<S
             });
     let c = &session.constraints;
     let mut suggestions = Vec::new();
-    let question = if page.total as usize > page.limit {
+    let asked = session.asked.take().and_then(|slot| {
+        let values = page.facets.get(&slot)?;
+        (!values.is_empty()).then(|| Question {
+            slot: slot.clone(),
+            values: values.iter().take(ASKED_VALUES).cloned().collect(),
+            within: None,
+        })
+    });
+    let question = if asked.is_some() {
+        asked
+    } else if page.total as usize > page.limit {
         question(c, page.facets, page.total, page.types)
     } else {
         None

@@ -367,6 +367,9 @@ pub(crate) fn extract(
                     if pick_is_pt_number(tokens, spans, i) {
                         p.pick_pending = true;
                     }
+                    p.asked = Some((i, Slot::Size));
+                } else if let SlotRef::Slot(s) = slot {
+                    p.asked = Some((i, s.clone()));
                 }
                 p.neg = p.neg && *slot != SlotRef::Price;
             }
@@ -455,6 +458,15 @@ pub(crate) fn extract(
         (!vals.is_empty()).then(|| (f.slot.clone(), vals))
     };
     let together = super::together::colour_groups(spans, &p.colours).filter(|_| !adding);
+    let asked_slot = p.asked.as_ref().map(|(_, s)| s.clone());
+    // "what brands do you have": a function word is no value of the slot
+    // asked about, whatever value it spells ("You").
+    let spelled_by_function_word = |g: &Gathered| {
+        asked_slot.is_some()
+            && lx.facet(g.facet).map(|f| &f.slot) == asked_slot.as_ref()
+            && crate::language::is_function_word(key_of(&spans[g.pos]))
+    };
+    p.positive.retain(|g| !spelled_by_function_word(g));
     for g in &p.positive {
         if let Some(op) = together
             .as_ref()
@@ -487,6 +499,21 @@ pub(crate) fn extract(
     );
     if let Some(at) = similar_at {
         ops.push((at, Op::Similar(similar_n)));
+    }
+    // A slot named with none of its values: its values are asked about.
+    if let Some((at, slot)) = p.asked {
+        let valued = ops.iter().any(|(_, op)| match op {
+            Op::Set(s, _)
+            | Op::Add(s, _)
+            | Op::SetTogether(s, _)
+            | Op::Exclude(s, _)
+            | Op::Clear(s)
+            | Op::Other(s) => *s == slot,
+            _ => false,
+        });
+        if !valued {
+            ops.push((at, Op::AskSlot(slot)));
+        }
     }
     if ops.is_empty() {
         if let Some(at) = more_at {

@@ -76,6 +76,9 @@ pub enum Op {
     /// "how much?", "quanto custa?" with nothing else asked: the price of
     /// the product looked at, else the list shown again with its prices.
     PriceAsked,
+    /// "which brands?", "quais cores?", "marca?": a slot named with none
+    /// of its values: the values the results have, with their counts.
+    AskSlot(Slot),
 }
 
 /// What one message means.

@@ -119,6 +119,8 @@ pub(super) struct Pass {
     pub(super) sorted_at: Option<usize>,
     /// The colours asked for, each where it was said.
     pub(super) colours: Vec<super::together::Said>,
+    /// A slot named with none of its values yet ("which brands?").
+    pub(super) asked: Option<(usize, Slot)>,
 }
 
 pub(super) const TEXT: u16 = u16::MAX;
