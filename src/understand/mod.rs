@@ -363,6 +363,9 @@ impl Lexicon {
         let mut used = vec![false; spans.len()];
         let mut ops = Vec::new();
         price::extract(&spans, &tokens, &mut used, &mut ops);
+        price::titled_stars(&spans, &tokens, &mut ops, &|k| {
+            self.term_count(k) >= OFTEN_IN_TITLES
+        });
         let mut understanding = Understanding {
             lang,
             ops: Vec::new(),

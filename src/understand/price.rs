@@ -167,6 +167,34 @@ fn denied_from(spans: &[Span<'_>], tokens: &Tokens, i: usize) -> Option<usize> {
     None
 }
 
+/// "5 star" where the store's titles say "star" often (appliances' energy
+/// ratings, "5 Star Inverter Split AC"; hotels): the titles' words, not a
+/// customer rating. Only the singular right after a whole number, nothing
+/// after it ("4 stars and up", "4+ stars" rate).
+pub(crate) fn titled_stars(
+    spans: &[Span<'_>],
+    tokens: &Tokens,
+    ops: &mut [(usize, Op)],
+    titled: &dyn Fn(&str) -> bool,
+) {
+    if !titled("star") {
+        return;
+    }
+    for (at, op) in ops.iter_mut() {
+        let Op::MinRating(n) = *op else { continue };
+        let said_star = spans.get(*at + 1).is_some_and(|s| {
+            is_marker(spans, *at + 1, Marker::Stars) && tokens.key(s.start) == "star"
+        });
+        if said_star
+            && n.fract() == 0.0
+            && matches!(spans[*at].item, Item::Num(_))
+            && !is_marker(spans, *at + 2, Marker::OrMore)
+        {
+            *op = Op::Text(format!("{n} star"));
+        }
+    }
+}
+
 fn round2(v: f64) -> f64 {
     (v * 100.0).round() / 100.0
 }
