@@ -179,9 +179,39 @@ pub(crate) fn is_placeholder_brand(s: &str) -> bool {
     ) || s.trim().chars().all(|c| !c.is_alphanumeric())
 }
 
+/// True for an attribute cell that says the value is missing rather than
+/// giving one: "N/A", "NA", "none", "null", "unknown", "-". A colour,
+/// size or material cell holding it is empty (split at its slash, "N/A"
+/// would be the colours "N" and "A").
+pub(crate) fn is_placeholder_value(s: &str) -> bool {
+    matches!(
+        crate::text::key(s).as_str(),
+        "na" | "n a"
+            | "none"
+            | "null"
+            | "nil"
+            | "undefined"
+            | "unknown"
+            | "not available"
+            | "not applicable"
+            | "no aplica"
+            | "nao se aplica"
+    ) || s.trim().chars().all(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn placeholder_values_name_no_value() {
+        for s in ["N/A", "n/a", "NA", "-", "Unknown", "null", " / "] {
+            assert!(is_placeholder_value(s), "{s}");
+        }
+        for s in ["Navy", "A-line", "XL", "36", "Black/White"] {
+            assert!(!is_placeholder_value(s), "{s}");
+        }
+    }
 
     #[test]
     fn placeholder_brands_name_no_brand() {

@@ -207,10 +207,12 @@ impl PlatformRows {
         }
         let merged = Record::from_parts(&self.data, &self.ends);
         let text = RowText::rebuilt(merged, &coding);
-        let result = rows.row_text(merged, text, line).map(|mut product| {
-            self.finish(&mut product, &cells, group, parent.as_deref(), rows);
-            product
-        });
+        let result = rows
+            .row_text(merged, text, line, group.as_deref())
+            .map(|mut product| {
+                self.finish(&mut product, &cells, group, parent.as_deref(), rows);
+                product
+            });
         Outcome::Row(result)
     }
 
