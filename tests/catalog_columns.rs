@@ -284,3 +284,54 @@ fn an_id_shared_by_two_products_of_different_groups_keeps_both() {
         .expect("the first product");
     assert_eq!(first.title, "Máquina de Descascar Frutas");
 }
+
+/// Columns whose labels say whom products are for, though no header says
+/// "gender": H&M's index group and section.
+#[test]
+fn label_columns_naming_audiences_give_the_audience() {
+    let mut csv = String::from(
+        "article_id,prod_name,product_type_name,index_group_name,section_name,price\n",
+    );
+    let groups = [
+        ("Ladieswear", "Womens Everyday Collection", "Dress"),
+        ("Menswear", "Men Underwear", "Boxers"),
+        ("Baby/Children", "Kids Girl", "Dress"),
+        ("Baby/Children", "Young Boy", "Hoodie"),
+        ("Divided", "Divided Collection", "Top"),
+    ];
+    for i in 0..30 {
+        let (group, section, kind) = groups[i % groups.len()];
+        csv.push_str(&format!(
+            "{id},Style {i} {kind},{kind},{group},{section},{price}\n",
+            id = 700_000 + i,
+            price = 10 + i
+        ));
+    }
+    let (dir, summary) = imported(csv.as_bytes(), &ImportOptions::default());
+    assert_eq!(summary.indexed, 30);
+    let index = index_in(&dir);
+    let gender = |id: &str| {
+        index
+            .product_by_id(id)
+            .expect("read")
+            .expect("product")
+            .1
+            .gender
+    };
+    assert_eq!(gender("700000").as_deref(), Some("Women"));
+    assert_eq!(gender("700001").as_deref(), Some("Men"));
+    assert_eq!(gender("700002").as_deref(), Some("Girls"));
+    assert_eq!(gender("700003").as_deref(), Some("Boys"));
+    assert_eq!(gender("700004"), None, "Divided names no one");
+    let genders = values(&index, "gender");
+    assert_eq!(
+        genders,
+        [
+            ("Boys".to_string(), 6),
+            ("Girls".to_string(), 6),
+            ("Men".to_string(), 6),
+            ("Women".to_string(), 6)
+        ],
+        "{genders:?}"
+    );
+}
