@@ -248,7 +248,9 @@ fn other_languages_name_the_standard_fields() {
 }
 
 /// A Shopify export whose two products were given the same supplier
-/// option code as SKU: both are kept, the second under `handle:SKU`.
+/// option code as SKU: both are kept, the second under `handle:SKU`; and
+/// two variants of one product given one SKU, the second under
+/// `SKU:options`.
 #[test]
 fn an_id_shared_by_two_products_of_different_groups_keeps_both() {
     let csv = "Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,\
@@ -258,9 +260,12 @@ fn an_id_shared_by_two_products_of_different_groups_keeps_both() {
                descascador,,,,,,,Preto,14:29#Black,89.90,active\n\
                dispensador,Dispensador Giratório 6.5 KG,<p>Cereais</p>,Loja,Cozinha,TRUE,Cor,Branco,\
                14:29#White,59.90,active\n\
-               dispensador,,,,,,,Branco,14:29#White,59.90,active\n";
+               dispensador,,,,,,,Branco,14:29#White,59.90,active\n\
+               triturador,Triturador Mini de Alimentos,<p>Elétrico</p>,Loja,Cozinha,TRUE,Voltagem,110V,\
+               '33247795,181.90,active\n\
+               triturador,,,,,,,220V,'33247795,189.90,active\n";
     let (dir, summary) = imported(csv.as_bytes(), &ImportOptions::default());
-    assert_eq!(summary.indexed, 3, "{:?}", summary.errors);
+    assert_eq!(summary.indexed, 5, "{:?}", summary.errors);
     // The same SKU twice in one product is still a duplicate row.
     let errors: Vec<String> = summary.errors.iter().map(|e| e.to_string()).collect();
     assert_eq!(errors, ["line 5: duplicate id (first on line 4)"]);
@@ -268,10 +273,21 @@ fn an_id_shared_by_two_products_of_different_groups_keeps_both() {
     assert_eq!(
         notices,
         [
-            "line 4: id \"14:29#White\" is also the id of another product (line 2): \
-             read as \"dispensador:14:29#White\""
+            "line 4: id \"14:29#White\" is also the id of the row on line 2: \
+             read as \"dispensador:14:29#White\"",
+            "line 7: id \"'33247795\" is also the id of the row on line 6: \
+             read as \"'33247795:220V\""
         ]
     );
+    let price = |id: &str| {
+        index_in(&dir)
+            .product_by_id(id)
+            .ok()
+            .flatten()
+            .map(|(_, p)| p.price)
+    };
+    assert_eq!(price("'33247795"), Some(Some(181.9)));
+    assert_eq!(price("'33247795:220V"), Some(Some(189.9)));
     let index = index_in(&dir);
     let (_, p) = index
         .product_by_id("dispensador:14:29#White")
@@ -334,4 +350,50 @@ fn label_columns_naming_audiences_give_the_audience() {
         ],
         "{genders:?}"
     );
+}
+
+/// A Shopify store whose Vendor column holds its own names ("Loja",
+/// "marketplace", "Nuvem Shop"), never named by a title: no brands.
+#[test]
+fn a_vendor_column_of_the_stores_own_names_gives_no_brands() {
+    let mut csv = String::from(
+        "Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,\
+         Variant SKU,Variant Price,Status\n",
+    );
+    let titles = [
+        "Cinta Modeladora Feminina",
+        "Escova Secadora 3 em 1",
+        "Tênis Esportivo Masculino",
+        "Coleira para Cachorro",
+    ];
+    let vendors = ["Loja", "marketplace", "Loja", "Nuvem Shop"];
+    for i in 0..24 {
+        csv.push_str(&format!(
+            "item-{i},{} {i},<p>Produto</p>,{},Geral,TRUE,Title,Default Title,SKU-{i},49.90,active\n",
+            titles[i % 4],
+            vendors[i % 4]
+        ));
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("products_export.csv");
+    std::fs::write(&path, csv).expect("write");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_vitrine"))
+        .args(["import", s(&path), "--index", s(&dir.path().join("index"))])
+        .output()
+        .expect("the vitrine binary runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        report.contains(
+            "brand cells set aside, not brands: 24 rows (24 the store's own name); \
+             commonest: Loja (12), Nuvem Shop (6), marketplace (6)"
+        ),
+        "{report}"
+    );
+    let index = ProductIndex::open(&dir.path().join("index")).expect("open");
+    assert!(values(&index, "brand").is_empty());
 }

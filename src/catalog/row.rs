@@ -174,7 +174,7 @@ impl RowParser {
     /// Validates a record and builds its product.
     pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Product, RowError> {
         let coding = self.decoder.decide(rec);
-        self.row_text(rec, coding, line, None)
+        self.row_text(rec, coding, line, None, "")
     }
 
     /// Decodes a record (learning the file's legacy encoding from it).
@@ -184,13 +184,15 @@ impl RowParser {
 
     /// Validates a record already decoded as `coding` and builds its product.
     /// `group` is the row's variant group when a platform's export names it
-    /// (else the group id column's cell is).
+    /// (else the group id column's cell is), `options` its option values
+    /// (`Rosa:M`, empty when it has none).
     pub(crate) fn row_text(
         &mut self,
         rec: Record<'_>,
         coding: RowText<'_>,
         line: u64,
         group: Option<&str>,
+        options: &str,
     ) -> Result<Product, RowError> {
         let raw_id = self.first(rec, &coding, Field::Id);
         let id_opt = (!raw_id.is_empty()).then(|| raw_id.clone());
@@ -223,10 +225,15 @@ impl RowParser {
             // The same id in another variant group (two products given one
             // supplier's option code as SKU) is a product of its own: its
             // id is made unique with its group, and the row reported as kept.
-            if group_hash == 0 || first_group == group_hash {
+            // In its own group, a variant of other options than the row
+            // with its id (110V and 220V given one SKU) is its id and options.
+            let made = if group_hash != 0 && first_group != group_hash {
+                format!("{group}:{id}")
+            } else if !options.is_empty() {
+                format!("{id}:{options}")
+            } else {
                 return Err(fail(RowErrorKind::DuplicateId(first)));
-            }
-            let made = format!("{group}:{id}");
+            };
             if let Some(&(line, _)) = self.ids.get(made.as_str()) {
                 return Err(fail(RowErrorKind::DuplicateId(line)));
             }

@@ -160,6 +160,9 @@ pub(crate) fn is_placeholder_brand(s: &str) -> bool {
     matches!(
         crate::text::key(s).as_str(),
         "generic"
+            | "generics"
+            | "genericos"
+            | "genericas"
             | "generico"
             | "generica"
             | "unbranded"
@@ -215,7 +218,15 @@ mod tests {
 
     #[test]
     fn placeholder_brands_name_no_brand() {
-        for s in ["Generic", "GENÉRICO", "Sem Marca", "N/A", "-", "unbranded"] {
+        for s in [
+            "Generic",
+            "GENÉRICO",
+            "GENERICOS",
+            "Sem Marca",
+            "N/A",
+            "-",
+            "unbranded",
+        ] {
             assert!(is_placeholder_brand(s), "{s}");
         }
         for s in ["Electrolux", "Generation", "NA-KD", "Nike"] {

@@ -168,19 +168,28 @@ impl PlatformRows {
                 }
             }
         }
-        // A variant with no id of its own: its group and option values.
+        // The variant's option values ("110V", "Rosa:M 41-51CM"): with its
+        // group, the id of a variant with no id of its own, and after its
+        // id, the id of one whose id another variant of its product has.
+        let mut values = String::new();
+        for &(_, v) in &self.r.options {
+            let value = cells.get(v).map(|v| v.trim()).unwrap_or("");
+            if !value.is_empty() && fold(value) != "defaulttitle" {
+                if !values.is_empty() {
+                    values.push(':');
+                }
+                values.push_str(value);
+            }
+        }
         if id.is_none()
             && let (Some(g), Some(c)) = (&group, rows.mapping.column(Field::Id))
             && c < cells.len()
         {
-            let mut made = g.clone();
-            for &(_, v) in &self.r.options {
-                let value = cells.get(v).map(|v| v.trim()).unwrap_or("");
-                if !value.is_empty() && fold(value) != "defaulttitle" {
-                    made.push(':');
-                    made.push_str(value);
-                }
-            }
+            let made = if values.is_empty() {
+                g.clone()
+            } else {
+                format!("{g}:{values}")
+            };
             cells[c] = Cow::Owned(made);
         }
         let hidden = self.r.hide.iter().find_map(|(c, values)| {
@@ -208,7 +217,7 @@ impl PlatformRows {
         let merged = Record::from_parts(&self.data, &self.ends);
         let text = RowText::rebuilt(merged, &coding);
         let result = rows
-            .row_text(merged, text, line, group.as_deref())
+            .row_text(merged, text, line, group.as_deref(), &values)
             .map(|mut product| {
                 self.finish(&mut product, &cells, group, parent.as_deref(), rows);
                 product
