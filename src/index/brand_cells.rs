@@ -108,9 +108,9 @@ const STORE_COVER_SHARE: f64 = 0.95;
 const STORE_NAMED_SHARE: f64 = 0.05;
 
 /// The values of a brand column that name the store rather than brands:
-/// a handful of values covering nearly all the first rows, each named by
-/// (almost) none of its rows' titles. A real brand column has many values,
-/// or titles that name them.
+/// a handful of values (two to five) covering nearly all the first rows,
+/// each named by (almost) none of its rows' titles. A real brand column
+/// has many values, or titles that name them.
 fn store_names(own: &FxHashMap<String, OwnRows>) -> Vec<String> {
     let total: u32 = own.values().map(|o| o.rows).sum();
     if total < STORE_MIN_ROWS {
@@ -118,6 +118,11 @@ fn store_names(own: &FxHashMap<String, OwnRows>) -> Vec<String> {
     }
     let mut values: Vec<(&String, &OwnRows)> = own.iter().collect();
     values.sort_by(|a, b| b.1.rows.cmp(&a.1.rows).then_with(|| a.0.cmp(b.0)));
+    // One value alone is kept: an own-label store's Vendor is its brand
+    // too ("any from Allbirds?"), and a single value is never asked about.
+    if values.len() < 2 {
+        return Vec::new();
+    }
     let top = &values[..values.len().min(STORE_MAX_VALUES)];
     let covered: u32 = top.iter().map(|(_, o)| o.rows).sum();
     let unnamed = |o: &OwnRows| f64::from(o.naming) <= STORE_NAMED_SHARE * f64::from(o.rows);
@@ -595,5 +600,8 @@ mod tests {
             .collect();
         let cells = BrandCells::judge(rows.iter().map(|(t, b)| (t.as_str(), Some(b.as_str()))));
         assert_eq!(cells.verdict("Maker1", "Escova Secadora 3 em 1"), None);
+        // One value on every row: an own-label store's brand, kept.
+        let cells = BrandCells::judge(rows.iter().map(|(t, _)| (t.as_str(), Some("Allbirds"))));
+        assert_eq!(cells.verdict("Allbirds", "Escova Secadora 3 em 1"), None);
     }
 }
