@@ -187,6 +187,17 @@ pub(crate) fn is_placeholder_brand(s: &str) -> bool {
 /// size or material cell holding it is empty (split at its slash, "N/A"
 /// would be the colours "N" and "A").
 pub(crate) fn is_placeholder_value(s: &str) -> bool {
+    // Every cell of a colour, size and material column comes here: the
+    // placeholders are short and start with n or u, and only those are
+    // folded (no allocation for "Black", "XL").
+    let first = s
+        .trim_start()
+        .bytes()
+        .next()
+        .map(|b| b.to_ascii_lowercase());
+    if s.len() > 16 || !matches!(first, Some(b'n' | b'u')) {
+        return s.trim().chars().all(|c| !c.is_alphanumeric());
+    }
     matches!(
         crate::text::key(s).as_str(),
         "na" | "n a"
