@@ -397,3 +397,26 @@ fn a_vendor_column_of_the_stores_own_names_gives_no_brands() {
     let index = ProductIndex::open(&dir.path().join("index")).expect("open");
     assert!(values(&index, "brand").is_empty());
 }
+
+/// A Shopify size option holding measurements: "G (7cm)" is size G,
+/// "10cm Largura" no size but an attribute under the option's name.
+#[test]
+fn size_options_that_are_measurements_are_no_sizes() {
+    let csv = "Handle,Title,Body (HTML),Vendor,Type,Published,Option1 Name,Option1 Value,\
+               Variant SKU,Variant Price,Status\n\
+               faixa,Faixa de Compressão,<p>Faixa</p>,Acme,Saúde,TRUE,Tamanho,G (7cm),F-G,29.90,active\n\
+               faixa,,,,,,,M (5cm),F-M,27.90,active\n\
+               tapete,Tapete Antiderrapante,<p>Tapete</p>,Acme,Casa,TRUE,Tamanho,10cm Largura,T-10,19.90,active\n";
+    let (dir, summary) = imported(csv.as_bytes(), &ImportOptions::default());
+    assert_eq!(summary.indexed, 3, "{:?}", summary.errors);
+    let index = index_in(&dir);
+    let product = |id: &str| index.product_by_id(id).expect("read").expect("product").1;
+    assert_eq!(product("F-G").size.as_deref(), Some("G"));
+    assert_eq!(product("F-M").size.as_deref(), Some("M"));
+    let mat = product("T-10");
+    assert_eq!(mat.size, None);
+    assert_eq!(
+        mat.extra.get("Tamanho").map(String::as_str),
+        Some("10cm Largura")
+    );
+}

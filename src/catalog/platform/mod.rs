@@ -72,6 +72,19 @@ pub(crate) struct PlatformRows {
     ends: Vec<usize>,
 }
 
+/// The size an option value names: the value, or its part before a
+/// measurement in parentheses ("G (7cm)" -> "G"); none when it is a
+/// measurement ("10cm Largura", "16cm").
+fn option_size(value: &str) -> Option<String> {
+    if super::specs::is_size_name(value) {
+        return Some(value.to_string());
+    }
+    let (size, rest) = value.split_once('(')?;
+    let (size, inner) = (size.trim(), rest.trim_end().strip_suffix(')')?);
+    (!size.is_empty() && super::specs::is_size_name(size) && !super::specs::is_size_name(inner))
+        .then(|| size.to_string())
+}
+
 /// `id:10` names the product whose id is 10 (WooCommerce).
 fn parent_ref(cell: &str) -> &str {
     let cell = cell.trim();
@@ -311,7 +324,14 @@ impl PlatformRows {
             }
             match aliases().field(&fold(&name)).map(|(f, _)| f) {
                 Some(Field::Color) => product.color = Some(value),
-                Some(Field::Size) => product.size = Some(value),
+                // A size option names a size ("G (7cm)" is G); a
+                // measurement ("10cm Largura") is an attribute of its own.
+                Some(Field::Size) => match option_size(&value) {
+                    Some(size) => product.size = Some(size),
+                    None => {
+                        product.extra.insert(name, value);
+                    }
+                },
                 Some(Field::Material) => product.material = Some(value),
                 _ => {
                     product.extra.insert(name, value);
@@ -417,6 +437,16 @@ fn title_options(title: &str) -> Option<(String, Vec<(String, String)>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn size_options_name_sizes_not_measurements() {
+        assert_eq!(option_size("G").as_deref(), Some("G"));
+        assert_eq!(option_size("42").as_deref(), Some("42"));
+        assert_eq!(option_size("P-M").as_deref(), Some("P-M"));
+        assert_eq!(option_size("G (7cm)").as_deref(), Some("G"));
+        assert_eq!(option_size("10cm Largura"), None);
+        assert_eq!(option_size("16cm"), None);
+    }
 
     #[test]
     fn list_cells_and_category_paths() {
