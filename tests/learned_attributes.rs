@@ -198,9 +198,14 @@ fn br_retail_every_learned_value_is_in_its_own_row() {
             t.value
         );
     }
+    // Function words are never a head: "Com" (65) and "De" (38) gave way to
+    // the nouns after them (1,287 -> 1,302 types, "Ventoinha", "Parafuso").
+    for junk in ["Com", "De"] {
+        assert!(!types.iter().any(|t| t.value == junk), "type {junk}");
+    }
     let one_off = types.iter().filter(|t| t.count == 1).count();
     assert!(
-        types.len() < 1300 && one_off < 500,
+        types.len() < 1320 && one_off < 500,
         "{} types, {one_off} one-off",
         types.len()
     );

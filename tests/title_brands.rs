@@ -240,3 +240,94 @@ fn a_name_other_titles_carry_too_is_one_brand() {
     let turns = conversation(&engine, &["4 star plush"]);
     assert!(turns[0].1.contains("4+"), "{}", turns[0].1);
 }
+
+/// A Brazilian affiliate feed whose titles lead with the type and its
+/// audience, then descriptors and the model, and name the brand right
+/// before the product's reference code ("Sandália Feminina Salto Grosso
+/// Beira Rio 8436235 PRETO 34").
+fn coded_feed() -> String {
+    let mut csv = String::from("id,title,price\n");
+    let kinds = [
+        "Sandália Feminina Salto Grosso",
+        "Tamanco Feminino Flat",
+        "Sapato Feminino Casual",
+        "Tênis Feminino Casual",
+        "Sapatilha Feminina Flat",
+    ];
+    let mut id = 0;
+    for (b, brand) in ["Beira Rio", "Vizzano", "Modare", "Via Marte"]
+        .iter()
+        .enumerate()
+    {
+        for (k, kind) in kinds.iter().enumerate() {
+            for colour in ["PRETO", "BRANCO"] {
+                id += 1;
+                let code = 8_400_000 + b * 1000 + k * 10;
+                let sep = if b % 2 == 0 { "" } else { " -" };
+                csv.push_str(&format!(
+                    "{id},{kind} {brand}{sep} {code} {colour} 3{},99.90\n",
+                    id % 8
+                ));
+            }
+        }
+    }
+    csv
+}
+
+#[test]
+fn brands_before_the_reference_code_of_type_first_titles_are_the_brands() {
+    let dir = common::index_of(&coded_feed());
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let brands: Vec<String> = index
+        .vocabulary()
+        .values("brand")
+        .iter()
+        .map(|v| format!("{} ({})", v.value, v.count))
+        .collect();
+    assert_eq!(
+        brands,
+        [
+            "Beira Rio (10)",
+            "Modare (10)",
+            "Via Marte (10)",
+            "Vizzano (10)"
+        ],
+        "descriptors after the audience word (Flat, Casual, Salto) are no brands"
+    );
+    let (_, p) = index
+        .product_by_id("1")
+        .expect("lookup")
+        .expect("product 1");
+    assert_eq!(p.brand.as_deref(), Some("Beira Rio"));
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["tamanco vizzano"]);
+    assert_eq!(turns[0].0, ids(&["13", "14"]), "{}", turns[0].1);
+}
+
+/// A fashion label's own export: titles are product names ("Luna skinny
+/// RW", "Skinny Ankle Denim"), and a descriptor that leads some titles is
+/// written in lower case in others.
+#[test]
+fn a_word_titles_also_write_in_lower_case_is_no_brand() {
+    let mut csv = String::from("id,title,price\n");
+    let names = ["Luna", "Kim", "Jade", "Greta"];
+    let mut id = 0;
+    for round in 0..6 {
+        id += 1;
+        let name = names[round % names.len()];
+        csv.push_str(&format!("{id},{name} skinny {round} Jeans,19.99\n"));
+        for kind in ["Ankle Denim", "Cheapo Jeans", "Bargain Trousers"] {
+            id += 1;
+            csv.push_str(&format!("{id},Skinny {kind} {round},14.99\n"));
+        }
+    }
+    let dir = common::index_of(&csv);
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let brands: Vec<&str> = index
+        .vocabulary()
+        .values("brand")
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    assert!(!brands.contains(&"Skinny"), "{brands:?}");
+}

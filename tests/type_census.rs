@@ -68,11 +68,12 @@ fn census(rel: &str, currency: &str, max_types: usize, min_typed: f64) {
 #[test]
 fn census_of_real_catalogs() {
     // Before learning skipped codes, colours and brand words: br-retail
-    // 1,040 distinct types, Myntra 1,064.
+    // 1,040 distinct types, Myntra 1,064. Function words never a head:
+    // br-retail 1,287 -> 1,302 ("Com" and "De" gave way to their nouns).
     census(
         "../shared/datasets/br-retail/products.csv",
         "BRL",
-        1300,
+        1320,
         0.99,
     );
     census("../shared/datasets/myntra/products.csv", "INR", 400, 0.99);

@@ -3,7 +3,7 @@
 //! feed values (gender codes, age groups, availability, yes/no flags,
 //! audience names),
 //! read from one plain-text file per language (`headers/en.txt`,
-//! `headers/pt.txt`, compiled in with `include_str!`) and parsed once.
+//! `headers/pt.txt`, `es`, `fr`, `de`, `it`, compiled in with `include_str!`) and parsed once.
 //! The format is documented at the top of `headers/en.txt`: a reviewer adds
 //! an alias by editing one line of one file.
 //!
@@ -18,6 +18,10 @@ use std::sync::OnceLock;
 const FILES: &[(&str, &str)] = &[
     ("en", include_str!("headers/en.txt")),
     ("pt", include_str!("headers/pt.txt")),
+    ("es", include_str!("headers/es.txt")),
+    ("fr", include_str!("headers/fr.txt")),
+    ("de", include_str!("headers/de.txt")),
+    ("it", include_str!("headers/it.txt")),
 ];
 
 /// A feed's gender code.

@@ -78,6 +78,9 @@ pub struct ColumnMapping {
     pub by_override: bool,
     /// True when the column had no value in the first rows read at open.
     pub empty_in_sample: bool,
+    /// Why the first rows' values moved the column to its field, when they
+    /// did (`unique values`, `values shared by rows`).
+    pub by_values: Option<&'static str>,
 }
 
 /// Which column went where, as decided when the catalog was opened.
@@ -241,6 +244,7 @@ impl HeaderMapping {
                 target,
                 by_override: overridden[index],
                 empty_in_sample: false,
+                by_values: None,
             });
         }
         let currency = [Field::Price, Field::SalePrice, Field::ListPrice]
@@ -283,6 +287,61 @@ impl HeaderMapping {
     /// The currency the price column's header names (`Price (INR)`).
     pub fn header_currency(&self) -> Option<&'static str> {
         self.currency.map(|(c, _)| c)
+    }
+
+    /// Makes `column` the id, as its values in the first rows say (unique
+    /// where the id column's repeat, or where no column is named the id).
+    /// The former id column, its values shared by rows (a style code
+    /// shared by a product's colours), becomes the variant group when no
+    /// column is, else an extra column. A column `--map` chose is never
+    /// moved, nor one a platform reads.
+    pub(crate) fn choose_id(&mut self, column: usize) {
+        let (id, group) = (Field::Id as usize, Field::GroupId as usize);
+        let Some(new) = self.columns.get(column) else {
+            return;
+        };
+        if !matches!(new.target, Target::Extra(_)) {
+            return;
+        }
+        if let Some(old) = self.fields[id] {
+            if self.columns[old].by_override {
+                return;
+            }
+            let target = if self.fields[group].is_none() {
+                self.fields[group] = Some(old);
+                Target::Field(Field::GroupId)
+            } else {
+                Target::Extra(self.columns[old].header.clone())
+            };
+            self.columns[old].target = target;
+            self.columns[old].by_values = Some("values shared by rows");
+        }
+        self.fields[id] = Some(column);
+        self.columns[column].target = Target::Field(Field::Id);
+        self.columns[column].by_values = Some("unique values");
+    }
+
+    /// Leaves the category to the type column: the category columns, whose
+    /// values the first rows show no coarser than the type's (a department
+    /// or collection beside the product type, not its parent), are kept as
+    /// extra columns.
+    pub(crate) fn category_to_type(&mut self) {
+        let c = Field::Category as usize;
+        let columns: Vec<usize> = self.columns_of(Field::Category).collect();
+        for i in columns {
+            if self.columns[i].by_override {
+                continue;
+            }
+            self.columns[i].target = Target::Extra(self.columns[i].header.clone());
+            self.columns[i].by_values = Some("no coarser than the type");
+            if self.fields[c] == Some(i) {
+                self.fields[c] = None;
+            }
+            self.fallbacks[c].retain(|&f| f != i);
+        }
+        if self.fields[c].is_none() && !self.fallbacks[c].is_empty() {
+            self.fields[c] = Some(self.fallbacks[c].remove(0));
+        }
     }
 
     /// Marks which columns had no value in the rows read at open.
@@ -346,6 +405,9 @@ impl fmt::Display for HeaderMapping {
             }
             if c.by_override {
                 f.write_str(" (--map)")?;
+            }
+            if let Some(why) = c.by_values {
+                write!(f, " ({why} in the first rows)")?;
             }
             writeln!(f)?;
         }

@@ -37,6 +37,17 @@ pub(crate) fn candidate(header: &str) -> Option<Candidate> {
     word_match(&rest).map(|(field, rank)| (3, rank, field))
 }
 
+/// True for a header naming an identifier: its last word is one of the
+/// id's names (`article_id`, `product_code`, `Style SKU`, `Ref.`). Such a
+/// column may be the id when its values are unique (see
+/// [`super::reader`]).
+pub(crate) fn names_identifier(header: &str) -> bool {
+    let words = text::words(header);
+    words
+        .last()
+        .is_some_and(|w| matches!(aliases().field(w), Some((Field::Id, _))))
+}
+
 /// Words without filler and currencies (`Sale Price (INR)` -> `sale price`).
 fn significant(words: &[String]) -> Vec<&str> {
     let a = aliases();
@@ -72,6 +83,23 @@ fn word_match(words: &[&str]) -> Option<(Field, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn identifier_headers() {
+        for h in [
+            "article_id",
+            "product_code",
+            "Style SKU",
+            "id",
+            "Ref",
+            "codigo",
+        ] {
+            assert!(names_identifier(h), "{h}");
+        }
+        for h in ["department_no", "prod_name", "Price", "", "idea"] {
+            assert!(!names_identifier(h), "{h}");
+        }
+    }
 
     fn auto(header: &str) -> Option<Field> {
         candidate(header).map(|(_, _, field)| field)
@@ -113,7 +141,21 @@ mod tests {
             ("categoria", Some(Category)),
             ("departamento", Some(Category)),
             ("product_type", Some(Category)),
-            ("tipo", Some(Category)),
+            ("tipo", Some(Type)),
+            ("product_type_name", Some(Type)),
+            ("articleType", Some(Type)),
+            ("subcategoria", Some(Type)),
+            ("Sub Category", Some(Type)),
+            ("department_no", None),
+            ("product_type_no", None),
+            ("nombre", Some(Title)),
+            ("precio", Some(Price)),
+            ("talla", Some(Size)),
+            ("descripción", Some(Description)),
+            ("Preis", Some(Price)),
+            ("Größe", Some(Size)),
+            ("prix barré", Some(ListPrice)),
+            ("colore", Some(Color)),
             ("product_category_tree", Some(Category)),
             ("google_product_category", Some(Category)),
             ("Price", Some(Price)),

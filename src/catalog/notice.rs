@@ -53,6 +53,18 @@ pub enum NoticeKind {
         /// The range's highest amount.
         high: f64,
     },
+    /// The row's id is an earlier row's of another variant group (two
+    /// products sharing a supplier's code as SKU), or of another variant of
+    /// its product (110V and 220V given one SKU): it is made unique with
+    /// the row's group, or its option values.
+    IdMadeUnique {
+        /// The id as written.
+        shared: String,
+        /// The line of the earlier row with that id.
+        first: u64,
+        /// The id given to the row: `group:id`, or `id:options`.
+        id: String,
+    },
 }
 
 impl fmt::Display for NoticeKind {
@@ -86,6 +98,10 @@ impl fmt::Display for NoticeKind {
                     field.name()
                 )
             }
+            NoticeKind::IdMadeUnique { shared, first, id } => write!(
+                f,
+                "id {shared:?} is also the id of the row on line {first}: read as {id:?}"
+            ),
         }
     }
 }

@@ -149,6 +149,10 @@ pub enum Field {
     Brand,
     /// Category or category path.
     Category,
+    /// The product type: the most specific level of the category
+    /// (`product_type_name`, `article type`, `subcategoria`), read as the
+    /// category path's last level.
+    Type,
     /// Price (the regular one when a sale price is also given).
     Price,
     /// A price before a discount (`mrp`, `list_price`, `compare_at_price`).
@@ -187,12 +191,13 @@ pub enum Field {
 
 impl Field {
     /// Every canonical field, in display order.
-    pub const ALL: [Field; 22] = [
+    pub const ALL: [Field; 23] = [
         Field::Id,
         Field::Title,
         Field::Description,
         Field::Brand,
         Field::Category,
+        Field::Type,
         Field::Price,
         Field::ListPrice,
         Field::SalePrice,
@@ -220,6 +225,7 @@ impl Field {
             Field::Description => "description",
             Field::Brand => "brand",
             Field::Category => "category",
+            Field::Type => "type",
             Field::Price => "price",
             Field::ListPrice => "list_price",
             Field::SalePrice => "sale_price",

@@ -164,8 +164,34 @@ impl CatalogReader {
             .iter()
             .rposition(|h| !h.is_empty())
             .map_or(0, |i| i + 1);
-        let prescan = prescan(&text, truncated, delimiter, &mapping, header_len);
+        let mut id_columns = if platform.is_some() {
+            Vec::new()
+        } else {
+            id_candidates(&mapping)
+        };
+        // The category and type columns' values too: whether the category
+        // is the type's parent level.
+        let levels = [Field::Category, Field::Type].map(|f| mapping.column(f));
+        if let [Some(category), Some(kind)] = levels {
+            id_columns.extend([category, kind]);
+        }
+        let prescan = prescan(
+            &text,
+            truncated,
+            delimiter,
+            &mapping,
+            header_len,
+            &id_columns,
+        );
         mapping.set_empty_in_sample(&prescan.non_empty);
+        if let Some(column) = unique_id_column(&mapping, &prescan.ids) {
+            mapping.choose_id(column);
+        }
+        if let [Some(category), Some(kind)] = levels
+            && !is_parent_level(&prescan.ids, category, kind)
+        {
+            mapping.category_to_type();
+        }
 
         let mut rows = RowParser::new(mapping, header_len, required_len, decoder);
         rows.default_currency = opts
@@ -361,6 +387,84 @@ struct Prescan {
     /// The most common currency of the sample's rows (currency column, else
     /// price symbols).
     currency: Option<String>,
+    /// The values of the columns that may be the id (see [`id_candidates`]).
+    ids: Vec<IdValues>,
+}
+
+/// What the first rows hold in a column that may be the id.
+#[derive(Debug, Default)]
+struct IdValues {
+    column: usize,
+    /// Rows read.
+    rows: usize,
+    /// Its distinct non-empty values.
+    values: rustc_hash::FxHashSet<String>,
+    /// Rows with a value.
+    filled: usize,
+}
+
+impl IdValues {
+    /// Every row has a value, and no two the same.
+    fn unique(&self) -> bool {
+        self.rows >= 2 && self.filled == self.rows && self.values.len() == self.filled
+    }
+
+    /// Some value is in several rows.
+    fn repeats(&self) -> bool {
+        self.values.len() < self.filled
+    }
+}
+
+/// True when the `category` column is a coarser level than the `kind`
+/// (type) column in the first rows: at most half as many values (`moda`,
+/// `zapatos` over `Vestido`, `Falda`, `Botín`...). A department or
+/// collection column about as varied as the types is no parent of them.
+fn is_parent_level(values: &[IdValues], category: usize, kind: usize) -> bool {
+    let distinct = |c: usize| {
+        values
+            .iter()
+            .find(|v| v.column == c)
+            .map(|v| v.values.len())
+    };
+    match (distinct(category), distinct(kind)) {
+        (Some(c), Some(k)) => c * 2 <= k,
+        _ => true,
+    }
+}
+
+/// The columns whose first values may decide the id: the one mapped to it
+/// by its name (not by `--map`), and the others whose header names an
+/// identifier ([`super::header_names::names_identifier`]).
+fn id_candidates(mapping: &HeaderMapping) -> Vec<usize> {
+    use super::header::Target;
+    mapping
+        .columns()
+        .iter()
+        .filter(|c| match &c.target {
+            Target::Field(Field::Id) => !c.by_override,
+            Target::Extra(_) => super::header_names::names_identifier(&c.header),
+            _ => false,
+        })
+        .map(|c| c.index)
+        .collect()
+}
+
+/// The column the id should be, when the first rows say so: the leftmost
+/// candidate with a unique value in every row, where the id column's values
+/// repeat (a style shared by its colours: H&M's `product_code` beside the
+/// article's `article_id`) or where no column is named the id.
+fn unique_id_column(mapping: &HeaderMapping, ids: &[IdValues]) -> Option<usize> {
+    let current = mapping.column(Field::Id);
+    if let Some(c) = current {
+        match ids.iter().find(|v| v.column == c) {
+            Some(v) if v.repeats() => {}
+            _ => return None,
+        }
+    }
+    ids.iter()
+        .filter(|v| Some(v.column) != current)
+        .find(|v| v.unique() && (current.is_some() || v.rows >= 5))
+        .map(|v| v.column)
 }
 
 /// Reads the records of the sample (the last one too only when the sample
@@ -372,8 +476,16 @@ fn prescan(
     delimiter: u8,
     mapping: &HeaderMapping,
     header_len: usize,
+    id_columns: &[usize],
 ) -> Prescan {
     let mut reader = RecordReader::new(text, delimiter);
+    let mut ids: Vec<IdValues> = id_columns
+        .iter()
+        .map(|&column| IdValues {
+            column,
+            ..IdValues::default()
+        })
+        .collect();
     let mut non_empty = vec![false; header_len];
     let mut decimals = DecimalVotes::default();
     let mut currencies: Vec<(String, u64)> = Vec::new();
@@ -384,9 +496,16 @@ fn prescan(
     let currency_col = mapping.column(Field::Currency);
     let mut first = true;
     // One record behind, so the last (perhaps cut) record can be left out.
-    type Row = (Vec<usize>, Vec<String>, Option<String>);
+    type Row = (Vec<usize>, Vec<String>, Option<String>, Vec<String>);
     let mut pending: Option<Row> = None;
     let mut take = |row: Row| {
+        for (v, cell) in ids.iter_mut().zip(row.3) {
+            v.rows += 1;
+            if !cell.is_empty() {
+                v.filled += 1;
+                v.values.insert(cell);
+            }
+        }
         for i in row.0 {
             if let Some(seen) = non_empty.get_mut(i) {
                 *seen = true;
@@ -424,7 +543,14 @@ fn prescan(
         let currency = currency_col
             .filter(|&i| !record.blank(i))
             .and_then(|i| price::normalize_currency(&String::from_utf8_lossy(record.field(i))));
-        if let Some(row) = pending.replace((filled, prices, currency)) {
+        let id_cells = id_columns
+            .iter()
+            .map(|&i| {
+                let cell = record.field(i);
+                String::from_utf8_lossy(cell).trim().to_string()
+            })
+            .collect();
+        if let Some(row) = pending.replace((filled, prices, currency, id_cells)) {
             take(row);
         }
     }
@@ -439,9 +565,11 @@ fn prescan(
             best = Some(entry);
         }
     }
+    let currency = best.map(|(c, _)| c.clone());
     Prescan {
         non_empty,
         decimals,
-        currency: best.map(|(c, _)| c.clone()),
+        currency,
+        ids,
     }
 }

@@ -27,9 +27,10 @@ enum Slot {
 }
 
 /// The fields read from several cells at once, after the other cells.
-const LATER: [Field; 11] = [
+const LATER: [Field; 12] = [
     Field::Id,
     Field::Title,
+    Field::Type,
     Field::Price,
     Field::SalePrice,
     Field::ListPrice,
@@ -54,7 +55,9 @@ pub(crate) struct RowParser {
     pub(crate) sample_currency: Option<String>,
     pub(crate) currencies: Vec<(String, u64)>,
     pub(crate) decimals: DecimalVotes,
-    ids: FxHashMap<Box<str>, u64>,
+    /// Ids seen: the line of their row and a hash of its variant group (0
+    /// when it has none).
+    ids: FxHashMap<Box<str>, (u64, u64)>,
     notices: Vec<RowNotice>,
 }
 
@@ -107,7 +110,9 @@ impl RowParser {
             .columns_of(field)
             .filter(|&i| !rec.blank(i))
             .map(|i| clean_short(&text.field(i)))
-            .find(|v| !v.is_empty() && (field != Field::Category || !is_number(v)))
+            .find(|v| {
+                !v.is_empty() && (!matches!(field, Field::Category | Field::Type) || !is_number(v))
+            })
             .unwrap_or_default()
     }
 
@@ -169,7 +174,7 @@ impl RowParser {
     /// Validates a record and builds its product.
     pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Product, RowError> {
         let coding = self.decoder.decide(rec);
-        self.row_text(rec, coding, line)
+        self.row_text(rec, coding, line, None, "")
     }
 
     /// Decodes a record (learning the file's legacy encoding from it).
@@ -178,11 +183,16 @@ impl RowParser {
     }
 
     /// Validates a record already decoded as `coding` and builds its product.
+    /// `group` is the row's variant group when a platform's export names it
+    /// (else the group id column's cell is), `options` its option values
+    /// (`Rosa:M`, empty when it has none).
     pub(crate) fn row_text(
         &mut self,
         rec: Record<'_>,
         coding: RowText<'_>,
         line: u64,
+        group: Option<&str>,
+        options: &str,
     ) -> Result<Product, RowError> {
         let raw_id = self.first(rec, &coding, Field::Id);
         let id_opt = (!raw_id.is_empty()).then(|| raw_id.clone());
@@ -192,15 +202,45 @@ impl RowParser {
             kind,
         };
         let (title, prices) = self.validate(rec, &coding).map_err(fail)?;
-        let id = if raw_id.is_empty() {
+        let mut id = if raw_id.is_empty() {
             format!("line-{line}")
         } else {
             raw_id
         };
-        if let Some(&first) = self.ids.get(id.as_str()) {
-            return Err(fail(RowErrorKind::DuplicateId(first)));
+        let group_cell;
+        let group = match group {
+            Some(g) => g.trim(),
+            None => {
+                group_cell = self
+                    .mapping
+                    .column(Field::GroupId)
+                    .filter(|&i| !rec.blank(i))
+                    .map(|i| coding.field(i));
+                group_cell.as_deref().map_or("", str::trim)
+            }
+        };
+        let group_hash = group_hash(group);
+        let mut derived = None;
+        if let Some(&(first, first_group)) = self.ids.get(id.as_str()) {
+            // The same id in another variant group (two products given one
+            // supplier's option code as SKU) is a product of its own: its
+            // id is made unique with its group, and the row reported as kept.
+            // In its own group, a variant of other options than the row
+            // with its id (110V and 220V given one SKU) is its id and options.
+            let made = if group_hash != 0 && first_group != group_hash {
+                format!("{group}:{id}")
+            } else if !options.is_empty() {
+                format!("{id}:{options}")
+            } else {
+                return Err(fail(RowErrorKind::DuplicateId(first)));
+            };
+            if let Some(&(line, _)) = self.ids.get(made.as_str()) {
+                return Err(fail(RowErrorKind::DuplicateId(line)));
+            }
+            derived = Some((std::mem::replace(&mut id, made), first));
         }
-        self.ids.insert(id.clone().into_boxed_str(), line);
+        self.ids
+            .insert(id.clone().into_boxed_str(), (line, group_hash));
         // The row is kept: what its prices taught counts now.
         for evidence in prices.evidence {
             self.decimals.add(evidence);
@@ -220,6 +260,7 @@ impl RowParser {
             }
             let cell = coding.field(i);
             let short = || Some(clean_short(&cell)).filter(|s| !s.is_empty());
+            let attribute = || short().filter(|s| !super::value::is_placeholder_value(s));
             match slot {
                 Slot::Field(Field::Description) if super::html::has_markup(&cell) => {
                     product.description = super::html::to_text(&cell)
@@ -229,9 +270,9 @@ impl RowParser {
                     product.brand = short().filter(|b| !super::value::is_placeholder_brand(b))
                 }
                 Slot::Field(Field::Currency) => row_currency = price::normalize_currency(&cell),
-                Slot::Field(Field::Color) => product.color = short(),
-                Slot::Field(Field::Size) => product.size = short(),
-                Slot::Field(Field::Material) => product.material = short(),
+                Slot::Field(Field::Color) => product.color = attribute(),
+                Slot::Field(Field::Size) => product.size = attribute(),
+                Slot::Field(Field::Material) => product.material = attribute(),
                 Slot::Field(Field::Rating) => product.rating = parse_rating(&cell),
                 Slot::Field(Field::Stock) => product.stock = parse_stock(&cell),
                 Slot::Field(Field::GroupId) => product.group_id = short(),
@@ -253,7 +294,10 @@ impl RowParser {
         // row's columns left empty.
         super::specs::fill_from_specs(&mut product);
         let non_empty = |s: String| (!s.is_empty()).then_some(s);
-        product.category = non_empty(self.first(rec, &coding, Field::Category));
+        product.category = non_empty(under_category(
+            self.first(rec, &coding, Field::Category),
+            self.first(rec, &coding, Field::Type),
+        ));
         product.url = non_empty(self.first(rec, &coding, Field::Url));
         product.image_url = non_empty(self.first(rec, &coding, Field::ImageUrl));
         let gender = self.first(rec, &coding, Field::Gender);
@@ -262,6 +306,13 @@ impl RowParser {
         (product.gender, product.feed_audience) = feed::gender_and_audience(&gender, &age, feed);
 
         let mut notices: Vec<NoticeKind> = prices.ignored;
+        if let Some((shared, first)) = derived {
+            notices.push(NoticeKind::IdMadeUnique {
+                shared,
+                first,
+                id: product.id.clone(),
+            });
+        }
         if let Some(n) = product.stock.filter(|&n| n < 0) {
             notices.push(NoticeKind::NegativeStock(n));
             product.stock = Some(0);
@@ -307,6 +358,36 @@ impl RowParser {
             .map(|i| text.field(i).trim().to_string())
             .collect()
     }
+}
+
+/// The category path with the type column's value as its last level
+/// (`moda` and `Vestido` -> `moda > Vestido`), unless the path ends with it.
+fn under_category(category: String, kind: String) -> String {
+    if kind.is_empty() {
+        return category;
+    }
+    if category.is_empty() {
+        return kind;
+    }
+    let last = category
+        .rsplit(['>', '|', '/', '\\', '›', '»'])
+        .next()
+        .unwrap_or("");
+    if crate::text::key(last) == crate::text::key(&kind) {
+        return category;
+    }
+    format!("{category} > {kind}")
+}
+
+/// A hash of a variant group's value, 0 for none.
+fn group_hash(group: &str) -> u64 {
+    use std::hash::{BuildHasher, BuildHasherDefault};
+    if group.is_empty() {
+        return 0;
+    }
+    BuildHasherDefault::<rustc_hash::FxHasher>::default()
+        .hash_one(group)
+        .max(1)
 }
 
 /// True for a value made of digits only: an id, not a category path.

@@ -117,7 +117,7 @@ fn usable_value(value: &str) -> Option<String> {
 /// "3T-4T", "Twin", "10"), not a measurement ("84 Inch", `12"`, "10x15",
 /// "5.3 GB"), which crawled "Size:" fields hold as often: a size filter
 /// on those would read "iphone 12 case" as size 12.
-fn is_size_name(value: &str) -> bool {
+pub(crate) fn is_size_name(value: &str) -> bool {
     let quoted = value.contains(['"', '\'', '”', '′', '″']);
     let dimensions = value
         .as_bytes()

@@ -160,6 +160,9 @@ pub(crate) fn is_placeholder_brand(s: &str) -> bool {
     matches!(
         crate::text::key(s).as_str(),
         "generic"
+            | "generics"
+            | "genericos"
+            | "genericas"
             | "generico"
             | "generica"
             | "unbranded"
@@ -179,13 +182,62 @@ pub(crate) fn is_placeholder_brand(s: &str) -> bool {
     ) || s.trim().chars().all(|c| !c.is_alphanumeric())
 }
 
+/// True for an attribute cell that says the value is missing rather than
+/// giving one: "N/A", "NA", "none", "null", "unknown", "-". A colour,
+/// size or material cell holding it is empty (split at its slash, "N/A"
+/// would be the colours "N" and "A").
+pub(crate) fn is_placeholder_value(s: &str) -> bool {
+    // Every cell of a colour, size and material column comes here: the
+    // placeholders are short and start with n or u, and only those are
+    // folded (no allocation for "Black", "XL").
+    let first = s
+        .trim_start()
+        .bytes()
+        .next()
+        .map(|b| b.to_ascii_lowercase());
+    if s.len() > 16 || !matches!(first, Some(b'n' | b'u')) {
+        return s.trim().chars().all(|c| !c.is_alphanumeric());
+    }
+    matches!(
+        crate::text::key(s).as_str(),
+        "na" | "n a"
+            | "none"
+            | "null"
+            | "nil"
+            | "undefined"
+            | "unknown"
+            | "not available"
+            | "not applicable"
+            | "no aplica"
+            | "nao se aplica"
+    ) || s.trim().chars().all(|c| !c.is_alphanumeric())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn placeholder_values_name_no_value() {
+        for s in ["N/A", "n/a", "NA", "-", "Unknown", "null", " / "] {
+            assert!(is_placeholder_value(s), "{s}");
+        }
+        for s in ["Navy", "A-line", "XL", "36", "Black/White"] {
+            assert!(!is_placeholder_value(s), "{s}");
+        }
+    }
+
+    #[test]
     fn placeholder_brands_name_no_brand() {
-        for s in ["Generic", "GENÉRICO", "Sem Marca", "N/A", "-", "unbranded"] {
+        for s in [
+            "Generic",
+            "GENÉRICO",
+            "GENERICOS",
+            "Sem Marca",
+            "N/A",
+            "-",
+            "unbranded",
+        ] {
             assert!(is_placeholder_brand(s), "{s}");
         }
         for s in ["Electrolux", "Generation", "NA-KD", "Nike"] {

@@ -253,6 +253,9 @@ fn brands_set_aside_line(b: &crate::index::BrandsSetAside) -> String {
             b.qualifiers
         ));
     }
+    if b.stores > 0 {
+        why.push(format!("{} the store's own name", b.stores));
+    }
     let values: Vec<String> = b
         .values
         .iter()

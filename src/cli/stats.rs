@@ -62,7 +62,7 @@ pub fn run(args: StatsArgs) -> anyhow::Result<ExitCode> {
             }
             if a.set_aside > 0 {
                 let why = if a.attribute == "brand" {
-                    "a colour or a word their titles use to describe products, not a brand"
+                    "a colour, a word their titles use to describe products or the store's own name, not a brand"
                 } else {
                     "a value their titles often contradict, and their own names none"
                 };

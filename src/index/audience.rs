@@ -116,9 +116,58 @@ pub fn scan(text: &str) -> AudienceEvidence {
     evidence
 }
 
+/// The audiences a label names: a value of a column that says whom
+/// products are for ("Ladieswear", "Baby/Children", "Kids Girl", "Men
+/// Underwear"). Audience nouns count anywhere in a label, not only after
+/// "for": a column of such labels names people, not characters.
+pub fn scan_label(label: &str) -> AudienceEvidence {
+    let mut evidence = AudienceEvidence::default();
+    let w = learn_words();
+    let words = TextWords::new(label);
+    let keys = words.slices();
+    let mut i = 0;
+    while i < keys.len() {
+        if let Some(&a) = w.audience_words.get(keys[i]) {
+            evidence.add(a);
+            i += 1;
+            continue;
+        }
+        let noun = (1..=w.audience_noun_words.min(keys.len() - i))
+            .rev()
+            .find_map(|n| {
+                w.audience_nouns
+                    .get(&keys[i..i + n].join(" "))
+                    .map(|&a| (a, n))
+            });
+        match noun {
+            Some((a, n)) => {
+                evidence.add(a);
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    evidence
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn labels_name_audiences_with_their_nouns_too() {
+        use Audience::*;
+        let label = |text: &str| scan_label(text).resolve();
+        assert_eq!(label("Ladieswear"), Some(Women));
+        assert_eq!(label("Menswear"), Some(Men));
+        assert_eq!(label("Men Underwear"), Some(Men));
+        assert_eq!(label("Baby/Children"), Some(Baby));
+        assert_eq!(label("Kids Girl"), Some(Girls));
+        assert_eq!(label("Young Boy"), Some(Boys));
+        assert_eq!(label("Children Sizes 92-140"), Some(Kids));
+        assert_eq!(label("Divided"), None);
+        assert_eq!(label("Sport"), None);
+    }
 
     fn learned(text: &str) -> Option<Audience> {
         scan(text).resolve()

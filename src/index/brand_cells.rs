@@ -16,7 +16,11 @@
 //!   its first word: "Regular" of "Regular Fit"), or it has rows enough
 //!   whose titles do not name it.
 //!
-//! Both are judged from the catalog's first rows, and only where the
+//! * one of a handful of values that fill the whole column and that no
+//!   title names: the store's or its supplier's own names (a Shopify
+//!   store's Vendor "Loja", "marketplace", "Nuvem Shop"), not makers.
+//!
+//! All are judged from the catalog's first rows, and only where the
 //! evidence is clear; a real brand that is an ordinary word stays a brand.
 //! Where titles name their brands, a value whose own rows' titles name it
 //! where they name brands (first, where titles lead with their brand) is
@@ -60,6 +64,10 @@ pub(super) enum NotABrand {
     Colour(String),
     /// A word the titles use to describe products ("Slim Fit").
     Qualifier,
+    /// A name of the store or of its supplier, not of a maker: one of the
+    /// few values the whole column holds, which no title names (Shopify
+    /// Vendors "Loja", "marketplace", "Nuvem Shop").
+    Store,
 }
 
 /// A brand value's own rows among the catalog's first.
@@ -86,6 +94,44 @@ pub(super) struct BrandCells {
     uses: FxHashMap<String, (u32, u32)>,
     /// Folded brand cell -> its rows.
     own: FxHashMap<String, OwnRows>,
+    /// Folded values that name the store, not a brand (see [`store_names`]).
+    stores: Vec<String>,
+}
+
+/// Rows with a brand cell the first rows need to tell store names.
+const STORE_MIN_ROWS: u32 = 20;
+/// The most values a column of store names holds (among its commonest).
+const STORE_MAX_VALUES: usize = 5;
+/// Share of the branded rows those values cover.
+const STORE_COVER_SHARE: f64 = 0.95;
+/// Share of a store name's rows whose titles may name it.
+const STORE_NAMED_SHARE: f64 = 0.05;
+
+/// The values of a brand column that name the store rather than brands:
+/// a handful of values (two to five) covering nearly all the first rows,
+/// each named by (almost) none of its rows' titles. A real brand column
+/// has many values, or titles that name them.
+fn store_names(own: &FxHashMap<String, OwnRows>) -> Vec<String> {
+    let total: u32 = own.values().map(|o| o.rows).sum();
+    if total < STORE_MIN_ROWS {
+        return Vec::new();
+    }
+    let mut values: Vec<(&String, &OwnRows)> = own.iter().collect();
+    values.sort_by(|a, b| b.1.rows.cmp(&a.1.rows).then_with(|| a.0.cmp(b.0)));
+    // One value alone is kept: an own-label store's Vendor is its brand
+    // too ("any from Allbirds?"), and a single value is never asked about.
+    if values.len() < 2 {
+        return Vec::new();
+    }
+    let top = &values[..values.len().min(STORE_MAX_VALUES)];
+    let covered: u32 = top.iter().map(|(_, o)| o.rows).sum();
+    let unnamed = |o: &OwnRows| f64::from(o.naming) <= STORE_NAMED_SHARE * f64::from(o.rows);
+    if f64::from(covered) < STORE_COVER_SHARE * f64::from(total)
+        || !top.iter().all(|(_, o)| unnamed(o))
+    {
+        return Vec::new();
+    }
+    top.iter().map(|(k, _)| (*k).clone()).collect()
 }
 
 /// True when the title's words start with the brand's.
@@ -152,6 +198,7 @@ impl BrandCells {
             .filter(|(key, own)| colour(key).is_some() && !cells.named_by_its_rows(own))
             .count();
         cells.colourful = unnamed_colours >= MIN_COLOURS;
+        cells.stores = store_names(&cells.own);
         cells
     }
 
@@ -188,6 +235,9 @@ impl BrandCells {
             return None;
         }
         let key = words.join(" ");
+        if self.stores.contains(&key) {
+            return Some(NotABrand::Store);
+        }
         let own = self.own.get(&key);
         if let Some(shown) = colour(&key) {
             let set_aside = match own {
@@ -257,6 +307,9 @@ pub struct BrandsSetAside {
     pub to_colour: u64,
     /// Rows whose brand cell was a word the titles use as a qualifier.
     pub qualifiers: u64,
+    /// Rows whose brand cell named the store, not a brand.
+    #[serde(default)]
+    pub stores: u64,
     /// The values set aside, most rows first.
     pub values: Vec<FacetValue>,
 }
@@ -264,7 +317,7 @@ pub struct BrandsSetAside {
 impl BrandsSetAside {
     /// Rows whose brand cell was set aside.
     pub fn rows(&self) -> u64 {
-        self.colours + self.qualifiers
+        self.colours + self.qualifiers + self.stores
     }
 }
 
@@ -288,6 +341,7 @@ impl SetAsideCounter {
                 self.counts.to_colour += u64::from(to_colour);
             }
             NotABrand::Qualifier => self.counts.qualifiers += 1,
+            NotABrand::Store => self.counts.stores += 1,
         }
         match self.values.get_mut(brand) {
             Some(n) => *n += 1,
@@ -505,5 +559,49 @@ mod tests {
         assert_eq!(counts.rows(), 3);
         assert_eq!(counts.values[0].value, "Black");
         assert_eq!(counts.values[0].count, 2);
+    }
+
+    #[test]
+    fn a_handful_of_values_no_title_names_are_the_stores_names() {
+        // A dropshipping store's Vendor column: its own names, on every row.
+        let titles = [
+            "Cinta Modeladora Feminina",
+            "Escova Secadora 3 em 1",
+            "Tênis Esportivo Masculino",
+            "Coleira para Cachorro",
+        ];
+        let vendors = ["Loja", "marketplace", "Loja", "Nuvem Shop"];
+        let rows: Vec<(String, &str)> = (0..24)
+            .map(|i| (format!("{} {i}", titles[i % 4]), vendors[i % 4]))
+            .collect();
+        let cells = BrandCells::judge(rows.iter().map(|(t, b)| (t.as_str(), Some(*b))));
+        assert_eq!(
+            cells.verdict("Loja", "Cinta Modeladora Feminina"),
+            Some(NotABrand::Store)
+        );
+        assert_eq!(
+            cells.verdict("Nuvem Shop", "Coleira para Cachorro"),
+            Some(NotABrand::Store)
+        );
+        // The same few values, named by their titles: brands.
+        let rows: Vec<(String, &str)> = (0..24)
+            .map(|i| {
+                (
+                    format!("{} {} {i}", vendors[i % 4], titles[i % 4]),
+                    vendors[i % 4],
+                )
+            })
+            .collect();
+        let cells = BrandCells::judge(rows.iter().map(|(t, b)| (t.as_str(), Some(*b))));
+        assert_eq!(cells.verdict("Loja", "Loja Cinta Modeladora"), None);
+        // Many values: a brand column, whatever its titles say.
+        let rows: Vec<(String, String)> = (0..24)
+            .map(|i| (format!("{} {i}", titles[i % 4]), format!("Maker{}", i % 8)))
+            .collect();
+        let cells = BrandCells::judge(rows.iter().map(|(t, b)| (t.as_str(), Some(b.as_str()))));
+        assert_eq!(cells.verdict("Maker1", "Escova Secadora 3 em 1"), None);
+        // One value on every row: an own-label store's brand, kept.
+        let cells = BrandCells::judge(rows.iter().map(|(t, _)| (t.as_str(), Some("Allbirds"))));
+        assert_eq!(cells.verdict("Allbirds", "Escova Secadora 3 em 1"), None);
     }
 }

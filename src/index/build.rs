@@ -9,6 +9,7 @@
 //! catalog's `Product` and the error type; nothing above `index`.
 
 use super::analyzer;
+use super::audience_columns::AudienceColumns;
 use super::brand_cells::SetAsideCounter;
 use super::coverage::CoverageCounter;
 use super::extra_columns::ExtraColumns;
@@ -53,6 +54,8 @@ pub struct IndexBuilder {
     analyzer: TextAnalyzer,
     /// What the catalog's first products taught, applied to each product.
     learner: Learner,
+    /// The extra columns whose labels say whom products are for.
+    audience_columns: AudienceColumns,
     facets: Vec<FacetCounts>,
     coverage: CoverageCounter,
     /// The extra columns' values (see [`super::extra_columns`]).
@@ -77,6 +80,7 @@ impl IndexBuilder {
     /// style from `sample` (the first products of the catalog).
     pub fn create(build_dir: &Path, sample: &[Product]) -> Result<IndexBuilder> {
         let learner = Learner::from_sample(sample);
+        let audience_columns = AudienceColumns::judge(sample);
         // Small store blocks: a turn reads ten products from random places,
         // and each read decompresses a whole block. The indexing threads
         // compress their own blocks: a dedicated compressor thread is woken
@@ -111,6 +115,7 @@ impl IndexBuilder {
             fields,
             analyzer: analyzer::analyzer(learner.lang),
             learner,
+            audience_columns,
             facets: FACET_FIELDS
                 .iter()
                 .map(|_| FacetCounts::default())
@@ -130,6 +135,18 @@ impl IndexBuilder {
 
     /// Adds one product.
     pub fn add(&mut self, p: &Product) -> Result<()> {
+        // The audience its label columns name, as if the catalog had a
+        // gender column (see `audience_columns`).
+        let with_audience;
+        let p = match self.audience_columns.audience_of(p, self.learner.lang) {
+            Some(label) => {
+                let mut copy = p.clone();
+                copy.gender = Some(label.to_string());
+                with_audience = copy;
+                &with_audience
+            }
+            None => p,
+        };
         let learned = self.learner.learn(p);
         self.count_coverage(p, &learned);
         // The learned values are stored in the product, as if the catalog had them.

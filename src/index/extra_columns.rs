@@ -64,6 +64,12 @@ pub enum StoredOnly {
         /// Rows with a value.
         rows: u64,
     },
+    /// Several columns of one namespace (Shopify's metafields, `Color
+    /// (product.metafields.shopify.color-pattern)`), none a facet: one line.
+    Namespace {
+        /// The columns.
+        columns: u64,
+    },
 }
 
 impl fmt::Display for StoredOnly {
@@ -82,6 +88,9 @@ impl fmt::Display for StoredOnly {
             StoredOnly::OneValue { rows: 1 } => f.write_str("one value, in one row"),
             StoredOnly::OneValue { rows } => write!(f, "one value, the same in its {rows} rows"),
             StoredOnly::Rare { rows } => write!(f, "a value in only {rows} rows"),
+            StoredOnly::Namespace { columns } => {
+                write!(f, "{columns} columns of one namespace, none a facet")
+            }
         }
     }
 }
@@ -187,11 +196,72 @@ impl ExtraColumns {
         }
         facets.sort_by(|a, b| a.0.cmp(&b.0));
         stored_only.sort_by(|a, b| a.header.cmp(&b.header));
+        let stored_only = by_namespace(stored_only);
         Judged {
             facets,
             stored_only,
         }
     }
+}
+
+/// Columns of one namespace grouped together: at least this many.
+const NAMESPACE_COLUMNS: usize = 3;
+
+/// The namespace a header names in parentheses, up to its last dot:
+/// `product.metafields.shopify` of `Color (product.metafields.shopify.color-pattern)`.
+fn namespace(header: &str) -> Option<&str> {
+    let inner = header.trim_end().strip_suffix(')')?;
+    let inner = &inner[inner.rfind('(')? + 1..];
+    let (space, name) = inner.rsplit_once('.')?;
+    let plain = |s: &str| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-'))
+    };
+    (plain(space) && plain(name)).then_some(space)
+}
+
+/// The stored-only columns with those of one namespace (three or more)
+/// summed up in one entry: its headers' names, then the namespace.
+fn by_namespace(columns: Vec<StoredColumn>) -> Vec<StoredColumn> {
+    let mut counts: FxHashMap<&str, usize> = FxHashMap::default();
+    for c in &columns {
+        if let Some(space) = namespace(&c.header) {
+            *counts.entry(space).or_default() += 1;
+        }
+    }
+    let grouped: Vec<String> = counts
+        .into_iter()
+        .filter(|&(_, n)| n >= NAMESPACE_COLUMNS)
+        .map(|(space, _)| space.to_string())
+        .collect();
+    if grouped.is_empty() {
+        return columns;
+    }
+    let mut out = Vec::with_capacity(columns.len());
+    let mut groups: Vec<(String, Vec<String>)> =
+        grouped.into_iter().map(|g| (g, Vec::new())).collect();
+    for c in columns {
+        let group =
+            namespace(&c.header).and_then(|space| groups.iter_mut().find(|(g, _)| g == space));
+        match group {
+            Some((_, names)) => {
+                let name = c.header[..c.header.rfind('(').unwrap_or(c.header.len())].trim();
+                names.push(name.to_string());
+            }
+            None => out.push(c),
+        }
+    }
+    for (space, names) in groups {
+        out.push(StoredColumn {
+            header: format!("{} ({space}.*)", names.join(", ")),
+            why: StoredOnly::Namespace {
+                columns: names.len() as u64,
+            },
+        });
+    }
+    out.sort_by(|a, b| a.header.cmp(&b.header));
+    out
 }
 
 /// What a column's long values were.
@@ -366,6 +436,44 @@ fn is_sentence(value: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_of_one_namespace_are_one_entry() {
+        let column = |header: &str, why: StoredOnly| StoredColumn {
+            header: header.into(),
+            why,
+        };
+        let columns = vec![
+            column(
+                "Activity (product.metafields.shopify.activity)",
+                StoredOnly::OneValue { rows: 5 },
+            ),
+            column(
+                "Cup size (product.metafields.shopify.cup-size)",
+                StoredOnly::OneValue { rows: 3 },
+            ),
+            column(
+                "Fabric (product.metafields.shopify.fabric)",
+                StoredOnly::Rare { rows: 8 },
+            ),
+            column("Tags", StoredOnly::ManyValues { values: 125 }),
+            column("Price (BRL)", StoredOnly::Numbers),
+        ];
+        let grouped = by_namespace(columns);
+        let headers: Vec<String> = grouped
+            .iter()
+            .map(|c| format!("{} ({})", c.header, c.why))
+            .collect();
+        assert_eq!(
+            headers,
+            [
+                "Activity, Cup size, Fabric (product.metafields.shopify.*) \
+                 (3 columns of one namespace, none a facet)",
+                "Price (BRL) (numbers)",
+                "Tags (125 different values)",
+            ]
+        );
+    }
 
     /// The reason for a column of these cells, in a catalog of `products`.
     fn why(cells: &[&str], products: u64) -> Option<StoredOnly> {

@@ -8,6 +8,7 @@
 
 mod analyzer;
 mod audience;
+mod audience_columns;
 mod brand_cells;
 mod build;
 mod build_directory;

@@ -32,12 +32,19 @@ const SAME_NEXT_SHARE: f64 = 0.9;
 const NAME_SHARE: f64 = 0.8;
 /// The longest brand, in words.
 const MAX_WORDS: usize = 4;
+/// A word written in lower case in one of this many of the titles using it
+/// (or more) is a common word, not a name.
+const LOWER_SHARE: usize = 6;
 
 /// Brands learned from titles, by their words' keys.
 #[derive(Debug, Default)]
 pub(super) struct TitleBrands {
     /// Folded words of each brand ("royal canin") -> the brand as written.
     brands: FxHashMap<String, String>,
+    /// Brands named right before the product's reference code, where
+    /// titles start with the type ("Sandália Feminina Salto Grosso Beira
+    /// Rio 8436235 PRETO 34"): folded words -> as written.
+    coded: FxHashMap<String, String>,
     /// Where titles put the brand.
     head: Option<HeadPosition>,
 }
@@ -74,6 +81,15 @@ fn slot(
     }
 }
 
+/// Where a title's reference code is: its first word after the type with
+/// three digits or more ("8436235", "DHQ02" is not, "43759258" is), when
+/// the word before it has none ("18.000 BTUs" is a capacity).
+fn code_at(keys: &[String]) -> Option<usize> {
+    let digits = |k: &String| k.bytes().filter(u8::is_ascii_digit).count();
+    let at = keys.iter().skip(2).position(|k| digits(k) >= 3)? + 2;
+    (digits(&keys[at - 1]) == 0).then_some(at)
+}
+
 /// A title's words: folded keys and byte ranges.
 fn title_words(title: &str) -> (Vec<String>, Vec<std::ops::Range<usize>>) {
     let mut keys = Vec::new();
@@ -90,6 +106,7 @@ fn can_be_brand(key: &str, skip: &dyn Fn(&str) -> bool) -> bool {
     key.chars().count() >= 2
         && !key.bytes().any(|b| b.is_ascii_digit())
         && !types::is_type_name(key)
+        && !types::is_not_type(key)
         && !types::is_audience(key)
         && !skip(key)
         && !crate::language::is_function_word(key)
@@ -130,8 +147,25 @@ impl TitleBrands {
         let mut users: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
         // Per two words in a row: the titles with them so.
         let mut pairs: FxHashMap<(String, String), usize> = FxHashMap::default();
+        // Per word: the titles writing it in lower case after their first
+        // word, where the title capitalises others (a common word, not a name).
+        let mut lower: FxHashMap<String, usize> = FxHashMap::default();
+        // Per last word before a reference code: the titles with it there,
+        // their types (first words), and their words up to the code.
+        let mut coded_slot: FxHashMap<String, usize> = FxHashMap::default();
+        let mut coded_types: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        let mut coded_titles: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for title in brandless {
             let (keys, ranges) = title_words(title);
+            if title.chars().any(char::is_uppercase) {
+                let mut seen: FxHashSet<&String> = FxHashSet::default();
+                for (key, range) in keys.iter().zip(&ranges).skip(1) {
+                    let written = title.get(range.clone()).unwrap_or("");
+                    if !written.chars().any(char::is_uppercase) && seen.insert(key) {
+                        *lower.entry(key.clone()).or_default() += 1;
+                    }
+                }
+            }
             let distinct: FxHashSet<&String> = keys.iter().collect();
             for key in distinct {
                 *used.entry(key.clone()).or_default() += 1;
@@ -140,6 +174,25 @@ impl TitleBrands {
                 keys.windows(2).map(|w| (&w[0], &w[1])).collect();
             for (a, b) in in_row {
                 *pairs.entry((a.clone(), b.clone())).or_default() += 1;
+            }
+            if head == HeadPosition::First
+                && let Some(code) = code_at(&keys)
+                && can_be_brand(&keys[code - 1], not_brand)
+            {
+                let last = &keys[code - 1];
+                *coded_slot.entry(last.clone()).or_default() += 1;
+                coded_types
+                    .entry(last.clone())
+                    .or_default()
+                    .insert(keys[0].clone());
+                let from = code.saturating_sub(MAX_WORDS).max(1);
+                coded_titles.entry(last.clone()).or_default().push((
+                    keys[from..code].to_vec(),
+                    title
+                        .get(ranges[from].start..ranges[code - 1].end)
+                        .unwrap_or("")
+                        .to_string(),
+                ));
             }
             let found = types::head_noun(title, head, skip, known);
             let Some(at) = slot(&keys, title, &ranges, head, found.as_ref()) else {
@@ -183,7 +236,14 @@ impl TitleBrands {
         for (first, count) in in_slot {
             let uses = used.get(&first).copied().unwrap_or(count);
             let after_several = after_types.get(&first).is_none_or(|t| t.len() >= 2);
-            if count < MIN_TITLES || (count as f64) < SLOT_SHARE * uses as f64 || !after_several {
+            // A word the titles also write in lower case, as a descriptor
+            // ("Luna skinny RW" beside "Skinny Ankle Denim"), is no name.
+            let common = lower.get(&first).is_some_and(|&n| n * LOWER_SHARE >= uses);
+            if count < MIN_TITLES
+                || (count as f64) < SLOT_SHARE * uses as f64
+                || !after_several
+                || common
+            {
                 continue;
             }
             let Some(titles) = spans.get(&first) else {
@@ -212,15 +272,39 @@ impl TitleBrands {
             let written = written_words(written, words);
             brands.insert(key, written);
         }
+        let mut coded = FxHashMap::default();
+        for (last, count) in coded_slot {
+            let uses = used.get(&last).copied().unwrap_or(count);
+            let several = coded_types.get(&last).is_some_and(|t| t.len() >= 2);
+            let common = lower.get(&last).is_some_and(|&n| n * LOWER_SHARE >= uses);
+            if count < MIN_TITLES
+                || (count as f64) < SLOT_SHARE * uses as f64
+                || !several
+                || common
+                || brands.contains_key(&last)
+            {
+                continue;
+            }
+            let Some(titles) = coded_titles.get(&last) else {
+                continue;
+            };
+            let words = words_before(titles, not_brand);
+            let Some((keys, written)) = titles.iter().find(|(k, _)| k.len() >= words) else {
+                continue;
+            };
+            let key = keys[keys.len() - words..].join(" ");
+            coded.insert(key, last_words(written, words));
+        }
         TitleBrands {
             brands,
+            coded,
             head: Some(head),
         }
     }
 
     /// True when no brand was learned.
     pub(super) fn is_empty(&self) -> bool {
-        self.brands.is_empty()
+        self.brands.is_empty() && self.coded.is_empty()
     }
 
     /// The learned brand `title` names in its brand slot (given its head
@@ -232,30 +316,42 @@ impl TitleBrands {
         head: Option<&Head<'_>>,
     ) -> Option<(String, std::ops::Range<usize>)> {
         let position = self.head?;
-        if self.brands.is_empty() {
+        if self.is_empty() {
             return None;
         }
         let (keys, ranges) = title_words(title);
-        let at = slot(&keys, title, &ranges, position, head)?;
-        (1..=MAX_WORDS.min(keys.len().saturating_sub(at)))
-            .rev()
-            .find_map(|n| {
-                let brand = self.brands.get(&keys[at..at + n].join(" "))?;
-                Some((brand.clone(), ranges[at].start..ranges[at + n - 1].end))
+        let in_slot = slot(&keys, title, &ranges, position, head).and_then(|at| {
+            (1..=MAX_WORDS.min(keys.len().saturating_sub(at)))
+                .rev()
+                .find_map(|n| {
+                    let brand = self.brands.get(&keys[at..at + n].join(" "))?;
+                    Some((brand.clone(), ranges[at].start..ranges[at + n - 1].end))
+                })
+        });
+        in_slot.or_else(|| {
+            let code = code_at(&keys)?;
+            (1..=MAX_WORDS.min(code - 1)).rev().find_map(|n| {
+                let brand = self.coded.get(&keys[code - n..code].join(" "))?;
+                Some((brand.clone(), ranges[code - n].start..ranges[code - 1].end))
             })
+        })
     }
 
     /// The learned brands of several words, folded ("royal canin").
     pub(super) fn multi_word_keys(&self) -> impl Iterator<Item = &str> {
         self.brands
             .keys()
+            .chain(self.coded.keys())
             .filter(|k| k.contains(' '))
             .map(String::as_str)
     }
 
     /// The words of every learned brand, folded.
     pub(super) fn words(&self) -> impl Iterator<Item = &str> {
-        self.brands.keys().flat_map(|k| k.split(' '))
+        self.brands
+            .keys()
+            .chain(self.coded.keys())
+            .flat_map(|k| k.split(' '))
     }
 }
 
@@ -284,6 +380,43 @@ fn brand_words(titles: &[(Vec<String>, String)], own: &dyn Fn(&str, &str) -> boo
         words += 1;
     }
     words
+}
+
+/// How many words a brand named before the code has: its last word, and
+/// each word before it that every title of it (but a few) has there and
+/// that can be a brand's ("Beira Rio", "Via Marte").
+fn words_before(titles: &[(Vec<String>, String)], not_brand: &dyn Fn(&str) -> bool) -> usize {
+    let mut words = 1;
+    while words < MAX_WORDS {
+        let mut before: FxHashMap<&str, usize> = FxHashMap::default();
+        for (keys, _) in titles {
+            if let Some(k) = keys.len().checked_sub(words + 1).map(|i| &keys[i]) {
+                *before.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        let Some((&word, &count)) = before.iter().max_by_key(|(w, n)| (**n, *w)) else {
+            break;
+        };
+        if (count as f64) < SAME_NEXT_SHARE * titles.len() as f64 || !can_be_brand(word, not_brand)
+        {
+            break;
+        }
+        words += 1;
+    }
+    words
+}
+
+/// The last `words` words of `written` (a title's span), as written.
+fn last_words(written: &str, words: usize) -> String {
+    let mut starts = Vec::new();
+    crate::text::for_each_word(written, |_, range| starts.push(range.start));
+    let start = starts
+        .len()
+        .checked_sub(words)
+        .and_then(|i| starts.get(i))
+        .copied()
+        .unwrap_or(0);
+    written[start..].to_string()
 }
 
 /// The first `words` words of `written` (a title's span), as written.

@@ -84,6 +84,13 @@ pub fn is_audience(key: &str) -> bool {
     title_words().audience.contains(key)
 }
 
+/// True when `key` is a word titles use around types that is never one:
+/// a unit, packaging, filler or a descriptor ("skinny", "estampado"), the
+/// languages' `[titles] not_types`.
+pub fn is_not_type(key: &str) -> bool {
+    title_words().not_types.contains(key)
+}
+
 /// True when `key` could be a product type: a word, not a code, unit,
 /// size, colour or audience (people's or animals': "Cama de Gato" is a
 /// bed, for a cat).
@@ -329,6 +336,7 @@ pub fn head_noun<'t>(
     let ok = |i: usize| {
         let key = words.key(i);
         is_candidate(key)
+            && !crate::language::is_function_word(key)
             && !skip(key)
             && !material(key)
             && !is_colour_compound(words.surface(i))

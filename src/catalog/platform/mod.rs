@@ -72,6 +72,19 @@ pub(crate) struct PlatformRows {
     ends: Vec<usize>,
 }
 
+/// The size an option value names: the value, or its part before a
+/// measurement in parentheses ("G (7cm)" -> "G"); none when it is a
+/// measurement ("10cm Largura", "16cm").
+fn option_size(value: &str) -> Option<String> {
+    if super::specs::is_size_name(value) {
+        return Some(value.to_string());
+    }
+    let (size, rest) = value.split_once('(')?;
+    let (size, inner) = (size.trim(), rest.trim_end().strip_suffix(')')?);
+    (!size.is_empty() && super::specs::is_size_name(size) && !super::specs::is_size_name(inner))
+        .then(|| size.to_string())
+}
+
 /// `id:10` names the product whose id is 10 (WooCommerce).
 fn parent_ref(cell: &str) -> &str {
     let cell = cell.trim();
@@ -168,19 +181,28 @@ impl PlatformRows {
                 }
             }
         }
-        // A variant with no id of its own: its group and option values.
+        // The variant's option values ("110V", "Rosa:M 41-51CM"): with its
+        // group, the id of a variant with no id of its own, and after its
+        // id, the id of one whose id another variant of its product has.
+        let mut values = String::new();
+        for &(_, v) in &self.r.options {
+            let value = cells.get(v).map(|v| v.trim()).unwrap_or("");
+            if !value.is_empty() && fold(value) != "defaulttitle" {
+                if !values.is_empty() {
+                    values.push(':');
+                }
+                values.push_str(value);
+            }
+        }
         if id.is_none()
             && let (Some(g), Some(c)) = (&group, rows.mapping.column(Field::Id))
             && c < cells.len()
         {
-            let mut made = g.clone();
-            for &(_, v) in &self.r.options {
-                let value = cells.get(v).map(|v| v.trim()).unwrap_or("");
-                if !value.is_empty() && fold(value) != "defaulttitle" {
-                    made.push(':');
-                    made.push_str(value);
-                }
-            }
+            let made = if values.is_empty() {
+                g.clone()
+            } else {
+                format!("{g}:{values}")
+            };
             cells[c] = Cow::Owned(made);
         }
         let hidden = self.r.hide.iter().find_map(|(c, values)| {
@@ -207,10 +229,12 @@ impl PlatformRows {
         }
         let merged = Record::from_parts(&self.data, &self.ends);
         let text = RowText::rebuilt(merged, &coding);
-        let result = rows.row_text(merged, text, line).map(|mut product| {
-            self.finish(&mut product, &cells, group, parent.as_deref(), rows);
-            product
-        });
+        let result = rows
+            .row_text(merged, text, line, group.as_deref(), &values)
+            .map(|mut product| {
+                self.finish(&mut product, &cells, group, parent.as_deref(), rows);
+                product
+            });
         Outcome::Row(result)
     }
 
@@ -300,7 +324,14 @@ impl PlatformRows {
             }
             match aliases().field(&fold(&name)).map(|(f, _)| f) {
                 Some(Field::Color) => product.color = Some(value),
-                Some(Field::Size) => product.size = Some(value),
+                // A size option names a size ("G (7cm)" is G); a
+                // measurement ("10cm Largura") is an attribute of its own.
+                Some(Field::Size) => match option_size(&value) {
+                    Some(size) => product.size = Some(size),
+                    None => {
+                        product.extra.insert(name, value);
+                    }
+                },
                 Some(Field::Material) => product.material = Some(value),
                 _ => {
                     product.extra.insert(name, value);
@@ -406,6 +437,16 @@ fn title_options(title: &str) -> Option<(String, Vec<(String, String)>)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn size_options_name_sizes_not_measurements() {
+        assert_eq!(option_size("G").as_deref(), Some("G"));
+        assert_eq!(option_size("42").as_deref(), Some("42"));
+        assert_eq!(option_size("P-M").as_deref(), Some("P-M"));
+        assert_eq!(option_size("G (7cm)").as_deref(), Some("G"));
+        assert_eq!(option_size("10cm Largura"), None);
+        assert_eq!(option_size("16cm"), None);
+    }
 
     #[test]
     fn list_cells_and_category_paths() {

@@ -244,3 +244,16 @@ fn position_follows_the_catalog() {
         HeadPosition::First
     );
 }
+
+#[test]
+fn a_pair_or_a_function_word_is_no_head() {
+    // "Par de Alianças" is wedding rings: a pair is packaging, and "de"
+    // (left once "Par" is skipped) is a function word.
+    for title in ["Par de Alianças 4mm Abauladas", "Par Alianças 6mm com Anel"] {
+        assert_eq!(
+            head(title, HeadPosition::First).as_deref(),
+            Some("Alianças"),
+            "{title}"
+        );
+    }
+}
