@@ -414,7 +414,7 @@ pub fn apply(
     c.facets.retain(|_, f: &mut FacetFilter| !f.is_empty());
     // Words said with the product type name the product ("necklace set"),
     // and so do words asked for without any type ("remote control car"):
-    // see `relax::relaxation_order`.
+    // see `order::relaxation_order`.
     let typed = c.facet(&Slot::Type).is_some_and(|f| !f.any_of.is_empty());
     if changes.touched.contains(&ConstraintKind::Text)
         && (changes.touched.contains(&ConstraintKind::Facet(Slot::Type)) || !typed)

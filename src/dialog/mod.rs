@@ -10,6 +10,7 @@ mod alternatives;
 mod apply;
 mod context;
 mod numbers;
+mod order;
 mod question;
 mod relax;
 mod reread;
@@ -18,8 +19,9 @@ mod step;
 pub use alternatives::replacing;
 pub use apply::{Action, Changes, apply};
 pub use context::{Count, measured, narrowed};
+pub use order::relaxation_order;
 pub use question::{Page, openers, question, shown};
-pub use relax::{Fallback, after_search, closer, drop_constraint, relaxation_order};
+pub use relax::{Fallback, after_search, closer, drop_constraint};
 pub use reread::described;
 pub use step::{Context, Step, next_step, paged, prior_language, selected, similar};
 
