@@ -71,3 +71,49 @@ fn words_narrowing_to_unlabelled_products_of_a_labelled_kind_keep_the_audience()
     assert!(!turns[0].1.contains("doesn't say who"), "{}", turns[0].1);
     assert!(!turns[0].0.contains("k1"), "{}", turns[0].1);
 }
+
+#[test]
+fn a_few_labelled_products_of_a_mostly_unlabelled_kind_come_first_with_the_others() {
+    let mut csv = String::from("id,title,brand,gender,price\n");
+    csv.push_str("h0,Puma Women Black PU Hand Bag,Puma,Women,3999\n");
+    for i in 1..13 {
+        csv.push_str(&format!(
+            "h{i},Glory Fashion Hand Bag {i},Glory,,{}\n",
+            250 + i
+        ));
+    }
+    csv.push_str("m1,Wildcraft Men Hand Bag,Wildcraft,Men,1200\n");
+    for i in 0..10 {
+        csv.push_str(&format!(
+            "d{i},Floral Midi Dress {i},Dressy,Women,{}\n",
+            900 + i * 10
+        ));
+        csv.push_str(&format!(
+            "s{i},Slim Fit Formal Shirt {i},Shirtco,Men,{}\n",
+            700 + i * 10
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = vitrine::Session::default();
+    let turn = engine
+        .turn(&mut session, "hand bag for women", 20)
+        .expect("turn");
+    // The one labelled for women first, then the unlabelled ones; never
+    // the one labelled for men.
+    assert_eq!(turn.products.first().map(|p| p.id.as_str()), Some("h0"));
+    assert_eq!(turn.total, 13, "{}", turn.reply);
+    assert!(turn.products.iter().all(|p| p.id != "m1"), "{}", turn.reply);
+    assert!(
+        turn.reply.contains("Only 1 of these says"),
+        "{}",
+        turn.reply
+    );
+    assert_eq!(turn.relaxed.len(), 1, "{}", turn.reply);
+    // A kind the store labels keeps the audience exact.
+    let turns = conversation(&engine, &["formal shirts for men"]);
+    let shirts: Vec<String> = (0..10).map(|i| format!("s{i}")).collect();
+    let shirts: Vec<&str> = shirts.iter().map(String::as_str).collect();
+    assert_eq!(turns[0].0, ids(&shirts), "{}", turns[0].1);
+    assert!(!turns[0].1.contains("Only"), "{}", turns[0].1);
+}

@@ -11,6 +11,124 @@ use crate::search::{self, SearchResult};
 /// this many of its products is.
 const LABELLED_SHARE: u64 = 5;
 
+/// True when the kind of product `alone` asks for (its type, else the
+/// request without its words) mostly says no audience: at most one
+/// product in [`LABELLED_SHARE`] does. Words or attributes may narrow a
+/// request to the few products not labelled ("leather bag for women": one
+/// unlabelled leather backpack, where a fifth or more of the bags say whom
+/// they are for); the kind as a whole tells whether the store labels it.
+fn kind_mostly_unlabelled(index: &ProductIndex, alone: &SearchSpec) -> Result<bool> {
+    let typed = alone.constraints.facet(&Slot::Type).cloned();
+    let kind = if narrowed(alone) {
+        let mut kind = SearchSpec {
+            with_description: false,
+            count_open_facets: true,
+            ..alone.clone()
+        };
+        match typed {
+            Some(filter) => {
+                kind.constraints = Default::default();
+                kind.constraints.facets.insert(Slot::Type, filter);
+            }
+            None => {
+                kind.constraints.text.clear();
+                kind.constraints.contrasted.clear();
+            }
+        }
+        kind.constraints.facets.remove(&Slot::Gender);
+        kind
+    } else {
+        let mut kind = alone.clone();
+        kind.count_open_facets = true;
+        kind.constraints.facets.remove(&Slot::Gender);
+        kind
+    };
+    let of_kind = search::search(index, &kind)?;
+    let labelled: u64 = of_kind
+        .facets
+        .get(&Slot::Gender)
+        .map_or(0, |v| v.iter().map(|(_, n)| n).sum());
+    Ok(labelled.saturating_mul(LABELLED_SHARE) <= of_kind.total)
+}
+
+/// True when words or attributes narrow the request `alone` within its
+/// kind: its type and more, or words.
+fn narrowed(alone: &SearchSpec) -> bool {
+    let typed = alone.constraints.facet(&Slot::Type).is_some();
+    let asked = alone
+        .constraints
+        .kinds()
+        .into_iter()
+        .filter(|k| *k != ConstraintKind::Facet(Slot::Gender))
+        .count();
+    typed && asked > 1 || !alone.constraints.text.is_empty()
+}
+
+/// Where a short list of products says the audience asked for
+/// ("handbag for women": one of 85 hand bags says it), in a kind of
+/// product the store mostly leaves unlabelled: the products of the request
+/// labelled for no other audience, the labelled ones first, with the
+/// audience set aside (API clients see it in `relaxed`), and how many say
+/// it. `None` otherwise.
+pub(super) fn widen_to_unlabelled(
+    index: &ProductIndex,
+    session: &mut Session,
+    spec: &SearchSpec,
+    found: &SearchResult,
+    limit: usize,
+) -> Result<Option<(Fallback, SearchResult)>> {
+    let gender = ConstraintKind::Facet(Slot::Gender);
+    let Some(asked) = spec.constraints.facet(&Slot::Gender) else {
+        return Ok(None);
+    };
+    if asked.any_of.is_empty() || found.total == 0 || found.total >= limit as u64 {
+        return Ok(None);
+    }
+    // Labelled for no other audience: the asked values, or none.
+    let others: Vec<String> = index
+        .vocabulary()
+        .values(Slot::Gender.facet())
+        .iter()
+        .map(|v| v.value.clone())
+        .filter(|v| !asked.any_of.iter().any(|a| a == v))
+        .chain(asked.none_of.iter().cloned())
+        .collect();
+    let mut wider = SearchSpec {
+        count_open_facets: true,
+        ..spec.clone()
+    };
+    let set_aside = wider.constraints.remove(&gender);
+    if !others.is_empty() {
+        wider.constraints.facets.insert(
+            Slot::Gender,
+            crate::model::FacetFilter {
+                none_of: others,
+                ..Default::default()
+            },
+        );
+    }
+    let mut all = search::search(index, &wider)?;
+    if all.total <= found.total || !kind_mostly_unlabelled(index, &wider)? {
+        return Ok(None);
+    }
+    // The labelled ones first, then the others as ranked.
+    let shown: Vec<String> = found.products.iter().map(|p| p.id.clone()).collect();
+    all.products.retain(|p| !shown.contains(&p.id));
+    let mut products = found.products.clone();
+    products.extend(all.products);
+    products.truncate(limit.max(found.products.len()));
+    all.products = products;
+    session.set_aside = vec![gender];
+    session.kept_words.clear();
+    Ok(Some((
+        Fallback::Relaxed {
+            spec: wider,
+            dropped: vec![set_aside],
+        },
+        all,
+    )))
+}
+
 /// The audience asked, set aside alone, when the relaxation set aside
 /// something else instead (a budget, a colour) and the request without the
 /// audience finds products none of which is labelled with one ("brincos
@@ -47,36 +165,10 @@ pub(super) fn set_aside_alone(
     if found.total == 0 || labelled {
         return Ok(None);
     }
-    // Words or attributes may narrow the request to the few products not
-    // labelled; the kind as a whole (its type, else the request without
-    // its words) tells whether the store labels it ("leather bag for
-    // women": one unlabelled leather backpack, where a fifth or more of
-    // the bags say whom they are for).
-    let typed = alone.constraints.facet(&Slot::Type).cloned();
-    if typed.is_some() && alone.constraints.kinds().len() > 1 || !alone.constraints.text.is_empty()
-    {
-        let mut kind = SearchSpec {
-            with_description: false,
-            ..alone.clone()
-        };
-        match typed {
-            Some(filter) => {
-                kind.constraints = Default::default();
-                kind.constraints.facets.insert(Slot::Type, filter);
-            }
-            None => {
-                kind.constraints.text.clear();
-                kind.constraints.contrasted.clear();
-            }
-        }
-        let of_kind = search::search(index, &kind)?;
-        let labelled: u64 = of_kind
-            .facets
-            .get(&Slot::Gender)
-            .map_or(0, |v| v.iter().map(|(_, n)| n).sum());
-        if labelled.saturating_mul(LABELLED_SHARE) > of_kind.total {
-            return Ok(None);
-        }
+    // The results say no audience: the kind as a whole tells, where the
+    // request narrows it.
+    if narrowed(&alone) && !kind_mostly_unlabelled(index, &alone)? {
+        return Ok(None);
     }
     session.set_aside = vec![gender];
     session.kept_words.clear();

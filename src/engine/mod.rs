@@ -361,6 +361,17 @@ impl Engine {
                 {
                     (fallback, found) = (Some(alone), products);
                 }
+                // A few say the audience, in a kind the store mostly does
+                // not label ("handbag for women": one of 85): the others
+                // after them, and the reply says so.
+                let mut partly = None;
+                if fallback.is_none()
+                    && let Some((wider, products)) =
+                        audience::widen_to_unlabelled(index, session, &spec, &found, limit)?
+                {
+                    partly = Some(found.total);
+                    (fallback, found) = (Some(wider), products);
+                }
                 // An audience none of the products found is labelled with
                 // ("geladeira pra minha mãe"): whom it is bought for, not
                 // a kind of fridge. Set aside as before (API clients see
@@ -379,7 +390,9 @@ impl Engine {
                         | Fallback::Apart { .. }
                         | Fallback::Unkept { .. },
                     ) => Shown::Found,
-                    Some(Fallback::Relaxed { .. }) if unlabelled => Shown::Found,
+                    Some(Fallback::Relaxed { .. }) if unlabelled || partly.is_some() => {
+                        Shown::Found
+                    }
                     Some(Fallback::Relaxed { .. }) => Shown::Relaxed(&spec.constraints),
                     Some(Fallback::NothingBeyond { moved, .. }) => {
                         Shown::Say(Answer::NothingBeyond(*moved))
@@ -404,6 +417,9 @@ impl Engine {
                 }
                 if unlabelled {
                     notes.push(Note::Unlabelled);
+                }
+                if let Some(n) = partly {
+                    notes.push(Note::PartlyLabelled(n));
                 }
                 if let Some(Fallback::Contrasted(shown) | Fallback::Unkept { spec: shown, .. }) =
                     &fallback
@@ -559,7 +575,9 @@ impl TurnContext<'_> {
         let lang = self.money.lang;
         let mut text = reply::say(&answer, None, &self.money);
         // The note says what is not applied ("A loja não indica…").
-        let noted = notes.contains(&Note::Unlabelled);
+        let noted = notes
+            .iter()
+            .any(|n| matches!(n, Note::Unlabelled | Note::PartlyLabelled(_)));
         if !relaxed_answer && !noted && !dropped.is_empty() && !found.products.is_empty() {
             text.push(' ');
             text.push_str(&reply::still_set_aside(&dropped, &self.money));

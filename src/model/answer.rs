@@ -96,6 +96,11 @@ pub enum Note {
     /// The products shown are labelled with no audience: the one asked
     /// for was not applied ("This store doesn't say who these are for.").
     Unlabelled,
+    /// Few products say the audience asked for, in a kind of product the
+    /// store mostly leaves unlabelled: the others are shown too, after
+    /// them ("Only 1 of these says whom it is for; this store doesn't say
+    /// who the others are for."). The number that say it.
+    PartlyLabelled(u64),
     /// No product has these colours together: the products shown have
     /// either ("None has black and white together.").
     Apart(Vec<String>),

@@ -190,6 +190,15 @@ impl Phrasebook for English {
         "This store doesn't say who these are for."
     }
 
+    fn partly_labelled(&self, n: u64) -> String {
+        let says = if n == 1 {
+            "says whom it is"
+        } else {
+            "say whom they are"
+        };
+        format!("Only {n} of these {says} for; this store doesn't say who the others are for.")
+    }
+
     fn apart(&self, colours: &[String]) -> String {
         let colours = join_and(colours, "and");
         format!("None is {colours} at once; these are one or the other.")

@@ -230,6 +230,7 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                 book.kept(&filter_names(&kept, money))
             }
             Note::Unlabelled => book.unlabelled().to_string(),
+            Note::PartlyLabelled(n) => book.partly_labelled(*n),
             Note::Contrasted(pairs) => book.contrasted(pairs),
             Note::Unkept(dropped) => book.unkept(&filter_names(dropped, money)),
             Note::Apart(colours) => book.apart(&phrasebook::said_values(

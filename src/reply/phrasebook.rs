@@ -49,6 +49,10 @@ pub trait Phrasebook: Sync {
     /// The products shown say no audience, so the one asked for was not
     /// applied: "This store doesn't say who these are for."
     fn unlabelled(&self) -> &'static str;
+    /// Only `n` of the products shown say the audience asked for, the
+    /// others none: "Only 1 of these says whom it is for; this store doesn't
+    /// say who the others are for."
+    fn partly_labelled(&self, n: u64) -> String;
     /// Words no title says, shown as the products without the other kind's
     /// mark: (the word, the mark).
     fn contrasted(&self, pairs: &[(String, String)]) -> String;

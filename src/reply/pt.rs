@@ -205,6 +205,15 @@ impl Phrasebook for Portuguese {
         "A loja não indica para quem são estes produtos."
     }
 
+    fn partly_labelled(&self, n: u64) -> String {
+        let (says, them) = if n == 1 {
+            ("indica", "é")
+        } else {
+            ("indicam", "são")
+        };
+        format!("Só {n} destes {says} para quem {them}; a loja não diz para quem são os outros.")
+    }
+
     fn apart(&self, colours: &[String]) -> String {
         let colours = join_and(colours, "e");
         format!("Nenhum é {colours} ao mesmo tempo; estes são um ou outro.")
