@@ -203,6 +203,8 @@ impl IndexBuilder {
         let (keys, spans) = &mut self.scratch_keys;
         keys.clear();
         spans.clear();
+        // The keys of types naming several kinds ("T-shirts & Polos").
+        let mut several: Vec<(usize, usize)> = Vec::new();
         // `facets` holds the counts of the canonical slots, in their order.
         for (slot, counts) in Slot::CANONICAL.iter().zip(self.facets.iter_mut()) {
             for value in values_of(slot) {
@@ -217,6 +219,9 @@ impl IndexBuilder {
                 let at = keys.len();
                 keys.push_str(key);
                 spans.push((slot.clone(), at, keys.len()));
+                if *slot == Slot::Type && crate::language::noun::names_several(value) {
+                    several.push((at, keys.len()));
+                }
                 counts.count(value);
             }
         }
@@ -254,9 +259,15 @@ impl IndexBuilder {
         // Every run of each type's words that keeps its head noun: the
         // last words of an English type ("shoe", "running shoe"), the first
         // of a Portuguese one ("tenis", "tenis corrida"); so "shoes" finds
-        // running shoes, and "ração" is not a "medidor de ração".
+        // running shoes, and "ração" is not a "medidor de ração". A type
+        // naming several kinds has no head noun: "polos" is no run of
+        // "T-shirts & Polos".
         for &(_, a, b) in spans.iter().filter(|(facet, _, _)| *facet == Slot::Type) {
             let key = &keys[a..b];
+            if several.contains(&(a, b)) {
+                doc.add_text(f.type_key, key);
+                continue;
+            }
             for (start, end) in word_starts(key) {
                 match self.learner.head {
                     HeadPosition::Last => doc.add_text(f.type_key, &key[start..]),

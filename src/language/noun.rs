@@ -181,6 +181,17 @@ pub fn english_plural(value: &str) -> String {
     }
 }
 
+/// True when a product type value names several kinds of product
+/// ("T-shirts & Polos", "Shirts, Tops and Tunics", "Cama, Mesa e Banho"),
+/// as marketplace sub-categories do: its last (or first) word is no head
+/// noun of the whole.
+pub fn names_several(value: &str) -> bool {
+    value.contains(['&', ',', '+'])
+        || value
+            .split_whitespace()
+            .any(|w| matches!(w.to_lowercase().as_str(), "and" | "e" | "y" | "et"))
+}
+
 #[cfg(test)]
 mod tests {
 

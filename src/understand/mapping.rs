@@ -110,11 +110,14 @@ impl Lexicon {
         }
     }
 
-    /// `counts`: the products of each value, by position in `keys`.
+    /// `counts`: the products of each value, by position in `keys`;
+    /// `grouping`: whether each value names several kinds ("T-shirts &
+    /// Polos").
     pub(super) fn add_types(
         &mut self,
         keys: &[String],
         counts: &[u64],
+        grouping: &[bool],
         f: u16,
         reserved: &FxHashSet<String>,
     ) {
@@ -130,11 +133,18 @@ impl Lexicon {
         }
         let mut heads: Vec<(String, Vec<u32>)> = heads.into_iter().collect();
         heads.sort();
+        let grouped = |i: &u32| grouping.get(*i as usize).copied().unwrap_or(false);
         for (head, mut values) in heads {
             for (i, k) in keys.iter().enumerate() {
                 if singular(k) == head {
                     values.push(i as u32);
                 }
+            }
+            // A value naming several kinds is reached by its head only
+            // where no value names that kind alone: "polo" is the Polos,
+            // not every "T-shirts & Polos".
+            if values.iter().any(|i| !grouped(i)) {
+                values.retain(|i| !grouped(i));
             }
             let products = values
                 .iter()
@@ -167,14 +177,22 @@ impl Lexicon {
                 // catalog's joins the concept when a few products use it:
                 // one "Cat Trainer" spray in a Portuguese store is no pair
                 // of trainers.
-                (0..keys.len() as u32)
+                let of_concept: Vec<u32> = (0..keys.len() as u32)
                     .filter(|&i| {
                         let key = &keys[i as usize];
                         type_in_concept(key, &names_k, self.head_first)
                             && (type_in_concept(key, &own_k, self.head_first)
                                 || counts.get(i as usize).is_some_and(|&n| n >= 3))
                     })
-                    .collect()
+                    .collect();
+                // A value naming several kinds joins the concept only where
+                // none names it alone: "polo" is the Polos, not every
+                // "T-shirts & Polos".
+                if of_concept.iter().any(|i| !grouped(i)) {
+                    of_concept.into_iter().filter(|i| !grouped(i)).collect()
+                } else {
+                    of_concept
+                }
             })
             .collect();
         let position = |id: &str| types.iter().position(|(other, _)| *other == id);

@@ -231,7 +231,12 @@ impl Lexicon {
                         }
                     }
                     let counts: Vec<u64> = values.iter().map(|v| v.count).collect();
-                    lx.add_types(&keys, &counts, f, &reserved);
+                    // "T-shirts & Polos", "Bags, Wallets": several kinds.
+                    let grouping: Vec<bool> = values
+                        .iter()
+                        .map(|v| crate::language::noun::names_several(&v.value))
+                        .collect();
+                    lx.add_types(&keys, &counts, &grouping, f, &reserved);
                 }
                 facet::MATERIAL => {
                     lx.add_literals(&keys, f, &reserved, false);
