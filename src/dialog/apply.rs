@@ -480,19 +480,10 @@ fn code_shape(word: &str) -> Option<CodeShape<'_>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::Lang;
+    use crate::dialog::understood as ops;
 
     fn apply_(s: &mut Session, u: &Understanding) -> (Action, Changes) {
         apply(s, u, None)
-    }
-
-    fn ops(ops: Vec<Op>) -> Understanding {
-        Understanding {
-            lang: Lang::En,
-            ops,
-            ignored: vec![],
-            unknown: vec![],
-        }
     }
 
     #[test]

@@ -113,3 +113,14 @@ impl Session {
             .collect()
     }
 }
+
+/// A message understood as `ops`, in English: the dialog's tests.
+#[cfg(test)]
+pub(crate) fn understood(ops: Vec<crate::understand::Op>) -> crate::understand::Understanding {
+    crate::understand::Understanding {
+        lang: Lang::En,
+        ops,
+        ignored: vec![],
+        unknown: vec![],
+    }
+}

@@ -91,18 +91,8 @@ pub fn relaxation_order(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialog::{Session, apply};
-    use crate::model::Lang;
-    use crate::understand::{Op, Understanding};
-
-    fn ops(ops: Vec<Op>) -> Understanding {
-        Understanding {
-            lang: Lang::En,
-            ops,
-            ignored: vec![],
-            unknown: vec![],
-        }
-    }
+    use crate::dialog::{Session, apply, understood as ops};
+    use crate::understand::Op;
 
     #[test]
     fn relaxation_sets_aside_older_constraints_first() {

@@ -399,18 +399,8 @@ impl Fallback {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::dialog::apply;
-    use crate::model::Lang;
-    use crate::understand::{Op, Understanding};
-
-    fn ops(ops: Vec<Op>) -> Understanding {
-        Understanding {
-            lang: Lang::En,
-            ops,
-            ignored: vec![],
-            unknown: vec![],
-        }
-    }
+    use crate::dialog::{apply, understood as ops};
+    use crate::understand::Op;
 
     #[test]
     fn the_last_word_saying_what_the_product_is_stays() {

@@ -98,13 +98,7 @@ pub fn scan(text: &str) -> AudienceEvidence {
             before -= 1;
         }
         let after_for = before > 0 && w.for_words.contains(keys[before - 1]);
-        let noun = (1..=w.audience_noun_words.min(keys.len() - i))
-            .rev()
-            .find_map(|n| {
-                w.audience_nouns
-                    .get(&keys[i..i + n].join(" "))
-                    .map(|&a| (a, n))
-            });
+        let noun = audience_noun_at(w, &keys, i);
         match noun {
             Some((a, n)) if after_for => {
                 evidence.add(a);
@@ -114,6 +108,22 @@ pub fn scan(text: &str) -> AudienceEvidence {
         }
     }
     evidence
+}
+
+/// The audience noun starting at word `i` of `keys` ("woman", "baby
+/// girl"), the longest, and how many words it has.
+fn audience_noun_at(
+    w: &super::words::LearnWords,
+    keys: &[&str],
+    i: usize,
+) -> Option<(Audience, usize)> {
+    (1..=w.audience_noun_words.min(keys.len() - i))
+        .rev()
+        .find_map(|n| {
+            w.audience_nouns
+                .get(&keys[i..i + n].join(" "))
+                .map(|&a| (a, n))
+        })
 }
 
 /// The audiences a label names: a value of a column that says whom
@@ -132,13 +142,7 @@ pub fn scan_label(label: &str) -> AudienceEvidence {
             i += 1;
             continue;
         }
-        let noun = (1..=w.audience_noun_words.min(keys.len() - i))
-            .rev()
-            .find_map(|n| {
-                w.audience_nouns
-                    .get(&keys[i..i + n].join(" "))
-                    .map(|&a| (a, n))
-            });
+        let noun = audience_noun_at(w, &keys, i);
         match noun {
             Some((a, n)) => {
                 evidence.add(a);
