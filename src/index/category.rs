@@ -45,10 +45,7 @@ pub fn levels(category: &str) -> Vec<Level> {
         }
         let audience = audience::scan(&text);
         let kind = without_audience_words(&text);
-        let grouping = text.contains(['&', ',', '+'])
-            || crate::text::words(&text)
-                .iter()
-                .any(|w| matches!(w.as_str(), "and" | "e" | "y" | "et"));
+        let grouping = crate::language::noun::names_several(&text);
         out.push(Level {
             kind,
             text,

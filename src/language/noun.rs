@@ -186,10 +186,14 @@ pub fn english_plural(value: &str) -> String {
 /// as marketplace sub-categories do: its last (or first) word is no head
 /// noun of the whole.
 pub fn names_several(value: &str) -> bool {
-    value.contains(['&', ',', '+'])
-        || value
-            .split_whitespace()
-            .any(|w| matches!(w.to_lowercase().as_str(), "and" | "e" | "y" | "et"))
+    if value.contains(['&', ',', '+']) {
+        return true;
+    }
+    let mut joined = false;
+    crate::text::for_each_word(value, |w, _| {
+        joined |= matches!(w, "and" | "e" | "y" | "et");
+    });
+    joined
 }
 
 #[cfg(test)]
