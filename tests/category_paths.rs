@@ -103,6 +103,8 @@ fn json_arrays_of_double_angle_paths_cut_short_or_ending_in_the_name() {
                     "Furniture",
                     "Living Room Furniture",
                     "Sofa Beds & Futons",
+                    // The kind of the group its title names.
+                    "Sofa Beds",
                     "Bed",
                 ],
                 None,

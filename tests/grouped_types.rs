@@ -30,3 +30,103 @@ fn a_kind_asked_is_the_type_naming_it_alone() {
     ids.sort();
     assert_eq!(ids, ["p0", "p1", "p2"], "{} {:?}", turn.reply, turn.filters);
 }
+
+/// A category of a marketplace tree, "Toys & Games > Stuffed Animals &
+/// Teddy Bears": the kinds of several words it names are found by their
+/// names, and its words find only the products whose titles say which of
+/// its kinds they are (a horse plush is no teddy bear).
+fn toy_store() -> String {
+    let mut csv = String::from("id,title,category,price\n");
+    let rows = [
+        (
+            "b1",
+            "HANSA Snuggles The Bear Plush",
+            "Stuffed Animals & Teddy Bears",
+            40,
+        ),
+        (
+            "b2",
+            "Aurora Graduation Bear, White Cap",
+            "Stuffed Animals & Teddy Bears",
+            13,
+        ),
+        (
+            "h1",
+            "Wild Republic Horse Plush, Stuffed Animal",
+            "Stuffed Animals & Teddy Bears",
+            16,
+        ),
+        (
+            "h2",
+            "Wild Republic T-Rex Plush, Stuffed Animal",
+            "Stuffed Animals & Teddy Bears",
+            14,
+        ),
+        (
+            "h3",
+            "Aurora Rattlesnake Plush, Green",
+            "Stuffed Animals & Teddy Bears",
+            11,
+        ),
+        (
+            "s1",
+            "Elenco Line Tracking Robot Kit",
+            "Science Kits & Toys",
+            29,
+        ),
+        (
+            "s2",
+            "Snap Circuits Jr. Electronics Exploration Kit",
+            "Science Kits & Toys",
+            25,
+        ),
+        (
+            "s3",
+            "National Geographic Crystal Growing Kit",
+            "Science Kits & Toys",
+            19,
+        ),
+        (
+            "c1",
+            "Color My Heart Pendant Necklace Craft Kit",
+            "Craft Kits",
+            9,
+        ),
+        ("c2", "Bead Gallery Craft Kit", "Craft Kits", 12),
+        ("c3", "Kindness Craft Kit with 8 Projects", "Craft Kits", 15),
+        ("m1", "Revell Mustang Model Kit", "Model Kits", 22),
+        ("m2", "Airfix Spitfire Model Kit", "Model Kits", 18),
+        ("m3", "Tamiya Tiger Tank Model Kit", "Model Kits", 35),
+    ];
+    for (id, title, kind, price) in rows {
+        csv.push_str(&format!("{id},\"{title}\",Toys & Games > {kind},{price}\n"));
+    }
+    csv
+}
+
+fn ids_for(engine: &Engine, message: &str) -> Vec<String> {
+    let mut session = Session::default();
+    let turn = engine.turn(&mut session, message, 20).expect("turn");
+    let mut ids: Vec<String> = turn.products.iter().map(|p| p.id.clone()).collect();
+    ids.sort();
+    ids
+}
+
+#[test]
+fn a_kind_of_a_group_is_found_by_its_name() {
+    let dir = common::index_of(&toy_store());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    assert_eq!(ids_for(&engine, "science kit"), ["s1", "s2", "s3"]);
+    assert_eq!(ids_for(&engine, "science kits under $26"), ["s2", "s3"]);
+}
+
+#[test]
+fn a_group_s_words_find_the_kind_the_title_names() {
+    let dir = common::index_of(&toy_store());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let bears = ids_for(&engine, "plush teddy bear");
+    assert!(
+        bears.iter().all(|id| id.starts_with('b')) && !bears.is_empty(),
+        "{bears:?}"
+    );
+}

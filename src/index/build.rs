@@ -243,18 +243,32 @@ impl IndexBuilder {
             Some(brand) => doc.add_text(f.brand_text, brand),
             None => doc.add_text(f.no_brand, super::schema::NO_BRAND),
         }
-        for t in &product_types {
+        // A type naming several kinds ("Stuffed Animals & Teddy Bears") is
+        // searched by the kinds its title names, types of their own (see
+        // `Learner::learn`): "teddy bear" finds no horse plush.
+        for t in product_types
+            .iter()
+            .filter(|t| !crate::language::noun::names_several(t))
+        {
             doc.add_text(f.type_text, t);
         }
-        for attr in [&p.category, &p.color, &p.material, &p.gender, &p.size]
-            .into_iter()
-            .flatten()
-            .chain(p.extra.values())
-        {
+        for attr in learned.category_words.iter().chain(
+            [&p.color, &p.material, &p.gender, &p.size]
+                .into_iter()
+                .flatten()
+                .chain(p.extra.values().filter(|v| !is_prose(v))),
+        ) {
             doc.add_text(f.attrs_text, attr);
         }
         if !p.description.is_empty() {
             doc.add_text(f.description, &p.description);
+        }
+        // Prose in another column ("Technical Details", "Product
+        // Specification") is read as a description is, as a last resort:
+        // its "perfect for friends and family … game nights" is no
+        // attribute of a T-shirt.
+        for prose in p.extra.values().filter(|v| is_prose(v)) {
+            doc.add_text(f.description, prose);
         }
         // Every run of each type's words that keeps its head noun: the
         // last words of an English type ("shoe", "running shoe"), the first
@@ -457,6 +471,17 @@ pub fn build_from_products(
             Err(e)
         }
     }
+}
+
+/// True when a column's value is prose rather than an attribute's value:
+/// more words than any attribute has ("Cotton", "17 / 54", "Sports Shoes,
+/// Casual Shoes & Sneakers").
+fn is_prose(value: &str) -> bool {
+    const MOST_WORDS_OF_A_VALUE: usize = 8;
+    value
+        .split_whitespace()
+        .nth(MOST_WORDS_OF_A_VALUE)
+        .is_some()
 }
 
 #[cfg(test)]

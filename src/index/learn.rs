@@ -15,6 +15,7 @@ use super::category::{self, Level};
 use super::category_brands::CategoryBrands;
 use super::types::{self, HeadPosition, KnownTypes};
 use crate::catalog::{Field, Product};
+use crate::language::noun::{kinds_named, names_several};
 use crate::model::Lang;
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -213,6 +214,25 @@ impl Learner {
                 .into_iter()
                 .map(str::to_string)
                 .collect();
+            // A category naming several kinds is also each kind its title
+            // names: "Teddy Bears" of "Stuffed Animals & Teddy Bears" for a
+            // bear, a type of its own that "teddy bear" finds (a horse
+            // plush of the group names "Stuffed Animals", or neither).
+            let several = out.types.iter().filter(|t| names_several(t));
+            let named: Vec<String> = several.flat_map(|t| kinds_named(t, &p.title)).collect();
+            for kind in named {
+                let key = crate::text::key(&kind);
+                if !out.types.iter().any(|o| crate::text::key(o) == key) {
+                    out.types.push(kind);
+                }
+            }
+            out.category_words = levels
+                .iter()
+                .flat_map(|l| match l.grouping {
+                    true => kinds_named(&l.text, &p.title),
+                    false => vec![l.text.clone()],
+                })
+                .collect();
             if needs_gender {
                 audience = category::audience_of(levels);
             }
@@ -234,7 +254,13 @@ impl Learner {
             None => types::head_noun(&title, self.head, &skip, &mut self.known_types),
         };
         if let Some(head) = head
-            && !types::names_category_type(&title, head.word, &out.types, self.head)
+            && !types::names_category_type(
+                &title,
+                head.word,
+                &out.types,
+                self.head,
+                &self.known_types,
+            )
         {
             for t in std::iter::once(head.word.to_string()).chain(head.compound) {
                 let key = crate::text::key(&t);
@@ -353,4 +379,8 @@ pub(super) struct Learned {
     pub(super) brand_set_aside: Option<NotABrand>,
     /// True when the colour is the one its brand cell named.
     pub(super) colour_from_brand: bool,
+    /// The category's levels as words the product is found by: a level
+    /// naming several kinds by the kinds its title names ("Teddy Bears" of
+    /// "Stuffed Animals & Teddy Bears" is no horse plush's).
+    pub(super) category_words: Vec<String>,
 }

@@ -534,13 +534,23 @@ pub fn choose_head_position<'a>(
 /// True when `title` names its category's type ("Echo Dot Smart Speaker"
 /// in `Audio > Speakers`) by another word than its `head`: the head is
 /// then a model's name ("Dot"), not a narrower type. A type name of the
-/// language files is always a type.
-pub fn names_category_type(title: &str, head: &str, types: &[String], at: HeadPosition) -> bool {
+/// language files is always a type, and so is a head the catalog's titles
+/// repeat (`known`) written right after the category's word: "Yoga Mat"
+/// in `Fitness > Yoga` is a kind of the category, a mat. A category of
+/// several kinds ("All Exercise & Fitness") names no type of its own.
+pub fn names_category_type(
+    title: &str,
+    head: &str,
+    types: &[String],
+    at: HeadPosition,
+    known: &KnownTypes,
+) -> bool {
+    use crate::language::noun::singular;
     let Some(last) = types.last() else {
         return false;
     };
     let head_key = crate::text::key(head);
-    if is_type_name(&head_key) {
+    if is_type_name(&head_key) || crate::language::noun::names_several(last) {
         return false;
     }
     let words = crate::text::words(last);
@@ -550,11 +560,18 @@ pub fn names_category_type(title: &str, head: &str, types: &[String], at: HeadPo
     }) else {
         return false;
     };
-    let singular = crate::language::noun::singular(word);
-    singular != crate::language::noun::singular(&head_key)
-        && crate::text::words(title)
-            .iter()
-            .any(|w| crate::language::noun::singular(w) == singular)
+    let category = singular(word);
+    let head_singular = singular(&head_key);
+    if category == head_singular {
+        return false;
+    }
+    let title_words = crate::text::words(title);
+    let narrows = at == HeadPosition::Last
+        && known.heads.contains(&head_key)
+        && title_words
+            .windows(2)
+            .any(|w| singular(&w[0]) == category && singular(&w[1]) == head_singular);
+    !narrows && title_words.iter().any(|w| singular(w) == category)
 }
 
 #[cfg(test)]

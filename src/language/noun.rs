@@ -196,6 +196,48 @@ pub fn names_several(value: &str) -> bool {
     joined
 }
 
+/// The kinds a value naming several ([`names_several`]) names, as
+/// written: "Stuffed Animals & Teddy Bears" -> "Stuffed Animals", "Teddy
+/// Bears"; "Shirts, Tops and Tunics" -> "Shirts", "Tops", "Tunics".
+pub fn kinds(group: &str) -> Vec<String> {
+    let mut kinds = Vec::new();
+    for part in group.split(['&', ',', '+', '/']) {
+        let mut kind: Vec<&str> = Vec::new();
+        for w in part.split_whitespace().chain(std::iter::once("and")) {
+            if !matches!(crate::text::key(w).as_str(), "and" | "e" | "y" | "et") {
+                kind.push(w);
+            } else if !kind.is_empty() {
+                kinds.push(kind.join(" "));
+                kind.clear();
+            }
+        }
+    }
+    kinds
+}
+
+/// The [`kinds`] of `group` that `title` names by one of their end words:
+/// "Teddy Bears" of "Stuffed Animals & Teddy Bears" for "HANSA Snuggles
+/// The Bear Plush", nothing for a horse plush that says neither. Which
+/// kind of the group a product is, its title tells, or nothing does.
+pub fn kinds_named(group: &str, title: &str) -> Vec<String> {
+    let mut said: Vec<String> = Vec::new();
+    crate::text::for_each_word(title, |w, _| said.push(singular(w).to_string()));
+    let named = |word: &str| {
+        let word = crate::text::key(word);
+        said.iter().any(|s| s == singular(&word))
+    };
+    let mut kinds = kinds(group);
+    kinds.retain(|kind| {
+        let mut words = kind.split_whitespace();
+        let first = words.next();
+        [first, words.last().or(first)]
+            .into_iter()
+            .flatten()
+            .any(named)
+    });
+    kinds
+}
+
 #[cfg(test)]
 mod tests {
 
@@ -216,6 +258,32 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_title_tells_which_kind_of_a_group_it_is() {
+        assert_eq!(
+            kinds("Airplane & Jet Kits, Toys and Games"),
+            ["Airplane", "Jet Kits", "Toys", "Games"]
+        );
+        let group = "Stuffed Animals & Teddy Bears";
+        assert_eq!(
+            kinds_named(group, "HANSA Snuggles The Bear Plush"),
+            ["Teddy Bears"]
+        );
+        assert_eq!(
+            kinds_named(group, "Wild Republic Horse Plush, Stuffed Animal"),
+            ["Stuffed Animals"]
+        );
+        assert!(kinds_named(group, "Aurora Rattlesnake Plush, Green").is_empty());
+        assert_eq!(
+            kinds_named("Cama, Mesa e Banho", "Jogo de Cama Casal 4 Peças"),
+            ["Cama"]
+        );
+        assert_eq!(
+            kinds_named("Shirts, Tops and Tunics", "Floral Tunic Top"),
+            ["Tops", "Tunics"]
+        );
+    }
 
     #[test]
     fn portuguese_type_values_in_the_plural() {

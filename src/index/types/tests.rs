@@ -16,20 +16,55 @@ fn head(title: &str, position: HeadPosition) -> Option<String> {
 fn a_title_naming_its_category_type_has_no_other_type() {
     let speakers = ["Electronics".to_string(), "Speakers".to_string()];
     let at = HeadPosition::Last;
+    let none = KnownTypes::default();
     let title = "Amazon Echo Dot (5th Gen) Smart Speaker with Alexa";
-    assert!(names_category_type(title, "Dot", &speakers, at));
-    assert!(!names_category_type(title, "Speaker", &speakers, at));
+    assert!(names_category_type(title, "Dot", &speakers, at, &none));
+    assert!(!names_category_type(title, "Speaker", &speakers, at, &none));
     let care = ["Grooming".to_string(), "Beard Care".to_string()];
-    assert!(!names_category_type("Ustraa Beard Oil", "Oil", &care, at));
-    assert!(!names_category_type("Echo Dot", "Dot", &[], at));
+    assert!(!names_category_type(
+        "Ustraa Beard Oil",
+        "Oil",
+        &care,
+        at,
+        &none
+    ));
+    assert!(!names_category_type("Echo Dot", "Dot", &[], at, &none));
     let tenis = ["Calçados".to_string(), "Tênis".to_string()];
     let first = HeadPosition::First;
     assert!(names_category_type(
         "Kit Tênis Corrida",
         "Kit",
         &tenis,
-        first
+        first,
+        &none
     ));
+}
+
+#[test]
+fn a_known_head_after_the_category_word_is_a_kind_of_the_category() {
+    let yoga = ["Sports & Fitness".to_string(), "Yoga".to_string()];
+    let at = HeadPosition::Last;
+    let titles = [
+        "Boldfit Yoga Mat for Women",
+        "Cockatoo Anti Slip Exercise Mat",
+        "Strauss Floor Mat",
+        "Yoga Block Set",
+    ];
+    let known = KnownTypes::learn(titles.into_iter(), at, &none);
+    let title = "Boldfit Yoga Mat for Men and Women 6mm";
+    assert!(!names_category_type(title, "Mat", &yoga, at, &known));
+    // Not a head the titles repeat: a word of a messy title, the
+    // category's type stands.
+    let sneakers = ["Shoes".to_string(), "Sneakers".to_string()];
+    let quoted = "Sneaker \"quoted\" & more";
+    assert!(names_category_type(quoted, "quoted", &sneakers, at, &known));
+    // The category's word after the head is the type's own name.
+    let dot = "Echo Dot Yoga Edition";
+    assert!(names_category_type(dot, "Dot", &yoga, at, &known));
+    // A category grouping several kinds names no type a title repeats.
+    let fitness = ["Sports".to_string(), "All Exercise & Fitness".to_string()];
+    let mantra = "Fitness Mantra EVA Yoga Mat for Gym Workout";
+    assert!(!names_category_type(mantra, "Mat", &fitness, at, &known));
 }
 
 #[test]
