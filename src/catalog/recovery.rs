@@ -141,12 +141,13 @@ fn fields_with_open_quote_as_text(line: &[u8], delimiter: u8) -> usize {
     let mut field_start = true;
     while i < line.len() {
         let b = line[i];
-        if field_start && b == b'"' {
-            if let Some(end) = closing_quote(line, i + 1, delimiter) {
-                i = end;
-                field_start = false;
-                continue;
-            }
+        if field_start
+            && b == b'"'
+            && let Some(end) = closing_quote(line, i + 1, delimiter)
+        {
+            i = end;
+            field_start = false;
+            continue;
         }
         if b == delimiter {
             fields += 1;
