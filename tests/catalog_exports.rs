@@ -67,3 +67,105 @@ fn a_shopify_body_over_several_lines_is_one_cell_never_rows() {
         );
     }
 }
+
+#[test]
+fn shopify_options_named_choose_fill_material_and_size_by_their_words() {
+    let (products, _) = read("shopify_markets.csv");
+    let ring = product(&products, "BR-G-17");
+    assert_eq!(ring.material.as_deref(), Some("Gold"));
+    // `17 / 54`: the ring size in two systems, both values for the index.
+    assert_eq!(ring.size.as_deref(), Some("17 / 54"));
+    assert_eq!(
+        vitrine::index::split_sizes("17 / 54").collect::<Vec<_>>(),
+        ["17", "54"]
+    );
+    let silver = product(&products, "BR-S-18");
+    assert_eq!(
+        (silver.material.as_deref(), silver.size.as_deref()),
+        (Some("Silver"), Some("18 / 56"))
+    );
+    let necklace = product(&products, "IN-A-G");
+    assert_eq!(necklace.material.as_deref(), Some("Gold"));
+    // An option of no field of ours keeps its name; its facet is named by
+    // what it is about, without the request to choose.
+    assert_eq!(
+        necklace.extra.get("Choose Initial").map(String::as_str),
+        Some("Initial: A")
+    );
+    assert_eq!(
+        vitrine::index::extra_facet_name("Choose Initial"),
+        "initial"
+    );
+    assert_eq!(
+        vitrine::index::extra_facet_name("graphical_appearance_name"),
+        "graphical_appearance"
+    );
+    assert_eq!(
+        vitrine::index::extra_facet_name("_NomeCategoria"),
+        "categoria"
+    );
+}
+
+#[test]
+fn a_vtex_sku_sheet_reads_without_a_map_one_product_per_id_produto() {
+    let mut reader =
+        CatalogReader::open(&fixture("vtex_skus.csv"), &ReadOptions::default()).unwrap();
+    assert_eq!(reader.platform(), Some("VTEX SKU import sheet"));
+    let (mut products, mut errors) = (Vec::new(), Vec::new());
+    for row in &mut reader {
+        match row {
+            Ok(p) => products.push(p),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    assert_eq!(reader.currency().as_deref(), Some("BRL"));
+    assert_eq!(
+        errors,
+        ["line 10: not published: _ProdutoAtivo is \"NÃO\""],
+        "{errors:#?}"
+    );
+    let sizes: Vec<(&str, &str, &str)> = products
+        .iter()
+        .map(|p| {
+            (
+                p.id.as_str(),
+                p.group_id.as_deref().unwrap_or(""),
+                p.size.as_deref().unwrap_or(""),
+            )
+        })
+        .collect();
+    assert_eq!(
+        sizes,
+        [
+            ("44401", "440114440", "PP"),
+            ("44402", "440114440", "P"),
+            ("44403", "440114440", "M"),
+            ("44404", "440114440", "G"),
+            ("44405", "360130329", "P"),
+            ("44406", "360130329", "M"),
+            ("44407", "350111784", "m"),
+            ("44408", "350111784", "l"),
+        ]
+    );
+    let dress = &products[0];
+    assert_eq!(dress.title, "Vestido Midi Ombro À Ombro");
+    assert_eq!(dress.brand.as_deref(), Some("Colcci"));
+    assert_eq!(dress.price, Some(467.0));
+    assert_eq!(
+        dress.category.as_deref(),
+        Some("Feminino > Vestido Midi Ombro À Ombro")
+    );
+    assert!(
+        dress
+            .description
+            .starts_with("Vestido Midi Ombro À Ombro – RIVIERA")
+            && !dress.description.contains("<p>"),
+        "{:?}",
+        dress.description
+    );
+    assert_eq!(
+        dress.image_url.as_deref(),
+        Some("https://www.example.com.br/Products/2451752_vestido-midi-ombro-ombro_l1.webp")
+    );
+    assert!(!dress.extra.contains_key("_NomeSKU"));
+}
