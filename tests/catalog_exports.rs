@@ -169,3 +169,44 @@ fn a_vtex_sku_sheet_reads_without_a_map_one_product_per_id_produto() {
     );
     assert!(!dress.extra.contains_key("_NomeSKU"));
 }
+
+#[test]
+fn columns_of_codes_slugs_query_strings_or_the_title_again_are_never_facets() {
+    let dir = tempfile::tempdir().unwrap();
+    let summary = vitrine::index::import(
+        &fixture("vtex_skus.csv"),
+        &dir.path().join("index"),
+        &vitrine::index::ImportOptions::default(),
+    )
+    .unwrap();
+    assert_eq!(summary.currency.as_deref(), Some("BRL"));
+    let facets: Vec<&str> = summary.facets.iter().map(|(n, _)| n.as_str()).collect();
+    for junk in [
+        "link_texto",
+        "base_url_imagens",
+        "titulo_site",
+        "codigo_referencia_sku",
+    ] {
+        assert!(!facets.contains(&junk), "{junk} is a facet: {facets:?}");
+    }
+    assert!(facets.contains(&"size"), "{facets:?}");
+    let why = |header: &str| {
+        summary
+            .stored_only
+            .iter()
+            .find(|c| c.header == header)
+            .map(|c| c.why.to_string())
+    };
+    assert_eq!(
+        why("_LinkTexto").as_deref(),
+        Some("codes, slugs, paths or query strings")
+    );
+    assert_eq!(
+        why("_BaseUrlImagens").as_deref(),
+        Some("codes, slugs, paths or query strings")
+    );
+    assert_eq!(
+        why("_TituloSite").as_deref(),
+        Some("the product's title again")
+    );
+}
