@@ -210,3 +210,29 @@ fn columns_of_codes_slugs_query_strings_or_the_title_again_are_never_facets() {
         Some("the product's title again")
     );
 }
+
+#[test]
+fn a_product_priced_0_is_kept_without_a_price_and_reported() {
+    let mut reader =
+        CatalogReader::open(&fixture("shopify_markets.csv"), &ReadOptions::default()).unwrap();
+    let products: Vec<Product> = (&mut reader).filter_map(Result::ok).collect();
+    let free = product(&products, "FREE-52");
+    assert_eq!(
+        (free.title.as_str(), free.price),
+        ("FREE Stacking Ring", None)
+    );
+    assert_eq!(product(&products, "FREE-54").price, None);
+    let notices: Vec<String> = reader
+        .take_notices()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        notices,
+        [
+            "line 10: price 0: not for sale on its own (a free add-on or gift); kept without a price",
+            "line 11: price 0: not for sale on its own (a free add-on or gift); kept without a price",
+        ]
+    );
+    assert_eq!(product(&products, "BR-G-17").price, Some(49.0));
+}
