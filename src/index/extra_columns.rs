@@ -316,7 +316,7 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
             .map(|v| v.count)
             .sum()
     };
-    // Most of the rows: nine in ten. Half of them, for text.
+    // Most rows: nine in ten (half, for text). Unique codes are identifiers.
     let most = |n: u64| n * 10 >= rows * 9;
     if rows == 0 {
         return Some(StoredOnly::Rare { rows });
@@ -330,9 +330,6 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
     if most(rows_where(is_link) + shape.long_links) {
         return Some(StoredOnly::Links);
     }
-    if most(rows_where(is_code) + shape.long_codes) {
-        return Some(StoredOnly::Codes);
-    }
     if (rows_where(is_sentence) + shape.long) * 2 >= rows {
         return Some(StoredOnly::Text);
     }
@@ -345,6 +342,9 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
             values: distinct,
             rows: short_rows,
         });
+    }
+    if most(rows_where(is_code) + shape.long_codes) {
+        return Some(StoredOnly::Codes);
     }
     let numeric = values
         .iter()
@@ -622,7 +622,7 @@ mod tests {
 
     #[test]
     fn identifiers_are_about_one_value_per_row() {
-        let skus: Vec<String> = (0..23).map(|i| format!("Item {i}")).collect();
+        let skus: Vec<String> = (0..23).map(|i| format!("woo-item-{i}")).collect();
         let cells: Vec<&str> = skus.iter().map(String::as_str).collect();
         assert_eq!(
             why(&cells, 23),
