@@ -280,14 +280,17 @@ fn rows_kept_with_a_change_are_printed_and_reported() {
     let dir = tempfile::tempdir().unwrap();
     let index = dir.path().join("index");
     let report = dir.path().join("report.csv");
-    for (name, expected) in [
+    for (name, changed, expected) in [
         (
             "mixed_encoding.csv",
+            1,
             "line,id,reason\n3,2,kept: not UTF-8 like the rest of the file: read as windows-1252\n",
         ),
         (
             "negative_values.csv",
-            "line,id,reason\n3,2,kept: negative stock -1: read as 0 (out of stock)\n\
+            2,
+            "line,id,reason\n2,1,kept: price 0: not for sale on its own (a free add-on or gift); \
+             kept without a price\n3,2,kept: negative stock -1: read as 0 (out of stock)\n\
              4,3,negative price\n",
         ),
     ] {
@@ -302,7 +305,10 @@ fn rows_kept_with_a_change_are_printed_and_reported() {
         ]);
         let text = stdout(&out);
         assert!(out.status.success(), "{text}{}", stderr(&out));
-        assert!(text.contains("(1 of them with a change)"), "{text}");
+        assert!(
+            text.contains(&format!("({changed} of them with a change)")),
+            "{text}"
+        );
         assert_eq!(
             std::fs::read_to_string(&report).unwrap(),
             expected,
@@ -310,8 +316,9 @@ fn rows_kept_with_a_change_are_printed_and_reported() {
         );
     }
     let engine = vitrine::Engine::open(&index).unwrap();
+    // `-0` is a price of 0: the product is kept without a price.
     let zero = engine.product("1").unwrap().expect("product 1");
-    assert_eq!(zero.price.map(f64::to_bits), Some(0f64.to_bits()), "not -0");
+    assert_eq!(zero.price, None);
     assert_eq!(engine.product("2").unwrap().expect("2").stock, Some(0));
 }
 

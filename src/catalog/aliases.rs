@@ -56,6 +56,11 @@ pub(crate) struct Aliases {
     fields: FxHashMap<String, (Field, usize)>,
     filler: FxHashSet<String>,
     other_topic: FxHashSet<String>,
+    /// Words leading a column's or an option's name that ask to choose
+    /// (`Choose Material`), and words ending it that say it is a name
+    /// (`Graphical Appearance Name`): no part of what it is about.
+    label_leading: FxHashSet<String>,
+    label_trailing: FxHashSet<String>,
     currencies: FxHashMap<String, String>,
     genders: FxHashMap<String, GenderCode>,
     ages: FxHashMap<String, AgeGroup>,
@@ -72,6 +77,55 @@ pub(crate) struct Aliases {
 pub(crate) fn aliases() -> &'static Aliases {
     static ALIASES: OnceLock<Aliases> = OnceLock::new();
     ALIASES.get_or_init(|| Aliases::parse(FILES))
+}
+
+/// A column's or an option's name without the words around it that say
+/// nothing of what it is about (`Choose Ring Size` -> `Ring Size`,
+/// `graphical_appearance_name` -> `graphical appearance`), its words
+/// separated by spaces; the name's words when nothing else would remain.
+pub(crate) fn label_words(name: &str) -> String {
+    let a = aliases();
+    let words = crate::text::words(&split_camel_case(name));
+    let mut rest: &[String] = &words;
+    while let [first, tail @ ..] = rest
+        && !tail.is_empty()
+        && a.label_leading.contains(first)
+    {
+        rest = tail;
+    }
+    while let [head @ .., last] = rest
+        && !head.is_empty()
+        && a.label_trailing.contains(last)
+    {
+        rest = head;
+    }
+    rest.join(" ")
+}
+
+/// A name written in CamelCase with its words apart (`_NomeProduto` ->
+/// `_Nome Produto`, `IDProduto` -> `ID Produto`, `articleType` ->
+/// `article Type`): a word starts at an upper-case letter after a
+/// lower-case one, and at the last capital of a run followed by a
+/// lower-case letter. Other text is unchanged.
+pub(crate) fn split_camel_case(name: &str) -> std::borrow::Cow<'_, str> {
+    let chars: Vec<char> = name.chars().collect();
+    let starts_word = |i: usize| {
+        let (c, prev) = (chars[i], chars[i - 1]);
+        c.is_uppercase()
+            && (prev.is_lowercase()
+                || (prev.is_uppercase() && chars.get(i + 1).is_some_and(|n| n.is_lowercase())))
+    };
+    if !(1..chars.len()).any(starts_word) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut out = String::with_capacity(name.len() + 4);
+    for (i, &c) in chars.iter().enumerate() {
+        if i > 0 && starts_word(i) {
+            out.push(' ');
+        }
+        out.push(c);
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The folded form of a header name or value word: its words joined
@@ -137,6 +191,11 @@ impl Aliases {
             }
             "filler" => self.filler.extend(words.map(fold)),
             "other topic" => self.other_topic.extend(words.map(fold)),
+            "label filler" => match key {
+                "leading" => self.label_leading.extend(words.map(fold)),
+                "trailing" => self.label_trailing.extend(words.map(fold)),
+                other => return Err(format!("unknown label filler {other:?}")),
+            },
             "currencies" => {
                 let code = key.to_ascii_uppercase();
                 if code.len() != 3 || !code.bytes().all(|b| b.is_ascii_alphabetic()) {

@@ -95,6 +95,8 @@ pub struct HeaderMapping {
     currency: Option<(&'static str, usize)>,
     /// The platform whose export the file is, when recognised.
     platform: Option<&'static str>,
+    /// The currency that platform's prices are in when nothing else says.
+    platform_currency: Option<&'static str>,
 }
 
 impl HeaderMapping {
@@ -257,6 +259,7 @@ impl HeaderMapping {
             fallbacks,
             currency,
             platform: platform.map(|p| p.shape.name.as_str()),
+            platform_currency: platform.and_then(|p| p.shape.currency.as_deref()),
         })
     }
 
@@ -282,6 +285,12 @@ impl HeaderMapping {
     /// product export`), if any.
     pub fn platform(&self) -> Option<&'static str> {
         self.platform
+    }
+
+    /// The currency the recognised platform's prices are in when neither
+    /// the file nor `--currency` names one (VTEX's Brazilian sheet: BRL).
+    pub fn platform_currency(&self) -> Option<&'static str> {
+        self.platform_currency
     }
 
     /// The currency the price column's header names (`Price (INR)`).
@@ -362,8 +371,13 @@ impl fmt::Display for HeaderMapping {
                 c.header.clone()
             }
         };
-        if let Some(platform) = self.platform {
-            writeln!(f, "recognised: {platform}")?;
+        match (self.platform, self.platform_currency) {
+            (Some(platform), Some(currency)) => writeln!(
+                f,
+                "recognised: {platform} (prices in {currency} unless the file or --currency names another)"
+            )?,
+            (Some(platform), None) => writeln!(f, "recognised: {platform}")?,
+            _ => {}
         }
         // A wide header lists its mapped columns and sums up the rest.
         let wide = self.columns.len() > LISTED_COLUMNS;

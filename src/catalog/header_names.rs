@@ -5,7 +5,7 @@
 //! language data files ([`super::aliases`]).
 
 use super::Field;
-use super::aliases::{aliases, fold};
+use super::aliases::{aliases, fold, split_camel_case};
 use crate::text;
 
 /// A column's best match: (round, rank within the field's names, field).
@@ -17,9 +17,11 @@ pub(crate) fn field_named(name: &str) -> Option<Field> {
     Field::from_name(name).or_else(|| aliases().field(&fold(name)).map(|(f, _)| f))
 }
 
-/// A header's best match, by the first round that names a field.
+/// A header's best match, by the first round that names a field. Its
+/// words are apart where CamelCase puts them (`_NomeProduto` is `Nome
+/// Produto`), so its filler and its words are seen.
 pub(crate) fn candidate(header: &str) -> Option<Candidate> {
-    let words = text::words(header);
+    let words = text::words(&split_camel_case(header));
     if words.is_empty() {
         return None;
     }
@@ -42,7 +44,7 @@ pub(crate) fn candidate(header: &str) -> Option<Candidate> {
 /// column may be the id when its values are unique (see
 /// [`super::reader`]).
 pub(crate) fn names_identifier(header: &str) -> bool {
-    let words = text::words(header);
+    let words = text::words(&split_camel_case(header));
     words
         .last()
         .is_some_and(|w| matches!(aliases().field(w), Some((Field::Id, _))))
@@ -232,6 +234,14 @@ mod tests {
             ("Category ID", None),
             ("Brand URL", None),
             ("Weight", None),
+            ("_NomeProduto", Some(Title)),
+            ("_DescricaoProduto", Some(Description)),
+            ("_Preço", Some(Price)),
+            ("_Marca", Some(Brand)),
+            ("_NomeDepartamento", Some(Category)),
+            ("_IDProduto", Some(Id)),
+            ("_IDCategoria", None),
+            ("NomeDoProduto", Some(Title)),
             ("", None),
         ];
         for (header, want) in cases {

@@ -53,6 +53,7 @@ mod specs;
 mod value;
 
 pub use crate::error::{RowError, RowErrorKind};
+pub(crate) use aliases::label_words;
 pub use header::{ColumnMapping, HeaderMapping, MAX_COLUMNS, Target};
 pub use notice::{NoticeKind, RowNotice};
 pub use price::ParsedPrice;

@@ -53,6 +53,12 @@ pub enum NoticeKind {
         /// The range's highest amount.
         high: f64,
     },
+    /// The price is 0 and no other price is given: a free add-on or gift
+    /// (Shopify's "FREE Stacking Ring", a ring sizer), not for sale on its
+    /// own (Google Merchant Center refuses a price of 0). It is kept,
+    /// without a price, so it is found by name but is never the cheapest
+    /// product nor within a budget.
+    ZeroPrice,
     /// The row's id is an earlier row's of another variant group (two
     /// products sharing a supplier's code as SKU), or of another variant of
     /// its product (110V and 220V given one SKU): it is made unique with
@@ -98,6 +104,9 @@ impl fmt::Display for NoticeKind {
                     field.name()
                 )
             }
+            NoticeKind::ZeroPrice => f.write_str(
+                "price 0: not for sale on its own (a free add-on or gift); kept without a price",
+            ),
             NoticeKind::IdMadeUnique { shared, first, id } => write!(
                 f,
                 "id {shared:?} is also the id of the row on line {first}: read as {id:?}"

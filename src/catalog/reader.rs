@@ -254,7 +254,7 @@ impl CatalogReader {
     /// The catalog's currency as known so far: the most common one the rows
     /// have named (currency column or price symbols), else the one seen in
     /// the file's first rows, else the price header's (`Price (INR)`), else
-    /// the default currency option.
+    /// the default currency option, else the recognised platform's.
     pub fn currency(&self) -> Option<String> {
         let mut best: Option<&(String, u64)> = None;
         for entry in &self.rows.currencies {
@@ -266,6 +266,7 @@ impl CatalogReader {
             .or_else(|| self.rows.sample_currency.clone())
             .or_else(|| self.rows.mapping.header_currency().map(str::to_string))
             .or_else(|| self.rows.default_currency.clone())
+            .or_else(|| self.rows.mapping.platform_currency().map(str::to_string))
     }
 
     /// Reads the current record again from its second line, reporting its

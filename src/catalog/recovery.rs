@@ -15,8 +15,13 @@
 //! A malformed record is read again; so is a bad one whose swallowed lines
 //! are rows; and so is a valid, well-formed one whose swallowed lines are
 //! rows when rows have three fields or more (with fewer, a line of prose
-//! is too easily a row). An over-long record is read again only when its
-//! swallowed lines are rows; otherwise it is skipped whole.
+//! is too easily a row) and its first line, its open quote read as text,
+//! holds a whole row's fields: a stray quote breaks a row that is complete
+//! but for it (`1,"Best lamp,10`), while a real multi-line field stops its
+//! first line short of the row's end (a Shopify `Body (HTML)` of several
+//! lines, one of which may happen to hold as many commas as the columns
+//! before it). An over-long record is read again only when its swallowed
+//! lines are rows; otherwise it is skipped whole.
 
 use super::records::{Next, RecordReader};
 use super::row::RowParser;
@@ -49,7 +54,15 @@ pub(crate) fn decide<R: std::io::BufRead>(
     }
     let malformed = malformed(records.raw(), delimiter, records.unterminated());
     let bad = malformed || rows.check(records.record()).is_err();
-    if malformed || (bad && swallowed) || (swallowed && rows.required_len >= 3) {
+    let first_line_whole = || {
+        let raw = records.raw();
+        let end = raw.len() - records.continuation().len();
+        fields_with_open_quote_as_text(&raw[..end], delimiter) >= rows.required_len
+    };
+    if malformed
+        || (bad && swallowed)
+        || (swallowed && rows.required_len >= 3 && first_line_whole())
+    {
         Reading::FromSecondLine
     } else {
         Reading::Whole
@@ -119,6 +132,47 @@ fn malformed(raw: &[u8], delimiter: u8, unterminated: bool) -> bool {
     false
 }
 
+/// The fields of one line when the quote left open at its end is text
+/// (`1,"Best lamp,10` has three): quoted fields closed on the line are
+/// read as quoted, their delimiters inside them are no field breaks.
+fn fields_with_open_quote_as_text(line: &[u8], delimiter: u8) -> usize {
+    let mut fields = 1;
+    let mut i = 0;
+    let mut field_start = true;
+    while i < line.len() {
+        let b = line[i];
+        if field_start
+            && b == b'"'
+            && let Some(end) = closing_quote(line, i + 1, delimiter)
+        {
+            i = end;
+            field_start = false;
+            continue;
+        }
+        if b == delimiter {
+            fields += 1;
+        }
+        field_start = b == delimiter;
+        i += 1;
+    }
+    fields
+}
+
+/// Where the quoted field opened before `from` ends (just past its closing
+/// quote), when it closes on this line before a delimiter or the line's end.
+fn closing_quote(line: &[u8], mut from: usize, delimiter: u8) -> Option<usize> {
+    loop {
+        let j = memchr::memchr(b'"', line.get(from..)?)?;
+        from += j + 1;
+        match line.get(from) {
+            Some(b'"') => from += 1,
+            None | Some(b'\r' | b'\n') => return Some(from),
+            Some(&d) if d == delimiter => return Some(from),
+            Some(_) => return None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +186,14 @@ mod tests {
         assert!(malformed(b"1,\"Lamp,10\n2,Mug,12\n", b',', true));
         assert!(!malformed(b"1;\"a\nb\";10\n", b';', false));
         assert!(malformed(b"1;\"a\nb\",10\n", b';', false));
+    }
+
+    #[test]
+    fn a_first_line_counts_its_fields_with_the_open_quote_as_text() {
+        let count = |line: &[u8]| fields_with_open_quote_as_text(line, b',');
+        assert_eq!(count(b"1,\"Best lamp,10\n"), 3);
+        assert_eq!(count(b"1,\"Bowl, large\",5,\"Acme\n"), 4);
+        assert_eq!(count(b"handle,Title,\"<meta charset=\"\"utf-8\"\">\n"), 3);
+        assert_eq!(count(b"a,b"), 2);
     }
 }

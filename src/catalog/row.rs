@@ -306,6 +306,13 @@ impl RowParser {
         (product.gender, product.feed_audience) = feed::gender_and_audience(&gender, &age, feed);
 
         let mut notices: Vec<NoticeKind> = prices.ignored;
+        // A price of 0 sells nothing: shown as the cheapest product, a free
+        // add-on would answer every "cheapest" and every budget.
+        if product.price == Some(0.0) {
+            product.price = None;
+            product.list_price = None;
+            notices.push(NoticeKind::ZeroPrice);
+        }
         if let Some((shared, first)) = derived {
             notices.push(NoticeKind::IdMadeUnique {
                 shared,

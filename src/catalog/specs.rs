@@ -137,6 +137,41 @@ pub(crate) fn is_size_name(value: &str) -> bool {
     !quoted && !dimensions && !measured && words <= 3
 }
 
+/// A garment size written as a size chart's code, as variants' names and
+/// options write it: a letter size of any language's size names (`PP`,
+/// `M`, `GG`, `XS`; `XXL` and `2XL` as `L` with more X), a size number
+/// (`38`, `7.5`, `16,5`), or two of them (`38/40`, `P-M`, `17 / 54`).
+pub(crate) fn is_size_code(value: &str) -> bool {
+    let value = value.trim();
+    if let Some((a, b)) = value.split_once(['/', '-'])
+        && !b.contains(['/', '-'])
+    {
+        return one_size_code(a) && one_size_code(b);
+    }
+    one_size_code(value)
+}
+
+fn one_size_code(value: &str) -> bool {
+    let v = value.trim().to_lowercase();
+    let number = |s: &str| {
+        let (whole, fraction) = s.split_once(['.', ',']).unwrap_or((s, "0"));
+        (1..=2).contains(&whole.len())
+            && whole.bytes().all(|b| b.is_ascii_digit())
+            && (1..=2).contains(&fraction.len())
+            && fraction.bytes().all(|b| b.is_ascii_digit())
+    };
+    if number(&v) {
+        return true;
+    }
+    let letters = v.trim_start_matches(|c: char| c.is_ascii_digit());
+    let core = letters.trim_start_matches('x');
+    if core.is_empty() || (letters.len() < v.len() && letters.len() == core.len()) {
+        return false;
+    }
+    crate::language::every()
+        .any(|(_, data)| data.size_names.contains_key(&v) || data.size_names.contains_key(core))
+}
+
 /// Fills the colour, size, material and brand a row lacks from the
 /// attribute blobs among its extra cells (the first value found for a
 /// field, the cells taken in their headers' order).
@@ -186,6 +221,18 @@ pub(crate) fn spec_values(product: &Product, field: Field) -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn size_codes() {
+        for v in [
+            "PP", "P", "M", "G", "GG", "m", "l", "XS", "XXL", "2XL", "38", "16.5", "17 / 54", "P-M",
+        ] {
+            assert!(is_size_code(v), "{v}");
+        }
+        for v in ["Preta", "Azul Marinho", "x", "Gold", "110V", "100", "2X"] {
+            assert!(!is_size_code(v), "{v}");
+        }
+    }
 
     #[test]
     fn sizes_are_names_not_measurements() {

@@ -229,7 +229,7 @@ impl IndexBuilder {
         self.types_together
             .add(type_keys.map(|&(_, a, b)| &keys[a..b]));
         let mut extra_keys: Vec<String> = Vec::new();
-        self.extras.add(&p.extra, &mut extra_keys);
+        self.extras.add(&p.extra, &p.title, &mut extra_keys);
 
         // The document, its fields in schema order (the indexer groups a
         // document's values by field, which costs least when they are).

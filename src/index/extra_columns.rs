@@ -7,15 +7,17 @@
 //! "Voltagem": 110V, 220V, Bivolt). Exports also carry columns whose values
 //! are no such thing, and a question about them makes no sense ("Which is
 //! fk advantage product? FALSE (101), TRUE (70)"): yes/no bookkeeping,
-//! dates and timestamps, links and file names, values nearly unique per
-//! row (identifiers, SKUs, names), sentences, numbers, or too many, too
-//! few or too rare values. Each is told from the values themselves, so no
+//! dates and timestamps, links and file names, codes, slugs, paths and
+//! query strings ([`super::extra_values`]), the product's title written
+//! again, values nearly unique per row (identifiers, SKUs, names),
+//! sentences, numbers, or too many, too few or too rare values. Each is told from the values themselves, so no
 //! header needs to be known; the import reports each such column with its
 //! reason ([`StoredColumn`]).
 //!
 //! Depends on the index's facet counts and vocabulary types, the
 //! catalog's yes/no words and `text`; never on tantivy.
 
+use super::extra_values::{is_code, is_title_copy};
 use super::facet_counts::{FacetCounts, extra_facet_name};
 use super::vocabulary::FacetValue;
 use rustc_hash::FxHashMap;
@@ -38,6 +40,10 @@ pub enum StoredOnly {
     Dates,
     /// Web addresses or file names.
     Links,
+    /// Codes, slugs, paths or query strings (`440114440_PP`, `&v=2447008`).
+    Codes,
+    /// The product's title written again.
+    TitleCopies,
     /// Sentences or long text.
     Text,
     /// About one value per row: an identifier or a name.
@@ -78,6 +84,8 @@ impl fmt::Display for StoredOnly {
             StoredOnly::Flags => f.write_str("yes/no values"),
             StoredOnly::Dates => f.write_str("dates or times"),
             StoredOnly::Links => f.write_str("web addresses or file names"),
+            StoredOnly::Codes => f.write_str("codes, slugs, paths or query strings"),
+            StoredOnly::TitleCopies => f.write_str("the product's title again"),
             StoredOnly::Text => f.write_str("sentences or long text"),
             StoredOnly::Identifiers { values, rows } => write!(
                 f,
@@ -117,6 +125,10 @@ struct Column {
     long: u64,
     /// Rows whose long value is a link.
     long_links: u64,
+    /// Rows whose long value is a code or a slug.
+    long_codes: u64,
+    /// Rows whose value is their product's title.
+    title_copies: u64,
 }
 
 /// Every extra column's values while the index is built.
@@ -137,9 +149,14 @@ pub(super) struct Judged {
 }
 
 impl ExtraColumns {
-    /// Counts one product's extra cells, and adds the `name=key` keys its
-    /// short values are indexed under to `keys`.
-    pub(super) fn add(&mut self, extra: &BTreeMap<String, String>, keys: &mut Vec<String>) {
+    /// Counts one product's extra cells (its title beside them), and adds
+    /// the `name=key` keys its short values are indexed under to `keys`.
+    pub(super) fn add(
+        &mut self,
+        extra: &BTreeMap<String, String>,
+        title: &str,
+        keys: &mut Vec<String>,
+    ) {
         for (header, value) in extra {
             if !self.names.contains_key(header) {
                 self.names.insert(header.clone(), extra_facet_name(header));
@@ -155,13 +172,20 @@ impl ExtraColumns {
                     rows: 0,
                     long: 0,
                     long_links: 0,
+                    long_codes: 0,
+                    title_copies: 0,
                 }),
             };
             column.rows += 1;
+            if is_title_copy(value, title) {
+                column.title_copies += 1;
+            }
             if value.chars().count() > MAX_FACET_VALUE {
                 column.long += 1;
                 if is_link(value) {
                     column.long_links += 1;
+                } else if is_code(value) {
+                    column.long_codes += 1;
                 }
                 continue;
             }
@@ -183,8 +207,10 @@ impl ExtraColumns {
             let values = column.counts.into_values(1);
             let shape = Shape {
                 rows: column.rows,
-                long: column.long - column.long_links,
+                long: column.long - column.long_links - column.long_codes,
                 long_links: column.long_links,
+                long_codes: column.long_codes,
+                title_copies: column.title_copies,
             };
             match judge(&values, &shape, products) {
                 None => facets.push((name, column.header, values)),
@@ -272,6 +298,10 @@ struct Shape {
     long: u64,
     /// Rows with a long link.
     long_links: u64,
+    /// Rows with a long code or slug.
+    long_codes: u64,
+    /// Rows whose value is their product's title.
+    title_copies: u64,
 }
 
 /// Why a column of these short `values` (distinct, with counts) is no
@@ -286,7 +316,7 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
             .map(|v| v.count)
             .sum()
     };
-    // Most of the rows: nine in ten. Half of them, for text.
+    // Most rows: nine in ten (half, for text). Unique codes are identifiers.
     let most = |n: u64| n * 10 >= rows * 9;
     if rows == 0 {
         return Some(StoredOnly::Rare { rows });
@@ -303,12 +333,18 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
     if (rows_where(is_sentence) + shape.long) * 2 >= rows {
         return Some(StoredOnly::Text);
     }
+    if shape.title_copies * 2 >= rows {
+        return Some(StoredOnly::TitleCopies);
+    }
     let distinct = values.len() as u64;
     if short_rows >= 2 && distinct * 10 >= short_rows * 9 {
         return Some(StoredOnly::Identifiers {
             values: distinct,
             rows: short_rows,
         });
+    }
+    if most(rows_where(is_code) + shape.long_codes) {
+        return Some(StoredOnly::Codes);
     }
     let numeric = values
         .iter()
@@ -481,7 +517,7 @@ mod tests {
         let mut keys = Vec::new();
         for cell in cells {
             let extra = BTreeMap::from([("Column".to_string(), cell.to_string())]);
-            columns.add(&extra, &mut keys);
+            columns.add(&extra, "", &mut keys);
         }
         let judged = columns.finish(products);
         match judged.stored_only.as_slice() {
@@ -620,6 +656,24 @@ mod tests {
         );
         let cells = repeat(&["Cotton", "Wool"], 2);
         assert_eq!(why(&cells, 1000), Some(StoredOnly::Rare { rows: 4 }));
+    }
+
+    #[test]
+    fn codes_slugs_and_title_copies_are_no_facets() {
+        // Four SKUs per product share these: few values, yet no vocabulary.
+        let cells = repeat(&["&v=2447008", "&v=2449498", "&v=2451752"], 4);
+        assert_eq!(why(&cells, 12), Some(StoredOnly::Codes));
+        let long = "images-leadPOC-440114340-vestido-texturizado-midi-sem-mangas-branco";
+        let cells = repeat(&[long, "images-leadPOC-3601-blusa"], 4);
+        assert_eq!(why(&cells, 8), Some(StoredOnly::Codes));
+        let mut columns = ExtraColumns::default();
+        let mut keys = Vec::new();
+        for title in repeat(&["Vestido Midi Ombro", "Blusa Loose Bordado"], 4) {
+            let extra = BTreeMap::from([("_TituloSite".to_string(), title.to_string())]);
+            columns.add(&extra, title, &mut keys);
+        }
+        let judged = columns.finish(8);
+        assert_eq!(judged.stored_only[0].why, StoredOnly::TitleCopies);
     }
 
     #[test]

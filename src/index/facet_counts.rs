@@ -102,7 +102,10 @@ pub fn facet_key(facet: &str, value: &str, _analyzer: &mut TextAnalyzer) -> Stri
 
 /// The facet name of an extra column header (`Num_Images` -> `num_images`).
 pub fn extra_facet_name(header: &str) -> String {
-    let name = crate::text::key(header).replace(' ', "_");
+    // Without the words that say nothing of what the column is about
+    // (`Choose Initial`, `graphical_appearance_name`): the name is the
+    // label a shopper is asked about.
+    let name = crate::text::key(&crate::catalog::label_words(header)).replace(' ', "_");
     if FACET_FIELDS.contains(&name.as_str()) || name.is_empty() {
         format!("x_{name}")
     } else {

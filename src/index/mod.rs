@@ -18,6 +18,7 @@ mod color;
 mod colour_slots;
 mod coverage;
 mod extra_columns;
+mod extra_values;
 mod facet_counts;
 mod facet_table;
 mod group;

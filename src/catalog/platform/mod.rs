@@ -27,8 +27,9 @@ pub(super) mod shape;
 use shape::value_key;
 pub(crate) use shape::{Resolved, recognise};
 
-use super::aliases::{aliases, fold};
+use super::aliases::{aliases, fold, label_words};
 use super::encoding::RowText;
+use super::header_names::candidate;
 use super::html;
 use super::records::Record;
 use super::row::RowParser;
@@ -83,6 +84,18 @@ fn option_size(value: &str) -> Option<String> {
     let (size, inner) = (size.trim(), rest.trim_end().strip_suffix(')')?);
     (!size.is_empty() && super::specs::is_size_name(size) && !super::specs::is_size_name(inner))
         .then(|| size.to_string())
+}
+
+/// The field an option's name says it fills: the name, or its words
+/// without a request to choose (`Choose Material`), read like a header
+/// (`Ring Size` and `Box Color` name the size and the colour by one of
+/// their words). Only the colour, the size and the material are options.
+fn option_field(name: &str) -> Option<Field> {
+    let field = aliases()
+        .field(&fold(name))
+        .map(|(f, _)| f)
+        .or_else(|| candidate(&label_words(name)).map(|(_, _, f)| f))?;
+    matches!(field, Field::Color | Field::Size | Field::Material).then_some(field)
 }
 
 /// `id:10` names the product whose id is 10 (WooCommerce).
@@ -322,7 +335,7 @@ impl PlatformRows {
             if fold(&name) == "title" && fold(&value) == "defaulttitle" {
                 continue;
             }
-            match aliases().field(&fold(&name)).map(|(f, _)| f) {
+            match option_field(&name) {
                 Some(Field::Color) => product.color = Some(value),
                 // A size option names a size ("G (7cm)" is G); a
                 // measurement ("10cm Largura") is an attribute of its own.
@@ -337,6 +350,15 @@ impl PlatformRows {
                     product.extra.insert(name, value);
                 }
             }
+        }
+        if let Some(path) = category_path(&self.r.category_path, cells) {
+            product.category = Some(path);
+        }
+        if let Some(c) = self.r.variant_name
+            && let Some(name) = cells.get(c)
+        {
+            let header = self.headers.get(c).map_or("", String::as_str);
+            variant_options(product, name, header);
         }
         if product.group_id.is_none() {
             product.group_id = group
@@ -391,13 +413,72 @@ fn clean(cell: &str) -> String {
     super::value::clean_short(cell)
 }
 
-/// The items of a list cell: split on `|` when it has one, else on `,`.
+/// The items of a list cell: split on `|` when it has one, else on `;`
+/// (VTEX's image lists), else on `,`.
 fn split_list(cell: &str) -> Vec<&str> {
-    let sep = if cell.contains('|') { '|' } else { ',' };
+    let sep = ['|', ';']
+        .into_iter()
+        .find(|&s| cell.contains(s))
+        .unwrap_or(',');
     cell.split(sep)
         .map(str::trim)
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The category path made of the level cells at `columns`, coarsest
+/// first (`Feminino > Vestidos`); a level repeating the one before it is
+/// one level.
+fn category_path(columns: &[usize], cells: &[Cow<'_, str>]) -> Option<String> {
+    let mut levels: Vec<String> = Vec::new();
+    for &c in columns {
+        let level = clean(cells.get(c).map_or("", |c| c.as_ref()));
+        if !level.is_empty() && levels.last().is_none_or(|l| fold(l) != fold(&level)) {
+            levels.push(level);
+        }
+    }
+    (!levels.is_empty()).then(|| levels.join(" > "))
+}
+
+/// Reads a variant's name written as its product's title and its options
+/// (VTEX's `_NomeSKU`: `Vestido Midi - PP`, `Camiseta - Preta - M`): a
+/// garment size among the options is the size (when the row has none);
+/// the others are an attribute under the column's header. A name that does
+/// not start with the title says nothing.
+fn variant_options(product: &mut Product, name: &str, header: &str) {
+    let Some(rest) = after_title(name.trim(), &product.title) else {
+        return;
+    };
+    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "-–—:|/,;".contains(c));
+    if rest.is_empty() {
+        return;
+    }
+    let mut others = Vec::new();
+    for part in rest.split(['-', '–', '—', '|', ',', ';']).map(str::trim) {
+        if part.is_empty() {
+            continue;
+        }
+        if product.size.is_none() && super::specs::is_size_code(part) {
+            product.size = Some(part.to_string());
+        } else {
+            others.push(part);
+        }
+    }
+    if !others.is_empty() && !header.is_empty() {
+        product.extra.insert(header.to_string(), others.join(" - "));
+    }
+}
+
+/// What follows `title` at the start of `name`, compared case-insensitively.
+fn after_title<'a>(name: &'a str, title: &str) -> Option<&'a str> {
+    let mut chars = name.char_indices();
+    for t in title.chars() {
+        let (_, n) = chars.next()?;
+        if !n.to_lowercase().eq(t.to_lowercase()) {
+            return None;
+        }
+    }
+    Some(chars.next().map_or("", |(i, _)| &name[i..]))
 }
 
 /// The category path with the most levels (the first of the deepest).
@@ -459,6 +540,40 @@ mod tests {
             most_specific(&["Clothing", "Clothing > Hoodies", "Sale > Tops"]),
             Some("Clothing > Hoodies")
         );
+    }
+
+    #[test]
+    fn a_variant_name_after_its_title_gives_the_size() {
+        let read = |title: &str, name: &str| {
+            let mut p = Product {
+                title: title.into(),
+                ..Product::default()
+            };
+            variant_options(&mut p, name, "_NomeSKU");
+            (p.size, p.extra.get("_NomeSKU").cloned())
+        };
+        assert_eq!(
+            read(
+                "Vestido Midi Ombro À Ombro",
+                "Vestido Midi Ombro à Ombro - PP"
+            ),
+            (Some("PP".into()), None)
+        );
+        assert_eq!(
+            read("Camiseta", "Camiseta - Preta - m"),
+            (Some("m".into()), Some("Preta".into()))
+        );
+        assert_eq!(read("Camiseta", "Blusa - M"), (None, None));
+        assert_eq!(read("Camiseta", "Camiseta"), (None, None));
+        assert_eq!(
+            category_path(&[0, 1], &["Feminino".into(), "Vestidos".into()]),
+            Some("Feminino > Vestidos".into())
+        );
+        assert_eq!(
+            category_path(&[0, 1], &["".into(), "Vestidos".into()]),
+            Some("Vestidos".into())
+        );
+        assert_eq!(split_list("a.jpg;b.jpg"), ["a.jpg", "b.jpg"]);
     }
 
     #[test]

@@ -72,6 +72,10 @@ pub(crate) struct Shape {
     html: Vec<Pattern>,
     list: Vec<Pattern>,
     ignore: Vec<Pattern>,
+    category_path: Vec<Pattern>,
+    variant_name: Vec<Pattern>,
+    /// The currency the platform's prices are in when the file names none.
+    pub(crate) currency: Option<String>,
     pub(crate) title_options: bool,
 }
 
@@ -180,6 +184,14 @@ impl Shapes {
                 "list" => shape.list = patterns(value),
                 "ignore" => shape.ignore = patterns(value),
                 "title options" => shape.title_options = value == "yes",
+                "category path" => shape.category_path = patterns(value),
+                "variant name" => shape.variant_name = patterns(value),
+                "currency" => match crate::catalog::price::normalize_currency(value) {
+                    Some(code) => shape.currency = Some(code),
+                    None => out
+                        .problems
+                        .push(format!("{at}: unknown currency {value:?}")),
+                },
                 other => match crate::catalog::header_names::field_named(other)
                     .filter(|f| f.name() == other)
                 {
@@ -225,6 +237,10 @@ pub(crate) enum Role {
     Hide,
     /// Platform bookkeeping, not product data.
     Ignored,
+    /// One level of the category path, joined with the others in order.
+    CategoryLevel,
+    /// The variant's name: its product's name, then its options.
+    VariantName,
 }
 
 impl Role {
@@ -238,6 +254,8 @@ impl Role {
             Role::OptionValue => "option value (size, color or an attribute)",
             Role::Hide => "not for sale when unpublished",
             Role::Ignored => "ignored (platform bookkeeping)",
+            Role::CategoryLevel => "category level (the levels joined: department > category)",
+            Role::VariantName => "variant name (the product's name, then its size or options)",
         }
     }
 }
@@ -264,6 +282,9 @@ pub(crate) struct Resolved {
     pub(crate) hide: Vec<(usize, Vec<String>)>,
     pub(crate) html: Vec<usize>,
     pub(crate) list: Vec<usize>,
+    /// The category path's levels, coarsest first.
+    pub(crate) category_path: Vec<usize>,
+    pub(crate) variant_name: Option<usize>,
 }
 
 /// The first column matching any of `patterns`, in pattern order.
@@ -313,7 +334,16 @@ impl Resolved {
         let group = role(first(folded, &shape.group), Role::Group);
         let parent = role(first(folded, &shape.parent), Role::Parent);
         role(first(folded, &shape.kind), Role::Kind);
+        let variant_name = role(first(folded, &shape.variant_name), Role::VariantName);
         let keys = all(folded, &shape.keys);
+        let category_path: Vec<usize> = shape
+            .category_path
+            .iter()
+            .filter_map(|p| first(folded, std::slice::from_ref(p)))
+            .collect();
+        for &c in &category_path {
+            roles.push((c, Role::CategoryLevel));
+        }
         let parents = shape.parents.as_ref().and_then(|(p, values)| {
             first(folded, std::slice::from_ref(p)).map(|c| (c, values.clone()))
         });
@@ -362,6 +392,8 @@ impl Resolved {
             hide,
             html: all(folded, &shape.html),
             list: all(folded, &shape.list),
+            category_path,
+            variant_name,
         }
     }
 }
@@ -386,7 +418,10 @@ mod tests {
         let s = shapes();
         assert!(s.problems.is_empty(), "{:#?}", s.problems);
         let keys: Vec<&str> = s.shapes.iter().map(|s| s.key.as_str()).collect();
-        assert_eq!(keys, ["shopify", "woocommerce", "nuvemshop", "bling"]);
+        assert_eq!(
+            keys,
+            ["shopify", "woocommerce", "nuvemshop", "bling", "vtex"]
+        );
     }
 
     #[test]
@@ -435,6 +470,10 @@ mod tests {
         assert_eq!(
             name("ID,Código,Descrição,Unidade,Preço,Situação,Marca"),
             Some("bling".into())
+        );
+        assert_eq!(
+            name("_IDSKU,_NomeSKU,_IDProduto,_NomeProduto,_Marca,_Preço"),
+            Some("vtex".into())
         );
         assert_eq!(name("id,title,price,sale_price,item_group_id"), None);
         assert_eq!(name("Código;Nome;Preço De;Preço Por"), None);
