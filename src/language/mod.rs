@@ -125,11 +125,6 @@ pub struct LanguageData {
     /// "store", "loja"), for the questions and replies about them.
     #[serde(default)]
     pub facet_names: BTreeMap<String, String>,
-    /// Words a catalog's column or option name carries around what it
-    /// names ("Choose Ring Size", "graphical_appearance_name"): no part of
-    /// the name a reply says.
-    #[serde(default)]
-    pub column_label_fillers: Vec<String>,
     /// Units of measure by their symbol ("kg" -> "quilos", "kg"), as
     /// titles and shoppers write them after a number.
     #[serde(default)]

@@ -269,30 +269,12 @@ pub fn type_gender(value: &str, lang: Lang) -> Option<Gender> {
 }
 
 /// A catalog column's name as a reply in `lang` says it: the language
-/// file's name for it ("retailer" -> "loja"), else the column's own words
-/// without the words any language's names carry around what they name
-/// ("graphical_appearance_name" -> "graphical appearance", "Choose Ring
-/// Size" -> "ring size").
+/// file's name for it ("retailer" -> "loja"), else the column's own words.
 pub fn facet_label(name: &str, lang: Lang) -> String {
-    static FILLERS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
-    let fillers = FILLERS.get_or_init(|| {
-        every()
-            .flat_map(|(_, d)| d.column_label_fillers.iter())
-            .map(|w| crate::text::key(w))
-            .collect()
-    });
-    let spaced = name.replace('_', " ");
-    let all: Vec<&str> = spaced.split_whitespace().collect();
-    let kept: Vec<&str> = all
-        .iter()
-        .copied()
-        .filter(|w| !fillers.contains(&crate::text::key(w)))
-        .collect();
-    let words = if kept.is_empty() { all } else { kept }.join(" ");
-    let names = &super::data(lang).facet_names;
-    names
+    let words = name.replace('_', " ");
+    super::data(lang)
+        .facet_names
         .get(&crate::text::key(&words))
-        .or_else(|| names.get(&crate::text::key(&spaced)))
         .cloned()
         .unwrap_or(words)
 }
@@ -318,18 +300,6 @@ pub fn is_material(phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn column_names_are_said_without_their_fillers() {
-        let label = |name| facet_label(name, Lang::En);
-        assert_eq!(label("graphical_appearance_name"), "graphical appearance");
-        assert_eq!(label("choose_ring_size"), "ring size");
-        assert_eq!(label("Select your colour"), "colour");
-        assert_eq!(label("name"), "name");
-        assert_eq!(label("retailer_name"), "store");
-        assert_eq!(facet_label("nome_loja", Lang::Pt), "loja");
-        assert_eq!(facet_label("escolha_o_tamanho", Lang::Pt), "tamanho");
-    }
 
     #[test]
     fn foreign_values_are_named_in_the_reply_language() {
