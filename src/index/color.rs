@@ -195,6 +195,15 @@ pub(super) fn colour_at(keys: &[&str], at: usize) -> Option<(String, usize, bool
     }) {
         return Some((colour.shown.clone(), 1, false));
     }
+    // "Cinza-Claro" is one word too, `cinzaclaro`: a colour and its shade.
+    if let Some((colour, shade)) = w.color_modifiers.iter().find_map(|m| {
+        let colour = word
+            .strip_suffix(m.as_str())
+            .and_then(|c| w.colors.get(c))?;
+        Some((colour, m))
+    }) {
+        return Some((format!("{} {}", colour.shown, title_case(shade)), 1, false));
+    }
     let longest = w.color_phrase_words.min(keys.len() - at);
     let (n, word) = (1..=longest)
         .rev()
@@ -441,6 +450,19 @@ mod tests {
             None
         );
         assert_eq!(c("Matte", "Lakme Lipstick Black Case"), None);
+    }
+
+    #[test]
+    fn a_compound_colour_joined_by_a_hyphen_is_one_colour() {
+        let c = |t| colour(t);
+        let navy = c("Camisa Polo Aramis Reta Bordado Azul-Marinho");
+        assert_eq!(navy.as_deref(), Some("Azul Marinho"));
+        assert_eq!(
+            c("Camisa Polo Yachtsman Reta Color Block Azul-Marinho/Cinza").as_deref(),
+            Some("Azul Marinho/Cinza")
+        );
+        assert_eq!(c("Vestido Midi Verde-Água").as_deref(), Some("Verde Água"));
+        assert_eq!(c("Calça Sarja Cinza-Claro").as_deref(), Some("Cinza Claro"));
     }
 
     #[test]

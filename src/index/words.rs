@@ -224,6 +224,17 @@ fn build() -> LearnWords {
             }
         }
     }
+    // A shade of two words joined by a hyphen in titles ("Azul-Marinho",
+    // "Verde-Água": Portuguese writes compound colours so) is one word,
+    // "azulmarinho": the same colour.
+    let joined: Vec<(String, ColorWord)> = colors
+        .iter()
+        .filter(|(key, _)| key.contains(' '))
+        .map(|(key, word)| (key.replace(' ', ""), word.clone()))
+        .collect();
+    for (key, word) in joined {
+        colors.entry(key).or_insert(word);
+    }
     let color_phrase_words = colors
         .keys()
         .map(|k| k.split(' ').count())
