@@ -334,6 +334,25 @@ fn demo_sneakers_brand_cheaper_colour_start_over() {
 }
 
 #[test]
+fn cheaper_after_nothing_found_says_nothing_was_shown() {
+    for (first, cheaper, said) in [
+        ("purple unicorn plush", "cheaper", "haven't shown"),
+        (
+            "pelúcia de unicórnio roxa",
+            "mais barato",
+            "Ainda não mostrei",
+        ),
+    ] {
+        let mut chat = Chat::new(demo());
+        let nothing = chat.say(first, &[]);
+        assert!(nothing.products.is_empty(), "{}", nothing.reply);
+        let t = chat.say(cheaper, &[]);
+        assert!(t.products.is_empty(), "{}", t.reply);
+        assert!(t.reply.contains(said), "{}", chat.fail("not told"));
+    }
+}
+
+#[test]
 fn demo_a_cheaper_cap_stays_with_its_product_type() {
     let mut chat = Chat::new(demo());
     chat.exact("sneakers", &[Want::Kind(SNEAKERS)]);

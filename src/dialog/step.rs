@@ -4,7 +4,7 @@
 
 use super::Session;
 use super::apply::{Action, Changes, apply};
-use crate::model::{Canned, Constraints, Lang, SearchSpec, Slot};
+use crate::model::{Canned, ConstraintKind, Constraints, Lang, SearchSpec, Slot};
 use crate::understand::{Op, Understanding};
 
 /// The engine's next step for one message.
@@ -65,6 +65,16 @@ pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) ->
         ..SearchSpec::default()
     };
     match action {
+        // "cheaper" with nothing shown (a request that found nothing, a new
+        // conversation): nothing to be cheaper than.
+        Action::Search
+            if changes.moved_price.is_some()
+                && before.shown.is_empty()
+                && changes.touched.iter().all(|k| *k == ConstraintKind::Price) =>
+        {
+            *session = *before;
+            Step::Say(Canned::NothingShown)
+        }
         Action::Search => Step::Search {
             spec: base(session.constraints.clone(), 0),
             changes,
