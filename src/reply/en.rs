@@ -3,7 +3,7 @@
 use super::money::Money;
 use super::phrasebook::{
     Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
-    join_or_more, lower, quoted, sentences, types_with_words,
+    join_or_more, lower, one_head, quoted, sentences, types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -54,7 +54,7 @@ impl Phrasebook for English {
             parts.push(join_or_more(colors, self));
         }
         if !types.is_empty() {
-            let named = types_with_words(&lower(&types), &words, true);
+            let named = types_with_words(&one_head(lower(&types), false), &words, true);
             parts.push(join_or_more(named, self));
         } else if c.text.is_empty() {
             parts.push("products".to_string());

@@ -181,6 +181,34 @@ pub(crate) fn join_or_more(values: Vec<String>, book: &dyn Phrasebook) -> String
     join_or(&values, book.or())
 }
 
+/// Type names too many to list that are all kinds of one noun ("building
+/// sets, comforter sets, train sets or 5 others" for "lego set"), as that
+/// noun alone ("sets"): the shopper's word, not a list of the catalog's
+/// kinds. `head_first`: the noun leads the names (Portuguese), else ends
+/// them. Other lists are kept.
+pub(crate) fn one_head(names: Vec<String>, head_first: bool) -> Vec<String> {
+    if names.len() <= LISTED + 1 {
+        return names;
+    }
+    let head = |name: &str| {
+        let mut words = name.split_whitespace();
+        let head = if head_first {
+            words.next()
+        } else {
+            words.next_back()
+        };
+        head.map(str::to_string)
+    };
+    let Some(first) = names.first().and_then(|n| head(n)) else {
+        return names;
+    };
+    let one = crate::language::noun::singular(&crate::text::key(&first)).to_string();
+    let shared = names.iter().all(|n| {
+        head(n).is_some_and(|h| crate::language::noun::singular(&crate::text::key(&h)) == one)
+    });
+    if shared { vec![first] } else { names }
+}
+
 /// `values` joined with commas and `and` before the last.
 pub(crate) fn join_and(values: &[String], and: &str) -> String {
     join_or(values, and)
@@ -353,4 +381,38 @@ pub(crate) fn extras(c: &Constraints, lang: crate::model::Lang) -> Vec<(String, 
             _ => None,
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn many_kinds_of_one_noun_are_said_by_the_noun() {
+        let sets = names(&[
+            "building sets",
+            "comforter sets",
+            "train sets",
+            "tea sets",
+            "craft set",
+        ]);
+        assert_eq!(one_head(sets, false), ["sets"]);
+        let pt = names(&[
+            "camisetas básicas",
+            "camisetas polo",
+            "camiseta regata",
+            "camisetas longline",
+            "camisetas oversized",
+        ]);
+        assert_eq!(one_head(pt, true), ["camisetas"]);
+        // Few enough to list, or kinds of several nouns: listed.
+        let few = names(&["building sets", "train sets"]);
+        assert_eq!(one_head(few.clone(), false), few);
+        let mixed = names(&["sets", "kits", "dolls", "games", "puzzles"]);
+        assert_eq!(one_head(mixed.clone(), false), mixed);
+    }
 }

@@ -3,7 +3,7 @@
 use super::money::Money;
 use super::phrasebook::{
     Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
-    join_or_more, lower, quoted, sentences, types_with_words,
+    join_or_more, lower, one_head, quoted, sentences, types_with_words,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -72,7 +72,7 @@ impl Phrasebook for Portuguese {
                     false => w,
                 })
                 .collect();
-            let named = types_with_words(&type_words, &words, false);
+            let named = types_with_words(&one_head(type_words, true), &words, false);
             parts.push(join_or_more(named, self));
         } else {
             parts.push("produtos".to_string());
