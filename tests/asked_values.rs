@@ -81,3 +81,19 @@ fn asking_which_values_lists_those_of_the_results() {
         turn.reply
     );
 }
+
+#[test]
+fn asking_which_values_of_one_already_chosen_names_it() {
+    let dir = common::index_of(&catalog());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = Session::default();
+    let first = engine
+        .turn(&mut session, "titan watches", 10)
+        .expect("turn");
+    assert_eq!(first.total, 6, "{}", first.reply);
+    let turn = engine
+        .turn(&mut session, "which brands?", 10)
+        .expect("turn");
+    assert_eq!(turn.total, 6, "{}", turn.reply);
+    assert!(turn.reply.contains("Titan (6)"), "{}", turn.reply);
+}

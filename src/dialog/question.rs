@@ -130,10 +130,20 @@ pub fn shown(session: &mut Session, page: &Page<'_>) -> (Option<Question>, Vec<S
     let c = &session.constraints;
     let mut suggestions = Vec::new();
     let asked = session.asked.take().and_then(|slot| {
-        let values = page.facets.get(&slot)?;
-        (!values.is_empty()).then(|| Question {
+        let counted = page.facets.get(&slot).filter(|v| !v.is_empty());
+        // A slot the shopper has narrowed to one value is not counted:
+        // every product shown has it ("which brands?" after "lego").
+        let narrowed = || match c.facet(&slot).map(|f| f.any_of.as_slice()) {
+            Some([one]) => Some(vec![(one.clone(), page.total)]),
+            _ => None,
+        };
+        let values = match counted {
+            Some(values) => values.iter().take(ASKED_VALUES).cloned().collect(),
+            None => narrowed()?,
+        };
+        Some(Question {
             slot: slot.clone(),
-            values: values.iter().take(ASKED_VALUES).cloned().collect(),
+            values,
             within: None,
         })
     });
