@@ -31,6 +31,11 @@ fn catalog() -> String {
         ("a1", "Daikin 1.5 Ton 5 Star Inverter Split AC", 44990),
         ("a2", "Lloyd 1 Ton 3 Star Window AC", 26990),
         ("a3", "LG 1.5 Ton 3 Star Split AC", 38990),
+        ("p1", "Aurora 8 inch Pink Unicorn Plush", 1051),
+        ("p2", "Wild Republic T-Rex Dinosaur Plush", 1440),
+        ("p3", "HANSA Snuggles The Bear Plush", 1406),
+        ("n1", "Sterling Silver Initial Necklace", 2999),
+        ("n2", "Gold Plated Heart Pendant Necklace", 1999),
     ];
     let mut csv = String::from("id,title,price\n");
     for (id, title, price) in rows {
@@ -60,6 +65,10 @@ fn portuguese_words_find_english_titles() {
         (&["tênis de corrida masculino"], &["r1", "r2"]),
         (&["ar condicionado split 1,5 tonelada"], &["a1", "a3"]),
         (&["1.5 ton ac"], &["a1", "a3"]),
+        (&["pelúcia de unicórnio"], &["p1"]),
+        (&["ursinho de pelúcia"], &["p3"]),
+        (&["colar com inicial"], &["n1"]),
+        (&["colar de coração"], &["n2"]),
     ] {
         let turns = conversation(&engine, messages);
         let last = turns.last().expect("a turn");
