@@ -345,6 +345,10 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
             // either.
             let titled = match slot {
                 Slot::Brand => index.has_brandless(),
+                // A material is also what a title says the product is made
+                // of: "leather" where the material column (a Shopify
+                // option) lists only metals, or covers some products.
+                Slot::Material => true,
                 Slot::Color => {
                     !filter.and_of.is_empty()
                         || filter
@@ -374,6 +378,12 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                     match slot {
                         Slot::Brand => alternatives
                             .extend(values.iter().filter_map(|v| brandless_titled(index, v))),
+                        Slot::Material => alternatives.extend(
+                            filter
+                                .any_of
+                                .iter()
+                                .filter_map(|v| word_query(index, v, &[(f.title, 1.0)])),
+                        ),
                         // Only the colour the shopper said (the first; the
                         // rest are its catalog spellings and shades).
                         Slot::Color => alternatives.extend(

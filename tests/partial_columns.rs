@@ -1,0 +1,44 @@
+//! A column that describes some products only: a Shopify "Choose Material"
+//! option listing the metals of a jewellery store's rings and necklaces,
+//! empty for its leather bracelets. A material asked is found in the
+//! column and in the titles, so "leather bracelet" is the bracelet titled
+//! leather, not nothing. Checked through `Engine::turn` on a catalog
+//! written here.
+
+mod common;
+
+use vitrine::{Engine, Session};
+
+fn store() -> String {
+    let mut csv = String::from("id,title,material,price\n");
+    for i in 0..6 {
+        let metal = if i % 2 == 0 { "Gold" } else { "Silver" };
+        csv.push_str(&format!("r{i},Stacking Ring {i},{metal},{}\n", 30 + i));
+        csv.push_str(&format!("b{i},Chain Bracelet {i},{metal},{}\n", 40 + i));
+    }
+    csv.push_str("l1,Leather Projection Bracelet,,31.99\n");
+    csv.push_str("l2,Braided Leather Bracelet for Men,,35.00\n");
+    csv
+}
+
+#[test]
+fn a_material_no_column_value_names_is_read_in_titles() {
+    let dir = common::index_of(&store());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for message in ["leather bracelet", "pulseira de couro"] {
+        let mut session = Session::default();
+        let turn = engine.turn(&mut session, message, 10).expect("turn");
+        let mut ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+        ids.sort();
+        assert_eq!(ids, ["l1", "l2"], "{message}: {}", turn.reply);
+        assert!(turn.relaxed.is_empty(), "{message}: {}", turn.reply);
+    }
+    // The column's own values still filter by it.
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "gold bracelet", 10)
+        .expect("turn");
+    let mut ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["b0", "b2", "b4"], "{}", turn.reply);
+}
