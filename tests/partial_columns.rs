@@ -42,3 +42,36 @@ fn a_material_no_column_value_names_is_read_in_titles() {
     ids.sort();
     assert_eq!(ids, ["b0", "b2", "b4"], "{}", turn.reply);
 }
+
+/// A jewellery store whose metal is both the colour and an option of
+/// each product's variants ("Choose Material: Gold / Silver"): after
+/// "silver", the clarifying question does not offer the metal again.
+#[test]
+fn no_question_restates_a_choice_made_in_another_facet() {
+    let mut csv = String::from("id,title,color,material,price\n");
+    for i in 0..12 {
+        let (metal, kind) = match i % 3 {
+            0 => ("Silver", "Heart"),
+            1 => ("Gold", "Heart"),
+            _ => ("Silver", "Star"),
+        };
+        csv.push_str(&format!(
+            "n{i},{kind} Pendant Necklace {i},{metal},{option},{}\n",
+            30 + i,
+            option = if i % 2 == 0 { "Gold" } else { "Silver" }
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "silver necklace", 2)
+        .expect("turn");
+    assert!(turn.total >= 4, "{}", turn.reply);
+    assert!(
+        !turn.reply.contains("Gold ("),
+        "the metal asked again: {} {:?}",
+        turn.reply,
+        turn.filters
+    );
+}

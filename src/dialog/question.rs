@@ -32,6 +32,14 @@ pub fn question(
     types: &TypeTree,
 ) -> Option<Question> {
     let extras = facets.keys().filter(|s| matches!(s, Slot::Extra(_)));
+    // Values the shopper chose, by facet: a facet offering one of another
+    // facet's choices restates it ("prata", then "which material? Gold,
+    // Silver" where a jewellery store's metal is its colour and an option).
+    let chosen: Vec<(&Slot, String)> = c
+        .facets
+        .iter()
+        .flat_map(|(slot, f)| f.any_of.iter().map(move |v| (slot, crate::text::key(v))))
+        .collect();
     for slot in QUESTION_ORDER.iter().chain(extras) {
         let Some(values) = facets.get(slot) else {
             continue;
@@ -45,6 +53,13 @@ pub fn question(
         };
         let covered: u64 = values.iter().map(|(_, n)| n).sum();
         if values.len() < 2 || covered * 2 < total {
+            continue;
+        }
+        let restates = values.iter().any(|(v, _)| {
+            let key = crate::text::key(v);
+            chosen.iter().any(|(other, k)| *other != slot && *k == key)
+        });
+        if restates {
             continue;
         }
         if values[0].1 * 10 >= total * 9 {
