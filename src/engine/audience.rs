@@ -11,15 +11,40 @@ use crate::search::{self, SearchResult};
 /// this many of its products is.
 const LABELLED_SHARE: u64 = 5;
 
+/// Product types by whether the store mostly leaves them unlabelled,
+/// counted once per loaded catalog: a request finding a few products of a
+/// type asks it, and the count reads every product of the type.
+#[derive(Debug, Default)]
+pub(crate) struct LabelledKinds {
+    by_type: std::sync::Mutex<rustc_hash::FxHashMap<Vec<String>, bool>>,
+}
+
+/// The most product types [`LabelledKinds`] remembers; past it, it starts
+/// over.
+const REMEMBERED_KINDS: usize = 10_000;
+
 /// True when the kind of product `alone` asks for (its type, else the
 /// request without its words) mostly says no audience: at most one
-/// product in [`LABELLED_SHARE`] does. Words or attributes may narrow a
+/// product in [`LABELLED_SHARE`] does. A type's answer is `known`'s. Words or attributes may narrow a
 /// request to the few products not labelled ("leather bag for women": one
 /// unlabelled leather backpack, where a fifth or more of the bags say whom
 /// they are for); the kind as a whole tells whether the store labels it.
-fn kind_mostly_unlabelled(index: &ProductIndex, alone: &SearchSpec) -> Result<bool> {
+fn kind_mostly_unlabelled(
+    index: &ProductIndex,
+    known: &LabelledKinds,
+    alone: &SearchSpec,
+) -> Result<bool> {
     let typed = alone.constraints.facet(&Slot::Type).cloned();
-    let kind = if narrowed(alone) {
+    // A request with a type asks about the type alone (below).
+    let key = typed
+        .as_ref()
+        .filter(|t| t.none_of.is_empty() && t.and_of.is_empty())
+        .map(|t| t.any_of.clone());
+    let remembered = |key: &Vec<String>| known.by_type.lock().ok()?.get(key).copied();
+    if let Some(unlabelled) = key.as_ref().and_then(remembered) {
+        return Ok(unlabelled);
+    }
+    let mut kind = if narrowed(alone) {
         let mut kind = SearchSpec {
             with_description: false,
             count_open_facets: true,
@@ -43,12 +68,24 @@ fn kind_mostly_unlabelled(index: &ProductIndex, alone: &SearchSpec) -> Result<bo
         kind.constraints.facets.remove(&Slot::Gender);
         kind
     };
+    // Counts only: no product of the kind is shown.
+    kind.limit = 0;
+    kind.offset = 0;
     let of_kind = search::search(index, &kind)?;
     let labelled: u64 = of_kind
         .facets
         .get(&Slot::Gender)
         .map_or(0, |v| v.iter().map(|(_, n)| n).sum());
-    Ok(labelled.saturating_mul(LABELLED_SHARE) <= of_kind.total)
+    let unlabelled = labelled.saturating_mul(LABELLED_SHARE) <= of_kind.total;
+    if let Some(key) = key
+        && let Ok(mut map) = known.by_type.lock()
+    {
+        if map.len() >= REMEMBERED_KINDS {
+            map.clear();
+        }
+        map.insert(key, unlabelled);
+    }
+    Ok(unlabelled)
 }
 
 /// True when words or attributes narrow the request `alone` within its
@@ -72,6 +109,7 @@ fn narrowed(alone: &SearchSpec) -> bool {
 /// it. `None` otherwise.
 pub(super) fn widen_to_unlabelled(
     index: &ProductIndex,
+    known: &LabelledKinds,
     session: &mut Session,
     spec: &SearchSpec,
     found: &SearchResult,
@@ -81,7 +119,12 @@ pub(super) fn widen_to_unlabelled(
     let Some(asked) = spec.constraints.facet(&Slot::Gender) else {
         return Ok(None);
     };
-    if asked.any_of.is_empty() || found.total == 0 || found.total >= limit as u64 {
+    // A store labelling every product leaves none unlabelled to show.
+    if asked.any_of.is_empty()
+        || found.total == 0
+        || found.total >= limit as u64
+        || index.every_product_has(Slot::Gender.facet())
+    {
         return Ok(None);
     }
     // Labelled for no other audience: the asked values, or none.
@@ -107,10 +150,15 @@ pub(super) fn widen_to_unlabelled(
             },
         );
     }
-    let mut all = search::search(index, &wider)?;
-    if all.total <= found.total || !kind_mostly_unlabelled(index, &wider)? {
+    // Whether the store labels the kind first (counted once per type):
+    // most kinds a request finds a few of are labelled, and the wider
+    // request, whose exclusions cost as much as a search, is not run.
+    if !kind_mostly_unlabelled(index, known, &wider)?
+        || search::count(index, &wider)? <= found.total
+    {
         return Ok(None);
     }
+    let mut all = search::search(index, &wider)?;
     // The labelled ones first, then the others as ranked.
     let shown: Vec<String> = found.products.iter().map(|p| p.id.clone()).collect();
     all.products.retain(|p| !shown.contains(&p.id));
@@ -137,6 +185,7 @@ pub(super) fn widen_to_unlabelled(
 /// so (see the engine's `unlabelled`). `None` otherwise.
 pub(super) fn set_aside_alone(
     index: &ProductIndex,
+    known: &LabelledKinds,
     session: &mut Session,
     spec: &SearchSpec,
     fallback: Option<&Fallback>,
@@ -167,7 +216,7 @@ pub(super) fn set_aside_alone(
     }
     // The results say no audience: the kind as a whole tells, where the
     // request narrows it.
-    if narrowed(&alone) && !kind_mostly_unlabelled(index, &alone)? {
+    if narrowed(&alone) && !kind_mostly_unlabelled(index, known, &alone)? {
         return Ok(None);
     }
     session.set_aside = vec![gender];

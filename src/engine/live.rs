@@ -22,6 +22,9 @@ pub(crate) struct Loaded {
     /// What a shopper could ask this catalog, shown in the greeting and
     /// the help ([`example`]).
     pub example: Option<crate::model::Constraints>,
+    /// Whether the store labels each product type asked with audiences,
+    /// as counted once (see `audience::widen_to_unlabelled`).
+    pub labelled_kinds: super::audience::LabelledKinds,
 }
 
 impl Loaded {
@@ -40,6 +43,7 @@ impl Loaded {
             index,
             lexicon,
             example,
+            labelled_kinds: Default::default(),
         }
     }
 

@@ -356,9 +356,13 @@ impl Engine {
                     Some(other) => search::search(index, other)?,
                     None => found,
                 };
-                if let Some((alone, products)) =
-                    audience::set_aside_alone(index, session, &spec, fallback.as_ref())?
-                {
+                if let Some((alone, products)) = audience::set_aside_alone(
+                    index,
+                    &loaded.labelled_kinds,
+                    session,
+                    &spec,
+                    fallback.as_ref(),
+                )? {
                     (fallback, found) = (Some(alone), products);
                 }
                 // A few say the audience, in a kind the store mostly does
@@ -366,8 +370,14 @@ impl Engine {
                 // after them, and the reply says so.
                 let mut partly = None;
                 if fallback.is_none()
-                    && let Some((wider, products)) =
-                        audience::widen_to_unlabelled(index, session, &spec, &found, limit)?
+                    && let Some((wider, products)) = audience::widen_to_unlabelled(
+                        index,
+                        &loaded.labelled_kinds,
+                        session,
+                        &spec,
+                        &found,
+                        limit,
+                    )?
                 {
                     partly = Some(found.total);
                     (fallback, found) = (Some(wider), products);

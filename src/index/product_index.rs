@@ -240,6 +240,16 @@ impl ProductIndex {
             .is_some_and(|a| a.from_column > a.learned)
     }
 
+    /// True when every product has a value of `facet` (`gender`): none is
+    /// left out of a filter on it for saying nothing.
+    pub fn every_product_has(&self, facet: &str) -> bool {
+        self.manifest
+            .attributes
+            .iter()
+            .find(|a| a.attribute == facet)
+            .is_some_and(|a| a.covered() >= self.manifest.products)
+    }
+
     /// Every measurement token of the titles ("400l", "55in", "1tb"),
     /// sorted and read as measures: what a bounded measurement ("mais de
     /// 400 litros") or one in another unit matches among. Read from the
