@@ -75,3 +75,28 @@ fn no_question_restates_a_choice_made_in_another_facet() {
         turn.filters
     );
 }
+
+/// Earrings a jewellery store titles by their kind ("Moonstone Studs",
+/// "Gold Hoops") are earrings.
+#[test]
+fn studs_and_hoops_are_earrings() {
+    let mut csv = String::from("id,title,price\n");
+    for (id, title) in [
+        ("s1", "Lexi Moonstone Studs"),
+        ("s2", "Rose Quartz Studs (Gold)"),
+        ("s3", "Birthstone Studs"),
+        ("h1", "Classic Gold Hoops"),
+        ("n1", "Minimal Initial Necklace"),
+        ("n2", "Zodiac Sign Necklace"),
+        ("n3", "Heart Pendant Necklace"),
+    ] {
+        csv.push_str(&format!("{id},{title},30\n"));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = Session::default();
+    let turn = engine.turn(&mut session, "earrings", 10).expect("turn");
+    let mut ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+    ids.sort();
+    assert_eq!(ids, ["h1", "s1", "s2", "s3"], "{}", turn.reply);
+}

@@ -365,6 +365,7 @@ fn english_on_a_fashion_catalog() {
         // sorting
         ("cheapest first", "sort=price_asc"),
         ("cheapest", "sort=price_asc"),
+        ("whats the cheapest", "sort=price_asc"),
         ("lowest price", "sort=price_asc"),
         ("price low to high", "sort=price_asc"),
         ("most expensive", "sort=price_desc"),
