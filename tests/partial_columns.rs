@@ -18,6 +18,9 @@ fn store() -> String {
     }
     csv.push_str("l1,Leather Projection Bracelet,,31.99\n");
     csv.push_str("l2,Braided Leather Bracelet for Men,,35.00\n");
+    // Not leather, whatever its column says.
+    csv.push_str("f1,Faux Leather Cuff Bracelet,,19.00\n");
+    csv.push_str("f2,Faux Leather Wrap Bracelet,Faux Leather,21.00\n");
     csv
 }
 

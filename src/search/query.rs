@@ -100,6 +100,40 @@ fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Bo
     ])))
 }
 
+/// The products the material column says nothing of whose title names
+/// one of the materials `values`, not to deny it ("Faux Leather" is no
+/// leather): "Leather Projection Bracelet" in a store whose material
+/// column lists its metals only.
+fn untold_material(index: &ProductIndex, values: &[String]) -> Option<Box<dyn Query>> {
+    let title = index.fields().title;
+    let named: Vec<Box<dyn Query>> = values
+        .iter()
+        .filter_map(|v| {
+            let named = word_query(index, v, &[(title, 1.0)])?;
+            Some(match negated_in_title(index, v) {
+                Some(negated) => Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, named),
+                    (Occur::MustNot, exclusion(negated)),
+                ])) as Box<dyn Query>,
+                None => named,
+            })
+        })
+        .collect();
+    if named.is_empty() {
+        return None;
+    }
+    let told: Vec<Box<dyn Query>> = index
+        .vocabulary()
+        .values(facet::MATERIAL)
+        .iter()
+        .map(|v| facet_value_query(index, &Slot::Material, &v.value))
+        .collect();
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, any_of(named)),
+        (Occur::MustNot, exclusion(any_of(told))),
+    ])))
+}
+
 /// The products whose title names one of the colours `values`, but not
 /// only in their brand's name ("Red Tape Men Black Shoes" is not red).
 fn titled_colours<'v>(
@@ -378,12 +412,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                     match slot {
                         Slot::Brand => alternatives
                             .extend(values.iter().filter_map(|v| brandless_titled(index, v))),
-                        Slot::Material => alternatives.extend(
-                            filter
-                                .any_of
-                                .iter()
-                                .filter_map(|v| word_query(index, v, &[(f.title, 1.0)])),
-                        ),
+                        Slot::Material => {
+                            alternatives.extend(untold_material(index, &filter.any_of))
+                        }
                         // Only the colour the shopper said (the first; the
                         // rest are its catalog spellings and shades).
                         Slot::Color => alternatives.extend(

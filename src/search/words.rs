@@ -233,16 +233,20 @@ pub(super) fn other_spellings(
         .collect()
 }
 
-/// The products whose title says they lack `word`: a negator of the
-/// catalog's language right before it ("Non Padded", "sem Fio"); `None`
-/// when the language has none.
+/// The products whose title says they lack `word` or its translation: a
+/// negator of the catalog's language right before it ("Non Padded", "sem
+/// Fio", "Faux Leather" for "couro"); `None` when the language has none.
 pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> {
     let title = index.fields().title;
     let lang = index.manifest().language;
     let negators = &crate::language::data(lang).titles.negators;
+    let words: Vec<String> = std::iter::once(word.to_string())
+        .chain(crate::language::translations(word))
+        .collect();
     let phrases: Vec<Box<dyn Query>> = negators
         .iter()
-        .filter_map(|n| word_query(index, &format!("{n} {word}"), &[(title, 1.0)]))
+        .flat_map(|n| words.iter().map(move |w| format!("{n} {w}")))
+        .filter_map(|phrase| word_query(index, &phrase, &[(title, 1.0)]))
         .collect();
     (!phrases.is_empty()).then(|| any_of(phrases))
 }
