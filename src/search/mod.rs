@@ -8,6 +8,7 @@ mod collect;
 mod facets;
 mod filter;
 pub mod query;
+mod titled;
 mod top;
 mod words;
 

@@ -11,6 +11,9 @@
 //! read.
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
+use super::titled::{
+    brandless_titled, shade_families, titled_colours, titled_shade, untold_material,
+};
 use super::words::{
     animal_query, any_of, filter_term, for_animals, negated_in_title, same_amount_query,
     text_fields, within_query, word_query,
@@ -47,131 +50,11 @@ fn facet_term(index: &ProductIndex, slot: &Slot, value: &str) -> Term {
 }
 
 /// The query matching a facet value.
-fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
+pub(super) fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
     Box::new(TermQuery::new(
         facet_term(index, slot, value),
         IndexRecordOption::Basic,
     ))
-}
-
-/// The products without a brand whose title names `brand` ("Air Fryer
-/// Electrolux ..." where the export's brand cell said "Generic"); `None`
-/// when every product has a brand.
-fn brandless_titled(index: &ProductIndex, brand: &str) -> Option<Box<dyn Query>> {
-    let f = index.fields();
-    if !index.has_brandless() {
-        return None;
-    }
-    let marker = Term::from_field_text(f.no_brand, crate::index::NO_BRAND);
-    let title = word_query(index, brand, &[(f.title, 1.0)])?;
-    Some(Box::new(BooleanQuery::new(vec![
-        (
-            Occur::Must,
-            Box::new(TermQuery::new(marker, IndexRecordOption::Basic)),
-        ),
-        (Occur::Must, title),
-    ])))
-}
-
-/// The products whose colour is a broader family of the shade `value`
-/// and whose title names the shade: "Navy" asked where the colour column
-/// says "Blue" for the 1,306 titles reading "Navy Blue". `None` when
-/// `value` is no shade of another colour, the catalog has no value of its
-/// families, or `with` (the other colours asked) holds one: "blue" asks
-/// for "Blue" and "Navy", and a blue product naming navy is blue already.
-fn titled_shade(index: &ProductIndex, value: &str, with: &[String]) -> Option<Box<dyn Query>> {
-    let broader: Vec<Box<dyn Query>> = shade_families(index, value, with)?
-        .iter()
-        .map(|v| facet_value_query(index, &Slot::Color, v))
-        .collect();
-    // "off white" is also the titles' "Off-White", one word there.
-    let fields = [(index.fields().title, 1.0)];
-    let spellings: Vec<Box<dyn Query>> = [value.to_string(), value.replace(' ', "")]
-        .iter()
-        .take(if value.contains(' ') { 2 } else { 1 })
-        .filter_map(|v| word_query(index, v, &fields))
-        .collect();
-    if spellings.is_empty() {
-        return None;
-    }
-    Some(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, any_of(broader)),
-        (Occur::Must, any_of(spellings)),
-    ])))
-}
-
-/// The products the material column says nothing of whose title names
-/// one of the materials `values`, not to deny it ("Faux Leather" is no
-/// leather): "Leather Projection Bracelet" in a store whose material
-/// column lists its metals only.
-fn untold_material(index: &ProductIndex, values: &[String]) -> Option<Box<dyn Query>> {
-    let title = index.fields().title;
-    let named: Vec<Box<dyn Query>> = values
-        .iter()
-        .filter_map(|v| {
-            let named = word_query(index, v, &[(title, 1.0)])?;
-            Some(match negated_in_title(index, v) {
-                Some(negated) => Box::new(BooleanQuery::new(vec![
-                    (Occur::Must, named),
-                    (Occur::MustNot, exclusion(negated)),
-                ])) as Box<dyn Query>,
-                None => named,
-            })
-        })
-        .collect();
-    if named.is_empty() {
-        return None;
-    }
-    let told: Vec<Box<dyn Query>> = index
-        .vocabulary()
-        .values(facet::MATERIAL)
-        .iter()
-        .map(|v| facet_value_query(index, &Slot::Material, &v.value))
-        .collect();
-    Some(Box::new(BooleanQuery::new(vec![
-        (Occur::Must, any_of(named)),
-        (Occur::MustNot, exclusion(any_of(told))),
-    ])))
-}
-
-/// The products whose title names one of the colours `values`, but not
-/// only in their brand's name ("Red Tape Men Black Shoes" is not red).
-fn titled_colours<'v>(
-    index: &'v ProductIndex,
-    values: &'v [String],
-) -> impl Iterator<Item = Box<dyn Query>> + 'v {
-    let title = index.fields().title;
-    values.iter().filter_map(move |v| {
-        let named = word_query(index, v, &[(title, 1.0)])?;
-        let colour = crate::text::key(v);
-        let brands: Vec<Box<dyn Query>> = index
-            .vocabulary()
-            .values(facet::BRAND)
-            .iter()
-            .filter(|b| crate::text::words(&b.value).contains(&colour))
-            .map(|b| facet_value_query(index, &Slot::Brand, &b.value))
-            .collect();
-        Some(match brands.is_empty() {
-            true => named,
-            false => Box::new(BooleanQuery::new(vec![
-                (Occur::Must, named),
-                (Occur::MustNot, any_of(brands)),
-            ])) as Box<dyn Query>,
-        })
-    })
-}
-
-/// The catalog's colour values of the families `value` is a shade of,
-/// when the titles are to be read for it ([`ProductIndex::shade_families`])
-/// and `with` holds none of them (see [`titled_shade`]).
-fn shade_families<'i>(
-    index: &'i ProductIndex,
-    value: &str,
-    with: &[String],
-) -> Option<&'i [String]> {
-    index
-        .shade_families(value)
-        .filter(|broader| !broader.iter().any(|b| with.contains(b)))
 }
 
 fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn Query>> {
@@ -191,7 +74,7 @@ fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn
 /// `Exclude` does as soon as the first excluded phrase match lies after the
 /// first candidate (tantivy issue #2811). A union of the query with itself
 /// matches the same documents and seeks safely.
-fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
+pub(super) fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (Occur::Should, q.box_clone()),
         (Occur::Should, q),
