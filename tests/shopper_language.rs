@@ -83,3 +83,30 @@ fn portuguese_words_find_english_titles() {
     assert_eq!(turn.lang, Lang::Pt, "{}", turn.reply);
     assert!(turn.products.iter().any(|p| p.id == "d1"), "{}", turn.reply);
 }
+
+/// The clarifying question names an English store's colours in the
+/// Portuguese shopper's words, and the name said back is understood.
+#[test]
+fn a_question_names_the_colours_in_the_shoppers_language() {
+    let mut csv = String::from("id,title,color,price\n");
+    let colours = ["Black", "White", "Blue"];
+    for i in 0..12 {
+        csv.push_str(&format!(
+            "t{i},Roadster Men Cotton T Shirt {i},{},{}\n",
+            colours[i % 3],
+            300 + i
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "camiseta masculina", 3)
+        .expect("turn");
+    assert_eq!(turn.lang, Lang::Pt, "{}", turn.reply);
+    assert!(turn.reply.contains("Qual cor?"), "{}", turn.reply);
+    assert!(turn.reply.contains("Preto (4)"), "{}", turn.reply);
+    assert!(!turn.reply.contains("Black ("), "{}", turn.reply);
+    let turn = engine.turn(&mut session, "preto", 10).expect("turn");
+    assert_eq!(turn.total, 4, "{}", turn.reply);
+}

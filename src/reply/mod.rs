@@ -117,12 +117,31 @@ pub fn say(answer: &Answer<'_>, question: Option<&Question>, money: &Money) -> S
     text
 }
 
-/// The clarifying question with its values: "Which brand? Puma (15), Levis (8)".
+/// The clarifying question with its values: "Which brand? Puma (15), Levis
+/// (8)". A colour or audience of a catalog in another language is named in
+/// the reply's ("Qual cor? Prata (20)" for "Silver"; tapped or typed back,
+/// either name is understood).
 pub fn question(q: &Question, money: &Money) -> String {
+    use crate::language::names::{Gender, audience_name, color_name};
+    let lang = money.lang;
+    let named = |v: &str| {
+        let name = match q.slot {
+            crate::model::Slot::Color => color_name(v, lang, Gender::Masculine, false),
+            crate::model::Slot::Gender => audience_name(v, lang, Gender::Masculine, false),
+            _ => None,
+        };
+        let Some(name) = name else {
+            return v.to_string();
+        };
+        let mut chars = name.chars();
+        chars.next().map_or_else(String::new, |first| {
+            first.to_uppercase().chain(chars).collect()
+        })
+    };
     let list: Vec<String> = q
         .values
         .iter()
-        .map(|(v, n)| format!("{v} ({})", money.count(*n)))
+        .map(|(v, n)| format!("{} ({})", named(v), money.count(*n)))
         .collect();
     let book = book(money.lang);
     let asked = match &q.within {
