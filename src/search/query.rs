@@ -15,8 +15,8 @@ use super::titled::{
     brandless_titled, shade_families, titled_colours, titled_shade, untold_material,
 };
 use super::words::{
-    animal_query, any_of, filter_term, for_animals, negated_in_title, same_amount_query,
-    text_fields, within_query, word_query,
+    animal_query, any_of, exclusion, facet_term, facet_value_query, filter_term, for_animals,
+    negated_in_title, same_amount_query, text_fields, within_query, word_query,
 };
 use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{SearchSpec, Slot, Sort, facet};
@@ -24,38 +24,15 @@ use std::ops::Bound;
 use std::sync::Arc;
 use tantivy::Term;
 use tantivy::query::{
-    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery,
+    AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, Occur, Query, RangeQuery,
 };
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::Field;
 
 type Clause = (Occur, Box<dyn Query>);
 
 /// The rank given to products of the value a shopper named literally, over
 /// those a concept widened to: above any title-word score.
 const LITERAL_BOOST: f32 = 8.0;
-
-/// The indexed term of a facet value: a type on its `type_key`, a
-/// canonical facet on its keyword field, an extra facet as `name=key`.
-fn facet_term(index: &ProductIndex, slot: &Slot, value: &str) -> Term {
-    let f = index.fields();
-    let name = slot.facet();
-    let key = index.facet_key(name, value);
-    if name == facet::TYPE {
-        return Term::from_field_text(f.type_key, &key);
-    }
-    match f.facet(name) {
-        Some(field) => Term::from_field_text(field, &key),
-        None => Term::from_field_text(f.extra, &format!("{name}={key}")),
-    }
-}
-
-/// The query matching a facet value.
-pub(super) fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        facet_term(index, slot, value),
-        IndexRecordOption::Basic,
-    ))
-}
 
 fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn Query>> {
     let bound = |v: Option<f64>| match v {
@@ -67,18 +44,6 @@ fn f64_range(field: Field, min: Option<f64>, max: Option<f64>) -> Option<Box<dyn
         return None;
     }
     Some(Box::new(RangeQuery::new(lo, hi)))
-}
-
-/// A query fit for `Occur::MustNot`. tantivy 0.27's phrase scorer asserts
-/// (debug builds) that an exclusion never seeks behind its current doc, which
-/// `Exclude` does as soon as the first excluded phrase match lies after the
-/// first candidate (tantivy issue #2811). A union of the query with itself
-/// matches the same documents and seeks safely.
-pub(super) fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(vec![
-        (Occur::Should, q.box_clone()),
-        (Occur::Should, q),
-    ]))
 }
 
 /// A query plus the numeric bounds left to check per candidate.

@@ -3,8 +3,7 @@
 //! hides, colours named together, a material the column does not list.
 //! Queries [`super::query`] adds to a facet filter's alternatives.
 
-use super::query::{exclusion, facet_value_query};
-use super::words::{any_of, negated_in_title, word_query};
+use super::words::{any_of, exclusion, facet_value_query, negated_in_title, word_query};
 use crate::index::ProductIndex;
 use crate::model::{Slot, facet};
 use tantivy::Term;

@@ -1,8 +1,11 @@
 //! Queries for the shopper's words: where each is looked for (titles,
 //! brands, types, attributes, and descriptions as a last resort), with its
-//! other spellings and translations, and the titles that negate it.
+//! other spellings and translations, and the titles that negate it; and the
+//! term queries of facet values and exclusions the other query builders
+//! share.
 
 use crate::index::ProductIndex;
+use crate::model::{Slot, facet};
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, BoostQuery, EmptyQuery, Occur, PhraseQuery, Query, TermQuery};
 use tantivy::schema::{Field, IndexRecordOption};
@@ -341,4 +344,39 @@ fn token_queries<'t>(
             })
         })
         .collect()
+}
+
+/// The indexed term of a facet value: a type on its `type_key`, a
+/// canonical facet on its keyword field, an extra facet as `name=key`.
+pub(super) fn facet_term(index: &ProductIndex, slot: &Slot, value: &str) -> Term {
+    let f = index.fields();
+    let name = slot.facet();
+    let key = index.facet_key(name, value);
+    if name == facet::TYPE {
+        return Term::from_field_text(f.type_key, &key);
+    }
+    match f.facet(name) {
+        Some(field) => Term::from_field_text(field, &key),
+        None => Term::from_field_text(f.extra, &format!("{name}={key}")),
+    }
+}
+
+/// The query matching a facet value.
+pub(super) fn facet_value_query(index: &ProductIndex, slot: &Slot, value: &str) -> Box<dyn Query> {
+    Box::new(TermQuery::new(
+        facet_term(index, slot, value),
+        IndexRecordOption::Basic,
+    ))
+}
+
+/// A query fit for `Occur::MustNot`. tantivy 0.27's phrase scorer asserts
+/// (debug builds) that an exclusion never seeks behind its current doc, which
+/// `Exclude` does as soon as the first excluded phrase match lies after the
+/// first candidate (tantivy issue #2811). A union of the query with itself
+/// matches the same documents and seeks safely.
+pub(super) fn exclusion(q: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(vec![
+        (Occur::Should, q.box_clone()),
+        (Occur::Should, q),
+    ]))
 }
