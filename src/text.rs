@@ -158,6 +158,18 @@ pub fn cell(text: &str, width: usize) -> String {
     }
 }
 
+/// A count joined to a noun ("2-door", "3seat", "4-piece"): the count and
+/// the noun's letters (`("2", "door")`). `None` for anything else, a
+/// measurement's short unit ("8gb", "3xl": fewer than three letters)
+/// included.
+pub fn count_compound(word: &str) -> Option<(&str, String)> {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    let (count, rest) = word.split_at(digits);
+    let noun: String = rest.chars().filter(|&c| c != '-').collect();
+    (digits > 0 && digits <= 3 && noun.len() >= 3 && noun.bytes().all(|b| b.is_ascii_lowercase()))
+        .then_some((count, noun))
+}
+
 /// Parses a number written with `.` and `,` as thousands or decimal
 /// separators, in English (`1,299.90`) or Portuguese (`1.299,90`) style.
 ///
@@ -233,6 +245,16 @@ mod tests {
             words("Levi's T-Shirts, U.S."),
             vec!["levis", "tshirts", "us"]
         );
+    }
+
+    #[test]
+    fn counts_joined_to_nouns() {
+        assert_eq!(count_compound("2door"), Some(("2", "door".to_string())));
+        assert_eq!(count_compound("3-seat"), Some(("3", "seat".to_string())));
+        assert_eq!(count_compound("8gb"), None);
+        assert_eq!(count_compound("3xl"), None);
+        assert_eq!(count_compound("door"), None);
+        assert_eq!(count_compound("i5"), None);
     }
 
     #[test]

@@ -206,6 +206,12 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         }
         println!("  facets: {}", shown.join(", "));
     }
+    if summary.titles_completed > 0 {
+        println!(
+            "  titles: {} completed with their short description (the titles name product lines, the descriptions what each product is)",
+            summary.titles_completed
+        );
+    }
     if let Some(brands) = &summary.brands_set_aside {
         println!("  {}", brands_set_aside_line(brands));
     }

@@ -38,6 +38,9 @@ pub struct ImportSummary {
     pub elapsed: Duration,
     /// The header mapping as printed for the merchant.
     pub mapping: String,
+    /// Products whose title (a product line's name) was completed with
+    /// their short description (see [`super::subtitles`]).
+    pub titles_completed: u64,
     /// Detected or forced encoding.
     pub encoding: String,
     /// Detected or forced delimiter.
@@ -158,6 +161,12 @@ pub fn import_with_progress(
             p.gender = Some(audience.label(language).to_string());
         }
     };
+    let subtitles = super::subtitles::Subtitles::judge(&sample);
+    let mut titles_completed = 0;
+    let mut localize = |p: &mut Product| {
+        localize(p);
+        titles_completed += u64::from(subtitles.complete(p));
+    };
     for p in &mut sample {
         localize(p);
     }
@@ -233,6 +242,7 @@ pub fn import_with_progress(
         }
         return Err(e);
     }
+    summary.titles_completed = titles_completed;
     summary.elapsed = start.elapsed();
     Ok(summary)
 }

@@ -29,6 +29,7 @@ mod manifest;
 mod product_index;
 mod schema;
 pub mod stored;
+mod subtitles;
 mod term_counts;
 mod title_brands;
 mod type_tree;

@@ -139,6 +139,46 @@ pub fn contrast(word: &str) -> Option<&'static str> {
 /// The age of a child is 14 or less: "for a 5 year old" is for kids.
 const CHILD_AGE: u32 = 14;
 
+/// True when `phrase` (folded words, one space apart) is a phrase of some
+/// language whose colour word names no colour ("green tea", "cha verde").
+pub fn names_no_colour(phrase: &str) -> bool {
+    static PHRASES: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    PHRASES
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| &d.learning.not_color_phrases)
+                .map(|p| crate::text::key(p))
+                .collect()
+        })
+        .contains(phrase)
+}
+
+/// True when `key` (folded) is a colour word of some language that also
+/// names other things ("olive", "cafe", "chocolate", "lemon").
+pub fn is_ambiguous_colour(key: &str) -> bool {
+    static WORDS: std::sync::OnceLock<rustc_hash::FxHashSet<String>> = std::sync::OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| &d.learning.ambiguous_colors)
+                .map(|w| crate::text::key(w))
+                .collect()
+        })
+        .contains(key)
+}
+
+/// True when `word` (folded, one word) is the first word of an age phrase
+/// of some language ("year" of "year old", "anos").
+pub fn starts_an_age(word: &str) -> bool {
+    every().any(|(_, d)| {
+        d.ages.as_ref().is_some_and(|ages| {
+            ages.phrases
+                .iter()
+                .any(|p| crate::text::key(p.split([' ', '-']).next().unwrap_or_default()) == word)
+        })
+    })
+}
+
 /// `message` without the ages of every language's `age_phrases` ("jeans
 /// for my 10 year old son" -> "jeans for my son"), or `None` when it says
 /// none: an age is no word of titles, nor "5" a pick of the fifth product.

@@ -16,7 +16,7 @@ pub mod units;
 
 pub use chat::{
     BudgetWord, audience_value, budget_word, contrast, corrects, expand_abbreviations,
-    letter_abbreviation, opposite, strip_ages,
+    is_ambiguous_colour, letter_abbreviation, names_no_colour, opposite, starts_an_age, strip_ages,
 };
 
 use crate::model::Lang;

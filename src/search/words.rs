@@ -212,6 +212,13 @@ pub(super) fn other_spellings(
     };
     others.extend(crate::language::translations(word));
     others.extend(crate::language::implied_by(word));
+    // "2-door": the count before its noun too ("Wardrobe with 2 doors").
+    let joined = crate::text::key(word);
+    if !crate::language::units::is_measurement(&joined)
+        && let Some((count, noun)) = crate::text::count_compound(&joined)
+    {
+        others.push(format!("{count} {noun}"));
+    }
     // "monitor 27", "ração 15": a bare number is also the catalog's
     // measurement of it ("27in", "15kg"), whichever unit the titles use.
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {

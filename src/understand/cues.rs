@@ -73,6 +73,31 @@ pub(super) fn names_a_part(
         })
 }
 
+/// True when the colour of `span` and the words beside it (up to two
+/// before or after) make a phrase a language lists as naming something
+/// else ("green tea", "cha verde", "azeite de oliva"): the index learns
+/// no colour there, and neither does a message.
+pub(super) fn colour_in_a_name(lx: &Lexicon, tokens: &Tokens, span: &Span<'_>, facet: u16) -> bool {
+    if lx.facet(facet).is_none_or(|f| f.slot != Slot::Color) {
+        return false;
+    }
+    let keys: Vec<&str> = (0..tokens.toks.len()).map(|t| tokens.key(t)).collect();
+    let (start, end) = (span.start, span.end.min(keys.len()));
+    let phrase = |from: usize, to: usize| keys[from..to].join(" ");
+    let candidates: Vec<String> = (1..=2)
+        .flat_map(|n| {
+            [
+                start.checked_sub(n).map(|from| phrase(from, end)),
+                (end + n <= keys.len()).then(|| phrase(start, end + n)),
+            ]
+        })
+        .flatten()
+        .collect();
+    candidates
+        .iter()
+        .any(|c| crate::language::names_no_colour(c))
+}
+
 /// True when span `later` comes right after span `earlier`, stop words aside.
 pub(super) fn follows(spans: &[Span<'_>], used: &[bool], earlier: usize, later: usize) -> bool {
     (earlier + 1..later).all(|j| used[j] || matches!(spans[j].item, Item::Stop))

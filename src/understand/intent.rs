@@ -11,7 +11,8 @@
 
 use super::builtin::Marker;
 use super::cues::{
-    answers_no, counted_feature, follows, names_a_model, names_a_part, pick_is_pt_number,
+    answers_no, colour_in_a_name, counted_feature, follows, names_a_model, names_a_part,
+    pick_is_pt_number,
 };
 use super::lexicon::Lexicon;
 use super::ops::{Op, Understanding};
@@ -122,7 +123,17 @@ pub(crate) fn extract(
                             && !gap
                             && p.texts.last().is_some_and(|(at, _)| *at == i - 1)
                             && matches!(spans[i - 1].item, Item::Num(_));
-                        if after_model && lx.in_titles(word) {
+                        // "dark chocolate", "light bulb": a colour's
+                        // modifier with no colour beside it is the titles'
+                        // word.
+                        let modifier_alone = !unknown
+                            && super::builtin::builtin()
+                                .color_modifiers
+                                .iter()
+                                .any(|m| m == word)
+                            && !beside_a_colour(lx, spans, i)
+                            && lx.in_titles(word);
+                        if (after_model || modifier_alone) && lx.in_titles(word) {
                             p.text(i, &as_typed(raw, tokens, t, word), gap);
                         } else if unknown && is_content_word(word) {
                             // Not a word of this catalog's titles: still asked
@@ -192,6 +203,26 @@ pub(crate) fn extract(
                     list.retain(|(at, w)| !(*at == i - 1 && *w == count));
                 }
                 p.text(i, &format!("{count} {}", words.join(" ")), gap);
+            }
+            // "green tea", "chá verde", "azeite de oliva": a colour word
+            // in a name the language lists, as the index reads titles:
+            // its words, not a colour.
+            // "café solúvel", "oliva" where no product is of those
+            // colours: a colour word that names other things is the
+            // thing, not a colour nothing has.
+            Item::Facet { facet, .. } | Item::Absent { facet }
+                if colour_in_a_name(lx, tokens, &span, facet)
+                    || matches!(span.item, Item::Absent { .. })
+                        && lx.facet(facet).is_some_and(|f| f.slot == Slot::Color)
+                        && (span.start..span.end)
+                            .all(|t| crate::language::is_ambiguous_colour(tokens.key(t))) =>
+            {
+                for t in span.start..span.end {
+                    if tokens.toks.get(t).is_some_and(|t| t.kind == TokKind::Word) {
+                        let word = tokens.key(t);
+                        p.text(i, &as_typed(raw, tokens, t, word), gap);
+                    }
+                }
             }
             // "switch red", "led azul": a word that makes the colour after
             // it a name of a part, as the index reads titles; asked as the
@@ -555,12 +586,29 @@ fn ordinal_after_link(spans: &[Span<'_>], tokens: &Tokens, i: usize) -> bool {
         }
 }
 
+/// True when the span before or after span `i` is a colour.
+fn beside_a_colour(lx: &Lexicon, spans: &[Span<'_>], i: usize) -> bool {
+    [i.checked_sub(1), Some(i + 1)]
+        .into_iter()
+        .flatten()
+        .filter_map(|j| spans.get(j))
+        .any(|s| {
+            matches!(s.item, Item::Facet { facet, .. } | Item::Absent { facet }
+                if lx.facet(facet).is_some_and(|f| f.slot == Slot::Color))
+        })
+}
+
 fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {
     // "55in": a measurement is asked for whether or not a title has it.
     crate::language::units::is_measurement(word)
         || word.chars().filter(|c| c.is_alphabetic()).count() >= 3
             && crate::language::laughter(word).next().is_none()
-            && (crate::language::is_known_word(word) || described(word))
+            && (crate::language::is_known_word(word)
+                || described(word)
+                // "2-door": a count and a noun, asked for as written and
+                // as the count before the noun ("with 2 doors").
+                || crate::text::count_compound(word)
+                    .is_some_and(|(_, noun)| crate::language::is_known_word(&noun)))
 }
 
 fn marker_op(m: Marker) -> Op {

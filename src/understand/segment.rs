@@ -14,7 +14,13 @@ impl Lexicon {
     pub(super) fn split_unknown_joined(&self, message: &str, tokens: &Tokens) -> Option<String> {
         let mut out: Option<String> = None;
         for (i, t) in tokens.toks.iter().enumerate() {
-            if t.joined && t.kind == TokKind::Word && !self.words.contains_key(tokens.key(i)) {
+            // A count joined to its noun stays one word ("2-door" is
+            // asked as written and as "2 doors", see `search::words`).
+            if t.joined
+                && t.kind == TokKind::Word
+                && !self.words.contains_key(tokens.key(i))
+                && crate::text::count_compound(tokens.key(i)).is_none()
+            {
                 let s = out.get_or_insert_with(|| message.to_string());
                 let piece = message.get(t.raw.clone()).unwrap_or("");
                 let replaced: String = piece

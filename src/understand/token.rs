@@ -216,6 +216,31 @@ fn number(
     while chars.get(k).is_some_and(|&(_, c)| c.is_alphanumeric()) {
         k += 1;
     }
+    // A count joined to a noun by a hyphen ("3-seat", "2-door", "4-piece",
+    // "2-in-1"): one word, as the index reads it ("3seat"); not an age
+    // ("5-year-old"), whose words are read apart.
+    if k == j
+        && let Some(end) = hyphen_compound(chars, j)
+    {
+        let start = buf.len();
+        buf.extend(digits_raw.chars().filter(char::is_ascii_digit));
+        buf.extend(
+            text[end_of(j)..end_of(end)]
+                .chars()
+                .filter(|c| c.is_alphanumeric())
+                .map(fold_char),
+        );
+        return (
+            end,
+            Tok {
+                kind: TokKind::Word,
+                key: start..buf.len(),
+                raw: end_of(i)..end_of(end),
+                gap,
+                joined: true,
+            },
+        );
+    }
     let suffix = &text[end_of(j)..end_of(k)];
     let start = buf.len();
     let suffix_lower: String = suffix.chars().map(fold_char).collect();
@@ -262,6 +287,33 @@ fn number(
     }
 }
 
+/// Where a hyphenated compound after a number at `chars[j]` ends: a hyphen,
+/// letters, and any further joined parts ("-seat", "-in-1"). `None` when
+/// no letter follows the hyphen or the letters begin an age phrase.
+fn hyphen_compound(chars: &[(usize, char)], j: usize) -> Option<usize> {
+    let at = |k: usize| chars.get(k).map(|&(_, c)| c);
+    if at(j) != Some('-') || !at(j + 1).is_some_and(char::is_alphabetic) {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut first = String::new();
+    while let Some(c) = at(k).filter(|c| c.is_alphabetic()) {
+        first.push(fold_char(c));
+        k += 1;
+    }
+    if crate::language::starts_an_age(&first) {
+        return None;
+    }
+    // Further parts joined by a hyphen ("2-in-1").
+    while at(k) == Some('-') && at(k + 1).is_some_and(char::is_alphanumeric) {
+        k += 1;
+        while at(k).is_some_and(char::is_alphanumeric) {
+            k += 1;
+        }
+    }
+    Some(k)
+}
+
 pub use crate::text::parse_number;
 
 #[cfg(test)]
@@ -299,6 +351,14 @@ mod tests {
         assert_eq!(k[8].0, TokKind::Num(3.0));
         assert_eq!(k[9], (TokKind::Word, "tshirt".into()));
         assert_eq!(k[10], (TokKind::Word, "3xl".into()));
+        let k = kinds("3-seat sofa, 2-in-1 laptop, a 5-year-old, 10-20");
+        assert_eq!(k[0], (TokKind::Word, "3seat".into()));
+        assert_eq!(k[2], (TokKind::Word, "2in1".into()));
+        assert_eq!(k[5].0, TokKind::Num(5.0));
+        assert_eq!(k[6].0, TokKind::Sym('-'));
+        assert_eq!(k[7], (TokKind::Word, "yearold".into()));
+        assert_eq!(k[8].0, TokKind::Num(10.0));
+        assert_eq!(k[9].0, TokKind::Sym('-'));
     }
 
     #[test]
