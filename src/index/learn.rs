@@ -44,6 +44,11 @@ pub(super) struct Learner {
     brand_cells: BrandCells,
     /// Whether the category paths name brands (see [`super::category_brands`]).
     category_brands: CategoryBrands,
+    /// The keys (singular) of the kinds of product the sample's category
+    /// levels and titles name ("chocolate", "coffee", "cream"): a colour
+    /// word that names other things is no colour in a store selling them
+    /// ("Fruit N Nut Chocolate", "Dark Chocolate 75%").
+    kind_words: FxHashSet<String>,
 }
 
 impl Learner {
@@ -129,9 +134,11 @@ impl Learner {
                 (p.title.as_str(), brand.unwrap_or_default())
             }),
         );
+        let kind_words = kind_words(sample, lang, &known_types);
         Learner {
             lang,
             head,
+            kind_words,
             skip_for_types,
             brands,
             known_types,
@@ -298,11 +305,13 @@ impl Learner {
         };
         // A word the product is named by is not its colour ("Day Cream").
         let types = &out.types;
+        let kinds = &self.kind_words;
         out.color = learned.filter(|c| {
             !c.split('/').any(|v| {
                 types
                     .iter()
                     .any(|t| crate::text::key(t) == crate::text::key(v))
+                    || names_a_kind(v, kinds)
             })
         });
         out.color_set_aside = unreliable && out.color.is_none();
@@ -317,6 +326,53 @@ impl Learner {
         }
         out
     }
+}
+
+/// The keys (singular) of the kinds `sample`'s category levels name (the
+/// head of each kind a level lists: "Chocolates & Candies" names
+/// chocolate and candy; "Lemon, Ginger & Garlic" lemon, ginger and garlic)
+/// and the head nouns its titles use as types (`known`).
+fn kind_words(sample: &[Product], lang: Lang, known: &KnownTypes) -> FxHashSet<String> {
+    let mut kinds: FxHashSet<String> = FxHashSet::default();
+    let mut paths: FxHashSet<&str> = FxHashSet::default();
+    for p in sample {
+        if let Some(path) = p.category.as_deref()
+            && paths.insert(path)
+        {
+            for level in category::levels(path) {
+                for kind in crate::language::noun::kinds(&level.kind) {
+                    let words = crate::text::words(&kind);
+                    let head = if lang == Lang::Pt {
+                        words.first()
+                    } else {
+                        words.last()
+                    };
+                    if let Some(head) = head {
+                        kinds.insert(crate::language::noun::singular(head).to_string());
+                    }
+                }
+            }
+        }
+    }
+    let w = super::words::learn_words();
+    for key in w.colors.keys() {
+        let singular = crate::language::noun::singular(key);
+        if known.has_head(key) || known.has_head(&crate::language::noun::plural(singular)) {
+            kinds.insert(singular.to_string());
+        }
+    }
+    kinds
+}
+
+/// True when the colour `value` is named by a word that also names other
+/// things ([`super::words::ColorWord::ambiguous`]) and is a kind of
+/// product in `kinds`: "Dark Chocolate" in a store selling chocolates.
+fn names_a_kind(value: &str, kinds: &FxHashSet<String>) -> bool {
+    let w = super::words::learn_words();
+    crate::text::words(value).iter().any(|k| {
+        w.colors.get(k.as_str()).is_some_and(|c| c.ambiguous)
+            && kinds.contains(crate::language::noun::singular(k))
+    })
 }
 
 /// `title` without the words spelling its brand when it starts with them:

@@ -144,6 +144,12 @@ pub fn is_type_name(key: &str) -> bool {
 }
 
 impl KnownTypes {
+    /// True when `key` (a word's key) is a head noun the sample's titles
+    /// use as a product type.
+    pub fn has_head(&self, key: &str) -> bool {
+        self.heads.contains(key)
+    }
+
     /// Learns from `titles` (a sample) at `position`; a head or compound
     /// counts when at least three titles use it. `skip` as in [`head_noun`].
     pub fn learn<'a>(
