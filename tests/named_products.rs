@@ -29,7 +29,26 @@ fn catalog() -> String {
             200 + i * 10
         ));
     }
+    for i in 0..4 {
+        csv.push_str(&format!(
+            "s{i},Glow Scented Candle {i},Glow,White,{}\n",
+            20 + i
+        ));
+    }
+    csv.push_str("j1,Peony Blush Suede Candle,Jo Malone London,Pink,70\n");
+    csv.push_str("j2,English Pear Freesia Candle,Jo Malone London,White,70\n");
     csv
+}
+
+#[test]
+fn a_brand_named_after_the_words_outlasts_them() {
+    let dir = common::index_of(&catalog());
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // No scented candle says Jo Malone: Jo Malone's candles, not Glow's.
+    let turns = conversation(&engine, &["scented candle", "jo malone"]);
+    assert_eq!(turns[0].0, ids(&["s0", "s1", "s2", "s3"]), "{}", turns[0].1);
+    assert_eq!(turns[1].0, ids(&["j1", "j2"]), "{}", turns[1].1);
+    assert!(turns[1].1.contains("Without"), "{}", turns[1].1);
 }
 
 #[test]

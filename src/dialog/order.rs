@@ -68,8 +68,22 @@ pub fn relaxation_order(
     };
     let (older, newer) = (by_weakness(rest(false)), by_weakness(rest(true)));
     order.extend(older.into_iter().filter(|k| *k != ConstraintKind::Text));
-    order.extend(newer.into_iter().filter(|k| *k != ConstraintKind::Text));
-    if named && present.contains(&ConstraintKind::Text) {
+    // A brand this message names outweighs words said before it ("scented
+    // candle", then "jo malone": Jo Malone's candles, whose titles do not
+    // say "scented", not other brands' scented ones); another colour does
+    // not ("remote control car", then "red one").
+    let brand = ConstraintKind::Facet(Slot::Brand);
+    let words_before_brand = named
+        && present.contains(&ConstraintKind::Text)
+        && !changes.touched.contains(&ConstraintKind::Text)
+        && newer.contains(&brand);
+    for kind in newer.into_iter().filter(|k| *k != ConstraintKind::Text) {
+        if kind == brand && words_before_brand {
+            order.push(ConstraintKind::Text);
+        }
+        order.push(kind);
+    }
+    if named && present.contains(&ConstraintKind::Text) && !words_before_brand {
         order.push(ConstraintKind::Text);
     }
     if present.iter().any(is_type) && !order.iter().any(is_type) {
