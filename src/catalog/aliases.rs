@@ -49,6 +49,22 @@ pub(crate) enum Availability {
     Orderable,
 }
 
+/// What a header word says about the category level a column holds
+/// (`[category levels]`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum LevelWord {
+    /// An ordinal: 1 for `primary`, 2 for `secondary`...
+    Ordinal(u8),
+    /// `sub`: one level below the word it qualifies.
+    Sub,
+    /// `level`, `nivel`: says only that a number follows or precedes.
+    Level,
+    /// A noun of a level coarser than the category (`department`).
+    Coarser,
+    /// A noun of the finest level (`type`, `tipo`).
+    Finest,
+}
+
 /// The parsed language data of every file.
 #[derive(Debug, Default)]
 pub(crate) struct Aliases {
@@ -67,6 +83,8 @@ pub(crate) struct Aliases {
     availability: FxHashMap<String, Availability>,
     /// Folded yes/no value -> true for yes.
     flags: FxHashMap<String, bool>,
+    /// Folded header word -> what it says of a category level.
+    level_words: FxHashMap<String, LevelWord>,
     /// (language, audience key) -> label as written.
     audience: FxHashMap<(String, String), String>,
     /// What could not be parsed (checked empty by a unit test).
@@ -253,6 +271,23 @@ impl Aliases {
                     insert(old.filter(|v| *v != value).map(|_| w.to_string()));
                 }
             }
+            "category levels" => {
+                let value = match key {
+                    "first" => LevelWord::Ordinal(1),
+                    "second" => LevelWord::Ordinal(2),
+                    "third" => LevelWord::Ordinal(3),
+                    "fourth" => LevelWord::Ordinal(4),
+                    "sub" => LevelWord::Sub,
+                    "level" => LevelWord::Level,
+                    "coarser" => LevelWord::Coarser,
+                    "finest" => LevelWord::Finest,
+                    other => return Err(format!("unknown category level word {other:?}")),
+                };
+                for w in words {
+                    let old = self.level_words.insert(fold(w), value);
+                    insert(old.filter(|v| *v != value).map(|_| w.to_string()));
+                }
+            }
             "audience" => {
                 let known = [
                     Audience::Men,
@@ -325,6 +360,17 @@ impl Aliases {
     /// True for a yes/no value (`TRUE`, `n`, `Sim`, `0`).
     pub(crate) fn is_flag(&self, text: &str) -> bool {
         self.flags.contains_key(&fold(text))
+    }
+
+    /// What a folded header word says of a category level (`secondary`,
+    /// `sub`, `department`, `type`).
+    pub(crate) fn level_word(&self, folded: &str) -> Option<LevelWord> {
+        self.level_words.get(folded).copied()
+    }
+
+    /// A yes/no value: true for yes (`TRUE`, `Sim`, `1`), false for no.
+    pub(crate) fn flag(&self, text: &str) -> Option<bool> {
+        self.flags.get(&fold(text)).copied()
     }
 
     /// How a catalog in `language` writes `audience` (English when the

@@ -206,6 +206,18 @@ pub(crate) fn availability_stock(cell: &str) -> Option<i64> {
     }
 }
 
+/// The stock an out-of-stock flag (`out_of_stock`, `sold_out`,
+/// `esgotado`) gives: yes (1, true) is out of stock, 0; no leaves it
+/// unknown, as `in_stock` does. A cell written as an availability ("Sold
+/// out", "In stock") is read as one.
+pub(crate) fn sold_out_stock(cell: &str) -> Option<i64> {
+    match aliases().flag(cell) {
+        Some(true) => Some(0),
+        Some(false) => None,
+        None => availability_stock(cell).filter(|&n| n == 0),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -356,5 +368,15 @@ mod tests {
         assert_eq!(availability_stock("preorder"), None);
         assert_eq!(availability_stock("12"), Some(12));
         assert_eq!(availability_stock("whatever"), None);
+    }
+
+    #[test]
+    fn an_out_of_stock_flag_is_the_inverse_of_in_stock() {
+        for yes in ["1", "TRUE", "yes", "Sim", "sold out"] {
+            assert_eq!(sold_out_stock(yes), Some(0), "{yes}");
+        }
+        for no in ["0", "false", "N", "não", "in stock", "", "12"] {
+            assert_eq!(sold_out_stock(no), None, "{no}");
+        }
     }
 }

@@ -63,6 +63,14 @@ pub enum Target {
     /// Read by the platform whose export the file is (a variant group, an
     /// option, a published flag...), as this label says.
     Platform(&'static str),
+    /// One level of the category path several columns make, coarsest
+    /// first: level `level` (1-based) of `of`.
+    CategoryLevel {
+        /// This column's level, 1 for the coarsest.
+        level: usize,
+        /// How many levels the path has.
+        of: usize,
+    },
 }
 
 /// One column of the file and where its values go.
@@ -97,6 +105,9 @@ pub struct HeaderMapping {
     platform: Option<&'static str>,
     /// The currency that platform's prices are in when nothing else says.
     platform_currency: Option<&'static str>,
+    /// The columns that are levels of one category path, coarsest first
+    /// (empty when the category is one column).
+    levels: Vec<usize>,
 }
 
 impl HeaderMapping {
@@ -260,6 +271,7 @@ impl HeaderMapping {
             currency,
             platform: platform.map(|p| p.shape.name.as_str()),
             platform_currency: platform.and_then(|p| p.shape.currency.as_deref()),
+            levels: Vec::new(),
         })
     }
 
@@ -353,6 +365,42 @@ impl HeaderMapping {
         }
     }
 
+    /// Makes `levels` (columns, coarsest first) the levels of one category
+    /// path. A category or type column among them is no longer that
+    /// field's; the category's other columns are read where every level is
+    /// empty.
+    pub(crate) fn set_category_levels(&mut self, levels: Vec<usize>) {
+        let (c, t) = (Field::Category as usize, Field::Type as usize);
+        if self.fields[t].is_some_and(|i| levels.contains(&i)) {
+            self.fields[t] = None;
+        }
+        if self.fields[c].is_some_and(|i| levels.contains(&i)) {
+            self.fields[c] = None;
+        }
+        self.fallbacks[c].retain(|i| !levels.contains(i));
+        if self.fields[c].is_none() && !self.fallbacks[c].is_empty() {
+            let first = self.fallbacks[c].remove(0);
+            self.fields[c] = Some(first);
+            self.columns[first].target = Target::Field(Field::Category);
+        }
+        for (n, &i) in levels.iter().enumerate() {
+            if let Some(column) = self.columns.get_mut(i) {
+                column.target = Target::CategoryLevel {
+                    level: n + 1,
+                    of: levels.len(),
+                };
+                column.by_values = Some("values nested");
+            }
+        }
+        self.levels = levels;
+    }
+
+    /// The columns that are levels of one category path, coarsest first
+    /// (empty when none are).
+    pub fn category_levels(&self) -> &[usize] {
+        &self.levels
+    }
+
     /// Marks which columns had no value in the rows read at open.
     pub(crate) fn set_empty_in_sample(&mut self, non_empty: &[bool]) {
         for c in &mut self.columns {
@@ -385,7 +433,10 @@ impl fmt::Display for HeaderMapping {
             !wide
                 || matches!(
                     c.target,
-                    Target::Field(_) | Target::Fallback(_) | Target::Platform(_)
+                    Target::Field(_)
+                        | Target::Fallback(_)
+                        | Target::Platform(_)
+                        | Target::CategoryLevel { .. }
                 )
                 || c.by_override
         };
@@ -416,6 +467,9 @@ impl fmt::Display for HeaderMapping {
                 Target::Extra(key) => write!(f, "extra \"{key}\"")?,
                 Target::Ignored => f.write_str("ignored")?,
                 Target::Platform(role) => f.write_str(role)?,
+                Target::CategoryLevel { level, of } => {
+                    write!(f, "category, level {level} of {of}")?
+                }
             }
             if c.by_override {
                 f.write_str(" (--map)")?;

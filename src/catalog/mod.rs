@@ -33,6 +33,7 @@
 //! ```
 
 mod aliases;
+mod category_levels;
 mod encoding;
 mod feed;
 mod header;
@@ -48,6 +49,7 @@ mod records;
 mod recovery;
 mod report;
 mod row;
+mod same_product;
 mod sniff;
 mod specs;
 mod value;
@@ -59,7 +61,7 @@ pub use notice::{NoticeKind, RowNotice};
 pub use price::ParsedPrice;
 pub use price_cell::parse_price;
 pub use product::{Audience, Field, Product, Variant};
-pub use reader::{CatalogReader, ReadOptions, parse_map_arg};
+pub use reader::{CatalogReader, CategoryMerges, ReadOptions, parse_map_arg};
 pub use report::{neutralize_cell, write_report};
 pub(crate) use specs::spec_values;
 pub(crate) use value::is_flag_value;

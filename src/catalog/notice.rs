@@ -71,6 +71,15 @@ pub enum NoticeKind {
         /// The id given to the row: `group:id`, or `id:options`.
         id: String,
     },
+    /// The row lists an earlier row's product again (the same id, every
+    /// other cell the same but the category): that product is in this
+    /// row's category too, and the row is no product of its own.
+    MergedCategory {
+        /// The line of the product's first row.
+        first: u64,
+        /// This row's category path, now one of the product's.
+        category: String,
+    },
 }
 
 impl fmt::Display for NoticeKind {
@@ -106,6 +115,10 @@ impl fmt::Display for NoticeKind {
             }
             NoticeKind::ZeroPrice => f.write_str(
                 "price 0: not for sale on its own (a free add-on or gift); kept without a price",
+            ),
+            NoticeKind::MergedCategory { first, category } => write!(
+                f,
+                "the product of line {first} again, in another category: merged, in {category:?} too"
             ),
             NoticeKind::IdMadeUnique { shared, first, id } => write!(
                 f,

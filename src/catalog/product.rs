@@ -21,6 +21,11 @@ pub struct Product {
     /// Category, possibly a path such as `Men > Shoes > Sneakers`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
+    /// Every category path of a product the catalog lists under several
+    /// (the same id on rows that differ only in their category), the first
+    /// being [`Product::category`]; empty when it has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
     /// Price in the catalog's currency units (e.g. 1299.9): what the
     /// shopper pays, so the sale price when the catalog gives one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -77,6 +82,17 @@ pub struct Product {
     /// never read from a catalog row nor stored in the index.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub variants: Vec<Variant>,
+}
+
+impl Product {
+    /// Its category paths: [`Product::categories`] when it has several,
+    /// else its one [`Product::category`].
+    pub fn category_paths(&self) -> impl Iterator<Item = &str> {
+        let several = !self.categories.is_empty();
+        let one = self.category.as_deref().filter(|_| !several);
+        one.into_iter()
+            .chain(self.categories.iter().map(String::as_str))
+    }
 }
 
 /// Another size or colour of a product model: one more row of its group.
@@ -179,6 +195,10 @@ pub enum Field {
     ImageUrl,
     /// In stock, out of stock, preorder (a feed's `availability`).
     Availability,
+    /// A yes/no flag saying the product is out of stock (`out_of_stock`,
+    /// `sold_out`, `esgotado`): the inverse of in stock, so 1 (yes) makes
+    /// the stock 0.
+    SoldOut,
     /// A feed's `age_group` (adult, kids, toddler...), read with the gender.
     AgeGroup,
     /// Variant group id (a feed's `item_group_id`).
@@ -191,7 +211,7 @@ pub enum Field {
 
 impl Field {
     /// Every canonical field, in display order.
-    pub const ALL: [Field; 23] = [
+    pub const ALL: [Field; 24] = [
         Field::Id,
         Field::Title,
         Field::Description,
@@ -211,6 +231,7 @@ impl Field {
         Field::Url,
         Field::ImageUrl,
         Field::Availability,
+        Field::SoldOut,
         Field::AgeGroup,
         Field::GroupId,
         Field::Gtin,
@@ -239,6 +260,7 @@ impl Field {
             Field::Url => "url",
             Field::ImageUrl => "image_url",
             Field::Availability => "availability",
+            Field::SoldOut => "sold_out",
             Field::AgeGroup => "age_group",
             Field::GroupId => "group_id",
             Field::Gtin => "gtin",

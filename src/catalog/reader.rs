@@ -19,6 +19,18 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+/// The products a file lists again under other categories: per id, the
+/// other category paths (see [`CatalogReader::take_category_merges`]).
+#[derive(Debug, Clone, Default)]
+pub struct CategoryMerges(rustc_hash::FxHashMap<Box<str>, Vec<String>>);
+
+impl CategoryMerges {
+    /// How many products are listed under more than one category.
+    pub fn products(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// How to read a catalog; every field is optional (`Default` detects all).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ReadOptions {
@@ -175,6 +187,10 @@ impl CatalogReader {
         if let [Some(category), Some(kind)] = levels {
             id_columns.extend([category, kind]);
         }
+        // The columns that may be levels of one category path, and their
+        // first values: whether they nest.
+        let level_candidates = super::category_levels::candidates(&mapping);
+        let level_columns: Vec<usize> = level_candidates.iter().map(|&(c, _)| c).collect();
         let prescan = prescan(
             &text,
             truncated,
@@ -182,18 +198,26 @@ impl CatalogReader {
             &mapping,
             header_len,
             &id_columns,
+            &level_columns,
         );
         mapping.set_empty_in_sample(&prescan.non_empty);
         if let Some(column) = unique_id_column(&mapping, &prescan.ids) {
             mapping.choose_id(column);
         }
-        if let [Some(category), Some(kind)] = levels
+        // A category column over a type column is read as before (the
+        // type the path's last level); levels are for more columns.
+        let chain = super::category_levels::choose(&level_candidates, &prescan.levels);
+        if chain.iter().any(|c| !levels.contains(&Some(*c))) {
+            mapping.set_category_levels(chain);
+        } else if let [Some(category), Some(kind)] = levels
             && !is_parent_level(&prescan.ids, category, kind)
         {
             mapping.category_to_type();
         }
 
+        let not_compared = super::same_product::not_compared(&mapping, &prescan.row_numbers);
         let mut rows = RowParser::new(mapping, header_len, required_len, decoder);
+        rows.not_compared = not_compared;
         rows.default_currency = opts
             .default_currency
             .as_deref()
@@ -269,6 +293,22 @@ impl CatalogReader {
             .or_else(|| self.rows.mapping.platform_currency().map(str::to_string))
     }
 
+    /// The other categories of the products listed again under another
+    /// category in the rows read so far (see [`NoticeKind::MergedCategory`]
+    /// (super::NoticeKind::MergedCategory)): read a file to its end, then
+    /// give them to a new reader of the same file with
+    /// [`CatalogReader::merge_categories`], so each product's first row
+    /// carries all its categories.
+    pub fn take_category_merges(&mut self) -> CategoryMerges {
+        CategoryMerges(std::mem::take(&mut self.rows.other_categories))
+    }
+
+    /// Gives each product the categories of the rows that list it again,
+    /// as an earlier reader of the same file found them.
+    pub fn merge_categories(&mut self, merges: CategoryMerges) {
+        self.rows.other_categories = merges.0;
+    }
+
     /// Reads the current record again from its second line, reporting its
     /// first line as broken by a stray quote.
     fn recover(&mut self, line: u64) -> RowError {
@@ -311,7 +351,12 @@ impl Iterator for CatalogReader {
                         continue;
                     }
                     let Some(platform) = self.platform.as_mut() else {
-                        return Some(self.rows.row(self.records.record(), line));
+                        match self.rows.row(self.records.record(), line) {
+                            Ok(Some(product)) => return Some(Ok(product)),
+                            // Merged into an earlier row's product.
+                            Ok(None) => continue,
+                            Err(e) => return Some(Err(e)),
+                        }
                     };
                     match platform.row(&mut self.rows, self.records.record(), line) {
                         Outcome::Row(row) => return Some(row),
@@ -390,6 +435,10 @@ struct Prescan {
     currency: Option<String>,
     /// The values of the columns that may be the id (see [`id_candidates`]).
     ids: Vec<IdValues>,
+    /// Per row, the cells of the columns that may be category levels.
+    levels: Vec<Vec<String>>,
+    /// The columns counting the rows (`X1`, `index`: 0, 1, 2...).
+    row_numbers: Vec<usize>,
 }
 
 /// What the first rows hold in a column that may be the id.
@@ -478,6 +527,7 @@ fn prescan(
     mapping: &HeaderMapping,
     header_len: usize,
     id_columns: &[usize],
+    level_columns: &[usize],
 ) -> Prescan {
     let mut reader = RecordReader::new(text, delimiter);
     let mut ids: Vec<IdValues> = id_columns
@@ -496,10 +546,25 @@ fn prescan(
         .collect();
     let currency_col = mapping.column(Field::Currency);
     let mut first = true;
+    // Per column: its last number while every row's is the one before
+    // plus one (a row count), else `None` once a row's is not.
+    let mut counting: Vec<Option<Option<u64>>> = vec![Some(None); header_len];
+    let mut counted_rows = 0usize;
+    let mut pending_numbers: Option<Vec<Option<u64>>> = None;
     // One record behind, so the last (perhaps cut) record can be left out.
-    type Row = (Vec<usize>, Vec<String>, Option<String>, Vec<String>);
+    type Row = (
+        Vec<usize>,
+        Vec<String>,
+        Option<String>,
+        Vec<String>,
+        Vec<String>,
+    );
     let mut pending: Option<Row> = None;
+    let mut levels: Vec<Vec<String>> = Vec::new();
     let mut take = |row: Row| {
+        if !level_columns.is_empty() {
+            levels.push(row.4);
+        }
         for (v, cell) in ids.iter_mut().zip(row.3) {
             v.rows += 1;
             if !cell.is_empty() {
@@ -533,6 +598,18 @@ fn prescan(
             continue;
         }
         let record = reader.record();
+        // Counted one record behind too (the last may be cut).
+        let numbers: Vec<Option<u64>> = (0..header_len)
+            .map(|i| {
+                std::str::from_utf8(record.field(i))
+                    .ok()
+                    .and_then(|c| c.trim().parse::<u64>().ok())
+            })
+            .collect();
+        if let Some(numbers) = pending_numbers.replace(numbers) {
+            count_rows(&mut counting, &numbers);
+            counted_rows += 1;
+        }
         let filled = (0..header_len.min(record.len()))
             .filter(|&i| !record.blank(i))
             .collect();
@@ -551,7 +628,11 @@ fn prescan(
                 String::from_utf8_lossy(cell).trim().to_string()
             })
             .collect();
-        if let Some(row) = pending.replace((filled, prices, currency, id_cells)) {
+        let level_cells = level_columns
+            .iter()
+            .map(|&i| String::from_utf8_lossy(record.field(i)).trim().to_string())
+            .collect();
+        if let Some(row) = pending.replace((filled, prices, currency, id_cells, level_cells)) {
             take(row);
         }
     }
@@ -567,10 +648,41 @@ fn prescan(
         }
     }
     let currency = best.map(|(c, _)| c.clone());
+    if let Some(numbers) = pending_numbers
+        && !truncated
+    {
+        count_rows(&mut counting, &numbers);
+        counted_rows += 1;
+    }
+    let row_numbers = if counted_rows >= 3 {
+        counting
+            .iter()
+            .enumerate()
+            .filter(|(_, state)| state.is_some())
+            .map(|(i, _)| i)
+            .collect()
+    } else {
+        Vec::new()
+    };
     Prescan {
         non_empty,
         decimals,
         currency,
         ids,
+        levels,
+        row_numbers,
+    }
+}
+
+/// One row's numbers against the columns still counting rows: a column
+/// stops when its number is not the one before plus one.
+fn count_rows(counting: &mut [Option<Option<u64>>], numbers: &[Option<u64>]) {
+    for (state, number) in counting.iter_mut().zip(numbers) {
+        let Some(last) = *state else { continue };
+        *state = match (last, *number) {
+            (None, Some(n)) => Some(Some(n)),
+            (Some(prev), Some(n)) if prev.checked_add(1) == Some(n) => Some(Some(n)),
+            _ => None,
+        };
     }
 }

@@ -27,7 +27,7 @@ enum Slot {
 }
 
 /// The fields read from several cells at once, after the other cells.
-const LATER: [Field; 12] = [
+const LATER: [Field; 13] = [
     Field::Id,
     Field::Title,
     Field::Type,
@@ -40,6 +40,7 @@ const LATER: [Field; 12] = [
     Field::Gender,
     Field::AgeGroup,
     Field::Availability,
+    Field::SoldOut,
 ];
 
 /// Turns records into products, keeping what the rows teach about the file
@@ -55,10 +56,30 @@ pub(crate) struct RowParser {
     pub(crate) sample_currency: Option<String>,
     pub(crate) currencies: Vec<(String, u64)>,
     pub(crate) decimals: DecimalVotes,
-    /// Ids seen: the line of their row and a hash of its variant group (0
-    /// when it has none).
-    ids: FxHashMap<Box<str>, (u64, u64)>,
+    /// Ids seen: their row's line, variant group and what else it holds
+    /// (see [`Seen`]).
+    ids: FxHashMap<Box<str>, Seen>,
     notices: Vec<RowNotice>,
+    /// The extra columns a row repeating an id may differ in and still be
+    /// the same product: row numbers and category-like columns.
+    pub(crate) not_compared: rustc_hash::FxHashSet<String>,
+    /// Per id, the other category paths of the rows that list its product
+    /// again (found by this pass, or given by an earlier pass over the
+    /// same file so the product's first row carries them all).
+    pub(crate) other_categories: FxHashMap<Box<str>, Vec<String>>,
+}
+
+/// What is kept of a row whose id is seen.
+#[derive(Debug, Clone, Copy)]
+struct Seen {
+    /// The line the row starts on.
+    line: u64,
+    /// A hash of its variant group (0 when it has none).
+    group: u64,
+    /// A hash of its cells but its category ([`super::same_product`]).
+    same: u64,
+    /// A hash of its category path.
+    category: u64,
 }
 
 impl RowParser {
@@ -76,6 +97,8 @@ impl RowParser {
                 Target::Field(f) | Target::Fallback(f) if LATER.contains(f) => Slot::Later,
                 Target::Field(f) | Target::Fallback(f) => Slot::Field(*f),
                 Target::Extra(key) => Slot::Extra(key.clone()),
+                // Read after the loop, with the path's other levels.
+                Target::CategoryLevel { .. } => Slot::Later,
                 Target::Ignored | Target::Platform(_) => Slot::Ignored,
             })
             .collect();
@@ -91,6 +114,8 @@ impl RowParser {
             decimals: DecimalVotes::default(),
             ids: FxHashMap::default(),
             notices: Vec::new(),
+            not_compared: rustc_hash::FxHashSet::default(),
+            other_categories: FxHashMap::default(),
         }
     }
 
@@ -114,6 +139,31 @@ impl RowParser {
                 !v.is_empty() && (!matches!(field, Field::Category | Field::Type) || !is_number(v))
             })
             .unwrap_or_default()
+    }
+
+    /// The category path the level columns make (`Fragrance > Men >
+    /// Cologne`), coarsest first: empty levels and numbers left out, a
+    /// level repeating the one before it one level. Empty when the file
+    /// has no level columns or the row none filled.
+    fn level_path(&self, rec: Record<'_>, text: &RowText<'_>) -> String {
+        let mut path = String::new();
+        let mut last = String::new();
+        for &i in self.mapping.category_levels() {
+            if rec.blank(i) {
+                continue;
+            }
+            let level = clean_short(&text.field(i));
+            let key = crate::text::key(&level);
+            if key.is_empty() || is_number(&level) || key == last {
+                continue;
+            }
+            if !path.is_empty() {
+                path.push_str(" > ");
+            }
+            path.push_str(&level);
+            last = key;
+        }
+        path
     }
 
     /// The row's id as written, cleaned (empty when it has none).
@@ -171,8 +221,9 @@ impl RowParser {
         Ok((title, prices))
     }
 
-    /// Validates a record and builds its product.
-    pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Product, RowError> {
+    /// Validates a record and builds its product (none when the row lists
+    /// an earlier row's product again, under another category).
+    pub(crate) fn row(&mut self, rec: Record<'_>, line: u64) -> Result<Option<Product>, RowError> {
         let coding = self.decoder.decide(rec);
         self.row_text(rec, coding, line, None, "")
     }
@@ -185,7 +236,10 @@ impl RowParser {
     /// Validates a record already decoded as `coding` and builds its product.
     /// `group` is the row's variant group when a platform's export names it
     /// (else the group id column's cell is), `options` its option values
-    /// (`Rosa:M`, empty when it has none).
+    /// (`Rosa:M`, empty when it has none). `None` for a row listing an
+    /// earlier row's product again under another category (its id and
+    /// every other cell the same): that row's product is in both
+    /// categories, and the row is reported as merged.
     pub(crate) fn row_text(
         &mut self,
         rec: Record<'_>,
@@ -193,7 +247,7 @@ impl RowParser {
         line: u64,
         group: Option<&str>,
         options: &str,
-    ) -> Result<Product, RowError> {
+    ) -> Result<Option<Product>, RowError> {
         let raw_id = self.first(rec, &coding, Field::Id);
         let id_opt = (!raw_id.is_empty()).then(|| raw_id.clone());
         let fail = |kind| RowError {
@@ -221,7 +275,9 @@ impl RowParser {
         };
         let group_hash = group_hash(group);
         let mut derived = None;
-        if let Some(&(first, first_group)) = self.ids.get(id.as_str()) {
+        let mut repeats = None;
+        if let Some(&seen) = self.ids.get(id.as_str()) {
+            let (first, first_group) = (seen.line, seen.group);
             // The same id in another variant group (two products given one
             // supplier's option code as SKU) is a product of its own: its
             // id is made unique with its group, and the row reported as kept.
@@ -232,18 +288,17 @@ impl RowParser {
             } else if !options.is_empty() {
                 format!("{id}:{options}")
             } else {
-                return Err(fail(RowErrorKind::DuplicateId(first)));
+                // The same product listed again? Decided once it is read.
+                String::new()
             };
-            if let Some(&(line, _)) = self.ids.get(made.as_str()) {
-                return Err(fail(RowErrorKind::DuplicateId(line)));
+            if made.is_empty() {
+                repeats = Some(seen);
+            } else {
+                if let Some(seen) = self.ids.get(made.as_str()) {
+                    return Err(fail(RowErrorKind::DuplicateId(seen.line)));
+                }
+                derived = Some((std::mem::replace(&mut id, made), first));
             }
-            derived = Some((std::mem::replace(&mut id, made), first));
-        }
-        self.ids
-            .insert(id.clone().into_boxed_str(), (line, group_hash));
-        // The row is kept: what its prices taught counts now.
-        for evidence in prices.evidence {
-            self.decimals.add(evidence);
         }
 
         let mut product = Product {
@@ -294,8 +349,12 @@ impl RowParser {
         // row's columns left empty.
         super::specs::fill_from_specs(&mut product);
         let non_empty = |s: String| (!s.is_empty()).then_some(s);
+        let category = match self.level_path(rec, &coding) {
+            path if path.is_empty() => self.first(rec, &coding, Field::Category),
+            path => path,
+        };
         product.category = non_empty(under_category(
-            self.first(rec, &coding, Field::Category),
+            category,
             self.first(rec, &coding, Field::Type),
         ));
         product.url = non_empty(self.first(rec, &coding, Field::Url));
@@ -328,6 +387,65 @@ impl RowParser {
             let availability = self.first(rec, &coding, Field::Availability);
             product.stock = feed::availability_stock(&availability);
         }
+        if product.stock.is_none() {
+            let sold_out = self.first(rec, &coding, Field::SoldOut);
+            product.stock = feed::sold_out_stock(&sold_out);
+        }
+        let same =
+            super::same_product::fingerprint(&product, row_currency.as_deref(), &self.not_compared);
+        let category = super::same_product::category_hash(product.category.as_deref());
+        if let Some(seen) = repeats {
+            // Its id, and every cell but its category, an earlier row's:
+            // that product, in one more category. Platform exports say
+            // where a product's categories are; theirs are not merged.
+            let merges =
+                seen.same == same && seen.category != category && self.mapping.platform().is_none();
+            let Some(path) = product.category.take().filter(|_| merges) else {
+                return Err(fail(RowErrorKind::DuplicateId(seen.line)));
+            };
+            let others = self
+                .other_categories
+                .entry(product.id.clone().into_boxed_str())
+                .or_default();
+            if !others.contains(&path) {
+                others.push(path.clone());
+            }
+            self.notices.push(RowNotice {
+                line,
+                id: Some(product.id),
+                kind: NoticeKind::MergedCategory {
+                    first: seen.line,
+                    category: path,
+                },
+            });
+            return Ok(None);
+        }
+        self.ids.insert(
+            product.id.clone().into_boxed_str(),
+            Seen {
+                line,
+                group: group_hash,
+                same,
+                category,
+            },
+        );
+        // The row is kept: what its prices taught counts now.
+        for evidence in prices.evidence {
+            self.decimals.add(evidence);
+        }
+        // The categories of the rows that list it again (an earlier pass's).
+        if let Some(others) = self.other_categories.get(product.id.as_str()) {
+            let mut all: Vec<String> = product.category.iter().cloned().collect();
+            for other in others {
+                if !all.contains(other) {
+                    all.push(other.clone());
+                }
+            }
+            product.category = all.first().cloned();
+            if all.len() >= 2 {
+                product.categories = all;
+            }
+        }
         if let Some(read_as) = coding.departs {
             notices.push(NoticeKind::Encoding {
                 file: self.decoder.label(),
@@ -355,7 +473,7 @@ impl RowParser {
             }
         }
         product.currency = detected.or_else(|| self.default_currency.clone());
-        Ok(product)
+        Ok(Some(product))
     }
 
     /// Decodes a header record (its NUL bytes dropped).

@@ -2,7 +2,7 @@
 //! index; with `--synonyms FILE`, check the merchant's synonyms against the
 //! new catalog and install them beside the index for `serve` and `chat`.
 
-use crate::catalog::{ReadOptions, parse_map_arg, write_report};
+use crate::catalog::{NoticeKind, ReadOptions, parse_map_arg, write_report};
 use crate::index::{ImportOptions, ProductIndex, import_with_progress};
 use crate::understand::{Lexicon, Synonyms};
 use anyhow::Context;
@@ -167,12 +167,36 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             summary.notices.len() - SHOWN_ERRORS,
         );
     }
+    if let Some(first) = summary.merged.first() {
+        let products: std::collections::BTreeSet<&str> = summary
+            .merged
+            .iter()
+            .filter_map(|n| n.id.as_deref())
+            .collect();
+        let example = match &first.kind {
+            NoticeKind::MergedCategory { first: line, .. } => {
+                format!(" (line {} into line {line})", first.line)
+            }
+            _ => String::new(),
+        };
+        println!(
+            "  merged {} rows listing a product of an earlier row again under another category{example}: {} products are in each of their categories",
+            summary.merged.len(),
+            products.len()
+        );
+    }
     if let Some(report) = &args.report {
-        write_report(report, &summary.errors, &summary.notices)?;
+        let kept: Vec<_> = summary
+            .notices
+            .iter()
+            .chain(&summary.merged)
+            .cloned()
+            .collect();
+        write_report(report, &summary.errors, &kept)?;
         println!(
             "  report: {} ({} rows)",
             report.display(),
-            summary.errors.len() + summary.notices.len()
+            summary.errors.len() + kept.len()
         );
     }
     let changed = if summary.notices.is_empty() {
@@ -182,8 +206,12 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             summary.notices.iter().map(|n| n.line).collect();
         format!(" ({} of them with a change)", rows.len())
     };
+    let merged = match summary.merged.len() {
+        0 => String::new(),
+        n => format!(", {n} merged"),
+    };
     println!(
-        "  {} rows read, {} indexed{changed}, {} skipped in {:.2}s ({:.0} rows/s)",
+        "  {} rows read, {} indexed{changed}{merged}, {} skipped in {:.2}s ({:.0} rows/s)",
         summary.rows_read,
         summary.indexed,
         summary.errors.len(),

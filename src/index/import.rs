@@ -8,7 +8,7 @@ use super::brand_cells::BrandsSetAside;
 use super::build::IndexBuilder;
 use super::extra_columns::StoredColumn;
 use super::layout;
-use crate::catalog::{CatalogReader, Field, Product, ReadOptions, RowError, RowNotice};
+use crate::catalog::{CatalogReader, Field, NoticeKind, Product, ReadOptions, RowError, RowNotice};
 use crate::error::{CatalogReason, Error, Result};
 use crate::language::detect::catalog_language as detect_catalog_language;
 use std::path::Path;
@@ -34,6 +34,10 @@ pub struct ImportSummary {
     pub errors: Vec<RowError>,
     /// Every row kept with a change (re-decoded, NUL bytes removed...), in file order.
     pub notices: Vec<RowNotice>,
+    /// Every row listing an earlier row's product again under another
+    /// category, merged into it (its id and other cells the same), in file
+    /// order: the product is in both categories.
+    pub merged: Vec<RowNotice>,
     /// Wall time.
     pub elapsed: Duration,
     /// The header mapping as printed for the merchant.
@@ -88,7 +92,12 @@ fn footprint(p: &Product) -> usize {
     .flatten()
     .map(String::len)
     .sum::<usize>();
-    let extra: usize = p.extra.iter().map(|(k, v)| k.len() + v.len() + 96).sum();
+    let extra: usize = p
+        .extra
+        .iter()
+        .map(|(k, v)| k.len() + v.len() + 96)
+        .sum::<usize>()
+        + p.categories.iter().map(|c| c.len() + 24).sum::<usize>();
     512 + p.id.len() + p.title.len() + p.description.len() + strings + extra
 }
 
@@ -108,7 +117,18 @@ pub fn import_with_progress(
     progress: Progress<'_>,
 ) -> Result<ImportSummary> {
     let start = Instant::now();
+    // A product listed again under another category (the same id, every
+    // other cell the same) is one product in both: a first reading of
+    // the file finds them, so the product's first row carries them all.
+    let merges = {
+        let mut first = CatalogReader::open(csv, &opts.read)?;
+        while first.next().is_some() {
+            first.take_notices();
+        }
+        first.take_category_merges()
+    };
     let mut reader = CatalogReader::open(csv, &opts.read)?;
+    reader.merge_categories(merges);
     // One import at a time writes into an index directory (held until return).
     let _lock = if opts.dry_run {
         None
@@ -121,7 +141,7 @@ pub fn import_with_progress(
         delimiter: char::from(reader.delimiter()),
         ..ImportSummary::default()
     };
-    summary.notices.extend(reader.take_notices());
+    take_notices(&mut reader, &mut summary);
     let total_bytes = reader.total_bytes();
     // Read a sample first: it decides the catalog's language and title style.
     // Bounded in rows and in bytes: a catalog of thousands of columns
@@ -141,7 +161,7 @@ pub fn import_with_progress(
             break;
         }
     }
-    summary.notices.extend(reader.take_notices());
+    take_notices(&mut reader, &mut summary);
     // Feed audiences in the catalog's language ("Menino" in a Portuguese
     // one), for a catalog that has them (the detection reads every sample text).
     let feed_audiences = reader.mapping().column(Field::AgeGroup).is_some()
@@ -205,12 +225,16 @@ pub fn import_with_progress(
                 }
                 Err(e) => summary.errors.push(e),
             }
-            summary.notices.extend(reader.take_notices());
+            take_notices(&mut reader, &mut summary);
             if summary.rows_read.is_multiple_of(1024) {
                 progress(reader.bytes_read(), total_bytes);
             }
         }
+        // The last rows' (a merged row yields no product).
+        take_notices(&mut reader, &mut summary);
         progress(total_bytes, total_bytes);
+        // Merged rows are read too, though no product of their own.
+        summary.rows_read += summary.merged.len() as u64;
         summary.currency = reader.currency();
         if summary.indexed == 0 {
             return Err(Error::catalog(
@@ -245,6 +269,17 @@ pub fn import_with_progress(
     summary.titles_completed = titles_completed;
     summary.elapsed = start.elapsed();
     Ok(summary)
+}
+
+/// The reader's notices since the last call: rows kept with a change, and
+/// rows merged into an earlier row's product.
+fn take_notices(reader: &mut CatalogReader, summary: &mut ImportSummary) {
+    for notice in reader.take_notices() {
+        match notice.kind {
+            NoticeKind::MergedCategory { .. } => summary.merged.push(notice),
+            _ => summary.notices.push(notice),
+        }
+    }
 }
 
 fn dir_size(dir: &Path) -> u64 {

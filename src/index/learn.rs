@@ -215,12 +215,16 @@ impl Learner {
             head_found = Some(head);
         }
         let brand_keys: Vec<&str> = brand.iter().map(String::as_str).collect();
-        if let Some(category) = p.category.as_deref() {
+        // Each of its category paths (a product listed under several is
+        // of each one's types).
+        for category in p.category_paths() {
             let levels = self.category_levels(category);
-            out.types = category::types_of(levels, &p.title, &brand_keys)
-                .into_iter()
-                .map(str::to_string)
-                .collect();
+            for t in category::types_of(levels, &p.title, &brand_keys) {
+                let key = crate::text::key(t);
+                if !out.types.iter().any(|o| crate::text::key(o) == key) {
+                    out.types.push(t.to_string());
+                }
+            }
             // A category naming several kinds is also each kind its title
             // names: "Teddy Bears" of "Stuffed Animals & Teddy Bears" for a
             // bear, a type of its own that "teddy bear" finds (a horse
@@ -233,15 +237,13 @@ impl Learner {
                     out.types.push(kind);
                 }
             }
-            out.category_words = levels
-                .iter()
-                .flat_map(|l| match l.grouping {
+            out.category_words
+                .extend(levels.iter().flat_map(|l| match l.grouping {
                     true => kinds_named(&l.text, &p.title),
                     false => vec![l.text.clone()],
-                })
-                .collect();
+                }));
             if needs_gender {
-                audience = category::audience_of(levels);
+                audience = audience.merge(category::audience_of(levels));
             }
         }
         out.from_category = !out.types.is_empty();

@@ -6,7 +6,8 @@
 //!
 //! A value's own U+001B and U+001F are escaped as U+001B `e` and U+001B
 //! `u`; an absent optional value is U+001B `n`, so it differs from an empty
-//! one. After the fifteen fixed fields come the extra columns as header,
+//! one; a product's several category paths are apart by U+001B `c` in its
+//! category field. After the fifteen fixed fields come the extra columns as header,
 //! value pairs. Numbers are written in their shortest round-trip form (ryu).
 
 use crate::catalog::{Product, Variant};
@@ -16,6 +17,8 @@ const SEP: char = '\u{1F}';
 const ESC: char = '\u{1B}';
 const NONE: &str = "\u{1B}n";
 const FIXED_FIELDS: usize = 17;
+/// Between a product's category paths when it has several.
+const PATHS: &str = "\u{1B}c";
 
 fn push_text(out: &mut String, value: &str) {
     // A fold over the bytes (vectorised); in UTF-8 these bytes are only ever
@@ -68,7 +71,15 @@ pub fn encode(p: &Product, out: &mut String) {
     push_field(out, Some(&p.title));
     push_field(out, Some(&p.description));
     push_field(out, p.brand.as_deref());
-    push_field(out, p.category.as_deref());
+    if p.categories.is_empty() {
+        push_field(out, p.category.as_deref());
+    } else {
+        // Several paths: apart by U+001B `c`, which no escaped value holds.
+        for (i, path) in p.categories.iter().enumerate() {
+            out.push_str(if i == 0 { "\u{1F}" } else { PATHS });
+            push_text(out, path);
+        }
+    }
     push_float(out, p.price);
     push_field(out, p.currency.as_deref());
     push_field(out, p.color.as_deref());
@@ -133,12 +144,22 @@ pub fn decode(text: &str) -> Result<Product, String> {
         let header = field(pair[0])?.unwrap_or_default();
         extra.insert(header, field(pair[1])?.unwrap_or_default());
     }
+    let (category, categories) = if parts[4].contains(PATHS) {
+        let paths = parts[4]
+            .split(PATHS)
+            .map(|p| field(p).map(Option::unwrap_or_default))
+            .collect::<Result<Vec<String>, String>>()?;
+        (paths.first().cloned(), paths)
+    } else {
+        (field(parts[4])?, Vec::new())
+    };
     Ok(Product {
         id: required(0)?,
         title: required(1)?,
         description: required(2)?,
         brand: field(parts[3])?,
-        category: field(parts[4])?,
+        category,
+        categories,
         price: number(parts[5], "price")?,
         currency: field(parts[6])?,
         color: field(parts[7])?,
@@ -215,8 +236,17 @@ mod tests {
                 ("Pack".into(), "".into()),
                 ("\u{1F}".into(), "\u{1B}u".into()),
             ]),
+            categories: Vec::new(),
             feed_audience: None,
             variants: Vec::new(),
+        };
+        // Listed under two categories, one holding the escapes.
+        let twice = Product {
+            id: "3".into(),
+            title: "STIG".into(),
+            category: Some("Bar furniture".into()),
+            categories: vec!["Bar furniture".into(), "Chairs \u{1B}c\u{1F}".into()],
+            ..Product::default()
         };
         let bare = Product {
             id: "2".into(),
@@ -224,7 +254,7 @@ mod tests {
             ..Product::default()
         };
         let mut text = String::new();
-        for p in [full, bare] {
+        for p in [full, twice, bare] {
             encode(&p, &mut text);
             let variant = Variant {
                 id: p.id.clone(),

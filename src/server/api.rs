@@ -137,8 +137,9 @@ impl From<Sort> for SortOrder {
     }
 }
 
-/// A product as listed in a chat answer. Every field is always present;
-/// absent attributes are `null`.
+/// A product as listed in a chat answer. Every field is always present
+/// (absent attributes are `null`) but `categories`, present only for a
+/// product the catalog lists under several categories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, ToSchema)]
 pub struct ProductSummary {
     /// The merchant's product id.
@@ -162,9 +163,14 @@ pub struct ProductSummary {
     /// Colour.
     #[schema(required = true)]
     pub color: Option<String>,
-    /// Category, possibly a path such as `Men > Shoes > Sneakers`.
+    /// Category, possibly a path such as `Men > Shoes > Sneakers`: the
+    /// first of the product's categories when it has several.
     #[schema(required = true)]
     pub category: Option<String>,
+    /// Every category path of a product the catalog lists under several
+    /// (`category` first); absent when it has one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub categories: Vec<String>,
     /// Audience (Men, Women, Unisex, Kids...).
     #[schema(required = true)]
     pub gender: Option<String>,
@@ -363,6 +369,7 @@ impl ProductSummary {
             currency: product.currency.or_else(|| non_empty(default_currency)),
             color: product.color,
             category: product.category,
+            categories: product.categories,
             gender: product.gender,
             size: product.size,
             rating: product.rating,

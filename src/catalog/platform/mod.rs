@@ -242,13 +242,16 @@ impl PlatformRows {
         }
         let merged = Record::from_parts(&self.data, &self.ends);
         let text = RowText::rebuilt(merged, &coding);
-        let result = rows
-            .row_text(merged, text, line, group.as_deref(), &values)
-            .map(|mut product| {
+        let result = rows.row_text(merged, text, line, group.as_deref(), &values);
+        match result {
+            Ok(Some(mut product)) => {
                 self.finish(&mut product, &cells, group, parent.as_deref(), rows);
-                product
-            });
-        Outcome::Row(result)
+                Outcome::Row(Ok(product))
+            }
+            // Platform rows are never merged (see `RowParser::row_text`).
+            Ok(None) => Outcome::Absorbed,
+            Err(e) => Outcome::Row(Err(e)),
+        }
     }
 
     /// Keeps a row's product-level cells for the variants after it.
