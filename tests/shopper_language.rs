@@ -110,3 +110,80 @@ fn a_question_names_the_colours_in_the_shoppers_language() {
     let turn = engine.turn(&mut session, "preto", 10).expect("turn");
     assert_eq!(turn.total, 4, "{}", turn.reply);
 }
+
+/// Home, beauty and grocery nouns, from Google's product taxonomy: a
+/// Portuguese shopper in an English store, and an English shopper in a
+/// Portuguese one, find the same products by their names.
+#[test]
+fn taxonomy_nouns_translate_both_ways() {
+    let english = [
+        ("h1", "LACK Coffee Table White", 149),
+        ("h2", "MALM Dresser with 6 Drawers", 795),
+        ("h3", "PAX Wardrobe White Stained Oak", 1450),
+        ("h4", "SUNDVIK Crib Grey Brown", 595),
+        ("h5", "LACK Side Table Black", 45),
+        ("m1", "F1 Makeup Brush", 30),
+        ("m2", "Kabuki Foundation Brush", 38),
+        ("m3", "Soft Matte Liquid Foundation", 40),
+        ("g1", "Choco Chip Cookies 200 g", 120),
+        ("g2", "Classic Instant Coffee Jar", 210),
+    ];
+    let mut csv = String::from("id,title,price\n");
+    for (id, title, price) in english {
+        csv.push_str(&format!("{id},{title},{price}\n"));
+    }
+    for i in 0..20 {
+        csv.push_str(&format!(
+            "x{i},Cotton Rich Bath Towel Blue {i},{}\n",
+            300 + i
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for (message, expected) in [
+        ("mesa de centro", &["h1"][..]),
+        ("cômoda", &["h2"]),
+        ("guarda-roupa", &["h3"]),
+        ("guarda roupa branco", &["h3"]),
+        ("berço", &["h4"]),
+        ("pincel de maquiagem", &["m1"]),
+        ("biscoito", &["g1"]),
+    ] {
+        let turns = conversation(&engine, &[message]);
+        let last = turns.last().expect("a turn");
+        assert_eq!(last.0, ids(expected), "{message}: {}", last.1);
+    }
+
+    let portuguese = [
+        ("p1", "Mesa de Centro Retrô Madeira", 349),
+        ("p2", "Cômoda 4 Gavetas Branca", 599),
+        ("p3", "Guarda-Roupa Casal 6 Portas", 1299),
+        ("p4", "Berço Americano Branco", 699),
+        ("p5", "Mesa de Jantar 4 Lugares", 899),
+        ("p6", "Pincel de Maquiagem Kabuki", 39),
+    ];
+    let mut csv = String::from("id,title,price\n");
+    for (id, title, price) in portuguese {
+        csv.push_str(&format!("{id},{title},{price}\n"));
+    }
+    for i in 0..20 {
+        csv.push_str(&format!(
+            "s{i},Sofá Retrátil de Três Lugares Cinza {i},{}\n",
+            1500 + i
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // English phrases are read word by word ("coffee table" is a table
+    // with the keyword "coffee"): the one-word names translate.
+    for (message, expected) in [
+        ("dresser", &["p2"][..]),
+        ("wardrobe", &["p3"]),
+        ("crib", &["p4"]),
+        ("makeup brush", &["p6"]),
+    ] {
+        let turns = conversation(&engine, &[message]);
+        let last = turns.last().expect("a turn");
+        assert_eq!(last.0, ids(expected), "{message}: {}", last.1);
+    }
+}

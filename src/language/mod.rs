@@ -12,7 +12,11 @@ pub mod chat;
 pub mod detect;
 pub mod names;
 pub mod noun;
+pub mod taxonomy;
+mod translations;
 pub mod units;
+
+pub use translations::translations;
 
 pub use chat::{
     BudgetWord, audience_value, budget_word, contrast, corrects, expand_abbreviations,
@@ -464,57 +468,6 @@ pub fn spellings(word: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
-}
-
-/// The same word in the other languages' files ("gato" for "cats",
-/// "wireless" for "sem fio"), folded: candidates that callers keep where
-/// their catalog uses them.
-pub fn translations(word: &str) -> Vec<String> {
-    static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
-        let mut link = |a: String, b: String| {
-            if a != b {
-                table.entry(a.clone()).or_default().push(b.clone());
-                table.entry(b).or_default().push(a);
-            }
-        };
-        for (_, d) in every() {
-            for (native, english) in &d.translations {
-                let native = crate::text::key(native);
-                for e in english {
-                    link(native.clone(), crate::text::key(e));
-                }
-            }
-            // A material is a word of titles where the catalog has no
-            // material column: "camiseta de algodão" finds "Cotton".
-            for (concept, names) in &d.materials {
-                let english = crate::text::key(&concept.replace('_', " "));
-                for name in names {
-                    link(crate::text::key(name), english.clone());
-                }
-            }
-        }
-        // Words of one language meeting through their English ("cachorro"
-        // and "cães" both "dog") translate each other too.
-        let direct = table.clone();
-        for (word, others) in table.iter_mut() {
-            for other in direct.get(word).into_iter().flatten() {
-                for via in direct.get(other).into_iter().flatten() {
-                    if via != word {
-                        others.push(via.clone());
-                    }
-                }
-            }
-            others.sort();
-            others.dedup();
-        }
-        table
-    });
-    table
-        .get(&crate::text::key(word))
-        .cloned()
-        .unwrap_or_default()
 }
 
 /// The title words that imply `word` in any language's `[implied_by]`,

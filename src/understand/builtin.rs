@@ -297,6 +297,9 @@ impl Builtin {
                         .filter(|k| k.contains(' '))
                         .map(String::as_str),
                 )
+                // and a product noun of the taxonomy's ("mesa de centro"
+                // is no "mesa" with a "centro").
+                .chain(language::taxonomy::phrases())
                 .collect(),
             colors: colors.into_values().collect(),
             color_modifiers: folded(all().map(|d| &d.color_modifiers)),
