@@ -118,17 +118,42 @@ pub fn import_with_progress(
 ) -> Result<ImportSummary> {
     let start = Instant::now();
     // A product listed again under another category (the same id, every
-    // other cell the same) is one product in both: a first reading of
-    // the file finds them, so the product's first row carries them all.
-    let merges = {
-        let mut first = CatalogReader::open(csv, &opts.read)?;
-        while first.next().is_some() {
-            first.take_notices();
+    // other cell the same) is one product in both, its first row carrying
+    // every path: a file that has such rows is read a second time, the
+    // rows found by the first reading merged (the first build discarded).
+    // (A second reading merges and never asks for a third.)
+    let mut merges = None;
+    let mut summary = loop {
+        match one_pass(csv, index_dir, opts, &mut *progress, merges.take())? {
+            Pass::Done(summary) => break *summary,
+            Pass::Again(found) => merges = Some(found),
         }
-        first.take_category_merges()
     };
+    summary.elapsed = start.elapsed();
+    Ok(summary)
+}
+
+/// What one reading of the file did: imported it, or found rows to merge
+/// into earlier ones and must read it again with them.
+enum Pass {
+    Done(Box<ImportSummary>),
+    Again(crate::catalog::CategoryMerges),
+}
+
+/// One reading of the file (see [`import_with_progress`]); with `merges`,
+/// the rows the first reading found are merged.
+fn one_pass(
+    csv: &Path,
+    index_dir: &Path,
+    opts: &ImportOptions,
+    progress: Progress<'_>,
+    merges: Option<crate::catalog::CategoryMerges>,
+) -> Result<Pass> {
+    let second = merges.is_some();
     let mut reader = CatalogReader::open(csv, &opts.read)?;
-    reader.merge_categories(merges);
+    if let Some(merges) = merges {
+        reader.merge_categories(merges);
+    }
     // One import at a time writes into an index directory (held until return).
     let _lock = if opts.dry_run {
         None
@@ -195,7 +220,7 @@ pub fn import_with_progress(
     } else {
         Some(layout::new_build_dir(index_dir)?)
     };
-    let result = (|| -> Result<()> {
+    let result = (|| -> Result<Option<crate::catalog::CategoryMerges>> {
         let mut builder = match &build_dir {
             Some(dir) => Some(IndexBuilder::create(dir, &sample)?),
             None => None,
@@ -232,6 +257,12 @@ pub fn import_with_progress(
         }
         // The last rows' (a merged row yields no product).
         take_notices(&mut reader, &mut summary);
+        if !second {
+            let merges = reader.take_category_merges();
+            if merges.products() > 0 {
+                return Ok(Some(merges));
+            }
+        }
         progress(total_bytes, total_bytes);
         // Merged rows are read too, though no product of their own.
         summary.rows_read += summary.merged.len() as u64;
@@ -258,17 +289,25 @@ pub fn import_with_progress(
             summary.index_bytes = dir_size(&dir);
             summary.generation = Some(layout::publish(index_dir, &dir)?);
         }
-        Ok(())
+        Ok(None)
     })();
-    if let Err(e) = result {
-        if let Some(dir) = &build_dir {
-            layout::discard_build(dir);
+    match result {
+        Ok(None) => {}
+        Ok(Some(merges)) => {
+            if let Some(dir) = &build_dir {
+                layout::discard_build(dir);
+            }
+            return Ok(Pass::Again(merges));
         }
-        return Err(e);
+        Err(e) => {
+            if let Some(dir) = &build_dir {
+                layout::discard_build(dir);
+            }
+            return Err(e);
+        }
     }
     summary.titles_completed = titles_completed;
-    summary.elapsed = start.elapsed();
-    Ok(summary)
+    Ok(Pass::Done(Box::new(summary)))
 }
 
 /// The reader's notices since the last call: rows kept with a change, and
