@@ -130,3 +130,29 @@ fn a_group_s_words_find_the_kind_the_title_names() {
         "{bears:?}"
     );
 }
+
+/// Sephora's tree, "Makeup > Face > Setting Spray & Powder": a category
+/// shared by many titles is no product's own name though its words are in
+/// them, and a title is the kind its head names ("Loose Setting Powder"
+/// is a powder, not a setting spray).
+#[test]
+fn a_shared_category_is_each_title_s_kind() {
+    let mut csv = String::from("id,title,category,price\n");
+    let rows = [
+        ("s1", "Dewy Set Setting Spray"),
+        ("s2", "Veil Setting Spray"),
+        ("s3", "Airbrush Flawless Setting Spray"),
+        ("p1", "Loose Setting Powder"),
+        ("p2", "Translucent Setting Powder"),
+        ("p3", "Luminous Silk Glow Setting Powder"),
+    ];
+    for (id, title) in rows {
+        csv.push_str(&format!(
+            "{id},{title},Makeup > Face > Setting Spray & Powder,30\n"
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    assert_eq!(ids_for(&engine, "setting spray"), ["s1", "s2", "s3"]);
+    assert_eq!(ids_for(&engine, "setting powder"), ["p1", "p2", "p3"]);
+}

@@ -149,12 +149,19 @@ pub fn is_own_name(level: &str, title_keys: &[&str], brand_keys: &[&str]) -> boo
 
 /// The product types of a path's levels for a product titled `title`, of
 /// the brand with `brand_keys`: each level's type, the last level dropped
-/// when it is the product's name, grouping levels only when last.
-pub fn types_of<'l>(levels: &'l [Level], title: &str, brand_keys: &[&str]) -> Vec<&'l str> {
+/// when it is the product's name (never when products of several titles
+/// share the path: `shared`), grouping levels only when last.
+pub fn types_of<'l>(
+    levels: &'l [Level],
+    title: &str,
+    brand_keys: &[&str],
+    shared: bool,
+) -> Vec<&'l str> {
     let mut end = levels.len();
     // Only a last level of two words or more can be a name: the title's
     // words are read for those alone.
     if end > 1
+        && !shared
         && let Some(last) = levels.last()
         && last.text.contains(' ')
     {
@@ -220,7 +227,7 @@ mod tests {
 
     fn types(category: &str, title: &str) -> Vec<String> {
         let levels = levels(category);
-        types_of(&levels, title, &[])
+        types_of(&levels, title, &[], false)
             .into_iter()
             .map(str::to_string)
             .collect()

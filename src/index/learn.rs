@@ -49,6 +49,9 @@ pub(super) struct Learner {
     /// word that names other things is no colour in a store selling them
     /// ("Fruit N Nut Chocolate", "Dark Chocolate 75%").
     kind_words: FxHashSet<String>,
+    /// The category paths of the sample that products of several titles
+    /// share: their last level names a category, never one product.
+    shared_paths: FxHashSet<String>,
 }
 
 impl Learner {
@@ -135,7 +138,9 @@ impl Learner {
             }),
         );
         let kind_words = kind_words(sample, lang, &known_types);
+        let shared_paths = shared_paths(sample);
         Learner {
+            shared_paths,
             lang,
             head,
             kind_words,
@@ -218,8 +223,9 @@ impl Learner {
         // Each of its category paths (a product listed under several is
         // of each one's types).
         for category in p.category_paths() {
+            let shared = self.shared_paths.contains(category);
             let levels = self.category_levels(category);
-            for t in category::types_of(levels, &p.title, &brand_keys) {
+            for t in category::types_of(levels, &p.title, &brand_keys, shared) {
                 let key = crate::text::key(t);
                 if !out.types.iter().any(|o| crate::text::key(o) == key) {
                     out.types.push(t.to_string());
@@ -328,6 +334,31 @@ impl Learner {
         }
         out
     }
+}
+
+/// The fewest different titles under one category path that make its last
+/// level a category's name rather than a product's.
+const SHARED_PATH_TITLES: usize = 3;
+
+/// The category paths of `sample` that products of at least
+/// [`SHARED_PATH_TITLES`] different titles share ("Makeup > Face > Setting
+/// Spray & Powder"), unlike a path ending with the product's own name,
+/// which its variants alone share.
+fn shared_paths(sample: &[Product]) -> FxHashSet<String> {
+    let mut titles: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
+    for p in sample {
+        for path in p.category_paths() {
+            let seen = titles.entry(path).or_default();
+            if seen.len() < SHARED_PATH_TITLES {
+                seen.insert(p.title.as_str());
+            }
+        }
+    }
+    titles
+        .into_iter()
+        .filter(|(_, t)| t.len() >= SHARED_PATH_TITLES)
+        .map(|(path, _)| path.to_string())
+        .collect()
 }
 
 /// The keys (singular) of the kinds `sample`'s category levels name (the

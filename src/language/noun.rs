@@ -226,16 +226,21 @@ pub fn kinds_named(group: &str, title: &str) -> Vec<String> {
         let word = crate::text::key(word);
         said.iter().any(|s| s == singular(&word))
     };
-    let mut kinds = kinds(group);
-    kinds.retain(|kind| {
+    // How well the title names a kind: by its first and its last word (a
+    // kind of one word by it), or by one of them. Only the best named
+    // count: "Loose Setting Powder" is the "Powder" of "Setting Spray &
+    // Powder", not its "Setting Spray".
+    let score = |kind: &str| {
         let mut words = kind.split_whitespace();
         let first = words.next();
-        [first, words.last().or(first)]
-            .into_iter()
-            .flatten()
-            .any(named)
-    });
-    kinds
+        let last = words.last().or(first);
+        usize::from(first.is_some_and(named)) + usize::from(last.is_some_and(named))
+    };
+    let mut kinds: Vec<(usize, String)> =
+        kinds(group).into_iter().map(|k| (score(&k), k)).collect();
+    let best = kinds.iter().map(|(s, _)| *s).max().unwrap_or(0);
+    kinds.retain(|(s, _)| *s > 0 && *s == best);
+    kinds.into_iter().map(|(_, k)| k).collect()
 }
 
 #[cfg(test)]
@@ -282,6 +287,12 @@ mod tests {
         assert_eq!(
             kinds_named("Shirts, Tops and Tunics", "Floral Tunic Top"),
             ["Tops", "Tunics"]
+        );
+        let group = "Setting Spray & Powder";
+        assert_eq!(kinds_named(group, "Loose Setting Powder"), ["Powder"]);
+        assert_eq!(
+            kinds_named(group, "Dewy Set Setting Spray"),
+            ["Setting Spray"]
         );
     }
 
