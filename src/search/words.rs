@@ -210,7 +210,22 @@ pub(super) fn other_spellings(
     } else {
         crate::language::spellings(word)
     };
-    others.extend(crate::language::translations(word));
+    // A word the catalog's titles use is the catalog's own: its
+    // translations are other words ("coffee table" is no "Café furniture"
+    // table in an English store).
+    let titled = {
+        let title = index.fields().title;
+        let tokens = crate::index::tokens(&mut index.analyzer(), word);
+        !tokens.is_empty()
+            && tokens.iter().all(|t| {
+                searcher
+                    .doc_freq(&Term::from_field_text(title, t))
+                    .is_ok_and(|n| n > 0)
+            })
+    };
+    if !titled {
+        others.extend(crate::language::translations(word));
+    }
     others.extend(crate::language::implied_by(word));
     // "2-door": the count before its noun too ("Wardrobe with 2 doors").
     let joined = crate::text::key(word);
