@@ -184,3 +184,63 @@ fn full_titles_are_left_as_they_are() {
         "{shoes:?}"
     );
 }
+
+#[test]
+fn a_colour_only_the_product_s_address_names_is_learned() {
+    // IKEA's colours are in the product page's address alone.
+    let mut csv = String::from("item_id;name;short_description;link;price\n");
+    let rows = [
+        (
+            "1",
+            "STIG",
+            "Bar stool with backrest, 74 cm",
+            "stig-bar-stool-with-backrest-black-silver-colour-80155205",
+        ),
+        (
+            "2",
+            "STIG",
+            "Bar stool with backrest, 63 cm",
+            "stig-bar-stool-with-backrest-white-silver-colour-30155207",
+        ),
+        (
+            "3",
+            "FRANKLIN",
+            "Bar stool with backrest, 74 cm",
+            "franklin-bar-stool-with-backrest-foldable-white-white-20404057",
+        ),
+        (
+            "4",
+            "NORRARYD",
+            "Bar stool with backrest, 74 cm",
+            "norraryd-bar-stool-with-backrest-black-60397407",
+        ),
+        // A listing's address says nothing of the product.
+        (
+            "5",
+            "KULLABERG",
+            "Bar stool with backrest, 74 cm",
+            "black-friday",
+        ),
+    ];
+    for round in 0..6 {
+        for (id, name, description, slug) in rows {
+            csv.push_str(&format!(
+                "{round}{id};{name};{description};https://www.ikea.com/sa/en/p/{slug}/;300\n"
+            ));
+        }
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "black bar stool", 40)
+        .expect("turn");
+    let mut ids: Vec<String> = turn
+        .products
+        .iter()
+        .map(|p| p.id[1..].to_string())
+        .collect();
+    ids.sort();
+    ids.dedup();
+    assert_eq!(ids, ["1", "4"], "{}", turn.reply);
+}

@@ -309,7 +309,8 @@ impl Learner {
                 // A colour cell its own title contradicts is the title's colour.
                 super::color::contradicted(cell, &p.title, &brand_only, &sure)
             }
-            _ => super::color::learn(&p.title, &p.description, &brand_only, &sure),
+            _ => super::color::learn(&p.title, &p.description, &brand_only, &sure)
+                .or_else(|| slug_colour(p, &brand_only, &sure)),
         };
         // A word the product is named by is not its colour ("Day Cream").
         let types = &out.types;
@@ -334,6 +335,27 @@ impl Learner {
         }
         out
     }
+}
+
+/// The colour the product's own page address names where nothing else
+/// does: IKEA's "…/stig-bar-stool-with-backrest-black-silver-colour-80155205/"
+/// for "STIG Bar stool with backrest, 74 cm". Its last path segment is
+/// read as a title is, when it starts with the title's first word (the
+/// product's own slug, not a listing's "/black-friday/").
+fn slug_colour(
+    p: &Product,
+    skip: &dyn Fn(&str) -> bool,
+    sure: &dyn Fn(&str) -> bool,
+) -> Option<String> {
+    let url = p.url.as_deref()?;
+    let path = url.split(['?', '#']).next().unwrap_or_default();
+    let slug = path.rsplit('/').find(|s| !s.is_empty())?;
+    let words = slug.replace(['-', '_', '+'], " ");
+    let first = crate::text::words(&p.title).into_iter().next()?;
+    if crate::text::words(&words).first() != Some(&first) {
+        return None;
+    }
+    super::color::learn(&words, "", skip, sure)
 }
 
 /// The fewest different titles under one category path that make its last
