@@ -16,7 +16,7 @@ pub mod taxonomy;
 mod translations;
 pub mod units;
 
-pub use translations::translations;
+pub use translations::{hand_translations, translations};
 
 pub use chat::{
     BudgetWord, audience_value, budget_word, contrast, corrects, expand_abbreviations,

@@ -10,16 +10,36 @@ use std::sync::OnceLock;
 /// "wireless" for "sem fio", "mesa de centro" for "coffee table"), folded:
 /// candidates that callers keep where their catalog uses them.
 pub fn translations(word: &str) -> Vec<String> {
-    table()
+    tables()
+        .all
         .get(&crate::text::key(word))
         .cloned()
         .unwrap_or_default()
 }
 
+/// The [`translations`] of the language files alone, without the
+/// taxonomy's nouns: for a word the catalog's own titles use, whose
+/// taxonomy names are other things there ("coffee" is no "Café
+/// furniture"), while the files' words still meet their synonyms
+/// ("cachorro" and "cão").
+pub fn hand_translations(word: &str) -> Vec<String> {
+    tables()
+        .hand
+        .get(&crate::text::key(word))
+        .cloned()
+        .unwrap_or_default()
+}
+
+/// The translations: of the language files, and with the taxonomy's.
+struct Tables {
+    hand: FxHashMap<String, Vec<String>>,
+    all: FxHashMap<String, Vec<String>>,
+}
+
 /// Every translation both ways, built once.
-fn table() -> &'static FxHashMap<String, Vec<String>> {
-    static TABLE: OnceLock<FxHashMap<String, Vec<String>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
         let mut table: FxHashMap<String, Vec<String>> = Default::default();
         let link = |table: &mut FxHashMap<String, Vec<String>>, a: String, b: String| {
             if a != b {
@@ -60,6 +80,12 @@ fn table() -> &'static FxHashMap<String, Vec<String>> {
         // ("grande" is large, whatever a category calls "grande"), and no
         // word meets another through the taxonomy's English ("crib" and
         // "bassinet" are both "berço", not each other).
+        let mut sorted = table.clone();
+        for others in sorted.values_mut() {
+            others.sort();
+            others.dedup();
+        }
+        let hand_table = sorted;
         let hand: FxHashSet<String> = direct.keys().cloned().collect();
         for (portuguese, english) in super::taxonomy::pairs() {
             if hand.contains(portuguese) {
@@ -73,6 +99,9 @@ fn table() -> &'static FxHashMap<String, Vec<String>> {
             others.sort();
             others.dedup();
         }
-        table
+        Tables {
+            hand: hand_table,
+            all: table,
+        }
     })
 }

@@ -210,9 +210,9 @@ pub(super) fn other_spellings(
     } else {
         crate::language::spellings(word)
     };
-    // A word the catalog's titles use is the catalog's own: its
-    // translations are other words ("coffee table" is no "Café furniture"
-    // table in an English store).
+    // A word the catalog's titles use is the catalog's own: the
+    // taxonomy's names of it are other things there ("coffee table" is no
+    // "Café furniture" table in an English store).
     let titled = {
         let title = index.fields().title;
         let tokens = crate::index::tokens(&mut index.analyzer(), word);
@@ -223,7 +223,9 @@ pub(super) fn other_spellings(
                     .is_ok_and(|n| n > 0)
             })
     };
-    if !titled {
+    if titled {
+        others.extend(crate::language::hand_translations(word));
+    } else {
         others.extend(crate::language::translations(word));
     }
     others.extend(crate::language::implied_by(word));
