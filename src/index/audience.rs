@@ -74,6 +74,18 @@ impl AudienceEvidence {
 
 /// The audiences `text` names (a title, or one level of a category path).
 pub fn scan(text: &str) -> AudienceEvidence {
+    scan_with(text, false)
+}
+
+/// The audiences a category level above the last names: a level is a
+/// label, whose audience nouns name people anywhere ("Baby Care", "Kids
+/// Furniture", "Baby & Toddler Toys"), unless a phrase makes them a name
+/// ("Iron Man") or the level is an animal's.
+pub fn scan_level(text: &str) -> AudienceEvidence {
+    scan_with(text, true)
+}
+
+fn scan_with(text: &str, nouns_anywhere: bool) -> AudienceEvidence {
     let mut evidence = AudienceEvidence::default();
     let w = learn_words();
     let words = TextWords::new(text);
@@ -100,7 +112,7 @@ pub fn scan(text: &str) -> AudienceEvidence {
         let after_for = before > 0 && w.for_words.contains(keys[before - 1]);
         let noun = audience_noun_at(w, &keys, i);
         match noun {
-            Some((a, n)) if after_for => {
+            Some((a, n)) if after_for || nouns_anywhere => {
                 evidence.add(a);
                 i += n;
             }

@@ -43,7 +43,13 @@ pub fn levels(category: &str) -> Vec<Level> {
         if text.is_empty() {
             continue;
         }
-        let audience = audience::scan(&text);
+        // A level above the last is a label ("Baby Care > Diapers"); the
+        // last may be the product's own name, read as a title is.
+        let audience = if i < last {
+            audience::scan_level(&text)
+        } else {
+            audience::scan(&text)
+        };
         let kind = without_audience_words(&text);
         let grouping = crate::language::noun::names_several(&text);
         out.push(Level {
@@ -291,5 +297,14 @@ mod tests {
         assert_eq!(of("mens-watches"), Some(Audience::Men));
         assert_eq!(of("Men > Shoes"), Some(Audience::Men));
         assert_eq!(of("skin-care"), None);
+        // A level above the last is a label: its nouns name people.
+        assert_eq!(of("Baby Care > Diapers & Wipes"), Some(Audience::Baby));
+        assert_eq!(
+            of("Toys & Games > Baby & Toddler Toys > Push & Pull Toys"),
+            Some(Audience::Baby)
+        );
+        // Not a character, nor the last level (a product's name there).
+        assert_eq!(of("Toys > Iron Man > Figures"), None);
+        assert_eq!(of("Toys > Baby Shark Plush"), None);
     }
 }
