@@ -52,6 +52,9 @@ pub(super) struct Learner {
     /// The category paths of the sample that products of several titles
     /// share: their last level names a category, never one product.
     shared_paths: FxHashSet<String>,
+    /// Whether the products' page addresses name their colours (see
+    /// [`slug_colour`]).
+    slug_colours: bool,
 }
 
 impl Learner {
@@ -139,7 +142,17 @@ impl Learner {
         );
         let kind_words = kind_words(sample, lang, &known_types);
         let shared_paths = shared_paths(sample);
+        // Page addresses name colours in a store whose addresses mostly
+        // do (IKEA's); a few addresses naming one would make a colour
+        // filter of a handful of products.
+        let with_url = sample.iter().filter(|p| p.url.is_some()).count();
+        let slug_named = sample
+            .iter()
+            .filter(|p| slug_colour(p, &|_| false, &|_| false).is_some())
+            .count();
+        let slug_colours = with_url > 0 && slug_named * SLUG_COLOUR_SHARE >= with_url;
         Learner {
+            slug_colours,
             shared_paths,
             lang,
             head,
@@ -309,8 +322,11 @@ impl Learner {
                 // A colour cell its own title contradicts is the title's colour.
                 super::color::contradicted(cell, &p.title, &brand_only, &sure)
             }
-            _ => super::color::learn(&p.title, &p.description, &brand_only, &sure)
-                .or_else(|| slug_colour(p, &brand_only, &sure)),
+            _ => super::color::learn(&p.title, &p.description, &brand_only, &sure).or_else(|| {
+                self.slug_colours
+                    .then(|| slug_colour(p, &brand_only, &sure))
+                    .flatten()
+            }),
         };
         // A word the product is named by is not its colour ("Day Cream").
         let types = &out.types;
@@ -336,6 +352,10 @@ impl Learner {
         out
     }
 }
+
+/// Page addresses name colours when at least one in this many of the
+/// sample's addresses does.
+const SLUG_COLOUR_SHARE: usize = 3;
 
 /// The colour the product's own page address names where nothing else
 /// does: IKEA's "…/stig-bar-stool-with-backrest-black-silver-colour-80155205/"
