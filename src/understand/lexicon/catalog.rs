@@ -56,8 +56,20 @@ impl Lexicon {
                 lx.info[id as usize].stop = ws.len() == 1;
             }
         }
+        // The taxonomy's Portuguese product nouns are phrases for a store in
+        // another language ("mesa de centro" is no "mesa" with "centro"
+        // there); a Portuguese store's own types and words read them
+        // ("escova de dente elétrica": the toothbrushes, electric).
+        let taxonomy: FxHashSet<&str> = if lang == Lang::Pt {
+            crate::language::taxonomy::phrases().collect()
+        } else {
+            FxHashSet::default()
+        };
         for p in &b.attribute_phrases {
             let ws = phrase_words(p);
+            if taxonomy.contains(ws.join(" ").as_str()) {
+                continue;
+            }
             let key: Box<str> = ws.join(" ").into();
             reserved.insert(key.to_string());
             lx.add_builtin(&ws, Meaning::Phrase(key));
