@@ -9,13 +9,11 @@ use super::token::{TokKind, Tokens};
 use crate::model::{Lang, Slot};
 
 impl Lexicon {
-    /// When a hyphenated or dotted word is unknown ("non-leather",
-    /// "black-white"), the message with its joiners replaced by spaces.
+    /// The message with an unknown joined word's joiners made spaces ("non-leather").
     pub(super) fn split_unknown_joined(&self, message: &str, tokens: &Tokens) -> Option<String> {
         let mut out: Option<String> = None;
         for (i, t) in tokens.toks.iter().enumerate() {
-            // A count joined to its noun stays one word ("2-door" is
-            // asked as written and as "2 doors", see `search::words`).
+            // A count joined to its noun stays one word ("2-door").
             if t.joined
                 && t.kind == TokKind::Word
                 && !self.words.contains_key(tokens.key(i))
@@ -251,7 +249,14 @@ impl Lexicon {
             // A real word of a language is never a typo of something else
             // ("either" is not the brand Ether, "wire" not the colour wine).
             TokKind::Word if crate::language::is_common_word(key) => None,
-            TokKind::Word => self.typo.correct(key),
+            // A known word only into another ("cacheado" is no "cabeado").
+            TokKind::Word => self.typo.correct(key).filter(|&id| {
+                !crate::language::is_known_word(key)
+                    || self
+                        .info
+                        .get(id as usize)
+                        .is_some_and(|w| crate::language::is_known_word(&w.word))
+            }),
             _ => None,
         }
     }
