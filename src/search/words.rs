@@ -161,7 +161,9 @@ pub(super) fn word_query(
     // indexed without their leading brand). A word only brands have
     // ("klein") still finds them.
     let brand_text = index.fields().brand_text;
-    let titled = || {
+    // Whether the titles use every token: asked once, here and of its
+    // translations (see `other_spellings`).
+    let titled = {
         let searcher = index.searcher();
         let title = index.fields().title;
         tokens.iter().all(|token| {
@@ -175,7 +177,7 @@ pub(super) fn word_query(
         .copied()
         .filter(|&(field, _)| field != description || !function_word())
         .collect();
-    let fields: Vec<(Field, f32)> = match fields.iter().any(|&(f, _)| f == brand_text) && titled() {
+    let fields: Vec<(Field, f32)> = match fields.iter().any(|&(f, _)| f == brand_text) && titled {
         true => fields
             .into_iter()
             .filter(|&(f, _)| f != brand_text)
@@ -183,7 +185,7 @@ pub(super) fn word_query(
         false => fields,
     };
     let mut spellings = vec![tokens];
-    spellings.extend(other_spellings(index, word, &fields));
+    spellings.extend(other_spellings(index, word, titled, &fields));
     let per_field: Vec<Box<dyn Query>> = spellings
         .iter()
         .flat_map(|tokens| {
@@ -202,6 +204,7 @@ pub(super) fn word_query(
 pub(super) fn other_spellings(
     index: &ProductIndex,
     word: &str,
+    titled: bool,
     fields: &[(Field, f32)],
 ) -> Vec<Vec<String>> {
     let searcher = index.searcher();
@@ -210,19 +213,9 @@ pub(super) fn other_spellings(
     } else {
         crate::language::spellings(word)
     };
-    // A word the catalog's titles use is the catalog's own: the
+    // A word the catalog's titles use (`titled`) is the catalog's own: the
     // taxonomy's names of it are other things there ("coffee table" is no
     // "Café furniture" table in an English store).
-    let titled = {
-        let title = index.fields().title;
-        let tokens = crate::index::tokens(&mut index.analyzer(), word);
-        !tokens.is_empty()
-            && tokens.iter().all(|t| {
-                searcher
-                    .doc_freq(&Term::from_field_text(title, t))
-                    .is_ok_and(|n| n > 0)
-            })
-    };
     if titled {
         others.extend(crate::language::hand_translations(word));
     } else {

@@ -81,14 +81,19 @@ pub(super) fn colour_in_a_name(lx: &Lexicon, tokens: &Tokens, span: &Span<'_>, f
     if lx.facet(facet).is_none_or(|f| f.slot != Slot::Color) {
         return false;
     }
-    let keys: Vec<&str> = (0..tokens.toks.len()).map(|t| tokens.key(t)).collect();
-    let (start, end) = (span.start, span.end.min(keys.len()));
-    let phrase = |from: usize, to: usize| keys[from..to].join(" ");
+    let len = tokens.toks.len();
+    let (start, end) = (span.start, span.end.min(len));
+    let phrase = |from: usize, to: usize| {
+        (from..to)
+            .map(|t| tokens.key(t))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let candidates: Vec<String> = (1..=2)
         .flat_map(|n| {
             [
                 start.checked_sub(n).map(|from| phrase(from, end)),
-                (end + n <= keys.len()).then(|| phrase(start, end + n)),
+                (end + n <= len).then(|| phrase(start, end + n)),
             ]
         })
         .flatten()

@@ -131,8 +131,7 @@ pub(crate) fn extract(
                                 .color_modifiers
                                 .iter()
                                 .any(|m| m == word)
-                            && !beside_a_colour(lx, spans, i)
-                            && lx.in_titles(word);
+                            && !beside_a_colour(lx, spans, i);
                         if (after_model || modifier_alone) && lx.in_titles(word) {
                             p.text(i, &as_typed(raw, tokens, t, word), gap);
                         } else if unknown && is_content_word(word) {
