@@ -158,3 +158,71 @@ fn an_excluded_colour_leaves_out_the_titles_naming_it() {
     let turns = common::conversation(&engine, &["checked shirts", "not blue"]);
     assert_eq!(turns[1].0, ids(&["2", "3", "5"]), "{}", turns[1].1);
 }
+
+/// Shampoos claiming to lack sulfates, written both ways, and others.
+const SHAMPOOS: &str = "id,title,brand,price
+1,Normcore Sulfate Free Shampoo,Briogeo,34
+2,Curl Manifesto Sulfate-Free Shampoo for Curly Hair,Kerastase,40
+3,Clarifying Shampoo with Sulfates,Ouai,28
+4,Detox Dry Shampoo,Drybar,39
+5,Daily Repair Shampoo,Ouai,30
+6,Oil Free Moisturizer,Clinique,35
+";
+
+/// "Without" a substance means the products that say they lack it
+/// ("Sulfate Free", "Sulfate-Free"), not every one that does not name it,
+/// in the shopper's words or the catalog's language.
+#[test]
+fn a_shopper_without_a_substance_finds_the_titles_claiming_to_lack_it() {
+    for message in [
+        "shampoo without sulfates",
+        "sulfate free shampoo",
+        "sulfate-free shampoo",
+        "shampoo sem sulfato",
+    ] {
+        let (found, reply) = shown(SHAMPOOS, message);
+        assert_eq!(found, ids(&["1", "2"]), "{message}: {reply}");
+    }
+}
+
+/// A claim the titles make in Portuguese, with a negator before the word
+/// ("Livre de Parabenos", "Zero Açúcar").
+#[test]
+fn a_portuguese_claim_of_lacking_is_found_for_sem() {
+    let csv = "id,title,brand,price
+1,Hidratante Facial Livre de Parabenos 50g,Nivea,39.90
+2,Hidratante Corporal com Parabenos 200ml,Dove,19.90
+3,Hidratante Corporal Amêndoas 400ml,Monange,15.90
+6,Hidratante Labial Sem Parabenos,Nivea,12.90
+4,Refrigerante Cola Zero Açúcar 2L,Coca-Cola,9.90
+5,Refrigerante Cola 2L,Coca-Cola,8.90
+";
+    let (found, reply) = shown(csv, "hidratante sem parabenos");
+    assert_eq!(found, ids(&["1", "6"]), "{reply}");
+}
+
+/// "paraben free" where no title names parabens: asked as one phrase and
+/// not found, never "free" alone ("Oil Free") shown as the match.
+#[test]
+fn a_claim_the_catalog_never_makes_is_not_found_as_its_last_word() {
+    let (found, reply) = shown(SHAMPOOS, "paraben free moisturizer");
+    assert!(
+        !found.contains("6") || !reply.starts_with("Found"),
+        "{found:?} {reply}"
+    );
+    assert!(reply.contains("paraben free"), "{reply}");
+}
+
+/// "non-stick" in a store that writes "Antiaderente" is one adjective, not
+/// the exclusion of a "stick" no product has.
+#[test]
+fn a_joined_negation_of_an_unknown_word_is_one_word() {
+    let csv = "id,title,brand,price
+1,Panela Antiaderente Tramontina 24cm,Tramontina,129.90
+2,Panela de Pressão Inox 4,5L,Tramontina,189.90
+3,Frigideira Antiaderente Rochedo 26cm,Rochedo,89.90
+4,Panela Cerâmica Branca 20cm,Oxford,149.90
+";
+    let (found, reply) = shown(csv, "non-stick pan");
+    assert_eq!(found, ids(&["1", "3"]), "{reply}");
+}

@@ -279,12 +279,7 @@ impl Engine {
                     .any(|op| matches!(op, crate::understand::Op::Exclude(Slot::Type, _)))
                     && spec.constraints.facet(&Slot::Type).is_some();
                 let excludes_nothing = |spec: &SearchSpec, total: u64| -> Result<bool> {
-                    let mut all = spec.clone();
-                    for f in all.constraints.facets.values_mut() {
-                        f.none_of.clear();
-                    }
-                    all.constraints.excluded_text.clear();
-                    Ok(count(&all)? == total)
+                    Ok(count(&spec.without_exclusions())? == total)
                 };
                 let negation = match lexicon.negation_as_words(message, &heard) {
                     Some(other)
@@ -296,14 +291,21 @@ impl Engine {
                     }
                     _ => None,
                 };
-                for other in [lexicon.price_word_as_words(message, &heard), negation]
-                    .into_iter()
-                    .flatten()
-                {
+                // A claim of lacking the word excluded ("Sulfate Free"), when
+                // more titles make it than name the word otherwise: a
+                // substance, not a feature ("padded").
+                let claims = lexicon.lack_claims(&heard);
+                let named = match claims.is_empty() {
+                    true => 0,
+                    false => count(&spec.without_exclusions())?.saturating_sub(found.total),
+                };
+                let tried = [lexicon.price_word_as_words(message, &heard), negation];
+                let tried = tried.into_iter().flatten().map(|o| (o, 0));
+                for (other, beyond) in tried.chain(claims.into_iter().map(|o| (o, named))) {
                     let other = in_context(&before, other)?;
                     if let Some(reading) = read_as(&other)?
                         && reading.4.is_none()
-                        && reading.3.total > 0
+                        && reading.3.total > beyond
                     {
                         (*session, spec, changes, found, fallback) = reading;
                         break;

@@ -262,6 +262,22 @@ pub struct Titles {
     /// mean those products.
     #[serde(default)]
     pub negators: Vec<String>,
+    /// Words that say so after the word they deny ("Sulfate Free",
+    /// "Paraben-Free").
+    #[serde(default)]
+    pub negators_after: Vec<String>,
+    /// Words that say a title imitates what the next word names ("Faux
+    /// Leather"): not it either, but no claim of lacking it.
+    #[serde(default)]
+    pub imitations: Vec<String>,
+}
+
+impl Titles {
+    /// The words before a word that say the product is not it: negators
+    /// and imitations.
+    pub fn denials(&self) -> impl Iterator<Item = &String> {
+        self.negators.iter().chain(&self.imitations)
+    }
 }
 
 /// The words the importer learns audiences and colours from, where the
@@ -497,6 +513,14 @@ pub fn implied_by(word: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// True when `word` says, in some language, that a product lacks what the
+/// word before it names ("free" of "Sulfate Free"; `[titles]
+/// negators_after`).
+pub fn denies_before(word: &str) -> bool {
+    let key = crate::text::key(word);
+    every().any(|(_, d)| d.titles.negators_after.contains(&key))
 }
 
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of

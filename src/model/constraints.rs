@@ -96,6 +96,16 @@ impl Constraints {
             && self.excluded_text.is_empty()
     }
 
+    /// These constraints with nothing excluded: no facet value, no word.
+    pub fn without_exclusions(&self) -> Constraints {
+        let mut all = self.clone();
+        for f in all.facets.values_mut() {
+            f.none_of.clear();
+        }
+        all.excluded_text.clear();
+        all
+    }
+
     /// The filter of one slot, if any.
     pub fn facet(&self, slot: &Slot) -> Option<&FacetFilter> {
         self.facets.get(slot).filter(|f| !f.is_empty())

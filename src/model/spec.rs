@@ -28,6 +28,16 @@ pub struct SearchSpec {
     pub exclude_id: Option<String>,
 }
 
+impl SearchSpec {
+    /// This search with nothing excluded ([`Constraints::without_exclusions`]).
+    pub fn without_exclusions(&self) -> SearchSpec {
+        SearchSpec {
+            constraints: self.constraints.without_exclusions(),
+            ..self.clone()
+        }
+    }
+}
+
 /// Products per page when a front end does not say.
 pub const DEFAULT_PAGE_SIZE: usize = 10;
 

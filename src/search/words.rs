@@ -148,13 +148,13 @@ pub(super) fn word_query(
     // The description has no positions: a phrase is looked for there as
     // its words anywhere, which for a phrase with a function word is
     // another phrase ("sem fio" in "Com Fio … sem fadiga").
-    let negators = &crate::language::data(index.manifest().language)
-        .titles
-        .negators;
+    let titles = &crate::language::data(index.manifest().language).titles;
     let function_word = || {
-        crate::text::words(word)
-            .iter()
-            .any(|w| crate::language::is_function_word(w) || negators.contains(w))
+        crate::text::words(word).iter().any(|w| {
+            crate::language::is_function_word(w)
+                || titles.denials().any(|n| n == w)
+                || titles.negators_after.contains(w)
+        })
     };
     // A word of the catalog's titles is the product's, not its brand's:
     // "silk" is no "Varkala Silk Sarees … Cotton Blend Saree" (titles are
@@ -228,7 +228,16 @@ pub(super) fn other_spellings(
         && let Some((count, noun)) = crate::text::count_compound(&joined)
     {
         others.push(format!("{count} {noun}"));
+    } else if let Some(other) = hyphen_respelt(word) {
+        // "sulfate-free" is also "Sulfate Free", and the other way round.
+        others.push(other);
     }
+    // "sem parabenos" is also "Livre de Parabenos"; "sulfate free" also
+    // "Without Sulfates".
+    others.extend(claim_spellings(
+        &crate::language::data(index.manifest().language).titles,
+        word,
+    ));
     // "monitor 27", "ração 15": a bare number is also the catalog's
     // measurement of it ("27in", "15kg"), whichever unit the titles use.
     if !word.is_empty() && word.bytes().all(|b| b.is_ascii_digit()) {
@@ -253,19 +262,68 @@ pub(super) fn other_spellings(
         .collect()
 }
 
+/// The other ways `titles` claim a product lacks what `phrase` says it
+/// lacks ("sem X": "livre de X", "zero X"; "X free": "without X", "X-free");
+/// empty when `phrase` is no such claim.
+fn claim_spellings(titles: &crate::language::Titles, phrase: &str) -> Vec<String> {
+    let key = crate::text::key(&phrase.replace('-', " "));
+    let lacked = titles
+        .negators
+        .iter()
+        .find_map(|n| key.strip_prefix(n.as_str())?.strip_prefix(' '))
+        .or_else(|| {
+            (titles.negators_after.iter())
+                .find_map(|n| key.strip_suffix(n.as_str())?.strip_suffix(' '))
+        });
+    // A word of letters: "400l-free" would be read as the measurement alone.
+    let Some(lacked) = lacked.filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+    else {
+        return Vec::new();
+    };
+    let before = titles.negators.iter().map(|n| format!("{n} {lacked}"));
+    let after = titles
+        .negators_after
+        .iter()
+        .flat_map(|n| [format!("{lacked} {n}"), format!("{lacked}-{n}")]);
+    before.chain(after).filter(|other| *other != key).collect()
+}
+
+/// `word` with its two parts joined by a hyphen written apart, or the two
+/// words of a phrase joined by one; `None` for anything else (a code's
+/// parts are indexed apart already, and a longer phrase is no compound).
+fn hyphen_respelt(word: &str) -> Option<String> {
+    let letters = |part: &str| !part.is_empty() && part.chars().all(char::is_alphabetic);
+    let split = |sep: char| {
+        word.split_once(sep)
+            .filter(|(a, b)| letters(a) && letters(b))
+    };
+    if let Some((a, b)) = split('-') {
+        Some(format!("{a} {b}"))
+    } else {
+        split(' ').map(|(a, b)| format!("{a}-{b}"))
+    }
+}
+
 /// The products whose title says they lack `word` or its translation: a
 /// negator of the catalog's language right before it ("Non Padded", "sem
 /// Fio", "Faux Leather" for "couro"); `None` when the language has none.
 pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> {
     let title = index.fields().title;
     let lang = index.manifest().language;
-    let negators = &crate::language::data(lang).titles.negators;
+    let titles = &crate::language::data(lang).titles;
     let words: Vec<String> = std::iter::once(word.to_string())
         .chain(crate::language::translations(word))
         .collect();
-    let phrases: Vec<Box<dyn Query>> = negators
+    let before = titles
+        .denials()
+        .flat_map(|n| words.iter().map(move |w| format!("{n} {w}")));
+    // "Sulfate Free" (its hyphenated spelling is another spelling of it).
+    let after = titles
+        .negators_after
         .iter()
-        .flat_map(|n| words.iter().map(move |w| format!("{n} {w}")))
+        .flat_map(|n| words.iter().map(move |w| format!("{w} {n}")));
+    let phrases: Vec<Box<dyn Query>> = before
+        .chain(after)
         .filter_map(|phrase| word_query(index, &phrase, &[(title, 1.0)]))
         .collect();
     (!phrases.is_empty()).then(|| any_of(phrases))

@@ -134,7 +134,7 @@ pub(crate) fn extract(
                             && !beside_a_colour(lx, spans, i);
                         if (after_model || modifier_alone) && lx.in_titles(word) {
                             p.text(i, &as_typed(raw, tokens, t, word), gap);
-                        } else if unknown && is_content_word(word) {
+                        } else if unknown && (is_content_word(word) || denied_next(tokens, t)) {
                             // Not a word of this catalog's titles: still asked
                             // for (descriptions may have it), and reported.
                             let bounded = super::measure::bounded(spans, &mut taken, i, word);
@@ -595,6 +595,18 @@ fn beside_a_colour(lx: &Lexicon, spans: &[Span<'_>], i: usize) -> bool {
             matches!(s.item, Item::Facet { facet, .. } | Item::Absent { facet }
                 if lx.facet(facet).is_some_and(|f| f.slot == Slot::Color))
         })
+}
+
+/// True when the word after token `t` denies it ("paraben free"): a word
+/// the catalog does not know is what the shopper asks to be without, and
+/// is asked for with its denial (as one phrase, [`Pass::text`]), never
+/// left out to leave "free" alone.
+fn denied_next(tokens: &Tokens, t: usize) -> bool {
+    tokens
+        .toks
+        .get(t + 1)
+        .is_some_and(|next| next.kind == TokKind::Word)
+        && crate::language::denies_before(tokens.key(t + 1))
 }
 
 fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {

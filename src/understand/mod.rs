@@ -266,6 +266,52 @@ impl Lexicon {
         Some(other)
     }
 
+    /// The readings of `first` with its one excluded word asked as the
+    /// claims titles make of lacking it, in the catalog's language ("sem
+    /// sulfato": the "Sulfate Free" and "Sulfate-Free" shampoos; "sem
+    /// açúcar" in an English store: "Sugar Free"), the words after it first
+    /// ("free"), then those before ("without", "sem"); none when the
+    /// exclusion is no single word. The engine takes the first that
+    /// matches exactly: a shopper saying "without" a substance means the
+    /// products that say they lack it, not every one that does not name it.
+    pub fn lack_claims(&self, first: &Understanding) -> Vec<Understanding> {
+        /// Readings tried at most (each is a search).
+        const MAX_CLAIMS: usize = 8;
+        let mut excluded = first
+            .ops
+            .iter()
+            .enumerate()
+            .filter(|(_, op)| matches!(op, Op::Exclude(..) | Op::ExcludeText(_)));
+        let (Some((at, Op::ExcludeText(word))), None) = (excluded.next(), excluded.next()) else {
+            return Vec::new();
+        };
+        if word.contains(' ') || word.chars().count() < 3 {
+            return Vec::new();
+        }
+        // In the catalog's words: "óleo" is "oil" in an English store.
+        let singular = crate::language::noun::singular(word).to_string();
+        let mut words: Vec<String> = [singular, word.clone()]
+            .into_iter()
+            .chain(crate::language::translations(word))
+            .filter(|w| crate::text::words(w).iter().all(|k| self.term(k).is_some()))
+            .collect();
+        words.dedup();
+        let titles = &crate::language::data(self.catalog_language).titles;
+        let after = (titles.negators_after.iter())
+            .flat_map(|n| words.iter().map(move |w| format!("{w} {n}")));
+        let before =
+            (titles.negators.iter()).flat_map(|n| words.iter().map(move |w| format!("{n} {w}")));
+        after
+            .chain(before)
+            .take(MAX_CLAIMS)
+            .map(|phrase| {
+                let mut other = first.clone();
+                other.ops[at] = Op::Text(phrase);
+                other
+            })
+            .collect()
+    }
+
     /// True when `key` is one word meaning a price move that is also a
     /// word of the catalog's titles and no common word of any language.
     fn names_a_product_line(&self, key: &str) -> bool {

@@ -242,7 +242,12 @@ impl Pass {
             self.neg_list = None;
             &mut self.texts
         };
-        if !list.iter().any(|(_, w)| w == word) {
+        // "sulfate free": one phrase, the claim of lacking what comes before.
+        let last = list.last_mut().filter(|(at, _)| *at + 1 == pos);
+        if let Some((at, before)) = last.filter(|_| crate::language::denies_before(word)) {
+            *before = format!("{before} {word}");
+            *at = pos;
+        } else if !list.iter().any(|(_, w)| w == word) {
             list.push((pos, word.to_string()));
         }
         self.neg = false;

@@ -18,6 +18,7 @@ impl Lexicon {
                 && t.kind == TokKind::Word
                 && !self.words.contains_key(tokens.key(i))
                 && crate::text::count_compound(tokens.key(i)).is_none()
+                && !self.denies_unknown(message.get(t.raw.clone()).unwrap_or(""))
             {
                 let s = out.get_or_insert_with(|| message.to_string());
                 let piece = message.get(t.raw.clone()).unwrap_or("");
@@ -37,6 +38,25 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// True for a joined word made of a negator and a word the catalog does
+    /// not know ("non-stick" in a store of "Antiaderente" pans): one
+    /// adjective asked as it is, not the exclusion of a word no product has.
+    fn denies_unknown(&self, piece: &str) -> bool {
+        let Some((first, rest)) = piece.split_once(['-', '.', '\'', '’']) else {
+            return false;
+        };
+        let rest = crate::text::key(rest);
+        !rest.is_empty()
+            && !rest.contains(' ')
+            && !self.words.contains_key(rest.as_str())
+            && crate::language::every().any(|(_, d)| {
+                d.titles
+                    .negators
+                    .iter()
+                    .any(|n| *n == crate::text::key(first))
+            })
     }
 
     /// When an unknown word that is no typo of a known one is two words of
