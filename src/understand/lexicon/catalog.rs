@@ -65,9 +65,17 @@ impl Lexicon {
         } else {
             FxHashSet::default()
         };
+        // A product type of the catalog is read as its type, not as words
+        // ("protetor solar" in a store that sells sunscreen).
+        let types: FxHashSet<String> = vocab
+            .values(facet::TYPE)
+            .iter()
+            .map(|v| text::key(&v.value))
+            .collect();
         for p in &b.attribute_phrases {
             let ws = phrase_words(p);
-            if taxonomy.contains(ws.join(" ").as_str()) {
+            let key = ws.join(" ");
+            if taxonomy.contains(key.as_str()) || types.contains(&key) {
                 continue;
             }
             let key: Box<str> = ws.join(" ").into();
