@@ -12,7 +12,8 @@
 
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 use super::titled::{
-    brandless_titled, shade_families, titled_colours, titled_shade, untold_material,
+    brandless_titled, shade_families, titled_colours, titled_modifiers, titled_shade,
+    untold_material,
 };
 use super::words::{
     animal_query, any_of, exclusion, facet_term, facet_value_query, filter_term, for_animals,
@@ -231,6 +232,9 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                 // of: "leather" where the material column (a Shopify
                 // option) lists only metals, or covers some products.
                 Slot::Material => true,
+                // A type of several words is also its head's products
+                // whose titles name the others ("Running Shoes").
+                Slot::Type => filter.any_of.iter().any(|v| v.contains(' ')),
                 Slot::Color => {
                     !filter.and_of.is_empty()
                         || filter
@@ -263,6 +267,8 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                         Slot::Material => {
                             alternatives.extend(untold_material(index, &filter.any_of))
                         }
+                        Slot::Type => alternatives
+                            .extend(values.iter().filter_map(|v| titled_modifiers(index, v))),
                         // Only the colour the shopper said (the first; the
                         // rest are its catalog spellings and shades).
                         Slot::Color => alternatives.extend(

@@ -4,7 +4,7 @@
 //! Queries [`super::query`] adds to a facet filter's alternatives.
 
 use super::words::{any_of, exclusion, facet_value_query, negated_in_title, word_query};
-use crate::index::ProductIndex;
+use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{Slot, facet};
 use tantivy::Term;
 use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
@@ -132,4 +132,35 @@ pub(super) fn shade_families<'i>(
     index
         .shade_families(value)
         .filter(|broader| !broader.iter().any(|b| with.contains(b)))
+}
+
+/// The products of the head of the product type `value` whose title names
+/// the type's other words: "Men's adidas Running Ultraboost Shoes", typed
+/// "Shoes" because a model name stands between, is a "Running Shoes";
+/// "Calça Wide Leg Jeans Feminina", typed "Calça", a "Calça Jeans". `None`
+/// for a type of one word.
+pub(super) fn titled_modifiers(index: &ProductIndex, value: &str) -> Option<Box<dyn Query>> {
+    let key = index.facet_key(facet::TYPE, value);
+    let stems: Vec<&str> = key.split(' ').collect();
+    let words = crate::text::words(value);
+    if stems.len() < 2 || stems.len() != words.len() {
+        return None;
+    }
+    let (head, modifiers) = match index.manifest().title_head {
+        HeadPosition::First => (stems[0], &words[1..]),
+        HeadPosition::Last => (stems[stems.len() - 1], &words[..words.len() - 1]),
+    };
+    let f = index.fields();
+    let typed = TermQuery::new(
+        Term::from_field_text(f.type_key, head),
+        IndexRecordOption::Basic,
+    );
+    let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(typed))];
+    for word in modifiers
+        .iter()
+        .filter(|w| !crate::language::is_function_word(w))
+    {
+        all.push((Occur::Must, word_query(index, word, &[(f.title, 1.0)])?));
+    }
+    (all.len() > 1).then(|| Box::new(BooleanQuery::new(all)) as Box<dyn Query>)
 }
