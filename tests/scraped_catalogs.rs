@@ -1,9 +1,9 @@
 //! What real exports and crawls carry besides their products' attributes,
 //! imported from small CSV files written by each test: bookkeeping columns
 //! (yes/no flags, timestamps, SKUs, sentences, file names) that are stored
-//! but never asked about; prices written as ranges, twice, or after a
-//! label; brand cells holding a colour or a word titles use to describe
-//! products; specification cells holding the attributes a row's columns
+//! but never asked about; prices written as ranges, twice, after a label,
+//! or before a unit price, and cells saying there is no price yet; brand
+//! cells holding a colour or a word titles use to describe products; specification cells holding the attributes a row's columns
 //! lack. Through `vitrine::index::import` and the real binary's report.
 
 use std::path::Path;
@@ -215,6 +215,89 @@ fn brazilian_price_ranges_are_read() {
     assert_eq!(sofa.currency.as_deref(), Some("BRL"));
     let (_, table) = index.product_by_id("2").expect("read").expect("table");
     assert_eq!(table.price, Some(499.9));
+}
+
+/// A grocer's crawl: prices followed by a unit price or a quantity, in
+/// pence, not given yet, and recipes that have no price at all.
+const UNIT_PRICES: &str = "id,title,category,price
+1,Harrison Gin 70cl,Wine & Spirits > Gin,£15.99 £22.84 per litre
+2,Baby Snuggle Nest,Baby > Sleep,£29.99 each
+3,Bananas,Fruit & Veg,£1.29 (£2.58/kg)
+4,Hand Wash,Household,45p per 100ml
+5,Walking Socks,Clothing,£4.99 per pair
+6,Sparkling Water,Drinks,£3.99 4pk
+7,Cassis Royale,Recipes > Drinks,Price Coming Soon
+8,Cabernet Sauvignon 75cl,Wine & Spirits > Red,£6.99 £9.32 per 75cl
+9,Salmon Fillets,Fish,12 apples
+10,Gin Fizz,Recipes > Drinks,
+11,Roast Dinner,Recipes > Mains,
+";
+
+#[test]
+fn a_price_followed_by_a_unit_price_or_a_quantity_is_its_leading_amount() {
+    let (dir, summary) = imported(UNIT_PRICES);
+    // Only the cell that is no price is skipped, with its line.
+    let errors: Vec<String> = summary.errors.iter().map(|e| e.to_string()).collect();
+    assert_eq!(errors, ["line 10: unparsable price \"12 apples\""]);
+    assert_eq!(summary.indexed, 10);
+    let index = index_in(&dir);
+    let price = |id: &str| {
+        let (_, p) = index.product_by_id(id).expect("read").expect("product");
+        p.price
+    };
+    assert_eq!(price("1"), Some(15.99));
+    assert_eq!(price("2"), Some(29.99));
+    assert_eq!(price("3"), Some(1.29));
+    assert_eq!(price("4"), Some(0.45));
+    assert_eq!(price("5"), Some(4.99));
+    assert_eq!(price("6"), Some(3.99));
+    assert_eq!(price("7"), None);
+    assert_eq!(price("8"), Some(6.99));
+    // "Price Coming Soon" keeps the row without a price, and says so.
+    let kept: Vec<String> = summary.notices.iter().map(|n| n.to_string()).collect();
+    assert_eq!(
+        kept,
+        ["line 8: price \"Price Coming Soon\" says there is no price: kept without a price"]
+    );
+    // The recipes are the catalog's only unpriced products.
+    assert_eq!(summary.unpriced.products, 3);
+    assert_eq!(
+        summary.unpriced.whole_categories,
+        [("Recipes".to_string(), 3)]
+    );
+}
+
+#[test]
+fn the_import_report_names_a_category_without_any_price() {
+    let report = import_report(UNIT_PRICES);
+    assert!(
+        report.contains(
+            "3 products without a price (kept: found by name, never within a budget); \
+             all in category \"Recipes\", where no product has a price"
+        ),
+        "{report}"
+    );
+}
+
+#[test]
+fn brazilian_unit_prices_are_read() {
+    let csv = "id;nome;preço\n1;Queijo Minas;R$ 9,90 cada\n2;Picanha;R$ 69,90 / kg\n\
+               3;Vinho Tinto;Sob consulta\n4;Azeite;R$ 39,90\n5;Vinho Branco;Esgotado\n";
+    let (dir, summary) = imported(csv);
+    assert_eq!(summary.indexed, 5, "{:?}", summary.errors);
+    let index = index_in(&dir);
+    let price = |id: &str| {
+        let (_, p) = index.product_by_id(id).expect("read").expect("product");
+        p.price
+    };
+    assert_eq!(price("1"), Some(9.9));
+    // A price per kilo is what a product sold by weight costs.
+    assert_eq!(price("2"), Some(69.9));
+    assert_eq!(price("3"), None);
+    // Sold out: no price, and out of stock.
+    let (_, sold_out) = index.product_by_id("5").expect("read").expect("product");
+    assert_eq!((sold_out.price, sold_out.stock), (None, Some(0)));
+    assert_eq!(summary.notices.len(), 2, "{:?}", summary.notices);
 }
 
 /// A marketplace export whose titles lead with the brand, and whose brand

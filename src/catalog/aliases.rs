@@ -1,7 +1,8 @@
 //! The catalog's language data: header names per field, the filler and
 //! other-topic words of headers, currency names, and the words of a few
 //! feed values (gender codes, age groups, availability, yes/no flags,
-//! audience names),
+//! audience names), the words of a price cell's unit-price note and of a
+//! cell saying there is no price yet,
 //! read from one plain-text file per language (`headers/en.txt`,
 //! `headers/pt.txt`, `es`, `fr`, `de`, `it`, compiled in with `include_str!`) and parsed once.
 //! The format is documented at the top of `headers/en.txt`: a reviewer adds
@@ -49,6 +50,21 @@ pub(crate) enum Availability {
     Orderable,
 }
 
+/// What a word of a price cell says (`[price notes]`): `£2.58 per kg`,
+/// `R$ 9,90 cada`, `Price Coming Soon`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PriceWord {
+    /// `per`, `por`: a unit follows (`per kg`, `por metro`).
+    Per,
+    /// A unit an amount is the price of: `each`, `kg`, `pack`, `cada`.
+    Unit,
+    /// A word joining the others: `of` (`pack of 6`), `o` (`o kg`).
+    Joining,
+    /// The whole cell says there is no price yet: `Price Coming Soon`,
+    /// `Sob consulta`.
+    NoPrice,
+}
+
 /// What a header word says about the category level a column holds
 /// (`[category levels]`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +99,8 @@ pub(crate) struct Aliases {
     availability: FxHashMap<String, Availability>,
     /// Folded yes/no value -> true for yes.
     flags: FxHashMap<String, bool>,
+    /// Folded price-cell word or phrase -> what it says.
+    price_words: FxHashMap<String, PriceWord>,
     /// Folded header word -> what it says of a category level.
     level_words: FxHashMap<String, LevelWord>,
     /// (language, audience key) -> label as written.
@@ -288,6 +306,19 @@ impl Aliases {
                     insert(old.filter(|v| *v != value).map(|_| w.to_string()));
                 }
             }
+            "price notes" => {
+                let value = match key {
+                    "per" => PriceWord::Per,
+                    "unit" => PriceWord::Unit,
+                    "joining" => PriceWord::Joining,
+                    "no price" => PriceWord::NoPrice,
+                    other => return Err(format!("unknown price note word {other:?}")),
+                };
+                for w in words {
+                    let old = self.price_words.insert(fold(w), value);
+                    insert(old.filter(|v| *v != value).map(|_| w.to_string()));
+                }
+            }
             "audience" => {
                 let known = [
                     Audience::Men,
@@ -366,6 +397,12 @@ impl Aliases {
     /// `sub`, `department`, `type`).
     pub(crate) fn level_word(&self, folded: &str) -> Option<LevelWord> {
         self.level_words.get(folded).copied()
+    }
+
+    /// What a price cell's word, or the whole cell, says (`per`, `kg`,
+    /// `Price Coming Soon`).
+    pub(crate) fn price_word(&self, text: &str) -> Option<PriceWord> {
+        self.price_words.get(&fold(text)).copied()
     }
 
     /// A yes/no value: true for yes (`TRUE`, `Sim`, `1`), false for no.

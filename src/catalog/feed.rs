@@ -11,6 +11,7 @@
 use super::aliases::{AgeGroup, Availability, GenderCode, aliases};
 use super::price::DecimalSep;
 use super::price_cell::{PriceForm, read_price, without_label};
+use super::price_note::says_no_price;
 use super::{Audience, Field, NoticeKind, RowErrorKind};
 
 /// The price cells of one row (trimmed; empty when the column is absent).
@@ -37,6 +38,8 @@ pub(crate) struct Prices {
     pub(crate) ignored: Vec<NoticeKind>,
     /// What each valid cell proved about the decimal separator.
     pub(crate) evidence: [Option<DecimalSep>; 3],
+    /// A cell said the product is sold out (`Esgotado`, `Sold out`).
+    pub(crate) sold_out: bool,
 }
 
 /// One parsed cell.
@@ -53,7 +56,9 @@ struct Cell<'a> {
 /// not a usable price beside a valid one is ignored (and reported);
 /// when no cell is usable the row is bad. A sale price of 0 beside a
 /// positive price means "no sale" (exporters write 0 for none). A cell
-/// holding a label and no amount (`Total price:`) is empty, and reported.
+/// holding a label and no amount (`Total price:`) is empty, and reported;
+/// so is a cell saying there is no price yet (`Price Coming Soon`, `Sob
+/// consulta`, `Esgotado`): a row with no other price is kept without one.
 /// A range (`$74.99 - $249.99`) is its lowest amount, and reported. `column`
 /// is the decimal separator the price columns are known to use.
 pub(crate) fn resolve_prices(
@@ -66,17 +71,28 @@ pub(crate) fn resolve_prices(
         (Field::ListPrice, cells.list),
     ];
     let mut label_only = Vec::new();
+    let mut sold_out = false;
     // No allocation for a clean row: this runs on every row.
     let cells = order.map(|(field, text)| {
         if text.is_empty() {
             return None;
         }
         let read = read_price(text, column);
-        if read.is_none() && without_label(text).is_empty() {
-            label_only.push(NoticeKind::PriceIgnored {
-                field,
-                cell: text.to_string(),
-                negative: false,
+        let bare = without_label(text);
+        if read.is_none() && (bare.is_empty() || says_no_price(bare)) {
+            label_only.push(if bare.is_empty() {
+                NoticeKind::PriceIgnored {
+                    field,
+                    cell: text.to_string(),
+                    negative: false,
+                }
+            } else {
+                sold_out |= aliases().availability(bare) == Some(Availability::OutOfStock);
+                NoticeKind::NoPriceGiven {
+                    field,
+                    cell: text.to_string(),
+                    unpriced: false,
+                }
             });
             return None;
         }
@@ -89,8 +105,15 @@ pub(crate) fn resolve_prices(
     });
     let parsed = || cells.iter().flatten();
     let Some(first) = parsed().next() else {
+        // No other cell gives a price: the row is kept without one.
+        for notice in &mut label_only {
+            if let NoticeKind::NoPriceGiven { unpriced, .. } = notice {
+                *unpriced = true;
+            }
+        }
         return Ok(Prices {
             ignored: label_only,
+            sold_out,
             ..Prices::default()
         });
     };
@@ -115,6 +138,7 @@ pub(crate) fn resolve_prices(
         price: Some(amount),
         currency,
         ignored: label_only,
+        sold_out,
         ..Prices::default()
     };
     if let PriceForm::Range { high } = pays.form {

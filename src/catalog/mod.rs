@@ -43,6 +43,7 @@ mod notice;
 mod platform;
 mod price;
 mod price_cell;
+mod price_note;
 mod product;
 mod reader;
 mod records;

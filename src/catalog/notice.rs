@@ -41,6 +41,18 @@ pub enum NoticeKind {
         /// True when it is below zero, false when it is not a price.
         negative: bool,
     },
+    /// A price cell says there is no price yet (`Price Coming Soon`, `Sob
+    /// consulta`) or that the product is sold out (`Esgotado`): ignored,
+    /// and with no other price the row is kept without one, as with an
+    /// empty price cell (found by name, never within a budget).
+    NoPriceGiven {
+        /// The column's field (`sale_price`, `list_price`, `price`).
+        field: Field,
+        /// The cell as written (trimmed).
+        cell: String,
+        /// True when no other cell gives a price: the row has none.
+        unpriced: bool,
+    },
     /// The price cell gave a range (`$74.99 - $249.99`, the variants'
     /// prices): the price is its lowest amount, the "from" price.
     PriceRange {
@@ -103,6 +115,22 @@ impl fmt::Display for NoticeKind {
                     "is not a price"
                 };
                 write!(f, "{} {cell:?} {what}: ignored", field.name())
+            }
+            NoticeKind::NoPriceGiven {
+                field,
+                cell,
+                unpriced,
+            } => {
+                let what = if *unpriced {
+                    "kept without a price"
+                } else {
+                    "ignored"
+                };
+                write!(
+                    f,
+                    "{} {cell:?} says there is no price: {what}",
+                    field.name()
+                )
             }
             NoticeKind::PriceRange {
                 field, cell, low, ..

@@ -18,9 +18,16 @@
 //!   case `1.299` is 1.299. A leading `0` group (`0.999`) or a first group of
 //!   more than three digits (`1234.567`) can only be decimal.
 //!
-//! A cell may also hold a label, a range or one amount written twice
-//! (`Price: $12.99`, `$74.99 - $249.99`, `$6.94 $ 6 . 94`): see
-//! [`super::price_cell`].
+//! # Minor units
+//!
+//! `45p` is £0.45 (pence: `p` names sterling only); `99¢` and `99c` are
+//! 0.99 of the catalog's currency (cents of a dollar or a euro, so no
+//! currency is read from them). A symbol before the number with one of
+//! these after it (`£45p`) is no price.
+//!
+//! A cell may also hold a label, a range, one amount written twice or an
+//! amount with a unit-price note (`Price: $12.99`, `$74.99 - $249.99`,
+//! `$6.94 $ 6 . 94`, `£1.29 £2.58 per kg`): see [`super::price_cell`].
 //!
 //! Currency names (`reais`, `rupees`) come from the language data files
 //! ([`super::aliases`]); otherwise this module depends on nothing else in
@@ -218,7 +225,13 @@ pub(crate) fn parse_amount_in(
         strip_sign(&mut suffix, true);
     }
     let prefix_currency = currency_part(prefix)?;
-    let suffix_currency = currency_part(suffix)?;
+    // `45p`, `99¢`, `99c`: an amount in hundredths, after a bare number only.
+    let minor = minor_unit(suffix);
+    let suffix_currency = match minor {
+        Some(currency) if prefix.trim().is_empty() => currency,
+        Some(_) => return None,
+        None => currency_part(suffix)?,
+    };
     let currency = match (prefix_currency, suffix_currency) {
         (Some(a), Some(b)) if a == b => Some(a),
         // `$ 10 CAD`: the code is more precise than the bare dollar sign.
@@ -228,6 +241,11 @@ pub(crate) fn parse_amount_in(
     };
 
     let (amount, evidence) = parse_number(number, column)?;
+    let amount = if minor.is_some() {
+        amount / 100.0
+    } else {
+        amount
+    };
     // `-0` is zero, not a negative zero printed as `-0.0`.
     let amount = if negative && amount != 0.0 {
         -amount
@@ -245,6 +263,18 @@ fn currency_part(part: &str) -> Option<Option<&'static str>> {
         return Some(None);
     }
     currency_token(part).map(Some)
+}
+
+/// A suffix naming an amount in hundredths of a currency: `p` (pence,
+/// sterling's only minor unit written so) and `¢` or `c` (cents of a
+/// dollar or euro: the catalog's currency, not named). Lower case only:
+/// `45P` is no price.
+fn minor_unit(suffix: &str) -> Option<Option<&'static str>> {
+    match suffix.trim() {
+        "p" => Some(Some("GBP")),
+        "¢" | "c" => Some(None),
+        _ => None,
+    }
 }
 
 /// The separators a number may contain, in order of appearance.
@@ -451,6 +481,16 @@ mod tests {
             ("1.29.9", None),
             ("1,,299", None),
             ("1299.", None),
+            // Minor units: pence are sterling, cents the catalog's currency.
+            ("45p", Some((0.45, Some("GBP")))),
+            ("99.9p", Some((0.999, Some("GBP")))),
+            ("99c", Some((0.99, None))),
+            ("99¢", Some((0.99, None))),
+            ("-5p", Some((-0.05, Some("GBP")))),
+            ("£45p", None),
+            ("$99c", None),
+            ("45P", None),
+            ("45 pp", None),
             ("12.50 €$", None),
             ("R$ 10 USD", None),
             ("1e5", None),

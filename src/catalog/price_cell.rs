@@ -9,10 +9,14 @@
 //!   "from" price, the lowest amount; the highest is no list price (a
 //!   list price comes from its own column only);
 //! * one amount written twice, as a page shows a price to the eye and to
-//!   screen readers: `$6.94 $ 6 . 94`. It is that amount.
+//!   screen readers: `$6.94 $ 6 . 94`. It is that amount;
+//! * an amount followed by a unit-price or quantity note: `£29.99 each`,
+//!   `£1.29 £2.58 per kg`, `R$ 9,90 cada`. It is the leading amount (see
+//!   [`super::price_note`]).
 //!
 //! A cell that reads as one plain amount never reaches these shapes, so
-//! they cost nothing on clean catalogs. Depends on [`super::price`] only.
+//! they cost nothing on clean catalogs. Depends on [`super::price`] and
+//! [`super::price_note`] only.
 
 use super::price::{DecimalSep, ParsedPrice, currency_token, parse_amount_in};
 
@@ -28,6 +32,9 @@ pub(crate) enum PriceForm {
     },
     /// One amount written twice.
     Repeated,
+    /// An amount followed by a unit-price or quantity note (`£1.29 £2.58
+    /// per kg`, `£29.99 each`): the leading amount.
+    UnitNote,
 }
 
 /// A price read from a cell, with what it proves about the column's
@@ -65,8 +72,9 @@ pub(crate) fn without_label(text: &str) -> &str {
     }
 }
 
-/// Reads a price cell: one amount (after a label), a range, or one amount
-/// written twice. `None` when the cell is none of these.
+/// Reads a price cell: one amount (after a label), a range, one amount
+/// written twice, or an amount with a unit-price note. `None` when the
+/// cell is none of these.
 pub(crate) fn read_price(text: &str, column: Option<DecimalSep>) -> Option<CellPrice> {
     let text = without_label(text);
     if let Some((price, evidence)) = parse_amount_in(text, column) {
@@ -79,7 +87,16 @@ pub(crate) fn read_price(text: &str, column: Option<DecimalSep>) -> Option<CellP
     if text.len() > 2 * super::price::MAX_PRICE_TEXT {
         return None;
     }
-    range(text, column).or_else(|| repeated(text, column))
+    range(text, column)
+        .or_else(|| repeated(text, column))
+        .or_else(|| {
+            let (price, evidence) = super::price_note::leading_amount(text, column)?;
+            Some(CellPrice {
+                price,
+                evidence,
+                form: PriceForm::UnitNote,
+            })
+        })
 }
 
 /// The words and dashes that join the two ends of a range. A dash joins
@@ -170,7 +187,8 @@ fn repeated(text: &str, column: Option<DecimalSep>) -> Option<CellPrice> {
 /// Parses a price cell such as `1,299.90`, `R$ 1.299,90`, `₹ 899` or
 /// `12.5 EUR`; also `Price: $12.99` (a label is ignored), a range
 /// `$74.99 - $249.99` (its lowest amount, the "from" price) and one
-/// amount written twice, `$6.94 $ 6 . 94` (see [`read_price`]).
+/// amount written twice, `$6.94 $ 6 . 94`, and the leading amount of a
+/// cell with a unit-price note, `£1.29 £2.58 per kg` (see [`read_price`]).
 ///
 /// Returns `None` when the text is not a price (empty, words, two
 /// different numbers, a malformed grouping such as `1.29.9`). Ambiguous

@@ -391,6 +391,9 @@ impl RowParser {
             let sold_out = self.first(rec, &coding, Field::SoldOut);
             product.stock = feed::sold_out_stock(&sold_out);
         }
+        if product.stock.is_none() && prices.sold_out {
+            product.stock = Some(0);
+        }
         let same =
             super::same_product::fingerprint(&product, row_currency.as_deref(), &self.not_compared);
         let category = super::same_product::category_hash(product.category.as_deref());

@@ -185,6 +185,9 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
             products.len()
         );
     }
+    if let Some(line) = unpriced_line(&summary.unpriced) {
+        println!("  {line}");
+    }
     if let Some(report) = &args.report {
         let kept: Vec<_> = summary
             .notices
@@ -269,6 +272,45 @@ pub fn run(args: ImportArgs) -> anyhow::Result<ExitCode> {
         install_synonyms(path, synonyms, &args.index, args.dry_run)?;
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The report line of the products kept without a price, naming the
+/// categories none of whose products has one (`3503 products without a
+/// price, all in category "Recipes"...`); none when every product has one.
+fn unpriced_line(u: &crate::index::UnpricedProducts) -> Option<String> {
+    if u.products == 0 {
+        return None;
+    }
+    let mut line = format!(
+        "{} products without a price (kept: found by name, never within a budget)",
+        u.products
+    );
+    if u.whole_categories.is_empty() {
+        return Some(line);
+    }
+    let names: Vec<String> = match u.whole_categories.as_slice() {
+        [(name, _)] => vec![format!("{name:?}")],
+        several => several
+            .iter()
+            .map(|(name, n)| format!("{name:?} ({n})"))
+            .collect(),
+    };
+    let category = if names.len() == 1 {
+        "category"
+    } else {
+        "categories"
+    };
+    let within = u.in_whole_categories();
+    let share = if within == u.products {
+        "all".to_string()
+    } else {
+        format!("{within} of them")
+    };
+    line.push_str(&format!(
+        "; {share} in {category} {}, where no product has a price",
+        names.join(", ")
+    ));
+    Some(line)
 }
 
 /// The report line of the brand cells set aside: how many rows, why, and

@@ -8,6 +8,7 @@ use super::brand_cells::BrandsSetAside;
 use super::build::IndexBuilder;
 use super::extra_columns::StoredColumn;
 use super::layout;
+use super::unpriced::{PriceTally, UnpricedProducts};
 use crate::catalog::{CatalogReader, Field, NoticeKind, Product, ReadOptions, RowError, RowNotice};
 use crate::error::{CatalogReason, Error, Result};
 use crate::language::detect::catalog_language as detect_catalog_language;
@@ -57,6 +58,9 @@ pub struct ImportSummary {
     pub stored_only: Vec<StoredColumn>,
     /// Brand cells that named no brand, set aside.
     pub brands_set_aside: Option<BrandsSetAside>,
+    /// The products kept without a price, and the categories none of
+    /// whose products has one.
+    pub unpriced: UnpricedProducts,
     /// The new generation number (none for a dry run).
     pub generation: Option<u64>,
     /// Size of the new generation on disk, in bytes.
@@ -220,6 +224,7 @@ fn one_pass(
     } else {
         Some(layout::new_build_dir(index_dir)?)
     };
+    let mut prices = PriceTally::default();
     let result = (|| -> Result<Option<crate::catalog::CategoryMerges>> {
         let mut builder = match &build_dir {
             Some(dir) => Some(IndexBuilder::create(dir, &sample)?),
@@ -235,6 +240,7 @@ fn one_pass(
             if let Some(b) = builder.as_mut() {
                 b.add(&p)?;
             }
+            prices.add(&p);
             summary.indexed += 1;
         }
         while let Some(row) = reader.next() {
@@ -246,6 +252,7 @@ fn one_pass(
                     if let Some(b) = builder.as_mut() {
                         b.add(&p)?;
                     }
+                    prices.add(&p);
                     summary.indexed += 1;
                 }
                 Err(e) => summary.errors.push(e),
@@ -307,6 +314,7 @@ fn one_pass(
         }
     }
     summary.titles_completed = titles_completed;
+    summary.unpriced = prices.finish();
     Ok(Pass::Done(Box::new(summary)))
 }
 
