@@ -3,7 +3,9 @@
 //! hides, colours named together, a material the column does not list.
 //! Queries [`super::query`] adds to a facet filter's alternatives.
 
-use super::words::{any_of, exclusion, facet_value_query, negated_in_title, word_query};
+use super::words::{
+    any_of, exclusion, facet_value_query, negated_in_title, titled_phrase, word_query,
+};
 use crate::index::{HeadPosition, ProductIndex};
 use crate::model::{Slot, facet};
 use tantivy::Term;
@@ -156,11 +158,12 @@ pub(super) fn titled_modifiers(index: &ProductIndex, value: &str) -> Option<Box<
         IndexRecordOption::Basic,
     );
     let mut all: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, Box::new(typed))];
+    let mut analyzer = index.analyzer();
     for word in modifiers
         .iter()
         .filter(|w| !crate::language::is_function_word(w))
     {
-        all.push((Occur::Must, word_query(index, word, &[(f.title, 1.0)])?));
+        all.push((Occur::Must, titled_phrase(index, &mut analyzer, word)?));
     }
     (all.len() > 1).then(|| Box::new(BooleanQuery::new(all)) as Box<dyn Query>)
 }

@@ -266,6 +266,10 @@ pub(super) fn other_spellings(
 /// lacks ("sem X": "livre de X", "zero X"; "X free": "without X", "X-free");
 /// empty when `phrase` is no such claim.
 fn claim_spellings(titles: &crate::language::Titles, phrase: &str) -> Vec<String> {
+    // One word claims nothing (and most words are one).
+    if !phrase.contains([' ', '-']) {
+        return Vec::new();
+    }
     let key = crate::text::key(&phrase.replace('-', " "));
     let lacked = titles
         .negators
@@ -306,27 +310,52 @@ fn hyphen_respelt(word: &str) -> Option<String> {
 
 /// The products whose title says they lack `word` or its translation: a
 /// negator of the catalog's language right before it ("Non Padded", "sem
-/// Fio", "Faux Leather" for "couro"); `None` when the language has none.
+/// Fio", "Faux Leather" for "couro") or after it ("Sulfate Free",
+/// "Sulfate-Free"); `None` when no title says so. Asked for every word a
+/// turn searches: only phrases whose every token the titles have are
+/// queried.
 pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<dyn Query>> {
-    let title = index.fields().title;
     let lang = index.manifest().language;
     let titles = &crate::language::data(lang).titles;
-    let words: Vec<String> = std::iter::once(word.to_string())
-        .chain(crate::language::translations(word))
-        .collect();
-    let before = titles
-        .denials()
-        .flat_map(|n| words.iter().map(move |w| format!("{n} {w}")));
-    // "Sulfate Free" (its hyphenated spelling is another spelling of it).
-    let after = titles
-        .negators_after
-        .iter()
-        .flat_map(|n| words.iter().map(move |w| format!("{w} {n}")));
-    let phrases: Vec<Box<dyn Query>> = before
-        .chain(after)
-        .filter_map(|phrase| word_query(index, &phrase, &[(title, 1.0)]))
-        .collect();
+    let mut analyzer = index.analyzer();
+    let mut phrases: Vec<Box<dyn Query>> = Vec::new();
+    for w in std::iter::once(word.to_string()).chain(crate::language::translations(word)) {
+        // A word no title has is denied by none ("Sulfate-Free" is one
+        // token, asked below, but then "sulfate" matches no title either).
+        if titled_phrase(index, &mut analyzer, &w).is_none() {
+            continue;
+        }
+        let before = titles.denials().map(|n| format!("{n} {w}"));
+        // Joined by a hyphen for a word of letters only: "400l-free" reads
+        // as the measurement alone.
+        let joined = w.chars().all(char::is_alphabetic);
+        let after = (titles.negators_after.iter()).flat_map(|n| {
+            std::iter::once(format!("{w} {n}")).chain(joined.then(|| format!("{w}-{n}")))
+        });
+        for phrase in before.chain(after) {
+            phrases.extend(titled_phrase(index, &mut analyzer, &phrase));
+        }
+    }
     (!phrases.is_empty()).then(|| any_of(phrases))
+}
+
+/// `text` as a phrase of titles, when the titles have each of its tokens;
+/// `None` otherwise (it would match nothing).
+pub(super) fn titled_phrase(
+    index: &ProductIndex,
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    text: &str,
+) -> Option<Box<dyn Query>> {
+    let title = index.fields().title;
+    let tokens = crate::index::tokens(analyzer, text);
+    let searcher = index.searcher();
+    let titled = !tokens.is_empty()
+        && tokens.iter().all(|t| {
+            searcher
+                .doc_freq(&Term::from_field_text(title, t))
+                .is_ok_and(|n| n > 0)
+        });
+    titled.then(|| phrase_query(index, title, &tokens))
 }
 
 /// The products with a measurement within the bounded one `word` asks for
