@@ -331,3 +331,58 @@ fn a_word_titles_also_write_in_lower_case_is_no_brand() {
         .collect();
     assert!(!brands.contains(&"Skinny"), "{brands:?}");
 }
+
+/// A discounter's export without a brand column: its own brands lead many
+/// titles; a pattern ("Check", "Linear"), an audience ("Ladies") or a
+/// quality ("Dark") leads a few, and is no brand. A line name written in
+/// capitals ("LACK") is one, however common the word.
+#[test]
+fn patterns_audiences_and_qualities_leading_a_few_titles_are_no_brands() {
+    let mut csv = String::from("id,title,price\n");
+    let rows = [
+        "Gardenline Grey Wooden Deck Chair",
+        "Gardenline Bistro Set",
+        "Gardenline Parasol",
+        "Gardenline Garden Hose",
+        "Gardenline Planter",
+        "Gardenline Sun Lounger",
+        "Ferrex Cordless Drill",
+        "Ferrex Electric Lawnmower",
+        "Ferrex Pressure Washer",
+        "Ferrex Jigsaw",
+        "Ferrex Sander",
+        "Ferrex Leaf Blower",
+        "Check Double Duvet Set",
+        "Check Single Duvet Set",
+        "Check King Duvet Set",
+        "Linear Double Duvet Set",
+        "Linear Single Duvet Set",
+        "Linear King Duvet Set",
+        "Ladies Walking Boots",
+        "Ladies Rain Jacket",
+        "Ladies Slippers",
+        "Dark Chocolate Bar",
+        "Dark Roast Coffee",
+        "Dark Cherry Jam",
+        "LACK Side table, white",
+        "LACK Coffee table, black",
+        "LACK Wall shelf, white",
+    ];
+    for (id, title) in rows.iter().enumerate() {
+        csv.push_str(&format!("{},\"{title}\",9.99\n", id + 1));
+    }
+    let dir = common::index_of(&csv);
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let brands: Vec<&str> = index
+        .vocabulary()
+        .values("brand")
+        .iter()
+        .map(|v| v.value.as_str())
+        .collect();
+    for brand in ["Gardenline", "Ferrex", "LACK"] {
+        assert!(brands.contains(&brand), "{brand}: {brands:?}");
+    }
+    for word in ["Check", "Linear", "Ladies", "Dark"] {
+        assert!(!brands.contains(&word), "{word}: {brands:?}");
+    }
+}

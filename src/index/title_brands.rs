@@ -21,6 +21,9 @@ use rustc_hash::{FxHashMap, FxHashSet};
 
 /// Titles a word must lead (or follow a type in) to be a brand.
 const MIN_TITLES: usize = 3;
+/// How many times [`MIN_TITLES`] a common word of a language must lead to
+/// be a brand.
+const COMMON_WORD_TITLES: usize = 2;
 /// Share of the titles using a word that must have it in the brand slot.
 const SLOT_SHARE: f64 = 0.6;
 /// Share of a brand's titles in which the next word must be the same for
@@ -112,6 +115,8 @@ fn can_be_brand(key: &str, skip: &dyn Fn(&str) -> bool) -> bool {
         && !crate::language::is_function_word(key)
         && !super::words::learn_words().colors.contains_key(key)
         && !super::words::learn_words().for_words.contains(key)
+        // "Check Double Duvet Set", "Fone de Ouvido Bluetooth": qualities.
+        && !crate::language::is_quality_word(key)
 }
 
 impl TitleBrands {
@@ -239,7 +244,27 @@ impl TitleBrands {
             // A word the titles also write in lower case, as a descriptor
             // ("Luna skinny RW" beside "Skinny Ankle Denim"), is no name.
             let common = lower.get(&first).is_some_and(|&n| n * LOWER_SHARE >= uses);
-            if count < MIN_TITLES
+            // A common word of a language ("Linear", "Script", "Extra")
+            // leads a few titles as their pattern or style; a brand named
+            // so leads more ("Crane", "Avenue").
+            // Written in capitals, it is a name ("LACK", "ALEX" lines); so
+            // is one always followed by the same word ("Harry Potter").
+            let name = spans.get(&first).is_some_and(|titles| {
+                let capitals = titles.iter().all(|(_, written)| {
+                    let word = written.split_whitespace().next().unwrap_or("");
+                    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+                    letters.clone().count() > 1 && letters.all(char::is_uppercase)
+                });
+                let next = titles.first().and_then(|(words, _)| words.get(1));
+                let same_next =
+                    next.is_some() && titles.iter().all(|(words, _)| words.get(1) == next);
+                capitals || same_next
+            });
+            let min_titles = match crate::language::is_common_word(&first) && !name {
+                true => MIN_TITLES * COMMON_WORD_TITLES,
+                false => MIN_TITLES,
+            };
+            if count < min_titles
                 || (count as f64) < SLOT_SHARE * uses as f64
                 || !after_several
                 || common

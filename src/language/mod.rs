@@ -16,7 +16,7 @@ pub mod taxonomy;
 mod translations;
 pub mod units;
 
-pub use translations::{hand_translations, translations};
+pub use translations::{hand_translations, is_hand_translated, translations};
 
 pub use chat::{
     BudgetWord, audience_value, budget_word, contrast, corrects, expand_abbreviations,
@@ -513,6 +513,17 @@ pub fn implied_by(word: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// True when the language files read `word` as a quality of a product: a
+/// word they translate ([`is_hand_translated`]), a title word implying
+/// another ("bluetooth": wireless) or a colour's modifier ("dark").
+pub fn is_quality_word(word: &str) -> bool {
+    let key = crate::text::key(word);
+    is_hand_translated(&key)
+        || every().any(|(_, d)| {
+            d.color_modifiers.contains(&key) || d.implied_by.values().any(|by| by.contains(&key))
+        })
 }
 
 /// True when `word` says, in some language, that a product lacks what the

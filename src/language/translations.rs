@@ -30,6 +30,13 @@ pub fn hand_translations(word: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// True when the language files translate `word` (a qualifier, material
+/// or everyday noun of titles: "check", "double", "leather"): a word of
+/// the product, never a brand's name.
+pub fn is_hand_translated(word: &str) -> bool {
+    tables().hand.contains_key(&crate::text::key(word))
+}
+
 /// The translations: of the language files, and with the taxonomy's.
 struct Tables {
     hand: FxHashMap<String, Vec<String>>,
