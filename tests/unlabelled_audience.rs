@@ -117,3 +117,33 @@ fn a_few_labelled_products_of_a_mostly_unlabelled_kind_come_first_with_the_other
     assert_eq!(turns[0].0, ids(&shirts), "{}", turns[0].1);
     assert!(!turns[0].1.contains("Only"), "{}", turns[0].1);
 }
+
+/// A brand whose titles never say whom a shoe is for, in a store whose
+/// other brand says it of every shoe: the audience asked is set aside for
+/// that brand's shoes, not the brand for the other brand's.
+#[test]
+fn a_brand_whose_products_say_no_audience_keeps_the_brand() {
+    let mut csv = String::from("id,title,brand,price\n");
+    for i in 0..6 {
+        csv.push_str(&format!(
+            "a{i},Men's adidas Running Model{i} Sneakers,Adidas,{}\n",
+            3000 + i
+        ));
+        csv.push_str(&format!(
+            "w{i},Women's adidas Running Model{i} Sneakers,Adidas,{}\n",
+            3000 + i
+        ));
+        csv.push_str(&format!(
+            "n{i},Nike Air Zoom Model{i} Sneakers,Nike,{}\n",
+            5000 + i
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for message in ["tênis nike masculino", "nike sneakers for men"] {
+        let turns = conversation(&engine, &[message]);
+        let nike: Vec<String> = (0..6).map(|i| format!("n{i}")).collect();
+        let nike: Vec<&str> = nike.iter().map(String::as_str).collect();
+        assert_eq!(turns[0].0, ids(&nike), "{message}: {}", turns[0].1);
+    }
+}

@@ -11,6 +11,11 @@ use crate::search::{self, SearchResult};
 /// this many of its products is.
 const LABELLED_SHARE: u64 = 5;
 
+/// Products of a brand in a request, at least, none saying an audience,
+/// for the brand's products to be unlabelled as a whole (fewer may be a
+/// few products words narrow a labelled kind to).
+const BRAND_UNLABELLED: u64 = 5;
+
 /// Product types by whether the store mostly leaves them unlabelled,
 /// counted once per loaded catalog: a request finding a few products of a
 /// type asks it, and the count reads every product of the type.
@@ -215,8 +220,12 @@ pub(super) fn set_aside_alone(
         return Ok(None);
     }
     // The results say no audience: the kind as a whole tells, where the
-    // request narrows it.
-    if narrowed(&alone) && !kind_mostly_unlabelled(index, known, &alone)? {
+    // request narrows it; not where a brand does, whose products the
+    // store labels or not as a whole ("tênis nike masculino" where adidas
+    // titles say whom each shoe is for, and no Nike title does).
+    let a_brand_unlabelled =
+        alone.constraints.facet(&Slot::Brand).is_some() && found.total >= BRAND_UNLABELLED;
+    if !a_brand_unlabelled && narrowed(&alone) && !kind_mostly_unlabelled(index, known, &alone)? {
         return Ok(None);
     }
     session.set_aside = vec![gender];
