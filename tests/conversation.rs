@@ -121,6 +121,23 @@ fn has_type(p: &Product, value: &str) -> bool {
         || p.category
             .as_deref()
             .is_some_and(|c| contains_words(c, value))
+        || modified_head(p, value)
+}
+
+/// A type of several words is also its head's products whose titles have
+/// the other words ("Baggu Standard Reusable Tote", under "Bags > Totes",
+/// is a "Tote Bag"): its head in the title or category, the rest in the
+/// title, in any order.
+fn modified_head(p: &Product, value: &str) -> bool {
+    let words = stems(value);
+    let Some((head, rest)) = words.split_last() else {
+        return false;
+    };
+    let title = stems(&p.title);
+    let category = p.category.as_deref().map(stems).unwrap_or_default();
+    !rest.is_empty()
+        && (title.contains(head) || category.contains(head))
+        && rest.iter().all(|w| title.contains(w))
 }
 
 fn same(a: &str, b: &str) -> bool {
