@@ -67,3 +67,24 @@ fn the_product_named_outlasts_the_budget_and_the_colour() {
     assert_eq!(turns[1].0, ids(&remote), "{}", turns[1].1);
     assert!(turns[1].1.contains("Without the colour"), "{}", turns[1].1);
 }
+
+/// A price word said with no amount names the product where titles use it
+/// ("air max": the Air Max shoes, not every "air" with "max" left out).
+#[test]
+fn a_price_word_without_an_amount_is_the_titles_word() {
+    let csv = "id,title,brand,price
+m1,Nike Air Max 90,Nike,9995
+m2,Nike Air Max 97,Nike,14995
+m3,Nike Air Max Dia SE,Nike,8995
+f1,Nike Air Force 1 '07,Nike,7495
+z1,Nike Air Zoom Pegasus 37,Nike,9995
+h1,Nike Air Huarache,Nike,8495
+";
+    let dir = common::index_of(csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let turns = conversation(&engine, &["air max"]);
+    assert_eq!(turns[0].0, ids(&["m1", "m2", "m3"]), "{}", turns[0].1);
+    // With an amount it is still a budget.
+    let turns = conversation(&engine, &["nike air max 9000"]);
+    assert!(turns[0].1.contains("9,000"), "{}", turns[0].1);
+}

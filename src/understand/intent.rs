@@ -425,6 +425,15 @@ pub(crate) fn extract(
                     let word = as_typed(raw, tokens, span.start, key_of(&span));
                     p.text(i, &word, gap);
                 }
+                // "air max", "nike air max 97": a price bound with no
+                // amount is the titles' word, where several titles use it.
+                Marker::Lt | Marker::Gt
+                    if span.end == span.start + 1
+                        && lx.term_count(key_of(&span)) >= WORD_TITLES =>
+                {
+                    let word = as_typed(raw, tokens, span.start, key_of(&span));
+                    p.text(i, &word, gap);
+                }
                 Marker::InsteadOf => p.skip_next = true,
                 Marker::Any | Marker::DontCare => p.clearing = Some((i, Clearing::Any)),
                 Marker::Other => p.clearing = Some((i, Clearing::Other)),
@@ -596,6 +605,10 @@ fn beside_a_colour(lx: &Lexicon, spans: &[Span<'_>], i: usize) -> bool {
                 if lx.facet(facet).is_some_and(|f| f.slot == Slot::Color))
         })
 }
+
+/// Titles that must use a price word said without an amount ("max") for
+/// it to be read as theirs.
+const WORD_TITLES: u64 = 3;
 
 /// True when the word after token `t` denies it ("paraben free"): a word
 /// the catalog does not know is what the shopper asks to be without, and

@@ -347,7 +347,12 @@ pub(crate) fn extract(
                         }
                     }
                 } else {
-                    consumed = i + 1;
+                    // "air max": a bound with no amount is left to be read
+                    // as a word where titles use it.
+                    consumed = match m {
+                        Marker::Lt | Marker::Gt => i,
+                        _ => i + 1,
+                    };
                 }
             }
             Item::Num(a) => {
