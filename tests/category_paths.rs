@@ -252,3 +252,30 @@ fn brand_levels_are_brands_not_types() {
     assert_eq!(ids, ["b3", "b4"]);
     assert!(turn.relaxed.is_empty(), "{:?}", turn.relaxed);
 }
+
+/// A store's promotion and calendar categories ("Specialbuys > Thursday
+/// 19th May", "Online Exclusives", "Ofertas da Semana") are no product
+/// types: the product's type comes from its other levels or its title.
+#[test]
+fn promotion_and_date_categories_are_no_types() {
+    let dir = imported("merchandising.csv");
+    let index = ProductIndex::open(dir.path()).expect("open");
+    let types: Vec<String> = index
+        .vocabulary()
+        .values("type")
+        .iter()
+        .map(|v| v.value.clone())
+        .collect();
+    for label in [
+        "Specialbuys",
+        "Thursday 19th May",
+        "Just Arrived",
+        "Online Exclusives",
+        "Ofertas da Semana",
+    ] {
+        assert!(!types.iter().any(|t| t == label), "{label}: {types:?}");
+    }
+    for kind in ["Bedding", "Whisky", "Panelas"] {
+        assert!(types.iter().any(|t| t == kind), "{kind}: {types:?}");
+    }
+}

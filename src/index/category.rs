@@ -50,7 +50,11 @@ pub fn levels(category: &str) -> Vec<Level> {
         } else {
             audience::scan(&text)
         };
-        let kind = without_audience_words(&text);
+        // "Just Arrived", "Thursday 19th May": a promotion, no type.
+        let kind = match crate::language::is_merchandising(&text) {
+            true => String::new(),
+            false => without_audience_words(&text),
+        };
         let grouping = crate::language::noun::names_several(&text);
         out.push(Level {
             kind,

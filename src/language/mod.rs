@@ -270,6 +270,11 @@ pub struct Titles {
     /// Leather"): not it either, but no claim of lacking it.
     #[serde(default)]
     pub imitations: Vec<String>,
+    /// Words of a store's merchandising and calendar categories ("Just
+    /// Arrived", "Online Exclusives", "Thursday 19th May"): a category
+    /// level made of them, numbers and function words is no product type.
+    #[serde(default)]
+    pub merchandising: Vec<String>,
 }
 
 impl Titles {
@@ -523,6 +528,25 @@ pub fn is_quality_word(word: &str) -> bool {
     is_hand_translated(&key)
         || every().any(|(_, d)| {
             d.color_modifiers.contains(&key) || d.implied_by.values().any(|by| by.contains(&key))
+        })
+}
+
+/// True when `text` (a category level) names a promotion or a date in
+/// some language's `[titles] merchandising` words ("Just Arrived",
+/// "Specialbuys", "Sunday 22nd May", "Ofertas da Semana"): every word is
+/// one of them, a number or a function word, one at least theirs.
+pub fn is_merchandising(text: &str) -> bool {
+    static WORDS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    let set = WORDS.get_or_init(|| {
+        every()
+            .flat_map(|(_, d)| d.titles.merchandising.iter().map(|w| crate::text::key(w)))
+            .collect()
+    });
+    let words = crate::text::words(text);
+    let theirs = |w: &String| set.contains(w);
+    words.iter().any(theirs)
+        && words.iter().all(|w| {
+            theirs(w) || is_function_word(w) || w.chars().next().is_some_and(|c| c.is_ascii_digit())
         })
 }
 
