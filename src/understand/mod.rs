@@ -37,6 +37,7 @@ mod concept;
 mod cues;
 mod diminutive;
 mod intent;
+mod joined;
 mod lang;
 mod lexicon;
 mod mapping;
