@@ -6,21 +6,14 @@
 
 mod common;
 
+use common::{conversation, ids};
 use std::collections::BTreeSet;
-use vitrine::{Engine, Session};
+use vitrine::Engine;
 
 fn shown(csv: &str, message: &str) -> (BTreeSet<String>, String) {
     let dir = common::index_of(csv);
     let engine = Engine::open(dir.path()).expect("open the index");
-    let turn = engine
-        .turn(&mut Session::default(), message, 20)
-        .expect("turn");
-    let ids = turn.products.iter().map(|p| p.id.clone()).collect();
-    (ids, turn.reply)
-}
-
-fn ids(list: &[&str]) -> BTreeSet<String> {
-    list.iter().map(|s| s.to_string()).collect()
+    conversation(&engine, &[message]).remove(0)
 }
 
 #[test]
