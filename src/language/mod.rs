@@ -285,6 +285,19 @@ impl Titles {
     pub fn denials(&self) -> impl Iterator<Item = &String> {
         self.negators.iter().chain(&self.imitations)
     }
+
+    /// The phrases claiming a product lacks `word`: a negator before it
+    /// ("without sulfate", "sem sulfato"), then one after it ("sulfate
+    /// free"), also joined by a hyphen ("sulfate-free") for a word of
+    /// letters only: "400l-free" reads as the measurement alone.
+    pub fn lack_phrases<'a>(&'a self, word: &'a str) -> impl Iterator<Item = String> + 'a {
+        let joined = word.chars().all(char::is_alphabetic);
+        let before = self.negators.iter().map(move |n| format!("{n} {word}"));
+        let after = self.negators_after.iter().flat_map(move |n| {
+            std::iter::once(format!("{word} {n}")).chain(joined.then(|| format!("{word}-{n}")))
+        });
+        before.chain(after)
+    }
 }
 
 /// The words the importer learns audiences and colours from, where the

@@ -284,12 +284,10 @@ fn claim_spellings(titles: &crate::language::Titles, phrase: &str) -> Vec<String
     else {
         return Vec::new();
     };
-    let before = titles.negators.iter().map(|n| format!("{n} {lacked}"));
-    let after = titles
-        .negators_after
-        .iter()
-        .flat_map(|n| [format!("{lacked} {n}"), format!("{lacked}-{n}")]);
-    before.chain(after).filter(|other| *other != key).collect()
+    titles
+        .lack_phrases(lacked)
+        .filter(|other| *other != key)
+        .collect()
 }
 
 /// `word` with its two parts joined by a hyphen written apart, or the two
@@ -325,14 +323,8 @@ pub(super) fn negated_in_title(index: &ProductIndex, word: &str) -> Option<Box<d
         if titled_phrase(index, &mut analyzer, &w).is_none() {
             continue;
         }
-        let before = titles.denials().map(|n| format!("{n} {w}"));
-        // Joined by a hyphen for a word of letters only: "400l-free" reads
-        // as the measurement alone.
-        let joined = w.chars().all(char::is_alphabetic);
-        let after = (titles.negators_after.iter()).flat_map(|n| {
-            std::iter::once(format!("{w} {n}")).chain(joined.then(|| format!("{w}-{n}")))
-        });
-        for phrase in before.chain(after) {
+        let imitated = titles.imitations.iter().map(|n| format!("{n} {w}"));
+        for phrase in titles.lack_phrases(&w).chain(imitated) {
             phrases.extend(titled_phrase(index, &mut analyzer, &phrase));
         }
     }
