@@ -1,5 +1,5 @@
 //! Platforms' product exports read as their platforms mean them: one
-//! fixture per platform (Shopify, WooCommerce, Nuvemshop, Bling) with
+//! fixture per platform (Shopify, WooCommerce, Nuvemshop, Bling, Magento) with
 //! variants, HTML, multi-value cells, unpublished products and a variant
 //! of a missing product; exact expectations of every product and every
 //! row reported, through the reader and through the real `vitrine import`;
@@ -465,6 +465,12 @@ fn every_platform_export_imports_through_the_binary() {
             "skipped line 7: not published: Exibir na loja is \"NÃO\"",
         ),
         (
+            "magento.csv",
+            "Magento 2 product export",
+            "7 rows read, 5 indexed, 2 skipped",
+            "skipped line 7: not published: visibility is \"Not Visible Individually\"",
+        ),
+        (
             "bling.csv",
             "Bling ERP product export",
             "6 rows read, 4 indexed, 2 skipped",
@@ -485,4 +491,119 @@ fn every_platform_export_imports_through_the_binary() {
         assert!(text.contains(counts), "{text}");
         assert!(text.contains(skipped), "{text}");
     }
+}
+
+// -------------------------------------------------------------- Magento
+
+/// Reads a file twice, as the import does when a first reading finds
+/// variants listed by a product after them.
+fn read_twice(name: &str) -> Read {
+    let mut first = CatalogReader::open(&fixture(name), &ReadOptions::default()).unwrap();
+    for _ in &mut first {}
+    let merges = first.take_category_merges();
+    let mut reader = CatalogReader::open(&fixture(name), &ReadOptions::default()).unwrap();
+    reader.merge_categories(merges);
+    let platform = reader.platform();
+    let (mut products, mut errors) = (Vec::new(), Vec::new());
+    for row in &mut reader {
+        match row {
+            Ok(p) => products.push(p),
+            Err(e) => errors.push(e.to_string()),
+        }
+    }
+    Read {
+        platform,
+        products,
+        errors,
+    }
+}
+
+#[test]
+fn magento_children_join_the_configurable_product_that_lists_them() {
+    // One reading alone: the children before their product are not
+    // visible individually, the one after it is its variant.
+    let once = read("magento.csv");
+    assert_eq!(once.platform, Some("Magento 2 product export"));
+    assert_eq!(
+        once.errors[..2],
+        [
+            "line 2: not published: visibility is \"Not Visible Individually\"",
+            "line 3: not published: visibility is \"Not Visible Individually\"",
+        ]
+    );
+    let r = read_twice("magento.csv");
+    let kit = "Beaumont Summit Kit |  | Men/Tops/Jackets";
+    let text = "A light jacket for chilly runs. climate: Cool, Windy.";
+    assert_eq!(
+        lines(&r.products),
+        [
+            format!("MJ01-S-Red | {kit} | 42 |  | Red | S | MJ01 | {text}"),
+            format!("MJ01-M-Blue | {kit} | 35 | 42 | Blue | M | MJ01 | {text}"),
+            format!("MJ01 | {kit} | 42 |  |  |  | MJ01 | {text}"),
+            format!("MJ01-L-Red | {kit} | 44 |  | Red | L | MJ01 | {text}"),
+            "24-MB01 | Joust Duffle Bag |  | Gear/Bags | 34 |  |  |  | 24-MB01 | The sporty Joust Duffle Bag can't be beat. material: Nylon, Polyester. activity: Gym, Travel.".to_string(),
+        ]
+    );
+    // A simple product no configurable lists, not visible on its own, and
+    // a disabled one are not for sale.
+    assert_eq!(
+        r.errors,
+        [
+            "line 7: not published: visibility is \"Not Visible Individually\"",
+            "line 8: not published: product_online is \"2\"",
+        ]
+    );
+    let p = |id: &str| r.products.iter().find(|p| p.id == id).unwrap();
+    // The product's attributes, the variant's own over them; flags
+    // (eco_collection=Yes, has_options=0) say nothing.
+    assert_eq!(p("MJ01-L-Red").material.as_deref(), Some("Fleece"));
+    assert_eq!(
+        p("MJ01-L-Red")
+            .extra
+            .get("style general")
+            .map(String::as_str),
+        Some("Jacket")
+    );
+    assert!(r.products.iter().all(|p| {
+        !p.extra.contains_key("eco collection") && !p.extra.contains_key("has options")
+    }));
+    // product_type is the platform's kind of row, never a category.
+    assert!(
+        r.products
+            .iter()
+            .all(|p| !p.extra.contains_key("product_type"))
+    );
+    assert_eq!(
+        (p("MJ01-M-Blue").stock, p("MJ01-L-Red").stock),
+        (Some(0), None)
+    );
+}
+
+#[test]
+fn a_shopper_finds_the_sizes_and_colours_of_a_magento_export() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut opts = ImportOptions::default();
+    opts.read.default_currency = Some("USD".into());
+    import(&fixture("magento.csv"), dir.path(), &opts).unwrap();
+    let engine = Engine::open(dir.path()).unwrap();
+    let mut session = Session::default();
+    let turn = engine.turn(&mut session, "red jacket for men", 10).unwrap();
+    assert!(turn.relaxed.is_empty(), "{}", turn.reply);
+    // One model: its red sizes as one card.
+    assert_eq!(turn.total, 1, "{}", turn.reply);
+    assert_eq!(
+        turn.products[0].color.as_deref(),
+        Some("Red"),
+        "{}",
+        turn.reply
+    );
+    let turn = engine.turn(&mut session, "size M", 10).unwrap();
+    // No red M: the colour is set aside, and the reply says so.
+    assert!(!turn.relaxed.is_empty(), "{}", turn.reply);
+    let found: Vec<(&str, Option<&str>)> = turn
+        .products
+        .iter()
+        .map(|p| (p.id.as_str(), p.size.as_deref()))
+        .collect();
+    assert_eq!(found, [("MJ01-M-Blue", Some("M"))], "{}", turn.reply);
 }

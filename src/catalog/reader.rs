@@ -19,15 +19,20 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-/// The products a file lists again under other categories: per id, the
-/// other category paths (see [`CatalogReader::take_category_merges`]).
+/// What a first reading found that earlier rows need: per id, the other
+/// category paths of products listed again, and the variants a platform's
+/// product listed after them (see [`CatalogReader::take_category_merges`]).
 #[derive(Debug, Clone, Default)]
-pub struct CategoryMerges(rustc_hash::FxHashMap<Box<str>, Vec<String>>);
+pub struct CategoryMerges(
+    rustc_hash::FxHashMap<Box<str>, Vec<String>>,
+    platform::Claims,
+);
 
 impl CategoryMerges {
-    /// How many products are listed under more than one category.
+    /// How many products are listed under more than one category, or
+    /// continued by variants listed late.
     pub fn products(&self) -> usize {
-        self.0.len()
+        self.0.len() + self.1.len()
     }
 }
 
@@ -300,13 +305,20 @@ impl CatalogReader {
     /// [`CatalogReader::merge_categories`], so each product's first row
     /// carries all its categories.
     pub fn take_category_merges(&mut self) -> CategoryMerges {
-        CategoryMerges(std::mem::take(&mut self.rows.other_categories))
+        let late = self.platform.as_mut().map(PlatformRows::take_late);
+        CategoryMerges(
+            std::mem::take(&mut self.rows.other_categories),
+            late.unwrap_or_default(),
+        )
     }
 
     /// Gives each product the categories of the rows that list it again,
     /// as an earlier reader of the same file found them.
     pub fn merge_categories(&mut self, merges: CategoryMerges) {
         self.rows.other_categories = merges.0;
+        if let Some(p) = self.platform.as_mut() {
+            p.claim(merges.1);
+        }
     }
 
     /// Reads the current record again from its second line, reporting its

@@ -22,19 +22,24 @@
 //! takes a recognised shape from [`shape`] alone, not from here. Depends on
 //! the catalog's row parser, aliases and HTML reduction only.
 
+mod cells;
 pub(super) mod shape;
+
+use cells::{
+    LIST, attribute_pairs, category_path, child_keys, clean, most_specific, option_field,
+    option_size, parent_ref, split_list, title_options, variant_options,
+};
 
 use shape::value_key;
 pub(crate) use shape::{Resolved, recognise};
 
-use super::aliases::{aliases, fold, label_words};
+use super::aliases::fold;
 use super::encoding::RowText;
-use super::header_names::candidate;
 use super::html;
 use super::records::Record;
 use super::row::RowParser;
 use super::{Field, Product, RowError, RowErrorKind};
-use rustc_hash::FxHashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 use std::borrow::Cow;
 use std::sync::Arc as Rc;
 
@@ -60,6 +65,17 @@ struct Parent {
     hidden: bool,
 }
 
+/// Variants by key with the product listing them, found by one reading.
+#[derive(Debug, Clone, Default)]
+pub struct Claims(FxHashMap<Box<str>, Rc<Parent>>);
+
+impl Claims {
+    /// How many variants.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+}
+
 /// Reads the rows of one platform's export.
 pub(crate) struct PlatformRows {
     r: Resolved,
@@ -69,39 +85,14 @@ pub(crate) struct PlatformRows {
     current: Option<Rc<Parent>>,
     /// Products by id or key (parent shapes).
     parents: FxHashMap<Box<str>, Rc<Parent>>,
+    /// Variants by key, with the product whose `children` cell lists them.
+    claimed: FxHashMap<Box<str>, Rc<Parent>>,
+    /// The keys of rows read with no product (children shapes).
+    seen: FxHashSet<Box<str>>,
+    /// Variants listed by a product after them: read again, they continue it.
+    late: FxHashMap<Box<str>, Rc<Parent>>,
     data: Vec<u8>,
     ends: Vec<usize>,
-}
-
-/// The size an option value names: the value, or its part before a
-/// measurement in parentheses ("G (7cm)" -> "G"); none when it is a
-/// measurement ("10cm Largura", "16cm").
-fn option_size(value: &str) -> Option<String> {
-    if super::specs::is_size_name(value) {
-        return Some(value.to_string());
-    }
-    let (size, rest) = value.split_once('(')?;
-    let (size, inner) = (size.trim(), rest.trim_end().strip_suffix(')')?);
-    (!size.is_empty() && super::specs::is_size_name(size) && !super::specs::is_size_name(inner))
-        .then(|| size.to_string())
-}
-
-/// The field an option's name says it fills: the name, or its words
-/// without a request to choose (`Choose Material`), read like a header
-/// (`Ring Size` and `Box Color` name the size and the colour by one of
-/// their words). Only the colour, the size and the material are options.
-fn option_field(name: &str) -> Option<Field> {
-    let field = aliases()
-        .field(&fold(name))
-        .map(|(f, _)| f)
-        .or_else(|| candidate(&label_words(name)).map(|(_, _, f)| f))?;
-    matches!(field, Field::Color | Field::Size | Field::Material).then_some(field)
-}
-
-/// `id:10` names the product whose id is 10 (WooCommerce).
-fn parent_ref(cell: &str) -> &str {
-    let cell = cell.trim();
-    cell.strip_prefix("id:").map_or(cell, str::trim)
 }
 
 impl PlatformRows {
@@ -112,9 +103,23 @@ impl PlatformRows {
             headers: headers.to_vec(),
             current: None,
             parents: FxHashMap::default(),
+            claimed: FxHashMap::default(),
+            seen: FxHashSet::default(),
+            late: FxHashMap::default(),
             data: Vec::new(),
             ends: Vec::new(),
         }
+    }
+
+    /// The variants listed by a product that came after them: a second
+    /// reading of the file, given them, reads them as that product's.
+    pub(crate) fn take_late(&mut self) -> Claims {
+        Claims(std::mem::take(&mut self.late))
+    }
+
+    /// The variants an earlier reading of the file found listed late.
+    pub(crate) fn claim(&mut self, claims: Claims) {
+        self.claimed.extend(claims.0);
     }
 
     /// The platform's name, as printed.
@@ -156,8 +161,13 @@ impl PlatformRows {
             }))
         };
 
-        // The product this row continues, if any.
-        let parent: Option<Rc<Parent>> = if let Some(p) = &named {
+        // The product this row continues, if any: one that listed it, one
+        // it names, or its group's.
+        let claimed = id.as_deref().and_then(|i| self.claimed.get(i));
+        let by_key = named.is_some() || claimed.is_some();
+        let parent: Option<Rc<Parent>> = if let Some(p) = claimed {
+            Some(Rc::clone(p))
+        } else if let Some(p) = &named {
             match self.parents.get(p.as_str()) {
                 Some(parent) => Some(Rc::clone(parent)),
                 None => return fail(RowErrorKind::ParentNotFound { parent: p.clone() }),
@@ -177,7 +187,7 @@ impl PlatformRows {
             // A row of a group that holds no variant cell (Shopify's rows of
             // further images) is more of its product, not a product.
             let variant = |i: usize| self.r.variant.get(i).copied().unwrap_or(false);
-            if named.is_none() && (0..own.len()).all(|i| !variant(i) || blank(&own, i)) {
+            if !by_key && (0..own.len()).all(|i| !variant(i) || blank(&own, i)) {
                 return Outcome::Absorbed;
             }
         }
@@ -224,7 +234,13 @@ impl PlatformRows {
                 .contains(&value_key(cell))
                 .then(|| (*c, cell.to_string()))
         });
-        let may_parent = named.is_none() && (has_title || parent.is_none());
+        if self.r.children.is_some()
+            && parent.is_none()
+            && let Some(i) = &id
+        {
+            self.seen.insert(i.as_str().into());
+        }
+        let may_parent = !by_key && (has_title || parent.is_none());
         if may_parent {
             self.remember(&cells, line, group.as_deref(), hidden.is_some());
         }
@@ -273,6 +289,26 @@ impl PlatformRows {
                 cells: product_cells(),
                 hidden,
             }));
+            return;
+        }
+        if let Some(c) = self.r.children {
+            let listed = cells.get(c).map_or(Vec::new(), |cell| child_keys(cell));
+            let key = self.own_key(cells);
+            let (Some(key), false) = (key, listed.is_empty()) else {
+                return;
+            };
+            let parent = Rc::new(Parent {
+                line,
+                key,
+                cells: product_cells(),
+                hidden,
+            });
+            for k in listed {
+                if self.seen.contains(k) {
+                    self.late.insert(k.into(), Rc::clone(&parent));
+                }
+                self.claimed.insert(k.into(), Rc::clone(&parent));
+            }
             return;
         }
         if self.r.parent.is_none() {
@@ -332,6 +368,26 @@ impl PlatformRows {
         {
             product.title = title;
             options.extend(pairs);
+        }
+        // Name=value attributes: the product's, then the variant's own.
+        if let Some(c) = self.r.attributes {
+            let inherited = parent.and_then(|p| p.cells.get(c)).map_or("", |v| v);
+            let own = cells.get(c).map_or("", |v| v.as_ref());
+            options.extend(attribute_pairs(inherited));
+            options.extend(attribute_pairs(own));
+        }
+        // An attribute of several values ("climate: Cool, Indoor") is no
+        // one value to filter on: it is said in the description.
+        let (options, several): (Vec<_>, Vec<_>) =
+            options.into_iter().partition(|(_, v)| !v.contains(LIST));
+        for (name, value) in several {
+            let value = value.replace(LIST, ", ");
+            let sep = if product.description.is_empty() {
+                ""
+            } else {
+                " "
+            };
+            product.description = format!("{}{sep}{name}: {value}.", product.description);
         }
         for (name, value) in options {
             // Shopify's product without options: one "Title" option.
@@ -397,202 +453,32 @@ impl PlatformRows {
                 }
             }
         }
+        if let Some(path) = product.category.take() {
+            product.category = self.without_root(path);
+        }
+    }
+
+    /// The category path without the store's root level, where the shape
+    /// says every path starts with it; `None` when only the root is left.
+    fn without_root(&self, path: String) -> Option<String> {
+        if !self.r.shape.category_root {
+            return Some(path);
+        }
+        let (_, rest) = path.split_once(['/', '>'])?;
+        let rest = rest.trim();
+        (!rest.is_empty()).then(|| rest.to_string())
     }
 
     /// A parent-shape row's own key, when it can be a parent.
     fn own_key(&self, cells: &[Cow<'_, str>]) -> Option<String> {
-        self.r.parent?;
+        if self.r.parent.is_none() && self.r.children.is_none() {
+            return None;
+        }
         self.r
             .keys
             .iter()
             .filter_map(|&c| cells.get(c))
             .map(|c| c.trim().to_string())
             .find(|k| !k.is_empty())
-    }
-}
-
-/// A cell as the row parser cleans a short value.
-fn clean(cell: &str) -> String {
-    super::value::clean_short(cell)
-}
-
-/// The items of a list cell: split on `|` when it has one, else on `;`
-/// (VTEX's image lists), else on `,`.
-fn split_list(cell: &str) -> Vec<&str> {
-    let sep = ['|', ';']
-        .into_iter()
-        .find(|&s| cell.contains(s))
-        .unwrap_or(',');
-    cell.split(sep)
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect()
-}
-
-/// The category path made of the level cells at `columns`, coarsest
-/// first (`Feminino > Vestidos`); a level repeating the one before it is
-/// one level.
-fn category_path(columns: &[usize], cells: &[Cow<'_, str>]) -> Option<String> {
-    let mut levels: Vec<String> = Vec::new();
-    for &c in columns {
-        let level = clean(cells.get(c).map_or("", |c| c.as_ref()));
-        if !level.is_empty() && levels.last().is_none_or(|l| fold(l) != fold(&level)) {
-            levels.push(level);
-        }
-    }
-    (!levels.is_empty()).then(|| levels.join(" > "))
-}
-
-/// Reads a variant's name written as its product's title and its options
-/// (VTEX's `_NomeSKU`: `Vestido Midi - PP`, `Camiseta - Preta - M`): a
-/// garment size among the options is the size (when the row has none);
-/// the others are an attribute under the column's header. A name that does
-/// not start with the title says nothing.
-fn variant_options(product: &mut Product, name: &str, header: &str) {
-    let Some(rest) = after_title(name.trim(), &product.title) else {
-        return;
-    };
-    let rest = rest.trim_matches(|c: char| c.is_whitespace() || "-–—:|/,;".contains(c));
-    if rest.is_empty() {
-        return;
-    }
-    let mut others = Vec::new();
-    for part in rest.split(['-', '–', '—', '|', ',', ';']).map(str::trim) {
-        if part.is_empty() {
-            continue;
-        }
-        if product.size.is_none() && super::specs::is_size_code(part) {
-            product.size = Some(part.to_string());
-        } else {
-            others.push(part);
-        }
-    }
-    if !others.is_empty() && !header.is_empty() {
-        product.extra.insert(header.to_string(), others.join(" - "));
-    }
-}
-
-/// What follows `title` at the start of `name`, compared case-insensitively.
-fn after_title<'a>(name: &'a str, title: &str) -> Option<&'a str> {
-    let mut chars = name.char_indices();
-    for t in title.chars() {
-        let (_, n) = chars.next()?;
-        if !n.to_lowercase().eq(t.to_lowercase()) {
-            return None;
-        }
-    }
-    Some(chars.next().map_or("", |(i, _)| &name[i..]))
-}
-
-/// The category path with the most levels (the first of the deepest).
-fn most_specific<'a>(paths: &[&'a str]) -> Option<&'a str> {
-    let depth = |p: &str| p.matches('>').count() + p.matches('/').count();
-    let mut best: Option<&'a str> = None;
-    for &p in paths {
-        if best.is_none_or(|b| depth(p) > depth(b)) {
-            best = Some(p);
-        }
-    }
-    best
-}
-
-/// A variant's title written as its product's name and its options
-/// (Bling: `Camiseta Cor:Azul;Tamanho:M`): the name and the pairs.
-fn title_options(title: &str) -> Option<(String, Vec<(String, String)>)> {
-    let colon = title.find(':')?;
-    let start = title[..colon].rfind(' ').map_or(0, |s| s + 1);
-    let name = title[..start].trim();
-    if name.is_empty() {
-        return None;
-    }
-    let mut pairs = Vec::new();
-    for pair in title[start..].split(';') {
-        let (k, v) = pair.split_once(':')?;
-        let (k, v) = (k.trim(), v.trim());
-        let word = |c: char| c.is_alphabetic() || c == ' ';
-        if k.is_empty() || v.is_empty() || !k.chars().all(word) {
-            return None;
-        }
-        pairs.push((k.to_string(), v.to_string()));
-    }
-    Some((name.to_string(), pairs))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn size_options_name_sizes_not_measurements() {
-        assert_eq!(option_size("G").as_deref(), Some("G"));
-        assert_eq!(option_size("42").as_deref(), Some("42"));
-        assert_eq!(option_size("P-M").as_deref(), Some("P-M"));
-        assert_eq!(option_size("G (7cm)").as_deref(), Some("G"));
-        assert_eq!(option_size("10cm Largura"), None);
-        assert_eq!(option_size("16cm"), None);
-    }
-
-    #[test]
-    fn list_cells_and_category_paths() {
-        assert_eq!(
-            split_list("https://x/a.jpg, https://x/b.jpg"),
-            ["https://x/a.jpg", "https://x/b.jpg"]
-        );
-        assert_eq!(split_list("a.jpg|b.jpg"), ["a.jpg", "b.jpg"]);
-        assert_eq!(
-            most_specific(&["Clothing", "Clothing > Hoodies", "Sale > Tops"]),
-            Some("Clothing > Hoodies")
-        );
-    }
-
-    #[test]
-    fn a_variant_name_after_its_title_gives_the_size() {
-        let read = |title: &str, name: &str| {
-            let mut p = Product {
-                title: title.into(),
-                ..Product::default()
-            };
-            variant_options(&mut p, name, "_NomeSKU");
-            (p.size, p.extra.get("_NomeSKU").cloned())
-        };
-        assert_eq!(
-            read(
-                "Vestido Midi Ombro À Ombro",
-                "Vestido Midi Ombro à Ombro - PP"
-            ),
-            (Some("PP".into()), None)
-        );
-        assert_eq!(
-            read("Camiseta", "Camiseta - Preta - m"),
-            (Some("m".into()), Some("Preta".into()))
-        );
-        assert_eq!(read("Camiseta", "Blusa - M"), (None, None));
-        assert_eq!(read("Camiseta", "Camiseta"), (None, None));
-        assert_eq!(
-            category_path(&[0, 1], &["Feminino".into(), "Vestidos".into()]),
-            Some("Feminino > Vestidos".into())
-        );
-        assert_eq!(
-            category_path(&[0, 1], &["".into(), "Vestidos".into()]),
-            Some("Vestidos".into())
-        );
-        assert_eq!(split_list("a.jpg;b.jpg"), ["a.jpg", "b.jpg"]);
-    }
-
-    #[test]
-    fn bling_titles_carry_their_options() {
-        assert_eq!(
-            title_options("Camiseta Básica Cor:Azul Marinho;Tamanho:M"),
-            Some((
-                "Camiseta Básica".into(),
-                vec![
-                    ("Cor".into(), "Azul Marinho".into()),
-                    ("Tamanho".into(), "M".into())
-                ]
-            ))
-        );
-        assert_eq!(title_options("Cabo USB 2:1"), None);
-        assert_eq!(title_options("Relógio Preto"), None);
-        assert_eq!(title_options("Cor:Azul"), None);
     }
 }

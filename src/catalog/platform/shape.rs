@@ -64,6 +64,8 @@ pub(crate) struct Shape {
     parent: Vec<Pattern>,
     keys: Vec<Pattern>,
     parents: Option<(Pattern, Vec<String>)>,
+    children: Vec<Pattern>,
+    attributes: Vec<Pattern>,
     kind: Vec<Pattern>,
     option: Option<(Pattern, Pattern)>,
     variant_columns: Vec<Pattern>,
@@ -77,6 +79,9 @@ pub(crate) struct Shape {
     /// The currency the platform's prices are in when the file names none.
     pub(crate) currency: Option<String>,
     pub(crate) title_options: bool,
+    /// The first level of every category path is the store's root
+    /// (Magento's `Default Category`), no level of a product's.
+    pub(crate) category_root: bool,
 }
 
 /// Every shape of the data file, and what could not be parsed.
@@ -162,6 +167,8 @@ impl Shapes {
                 "parent" => shape.parent = patterns(value),
                 "key" => shape.keys = patterns(value),
                 "kind" => shape.kind = patterns(value),
+                "children" => shape.children = patterns(value),
+                "attributes" => shape.attributes = patterns(value),
                 "parents" => match column_values(value) {
                     Some(cv) => shape.parents = Some(cv),
                     None => out.problems.push(format!("{at}: `parents: h = v, ...`")),
@@ -184,6 +191,7 @@ impl Shapes {
                 "list" => shape.list = patterns(value),
                 "ignore" => shape.ignore = patterns(value),
                 "title options" => shape.title_options = value == "yes",
+                "category root" => shape.category_root = value == "yes",
                 "category path" => shape.category_path = patterns(value),
                 "variant name" => shape.variant_name = patterns(value),
                 "currency" => match crate::catalog::price::normalize_currency(value) {
@@ -227,6 +235,10 @@ pub(crate) enum Role {
     Group,
     /// Names the row's parent product.
     Parent,
+    /// Lists the row's variants.
+    Children,
+    /// Name=value pairs of attributes.
+    Attributes,
     /// The platform's product type (simple, variable...).
     Kind,
     /// An option's name.
@@ -249,6 +261,8 @@ impl Role {
         match self {
             Role::Group => "variant group (rows with no title continue its product)",
             Role::Parent => "parent product (variants)",
+            Role::Children => "the product's variants (their SKUs)",
+            Role::Attributes => "attributes (name=value: size, color or others)",
             Role::Kind => "product kind (not a category)",
             Role::OptionName => "option name",
             Role::OptionValue => "option value (size, color or an attribute)",
@@ -271,6 +285,10 @@ pub(crate) struct Resolved {
     pub(crate) roles: Vec<(usize, Role)>,
     pub(crate) group: Option<usize>,
     pub(crate) parent: Option<usize>,
+    /// Lists the variants of the row's product.
+    pub(crate) children: Option<usize>,
+    /// Cells of name=value attribute pairs.
+    pub(crate) attributes: Option<usize>,
     pub(crate) keys: Vec<usize>,
     pub(crate) parents: Option<(usize, Vec<String>)>,
     /// (name column, value column), by option number.
@@ -333,6 +351,8 @@ impl Resolved {
         };
         let group = role(first(folded, &shape.group), Role::Group);
         let parent = role(first(folded, &shape.parent), Role::Parent);
+        let children = role(first(folded, &shape.children), Role::Children);
+        let attributes = role(first(folded, &shape.attributes), Role::Attributes);
         role(first(folded, &shape.kind), Role::Kind);
         let variant_name = role(first(folded, &shape.variant_name), Role::VariantName);
         let keys = all(folded, &shape.keys);
@@ -384,6 +404,8 @@ impl Resolved {
             roles,
             group,
             parent,
+            children,
+            attributes,
             keys,
             parents,
             options,
@@ -420,7 +442,14 @@ mod tests {
         let keys: Vec<&str> = s.shapes.iter().map(|s| s.key.as_str()).collect();
         assert_eq!(
             keys,
-            ["shopify", "woocommerce", "nuvemshop", "bling", "vtex"]
+            [
+                "shopify",
+                "woocommerce",
+                "nuvemshop",
+                "bling",
+                "vtex",
+                "magento"
+            ]
         );
     }
 
@@ -474,6 +503,10 @@ mod tests {
         assert_eq!(
             name("_IDSKU,_NomeSKU,_IDProduto,_NomeProduto,_Marca,_Preço"),
             Some("vtex".into())
+        );
+        assert_eq!(
+            name("sku,store_view_code,attribute_set_code,product_type,categories,name,price"),
+            Some("magento".into())
         );
         assert_eq!(name("id,title,price,sale_price,item_group_id"), None);
         assert_eq!(name("Código;Nome;Preço De;Preço Por"), None);
