@@ -373,6 +373,54 @@ fn patterns_audiences_and_qualities_leading_a_few_titles_are_no_brands() {
     }
 }
 
+/// The sizes and colours of one model, titled alike, are one title: a
+/// model name leading them ("Chaz Kangeroo Hoodie" in fifteen rows) is no
+/// brand, while a brand leading several models is.
+#[test]
+fn the_rows_of_one_model_are_one_title() {
+    let mut csv = String::from("id,title,size,price\n");
+    let mut id = 0;
+    let mut row = |title: &str, size: &str| {
+        id += 1;
+        csv.push_str(&format!("{id},{title},{size},52\n"));
+    };
+    for model in [
+        "Chaz Kangeroo Hoodie",
+        "Teton Pullover Hoodie",
+        "Orion Running Tee",
+    ] {
+        for size in ["XS", "S", "M", "L", "XL"] {
+            row(model, size);
+        }
+    }
+    for kind in [
+        "Fleece Jacket",
+        "Rain Jacket",
+        "Yoga Pants",
+        "Running Shorts",
+    ] {
+        row(&format!("Northwind {kind}"), "M");
+    }
+    for kind in ["Trail Shoes", "Gym Bag", "Water Bottle"] {
+        row(&format!("Fjallmark {kind}"), "M");
+    }
+    for (n, kind) in [
+        "Beanie", "Scarf", "Gloves", "Socks", "Cap", "Belt", "Wallet",
+    ]
+    .iter()
+    .enumerate()
+    {
+        row(&format!("Model{n} {kind}"), "M");
+    }
+    let brands = brands_of(&csv);
+    for brand in ["Northwind", "Fjallmark"] {
+        assert!(brands.iter().any(|b| b == brand), "{brand}: {brands:?}");
+    }
+    for word in ["Chaz", "Teton", "Orion"] {
+        assert!(!brands.iter().any(|b| b == word), "{word}: {brands:?}");
+    }
+}
+
 /// The brands the import of `csv` learned.
 fn brands_of(csv: &str) -> Vec<String> {
     let dir = common::index_of(csv);

@@ -142,6 +142,14 @@ impl TitleBrands {
         if brandless.len() < 20 || (brandless.len() as f64) < 0.8 * sample.len() as f64 {
             return TitleBrands::default();
         }
+        // A title counts once: the sizes and colours of one model (a
+        // variant group's rows, titled alike) are not several titles
+        // putting its first word in the brand slot ("Chaz Kangeroo Hoodie").
+        let mut once: FxHashSet<&str> = FxHashSet::default();
+        let brandless: Vec<&str> = brandless
+            .into_iter()
+            .filter(|t| once.insert(t.trim()))
+            .collect();
         // Per candidate first word: titles with it in the slot, titles
         // using it at all, the types it follows, and the words after it.
         let mut in_slot: FxHashMap<String, usize> = FxHashMap::default();
