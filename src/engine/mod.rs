@@ -299,7 +299,8 @@ impl Engine {
                     true => 0,
                     false => count(&spec.without_exclusions())?.saturating_sub(found.total),
                 };
-                let tried = [lexicon.price_word_as_words(message, &heard), negation];
+                let aged = lexicon.age_as_words(message, prior, &|word| index.describes(word));
+                let tried = [lexicon.price_word_as_words(message, &heard), negation, aged];
                 let tried = tried.into_iter().flatten().map(|o| (o, 0));
                 for (other, beyond) in tried.chain(claims.into_iter().map(|o| (o, named))) {
                     let other = in_context(&before, other)?;

@@ -179,14 +179,21 @@ pub fn starts_an_age(word: &str) -> bool {
     })
 }
 
-/// `message` without the ages of every language's `age_phrases` ("jeans
-/// for my 10 year old son" -> "jeans for my son"), or `None` when it says
-/// none: an age is no word of titles, nor "5" a pick of the fifth product.
-/// A child's age said of no child ("a dress for a 5 year old") leaves the
-/// language's word for kids. A language whose age phrase is also a word of
-/// titles ("anos": "LEGO 90 Anos") reads it only beside a person
-/// ("presente pra meu filho de 10 anos").
-pub fn strip_ages(message: &str) -> Option<String> {
+/// An age said in a message: where it is (with its link: "of 5 years
+/// old"), the phrase as said ("12 year old") and what replaces it.
+struct AgeSaid {
+    start: usize,
+    end: usize,
+    phrase: String,
+    /// The language's word for kids when the age is a child's and no
+    /// other word says whom it is for.
+    kids: Option<&'static str>,
+    /// Whether some word of the message names a person ("son", "filho").
+    beside_a_person: bool,
+}
+
+/// The first age of some language's `age_phrases` in `message`.
+fn age_said(message: &str) -> Option<AgeSaid> {
     let words: Vec<(usize, &str)> = message
         .split_whitespace()
         .map(|w| (w.as_ptr() as usize - message.as_ptr() as usize, w))
@@ -220,7 +227,8 @@ pub fn strip_ages(message: &str) -> Option<String> {
             let Some(n) = said else {
                 continue;
             };
-            if ages.beside_a_person && !in_audiences(&[]) {
+            let beside_a_person = in_audiences(&[]);
+            if ages.beside_a_person && !beside_a_person {
                 continue;
             }
             // "de 10 anos", "of 5 years old": the link goes with the age.
@@ -228,20 +236,45 @@ pub fn strip_ages(message: &str) -> Option<String> {
                 Some(k) if ages.links.iter().any(|l| crate::text::key(l) == k) => i - 1,
                 _ => i,
             };
-            let start = words[first].0;
             let (last_at, last) = words[i + n];
             let end = last_at + last.len();
             let child = age <= CHILD_AGE && !in_audiences(&["boys", "girls", "kids"]);
-            let mut out = String::with_capacity(message.len());
-            out.push_str(&message[..start]);
-            if child {
-                out.push_str(&ages.kids);
-            }
-            out.push_str(&message[end..]);
-            return Some(out);
+            return Some(AgeSaid {
+                start: words[first].0,
+                end,
+                phrase: message[words[i].0..end].to_string(),
+                kids: child.then_some(ages.kids.as_str()),
+                beside_a_person,
+            });
         }
     }
     None
+}
+
+/// `message` without the ages of every language's `age_phrases` ("jeans
+/// for my 10 year old son" -> "jeans for my son"), or `None` when it says
+/// none: an age is no word of titles, nor "5" a pick of the fifth product.
+/// A child's age said of no child ("a dress for a 5 year old") leaves the
+/// language's word for kids. A language whose age phrase is also a word of
+/// titles ("anos": "LEGO 90 Anos") reads it only beside a person
+/// ("presente pra meu filho de 10 anos").
+pub fn strip_ages(message: &str) -> Option<String> {
+    let age = age_said(message)?;
+    Some(format!(
+        "{}{}{}",
+        &message[..age.start],
+        age.kids.unwrap_or_default(),
+        &message[age.end..]
+    ))
+}
+
+/// `message` without its age, and the age as said, when no word of it
+/// names a person: "single malt 12 year old" may be the whisky's age, as
+/// titles say ("12 Year Old Single Malt Whisky"), not a child's.
+pub fn age_apart(message: &str) -> Option<(String, String)> {
+    let age = age_said(message).filter(|a| !a.beside_a_person)?;
+    let without = format!("{}{}", &message[..age.start], &message[age.end..]);
+    Some((without, age.phrase))
 }
 
 /// How `lang`'s catalogs write the audience a shopper's word names
@@ -335,5 +368,11 @@ mod tests {
         // Without a person, "anos" is a word of titles; no age, nothing.
         assert_eq!(s("lego 90 anos"), None);
         assert_eq!(s("tv 50 polegadas"), None);
+        // Said of no person, the age may be a product's.
+        assert_eq!(
+            age_apart("single malt 12 year old"),
+            Some(("single malt ".to_string(), "12 year old".to_string()))
+        );
+        assert_eq!(age_apart("jeans for my 10 year old son"), None);
     }
 }

@@ -21,7 +21,7 @@ pub use title_words::{denies_before, is_merchandising, is_quality_word};
 pub use translations::{hand_translations, is_hand_translated, translations};
 
 pub use chat::{
-    BudgetWord, audience_value, budget_word, contrast, corrects, expand_abbreviations,
+    BudgetWord, age_apart, audience_value, budget_word, contrast, corrects, expand_abbreviations,
     is_ambiguous_colour, letter_abbreviation, names_no_colour, opposite, starts_an_age, strip_ages,
 };
 

@@ -124,6 +124,22 @@ impl Lexicon {
         (other.ops != first.ops).then_some(other)
     }
 
+    /// The reading of a message whose age is said of no person as those
+    /// words of titles ("whisky 12 year old": the whisky titled "12 Year
+    /// Old", not whisky for kids); `None` when it says no such age. The
+    /// engine prefers it when it matches exactly.
+    pub fn age_as_words(
+        &self,
+        message: &str,
+        prior: impl Into<Prior>,
+        described: &dyn Fn(&str) -> bool,
+    ) -> Option<Understanding> {
+        let (without, age) = crate::language::age_apart(message)?;
+        let mut other = self.read(&without, prior.into(), described, false);
+        other.ops.push(Op::Text(age));
+        Some(other)
+    }
+
     /// Once a type is asked, a type the catalog has no value of but whose
     /// words its titles use narrows that type instead of finding nothing:
     /// "t-shirts", then "polo" is polo t-shirts (titled "Polo Collar
