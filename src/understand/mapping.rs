@@ -272,7 +272,10 @@ impl Lexicon {
             .map(|(_, k)| k)
     }
 
-    pub(super) fn add_materials(&mut self, keys: &[String], f: u16) {
+    /// The built-in materials the catalog's material values name; those
+    /// it names none of are absent only when `absent` (most products name
+    /// their material), else left to be words.
+    pub(super) fn add_materials(&mut self, keys: &[String], f: u16, absent: bool) {
         for names in &builtin().materials {
             let names_k: Vec<String> = names.iter().map(|p| phrase_words(p).join(" ")).collect();
             let values: Vec<u32> = (0..keys.len() as u32)
@@ -281,6 +284,9 @@ impl Lexicon {
                     names_k.iter().any(|n| n == k || singular(n) == singular(k))
                 })
                 .collect();
+            if values.is_empty() && !absent {
+                continue;
+            }
             for n in names.iter() {
                 self.add_concept(n, f, values.clone());
             }

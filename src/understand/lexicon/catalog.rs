@@ -260,7 +260,12 @@ impl Lexicon {
                 }
                 facet::MATERIAL => {
                     lx.add_literals(&keys, f, &reserved, false);
-                    lx.add_materials(&keys, f);
+                    // Where most products name no material, a material none
+                    // names is a word of titles and descriptions ("fleece
+                    // jacket"), not a material the store lacks.
+                    let named: u64 = values.iter().map(|v| v.count).sum();
+                    let most = named.saturating_mul(2) >= vocab.product_count;
+                    lx.add_materials(&keys, f, most);
                 }
                 facet::BRAND => {
                     lx.add_literals(&keys, f, &reserved, true);
