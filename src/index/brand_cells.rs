@@ -51,6 +51,9 @@ const CATALOG_SHARE: f64 = 0.5;
 const OWN_LEAD_SHARE: f64 = 0.2;
 /// A value whose own rows' titles name it this often is a brand.
 const OWN_NAME_SHARE: f64 = 0.6;
+/// Share of the titles using a value that must be its own rows' for it to
+/// be their maker's name rather than a qualifier.
+const OWN_TITLES_SHARE: f64 = 0.5;
 /// Rows a colour value needs to be told no brand on its own evidence.
 const MIN_ROWS: u32 = 3;
 /// Colour values, none named by its rows' titles, that show a column
@@ -216,6 +219,15 @@ impl BrandCells {
         f64::from(named) >= OWN_NAME_SHARE * f64::from(own.rows)
     }
 
+    /// True when most of a value's rows' titles name it, and those are
+    /// most of the titles that use it at all.
+    fn names_its_own(&self, key: &str, own: &OwnRows) -> bool {
+        let (leading, after) = self.uses.get(key).copied().unwrap_or_default();
+        let named = f64::from(own.naming);
+        named >= OWN_NAME_SHARE * f64::from(own.rows)
+            && named >= OWN_TITLES_SHARE * f64::from(leading + after)
+    }
+
     /// True when this title puts `brand` where the catalog's titles put
     /// their brands.
     fn named_by_title(&self, title: &str, brand: &[String]) -> bool {
@@ -278,6 +290,13 @@ impl BrandCells {
             self.titles_name && own.rows >= MIN_ROWS && !self.named_by_its_rows(own)
         }) && used_after(&key);
         if !by_titles && !by_own_rows {
+            return None;
+        }
+        // A maker's name its own rows' titles carry, and hardly any other
+        // title ("… Medley Genérico" in Medley's rows only), is its brand
+        // wherever titles put it; a qualifier is carried by other brands'
+        // titles ("Regular Fit" in Wrangler's and Levi's).
+        if own.is_some_and(|own| self.names_its_own(&key, own)) {
             return None;
         }
         // Whether the value's rows lead their titles with it: its rows
