@@ -62,6 +62,8 @@ pub struct IndexBuilder {
     extras: ExtraColumns,
     /// The brand cells set aside (see [`super::brand_cells`]).
     brands_set_aside: SetAsideCounter,
+    /// The words of branded products' titles, but their own brand's.
+    branded_titles: TermCounts,
     terms: TermCounts,
     currencies: FxHashMap<String, u64>,
     price_range: Option<(f64, f64)>,
@@ -124,6 +126,7 @@ impl IndexBuilder {
             extras: ExtraColumns::default(),
             brands_set_aside: SetAsideCounter::default(),
             terms: TermCounts::default(),
+            branded_titles: TermCounts::default(),
             currencies: FxHashMap::default(),
             price_range: None,
             products: 0,
@@ -331,6 +334,11 @@ impl IndexBuilder {
         ];
         let texts = texts.into_iter().flatten().chain(&product_types);
         self.terms.count(self.products, texts.map(String::as_str));
+        if let Some(brand) = p.brand.as_deref().filter(|b| !b.trim().is_empty()) {
+            let own = crate::text::words(brand);
+            self.branded_titles
+                .count_except(self.products, &p.title, &own);
+        }
         if let Err(e) = self.writer.add_document(doc) {
             return Err(self.worker_failure(e));
         }
@@ -423,6 +431,17 @@ impl IndexBuilder {
             extra_facets.push((name, header));
         }
         vocab.terms = self.terms.into_values();
+        let brand_words: rustc_hash::FxHashSet<String> = vocab
+            .values(crate::model::facet::BRAND)
+            .iter()
+            .flat_map(|v| crate::text::words(&v.value))
+            .collect();
+        vocab.other_brands_titles = self
+            .branded_titles
+            .into_values()
+            .into_iter()
+            .filter(|t| brand_words.contains(&t.value))
+            .collect();
         let manifest = Manifest {
             schema_version: schema::SCHEMA_VERSION,
             catalog_file: catalog_file.display().to_string(),

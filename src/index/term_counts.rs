@@ -25,27 +25,40 @@ impl TermCounts {
     /// Counts the words of one product's `texts`, the product numbered
     /// `product` (each product counts a word once).
     pub(super) fn count<'a>(&mut self, product: u64, texts: impl IntoIterator<Item = &'a str>) {
-        // Each word remembers the last product that counted it, so a word
-        // a product repeats counts once, without sorting its words.
-        let terms = &mut self.terms;
         for text in texts {
-            crate::text::for_each_word(text, |w, _| match terms.get_mut(w) {
-                Some(term) => {
-                    if term.last != product {
-                        term.last = product;
-                        term.count += 1;
-                    }
+            crate::text::for_each_word(text, |w, _| self.add(product, w));
+        }
+    }
+
+    /// Counts the words of one product's `text` but those of `except`.
+    pub(super) fn count_except(&mut self, product: u64, text: &str, except: &[String]) {
+        crate::text::for_each_word(text, |w, _| {
+            if !except.iter().any(|e| e == w) {
+                self.add(product, w);
+            }
+        });
+    }
+
+    /// One use of `word` by the product numbered `product`: each word
+    /// remembers the last product that counted it, so a word a product
+    /// repeats counts once, without sorting its words.
+    fn add(&mut self, product: u64, word: &str) {
+        match self.terms.get_mut(word) {
+            Some(term) => {
+                if term.last != product {
+                    term.last = product;
+                    term.count += 1;
                 }
-                None => {
-                    terms.insert(
-                        w.to_string(),
-                        TermCount {
-                            count: 1,
-                            last: product,
-                        },
-                    );
-                }
-            });
+            }
+            None => {
+                self.terms.insert(
+                    word.to_string(),
+                    TermCount {
+                        count: 1,
+                        last: product,
+                    },
+                );
+            }
         }
     }
 

@@ -35,6 +35,11 @@ pub struct Vocabulary {
     /// ("running", "hooded"), correct their typos, and ignore gibberish.
     #[serde(default)]
     pub terms: Vec<FacetValue>,
+    /// Per word of a brand value: the products of another brand whose
+    /// titles use it ("dipirona" in the titles of Novalgina's and
+    /// Medley's products), most first.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_brands_titles: Vec<FacetValue>,
     /// How the product types nest ("Sneakers" are "Shoes"), by shown value.
     #[serde(default)]
     pub type_tree: TypeTree,

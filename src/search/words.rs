@@ -195,6 +195,12 @@ pub(super) fn word_query(
             })
         })
         .collect();
+    // A product whose brand is the word itself ("Dipirona", a generic drug
+    // in a scraped brand column, its title indexed without it).
+    let mut per_field = per_field;
+    if titled && fields.iter().any(|&(f, _)| f == index.fields().title) {
+        per_field.push(facet_value_query(index, &Slot::Brand, word));
+    }
     Some(any_of(per_field))
 }
 

@@ -21,6 +21,10 @@ const FEW_TO_BE_A_TYPE: u64 = 3;
 /// 12 ("Mini Game"); "tv" is in 4.4 times as many titles as TVs, "air" in
 /// 4.4 times as many as the 42 products typed Air, and stay types.
 const TITLES_PER_PRODUCT_OF_A_WORD: u64 = 20;
+/// Titles per product of a brand that make its name a word of titles: the
+/// generic name many makers' titles carry ("Paracetamol": 14 products of
+/// that brand cell, in 182 titles).
+const BRAND_TITLES_PER_PRODUCT_OF_A_WORD: u64 = 10;
 
 impl Lexicon {
     /// True when the titles use `word` more often than as the type of the
@@ -36,6 +40,26 @@ impl Lexicon {
         !word.contains(' ')
             && (products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products.max(1) + 2
                 || in_titles >= TITLES_PER_PRODUCT_OF_A_WORD * products)
+    }
+
+    /// True when other brands' titles use the words of the brand `key`
+    /// (each of three letters or more; `elsewhere` counts them) far more
+    /// often than the brand has `products`: three times as often for a
+    /// brand of a few products, ten times for any.
+    pub(super) fn brand_mostly_a_word(
+        key: &str,
+        products: u64,
+        elsewhere: &dyn Fn(&str) -> u64,
+    ) -> bool {
+        let in_titles = key
+            .split(' ')
+            .filter(|w| w.chars().count() >= 3)
+            .map(elsewhere)
+            .min()
+            .unwrap_or(0);
+        products > 0
+            && (products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products + 2
+                || in_titles >= BRAND_TITLES_PER_PRODUCT_OF_A_WORD * products)
     }
 
     /// Marks the words of `key` as words of the catalog's values (for

@@ -268,6 +268,32 @@ impl Lexicon {
                     lx.add_materials(&keys, f, most);
                 }
                 facet::BRAND => {
+                    // A brand cell whose name far more titles of other
+                    // brands use than it has products is a word of those
+                    // titles, not the brand of a few: the generic drug a
+                    // pharmacy's scrape put in its brand column
+                    // ("Dipirona": 2 products; "dipirona" in 98 titles of
+                    // other makers). Titles of brandless products naming
+                    // it are its ("Generic" cells of Electrolux fryers).
+                    let elsewhere: rustc_hash::FxHashMap<&str, u64> = vocab
+                        .other_brands_titles
+                        .iter()
+                        .map(|t| (t.value.as_str(), t.count))
+                        .collect();
+                    let elsewhere = |w: &str| elsewhere.get(w).copied().unwrap_or(0);
+                    let keys: Vec<String> = keys
+                        .iter()
+                        .zip(values)
+                        .map(
+                            |(k, v)| match Lexicon::brand_mostly_a_word(k, v.count, &elsewhere) {
+                                true => {
+                                    lx.mark_literal(k);
+                                    String::new()
+                                }
+                                false => k.clone(),
+                            },
+                        )
+                        .collect();
                     lx.add_literals(&keys, f, &reserved, true);
                     lx.add_brand_spellings(values, &keys, f, &reserved);
                 }
