@@ -85,6 +85,9 @@ fn a_maker_ending_its_generics_titles_is_their_brand() {
     assert_eq!(turns[0].0.len(), 2, "{}", turns[0].1);
     assert_eq!(turns[1].0.len(), 1, "{}", turns[1].1);
     assert!(turns[1].1.contains("Medley"), "{}", turns[1].1);
+    // "Genérico" ending the titles is no type: the generics are tablets.
+    let turns = conversation(&engine, &["losartana 30 comprimidos"]);
+    assert_eq!(turns[0].0.len(), 2, "{}", turns[0].1);
 }
 
 #[test]
