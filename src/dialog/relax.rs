@@ -235,6 +235,23 @@ pub fn after_search(
             break;
         }
     }
+    // Words alone, or beside what is never set aside: some of them may
+    // match ("cough syrup" where titles say "Xarope", never "tosse").
+    if !found
+        && spec.constraints.text.len() >= 2
+        && asks(&attempt.constraints, &ConstraintKind::Text)
+    {
+        let mut trial = attempt.clone();
+        for word in &spec.constraints.text {
+            trial.constraints.text = vec![word.clone()];
+            if count(&trial)? > 0 {
+                drop_constraint(&mut attempt.constraints, &ConstraintKind::Text);
+                dropped.push(ConstraintKind::Text);
+                found = true;
+                break;
+            }
+        }
+    }
     if !found {
         return Ok(Some(Fallback::Nothing));
     }
