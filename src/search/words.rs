@@ -199,7 +199,10 @@ pub(super) fn word_query(
     // in a scraped brand column, its title indexed without it).
     let mut per_field = per_field;
     if titled && fields.iter().any(|&(f, _)| f == index.fields().title) {
-        per_field.push(facet_value_query(index, &Slot::Brand, word));
+        let brand = facet_term(index, &Slot::Brand, word);
+        if index.searcher().doc_freq(&brand).is_ok_and(|n| n > 0) {
+            per_field.push(Box::new(TermQuery::new(brand, IndexRecordOption::Basic)));
+        }
     }
     Some(any_of(per_field))
 }
