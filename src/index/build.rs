@@ -332,7 +332,15 @@ impl IndexBuilder {
             p.color.as_ref(),
             p.material.as_ref(),
         ];
-        let texts = texts.into_iter().flatten().chain(&product_types);
+        // The words of its other attributes too ("i7" of a Cpu column no
+        // facet lists): a shopper saying them is understood, and they are
+        // searched where the attributes are.
+        let attributes = p.extra.values().filter(|v| !is_prose(v));
+        let texts = texts
+            .into_iter()
+            .flatten()
+            .chain(&product_types)
+            .chain(attributes);
         self.terms.count(self.products, texts.map(String::as_str));
         if let Some(brand) = p.brand.as_deref().filter(|b| !b.trim().is_empty()) {
             let own = crate::text::words(brand);
