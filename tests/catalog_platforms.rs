@@ -46,7 +46,10 @@ struct Read {
 }
 
 fn read(name: &str) -> Read {
-    let mut reader = CatalogReader::open(&fixture(name), &ReadOptions::default()).unwrap();
+    read_from(CatalogReader::open(&fixture(name), &ReadOptions::default()).unwrap())
+}
+
+fn read_from(mut reader: CatalogReader) -> Read {
     let platform = reader.platform();
     let (mut products, mut errors) = (Vec::new(), Vec::new());
     for row in &mut reader {
@@ -503,19 +506,7 @@ fn read_twice(name: &str) -> Read {
     let merges = first.take_category_merges();
     let mut reader = CatalogReader::open(&fixture(name), &ReadOptions::default()).unwrap();
     reader.merge_categories(merges);
-    let platform = reader.platform();
-    let (mut products, mut errors) = (Vec::new(), Vec::new());
-    for row in &mut reader {
-        match row {
-            Ok(p) => products.push(p),
-            Err(e) => errors.push(e.to_string()),
-        }
-    }
-    Read {
-        platform,
-        products,
-        errors,
-    }
+    read_from(reader)
 }
 
 #[test]

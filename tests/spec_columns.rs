@@ -19,9 +19,18 @@ fn laptops() -> String {
     for i in 0..40 {
         let company = companies[i % companies.len()];
         let (cpu, gpu) = match i % 4 {
-            0 => (format!("Intel Core i7 {}HQ 2.8GHz", 7700 + i), "Nvidia GeForce GTX 1050"),
-            1 => (format!("Intel Core i5 {}U 2.5GHz", 7200 + i), "Intel HD Graphics 620"),
-            2 => (format!("Intel Core i3 {}U 2.0GHz", 6006 + i), "Intel HD Graphics 520"),
+            0 => (
+                format!("Intel Core i7 {}HQ 2.8GHz", 7700 + i),
+                "Nvidia GeForce GTX 1050",
+            ),
+            1 => (
+                format!("Intel Core i5 {}U 2.5GHz", 7200 + i),
+                "Intel HD Graphics 620",
+            ),
+            2 => (
+                format!("Intel Core i3 {}U 2.0GHz", 6006 + i),
+                "Intel HD Graphics 520",
+            ),
             _ => (format!("AMD A9-Series {} 3GHz", 9420 + i), "AMD Radeon R5"),
         };
         csv.push_str(&format!(

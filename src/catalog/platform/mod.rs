@@ -1,5 +1,6 @@
-//! E-commerce platforms' exports (Shopify, WooCommerce, Nuvemshop, Bling),
-//! recognised from their header and read as the platform means them:
+//! E-commerce platforms' exports (Shopify, WooCommerce, Nuvemshop, Bling,
+//! VTEX, Magento), recognised from their header and read as the platform
+//! means them:
 //!
 //! - **variants**: a row with no title continues the product of its group
 //!   (Shopify's `Handle`, Nuvemshop's `Identificador URL`), a row naming a
@@ -7,7 +8,11 @@
 //!   product: its empty cells are taken from the product's row, except the
 //!   variant's own columns (SKU, prices, stock...); the group becomes
 //!   `group_id`. A variant whose product never came before is reported,
-//!   never made into a product from nothing.
+//!   never made into a product from nothing. A product listing its
+//!   variants (Magento's `configurable_variations`) claims them wherever
+//!   they are: those before it are joined on a second reading
+//!   ([`PlatformRows::take_late`]).
+//! - **attributes**: `name=value,name=value` cells read like options.
 //! - **options**: `Option1 Name`/`Option1 Value` pairs (and the platforms'
 //!   equivalents) become the size or the colour when their name says so
 //!   (the field names of `headers/{en,pt}.txt`), else an extra attribute
