@@ -138,10 +138,19 @@ pub fn question(q: &Question, money: &Money) -> String {
             first.to_uppercase().chain(chars).collect()
         })
     };
-    let list: Vec<String> = q
-        .values
+    // Two values named alike in the reply's language ("Preto" and "Black"
+    // of a Brazilian catalog) are one, with both counts.
+    let mut named_values: Vec<(String, u64)> = Vec::with_capacity(q.values.len());
+    for (v, n) in &q.values {
+        let name = named(v);
+        match named_values.iter_mut().find(|(shown, _)| *shown == name) {
+            Some((_, count)) => *count += *n,
+            None => named_values.push((name, *n)),
+        }
+    }
+    let list: Vec<String> = named_values
         .iter()
-        .map(|(v, n)| format!("{} ({})", named(v), money.count(*n)))
+        .map(|(name, n)| format!("{name} ({})", money.count(*n)))
         .collect();
     let book = book(money.lang);
     let asked = match &q.within {
@@ -449,6 +458,21 @@ mod tests {
         c.facets.insert(Slot::Gender, set(&["Men"]));
         c.price_max = Some(3000.0);
         c
+    }
+
+    #[test]
+    fn values_named_alike_in_the_replys_language_are_one() {
+        let q = Question {
+            slot: Slot::Color,
+            values: vec![
+                ("Branco".into(), 11),
+                ("Preto".into(), 9),
+                ("Black".into(), 2),
+            ],
+            within: None,
+        };
+        let money = Money::new(Some("BRL"), Lang::Pt);
+        assert_eq!(question(&q, &money), "Qual cor? Branco (11), Preto (11)");
     }
 
     #[test]
