@@ -1,6 +1,7 @@
 //! Words alone that no product matches together: the products matching
-//! some of them, said so, rather than nothing ("cough syrup" in a store
-//! whose syrups are titled "Xarope", and none "tosse"). Checked through
+//! the word naming the product matches, said so, rather than nothing
+//! ("cough syrup" in a store whose syrups are titled "Xarope", and none
+//! "tosse"); never the others alone. Checked through
 //! `Engine::turn` on a catalog written here.
 
 mod common;
@@ -31,7 +32,13 @@ fn words_no_product_matches_together_show_those_some_match() {
     assert_eq!(turns[0].0.len(), 3, "{}", turns[0].1);
     assert!(turns[0].1.contains("cough"), "{}", turns[0].1);
     assert!(turns[0].1.contains("Without"), "{}", turns[0].1);
-    // Words of which none matches are still not found.
-    let turns = conversation(&engine, &["dog collar"]);
-    assert!(turns[0].0.is_empty(), "{}", turns[0].1);
+    // Words of which none matches are still not found, and nor are words
+    // whose product word (the last in English) matches nothing.
+    for message in ["dog collar", "syrup cough"] {
+        let turns = conversation(&engine, &[message]);
+        assert!(turns[0].0.is_empty(), "{message}: {}", turns[0].1);
+    }
+    // In Portuguese the product word comes first: "xarope de guaraná".
+    let turns = conversation(&engine, &["xarope de guaraná"]);
+    assert_eq!(turns[0].0.len(), 3, "{}", turns[0].1);
 }

@@ -235,21 +235,28 @@ pub fn after_search(
             break;
         }
     }
-    // Words alone, or beside what is never set aside: some of them may
-    // match ("cough syrup" where titles say "Xarope", never "tosse").
+    // Words alone, or beside what is never set aside: the word naming the
+    // product (the last in English, the first in Portuguese) may match
+    // without the others ("cough syrup" where titles say "Xarope", never
+    // "tosse"); when it does not, nothing does ("electric toothbrush" is
+    // no electric anything).
+    let mut head = None;
     if !found
         && spec.constraints.text.len() >= 2
         && asks(&attempt.constraints, &ConstraintKind::Text)
     {
+        let text = &spec.constraints.text;
+        let word = match session.lang {
+            crate::model::Lang::En => text.last(),
+            crate::model::Lang::Pt => text.first(),
+        };
         let mut trial = attempt.clone();
-        for word in &spec.constraints.text {
-            trial.constraints.text = vec![word.clone()];
-            if count(&trial)? > 0 {
-                drop_constraint(&mut attempt.constraints, &ConstraintKind::Text);
-                dropped.push(ConstraintKind::Text);
-                found = true;
-                break;
-            }
+        trial.constraints.text = word.into_iter().cloned().collect();
+        if word.is_some() && count(&trial)? > 0 {
+            drop_constraint(&mut attempt.constraints, &ConstraintKind::Text);
+            dropped.push(ConstraintKind::Text);
+            head = word.cloned();
+            found = true;
         }
     }
     if !found {
@@ -277,9 +284,12 @@ pub fn after_search(
     // stays when "wedding" is what no saree mentions. The newest word is
     // kept first, as the newest request wins a conflict: "tv lg oled",
     // then "e qned?" is the QNED TVs, not the OLEDs again.
-    let mut kept_words: Vec<String> = Vec::new();
+    let mut kept_words: Vec<String> = head.into_iter().collect();
     if dropped.contains(&ConstraintKind::Text) {
         for word in spec.constraints.text.iter().rev() {
+            if kept_words.contains(word) {
+                continue;
+            }
             let mut trial = attempt.clone();
             trial.constraints.text = kept_words.iter().chain([word]).cloned().collect();
             if count(&trial)? > 0 {
