@@ -26,6 +26,14 @@ const TITLES_PER_PRODUCT_OF_A_WORD: u64 = 20;
 /// that brand cell, in 182 titles).
 const BRAND_TITLES_PER_PRODUCT_OF_A_WORD: u64 = 10;
 
+/// True when `in_titles` titles are far more than a value's `products`:
+/// three times as many (and two) for a value of a few products,
+/// `per_product` times as many for any.
+fn far_more(in_titles: u64, products: u64, per_product: u64) -> bool {
+    products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products.max(1) + 2
+        || in_titles >= per_product * products
+}
+
 impl Lexicon {
     /// True when the titles use `word` more often than as the type of the
     /// few `products` it was learned from, or far more often than as the
@@ -37,9 +45,7 @@ impl Lexicon {
             .words
             .get(word)
             .map_or(0, |&id| self.info[id as usize].count);
-        !word.contains(' ')
-            && (products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products.max(1) + 2
-                || in_titles >= TITLES_PER_PRODUCT_OF_A_WORD * products)
+        !word.contains(' ') && far_more(in_titles, products, TITLES_PER_PRODUCT_OF_A_WORD)
     }
 
     /// True when other brands' titles use the words of the brand `key`
@@ -57,9 +63,7 @@ impl Lexicon {
             .map(elsewhere)
             .min()
             .unwrap_or(0);
-        products > 0
-            && (products <= FEW_TO_BE_A_TYPE && in_titles >= 3 * products + 2
-                || in_titles >= BRAND_TITLES_PER_PRODUCT_OF_A_WORD * products)
+        products > 0 && far_more(in_titles, products, BRAND_TITLES_PER_PRODUCT_OF_A_WORD)
     }
 
     /// Marks the words of `key` as words of the catalog's values (for
