@@ -534,3 +534,57 @@ fn a_brand_one_specification_names_is_still_learned_from_the_other_titles() {
     let (_, p) = index.product_by_id("5").expect("read").expect("product");
     assert_eq!(p.brand.as_deref(), Some("Mattel"), "{}", p.title);
 }
+
+/// A marketplace scrape of products and one review each (Amazon India's
+/// `amazon.csv` shape): the reviews talk of other products ("better than
+/// my old Samsung", "I have used boat before"), so their columns and their
+/// authors are not read; a discount in percent and a count that is mostly
+/// 0 are numbers, not a vocabulary to ask about nor yes/no values. The
+/// titles end with "Model N": "Model" is no type.
+#[test]
+fn reviews_and_their_authors_are_not_the_products_words() {
+    let mut csv = String::from(
+        "product_id,product_name,brand,discounted_price,discount_percentage,bought_last_month,user_name,review_title,review_content\n",
+    );
+    let brands = ["Redmi", "Samsung", "boAt", "Noise"];
+    for i in 0..40 {
+        let brand = brands[i % 4];
+        let other = brands[(i + 1) % 4];
+        csv.push_str(&format!(
+            "p{i},{brand} Wireless Earbuds Model {i},{brand},{},{}%,{},Reviewer {i},\"Better than {other}\",\"I have used {other} earbuds before and these are much better than my old {other} pair, great sound for the price.\"\n",
+            500 + 10 * i,
+            5 + 5 * (i % 7),
+            if i % 10 == 0 { 50 * (i + 1) } else { 0 },
+        ));
+    }
+    let report = import_report(&csv);
+    for column in ["user_name", "review_title", "review_content"] {
+        assert!(
+            report.lines().any(|l| l.trim_start().starts_with(column)
+                && l.ends_with("-> not read (reviews and their authors)")),
+            "{column} read in\n{report}"
+        );
+    }
+    for line in [
+        "stored only, not a facet: discount_percentage (numbers)",
+        "stored only, not a facet: bought_last_month (numbers)",
+    ] {
+        assert!(report.contains(line), "{line:?} not in\n{report}");
+    }
+    let (dir, _) = imported(&csv);
+    let engine = Engine::open(&dir.path().join("index")).expect("open the index");
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "wireless earbuds", 40)
+        .expect("turn");
+    assert_eq!(turn.total, 40, "{}", turn.reply);
+    let turn = engine.turn(&mut session, "only samsung", 40).expect("turn");
+    assert_eq!(turn.total, 10, "{}", turn.reply);
+    assert!(
+        turn.products
+            .iter()
+            .all(|p| p.brand.as_deref() == Some("Samsung")),
+        "{}",
+        turn.reply
+    );
+}

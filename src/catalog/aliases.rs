@@ -88,6 +88,9 @@ pub(crate) struct Aliases {
     fields: FxHashMap<String, (Field, usize)>,
     filler: FxHashSet<String>,
     other_topic: FxHashSet<String>,
+    /// Header words of columns holding what others wrote about a product
+    /// (`review_content`, `user_name`, `Comentários`).
+    opinions: FxHashSet<String>,
     /// Words leading a column's or an option's name that ask to choose
     /// (`Choose Material`), and words ending it that say it is a name
     /// (`Graphical Appearance Name`): no part of what it is about.
@@ -227,6 +230,7 @@ impl Aliases {
             }
             "filler" => self.filler.extend(words.map(fold)),
             "other topic" => self.other_topic.extend(words.map(fold)),
+            "opinions" => self.opinions.extend(words.map(fold)),
             "label filler" => match key {
                 "leading" => self.label_leading.extend(words.map(fold)),
                 "trailing" => self.label_trailing.extend(words.map(fold)),
@@ -362,6 +366,11 @@ impl Aliases {
     /// True for a folded word that says a header is about something else.
     pub(crate) fn is_other_topic(&self, folded: &str) -> bool {
         self.other_topic.contains(folded)
+    }
+
+    /// True for a folded header word of reviews and their authors.
+    pub(crate) fn is_opinions(&self, folded: &str) -> bool {
+        self.opinions.contains(folded)
     }
 
     /// The ISO code of a currency name (`reais`, `Rupees`).

@@ -60,6 +60,9 @@ pub enum Target {
     Extra(String),
     /// Nowhere: the column has no name.
     Ignored,
+    /// Nowhere: the column holds reviews or their authors (see
+    /// [`super::header_names::names_opinions`]), no words of the product.
+    Opinions,
     /// Read by the platform whose export the file is (a variant group, an
     /// option, a published flag...), as this label says.
     Platform(&'static str),
@@ -242,6 +245,7 @@ impl HeaderMapping {
                 (_, Some(role)) => Target::Platform(role),
                 (Some(t), None) => t,
                 (None, None) if header.is_empty() => Target::Ignored,
+                (None, None) if super::header_names::names_opinions(&header) => Target::Opinions,
                 (None, None) if used.contains(&header) => {
                     Target::Extra(format!("{header} (column {})", index + 1))
                 }
@@ -466,6 +470,7 @@ impl fmt::Display for HeaderMapping {
                 Target::Extra(key) if *key == c.header => f.write_str("extra")?,
                 Target::Extra(key) => write!(f, "extra \"{key}\"")?,
                 Target::Ignored => f.write_str("ignored")?,
+                Target::Opinions => f.write_str("not read (reviews and their authors)")?,
                 Target::Platform(role) => f.write_str(role)?,
                 Target::CategoryLevel { level, of } => {
                     write!(f, "category, level {level} of {of}")?

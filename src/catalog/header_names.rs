@@ -39,6 +39,17 @@ pub(crate) fn candidate(header: &str) -> Option<Candidate> {
     word_match(&rest).map(|(field, rank)| (3, rank, field))
 }
 
+/// True for a header of what others wrote about the product, or of who
+/// wrote it (`review_content`, `review_title`, `user_name`,
+/// `Comentários`): a scrape's reviews talk of other products ("better than
+/// my old Samsung"), so their words are no words of this one.
+pub(crate) fn names_opinions(header: &str) -> bool {
+    let a = aliases();
+    text::words(&split_camel_case(header))
+        .iter()
+        .any(|w| a.is_opinions(w))
+}
+
 /// True for a header naming an identifier: its last word is one of the
 /// id's names (`article_id`, `product_code`, `Style SKU`, `Ref.`). Such a
 /// column may be the id when its values are unique (see

@@ -99,7 +99,7 @@ impl RowParser {
                 Target::Extra(key) => Slot::Extra(key.clone()),
                 // Read after the loop, with the path's other levels.
                 Target::CategoryLevel { .. } => Slot::Later,
-                Target::Ignored | Target::Platform(_) => Slot::Ignored,
+                Target::Ignored | Target::Opinions | Target::Platform(_) => Slot::Ignored,
             })
             .collect();
         RowParser {

@@ -321,7 +321,12 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
     if rows == 0 {
         return Some(StoredOnly::Rare { rows });
     }
-    if most(rows_where(is_flags)) {
+    // 0 and 1 are flags only where no other number is: "0" of a count
+    // column (purchases: 0, 50, 100...) says no, but counts.
+    let counts = values
+        .iter()
+        .any(|v| is_number(&v.value) && !is_flags(&v.value));
+    if !counts && most(rows_where(is_flags)) {
         return Some(StoredOnly::Flags);
     }
     if most(rows_where(is_date)) {
@@ -346,10 +351,7 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
     if most(rows_where(is_code) + shape.long_codes) {
         return Some(StoredOnly::Codes);
     }
-    let numeric = values
-        .iter()
-        .filter(|v| v.value.trim().parse::<f64>().is_ok())
-        .count();
+    let numeric = values.iter().filter(|v| is_number(&v.value)).count();
     if numeric * 2 >= values.len() && !values.is_empty() {
         return Some(StoredOnly::Numbers);
     }
@@ -371,6 +373,14 @@ fn parts(value: &str) -> impl Iterator<Item = &str> {
         .split([',', ';', '|', '/'])
         .map(str::trim)
         .filter(|p| !p.is_empty())
+}
+
+/// A number, or a percentage (`12%`, `-12 %`: a discount is a measure,
+/// no vocabulary to ask about).
+fn is_number(value: &str) -> bool {
+    let value = value.trim();
+    let value = value.strip_suffix('%').map_or(value, str::trim_end);
+    value.parse::<f64>().is_ok()
 }
 
 /// A yes/no value, or a list of them (`Yes, No`).
@@ -642,6 +652,12 @@ mod tests {
     fn numbers_counts_and_coverage() {
         let cells = repeat(&["3.2", "5.6", "1", "Heavy"], 3);
         assert_eq!(why(&cells, 12), Some(StoredOnly::Numbers));
+        // Percentages are numbers; a count column mostly 0 is no flag.
+        let cells = repeat(&["12%", "35%", "-5 %", "50%"], 3);
+        assert_eq!(why(&cells, 12), Some(StoredOnly::Numbers));
+        let mut cells = repeat(&["0"], 95);
+        cells.extend(["50", "100", "200", "50", "800"]);
+        assert_eq!(why(&cells, 100), Some(StoredOnly::Numbers));
         let many: Vec<String> = (0..300).map(|i| format!("Shade {}", i / 2)).collect();
         let cells: Vec<&str> = many.iter().map(String::as_str).collect();
         assert_eq!(
