@@ -69,3 +69,48 @@ fn plural_portuguese_headers_are_the_title_and_the_price() {
     let turns = conversation(&engine, &["air fryer até 400 reais"]);
     assert_eq!(turns[0].0.len(), 1, "{}", turns[0].1);
 }
+
+/// A Brazilian hardware store's scrape: `Nomes;Valor`, titles of
+/// Portuguese full of English terms, prices in reais. Its language is
+/// Portuguese (the currency tips it), so a shopper's first message is
+/// answered in Portuguese even when it is only model words.
+#[test]
+fn a_reais_store_of_english_terms_speaks_portuguese() {
+    let mut csv = String::from("Nomes;Valor\n");
+    let cards = [
+        (
+            "XFX RX 9060 XT OC Gaming AMD Radeon, 16GB, GDDR6, Triple Fan",
+            "3.239,90",
+        ),
+        (
+            "ASUS TUF RTX 4060 OC White Gaming, 8GB, GDDR6, RGB, Dual Fan",
+            "2.449,99",
+        ),
+        (
+            "MSI RTX 5070 Ti Ventus 3X Black, 16GB, Ray Tracing, DLSS",
+            "6.299,90",
+        ),
+        (
+            "Gigabyte RTX 4060 Windforce OC, 8GB, GDDR6, Dual Fan, DLSS",
+            "2.199,90",
+        ),
+        (
+            "PowerColor RX 7600 Fighter AMD Radeon, 8GB, GDDR6, Dual Fan",
+            "1.699,90",
+        ),
+        (
+            "Galax RTX 3050 EX Black, 6GB, GDDR6, 1-Click OC",
+            "1.199,00",
+        ),
+    ];
+    for (i, (title, price)) in cards.iter().cycle().take(24).enumerate() {
+        csv.push_str(&format!("Placa de Vídeo {title} - {i};R$ {price}\n"));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    assert_eq!(engine.language(), vitrine::model::Lang::Pt);
+    assert_eq!(engine.info().currency, "BRL");
+    let turns = conversation(&engine, &["rtx 4060"]);
+    assert_eq!(turns[0].0.len(), 8, "{}", turns[0].1);
+    assert!(turns[0].1.starts_with("Encontrei"), "{}", turns[0].1);
+}

@@ -11,7 +11,7 @@ use super::layout;
 use super::unpriced::{PriceTally, UnpricedProducts};
 use crate::catalog::{CatalogReader, Field, NoticeKind, Product, ReadOptions, RowError, RowNotice};
 use crate::error::{CatalogReason, Error, Result};
-use crate::language::detect::catalog_language as detect_catalog_language;
+use crate::language::detect::priced_catalog_language as detect_catalog_language;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
@@ -195,11 +195,15 @@ fn one_pass(
     // one), for a catalog that has them (the detection reads every sample text).
     let feed_audiences = reader.mapping().column(Field::AgeGroup).is_some()
         || sample.iter().any(|p| p.feed_audience.is_some());
+    for p in sample.iter_mut().filter(|p| p.currency.is_none()) {
+        p.currency = reader.currency();
+    }
     let language = if feed_audiences {
         detect_catalog_language(
             sample
                 .iter()
                 .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
+            super::learn::sample_currency(&sample),
         )
         .code()
     } else {

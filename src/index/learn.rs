@@ -61,10 +61,11 @@ impl Learner {
     /// Learns the language and the title style from `sample` (the first
     /// products of the catalog).
     pub(super) fn from_sample(sample: &[Product]) -> Learner {
-        let lang = crate::language::detect::catalog_language(
+        let lang = crate::language::detect::priced_catalog_language(
             sample
                 .iter()
                 .flat_map(|p| [p.title.as_str(), p.description.as_str()]),
+            sample_currency(sample),
         );
         let mut skip_for_types: FxHashSet<String> = FxHashSet::default();
         let brand_cells = BrandCells::judge(
@@ -386,6 +387,18 @@ const SHARED_PATH_TITLES: usize = 3;
 /// [`SHARED_PATH_TITLES`] different titles share ("Makeup > Face > Setting
 /// Spray & Powder"), unlike a path ending with the product's own name,
 /// which its variants alone share.
+/// The currency most of the sample's priced products are in, if any.
+pub(super) fn sample_currency(sample: &[Product]) -> Option<&str> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for code in sample.iter().filter_map(|p| p.currency.as_deref()) {
+        match counts.iter_mut().find(|(c, _)| *c == code) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((code, 1)),
+        }
+    }
+    counts.into_iter().max_by_key(|&(_, n)| n).map(|(c, _)| c)
+}
+
 fn shared_paths(sample: &[Product]) -> FxHashSet<String> {
     let mut titles: FxHashMap<&str, FxHashSet<&str>> = FxHashMap::default();
     for p in sample {

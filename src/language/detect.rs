@@ -234,9 +234,44 @@ impl Evidence {
 
 /// Guesses a catalog's language from sample titles and descriptions.
 pub fn catalog_language<'a>(samples: impl Iterator<Item = &'a str>) -> Lang {
+    priced_catalog_language(samples, None)
+}
+
+/// As [`catalog_language`], for a catalog priced in `currency` (ISO 4217):
+/// a language that stores of that currency sell in (its data's
+/// `currencies`: Portuguese for BRL) is the catalog's unless another
+/// language has over twice its evidence. A Brazilian store's titles are
+/// Portuguese full of English terms ("Placa de Vídeo RTX 4060 Gaming OC
+/// White"): the currency says which of the two its shoppers speak.
+pub fn priced_catalog_language<'a>(
+    samples: impl Iterator<Item = &'a str>,
+    currency: Option<&str>,
+) -> Lang {
     let mut evidence = Evidence::default();
     for sample in samples {
         evidence.text(sample);
+    }
+    let priced_in = currency.and_then(|code| {
+        every()
+            .find(|(_, d)| {
+                d.detection
+                    .currencies
+                    .iter()
+                    .any(|c| c.eq_ignore_ascii_case(code))
+            })
+            .map(|(lang, _)| lang)
+    });
+    if let Some(lang) = priced_in {
+        let own = evidence.score(lang);
+        let rival = Lang::ALL
+            .iter()
+            .filter(|&&l| l != lang)
+            .map(|&l| evidence.score(l))
+            .max()
+            .unwrap_or(0);
+        if own > 0 && own.saturating_mul(2) >= rival {
+            return lang;
+        }
     }
     evidence.catalog_language()
 }
@@ -281,5 +316,27 @@ mod tests {
             "Levis Women Blue Slim Fit Jeans",
         ];
         assert_eq!(catalog_language(en.iter().copied()), Lang::En);
+    }
+
+    #[test]
+    fn a_catalog_priced_in_reais_is_portuguese_unless_clearly_not() {
+        let titles = [
+            "Placa de Vídeo XFX RX 9060 XT OC Gaming AMD Radeon, 8GB, GDDR6, Triple Fan",
+            "Placa de Vídeo ASUS TUF RTX 4060 OC White Gaming, 8GB, GDDR6, RGB, Dual Fan",
+            "Placa de Vídeo MSI RTX 5070 Ti Ventus 3X Black, 16GB, Ray Tracing, DLSS",
+        ];
+        assert_eq!(catalog_language(titles.iter().copied()), Lang::En);
+        let priced = |currency| priced_catalog_language(titles.iter().copied(), Some(currency));
+        assert_eq!(priced("BRL"), Lang::Pt);
+        assert_eq!(priced("USD"), Lang::En);
+        // English titles priced in reais stay English.
+        let en = [
+            "Apple iPhone 15 Pro Max with the Titanium case, Black",
+            "Samsung Galaxy S24 Ultra for gaming and the office, Gray",
+        ];
+        assert_eq!(
+            priced_catalog_language(en.iter().copied(), Some("BRL")),
+            Lang::En
+        );
     }
 }

@@ -238,6 +238,11 @@ pub struct Detection {
     /// Signs only this language's shoppers write (`R$`).
     #[serde(default)]
     pub signs: Vec<String>,
+    /// Currencies (ISO 4217) of stores that sell in this language: a
+    /// catalog priced in one is in this language unless another's
+    /// evidence clearly outweighs it (titles full of English tech words).
+    #[serde(default)]
+    pub currencies: Vec<String>,
     /// Syllables whose repetition is laughter in this language.
     #[serde(default)]
     pub laughter: Vec<String>,
