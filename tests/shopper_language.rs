@@ -187,3 +187,46 @@ fn taxonomy_nouns_translate_both_ways() {
         assert_eq!(last.0, ids(expected), "{message}: {}", last.1);
     }
 }
+
+/// English product words are borrowed by other languages ("legging",
+/// "top", "short"): a Portuguese word beside one tells the language,
+/// though the English store types its products by that word.
+#[test]
+fn a_borrowed_english_type_does_not_outweigh_portuguese_words() {
+    let mut csv = String::from("id,title,gender,color,price\n");
+    let colours = ["Black", "Navy Blue", "Maroon"];
+    for i in 0..12 {
+        csv.push_str(&format!(
+            "l{i},Roadster Women Solid Ankle-Length Leggings {i},Women,{},{}\n",
+            colours[i % 3],
+            400 + i
+        ));
+        csv.push_str(&format!(
+            "t{i},Roadster Men Cotton T-shirt {i},Men,{},{}\n",
+            colours[i % 3],
+            300 + i
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    assert_eq!(engine.language(), Lang::En);
+    for message in [
+        "legging preta",
+        "legging feminina",
+        "legging feminina preta",
+    ] {
+        let mut session = Session::default();
+        let turn = engine.turn(&mut session, message, 10).expect("turn");
+        assert_eq!(turn.lang, Lang::Pt, "{message}: {}", turn.reply);
+        assert!(
+            !turn.products.is_empty() && turn.products.iter().all(|p| p.id.starts_with('l')),
+            "{message}: {}",
+            turn.reply
+        );
+    }
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "black leggings", 10)
+        .expect("turn");
+    assert_eq!(turn.lang, Lang::En, "{}", turn.reply);
+}

@@ -413,13 +413,18 @@ impl Lexicon {
         // Words its titles use often are the store's names for its
         // products, in a store of the conversation's language.
         let own_titles = prior.lang == self.catalog_language;
+        // A type named in the store's language alone tells that language,
+        // except English's: other languages borrow its product words
+        // ("legging feminina", "notebook gamer"), and a word of theirs
+        // beside one tells more.
+        let own_types = own_titles && self.catalog_language != Lang::En;
         let lang = lang::detect_with_titles(
             raw,
             &tokens,
             prior,
             &|k| self.is_value_word(k),
             &|k| own_titles && self.term_count(k) >= OFTEN_IN_TITLES,
-            &|k| own_titles && self.names_own_type(k),
+            &|k| own_types && self.names_own_type(k),
         );
         let mut spans = self.segment(raw, &tokens, lang, brand_first);
         segment::qualify_compounds(self, &mut spans, &tokens, lang);
