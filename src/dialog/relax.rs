@@ -166,6 +166,19 @@ pub fn after_search(
             unkept,
         }));
     }
+    // A price move from a page shown without something the shopper asked
+    // ("still without the audience") goes on without it, as that page did.
+    if changes.moved_price.is_some()
+        && let Some((within, dropped)) = within_set_aside(spec, before, &mut count)?
+    {
+        session.set_aside = dropped.iter().map(|d| d.kind.clone()).collect();
+        session.kept_words = before.kept_words.clone();
+        return Ok(Some(Fallback::Relaxed {
+            spec: settle(within, &mut count)?,
+            dropped,
+        }));
+    }
+    // Past the end: what was shown, by price.
     if let Some(moved) = changes.moved_price {
         session.constraints = before.constraints.clone();
         session.set_aside = before.set_aside.clone();
@@ -319,6 +332,43 @@ pub fn after_search(
 }
 
 const COLOUR: ConstraintKind = ConstraintKind::Facet(Slot::Color);
+
+/// `spec` with what was set aside `before` it set aside again (of the
+/// words, those not kept; never the budget, which the move sets), and
+/// what that sets aside, when it matches: a price moved from a page shown
+/// without them ("cheaper" after "still without the audience") moves
+/// within what that page showed.
+fn within_set_aside(
+    spec: &SearchSpec,
+    before: &Session,
+    count: &mut impl FnMut(&SearchSpec) -> Result<u64>,
+) -> Result<Option<(SearchSpec, Vec<Dropped>)>> {
+    let mut trial = SearchSpec {
+        with_description: true,
+        ..spec.clone()
+    };
+    let mut dropped = Vec::new();
+    for kind in &before.set_aside {
+        if *kind == ConstraintKind::Price || !asks(&trial.constraints, kind) {
+            continue;
+        }
+        let asked = trial.constraints.text.clone();
+        let mut d = drop_constraint(&mut trial.constraints, kind);
+        if *kind == ConstraintKind::Text {
+            let kept: Vec<String> = asked
+                .into_iter()
+                .filter(|w| before.kept_words.contains(w))
+                .collect();
+            d.any_of.retain(|w| !kept.contains(w));
+            trial.constraints.text = kept;
+        }
+        dropped.push(d);
+    }
+    if dropped.is_empty() || asking(&trial.constraints) == 0 || count(&trial)? == 0 {
+        return Ok(None);
+    }
+    Ok(Some((trial, dropped)))
+}
 
 /// The attributes kept from the type before (see [`Changes::kept`]) that
 /// stand in the way of every product of the new one: the fewest whose
