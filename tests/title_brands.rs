@@ -432,3 +432,82 @@ fn brands_of(csv: &str) -> Vec<String> {
         .map(|v| v.value.clone())
         .collect()
 }
+
+/// A shoe shop's scrape (Netshoes' "Nomes;Valor"): nearly every title
+/// starts with the one type, "Tênis", so no name follows several types;
+/// the brands are the names there that are no common words, also after
+/// an audience ("Tênis Masculino Skechers"). Style and material words
+/// in that place ("Casual", "Couro") are no brands.
+#[test]
+fn brands_after_the_one_type_of_a_shoe_shop_are_the_brands() {
+    let mut csv = String::from("Nomes;Valor\n");
+    let brands = [
+        "Asics",
+        "Mizuno",
+        "Olympikus",
+        "Skechers",
+        "Diadora",
+        "Qix",
+        "Hocks",
+        "Reebok",
+        "Joma",
+        "Everlast",
+        "Redley",
+        "Mormaii",
+    ];
+    let lines = [
+        "Gel Pulse",
+        "Wave Rider",
+        "Corre 3",
+        "Go Run",
+        "Float",
+        "Street",
+        "Pro",
+        "Classic",
+        "Indoor",
+        "Forceknit",
+        "Sunset",
+        "Vibe",
+    ];
+    let mut n = 0;
+    for (b, brand) in brands.iter().enumerate() {
+        for i in 0..5 {
+            n += 1;
+            let model = lines[(b + i) % lines.len()];
+            let audience = ["Masculino", "Feminino", "Unissex"][n % 3];
+            csv.push_str(&format!(
+                "Tênis {brand} {model} {i} {audience};R$ {},90\n",
+                150 + n
+            ));
+        }
+    }
+    for i in 0..3 {
+        csv.push_str(&format!(
+            "Tênis Masculino Skechers Go Walk {i};R$ 2{i}9,90\n"
+        ));
+        csv.push_str(&format!(
+            "Tênis Casual Couro Marrom {i} Masculino;R$ 1{i}9,90\n"
+        ));
+    }
+    let found = brands_of(&csv);
+    for brand in brands {
+        assert!(found.iter().any(|b| b == brand), "{brand}: {found:?}");
+    }
+    for word in ["Casual", "Couro", "Masculino", "Marrom"] {
+        assert!(!found.iter().any(|b| b == word), "{word}: {found:?}");
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    let mut session = vitrine::Session::default();
+    let turn = engine
+        .turn(&mut session, "tênis skechers", 40)
+        .expect("turn");
+    assert_eq!(turn.total, 8, "{}", turn.reply);
+    assert!(
+        turn.products
+            .iter()
+            .all(|p| p.brand.as_deref() == Some("Skechers")),
+        "{}",
+        turn.reply
+    );
+}

@@ -245,10 +245,23 @@ impl TitleBrands {
                 .or_default()
                 .push((following, written));
         }
+        // A store of one kind ("Tênis Asics ...", "Tênis Mizuno ..." in a
+        // shoe shop): no word follows several types, so a name there is
+        // told by being no common word, or written as one.
+        let mut prefixes: FxHashMap<&String, usize> = FxHashMap::default();
+        for types in after_types.values() {
+            for t in types {
+                *prefixes.entry(t).or_default() += 1;
+            }
+        }
+        let one_kind = prefixes
+            .values()
+            .max()
+            .is_some_and(|&most| most * 10 >= after_types.len() * 9)
+            && after_types.len() >= 10;
         let mut brands = FxHashMap::default();
         for (first, count) in in_slot {
             let uses = used.get(&first).copied().unwrap_or(count);
-            let after_several = after_types.get(&first).is_none_or(|t| t.len() >= 2);
             // A word the titles also write in lower case, as a descriptor
             // ("Luna skinny RW" beside "Skinny Ankle Denim"), is no name.
             let common = lower.get(&first).is_some_and(|&n| n * LOWER_SHARE >= uses);
@@ -267,6 +280,9 @@ impl TitleBrands {
                 let same_next =
                     next.is_some() && titles.iter().all(|(words, _)| words.get(1) == next);
                 capitals || same_next
+            });
+            let after_several = after_types.get(&first).is_none_or(|t| {
+                t.len() >= 2 || (one_kind && (name || !crate::language::is_common_word(&first)))
             });
             let min_titles = match crate::language::is_common_word(&first) && !name {
                 true => MIN_TITLES * COMMON_WORD_TITLES,
@@ -341,8 +357,9 @@ impl TitleBrands {
     }
 
     /// The learned brand `title` names in its brand slot (given its head
-    /// noun), as written in the catalog, with the byte range of its words
-    /// in the title.
+    /// noun), or right after the audience, colour and function words a
+    /// title puts there ("Tênis Masculino Skechers Go Run"), as written in
+    /// the catalog, with the byte range of its words in the title.
     pub(super) fn find(
         &self,
         title: &str,
@@ -353,13 +370,26 @@ impl TitleBrands {
             return None;
         }
         let (keys, ranges) = title_words(title);
-        let in_slot = slot(&keys, title, &ranges, position, head).and_then(|at| {
+        let at_word = |at: usize| {
             (1..=MAX_WORDS.min(keys.len().saturating_sub(at)))
                 .rev()
                 .find_map(|n| {
                     let brand = self.brands.get(&keys[at..at + n].join(" "))?;
                     Some((brand.clone(), ranges[at].start..ranges[at + n - 1].end))
                 })
+        };
+        let in_slot = slot(&keys, title, &ranges, position, head).and_then(|at| {
+            let mut word = at;
+            loop {
+                if let Some(found) = at_word(word) {
+                    return Some(found);
+                }
+                // Only past words that are no one's name.
+                if word >= at + 2 || can_be_brand(keys.get(word)?, &|_| false) {
+                    return None;
+                }
+                word += 1;
+            }
         });
         in_slot.or_else(|| {
             let code = code_at(&keys)?;
