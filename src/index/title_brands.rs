@@ -35,6 +35,9 @@ const SAME_NEXT_SHARE: f64 = 0.9;
 const NAME_SHARE: f64 = 0.8;
 /// The longest brand, in words.
 const MAX_WORDS: usize = 4;
+/// Share of a word's brand-slot titles that must go on with a model
+/// number for it to be a product line, not a brand ("RTX 4060").
+const LINE_SHARE: f64 = 0.6;
 /// A word written in lower case in one of this many of the titles using it
 /// (or more) is a common word, not a name.
 const LOWER_SHARE: usize = 6;
@@ -91,6 +94,20 @@ fn code_at(keys: &[String]) -> Option<usize> {
     let digits = |k: &String| k.bytes().filter(u8::is_ascii_digit).count();
     let at = keys.iter().skip(2).position(|k| digits(k) >= 3)? + 2;
     (digits(&keys[at - 1]) == 0).then_some(at)
+}
+
+/// True when the words after `at` are a model number: three digits or
+/// more, alone ("RTX 4060", "RX 580", "GT 730"), with no unit after them
+/// ("Midea 12000 BTUs" is a capacity, "TV LG 43" a size).
+fn model_number_after(keys: &[String], at: usize) -> bool {
+    let Some(next) = keys.get(at + 1) else {
+        return false;
+    };
+    next.len() >= 3
+        && next.bytes().all(|b| b.is_ascii_digit())
+        && keys
+            .get(at + 2)
+            .is_none_or(|unit| crate::language::units::unit(unit).is_none())
 }
 
 /// A title's words: folded keys and byte ranges.
@@ -155,6 +172,8 @@ impl TitleBrands {
         let mut in_slot: FxHashMap<String, usize> = FxHashMap::default();
         let mut used: FxHashMap<String, usize> = FxHashMap::default();
         let mut after_types: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
+        // Per candidate: its titles going on with a model number.
+        let mut numbered: FxHashMap<String, usize> = FxHashMap::default();
         let mut spans: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         // Per word: the candidates whose titles use it.
         let mut users: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
@@ -166,6 +185,7 @@ impl TitleBrands {
         // Per last word before a reference code: the titles with it there,
         // their types (first words), and their words up to the code.
         let mut coded_slot: FxHashMap<String, usize> = FxHashMap::default();
+        let mut coded_numbered: FxHashMap<String, usize> = FxHashMap::default();
         let mut coded_types: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
         let mut coded_titles: FxHashMap<String, Vec<(Vec<String>, String)>> = FxHashMap::default();
         for title in brandless {
@@ -194,6 +214,9 @@ impl TitleBrands {
             {
                 let last = &keys[code - 1];
                 *coded_slot.entry(last.clone()).or_default() += 1;
+                if model_number_after(&keys, code - 1) && keys[code].len() <= 4 {
+                    *coded_numbered.entry(last.clone()).or_default() += 1;
+                }
                 coded_types
                     .entry(last.clone())
                     .or_default()
@@ -216,6 +239,9 @@ impl TitleBrands {
                 continue;
             }
             *in_slot.entry(first.clone()).or_default() += 1;
+            if model_number_after(&keys, at) {
+                *numbered.entry(first.clone()).or_default() += 1;
+            }
             for key in &keys {
                 users.entry(key.clone()).or_default().insert(first.clone());
             }
@@ -288,10 +314,16 @@ impl TitleBrands {
                 true => MIN_TITLES * COMMON_WORD_TITLES,
                 false => MIN_TITLES,
             };
+            // A word titles go on with a model number after is a product
+            // line ("Placa de Vídeo RTX 4060 ... MSI"), its maker elsewhere.
+            let line = numbered
+                .get(&first)
+                .is_some_and(|&n| n as f64 >= LINE_SHARE * count as f64);
             if count < min_titles
                 || (count as f64) < SLOT_SHARE * uses as f64
                 || !after_several
                 || common
+                || line
             {
                 continue;
             }
@@ -326,7 +358,12 @@ impl TitleBrands {
             let uses = used.get(&last).copied().unwrap_or(count);
             let several = coded_types.get(&last).is_some_and(|t| t.len() >= 2);
             let common = lower.get(&last).is_some_and(|&n| n * LOWER_SHARE >= uses);
-            if count < MIN_TITLES
+            // "Placa de Vídeo RTX 4060": a model number, no reference code.
+            let line = coded_numbered
+                .get(&last)
+                .is_some_and(|&n| n as f64 >= LINE_SHARE * count as f64);
+            if line
+                || count < MIN_TITLES
                 || (count as f64) < SLOT_SHARE * uses as f64
                 || !several
                 || common
@@ -493,4 +530,33 @@ fn written_words(written: &str, words: usize) -> String {
         seen += 1;
     });
     written[..end].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(title: &str) -> Vec<String> {
+        title_words(title).0
+    }
+
+    /// A chip line goes on with a model number ("Placa de Vídeo RTX 4060
+    /// ... MSI"); a maker with a capacity or a size does not.
+    #[test]
+    fn model_numbers_follow_product_lines_not_makers() {
+        let after = |title: &str, word: &str| {
+            let keys = keys(title);
+            let at = keys.iter().position(|k| k == word).expect("the word");
+            model_number_after(&keys, at)
+        };
+        assert!(after("Placa de Vídeo RTX 4060 Gaming OC MSI", "rtx"));
+        assert!(after("Placa de Vídeo RX 580 8GB PowerColor", "rx"));
+        assert!(after("Placa de Vídeo GT 730", "gt"));
+        assert!(!after("Ar Condicionado Midea 12000 BTUs Inverter", "midea"));
+        assert!(!after("Smart TV LG 43 Polegadas 4K", "lg"));
+        assert!(!after(
+            "Placa de Vídeo Gigabyte GeForce RTX 4060",
+            "gigabyte"
+        ));
+    }
 }
