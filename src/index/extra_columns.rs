@@ -17,7 +17,9 @@
 //! Depends on the index's facet counts and vocabulary types, the
 //! catalog's yes/no words and `text`; never on tantivy.
 
-use super::extra_values::{is_code, is_title_copy};
+use super::extra_values::{
+    is_code, is_date, is_flags, is_link, is_number, is_sentence, is_title_copy,
+};
 use super::facet_counts::{FacetCounts, extra_facet_name};
 use super::vocabulary::FacetValue;
 use rustc_hash::FxHashMap;
@@ -365,118 +367,6 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
         return Some(StoredOnly::Rare { rows: short_rows });
     }
     None
-}
-
-/// The parts of a cell listing several values (`Yes, No`, `S/M`).
-fn parts(value: &str) -> impl Iterator<Item = &str> {
-    value
-        .split([',', ';', '|', '/'])
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-}
-
-/// A number, or a percentage (`12%`, `-12 %`: a discount is a measure,
-/// no vocabulary to ask about).
-fn is_number(value: &str) -> bool {
-    let value = value.trim();
-    let value = value.strip_suffix('%').map_or(value, str::trim_end);
-    value.parse::<f64>().is_ok()
-}
-
-/// A yes/no value, or a list of them (`Yes, No`).
-fn is_flags(value: &str) -> bool {
-    let mut any = false;
-    for part in parts(value) {
-        if !crate::catalog::is_flag_value(part) {
-            return false;
-        }
-        any = true;
-    }
-    any
-}
-
-/// A date or a timestamp: `2016-03-25 22:59:23 +0000`, `2023-01-31T10:00Z`,
-/// `31/01/2023`, `01.31.23`.
-fn is_date(value: &str) -> bool {
-    let value = value.trim();
-    let zones = ["UTC", "GMT", "AM", "PM"];
-    let rest_ok = value
-        .split_whitespace()
-        .skip(1)
-        .all(|w| zones.contains(&w) || w.chars().all(|c| c.is_ascii_digit() || ":+-.".contains(c)));
-    let Some(first) = value.split_whitespace().next() else {
-        return false;
-    };
-    // The date before an ISO time (`2023-01-31T10:00:00Z`).
-    let (date, time) = first.split_once('T').unwrap_or((first, ""));
-    let time_ok = time
-        .chars()
-        .all(|c| c.is_ascii_digit() || ":+-.Z".contains(c));
-    if !rest_ok || !time_ok {
-        return false;
-    }
-    let Some(sep) = date.chars().find(|c| !c.is_ascii_digit()) else {
-        return false;
-    };
-    if !['-', '/', '.'].contains(&sep) {
-        return false;
-    }
-    let groups: Vec<&str> = date.split(sep).collect();
-    let [a, b, c] = groups.as_slice() else {
-        return false;
-    };
-    let number = |g: &str| {
-        (!g.is_empty() && g.bytes().all(|b| b.is_ascii_digit()))
-            .then(|| g.parse::<u32>().ok())
-            .flatten()
-    };
-    let (Some(x), Some(y), Some(z)) = (number(a), number(b), number(c)) else {
-        return false;
-    };
-    let day_month = |d: u32, m: u32| (1..=31).contains(&d) && (1..=12).contains(&m);
-    match (a.len(), b.len(), c.len()) {
-        // 2016-03-25
-        (4, 1..=2, 1..=2) => day_month(z, y),
-        // 25/03/2016, 03/25/16
-        (1..=2, 1..=2, 2 | 4) => day_month(x, y) || day_month(y, x),
-        _ => false,
-    }
-}
-
-/// File extensions that make a one-word value a file name.
-const FILE_EXTENSIONS: [&str; 24] = [
-    "jpg", "jpeg", "png", "gif", "webp", "svg", "bmp", "tif", "tiff", "pdf", "zip", "rar", "mp3",
-    "mp4", "wav", "doc", "docx", "xls", "xlsx", "csv", "txt", "json", "xml", "html",
-];
-
-/// A web address (or a list of them) or a file name.
-fn is_link(value: &str) -> bool {
-    let v = value.trim_start_matches(['[', '"', '\'', ' ']);
-    let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
-    if ["http://", "https://", "ftp://", "www.", "//"]
-        .iter()
-        .any(|p| lower.starts_with(p))
-    {
-        return true;
-    }
-    let v = v.trim_end_matches([']', '"', '\'', ' ']);
-    !v.contains(char::is_whitespace)
-        && v.rsplit_once('.').is_some_and(|(name, ext)| {
-            !name.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
-        })
-}
-
-/// A sentence (`This is a variable product.`) or a run of words too long
-/// for a value; a list of short values is none (`Casual, Party, Festive`),
-/// nor are measurements (`14.7 x 11.1 x 10.2 inches`).
-fn is_sentence(value: &str) -> bool {
-    let words = |s: &str| {
-        s.split_whitespace()
-            .filter(|w| w.chars().filter(|c| c.is_alphabetic()).count() >= 2)
-            .count()
-    };
-    let sentence_end = value.trim_end().ends_with(['.', '!', '?']);
-    parts(value).any(|p| words(p) >= 6) || (sentence_end && words(value) >= 3)
 }
 
 #[cfg(test)]
