@@ -36,6 +36,9 @@ fn catalog() -> String {
         ("p3", "HANSA Snuggles The Bear Plush", 1406),
         ("n1", "Sterling Silver Initial Necklace", 2999),
         ("n2", "Gold Plated Heart Pendant Necklace", 1999),
+        ("k1", "Prestige Electric Kettle 1.5 Litre", 749),
+        ("k2", "Pigeon Amaze Plus Electric Kettle", 649),
+        ("k3", "Hawkins Stainless Steel Stovetop Kettle", 899),
     ];
     let mut csv = String::from("id,title,price\n");
     for (id, title, price) in rows {
@@ -69,6 +72,8 @@ fn portuguese_words_find_english_titles() {
         (&["ursinho de pelúcia"], &["p3"]),
         (&["colar com inicial"], &["n1"]),
         (&["colar de coração"], &["n2"]),
+        // An adjective agrees with its noun: "elétrica" is "electric".
+        (&["chaleira elétrica"], &["k1", "k2"]),
     ] {
         let turns = conversation(&engine, messages);
         let last = turns.last().expect("a turn");
