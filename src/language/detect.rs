@@ -213,18 +213,22 @@ impl Evidence {
         best
     }
 
+    /// The best score of a language other than `lang`.
+    fn best_other(&self, lang: Lang) -> u32 {
+        Lang::ALL
+            .iter()
+            .filter(|&&l| l != lang)
+            .map(|&l| self.score(l))
+            .max()
+            .unwrap_or(0)
+    }
+
     /// A catalog's language: the one whose evidence is over twice any
     /// other's (and more than a few words), else English.
     pub fn catalog_language(&self) -> Lang {
         let leader = self.message_language(Lang::En);
         let lead = self.score(leader);
-        let runner_up = Lang::ALL
-            .iter()
-            .filter(|&&l| l != leader)
-            .map(|&l| self.score(l))
-            .max()
-            .unwrap_or(0);
-        if lead > runner_up.saturating_mul(2).max(3) {
+        if lead > self.best_other(leader).saturating_mul(2).max(3) {
             leader
         } else {
             Lang::En
@@ -263,13 +267,7 @@ pub fn priced_catalog_language<'a>(
     });
     if let Some(lang) = priced_in {
         let own = evidence.score(lang);
-        let rival = Lang::ALL
-            .iter()
-            .filter(|&&l| l != lang)
-            .map(|&l| evidence.score(l))
-            .max()
-            .unwrap_or(0);
-        if own > 0 && own.saturating_mul(2) >= rival {
+        if own > 0 && own.saturating_mul(2) >= evidence.best_other(lang) {
             return lang;
         }
     }
