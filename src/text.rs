@@ -170,6 +170,33 @@ pub fn count_compound(word: &str) -> Option<(&str, String)> {
         .then_some((count, noun))
 }
 
+/// A model code of letters glued to digits ("rx580", "rtx4060ti",
+/// "iphone13"): its runs of letters and of digits (`["rx", "580"]`), which
+/// other titles write apart ("RX 580"). `None` for anything else: a code
+/// starting with a digit (a count or a measurement: "2door", "8gb"), one
+/// with a run of one character ("s23", "i5", "ps5": the parts alone would
+/// find unrelated products) or of more than three runs.
+pub fn glued_code(word: &str) -> Option<Vec<&str>> {
+    if !word.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return None;
+    }
+    let mut runs = Vec::new();
+    let mut start = 0;
+    let bytes = word.as_bytes();
+    for i in 1..=bytes.len() {
+        let boundary =
+            i == bytes.len() || bytes[i].is_ascii_digit() != bytes[i - 1].is_ascii_digit();
+        if boundary {
+            runs.push(&word[start..i]);
+            start = i;
+        }
+    }
+    let plain = bytes
+        .iter()
+        .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    (plain && (2..=3).contains(&runs.len()) && runs.iter().all(|r| r.len() >= 2)).then_some(runs)
+}
+
 /// Parses a number written with `.` and `,` as thousands or decimal
 /// separators, in English (`1,299.90`) or Portuguese (`1.299,90`) style.
 ///
@@ -225,6 +252,27 @@ mod tests {
         #[test]
         fn the_ascii_path_splits_like_the_general_one(text in "[a-zA-Z0-9 .,'&/()-]{0,40}") {
             prop_assert_eq!(all_words(&text, true), all_words(&text, false));
+        }
+    }
+
+    #[test]
+    fn glued_codes_are_split_into_their_runs() {
+        assert_eq!(glued_code("rx580"), Some(vec!["rx", "580"]));
+        assert_eq!(glued_code("rtx4060ti"), Some(vec!["rtx", "4060", "ti"]));
+        assert_eq!(glued_code("iphone13"), Some(vec!["iphone", "13"]));
+        for not_one in [
+            "s23",
+            "i5",
+            "ps5",
+            "2door",
+            "8gb",
+            "rx",
+            "580",
+            "wh1000xm5",
+            "rx-580",
+            "",
+        ] {
+            assert_eq!(glued_code(not_one), None, "{not_one}");
         }
     }
 

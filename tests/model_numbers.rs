@@ -125,3 +125,36 @@ fn a_model_after_a_brand_or_a_product_line_is_asked_of_titles() {
         assert_eq!(shown, &ids(want), "{message}: {reply}");
     }
 }
+
+/// Titles write a model code glued ("RX580", "RTX4060-8G") or apart ("RX
+/// 580"): a shopper's either spelling finds both, and not the neighbours
+/// whose code only shares a part ("RX 5800", "RTX 4070").
+const CARDS: &str = "id,title,price
+1,Placa de Vídeo Gamer Delta RX580 8GB 256Bits,980.90
+2,Placa De Vídeo Brx Amd Radeon Rx 580 8GB GDDR5,999.90
+3,Placa de Vídeo Pcyes Rx580-8gd5 2048sp,899.90
+4,Placa de Vídeo Asus Radeon RX 5800 16GB,4999.00
+5,Placa de Vídeo Galax RTX4060 8GB GDDR6,2449.99
+6,Placa de Vídeo Zotac Nvidia RTX 4060 Twin Edge,2873.72
+7,Placa de Vídeo MSI RTX 4070 Ventus 12GB,4299.00
+8,Placa de Vídeo Gigabyte GeForce RTX4070 Windforce,4399.00
+9,Fonte Corsair 580W 80 Plus Bronze,499.00
+";
+
+#[test]
+fn a_model_code_glued_or_apart_is_one_code() {
+    let dir = common::index_of(CARDS);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    for (message, want) in [
+        ("rx 580", &["1", "2", "3"][..]),
+        ("rx580", &["1", "2", "3"]),
+        ("placa de vídeo rx580", &["1", "2", "3"]),
+        ("rtx 4060", &["5", "6"]),
+        ("rtx4060", &["5", "6"]),
+        ("rtx4070 até 4300", &["7"]),
+    ] {
+        let turns = conversation(&engine, &[message]);
+        let (shown, reply) = &turns[0];
+        assert_eq!(shown, &ids(want), "{message}: {reply}");
+    }
+}

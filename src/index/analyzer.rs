@@ -69,8 +69,10 @@ impl WordTokenizer {
     /// by hyphens ("i5-1235U", "WH-1000XM5") is one token ("i51235u") and,
     /// at the same position, each of its parts ("i5", "1235u"), so a
     /// shopper's "i5" finds the "Core i5-1235U" notebooks; so is a colour
-    /// with its suffix ("Gold-Toned": "gold toned earrings"). Never for a
-    /// query, whose tokens must all match.
+    /// with its suffix ("Gold-Toned": "gold toned earrings"), and a code
+    /// of letters glued to digits ([`crate::text::glued_code`]: "RX580" is
+    /// also "rx" and "580", found by "rx 580"). Never for a query, whose
+    /// tokens must all match.
     pub fn indexing(mut self) -> Self {
         self.split_codes = true;
         self
@@ -81,6 +83,28 @@ impl WordTokenizer {
     pub fn content_only(mut self) -> Self {
         self.content_only = true;
         self
+    }
+
+    /// Adds the token of a code's `part` (a key), at the code's `position`.
+    fn push_part(
+        &mut self,
+        tokens: &mut Vec<Token>,
+        part: &str,
+        offsets: std::ops::Range<usize>,
+        position: usize,
+    ) {
+        let at = self.len;
+        if at == tokens.len() {
+            tokens.push(Token::default());
+        }
+        let token = &mut tokens[at];
+        token.offset_from = offsets.start;
+        token.offset_to = offsets.end;
+        token.position = position;
+        token.position_length = 1;
+        token.text.clear();
+        self.push_stem(part, &mut token.text);
+        self.len += 1;
     }
 
     /// Appends the stem of `word` to `out`.
@@ -180,18 +204,22 @@ impl Tokenizer for WordTokenizer {
                     if key.is_empty() || key == word {
                         continue;
                     }
-                    let at = self.len;
-                    if at == tokens.len() {
-                        tokens.push(Token::default());
+                    self.push_part(&mut tokens, &key, start..start + part.len(), position);
+                    // "RX580-8GD5": "rx580" is "rx 580" too.
+                    for run in crate::text::glued_code(&key).unwrap_or_default() {
+                        self.push_part(&mut tokens, run, start..start + part.len(), position);
                     }
-                    let token = &mut tokens[at];
-                    token.offset_from = start;
-                    token.offset_to = start + part.len();
-                    token.position = position;
-                    token.position_length = 1;
-                    token.text.clear();
-                    self.push_stem(&key, &mut token.text);
-                    self.len += 1;
+                }
+            } else if self.split_codes
+                && !measured_here
+                && let Some(runs) = crate::text::glued_code(word)
+            {
+                // "RX580" is also "RX 580": its runs at its place.
+                let mut start = range.start;
+                for run in runs {
+                    let end = (start + run.len()).min(range.end);
+                    self.push_part(&mut tokens, run, start..end, position);
+                    start = end;
                 }
             }
             position += 1;
@@ -353,11 +381,21 @@ mod tests {
             vec!["goldton", "gold", "tone", "earring"]
         );
         assert_eq!(tokens(&mut analyzer(Lang::Pt), "i5-1235U"), vec!["i51235u"]);
+        // A code of letters glued to digits, too; not a short one.
+        assert_eq!(
+            tokens(&mut index, "Radeon RX580 S23"),
+            vec!["radeon", "rx580", "rx", "580", "s23"]
+        );
         // The copy an indexing thread gets splits too.
         let mut copy = index.clone();
         assert_eq!(
             tokens(&mut copy, "WH-1000XM5"),
             vec!["wh1000xm5", "wh", "1000xm5"]
+        );
+        // A glued code as a part of a hyphenated one.
+        assert_eq!(
+            tokens(&mut copy, "RX580-8GD5"),
+            vec!["rx5808gd5", "rx580", "rx", "580", "8gd5"]
         );
     }
 }

@@ -241,6 +241,11 @@ pub(super) fn other_spellings(
         // "sulfate-free" is also "Sulfate Free", and the other way round.
         others.push(other);
     }
+    // "rx580" is also "RX 580" (and "RX580" is indexed as "rx 580" too:
+    // `crate::index::analyzer`).
+    if let Some(runs) = crate::text::glued_code(&joined) {
+        others.push(runs.join(" "));
+    }
     // "sem parabenos" is also "Livre de Parabenos"; "sulfate free" also
     // "Without Sulfates".
     others.extend(claim_spellings(
