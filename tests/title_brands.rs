@@ -511,3 +511,67 @@ fn brands_after_the_one_type_of_a_shoe_shop_are_the_brands() {
         turn.reply
     );
 }
+
+/// An electronics marketplace (Amazon India's export): phones and TVs lead
+/// with their maker, and the cables, cases and chargers of other makers
+/// name the same makers after "compatible with" or "for". Those mentions
+/// are what the accessories fit, not the maker's titles elsewhere: the
+/// maker is still a brand, and "only Samsung" shows its own products.
+#[test]
+fn a_maker_others_are_made_to_fit_is_still_a_brand() {
+    let mut csv = String::from("id,title,price\n");
+    let mut n = 0;
+    let mut row = |csv: &mut String, title: String, price: u32| {
+        n += 1;
+        csv.push_str(&format!("{n},{title},{price}\n"));
+    };
+    for (maker, lines) in [
+        ("Samsung", ["Galaxy M14", "Galaxy A54", "Crystal 4K TV"]),
+        ("Samsung", ["Galaxy S23", "Galaxy Tab A8", "Galaxy Buds 2"]),
+        ("OnePlus", ["Nord CE 3", "Nord 3", "Bullets Wireless Z2"]),
+    ] {
+        for (i, line) in lines.iter().enumerate() {
+            row(
+                &mut csv,
+                format!("{maker} {line} 128GB Black"),
+                15999 + i as u32,
+            );
+        }
+    }
+    for (accessory, price) in [
+        (
+            "Wayona Nylon Braided USB C Cable Compatible with Samsung Galaxy and OnePlus",
+            299,
+        ),
+        ("Ambrane Fast Charger for Samsung Galaxy Phones", 499),
+        (
+            "Portronics Type C Cable Compatible for Samsung OnePlus Xiaomi",
+            199,
+        ),
+        (
+            "Wayona Fast Charging Cable for iPhone Samsung and OnePlus",
+            349,
+        ),
+        ("Ambrane Silicone Case for Samsung Galaxy M14", 249),
+        ("Portronics Car Charger Compatible with OnePlus Nord", 599),
+        ("Wayona Screen Guard for Samsung Galaxy A54", 199),
+        ("Ambrane Power Bank for iPhone and OnePlus", 999),
+    ] {
+        row(&mut csv, accessory.to_string(), price);
+    }
+    for brand in ["Wayona", "Ambrane", "Portronics"] {
+        for line in ["Lightning Cable", "Wireless Earbuds", "Bluetooth Speaker"] {
+            row(&mut csv, format!("{brand} {line}"), 899);
+        }
+    }
+    let found = brands_of(&csv);
+    for brand in ["Samsung", "OnePlus", "Wayona", "Ambrane", "Portronics"] {
+        assert!(found.iter().any(|b| b == brand), "{brand}: {found:?}");
+    }
+    let dir = common::index_of(&csv);
+    let engine = Engine::open(dir.path()).expect("open the index");
+    // The maker's own products, not the accessories fitting them.
+    let turns = conversation(&engine, &["samsung"]);
+    let (shown, reply) = &turns[0];
+    assert_eq!(shown, &ids(&["1", "2", "3", "4", "5", "6"]), "{reply}");
+}

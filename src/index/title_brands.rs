@@ -171,6 +171,9 @@ impl TitleBrands {
         // using it at all, the types it follows, and the words after it.
         let mut in_slot: FxHashMap<String, usize> = FxHashMap::default();
         let mut used: FxHashMap<String, usize> = FxHashMap::default();
+        // Per word: the titles using it only after a word introducing what
+        // the product fits ("Cable Compatible with Samsung").
+        let mut fitted: FxHashMap<String, usize> = FxHashMap::default();
         let mut after_types: FxHashMap<String, FxHashSet<String>> = FxHashMap::default();
         // Per candidate: its titles going on with a model number.
         let mut numbered: FxHashMap<String, usize> = FxHashMap::default();
@@ -202,6 +205,18 @@ impl TitleBrands {
             let distinct: FxHashSet<&String> = keys.iter().collect();
             for key in distinct {
                 *used.entry(key.clone()).or_default() += 1;
+            }
+            // Words only after "compatible with", "para": other makers'.
+            let fits = &super::words::learn_words().fits_words;
+            if let Some(from) = keys.iter().skip(1).position(|k| fits.contains(k)) {
+                let own: FxHashSet<&String> = keys[..=from].iter().collect();
+                let theirs: FxHashSet<&String> = keys[from + 1..]
+                    .iter()
+                    .filter(|k| !own.contains(k))
+                    .collect();
+                for key in theirs {
+                    *fitted.entry(key.clone()).or_default() += 1;
+                }
             }
             let in_row: FxHashSet<(&String, &String)> =
                 keys.windows(2).map(|w| (&w[0], &w[1])).collect();
@@ -288,6 +303,9 @@ impl TitleBrands {
         let mut brands = FxHashMap::default();
         for (first, count) in in_slot {
             let uses = used.get(&first).copied().unwrap_or(count);
+            // A maker other products are made to fit is named after their
+            // "compatible with" as often as it leads its own titles.
+            let own_uses = uses.saturating_sub(fitted.get(&first).copied().unwrap_or(0));
             // A word the titles also write in lower case, as a descriptor
             // ("Luna skinny RW" beside "Skinny Ankle Denim"), is no name.
             let common = lower.get(&first).is_some_and(|&n| n * LOWER_SHARE >= uses);
@@ -320,7 +338,7 @@ impl TitleBrands {
                 .get(&first)
                 .is_some_and(|&n| n as f64 >= LINE_SHARE * count as f64);
             if count < min_titles
-                || (count as f64) < SLOT_SHARE * uses as f64
+                || (count as f64) < SLOT_SHARE * own_uses as f64
                 || !after_several
                 || common
                 || line

@@ -115,6 +115,8 @@ pub struct LearnWords {
     pub for_words: FxHashSet<String>,
     /// Words between a "for" word and its noun.
     pub for_fillers: FxHashSet<String>,
+    /// Words after which a title names what the product fits.
+    pub fits_words: FxHashSet<String>,
     /// Phrases whose audience words name something else.
     pub not_audience: Vec<Vec<String>>,
     /// Words showing a product is for animals.
@@ -291,6 +293,7 @@ fn build() -> LearnWords {
         audience_nouns,
         for_words: set(|d| &d.learning.for_words),
         for_fillers: set(|d| &d.learning.for_fillers),
+        fits_words: set(|d| &d.learning.fits_words),
         not_audience: phrases(|d| &d.learning.not_audience),
         animal_words: set(|d| &d.learning.animal_words),
     }

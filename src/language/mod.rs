@@ -322,6 +322,11 @@ pub struct Learning {
     /// Words that may stand between a `for_words` word and its noun.
     #[serde(default)]
     pub for_fillers: Vec<String>,
+    /// Words after which a title names what the product fits or goes
+    /// with ("Cable Compatible with Samsung", "Capa para iPhone"): names
+    /// there are other makers' products, not the brand.
+    #[serde(default)]
+    pub fits_words: Vec<String>,
     /// Audience concept -> how a learned audience is written in a catalog
     /// in this language.
     #[serde(default)]
