@@ -132,6 +132,8 @@ fn can_be_brand(key: &str, skip: &dyn Fn(&str) -> bool) -> bool {
         && !crate::language::is_function_word(key)
         && !super::words::learn_words().colors.contains_key(key)
         && !super::words::learn_words().for_words.contains(key)
+        // "Vinho Tinto Chileno": where the product comes from.
+        && !crate::language::origins::is_origin(key)
         // "Check Double Duvet Set", "Fone de Ouvido Bluetooth": qualities.
         && !crate::language::is_quality_word(key)
 }

@@ -12,13 +12,16 @@ pub mod chat;
 pub mod detect;
 pub mod names;
 pub mod noun;
+pub mod origins;
 pub mod taxonomy;
 mod title_words;
 mod translations;
 pub mod units;
 
 pub use title_words::{denies_before, is_merchandising, is_quality_word};
-pub use translations::{hand_translations, is_hand_translated, translations};
+pub use translations::{
+    hand_translations, implied_by, is_hand_translated, spellings, translations,
+};
 
 pub use chat::{
     BudgetWord, age_apart, audience_value, budget_word, contrast, corrects, expand_abbreviations,
@@ -65,6 +68,9 @@ pub struct LanguageData {
     /// finds a catalog's in the other.
     #[serde(default)]
     pub translations: BTreeMap<String, Vec<String>>,
+    /// Country (English key) -> its names and adjectives ([`origins`]).
+    #[serde(default)]
+    pub origins: BTreeMap<String, Vec<String>>,
     /// A word -> title words that imply it, one way ("wireless" <-
     /// "bluetooth": a Bluetooth headset is wireless, a wireless mouse need
     /// not be Bluetooth).
@@ -483,66 +489,6 @@ fn word_sets() -> &'static [(Lang, rustc_hash::FxHashMap<&'static str, u32>)] {
             })
             .collect()
     })
-}
-
-/// The other regional spellings of `word` (lowercase) in every language
-/// file: "analog" for "analogue", "colour" for "color". A candidate may
-/// be no word at all ("doour"); callers keep those their catalog has.
-pub fn spellings(word: &str) -> Vec<String> {
-    let word = word.to_lowercase();
-    let mut out: Vec<String> = Vec::new();
-    for (_, d) in every() {
-        for (a, b) in &d.spellings.words {
-            for (from, to) in [(a, b), (b, a)] {
-                if *from == word {
-                    out.push(to.clone());
-                }
-            }
-        }
-        for (a, b) in &d.spellings.endings {
-            for (from, to) in [(a, b), (b, a)] {
-                // At least three letters stay before the ending.
-                if let Some(stem) = word.strip_suffix(from.as_str())
-                    && stem.chars().count() >= 3
-                {
-                    out.push(format!("{stem}{to}"));
-                }
-            }
-        }
-    }
-    out.retain(|v| *v != word);
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// The title words that imply `word` in any language's `[implied_by]`,
-/// for the word and for its translations ("sem fio" -> wireless ->
-/// "bluetooth").
-pub fn implied_by(word: &str) -> Vec<String> {
-    static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        let mut table: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
-        for (_, d) in every() {
-            for (implied, by) in &d.implied_by {
-                table
-                    .entry(crate::text::key(implied))
-                    .or_default()
-                    .extend(by.iter().map(|b| crate::text::key(b)));
-            }
-        }
-        table
-    });
-    let key = crate::text::key(word);
-    let mut out: Vec<String> = std::iter::once(key)
-        .chain(translations(word))
-        .filter_map(|w| table.get(&w))
-        .flatten()
-        .cloned()
-        .collect();
-    out.sort();
-    out.dedup();
-    out
 }
 
 /// True when `word` (folded, see [`crate::text::key`]) is a common word of

@@ -112,3 +112,63 @@ fn tables() -> &'static Tables {
         }
     })
 }
+
+/// The other regional spellings of `word` (lowercase) in every language
+/// file: "analog" for "analogue", "colour" for "color". A candidate may
+/// be no word at all ("doour"); callers keep those their catalog has.
+pub fn spellings(word: &str) -> Vec<String> {
+    let word = word.to_lowercase();
+    let mut out: Vec<String> = Vec::new();
+    for (_, d) in every() {
+        for (a, b) in &d.spellings.words {
+            for (from, to) in [(a, b), (b, a)] {
+                if *from == word {
+                    out.push(to.clone());
+                }
+            }
+        }
+        for (a, b) in &d.spellings.endings {
+            for (from, to) in [(a, b), (b, a)] {
+                // At least three letters stay before the ending.
+                if let Some(stem) = word.strip_suffix(from.as_str())
+                    && stem.chars().count() >= 3
+                {
+                    out.push(format!("{stem}{to}"));
+                }
+            }
+        }
+    }
+    out.retain(|v| *v != word);
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// The title words that imply `word` in any language's `[implied_by]`,
+/// for the word and for its translations ("sem fio" -> wireless ->
+/// "bluetooth").
+pub fn implied_by(word: &str) -> Vec<String> {
+    static TABLE: OnceLock<rustc_hash::FxHashMap<String, Vec<String>>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let mut table: rustc_hash::FxHashMap<String, Vec<String>> = Default::default();
+        for (_, d) in every() {
+            for (implied, by) in &d.implied_by {
+                table
+                    .entry(crate::text::key(implied))
+                    .or_default()
+                    .extend(by.iter().map(|b| crate::text::key(b)));
+            }
+        }
+        table
+    });
+    let key = crate::text::key(word);
+    let mut out: Vec<String> = std::iter::once(key)
+        .chain(translations(word))
+        .filter_map(|w| table.get(&w))
+        .flatten()
+        .cloned()
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}

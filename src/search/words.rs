@@ -231,6 +231,8 @@ pub(super) fn other_spellings(
         others.extend(crate::language::translations(word));
     }
     others.extend(crate::language::implied_by(word));
+    // "chileno" is also "Chile", "Chilean".
+    others.extend(crate::language::origins::other_names(word));
     // "2-door": the count before its noun too ("Wardrobe with 2 doors").
     let joined = crate::text::key(word);
     if !crate::language::units::is_measurement(&joined)

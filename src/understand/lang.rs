@@ -71,7 +71,12 @@ pub(crate) fn detect_with_titles(
             } else if own_type(key) {
                 evidence.letters(raw_word);
                 evidence.product_name(prior);
-            } else if value_word(key) && (settled || !crate::language::detect::evidence_word(key)) {
+            } else if value_word(key)
+                && (settled || !crate::language::detect::evidence_word(key))
+                // "spanish" reaches a country column's "Espanha" and is
+                // still English.
+                && crate::language::origins::language_of(key).is_none()
+            {
                 // In a settled conversation a word of the catalog's values
                 // is a name there ("teclado mecânico", then "switch red").
                 evidence.letters(raw_word);

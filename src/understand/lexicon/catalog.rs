@@ -313,6 +313,14 @@ impl Lexicon {
                         })
                         .collect();
                     lx.add_literals(&keys, f, &reserved, false);
+                    // A country column's "Chile" is also "chileno", "chilean".
+                    for (i, k) in keys.iter().enumerate() {
+                        for name in crate::language::origins::other_names(k) {
+                            if !reserved.contains(&name) && !keys.contains(&name) {
+                                lx.add_facet(&name, f, vec![i as u32], false);
+                            }
+                        }
+                    }
                 }
             }
         }
