@@ -263,3 +263,37 @@ fn the_brazilian_retail_feed_reads_whole_with_its_feed_columns() {
         assert!(!p.extra.contains_key("price_currency"));
     }
 }
+
+/// A small Brazilian shop's own export (a wine shop's): CamelCase headers,
+/// the promotional price only where there is one, the producer as the
+/// brand. The shopper pays the promotion; the normal price is the list
+/// price.
+#[test]
+fn a_shops_own_export_with_a_promotional_price_and_a_producer() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("produtos.csv");
+    std::fs::write(
+        &path,
+        "nome;precoNormal;precoPromo;vinicola\n\
+         VINHO TINTO ALMA VIVA;1899.9;1499.9;Concha y Toro\n\
+         VINHO TINTO TRAPICHE MALBEC;49.9;;Trapiche\n",
+    )
+    .expect("write the catalog");
+    let reader = open(&path);
+    let m = reader.mapping();
+    assert_eq!(m.column(Field::Price), Some(1));
+    assert_eq!(m.column(Field::SalePrice), Some(2));
+    assert_eq!(m.column(Field::Brand), Some(3));
+    let ps = products(&path);
+    let seen: Vec<_> = ps
+        .iter()
+        .map(|p| (p.price, p.list_price, p.brand.as_deref()))
+        .collect();
+    assert_eq!(
+        seen,
+        [
+            (Some(1499.9), Some(1899.9), Some("Concha y Toro")),
+            (Some(49.9), None, Some("Trapiche")),
+        ]
+    );
+}
