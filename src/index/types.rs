@@ -117,6 +117,12 @@ fn is_colour_compound(surface: &str) -> bool {
         })
 }
 
+/// How many times more titles than it heads a word must be used in to be
+/// a word of titles, not a type ([`KnownTypes`]).
+const WORD_SHARE: usize = 4;
+/// The fewest titles using a word for it to be told a word of titles.
+const WORD_USES: usize = 8;
+
 /// What a catalog already calls a product type: heads its first rows
 /// repeat, the language files' type names, and "head de qualifier"
 /// compounds its first rows repeat.
@@ -124,6 +130,12 @@ fn is_colour_compound(surface: &str) -> bool {
 pub struct KnownTypes {
     heads: FxHashSet<String>,
     compounds: FxHashSet<String>,
+    /// Words the sample's titles (ending with their type) mostly use in
+    /// their main phrase elsewhere than as its head ("Face" of "Face
+    /// Mist", "Vitamin" of "Vitamin C Serum"): a title
+    /// ending with one ("... Sun Cream for Face") is not a product of that
+    /// type, and the type would hide it from its own.
+    words: FxHashSet<String>,
     /// Compounds met since the sample, by how many products used them:
     /// the second use makes one known.
     met: FxHashMap<String, u32>,
@@ -159,25 +171,45 @@ impl KnownTypes {
     ) -> KnownTypes {
         let mut heads: HashMap<String, usize> = HashMap::new();
         let mut compounds: HashMap<String, usize> = HashMap::new();
+        // Titles using each word anywhere.
+        let mut used: HashMap<String, usize> = HashMap::new();
         let mut none = KnownTypes::default();
         for title in titles {
             if let Some(head) = head_noun(title, position, skip, &mut none) {
                 *heads.entry(crate::text::key(head.word)).or_default() += 1;
             }
             // Every "X de Y" at the head counts, known or not yet.
-            let (words, _, _) = phrases(title);
+            let (words, _, by_symbol) = phrases(title);
+            // Used in the title's main phrase: "Kurta with Palazzos" is
+            // a set of products, not palazzos named as a kind of kurta.
+            let distinct: FxHashSet<&str> = (0..by_symbol).map(|i| words.key(i)).collect();
+            for key in distinct
+                .into_iter()
+                .filter(|_| position == HeadPosition::Last)
+            {
+                *used.entry(key.to_string()).or_default() += 1;
+            }
             if let Some(i) = first_candidate(&words, skip)
                 && let Some(c) = compound_at(&words, i)
             {
                 *compounds.entry(crate::text::key(&c)).or_default() += 1;
             }
         }
+        let words: FxHashSet<String> = heads
+            .iter()
+            .filter(|&(k, &n)| {
+                let uses = used.get(k).copied().unwrap_or(n);
+                uses >= WORD_USES && uses >= WORD_SHARE * n && !is_type_name(k)
+            })
+            .map(|(k, _)| k.clone())
+            .collect();
         let mut known = KnownTypes {
             heads: heads
                 .into_iter()
-                .filter(|(_, n)| *n >= 3)
+                .filter(|(k, n)| *n >= 3 && !words.contains(k))
                 .map(|(k, _)| k)
                 .collect(),
+            words,
             compounds: compounds
                 .into_iter()
                 .filter(|(_, n)| *n >= 3)
@@ -339,9 +371,29 @@ pub fn head_noun<'t>(
                 || surface.matches('-').count() >= 2)
             && !known.heads.contains(key)
     };
+    // A rating's acronym before its figure ("SPF 50+", "PA++++"): no
+    // type, unless a language file names it one ("TV 55").
+    let rating = |i: usize| {
+        let (surface, key) = (words.surface(i), words.key(i));
+        let end = words.words.get(i).map_or(0, |(s, _)| s.end);
+        position == HeadPosition::Last
+            && (2..=3).contains(&surface.chars().count())
+            && surface.chars().all(|c| c.is_ascii_uppercase())
+            && {
+                // A figure, not a measurement ("SSD 512GB").
+                let after = title[end..].trim_start();
+                let figure = after
+                    .find(|c: char| !(c.is_ascii_digit() || c == '+'))
+                    .unwrap_or(after.len());
+                figure > 0 && !after[figure..].starts_with(char::is_alphabetic)
+            }
+            && !is_type_name(key)
+    };
     let ok = |i: usize| {
         let key = words.key(i);
         is_candidate(key)
+            && !known.words.contains(key)
+            && !rating(i)
             && !crate::language::is_function_word(key)
             && !skip(key)
             && !material(key)
