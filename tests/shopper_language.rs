@@ -39,6 +39,13 @@ fn catalog() -> String {
         ("k1", "Prestige Electric Kettle 1.5 Litre", 749),
         ("k2", "Pigeon Amaze Plus Electric Kettle", 649),
         ("k3", "Hawkins Stainless Steel Stovetop Kettle", 899),
+        ("o1", "CeraVe Foaming Cleanser for Oily Skin", 1299),
+        ("o2", "Neutrogena Oil Free Moisturiser for Oily Skin", 899),
+        ("o3", "CeraVe Moisturising Cream for Dry Skin", 1199),
+        ("w1", "Frozen Chicken Wings 1kg", 499),
+        ("w2", "Spicy Chicken Wings Marinated 500g", 399),
+        ("l1", "Frozen Lamb Shoulder 1kg", 1599),
+        ("f1", "Crinkle Cut French Fries 2.5kg", 699),
     ];
     let mut csv = String::from("id,title,price\n");
     for (id, title, price) in rows {
@@ -74,6 +81,11 @@ fn portuguese_words_find_english_titles() {
         (&["colar de coração"], &["n2"]),
         // An adjective agrees with its noun: "elétrica" is "electric".
         (&["chaleira elétrica"], &["k1", "k2"]),
+        // Skin types, cuts of meat, fries: qualifiers and food words.
+        (&["hidratante para pele oleosa"], &["o2"]),
+        (&["asas de frango"], &["w1", "w2"]),
+        (&["cordeiro congelado"], &["l1"]),
+        (&["batata frita"], &["f1"]),
     ] {
         let turns = conversation(&engine, messages);
         let last = turns.last().expect("a turn");
