@@ -598,3 +598,127 @@ fn a_shopper_finds_the_sizes_and_colours_of_a_magento_export() {
         .collect();
     assert_eq!(found, [("MJ01-M-Blue", Some("M"))], "{}", turn.reply);
 }
+
+/// A 2022 Shopify export of a frozen-food wholesaler (its columns before
+/// the 2024 rename): the merchant's "Custom Product Type" is the type, its
+/// comma-separated Tags are searched but never asked about, and a budget
+/// in ringgit is the store's currency.
+#[test]
+fn a_shopify_export_with_custom_product_types_and_tags() {
+    let mut csv = String::from(
+        "Handle,Title,Body (HTML),Vendor,Standard Product Type,Custom Product Type,Tags,Published,Variant SKU,Variant Price\n",
+    );
+    let rows = [
+        (
+            "wings",
+            "Marinated Chicken Wing 1kg",
+            "Chicken",
+            "Malaysia, Marinated, Wing",
+            "18.90",
+        ),
+        (
+            "cajun",
+            "Cajun Chicken Wing 1kg",
+            "Chicken",
+            "Malaysia, Marinated, Wing",
+            "19.90",
+        ),
+        (
+            "breast",
+            "Boneless Chicken Breast 1kg",
+            "Chicken",
+            "Boneless Breast, Malaysia",
+            "16.50",
+        ),
+        (
+            "drum",
+            "Chicken Drumstick 1kg",
+            "Chicken",
+            "Drumstick, Malaysia",
+            "12.90",
+        ),
+        (
+            "rack",
+            "Lamb Rack Frenched",
+            "Lamb",
+            "New Zealand, Rack",
+            "89.00",
+        ),
+        (
+            "shoulder",
+            "Lamb Shoulder Boneless",
+            "Lamb",
+            "Marinated, New Zealand, Shoulder",
+            "45.00",
+        ),
+        (
+            "ribeye",
+            "Beef Ribeye Steak 250g",
+            "Beef",
+            "New Zealand, Ribeye, Steak",
+            "39.90",
+        ),
+        (
+            "striploin",
+            "Beef Striploin Steak 250g",
+            "Beef",
+            "Australia, Steak, Striploin",
+            "34.90",
+        ),
+        (
+            "soup",
+            "Cream of Mushroom Soup 500g",
+            "Snack",
+            "Mushroom, Retail, Soup",
+            "8.90",
+        ),
+        (
+            "csoup",
+            "Chicken & Corn Soup 500g",
+            "Snack",
+            "Chicken, Retail, Soup",
+            "9.50",
+        ),
+    ];
+    for (handle, title, kind, tags, price) in rows {
+        csv.push_str(&format!(
+            "{handle},{title},<p>Frozen.</p>,Tong Hing,,{kind},\"Frozen, {tags}\",true,{handle}-1,{price}\n"
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("products_export_1.csv");
+    std::fs::write(&path, csv).unwrap();
+    let index = dir.path().join("index");
+    let mut opts = ImportOptions::default();
+    opts.read.default_currency = Some("MYR".into());
+    let summary = import(&path, &index, &opts).unwrap();
+    let tags = summary.stored_only.iter().find(|c| c.header == "Tags");
+    assert!(
+        tags.is_some_and(|c| c.why.to_string().contains("lists")),
+        "{:?}",
+        summary.stored_only
+    );
+    let engine = Engine::open(&index).unwrap();
+    let mut session = Session::default();
+    let turn = engine.turn(&mut session, "lamb", 10).unwrap();
+    let ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{}", turn.reply);
+    assert!(
+        ids.iter().all(|id| ["rack-1", "shoulder-1"].contains(id)),
+        "{}",
+        turn.reply
+    );
+    assert!(!turn.reply.contains("Which tags"), "{}", turn.reply);
+    let mut session = Session::default();
+    let turn = engine
+        .turn(&mut session, "soup under 10 ringgit", 10)
+        .unwrap();
+    let ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{}", turn.reply);
+    assert!(!turn.reply.contains("ringgit"), "{}", turn.reply);
+    // A tag is searched: the wings tagged "Marinated" are found by it.
+    let mut session = Session::default();
+    let turn = engine.turn(&mut session, "marinated chicken", 10).unwrap();
+    let ids: Vec<&str> = turn.products.iter().map(|p| p.id.as_str()).collect();
+    assert!(ids.contains(&"cajun-1"), "{}", turn.reply);
+}

@@ -18,7 +18,7 @@
 //! catalog's yes/no words and `text`; never on tantivy.
 
 use super::extra_values::{
-    is_code, is_date, is_flags, is_link, is_number, is_sentence, is_title_copy,
+    is_code, is_date, is_flags, is_link, is_number, is_sentence, is_title_copy, parts,
 };
 use super::facet_counts::{FacetCounts, extra_facet_name};
 use super::vocabulary::FacetValue;
@@ -57,6 +57,9 @@ pub enum StoredOnly {
     },
     /// Mostly numbers.
     Numbers,
+    /// Lists of words (`Malaysia, Marinated, Wing`): searched as words,
+    /// but their combinations are no vocabulary to ask about.
+    Lists,
     /// More distinct values than a question can offer.
     ManyValues {
         /// Distinct values.
@@ -94,6 +97,7 @@ impl fmt::Display for StoredOnly {
                 "about one value per row, an identifier or a name: {values} values in {rows} rows"
             ),
             StoredOnly::Numbers => f.write_str("numbers"),
+            StoredOnly::Lists => f.write_str("lists of words, such as tags"),
             StoredOnly::ManyValues { values } => write!(f, "{values} different values"),
             StoredOnly::OneValue { rows: 1 } => f.write_str("one value, in one row"),
             StoredOnly::OneValue { rows } => write!(f, "one value, the same in its {rows} rows"),
@@ -344,6 +348,20 @@ fn judge(values: &[FacetValue], shape: &Shape, products: u64) -> Option<StoredOn
         return Some(StoredOnly::TitleCopies);
     }
     let distinct = values.len() as u64;
+    // Tags: lists whose words come back in one and a half lists each, on
+    // average ("Casual, Party, Festive" beside "Formal" is a vocabulary of
+    // occasions, asked about).
+    let listed = |v: &str| v.contains(", ") && parts(v).count() >= 2;
+    if rows_where(listed) * 2 >= rows {
+        let words: rustc_hash::FxHashSet<String> = values
+            .iter()
+            .flat_map(|v| parts(&v.value).map(crate::text::key))
+            .collect();
+        let uses: usize = values.iter().map(|v| parts(&v.value).count()).sum();
+        if 2 * uses >= 3 * words.len() {
+            return Some(StoredOnly::Lists);
+        }
+    }
     if short_rows >= 2 && distinct * 10 >= short_rows * 9 {
         return Some(StoredOnly::Identifiers {
             values: distinct,
@@ -450,6 +468,22 @@ mod tests {
         assert_eq!(why(&cells, 6), None);
         let cells = repeat(&["Cotton", "Polyester", "Cotton Blend", "Viscose"], 2);
         assert_eq!(why(&cells, 8), None);
+    }
+
+    #[test]
+    fn lists_of_tags_are_no_facet() {
+        let cells = [
+            "Malaysia, Marinated, Wing",
+            "Boneless Breast, Malaysia, Marinated",
+            "Malaysia, Marinated, Whole",
+            "Marinated, New Zealand, Shoulder",
+            "Drumstick, Malaysia, Marinated",
+            "America, Snack",
+            "Marinated, New Zealand, Rack",
+            "Malaysia, Wing",
+        ];
+        let cells = repeat(&cells, 3);
+        assert_eq!(why(&cells, 24), Some(StoredOnly::Lists));
     }
 
     #[test]
