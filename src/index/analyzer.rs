@@ -85,6 +85,28 @@ impl WordTokenizer {
         self
     }
 
+    /// The current text's next token (a reused buffer), at `offsets` and
+    /// `position`, its text empty.
+    fn next_token<'t>(
+        &mut self,
+        tokens: &'t mut Vec<Token>,
+        offsets: std::ops::Range<usize>,
+        position: usize,
+    ) -> &'t mut Token {
+        let at = self.len;
+        if at == tokens.len() {
+            tokens.push(Token::default());
+        }
+        self.len += 1;
+        let token = &mut tokens[at];
+        token.offset_from = offsets.start;
+        token.offset_to = offsets.end;
+        token.position = position;
+        token.position_length = 1;
+        token.text.clear();
+        token
+    }
+
     /// Adds the token of a code's `part` (a key), at the code's `position`.
     fn push_part(
         &mut self,
@@ -93,18 +115,8 @@ impl WordTokenizer {
         offsets: std::ops::Range<usize>,
         position: usize,
     ) {
-        let at = self.len;
-        if at == tokens.len() {
-            tokens.push(Token::default());
-        }
-        let token = &mut tokens[at];
-        token.offset_from = offsets.start;
-        token.offset_to = offsets.end;
-        token.position = position;
-        token.position_length = 1;
-        token.text.clear();
+        let token = self.next_token(tokens, offsets, position);
         self.push_stem(part, &mut token.text);
-        self.len += 1;
     }
 
     /// Appends the stem of `word` to `out`.
@@ -169,16 +181,7 @@ impl Tokenizer for WordTokenizer {
                 .starts_with(|c: char| c.is_ascii_digit())
                 .then(|| crate::language::units::measurement_or_range_at(text, range.start))
                 .flatten();
-            let at = self.len;
-            if at == tokens.len() {
-                tokens.push(Token::default());
-            }
-            let token = &mut tokens[at];
-            token.offset_from = range.start;
-            token.offset_to = range.end;
-            token.position = position;
-            token.position_length = 1;
-            token.text.clear();
+            let token = self.next_token(&mut tokens, range.clone(), position);
             let measured_here = measurement.is_some();
             match measurement {
                 Some((canonical, end)) => {
@@ -188,7 +191,6 @@ impl Tokenizer for WordTokenizer {
                 }
                 None => self.push_stem(word, &mut token.text),
             }
-            self.len += 1;
             let raw = text.get(range.clone()).unwrap_or("");
             if self.split_codes
                 && !measured_here

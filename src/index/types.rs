@@ -131,10 +131,10 @@ pub struct KnownTypes {
     heads: FxHashSet<String>,
     compounds: FxHashSet<String>,
     /// Words the sample's titles (ending with their type) mostly use in
-    /// their main phrase elsewhere than as its head ("Face" of "Face
-    /// Mist", "Vitamin" of "Vitamin C Serum"): a title
-    /// ending with one ("... Sun Cream for Face") is not a product of that
-    /// type, and the type would hide it from its own.
+    /// their main phrase elsewhere than as its head ("Face" of "Face Mist",
+    /// "Vitamin" of "Vitamin C Serum"): a title ending with one ("Face &
+    /// Body Lotion") is no product of that type, which would hide it from
+    /// its own.
     words: FxHashSet<String>,
     /// Compounds met since the sample, by how many products used them:
     /// the second use makes one known.
@@ -171,7 +171,8 @@ impl KnownTypes {
     ) -> KnownTypes {
         let mut heads: HashMap<String, usize> = HashMap::new();
         let mut compounds: HashMap<String, usize> = HashMap::new();
-        // Titles using each word anywhere.
+        // Titles using each word in their main phrase (where titles end
+        // with their type).
         let mut used: HashMap<String, usize> = HashMap::new();
         let mut none = KnownTypes::default();
         for title in titles {
