@@ -8,7 +8,6 @@ mod common;
 
 use common::{conversation, ids};
 use vitrine::Engine;
-use vitrine::index::ProductIndex;
 
 /// A wine shop's export: the country in its own column (as a Brazilian
 /// shop writes it), the kind in another; titles name neither.
@@ -91,13 +90,7 @@ const IN_TITLES: &str = "id,title,price
 #[test]
 fn titles_naming_a_country_either_way_are_found_by_both() {
     let dir = common::index_of(IN_TITLES);
-    let index = ProductIndex::open(dir.path()).expect("open");
-    let brands: Vec<String> = index
-        .vocabulary()
-        .values("brand")
-        .iter()
-        .map(|v| v.value.clone())
-        .collect();
+    let brands = common::brands(dir.path());
     for origin in [
         "CHILENO",
         "ARGENTINO",
@@ -108,7 +101,6 @@ fn titles_naming_a_country_either_way_are_found_by_both() {
     ] {
         assert!(!brands.iter().any(|b| b == origin), "{origin}: {brands:?}");
     }
-    drop(index);
     let engine = Engine::open(dir.path()).expect("open the index");
     for (message, want) in [
         ("vinho chileno", &["1", "2", "3", "4"][..]),

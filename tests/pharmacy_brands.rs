@@ -9,7 +9,6 @@ mod common;
 
 use common::conversation;
 use vitrine::Engine;
-use vitrine::index::ProductIndex;
 
 fn catalog() -> String {
     let mut csv = String::from("Produto,Preço,Marca\n");
@@ -70,13 +69,7 @@ fn catalog() -> String {
 #[test]
 fn a_maker_ending_its_generics_titles_is_their_brand() {
     let dir = common::index_of(&catalog());
-    let index = ProductIndex::open(dir.path()).expect("open");
-    let brands: Vec<String> = index
-        .vocabulary()
-        .values("brand")
-        .iter()
-        .map(|v| v.value.clone())
-        .collect();
+    let brands = common::brands(dir.path());
     for maker in ["Medley", "Ems"] {
         assert!(brands.iter().any(|b| b == maker), "{maker}: {brands:?}");
     }

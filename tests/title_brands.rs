@@ -423,14 +423,7 @@ fn the_rows_of_one_model_are_one_title() {
 
 /// The brands the import of `csv` learned.
 fn brands_of(csv: &str) -> Vec<String> {
-    let dir = common::index_of(csv);
-    let index = ProductIndex::open(dir.path()).expect("open");
-    index
-        .vocabulary()
-        .values("brand")
-        .iter()
-        .map(|v| v.value.clone())
-        .collect()
+    common::brands(common::index_of(csv).path())
 }
 
 /// A shoe shop's scrape (Netshoes' "Nomes;Valor"): nearly every title

@@ -140,3 +140,15 @@ pub fn conversation(
         })
         .collect()
 }
+
+/// The brands of the index in `dir`, as written: its brand cells, or what
+/// the import learned from titles and categories.
+pub fn brands(dir: &std::path::Path) -> Vec<String> {
+    let index = vitrine::index::ProductIndex::open(dir).expect("open the index");
+    index
+        .vocabulary()
+        .values("brand")
+        .iter()
+        .map(|v| v.value.clone())
+        .collect()
+}
