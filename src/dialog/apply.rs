@@ -143,7 +143,7 @@ pub fn apply(
     let mut action: Option<Action> = None;
     let mut searched = false;
     let mut cleared: Vec<ConstraintKind> = Vec::new();
-    let mut foreign: Option<(&String, &str)> = None;
+    let mut foreign: Option<(&str, &str)> = None;
     // The last answer showed products (words alone may have named them).
     let found_before = !session.shown.is_empty();
     let c = &mut session.constraints;
@@ -266,11 +266,14 @@ pub fn apply(
                 touch(&mut changes, ConstraintKind::Facet(slot.clone()));
                 searched = true;
             }
-            Op::Currency(named) => foreign = currency.filter(|c| c != named).map(|c| (named, c)),
+            Op::Currency(named) => {
+                let named = crate::understand::resolve_currency(named, currency);
+                foreign = currency.filter(|c| *c != named).map(|c| (named, c));
+            }
             Op::Price { min, max } if foreign.is_some() => {
                 if let Some((named, catalog)) = foreign {
                     changes.notes.push(Note::ForeignCurrency {
-                        named: named.clone(),
+                        named: named.to_string(),
                         catalog: catalog.to_string(),
                         min: *min,
                         max: *max,

@@ -270,13 +270,23 @@ pub fn type_gender(value: &str, lang: Lang) -> Option<Gender> {
 
 /// A catalog column's name as a reply in `lang` says it: the language
 /// file's name for it ("retailer" -> "loja"), else the column's own words.
+/// A numbered column of a list ("uva1", "grape_2") is named without its
+/// number, a column renamed apart from a field's name (`x_color`) without
+/// its mark.
 pub fn facet_label(name: &str, lang: Lang) -> String {
+    let name = name.strip_prefix("x_").unwrap_or(name);
     let words = name.replace('_', " ");
+    let unnumbered = words.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ');
+    let words = if unnumbered.is_empty() {
+        words.as_str()
+    } else {
+        unnumbered
+    };
     super::data(lang)
         .facet_names
-        .get(&crate::text::key(&words))
+        .get(&crate::text::key(words))
         .cloned()
-        .unwrap_or(words)
+        .unwrap_or_else(|| words.to_string())
 }
 
 /// True when `phrase` names a material of a language's `[materials]`
@@ -300,6 +310,18 @@ pub fn is_material(phrase: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_are_named_in_the_reply_language_without_their_numbers() {
+        assert_eq!(facet_label("pais", Lang::Pt), "país");
+        assert_eq!(facet_label("pais", Lang::En), "country");
+        assert_eq!(facet_label("uva1", Lang::Pt), "uva");
+        assert_eq!(facet_label("uva1", Lang::En), "grape");
+        assert_eq!(facet_label("x_color", Lang::En), "color");
+        assert_eq!(facet_label("retailer", Lang::Pt), "loja");
+        assert_eq!(facet_label("num_images", Lang::En), "num images");
+        assert_eq!(facet_label("2024", Lang::En), "2024");
+    }
 
     #[test]
     fn foreign_values_are_named_in_the_reply_language() {

@@ -244,6 +244,13 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                 min,
                 max,
             } => {
+                // "$" would be the store's own dollar: US dollars say so.
+                let dollar_store = symbol(catalog, money.lang).ends_with('$');
+                let named = if named == "USD" && dollar_store {
+                    "US$"
+                } else {
+                    named
+                };
                 let asked = Money::new(Some(named), money.lang);
                 let range = book.price_range(*min, *max, &asked).unwrap_or_default();
                 book.foreign_currency(&symbol(catalog, money.lang), &range)

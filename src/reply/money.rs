@@ -75,7 +75,17 @@ pub fn format_price(amount: f64, currency: Option<&str>, lang: Lang) -> String {
     match currency {
         // "$" alone is ambiguous where reais are written "R$".
         Some("USD") if lang == Lang::Pt => format!("US$ {number}"),
+        // US dollars beside another country's dollars (see `reply::notes`).
+        Some("US$") => format!("US${number}"),
         Some("USD") => format!("${number}"),
+        Some("AUD") => format!("A${number}"),
+        Some("CAD") => format!("C${number}"),
+        Some("NZD") => format!("NZ${number}"),
+        Some("SGD") => format!("S${number}"),
+        Some("HKD") => format!("HK${number}"),
+        Some("MXN") => format!("MX${number}"),
+        Some("MYR") => format!("RM{number}"),
+        Some("JPY") => format!("¥{number}"),
         Some("BRL") => format!("R$ {number}"),
         Some("INR") => format!("₹{number}"),
         Some("EUR") => format!("€{number}"),

@@ -61,6 +61,21 @@ fn is_marker(spans: &[Span<'_>], i: usize, m: Marker) -> bool {
     matches!(spans.get(i), Some(Span { item: Item::Marker(x), .. }) if *x == m)
 }
 
+/// The currencies written with a dollar sign: where the catalog's is one,
+/// a shopper's "$" or "dollars" (`DOLLAR` in the language files) is it.
+const DOLLAR_SIGN_CURRENCIES: [&str; 8] = ["USD", "AUD", "CAD", "NZD", "SGD", "HKD", "TWD", "MXN"];
+
+/// The currency a shopper's `named` one is in a store whose prices are in
+/// `catalog`: a bare "$" or "dollars" is the store's own dollar, else US
+/// dollars.
+pub fn resolve_currency<'a>(named: &'a str, catalog: Option<&'a str>) -> &'a str {
+    match catalog {
+        Some(c) if named == "DOLLAR" && DOLLAR_SIGN_CURRENCIES.contains(&c) => c,
+        _ if named == "DOLLAR" => "USD",
+        _ => named,
+    }
+}
+
 /// The currency named at `i`, if any.
 fn currency(spans: &[Span<'_>], i: usize) -> Option<&'static str> {
     match spans.get(i)?.item {
@@ -566,5 +581,15 @@ mod tests {
         assert_eq!(p("até cento e cinquenta reais"), Some((None, Some(150.0))));
         // "k" is a thousand only after a number.
         assert_eq!(p("under k"), None);
+    }
+
+    #[test]
+    fn a_bare_dollar_is_the_stores_own_dollar() {
+        assert_eq!(resolve_currency("DOLLAR", Some("AUD")), "AUD");
+        assert_eq!(resolve_currency("DOLLAR", Some("USD")), "USD");
+        assert_eq!(resolve_currency("DOLLAR", Some("BRL")), "USD");
+        assert_eq!(resolve_currency("DOLLAR", None), "USD");
+        assert_eq!(resolve_currency("USD", Some("AUD")), "USD");
+        assert_eq!(resolve_currency("INR", Some("INR")), "INR");
     }
 }

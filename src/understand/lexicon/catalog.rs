@@ -313,6 +313,24 @@ impl Lexicon {
                         })
                         .collect();
                     lx.add_literals(&keys, f, &reserved, false);
+                    // A value of alternatives ("Suave/Doce", "Meio
+                    // Seco/Demi-Sec") is reached by each of them.
+                    for (i, v) in values.iter().enumerate() {
+                        let parts: Vec<String> = v
+                            .value
+                            .split('/')
+                            .map(crate::text::key)
+                            .filter(|p| p.len() >= 3 && p.bytes().any(|b| b.is_ascii_alphabetic()))
+                            .collect();
+                        if parts.len() < 2 || keys.get(i).is_none_or(String::is_empty) {
+                            continue;
+                        }
+                        for part in parts {
+                            if !reserved.contains(&part) && !keys.contains(&part) {
+                                lx.add_facet(&part, f, vec![i as u32], false);
+                            }
+                        }
+                    }
                     // A country column's "Chile" is also "chileno", "chilean".
                     for (i, k) in keys.iter().enumerate() {
                         for name in crate::language::origins::other_names(k) {
