@@ -5,6 +5,8 @@
 //! product is checked field by field; fixtures are written by
 //! `tests/fixtures/csv/make_fixtures.py`.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use vitrine::catalog::{Audience, CatalogReader, Field, Product, ReadOptions, Target};
 
@@ -296,4 +298,59 @@ fn a_shops_own_export_with_a_promotional_price_and_a_producer() {
             (Some(49.9), None, Some("Trapiche")),
         ]
     );
+}
+
+/// A bookshop's scrape names its prices before and after the discount
+/// `preco_old` and `preco_new`: the shopper pays the new one.
+#[test]
+fn old_and_new_prices_by_their_names() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("livros.csv");
+    std::fs::write(
+        &path,
+        "titulo;preco_old;preco_new;link\n\
+         10 lições sobre Kant;R$ 25,00;R$ 20,75;https://example.com/kant\n\
+         100 receitas com lata;R$ 24,90;R$ 22,33;https://example.com/lata\n",
+    )
+    .expect("write the catalog");
+    let reader = open(&path);
+    let m = reader.mapping();
+    assert_eq!(m.column(Field::ListPrice), Some(1));
+    assert_eq!(m.column(Field::SalePrice), Some(2));
+    let seen: Vec<_> = products(&path)
+        .iter()
+        .map(|p| (p.price, p.list_price))
+        .collect();
+    assert_eq!(seen, [(Some(20.75), Some(25.0)), (Some(22.33), Some(24.9))]);
+}
+
+/// A wine shop's `descricao` holds a few short labels (Seco, Meio
+/// Seco/Demi-Sec, Suave/Doce), not prose: it is an attribute shoppers ask
+/// for, each of a label's alternatives reaching it, and replies name it in
+/// their language.
+#[test]
+fn a_description_column_of_labels_is_an_attribute() {
+    let mut csv = String::from("nome;preco;tipo;descricao\n");
+    let styles = ["Seco", "Meio Seco/Demi-Sec", "Suave/Doce", "Brut"];
+    for i in 0..40 {
+        let kind = if i % 4 == 3 { "Espumante" } else { "Tinto" };
+        csv.push_str(&format!(
+            "Vinho {i} Reserva;R$ {},90;{kind};{}\n",
+            30 + i,
+            styles[i % 4]
+        ));
+    }
+    let dir = common::index_of(&csv);
+    let engine = vitrine::Engine::open(dir.path()).expect("open the index");
+    let turns = common::conversation(&engine, &["tinto suave"]);
+    let (shown, reply) = &turns[0];
+    let want: std::collections::BTreeSet<String> = (0..40)
+        .filter(|i| i % 4 == 2)
+        .map(|i| format!("line-{}", i + 2))
+        .collect();
+    assert_eq!(shown, &want, "{reply}");
+    assert!(reply.contains("descrição: Suave/Doce"), "{reply}");
+    let turns = common::conversation(&engine, &["tinto meio seco"]);
+    let (shown, reply) = &turns[0];
+    assert_eq!(shown.len(), 10, "{reply}");
 }

@@ -153,7 +153,7 @@ fn the_import_report_says_which_columns_are_stored_only_and_why() {
         "stored only, not a facet: crawl_timestamp (dates or times)",
         "stored only, not a facet: sku (about one value per row, an identifier or a name: 24 values in 24 rows)",
         "stored only, not a facet: short_description (sentences or long text)",
-        "stored only, not a facet: download_name (web addresses or file names)",
+        "stored only, not a facet: download_name (web or e-mail addresses, or file names)",
     ] {
         assert!(report.contains(line), "{line:?} not in\n{report}");
     }

@@ -36,6 +36,7 @@ mod aliases;
 mod category_levels;
 mod encoding;
 mod feed;
+mod first_values;
 mod header;
 mod header_names;
 mod html;

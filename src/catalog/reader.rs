@@ -5,6 +5,7 @@
 //! quote loses only its own row.
 
 use super::encoding::{self, Counting, Decoding, Detected, Mode, RowDecoder, SAMPLE_BYTES};
+use super::first_values::{IdValues, id_candidates, is_parent_level, unique_id_column};
 use super::header::{HeaderMapping, MAX_COLUMNS};
 use super::platform::{self, Outcome, PlatformRows};
 use super::price::{self, DecimalVotes};
@@ -192,6 +193,14 @@ impl CatalogReader {
         if let [Some(category), Some(kind)] = levels {
             id_columns.extend([category, kind]);
         }
+        // The description's too: whether it holds labels instead; and the
+        // type's: whether it holds a platform's kinds of listing.
+        let description = mapping.column(Field::Description);
+        id_columns.extend(description);
+        let kind = mapping
+            .column(Field::Type)
+            .filter(|c| !id_columns.contains(c));
+        id_columns.extend(kind);
         // The columns that may be levels of one category path, and their
         // first values: whether they nest.
         let level_candidates = super::category_levels::candidates(&mapping);
@@ -206,6 +215,16 @@ impl CatalogReader {
             &level_columns,
         );
         mapping.set_empty_in_sample(&prescan.non_empty);
+        if let Some(column) = description
+            && super::first_values::holds_labels(&prescan.ids, column)
+        {
+            mapping.description_to_extra(column);
+        }
+        if let Some(column) = mapping.column(Field::Type)
+            && super::first_values::holds_listing_kinds(&prescan.ids, column)
+        {
+            mapping.type_to_listing_kinds();
+        }
         if let Some(column) = unique_id_column(&mapping, &prescan.ids) {
             mapping.choose_id(column);
         }
@@ -451,82 +470,6 @@ struct Prescan {
     levels: Vec<Vec<String>>,
     /// The columns counting the rows (`X1`, `index`: 0, 1, 2...).
     row_numbers: Vec<usize>,
-}
-
-/// What the first rows hold in a column that may be the id.
-#[derive(Debug, Default)]
-struct IdValues {
-    column: usize,
-    /// Rows read.
-    rows: usize,
-    /// Its distinct non-empty values.
-    values: rustc_hash::FxHashSet<String>,
-    /// Rows with a value.
-    filled: usize,
-}
-
-impl IdValues {
-    /// Every row has a value, and no two the same.
-    fn unique(&self) -> bool {
-        self.rows >= 2 && self.filled == self.rows && self.values.len() == self.filled
-    }
-
-    /// Some value is in several rows.
-    fn repeats(&self) -> bool {
-        self.values.len() < self.filled
-    }
-}
-
-/// True when the `category` column is a coarser level than the `kind`
-/// (type) column in the first rows: at most half as many values (`moda`,
-/// `zapatos` over `Vestido`, `Falda`, `Botín`...). A department or
-/// collection column about as varied as the types is no parent of them.
-fn is_parent_level(values: &[IdValues], category: usize, kind: usize) -> bool {
-    let distinct = |c: usize| {
-        values
-            .iter()
-            .find(|v| v.column == c)
-            .map(|v| v.values.len())
-    };
-    match (distinct(category), distinct(kind)) {
-        (Some(c), Some(k)) => c * 2 <= k,
-        _ => true,
-    }
-}
-
-/// The columns whose first values may decide the id: the one mapped to it
-/// by its name (not by `--map`), and the others whose header names an
-/// identifier ([`super::header_names::names_identifier`]).
-fn id_candidates(mapping: &HeaderMapping) -> Vec<usize> {
-    use super::header::Target;
-    mapping
-        .columns()
-        .iter()
-        .filter(|c| match &c.target {
-            Target::Field(Field::Id) => !c.by_override,
-            Target::Extra(_) => super::header_names::names_identifier(&c.header),
-            _ => false,
-        })
-        .map(|c| c.index)
-        .collect()
-}
-
-/// The column the id should be, when the first rows say so: the leftmost
-/// candidate with a unique value in every row, where the id column's values
-/// repeat (a style shared by its colours: H&M's `product_code` beside the
-/// article's `article_id`) or where no column is named the id.
-fn unique_id_column(mapping: &HeaderMapping, ids: &[IdValues]) -> Option<usize> {
-    let current = mapping.column(Field::Id);
-    if let Some(c) = current {
-        match ids.iter().find(|v| v.column == c) {
-            Some(v) if v.repeats() => {}
-            _ => return None,
-        }
-    }
-    ids.iter()
-        .filter(|v| Some(v.column) != current)
-        .find(|v| v.unique() && (current.is_some() || v.rows >= 5))
-        .map(|v| v.column)
 }
 
 /// Reads the records of the sample (the last one too only when the sample

@@ -330,7 +330,10 @@ impl RowParser {
                 Slot::Field(Field::Material) => product.material = attribute(),
                 Slot::Field(Field::Rating) => product.rating = parse_rating(&cell),
                 Slot::Field(Field::Stock) => product.stock = parse_stock(&cell),
-                Slot::Field(Field::GroupId) => product.group_id = short(),
+                // Parent id 0 (WooCommerce, SQL dumps): no parent, no group.
+                Slot::Field(Field::GroupId) => {
+                    product.group_id = short().filter(|g| !super::value::is_null_reference(g))
+                }
                 Slot::Field(field @ (Field::Gtin | Field::Mpn)) => {
                     if let Some(v) = short() {
                         product.extra.insert(field.name().to_string(), v);

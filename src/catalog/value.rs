@@ -182,6 +182,13 @@ pub(crate) fn is_placeholder_brand(s: &str) -> bool {
     ) || s.trim().chars().all(|c| !c.is_alphanumeric())
 }
 
+/// True for a reference to nothing: `0`, `-1` or a placeholder (a
+/// WooCommerce or database export's parent id of a product with none).
+pub(crate) fn is_null_reference(s: &str) -> bool {
+    let s = s.trim();
+    s.bytes().all(|b| b == b'0') || s == "-1" || is_placeholder_value(s)
+}
+
 /// True for an attribute cell that says the value is missing rather than
 /// giving one: "N/A", "NA", "none", "null", "unknown", "-". A colour,
 /// size or material cell holding it is empty (split at its slash, "N/A"

@@ -88,7 +88,7 @@ impl fmt::Display for StoredOnly {
         match self {
             StoredOnly::Flags => f.write_str("yes/no values"),
             StoredOnly::Dates => f.write_str("dates or times"),
-            StoredOnly::Links => f.write_str("web addresses or file names"),
+            StoredOnly::Links => f.write_str("web or e-mail addresses, or file names"),
             StoredOnly::Codes => f.write_str("codes, slugs, paths or query strings"),
             StoredOnly::TitleCopies => f.write_str("the product's title again"),
             StoredOnly::Text => f.write_str("sentences or long text"),
@@ -537,8 +537,12 @@ mod tests {
         assert_eq!(why(&cells, 4), Some(StoredOnly::Links));
         let cells = repeat(&["logo.png", "banner.PNG", "manual.pdf"], 3);
         assert_eq!(why(&cells, 9), Some(StoredOnly::Links));
+        let cells = repeat(&["admin@hmoonhydro.com", "sales@example.com.au"], 3);
+        assert_eq!(why(&cells, 6), Some(StoredOnly::Links));
         assert!(!is_link("Mr. Smith"));
         assert!(!is_link("2.5"));
+        assert!(!is_link("@ home"));
+        assert!(!is_link("B&W @ 50%"));
     }
 
     #[test]

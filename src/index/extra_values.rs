@@ -122,9 +122,12 @@ const FILE_EXTENSIONS: [&str; 24] = [
     "mp4", "wav", "doc", "docx", "xls", "xlsx", "csv", "txt", "json", "xml", "html",
 ];
 
-/// A web address (or a list of them) or a file name.
+/// A web address (or a list of them), an e-mail address or a file name.
 pub(super) fn is_link(value: &str) -> bool {
     let v = value.trim_start_matches(['[', '"', '\'', ' ']);
+    if is_email(v) {
+        return true;
+    }
     let lower = v.get(..8).unwrap_or(v).to_ascii_lowercase();
     if ["http://", "https://", "ftp://", "www.", "//"]
         .iter()
@@ -136,6 +139,16 @@ pub(super) fn is_link(value: &str) -> bool {
     !v.contains(char::is_whitespace)
         && v.rsplit_once('.').is_some_and(|(name, ext)| {
             !name.is_empty() && FILE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str())
+        })
+}
+
+/// An e-mail address (`shop@example.com`): one word, a name before one
+/// `@`, a domain with a dot after it.
+fn is_email(v: &str) -> bool {
+    let v = v.trim();
+    !v.contains(char::is_whitespace)
+        && v.split_once('@').is_some_and(|(name, domain)| {
+            !name.is_empty() && !domain.contains('@') && domain.contains('.')
         })
 }
 

@@ -144,11 +144,23 @@ pub fn conversation(
 /// The brands of the index in `dir`, as written: its brand cells, or what
 /// the import learned from titles and categories.
 pub fn brands(dir: &std::path::Path) -> Vec<String> {
+    values(dir, "brand")
+}
+
+/// The values of the facet `name` of the index in `dir`, most frequent
+/// first.
+pub fn values(dir: &std::path::Path, name: &str) -> Vec<String> {
     let index = vitrine::index::ProductIndex::open(dir).expect("open the index");
     index
         .vocabulary()
-        .values("brand")
+        .values(name)
         .iter()
         .map(|v| v.value.clone())
         .collect()
+}
+
+/// The facets of the index in `dir`: what shoppers can filter on.
+pub fn facet_names(dir: &std::path::Path) -> Vec<String> {
+    let index = vitrine::index::ProductIndex::open(dir).expect("open the index");
+    index.vocabulary().facets.keys().cloned().collect()
 }

@@ -1,0 +1,55 @@
+//! A WooCommerce store's products exported by a WordPress export plugin
+//! (not WooCommerce's own exporter, so no platform shape recognises it):
+//! `Parent id` 0 on every product that has no parent, `Type` holding the
+//! kind of listing (simple, grouped), the post author's e-mail and names.
+//! Every product stays its own, the listing kinds are no product types,
+//! and nobody is asked about the author's e-mail. Through `import` and
+//! `Engine::turn` on a file written here.
+
+mod common;
+
+use vitrine::Engine;
+use vitrine::index::{ImportOptions, import};
+
+const EXPORT: &str = "\u{feff}ID,\"Product Name\",\"Product description\",Type,\"Regular Price\",\"Sale Price\",\"Parent id\",\"Purchase Note\",\"Author Email\",\"Author First Name\"
+101,\"FloraMicro 1 Quart\",\"Base nutrient for hydroponics.\",simple,14.95,,0,,admin@hydro.example,Alex
+102,\"FloraMicro 1 Gallon\",\"Base nutrient for hydroponics.\",simple,39.95,34.95,0,,admin@hydro.example,Alex
+103,\"FloraMicro 2.5 Gallon\",\"Base nutrient for hydroponics.\",simple,89.95,,0,,sales@hydro.example,Sam
+104,\"Big Bud Liquid 1 Liter\",\"Bloom booster.\",simple,49.95,,0,,admin@hydro.example,Alex
+105,\"Big Bud Liquid 4 Liter\",\"Bloom booster.\",simple,129.95,,0,,sales@hydro.example,Sam
+106,\"Metal Halide Lamp 1000W\",\"Grow light bulb.\",simple,79.95,,0,,admin@hydro.example,Alex
+107,\"Metal Halide Lamp 400W\",\"Grow light bulb.\",simple,49.95,,0,,admin@hydro.example,Alex
+108,\"HPS Lamp 1000W\",\"Grow light bulb.\",simple,69.95,,0,,sales@hydro.example,Sam
+109,\"Inline Fan 6 inch\",\"Quiet inline duct fan.\",simple,119.95,,0,,admin@hydro.example,Alex
+110,\"Inline Fan 8 inch\",\"Quiet inline duct fan.\",grouped,159.95,,0,,sales@hydro.example,Sam
+";
+
+#[test]
+fn a_wordpress_plugins_export_keeps_every_product_its_own() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("Products-Export.csv");
+    std::fs::write(&path, EXPORT).expect("write the export");
+    let index = dir.path().join("index");
+    let mut opts = ImportOptions::default();
+    opts.read.default_currency = Some("USD".into());
+    let summary = import(&path, &index, &opts).expect("import");
+    assert_eq!(summary.indexed, 10);
+    let engine = Engine::open(&index).expect("open the index");
+    let turns = common::conversation(&engine, &["floramicro", "start over", "metal halide lamp"]);
+    let (shown, reply) = &turns[0];
+    assert_eq!(shown, &common::ids(&["101", "102", "103"]), "{reply}");
+    // The price paid is the sale price where there is one.
+    assert!(reply.contains("$14.95"), "{reply}");
+    let (shown, reply) = &turns[2];
+    assert_eq!(shown, &common::ids(&["106", "107"]), "{reply}");
+    let names = common::facet_names(&index);
+    assert!(
+        !names.iter().any(|n| n.contains("email")),
+        "e-mail addresses offered to shoppers: {names:?}"
+    );
+    let types = common::values(&index, "type");
+    assert!(
+        !types.iter().any(|t| t == "simple" || t == "grouped"),
+        "listing kinds as product types: {types:?}"
+    );
+}
