@@ -11,17 +11,17 @@ mod common;
 use vitrine::Engine;
 use vitrine::index::{ImportOptions, import};
 
-const EXPORT: &str = "\u{feff}ID,\"Product Name\",\"Product description\",Type,\"Regular Price\",\"Sale Price\",\"Parent id\",\"Purchase Note\",\"Author Email\",\"Author First Name\"
-101,\"FloraMicro 1 Quart\",\"Base nutrient for hydroponics.\",simple,14.95,,0,,admin@hydro.example,Alex
-102,\"FloraMicro 1 Gallon\",\"Base nutrient for hydroponics.\",simple,39.95,34.95,0,,admin@hydro.example,Alex
-103,\"FloraMicro 2.5 Gallon\",\"Base nutrient for hydroponics.\",simple,89.95,,0,,sales@hydro.example,Sam
-104,\"Big Bud Liquid 1 Liter\",\"Bloom booster.\",simple,49.95,,0,,admin@hydro.example,Alex
-105,\"Big Bud Liquid 4 Liter\",\"Bloom booster.\",simple,129.95,,0,,sales@hydro.example,Sam
-106,\"Metal Halide Lamp 1000W\",\"Grow light bulb.\",simple,79.95,,0,,admin@hydro.example,Alex
-107,\"Metal Halide Lamp 400W\",\"Grow light bulb.\",simple,49.95,,0,,admin@hydro.example,Alex
-108,\"HPS Lamp 1000W\",\"Grow light bulb.\",simple,69.95,,0,,sales@hydro.example,Sam
-109,\"Inline Fan 6 inch\",\"Quiet inline duct fan.\",simple,119.95,,0,,admin@hydro.example,Alex
-110,\"Inline Fan 8 inch\",\"Quiet inline duct fan.\",grouped,159.95,,0,,sales@hydro.example,Sam
+const EXPORT: &str = "\u{feff}ID,\"Product Name\",\"Product description\",Brands,\"Product categories\",Type,\"Regular Price\",\"Sale Price\",\"Parent id\",\"Purchase Note\",\"Author Email\",\"Author First Name\",\"Wc Average Rating\"
+101,\"FloraMicro 1 Quart\",\"Base nutrient for hydroponics.\",General Hydroponics,\"Nutrients &amp; Supplements > Base Nutrients\",simple,14.95,,0,,admin@hydro.example,Alex,0
+102,\"FloraMicro 1 Gallon\",\"Base nutrient for hydroponics.\",General Hydroponics,\"Nutrients &amp; Supplements > Base Nutrients\",simple,39.95,34.95,0,,admin@hydro.example,Alex,0
+103,\"FloraMicro 2.5 Gallon\",\"Base nutrient for hydroponics.\",General Hydroponics,\"Nutrients &amp; Supplements > Base Nutrients\",simple,89.95,,0,,sales@hydro.example,Sam,0
+104,\"Big Bud Liquid 1 Liter\",\"Bloom booster.\",Advanced Nutrients,\"Nutrients &amp; Supplements > Bloom Boosters\",simple,49.95,,0,,admin@hydro.example,Alex,0
+105,\"Big Bud Liquid 4 Liter\",\"Bloom booster.\",Advanced Nutrients,\"Nutrients &amp; Supplements > Bloom Boosters\",simple,129.95,,0,,sales@hydro.example,Sam,0
+106,\"Metal Halide Lamp 1000W\",\"Grow light bulb.\",Plantmax,\"Grow Lights > Bulbs\",simple,79.95,,0,,admin@hydro.example,Alex,0
+107,\"Metal Halide Lamp 400W\",\"Grow light bulb.\",Plantmax,\"Grow Lights > Bulbs\",simple,49.95,,0,,admin@hydro.example,Alex,0
+108,\"HPS Lamp 1000W\",\"Grow light bulb.\",Plantmax,\"Grow Lights > Bulbs\",simple,69.95,,0,,sales@hydro.example,Sam,0
+109,\"Inline Fan 6 inch\",\"Quiet inline duct fan.\",Max-Fan,\"Fans &amp; Blowers\",simple,119.95,,0,,admin@hydro.example,Alex,0
+110,\"Inline Fan 8 inch\",\"Quiet inline duct fan.\",Max-Fan,\"Fans &amp; Blowers\",grouped,159.95,,0,,sales@hydro.example,Sam,0
 ";
 
 #[test]
@@ -47,9 +47,25 @@ fn a_wordpress_plugins_export_keeps_every_product_its_own() {
         !names.iter().any(|n| n.contains("email")),
         "e-mail addresses offered to shoppers: {names:?}"
     );
+    // The type is the category path's last level, as the shop shows it.
     let types = common::values(&index, "type");
+    assert!(
+        types.iter().any(|t| t == "Fans & Blowers") && types.iter().any(|t| t == "Bulbs"),
+        "{types:?}"
+    );
     assert!(
         !types.iter().any(|t| t == "simple" || t == "grouped"),
         "listing kinds as product types: {types:?}"
     );
+    let mut brands = common::brands(&index);
+    brands.sort();
+    assert_eq!(
+        brands,
+        ["Advanced Nutrients", "General Hydroponics", "Max-Fan", "Plantmax"]
+    );
+    // Nobody rated these products: an average rating of 0 is none.
+    let turns = common::conversation(&engine, &["bloom booster"]);
+    let (shown, reply) = &turns[0];
+    assert_eq!(shown, &common::ids(&["104", "105"]), "{reply}");
+    assert!(!reply.contains('★'), "{reply}");
 }

@@ -234,6 +234,7 @@ impl CatalogReader {
         if chain.iter().any(|c| !levels.contains(&Some(*c))) {
             mapping.set_category_levels(chain);
         } else if let [Some(category), Some(kind)] = levels
+            && mapping.column(Field::Type) == Some(kind)
             && !is_parent_level(&prescan.ids, category, kind)
         {
             mapping.category_to_type();

@@ -6,6 +6,11 @@
 /// included) to one space: `"  Blue \n Navy "` -> `Blue Navy`.
 pub(crate) fn clean_short(s: &str) -> String {
     let t = s.trim();
+    // A character reference ("Pots &amp; Containers", "Cal&ccedil;a"):
+    // what a WordPress or feed export escaped, as the shop shows it.
+    if t.contains('&') && super::html::has_markup(t) {
+        return super::html::to_text(t);
+    }
     if !needs_collapse(t) {
         return t.to_string();
     }
@@ -78,7 +83,7 @@ pub(crate) fn parse_rating(s: &str) -> Option<f64> {
     if t.bytes().all(|b| b.is_ascii_digit() || b == b'.')
         && let Ok(value) = t.parse::<f64>()
     {
-        return (0.0..=5.0).contains(&value).then_some(value);
+        return on_scale(value);
     }
     let value = if let Some(pct) = t.strip_suffix('%') {
         leading_number(pct.trim())? / 20.0
@@ -91,7 +96,14 @@ pub(crate) fn parse_rating(s: &str) -> Option<f64> {
     } else {
         leading_number(t)?
     };
-    (0.0..=5.0).contains(&value).then_some(value)
+    on_scale(value)
+}
+
+/// A rating on the 0..=5 scale; 0 is none: no star system gives fewer
+/// than one, so 0 is what an export writes for a product nobody rated
+/// (WooCommerce's average rating).
+fn on_scale(value: f64) -> Option<f64> {
+    (value > 0.0 && value <= 5.0).then_some(value)
 }
 
 /// Splits `4.5/5`, `4.5 out of 5`, `4,5 de 5` into value and scale.
@@ -260,6 +272,9 @@ mod tests {
         assert_eq!(clean_short("Tênis\u{a0}Azul"), "Tênis Azul");
         assert_eq!(clean_short("Tênis Azul"), "Tênis Azul");
         assert_eq!(clean_short(""), "");
+        assert_eq!(clean_short("Pots &amp; Containers"), "Pots & Containers");
+        assert_eq!(clean_short("Cal&ccedil;as"), "Calças");
+        assert_eq!(clean_short("Black & White"), "Black & White");
     }
 
     #[test]
@@ -277,7 +292,9 @@ mod tests {
             ("4.5", Some(4.5)),
             ("4,5", Some(4.5)),
             ("5", Some(5.0)),
-            ("0", Some(0.0)),
+            ("0", None),
+            ("0.00", None),
+            ("0/5", None),
             ("4.5/5", Some(4.5)),
             ("9/10", Some(4.5)),
             ("4.5 out of 5", Some(4.5)),

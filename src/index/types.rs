@@ -91,8 +91,8 @@ pub fn is_not_type(key: &str) -> bool {
     title_words().not_types.contains(key)
 }
 
-/// True when `key` could be a product type: a word, not a code, unit,
-/// size, colour or audience (people's or animals': "Cama de Gato" is a
+/// True when `key` could be a product type: a word, not a code, unit (of
+/// the languages' `[units]`: "Gal", "Lt"), size, colour or audience (people's or animals': "Cama de Gato" is a
 /// bed, for a cat).
 fn is_candidate(key: &str) -> bool {
     let learn = super::words::learn_words();
@@ -100,6 +100,7 @@ fn is_candidate(key: &str) -> bool {
         && key.chars().any(|c| c.is_alphabetic())
         && !key.bytes().any(|b| b.is_ascii_digit())
         && !title_words().not_types.contains(key)
+        && crate::language::units::unit(key).is_none()
         && !is_audience(key)
         && !learn.audience_words.contains_key(key)
         && !learn.animal_words.contains(key)

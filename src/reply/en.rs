@@ -3,7 +3,7 @@
 use super::money::Money;
 use super::phrasebook::{
     Phrasebook, any_of, asked_colours, broadest_types, excluded, extras, join_and, join_or,
-    join_or_more, lower, one_head, quoted, sentences, types_with_words,
+    join_or_more, lower, one_head, quoted, sentences, types_with_words, without_shades,
 };
 use crate::language::names::{self, Gender};
 use crate::model::{Canned, ConstraintKind, Constraints, Lang, PriceMove, Slot, Sort, Suggestion};
@@ -29,6 +29,11 @@ impl Phrasebook for English {
                     .map_or_else(|| v.to_lowercase(), str::to_string)
             })
             .collect();
+        let colors = if together {
+            colors
+        } else {
+            without_shades(colors)
+        };
         // "240 bags for women", though the catalog's type is "Bag" (or "Bolsa").
         let types: Vec<String> = broadest_types(&any_of(c, &Slot::Type))
             .iter()

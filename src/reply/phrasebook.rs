@@ -353,6 +353,25 @@ pub(crate) fn said_values(slot: &Slot, values: &[String], lang: crate::model::La
             out.push(named);
         }
     }
+    match slot {
+        Slot::Color => without_shades(out),
+        _ => out,
+    }
+}
+
+/// Colour names without the shades of a colour named before them: "gold"
+/// says "yellow gold" and "rose gold" too, "blue" says "navy blue".
+pub(crate) fn without_shades(names: Vec<String>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(names.len());
+    for name in names {
+        let shade = out.iter().any(|o| {
+            name.strip_suffix(o.as_str())
+                .is_some_and(|m| m.ends_with(' '))
+        });
+        if !shade {
+            out.push(name);
+        }
+    }
     out
 }
 

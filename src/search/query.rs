@@ -13,7 +13,7 @@
 use super::checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 use super::titled::{
     brandless_titled, shade_families, titled_colours, titled_modifiers, titled_shade,
-    untold_material,
+    untold_colour, untold_material,
 };
 use super::words::{
     animal_query, any_of, exclusion, facet_term, facet_value_query, filter_term, for_animals,
@@ -225,7 +225,12 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
         if !filter.any_of.is_empty() {
             // A brand is also read from brandless products' titles, and a
             // shade from the titles of its family's colour: no column holds
-            // either.
+            // either; a colour from colourless products' titles where few
+            // products have one.
+            let mut untold = match slot {
+                Slot::Color => untold_colour(index, &filter.any_of),
+                _ => None,
+            };
             let titled = match slot {
                 Slot::Brand => index.has_brandless(),
                 // A material is also what a title says the product is made
@@ -237,6 +242,7 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                 Slot::Type => filter.any_of.iter().any(|v| v.contains(' ')),
                 Slot::Color => {
                     !filter.and_of.is_empty()
+                        || untold.is_some()
                         || filter
                             .any_of
                             .first()
@@ -271,12 +277,15 @@ fn build_plan(index: &ProductIndex, spec: &SearchSpec, checks_allowed: bool) -> 
                             .extend(values.iter().filter_map(|v| titled_modifiers(index, v))),
                         // Only the colour the shopper said (the first; the
                         // rest are its catalog spellings and shades).
-                        Slot::Color => alternatives.extend(
-                            filter
-                                .any_of
-                                .first()
-                                .and_then(|v| titled_shade(index, v, &filter.any_of)),
-                        ),
+                        Slot::Color => {
+                            alternatives.extend(
+                                filter
+                                    .any_of
+                                    .first()
+                                    .and_then(|v| titled_shade(index, v, &filter.any_of)),
+                            );
+                            alternatives.extend(untold.take());
+                        }
                         _ => {}
                     }
                     if !filter.and_of.is_empty() {

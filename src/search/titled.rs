@@ -96,6 +96,30 @@ pub(super) fn untold_material(index: &ProductIndex, values: &[String]) -> Option
     ])))
 }
 
+/// The products without a colour whose title names the colour the shopper
+/// said (the first of `values`), where colours are told of fewer than half
+/// the products: titles' colours are learned with care (an ambiguous word
+/// such as "gold" only at a title's end), so a jeweller's "9ct Gold Curb
+/// Chain" has none, and is gold.
+pub(super) fn untold_colour(index: &ProductIndex, values: &[String]) -> Option<Box<dyn Query>> {
+    let said = values.first()?;
+    let vocabulary = index.vocabulary();
+    let colours = vocabulary.values(facet::COLOR);
+    let told: u64 = colours.iter().map(|v| v.count).sum();
+    if told.saturating_mul(2) >= vocabulary.product_count {
+        return None;
+    }
+    let named = word_query(index, said, &[(index.fields().title, 1.0)])?;
+    let told: Vec<Box<dyn Query>> = colours
+        .iter()
+        .map(|v| facet_value_query(index, &Slot::Color, &v.value))
+        .collect();
+    Some(Box::new(BooleanQuery::new(vec![
+        (Occur::Must, named),
+        (Occur::MustNot, exclusion(any_of(told))),
+    ])))
+}
+
 /// The products whose title names one of the colours `values`, but not
 /// only in their brand's name ("Red Tape Men Black Shoes" is not red).
 pub(super) fn titled_colours<'v>(
