@@ -43,7 +43,9 @@ fn spec_units_are_measurements_not_budgets_nor_types() {
     }
     let types = common::values(dir.path(), "type");
     assert!(
-        !types.iter().any(|t| ["gal", "qt"].contains(&t.to_lowercase().as_str())),
+        !types
+            .iter()
+            .any(|t| ["gal", "qt"].contains(&t.to_lowercase().as_str())),
         "{types:?}"
     );
 }

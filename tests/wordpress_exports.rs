@@ -61,7 +61,12 @@ fn a_wordpress_plugins_export_keeps_every_product_its_own() {
     brands.sort();
     assert_eq!(
         brands,
-        ["Advanced Nutrients", "General Hydroponics", "Max-Fan", "Plantmax"]
+        [
+            "Advanced Nutrients",
+            "General Hydroponics",
+            "Max-Fan",
+            "Plantmax"
+        ]
     );
     // Nobody rated these products: an average rating of 0 is none.
     let turns = common::conversation(&engine, &["bloom booster"]);

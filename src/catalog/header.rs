@@ -352,16 +352,17 @@ impl HeaderMapping {
     /// extra columns.
     pub(crate) fn category_to_type(&mut self) {
         let columns = self.columns_of(Field::Category).collect();
-        self.make_extra(Field::Category, columns, "no coarser than the type");
+        self.set_aside(Field::Category, columns, true, "no coarser than the type");
     }
 
     /// Makes the description column an extra column when its values in
     /// the first rows are labels (see `first_values::holds_labels`);
     /// another column named the description takes the field, if any.
     pub(crate) fn description_to_extra(&mut self, column: usize) {
-        self.make_extra(
+        self.set_aside(
             Field::Description,
             vec![column],
+            true,
             "a few short values, repeated",
         );
     }
@@ -372,12 +373,6 @@ impl HeaderMapping {
     pub(crate) fn type_to_listing_kinds(&mut self) {
         let columns = self.fields[Field::Type as usize].into_iter().collect();
         self.set_aside(Field::Type, columns, false, "a platform's kinds of listing");
-    }
-
-    /// Makes `columns` of `field` (not given by `--map`) extra columns,
-    /// for the `reason` their values in the first rows give.
-    fn make_extra(&mut self, field: Field, columns: Vec<usize>, reason: &'static str) {
-        self.set_aside(field, columns, true, reason);
     }
 
     /// Takes `columns` (not given by `--map`) from `field`: extra columns
