@@ -118,6 +118,35 @@ fn on_type_change(
         .collect()
 }
 
+/// [`apply`] in a store that lists no prices: what the message says of
+/// prices (a budget, "cheaper", an order by price) is left out, and a note
+/// says the store lists none.
+pub fn apply_unpriced(session: &mut Session, u: &Understanding) -> (Action, Changes) {
+    let of_price = |op: &Op| {
+        matches!(
+            op,
+            Op::Price { .. }
+                | Op::Currency(_)
+                | Op::Cheap
+                | Op::Cheaper
+                | Op::Pricier
+                | Op::Sort(Sort::PriceAsc | Sort::PriceDesc)
+        )
+    };
+    if !u.ops.iter().any(of_price) {
+        return apply(session, u, None);
+    }
+    let mut without = u.clone();
+    without.ops.retain(|op| !of_price(op));
+    let (mut action, mut changes) = apply(session, &without, None);
+    // "cheaper" alone: the same results again, with the note.
+    if action == Action::NotUnderstood && session.turns > 1 {
+        action = Action::Search;
+    }
+    changes.notes.push(Note::Unpriced);
+    (action, changes)
+}
+
 /// Applies `u` to the session and says what to do next. `currency` is the
 /// catalog's (ISO 4217), when known: a price named in another one is not
 /// applied, and a note says so.
@@ -325,7 +354,7 @@ pub fn apply(
             }
             // Read in context before ([`super::context::measured`]); left
             // when no measurement was asked for: nothing to change.
-            Op::Bigger | Op::Smaller => {}
+            Op::Bigger(_) | Op::Smaller(_) => {}
             Op::Cheaper | Op::Pricier => {
                 let up = matches!(op, Op::Pricier);
                 match session.shown_prices {

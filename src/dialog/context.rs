@@ -25,10 +25,13 @@ use super::Session;
 use crate::error::Result;
 use crate::language::units::Measure;
 use crate::model::{Constraints, FacetFilter, Slot};
-use crate::understand::{Op, Understanding};
+use crate::understand::{Measured, Op, Understanding};
 
 /// Counts the products of some constraints (titles only).
 pub type Count<'a> = dyn FnMut(&Constraints) -> Result<u64> + 'a;
+
+/// Reads the titles of the products last shown.
+pub type ShownTitles<'a> = dyn FnMut() -> Result<Vec<String>> + 'a;
 
 /// `u` with its lone numbers read as measurements where the catalog sells
 /// the type in one at that number; `measurements`: the catalog's.
@@ -37,15 +40,58 @@ pub fn measured(
     mut u: Understanding,
     measurements: &[Measure],
     count: &mut Count<'_>,
+    shown_titles: &mut ShownTitles<'_>,
 ) -> Result<Understanding> {
     // Most messages have no number to read: nothing is looked up for them.
     let to_read = u.ops.iter().any(|op| match op {
-        Op::Number(..) | Op::Bigger | Op::Smaller => true,
+        Op::Number(..) | Op::Bigger(_) | Op::Smaller(_) => true,
         Op::Text(word) => lone_number(word, 5).is_some(),
         _ => false,
     }) || u.ignored.iter().any(|w| lone_number(w, 5).is_some());
     if !to_read {
         return Ok(u);
+    }
+    let is_measurement = |w: &String| crate::language::units::is_measurement(w);
+    // "maior", "bigger": the next size of the one asked for, or beyond the
+    // sizes shown when none was (or only a bound).
+    let asked = session
+        .constraints
+        .text
+        .iter()
+        .rev()
+        .find(|w| is_measurement(w));
+    let exact = asked.filter(|w| !w.ends_with(['+', '-']));
+    // The size asked for, when the comparative measures it ("bigger" after
+    // "55 inch"; not "more powerful" after "1 litre").
+    let asked_measures = |measured: Measured| {
+        exact
+            .and_then(|w| crate::language::units::quantity_of(w))
+            .is_some_and(|q| measured.measures(q))
+    };
+    let of_shown = u.ops.iter().any(|op| match op {
+        Op::Bigger(m) | Op::Smaller(m) => !asked_measures(*m),
+        _ => false,
+    });
+    if of_shown {
+        let titles = shown_titles()?;
+        for op in &mut u.ops {
+            let (larger, measured) = match op {
+                Op::Bigger(m) => (true, *m),
+                Op::Smaller(m) => (false, *m),
+                _ => continue,
+            };
+            if asked_measures(measured) {
+                continue;
+            }
+            let beyond = Beyond {
+                larger,
+                measured,
+                titles: &titles,
+            };
+            if let Some(token) = beyond_shown(session, measurements, &beyond, count)? {
+                *op = Op::Text(token);
+            }
+        }
     }
     let said_type = u.ops.iter().rev().find_map(|op| match op {
         Op::Set(Slot::Type, values) if !values.is_empty() => Some(values.clone()),
@@ -54,19 +100,11 @@ pub fn measured(
     let Some(types) = said_type.or_else(|| types_of(session)) else {
         return Ok(u);
     };
-    let is_measurement = |w: &String| crate::language::units::is_measurement(w);
-    // "maior", "bigger": the next size of the one asked for.
-    let asked = session
-        .constraints
-        .text
-        .iter()
-        .rev()
-        .find(|w| is_measurement(w));
-    if let Some(asked) = asked.and_then(|w| crate::language::units::measure(w)) {
+    if let Some(asked) = exact.and_then(|w| crate::language::units::measure(w)) {
         for op in &mut u.ops {
             let larger = match op {
-                Op::Bigger => true,
-                Op::Smaller => false,
+                Op::Bigger(_) => true,
+                Op::Smaller(_) => false,
                 _ => continue,
             };
             if let Some(token) = next_size(measurements, &types, &asked, larger, count)? {
@@ -233,6 +271,125 @@ fn next_size(
     Ok(None)
 }
 
+/// How many sizes beyond those shown a comparative tries, nearest first.
+const SIZES_TRIED: usize = 48;
+
+/// A comparative said of the products shown.
+struct Beyond<'a> {
+    /// "bigger" rather than "smaller".
+    larger: bool,
+    /// What it compares.
+    measured: Measured,
+    /// The titles of the products shown.
+    titles: &'a [String],
+}
+
+/// "bigger" (`larger`) or "smaller" said of the products shown when no
+/// size was asked: at least the next size beyond the largest shown (at
+/// most the next below the smallest) that what the shopper is looking at
+/// comes in, in the quantity most of the shown titles measure ("80 cm
+/// (32 inches)": 40" or more); that size itself when none is beyond;
+/// `None` when no shown title measures anything.
+fn beyond_shown(
+    session: &Session,
+    measurements: &[Measure],
+    beyond: &Beyond<'_>,
+    count: &mut Count<'_>,
+) -> Result<Option<String>> {
+    use crate::language::units::{Bound, bounded, measure, measurements_in};
+    let larger = beyond.larger;
+    let shown: Vec<Vec<Measure>> = (beyond.titles.iter())
+        .map(|t| {
+            measurements_in(t)
+                .iter()
+                .filter_map(|m| measure(m))
+                .filter(|m| beyond.measured.measures(m.quantity))
+                .collect()
+        })
+        .collect();
+    // The quantity the most titles measure, the first seen on a tie.
+    let mut tally: Vec<(&str, usize)> = Vec::new();
+    for title in &shown {
+        let mut quantities: Vec<&str> = title.iter().map(|m| m.quantity).collect();
+        quantities.dedup();
+        for q in quantities {
+            match tally.iter_mut().find(|(seen, _)| *seen == q) {
+                Some((_, n)) => *n += 1,
+                None => tally.push((q, 1)),
+            }
+        }
+    }
+    let Some(quantity) = tally.iter().rev().max_by_key(|(_, n)| *n).map(|(q, _)| *q) else {
+        return Ok(None);
+    };
+    // Sizes in the unit the titles shown write most ("inches" over "cm"
+    // when they write both, the customary first on a tie).
+    let mut units: Vec<(&str, usize)> = Vec::new();
+    for m in shown.iter().flatten().filter(|m| m.quantity == quantity) {
+        match units.iter_mut().find(|(u, _)| *u == m.unit) {
+            Some((_, n)) => *n += 1,
+            None => units.push((m.unit, 1)),
+        }
+    }
+    let unit = units
+        .iter()
+        .min_by_key(|(u, n)| (std::cmp::Reverse(*n), crate::language::units::unit_rank(u)))
+        .map(|(u, _)| *u);
+    let of_quantity = shown
+        .iter()
+        .flatten()
+        .filter(|m| m.quantity == quantity && Some(m.unit) == unit);
+    let reference = if larger {
+        of_quantity.max_by(|a, b| a.amount.total_cmp(&b.amount))
+    } else {
+        of_quantity.min_by(|a, b| a.amount.total_cmp(&b.amount))
+    };
+    let Some(reference) = reference else {
+        return Ok(None);
+    };
+    let bound = if larger {
+        Bound::AtLeast
+    } else {
+        Bound::AtMost
+    };
+    let beyond: Vec<&Measure> = measurements
+        .iter()
+        .filter(|m| {
+            m.quantity == quantity
+                && if larger {
+                    m.amount > reference.amount * (1.0 + 1e-3)
+                } else {
+                    m.amount < reference.amount * (1.0 - 1e-3)
+                }
+        })
+        .collect();
+    // The nearest size beyond that what the shopper is looking at comes
+    // in, in the unit the titles shown use first ("40 inches" after "80 cm
+    // (32 inches)", not "3 ft"); the size shown itself when there is none.
+    let mut beyond = beyond;
+    beyond.sort_by(|a, b| {
+        let order = a.amount.total_cmp(&b.amount);
+        let nearest = if larger { order } else { order.reverse() };
+        (a.unit != reference.unit)
+            .cmp(&(b.unit != reference.unit))
+            .then(nearest)
+    });
+    // What the shopper is looking at, but for the size said before, which
+    // this one replaces.
+    let mut looking_at = session.applied();
+    looking_at
+        .text
+        .retain(|w| crate::language::units::quantity_of(w) != Some(quantity));
+    for m in beyond.into_iter().take(SIZES_TRIED) {
+        let mut with_size = looking_at.clone();
+        with_size.text.push(m.token.clone());
+        if count(&with_size)? > 0 {
+            return Ok(Some(bounded(&m.token, bound)));
+        }
+    }
+    Ok(Some(bounded(&reference.token, bound)))
+}
+
 /// `u` with a one-word type that narrows the session's type asked as that
 /// word of titles, when the type is all the message says besides words of
 /// titles ("bomber"; "tanque de tinta" after printers): a message that
@@ -373,9 +530,11 @@ mod tests {
             .filter_map(|t| measure(t))
             .collect();
         let read = |session: &Session, ops: Vec<Op>| {
-            measured(session, said(ops), &sizes, &mut catalog)
-                .expect("read")
-                .ops
+            measured(session, said(ops), &sizes, &mut catalog, &mut || {
+                Ok(Vec::new())
+            })
+            .expect("read")
+            .ops
         };
         // After TVs, 50 is 50"; after cups, 50 ml; said with the type too.
         assert_eq!(
@@ -397,7 +556,10 @@ mod tests {
         let tv = Op::Set(Slot::Type, vec!["TV".into()]);
         let mut u = said(vec![tv.clone()]);
         u.ignored = vec!["de".into(), "50".into()];
-        let u = measured(&Session::default(), u, &sizes, &mut catalog).expect("read");
+        let u = measured(&Session::default(), u, &sizes, &mut catalog, &mut || {
+            Ok(Vec::new())
+        })
+        .expect("read");
         assert_eq!(u.ops, [tv.clone(), Op::Text("50in".into())]);
         assert_eq!(u.ignored, ["de"]);
         // An item of the page shown, a size no TV has, no type, or a
@@ -414,7 +576,8 @@ mod tests {
         // With a size asked, a number said with the type is another one.
         let mut u = said(vec![tv.clone()]);
         u.ignored = vec!["de".into(), "43".into()];
-        let u = measured(&measuring, u, &sizes, &mut catalog).expect("read");
+        let u =
+            measured(&measuring, u, &sizes, &mut catalog, &mut || Ok(Vec::new())).expect("read");
         assert_eq!(u.ops, [tv, Op::Text("43in".into())]);
         assert_eq!(u.ignored, ["de"]);
     }

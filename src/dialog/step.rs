@@ -50,13 +50,20 @@ pub struct Context<'a> {
     pub limit: usize,
     /// The catalog's currency (ISO 4217), when known.
     pub currency: Option<&'a str>,
+    /// Whether any product has a price: in a store listing none, what the
+    /// shopper says of prices is not applied, and a note says so.
+    pub priced: bool,
 }
 
 /// Applies the message to the session and says what to do next.
 pub fn next_step(session: &mut Session, u: &Understanding, ctx: &Context<'_>) -> Step {
     let limit = ctx.limit;
     let before = Box::new(session.clone());
-    let (action, changes) = apply(session, u, ctx.currency);
+    let (action, changes) = if ctx.priced {
+        apply(session, u, ctx.currency)
+    } else {
+        super::apply::apply_unpriced(session, u)
+    };
     let base = |constraints: Constraints, offset: usize| SearchSpec {
         constraints,
         offset,

@@ -51,6 +51,11 @@ impl Loaded {
     pub fn currency(&self) -> Option<&str> {
         self.index.manifest().currency.as_deref()
     }
+
+    /// True when some product of the catalog has a price.
+    pub fn priced(&self) -> bool {
+        self.index.vocabulary().price_range.is_some()
+    }
 }
 
 /// A request this catalog answers, to show shoppers what to ask: its most

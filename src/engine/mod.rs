@@ -5,6 +5,7 @@
 //! into words — and holds no policy and writes no text of its own.
 
 mod audience;
+mod context;
 mod live;
 mod turn;
 
@@ -180,33 +181,14 @@ impl Engine {
             .understand_with(message, prior, &|word| index.describes(word));
         // A reading of the message in the context of the conversation and
         // the catalog (the type narrowed, lone numbers as sizes).
-        let in_context = |session: &Session,
-                          mut understood: crate::understand::Understanding|
-         -> Result<crate::understand::Understanding> {
-            if session.constraints.facet(&Slot::Type).is_some() {
-                understood = loaded.lexicon.narrowing(understood);
-            }
-            let mut titled = |constraints: &crate::model::Constraints| {
-                let spec = SearchSpec {
-                    constraints: constraints.clone(),
-                    limit: 0,
-                    ..SearchSpec::default()
-                };
-                search::count(index, &spec)
-            };
-            let understood =
-                dialog::measured(session, understood, index.measurements(), &mut titled)?;
-            let understood = dialog::narrowed(session, understood, &mut titled)?;
-            if crate::language::corrects(message) {
-                dialog::replacing(session, understood, &mut titled)
-            } else {
-                Ok(understood)
-            }
+        let in_context = |session: &Session, understood| {
+            context::in_context(&loaded, session, understood, message)
         };
         let understood = in_context(session, heard.clone())?;
         let context = dialog::Context {
             limit,
             currency: loaded.currency(),
+            priced: loaded.priced(),
         };
         let step = dialog::next_step(session, &understood, &context);
         let money = Money::new(loaded.currency(), session.lang);

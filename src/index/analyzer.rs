@@ -181,8 +181,13 @@ impl Tokenizer for WordTokenizer {
                 .starts_with(|c: char| c.is_ascii_digit())
                 .then(|| crate::language::units::measurement_or_range_at(text, range.start))
                 .flatten();
+            // "140x80 cm": the word as written, and each dimension measured.
+            let dimensions = (measurement.is_none()
+                && word.starts_with(|c: char| c.is_ascii_digit()))
+            .then(|| crate::language::units::dimensions_at(text, range.start))
+            .flatten();
             let token = self.next_token(&mut tokens, range.clone(), position);
-            let measured_here = measurement.is_some();
+            let measured_here = measurement.is_some() || dimensions.is_some();
             match measurement {
                 Some((canonical, end)) => {
                     token.text.push_str(&canonical);
@@ -190,6 +195,13 @@ impl Tokenizer for WordTokenizer {
                     measured = end;
                 }
                 None => self.push_stem(word, &mut token.text),
+            }
+            if let Some((sizes, end)) = dimensions {
+                for size in sizes {
+                    let token = self.next_token(&mut tokens, range.start..end, position);
+                    token.text.push_str(&size);
+                }
+                measured = end;
             }
             let raw = text.get(range.clone()).unwrap_or("");
             if self.split_codes
@@ -303,6 +315,19 @@ mod tests {
         assert_eq!(tokens(&mut pt, "Smart TV 55 Polegadas")[2], "55in");
         assert_eq!(tokens(&mut pt, "12.000 BTUs"), vec!["12000btu"]);
         let mut en = analyzer(Lang::En);
+        // Dimensions: the word as written and each measured.
+        assert_eq!(
+            tokens(&mut en, "Desk, 140x80 cm, white"),
+            vec!["desk", "140x80", "140cm", "80cm", "white"]
+        );
+        assert_eq!(
+            tokens(&mut en, "Bench 120 x 40 x 38 cm"),
+            vec!["bench", "120", "120cm", "40cm", "38cm"]
+        );
+        assert_eq!(
+            tokens(&mut en, "Mattress 160x200"),
+            vec!["mattress", "160x200"]
+        );
         assert_eq!(
             tokens(&mut en, "Size 42 Black"),
             vec!["size", "42", "black"]

@@ -173,6 +173,11 @@ impl Evidence {
         }
     }
 
+    /// True when nothing was weighed yet.
+    pub fn is_empty(&self) -> bool {
+        self.total() == 0
+    }
+
     fn total(&self) -> u32 {
         self.scores.iter().map(|(_, s)| s).sum()
     }

@@ -43,6 +43,12 @@ pub struct LanguageData {
     /// Words of a message that carry no constraint.
     #[serde(default)]
     pub stop_words: Vec<String>,
+    /// Words naming which dimension a length is ("120 cm wide", "altura
+    /// de 2 m"): beside a length they say nothing more of it (a title's
+    /// "140x80 cm" is measured in every dimension); elsewhere they are
+    /// words like any other ("wide leg", "tall boots").
+    #[serde(default)]
+    pub dimension_words: Vec<String>,
     /// Words qualifying a colour without changing its family.
     #[serde(default)]
     pub color_modifiers: Vec<String>,
@@ -504,6 +510,20 @@ pub fn word_rank(word: &str) -> Option<u32> {
         .iter()
         .filter_map(|(_, words)| words.get(word).copied())
         .min()
+}
+
+/// True when `key` (folded) names a dimension of a length in some language
+/// ("wide", "altura"; see [`LanguageData::dimension_words`]).
+pub fn is_dimension_word(key: &str) -> bool {
+    static WORDS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
+    WORDS
+        .get_or_init(|| {
+            every()
+                .flat_map(|(_, d)| d.dimension_words.iter())
+                .map(|w| crate::text::key(w))
+                .collect()
+        })
+        .contains(key)
 }
 
 /// True when `word` (folded) is a word of some language, however rare

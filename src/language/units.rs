@@ -136,12 +136,17 @@ pub fn measure(token: &str) -> Option<Measure> {
     let (number, unit) = split(token)?;
     let number: f64 = number.parse().ok()?;
     let scale = match unit {
-        "g" | "gb" | "ml" => 1e-3,
+        "g" | "gb" | "ml" | "w" | "wp" | "wh" | "mah" => 1e-3,
         "mg" | "mb" => 1e-6,
+        "cl" => 1e-2,
         "lb" => 0.453_592,
         "oz" => 0.028_349_5,
         "cm" => 1.0 / 2.54,
         "mm" => 1.0 / 25.4,
+        "ft" => 12.0,
+        // US liquid measure, as US feeds sell by it.
+        "gal" => 3.785_411_784,
+        "qt" => 0.946_352_946,
         _ => 1.0,
     };
     Some(Measure {
@@ -198,17 +203,31 @@ pub fn unit_of(token: &str) -> Option<&'static str> {
 
 /// Units measuring the same quantity, by symbol: a shopper who said
 /// "500gb" and then "1tb" changed the size they want.
-const QUANTITIES: [&[&str]; 4] = [
+/// Peak watts (a solar panel's "620Wp") are power as a shopper says it
+/// ("a 620W panel"), so the two units meet.
+const QUANTITIES: [&[&str]; 7] = [
     &["kg", "g", "mg", "lb", "oz"],
-    &["l", "ml"],
+    &["l", "ml", "cl", "gal", "qt"],
     &["tb", "gb", "mb"],
-    &["in", "cm", "mm"],
+    &["in", "cm", "mm", "ft"],
+    &["kw", "w", "kwp", "wp"],
+    &["kwh", "wh"],
+    &["ah", "mah"],
 ];
 
 /// What a canonical measurement token measures: its quantity's first
 /// unit ("1tb" and "500gb" -> "tb"), or its own unit for one alone.
 pub fn quantity_of(token: &str) -> Option<&'static str> {
     unit_of(token).map(quantity_of_unit)
+}
+
+/// A unit's place among the units of its quantity, the customary first
+/// ("in" before "cm"; 0 for a unit alone).
+pub fn unit_rank(unit: &str) -> usize {
+    QUANTITIES
+        .iter()
+        .find_map(|units| units.iter().position(|u| *u == unit))
+        .unwrap_or(0)
 }
 
 /// The quantity a unit measures, by its first unit ("gb" -> "tb").
@@ -218,6 +237,40 @@ fn quantity_of_unit(unit: &'static str) -> &'static str {
         .find(|units| units.contains(&unit))
         .and_then(|units| units.first().copied())
         .unwrap_or(unit)
+}
+
+/// The measurement token `token` in the other units of its quantity, where
+/// that is a plain number of at most three decimals ("100cl" -> "1l",
+/// "1000ml"; "70cl" -> "0.7l", "700ml"), so a shopper's "1 litre" meets a
+/// size column's "100cl". Data sizes are left alone (their units step by
+/// 1,000 or 1,024), as are bounds.
+pub fn other_units(token: &str) -> Vec<String> {
+    let Some(m) = measure(token).filter(|m| m.quantity != "tb") else {
+        return Vec::new();
+    };
+    if token.ends_with(['+', '-']) {
+        return Vec::new();
+    }
+    let Some(units) = QUANTITIES.iter().find(|units| units.contains(&m.unit)) else {
+        return Vec::new();
+    };
+    units
+        .iter()
+        .filter(|u| **u != m.unit)
+        .filter_map(|u| {
+            let scale = measure(&format!("1{u}"))?.amount;
+            let number = m.amount / scale;
+            let rounded = (number * 1000.0).round() / 1000.0;
+            let plain = (number - rounded).abs() <= 1e-9 * number.abs().max(1.0);
+            (plain && (0.01..1e6).contains(&rounded)).then(|| {
+                if rounded.fract() == 0.0 {
+                    format!("{}{u}", rounded as i64)
+                } else {
+                    format!("{rounded}{u}")
+                }
+            })
+        })
+        .collect()
 }
 
 /// The amount of a data size in terabytes ("512gb" -> 0.512), `None`
@@ -254,8 +307,12 @@ pub fn display(token: &str, lang: crate::model::Lang) -> Option<String> {
         // The SI symbol of the litre is an upper-case L next to digits.
         "l" => format!("{number} L"),
         "btu" | "tb" | "gb" | "mb" => format!("{number} {}", symbol.to_uppercase()),
+        // Units named after people, and their multiples, as SI writes them.
         "mah" => format!("{number} mAh"),
         "hz" => format!("{number} Hz"),
+        "w" | "v" | "wp" | "wh" | "ah" => format!("{number} {}", capitalised(symbol)),
+        "kw" | "kwp" | "kwh" => format!("{number} k{}", capitalised(&symbol[1..])),
+        "db" => format!("{number} dB"),
         _ => format!("{number} {symbol}"),
     })
     .map(|shown| match (bound_of(token).map(|b| b.0), lang) {
@@ -267,6 +324,15 @@ pub fn display(token: &str, lang: crate::model::Lang) -> Option<String> {
     })
 }
 
+/// `symbol` with its first letter in upper case ("wp" -> "Wp").
+fn capitalised(symbol: &str) -> String {
+    let mut chars = symbol.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
 /// The measurement that starts at byte `start` of `text` (an ASCII digit):
 /// its canonical token, the number without thousands separators and with
 /// a decimal point, then the unit's symbol ("3,2 litros" -> "3.2l"), and
@@ -274,6 +340,85 @@ pub fn display(token: &str, lang: crate::model::Lang) -> Option<String> {
 /// letters that are no unit do ("4k", "3xl").
 pub fn measurement_at(text: &str, start: usize) -> Option<(String, usize)> {
     number_at(text, start, false)
+}
+
+/// Every measurement `text` writes ([`measurement_at`] at each number
+/// that starts a word): a title's "Smart TV 80 cm (32 inches)" measures
+/// "80cm" and "32in".
+pub fn measurements_in(text: &str) -> Vec<String> {
+    let bytes = text.as_bytes();
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        let starts = bytes[i].is_ascii_digit()
+            && (i == 0 || !(bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] == b'.'));
+        if starts && let Some((tokens, end)) = dimensions_at(text, i) {
+            found.extend(tokens);
+            i = end.max(i + 1);
+        } else if starts && let Some((token, end)) = measurement_at(text, i) {
+            found.push(token);
+            i = end.max(i + 1);
+        } else {
+            i += 1;
+        }
+    }
+    found
+}
+
+/// The dimensions written at byte `start` of `text` ("140x80 cm",
+/// "120 x 40 x 38 cm", "51×51cm"): each number with the unit written
+/// after the last, and the byte where they end; `None` for fewer than two
+/// numbers, no unit after them ("160x200" alone is a name), or one of no
+/// length ("2x10W" is two of 10 W).
+pub fn dimensions_at(text: &str, start: usize) -> Option<(Vec<String>, usize)> {
+    let bytes = text.as_bytes();
+    let number_end = |mut i: usize| {
+        while i < bytes.len()
+            && (bytes[i].is_ascii_digit()
+                || matches!(bytes[i], b'.' | b',')
+                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit))
+        {
+            i += 1;
+        }
+        i
+    };
+    let mut numbers = Vec::new();
+    let mut at = start;
+    loop {
+        if !bytes.get(at)?.is_ascii_digit() {
+            return None;
+        }
+        let end = number_end(at);
+        numbers.push(crate::text::parse_number(&text[at..end])?);
+        let rest = &text[end..];
+        let after_times = ["x", "X", "×", " x ", " X ", " × "]
+            .iter()
+            .find_map(|times| rest.strip_prefix(times))
+            .filter(|after| after.starts_with(|c: char| c.is_ascii_digit()));
+        match after_times {
+            Some(after) => at = text.len() - after.len(),
+            None => {
+                at = end;
+                break;
+            }
+        }
+    }
+    if numbers.len() < 2 {
+        return None;
+    }
+    // Lengths only: "2x10W" is two of 10 W.
+    let (symbol, end) = unit_after(text, at).filter(|(s, _)| quantity_of_unit(s) == "in")?;
+    let tokens = numbers
+        .iter()
+        .map(|&value| {
+            if value.fract() == 0.0 && value.abs() < 1e15 {
+                format!("{}{symbol}", value as i64)
+            } else {
+                format!("{value}{symbol}")
+            }
+        })
+        .collect();
+    Some((tokens, end))
 }
 
 /// As [`measurement_at`], and the first number of a range takes the unit
@@ -386,140 +531,5 @@ fn unit_after(text: &str, at: usize) -> Option<(&'static str, usize)> {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_capacity_said_in_thousands() {
-        assert_eq!(
-            measurement_at("12 mil btus", 0),
-            Some(("12000btu".to_string(), 11))
-        );
-        assert_eq!(measurement_at("2 mil reais", 0), None);
-    }
-
-    fn read(text: &str) -> Option<String> {
-        measurement_at(text, 0).map(|(token, end)| format!("{token}@{end}"))
-    }
-
-    #[test]
-    fn the_first_number_of_a_range_takes_its_unit() {
-        let read =
-            |text| measurement_or_range_at(text, 0).map(|(token, end)| format!("{token}@{end}"));
-        assert_eq!(measurement_at("4,5 a 10 kg", 0), None);
-        assert_eq!(read("4,5 a 10 kg").as_deref(), Some("4.5kg@3"));
-        assert_eq!(read("10 to 20kg").as_deref(), Some("10kg@2"));
-        assert_eq!(read("2-4kg").as_deref(), Some("2kg@1"));
-        assert_eq!(read("3,6 até 7,5 kg").as_deref(), Some("3.6kg@3"));
-        // No unit after the second number, or no number: no measurement.
-        assert_eq!(read("2 a 3 pessoas"), None);
-        assert_eq!(read("10 a partir"), None);
-    }
-
-    #[test]
-    fn a_rate_is_no_measurement() {
-        assert_eq!(read("530MB/s"), None);
-        assert_eq!(read("120 km/h"), None);
-        assert_eq!(read("10kg/20kg").as_deref(), Some("10kg@4"));
-    }
-
-    #[test]
-    fn one_measurement_however_it_is_written() {
-        assert_eq!(read("15 kg").as_deref(), Some("15kg@5"));
-        assert_eq!(read("15kg").as_deref(), Some("15kg@4"));
-        assert_eq!(read("15 Quilos").as_deref(), Some("15kg@9"));
-        assert_eq!(read("3,2L Preta").as_deref(), Some("3.2l@4"));
-        assert_eq!(read("1.5 litres").as_deref(), Some("1.5l@10"));
-        assert_eq!(read("12.000 BTUs").as_deref(), Some("12000btu@11"));
-        assert_eq!(read("55\" 4K").as_deref(), Some("55in@3"));
-        assert_eq!(read("55 polegadas").as_deref(), Some("55in@12"));
-        assert_eq!(read("55 inch").as_deref(), Some("55in@7"));
-        assert_eq!(read("1TB").as_deref(), Some("1tb@3"));
-        assert_eq!(read("127V)").as_deref(), Some("127v@4"));
-        assert_eq!(read("30 centímetros").as_deref(), Some("30cm@15"));
-        // An air conditioner's capacity in tons of refrigeration.
-        assert_eq!(read("1.5 Ton").as_deref(), Some("1.5ton@7"));
-        assert_eq!(read("1,5 tonelada").as_deref(), Some("1.5ton@12"));
-    }
-
-    #[test]
-    fn counts_and_measures_are_told_from_names() {
-        assert!(counts("ryzen 7") && counts("duas portas") && counts("55in"));
-        assert!(!counts("necklace") && !counts("remote control"));
-    }
-
-    #[test]
-    fn measurement_tokens_are_known_by_their_shape() {
-        assert!(is_measurement("15kg") && is_measurement("3.2l") && is_measurement("55in"));
-        assert!(!is_measurement("kg") && !is_measurement("4k") && !is_measurement("3xl"));
-        assert!(!is_measurement("15"));
-        assert_eq!(unit_of("12000btu"), Some("btu"));
-    }
-
-    #[test]
-    fn units_of_one_quantity_are_told_together() {
-        assert_eq!(quantity_of("1tb"), quantity_of("500gb"));
-        assert_eq!(quantity_of("10kg"), quantity_of("500g"));
-        assert_eq!(quantity_of("2l"), quantity_of("500ml"));
-        assert_eq!(quantity_of("55in"), quantity_of("140cm"));
-        assert_ne!(quantity_of("500gb"), quantity_of("500g"));
-        assert_eq!(quantity_of("220v"), Some("v"));
-        assert_eq!(another_amount("24in", 27.0).as_deref(), Some("27in"));
-        assert_eq!(bounded("400l", Bound::AtLeast), "400l+");
-        assert!(same_amount("2tb", "2048gb") && same_amount("2tb", "2000gb"));
-        assert!(same_amount("2l", "2000ml") && same_amount("1kg", "1000g"));
-        assert!(!same_amount("500gb", "512gb") && !same_amount("2tb", "2gb"));
-        assert!(!same_amount("55in", "55l"));
-        assert_eq!(bound_of("400l+"), Some((Bound::AtLeast, 400.0, "l")));
-        assert_eq!(bound_of("1000gb-"), Some((Bound::AtMost, 1.0, "tb")));
-        assert_eq!(bound_of("400l"), None);
-        assert_eq!(quantity_of("400l+"), quantity_of("500ml"));
-        let pt = crate::model::Lang::Pt;
-        assert_eq!(display("400l+", pt).as_deref(), Some("400 L ou mais"));
-        assert_eq!(
-            display("2l-", crate::model::Lang::En).as_deref(),
-            Some("up to 2 L")
-        );
-        assert_eq!(another_amount("3.2l", 2.5).as_deref(), Some("2.5l"));
-        assert_eq!(another_amount("500gb", 1000.0).as_deref(), Some("1000gb"));
-        assert_eq!(another_amount("24in", 2.0), None);
-        assert_eq!(another_amount("1tb", 1.0), None);
-        assert_eq!(another_amount("55", 65.0), None);
-        assert_eq!(quantity_of("500"), None);
-        assert_eq!(data_size("512gb"), Some(0.512));
-        assert_eq!(data_size("2tb"), Some(2.0));
-        assert_eq!(data_size("2kg"), None);
-    }
-
-    #[test]
-    fn measurements_are_written_back_for_the_reader() {
-        use crate::model::Lang;
-        assert_eq!(display("3.2l", Lang::Pt).as_deref(), Some("3,2 L"));
-        assert_eq!(display("3.2l", Lang::En).as_deref(), Some("3.2 L"));
-        assert_eq!(display("55in", Lang::Pt).as_deref(), Some("55\""));
-        assert_eq!(display("15kg", Lang::Pt).as_deref(), Some("15 kg"));
-        assert_eq!(display("12000btu", Lang::Pt).as_deref(), Some("12000 BTU"));
-        assert_eq!(display("smart", Lang::Pt), None);
-    }
-
-    #[test]
-    fn numbers_without_a_unit_are_no_measurement() {
-        for text in [
-            "300",
-            "5k",
-            "3xl",
-            "42 preto",
-            "15 kgx",
-            "2 in black",
-            "10 pounds",
-            "4 m",
-        ] {
-            assert_eq!(read(text), None, "{text}");
-        }
-        assert_eq!(measurement_at("tv 55", 0), None);
-        assert_eq!(
-            measurement_at("tv 55 pol", 3).map(|m| m.0).as_deref(),
-            Some("55in")
-        );
-    }
-}
+#[path = "units_tests.rs"]
+mod tests;

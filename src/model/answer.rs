@@ -88,6 +88,9 @@ pub enum Note {
         /// The range asked for, in `named`.
         max: Option<f64>,
     },
+    /// The store lists no prices: what the message said of prices was not
+    /// applied.
+    Unpriced,
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
     /// Attributes kept from another product type that none of the new

@@ -255,6 +255,7 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                 let range = book.price_range(*min, *max, &asked).unwrap_or_default();
                 book.foreign_currency(&symbol(catalog, money.lang), &range)
             }
+            Note::Unpriced => book.unpriced(),
             Note::Kept(kinds) => {
                 let mut held = c.clone();
                 let kept: Vec<Dropped> = kinds

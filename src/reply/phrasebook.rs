@@ -38,6 +38,10 @@ pub trait Phrasebook: Sync {
     /// US$, so I didn't apply under R$ 300."
     fn foreign_currency(&self, catalog: &str, asked: &str) -> String;
 
+    /// The store lists no prices: "This store doesn't list prices, so I
+    /// can't filter or sort by price."
+    fn unpriced(&self) -> String;
+
     /// A new product type kept these filters: "I kept your audience
     /// (Women) and price filters."
     fn kept(&self, filters: &[String]) -> String;

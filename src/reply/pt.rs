@@ -166,6 +166,10 @@ impl Phrasebook for Portuguese {
         format!("Os preços aqui estão em {catalog}, então não apliquei {asked}.")
     }
 
+    fn unpriced(&self) -> String {
+        "Esta loja não informa preços, então não consigo filtrar nem ordenar por preço.".to_string()
+    }
+
     fn kept(&self, filters: &[String]) -> String {
         match filters {
             [] => String::new(),

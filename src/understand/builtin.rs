@@ -66,10 +66,11 @@ pub(crate) enum Marker {
     Cheaper,
     /// "more expensive", "better", "mais caro".
     Pricier,
-    /// "bigger", "maior": a larger size of the measurement asked for.
-    Bigger,
+    /// "bigger", "maior": a larger size of the measurement asked for;
+    /// "more powerful": a larger power.
+    Bigger(super::ops::Measured),
     /// "smaller", "menor": a smaller size of it.
-    Smaller,
+    Smaller(super::ops::Measured),
     /// Sorting phrases.
     Sort(Sort),
     /// "start over", "recomeçar".
@@ -173,8 +174,10 @@ fn marker(key: &str) -> Option<Marker> {
         "cheap" => Cheap,
         "cheaper" => Cheaper,
         "pricier" => Pricier,
-        "bigger" => Bigger,
-        "smaller" => Smaller,
+        "bigger" => Bigger(super::ops::Measured::Size),
+        "smaller" => Smaller(super::ops::Measured::Size),
+        "more_power" => Bigger(super::ops::Measured::Power),
+        "less_power" => Smaller(super::ops::Measured::Power),
         "sort_price_asc" => Sort(crate::model::Sort::PriceAsc),
         "sort_price_desc" => Sort(crate::model::Sort::PriceDesc),
         "sort_rating_desc" => Sort(crate::model::Sort::RatingDesc),

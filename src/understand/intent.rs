@@ -80,8 +80,10 @@ pub(crate) fn extract(
     let key_of = |s: &Span<'_>| tokens.key(s.start);
     let gap_of = |s: &Span<'_>| tokens.toks.get(s.start).is_some_and(|t| t.gap);
 
-    // Cue words taken by the size name before them ("medium size").
+    // Cue words taken by the size name before them ("medium size"), and
+    // words naming the dimension of a length ("120 cm wide").
     let mut taken = vec![false; spans.len()];
+    dimension_words(spans, tokens, &mut taken);
     let mut i = 0;
     while i < spans.len() {
         let span = spans[i];
@@ -467,8 +469,8 @@ pub(crate) fn extract(
                 Marker::Cheap
                 | Marker::Cheaper
                 | Marker::Pricier
-                | Marker::Bigger
-                | Marker::Smaller
+                | Marker::Bigger(_)
+                | Marker::Smaller(_)
                 | Marker::Reset => {
                     p.ops.push((i, marker_op(m)));
                     p.other();
@@ -635,13 +637,36 @@ fn is_content_word(word: &str, described: &dyn Fn(&str) -> bool) -> bool {
                     .is_some_and(|(_, noun)| crate::language::is_known_word(&noun)))
 }
 
+/// Marks `taken` the words naming a dimension ("wide", "altura") beside a
+/// length, stop words between ("120 cm de largura"): the length is asked
+/// for, and a title's "140x80 cm" is measured in every dimension.
+fn dimension_words(spans: &[Span<'_>], tokens: &Tokens, taken: &mut [bool]) {
+    let one_word = |s: &Span<'_>| (s.end == s.start + 1).then(|| tokens.key(s.start));
+    let is_length = |s: &Span<'_>| {
+        one_word(s)
+            .and_then(crate::language::units::quantity_of)
+            .is_some_and(|q| q == "in")
+    };
+    let beside_length = |i: usize| {
+        let open = |j: &usize| !matches!(spans[*j].item, Item::Stop);
+        let before = (0..i).rev().find(open).map(|j| &spans[j]);
+        let after = (i + 1..spans.len()).find(open).map(|j| &spans[j]);
+        before.is_some_and(is_length) || after.is_some_and(is_length)
+    };
+    for (i, span) in spans.iter().enumerate() {
+        if one_word(span).is_some_and(crate::language::is_dimension_word) && beside_length(i) {
+            taken[i] = true;
+        }
+    }
+}
+
 fn marker_op(m: Marker) -> Op {
     match m {
         Marker::Cheap => Op::Cheap,
         Marker::Cheaper => Op::Cheaper,
         Marker::Pricier => Op::Pricier,
-        Marker::Bigger => Op::Bigger,
-        Marker::Smaller => Op::Smaller,
+        Marker::Bigger(measured) => Op::Bigger(measured),
+        Marker::Smaller(measured) => Op::Smaller(measured),
         Marker::Sort(s) => Op::Sort(s),
         Marker::Reset => Op::Reset,
         Marker::Greeting => Op::Greeting,

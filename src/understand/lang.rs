@@ -88,7 +88,12 @@ pub(crate) fn detect_with_titles(
             }
         }
     }
-    evidence.signs(raw);
+    // A currency's sign tells the store's currency more than the
+    // shopper's language ("laptop under R$ 7000" is English): it decides
+    // only a message whose words do not.
+    if evidence.is_empty() {
+        evidence.signs(raw);
+    }
     let lang = evidence.message_language(prior);
     // A settled conversation changes language on more than one common
     // word's worth of evidence: two words, a function word, or a letter.
@@ -184,6 +189,9 @@ mod tests {
         assert_eq!(lang("42", Lang::En), Lang::En);
         assert_eq!(lang("quero uma camiseta", Lang::En), Lang::Pt);
         assert_eq!(lang("geladeira inox", Lang::En), Lang::Pt);
+        // A currency's sign decides only when no word does.
+        assert_eq!(lang("laptop under R$ 7000", Lang::Pt), Lang::En);
+        assert_eq!(lang("R$ 300", Lang::En), Lang::Pt);
     }
 
     #[test]

@@ -55,7 +55,7 @@ mod typo;
 
 pub use crate::model::{Lang, Slot, Sort};
 pub use lexicon::Lexicon;
-pub use ops::{Op, Understanding};
+pub use ops::{Measured, Op, Understanding};
 pub use price::{AROUND, PriceRange, parse_price_expression, resolve_currency};
 pub use synonyms::{Rule, SynonymError, SynonymIssue, Synonyms, Target};
 pub use token::parse_number;

@@ -39,10 +39,11 @@ pub enum Op {
     /// "more expensive", "better", "mais caro": above the prices just shown.
     Pricier,
     /// "bigger", "maior": the next larger size of the measurement asked for
-    /// that the catalog sells the type in (read in context by the dialog).
-    Bigger,
+    /// that the catalog sells the type in, or beyond those shown (read in
+    /// context by the dialog); "more powerful": of the power.
+    Bigger(Measured),
     /// "smaller", "menor": the next smaller one.
-    Smaller,
+    Smaller(Measured),
     /// Minimum rating: "4 stars and up", "bem avaliado".
     MinRating(f64),
     /// Result ordering.
@@ -94,4 +95,26 @@ pub struct Understanding {
     /// search text all the same (descriptions may have them), and reported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unknown: Vec<String>,
+}
+
+/// What a comparative of size ("bigger", "more powerful") measures.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Measured {
+    /// Whatever the products are measured by ("bigger": inches of TVs,
+    /// litres of fridges).
+    #[default]
+    Size,
+    /// Power: watts, or the BTUs of an air conditioner ("mais potente").
+    Power,
+}
+
+impl Measured {
+    /// True when a quantity (by its first unit, see
+    /// `language::units::quantity_of`) measures this.
+    pub fn measures(self, quantity: &str) -> bool {
+        match self {
+            Measured::Size => true,
+            Measured::Power => matches!(quantity, "kw" | "btu"),
+        }
+    }
 }

@@ -92,6 +92,16 @@ fn amount(spans: &[Span<'_>], mut i: usize) -> Option<(f64, usize)> {
     }
     let v = num(spans, i)?;
     i += 1;
+    // "over 55%" is a share (alcohol, a discount), never money.
+    if matches!(
+        spans.get(i),
+        Some(Span {
+            item: Item::Sym('%'),
+            ..
+        })
+    ) {
+        return None;
+    }
     while currency(spans, i).is_some() {
         i += 1;
     }

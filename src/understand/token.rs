@@ -93,6 +93,7 @@ fn is_symbol(c: char) -> bool {
             | '–'
             | '—'
             | '&'
+            | '%'
     )
 }
 

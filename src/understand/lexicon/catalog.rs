@@ -182,6 +182,13 @@ impl Lexicon {
                             .entry(k.as_str().into())
                             .or_default()
                             .push(i as u32);
+                        // "1 litre" is the size "100cl" too, where the
+                        // catalog has it in no unit of its own.
+                        for other in crate::language::units::other_units(k) {
+                            if !keys.contains(&other) {
+                                lx.sizes.entry(other.into()).or_default().push(i as u32);
+                            }
+                        }
                         if k.contains(' ') && !reserved.contains(k) {
                             lx.add_facet(k, f, vec![i as u32], false);
                         }
