@@ -17,6 +17,8 @@ t50,Acme 126 cm (50 inches) 4K Ultra HD Smart LED TV,380
 t55,Acme 139 cm (55 inches) 4K Ultra HD Smart LED TV,600
 t65,Acme 164 cm (65 inches) 4K Ultra HD Smart LED TV,900
 f1,Acme Frost Free Refrigerator 300L,500
+k1,Acme Travel Backpack Black,40
+k2,Acme School Backpack Blue,30
 ";
 
 const LOJA: &str = "id,title,price
@@ -61,6 +63,11 @@ fn bigger_and_smaller_move_beyond_the_sizes_shown() {
     assert_eq!(*total, 2, "{reply}");
     assert_eq!(shown, &["t32", "t40"], "{reply}");
     assert!(reply.contains("up to 40\""), "{reply}");
+    // Titles without a size: the same products, and a word why.
+    let turns = chat(&engine, &["backpack", "bigger"], 5);
+    let (shown, total, reply) = &turns[1];
+    assert_eq!((shown.len(), *total), (2, 2), "{reply}");
+    assert!(reply.contains("don't give a size"), "{reply}");
 }
 
 #[test]

@@ -352,9 +352,15 @@ pub fn apply(
                 c.sort = Sort::PriceAsc;
                 searched = true;
             }
-            // Read in context before ([`super::context::measured`]); left
-            // when no measurement was asked for: nothing to change.
-            Op::Bigger(_) | Op::Smaller(_) => {}
+            // Read in context before ([`super::context::measured`]) into
+            // a size; left when neither a size asked nor the titles shown
+            // give one: the same products, and a note saying so.
+            Op::Bigger(_) | Op::Smaller(_) => {
+                if session.turns > 0 && !session.shown.is_empty() {
+                    changes.notes.push(Note::Unmeasured);
+                    searched = true;
+                }
+            }
             Op::Cheaper | Op::Pricier => {
                 let up = matches!(op, Op::Pricier);
                 match session.shown_prices {

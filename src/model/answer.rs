@@ -91,6 +91,8 @@ pub enum Note {
     /// The store lists no prices: what the message said of prices was not
     /// applied.
     Unpriced,
+    /// "bigger" of products whose titles give no size to compare.
+    Unmeasured,
     /// A new product type kept these constraints from the old one.
     Kept(Vec<ConstraintKind>),
     /// Attributes kept from another product type that none of the new

@@ -151,6 +151,10 @@ impl Phrasebook for English {
         format!("Prices here are in {catalog}, so I didn't apply {asked}.")
     }
 
+    fn unmeasured(&self) -> &'static str {
+        "Their titles don't give a size I can compare."
+    }
+
     fn unpriced(&self) -> String {
         "This store doesn't list prices, so I can't filter or sort by price.".to_string()
     }

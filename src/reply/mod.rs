@@ -256,6 +256,7 @@ pub fn notes(notes: &[Note], c: &Constraints, money: &Money) -> String {
                 book.foreign_currency(&symbol(catalog, money.lang), &range)
             }
             Note::Unpriced => book.unpriced(),
+            Note::Unmeasured => book.unmeasured().to_string(),
             Note::Kept(kinds) => {
                 let mut held = c.clone();
                 let kept: Vec<Dropped> = kinds

@@ -42,6 +42,10 @@ pub trait Phrasebook: Sync {
     /// can't filter or sort by price."
     fn unpriced(&self) -> String;
 
+    /// "bigger" of products whose titles give no size: "Their titles
+    /// don't give a size I can compare."
+    fn unmeasured(&self) -> &'static str;
+
     /// A new product type kept these filters: "I kept your audience
     /// (Women) and price filters."
     fn kept(&self, filters: &[String]) -> String;

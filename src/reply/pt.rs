@@ -166,6 +166,10 @@ impl Phrasebook for Portuguese {
         format!("Os preços aqui estão em {catalog}, então não apliquei {asked}.")
     }
 
+    fn unmeasured(&self) -> &'static str {
+        "Os títulos não trazem um tamanho que eu possa comparar."
+    }
+
     fn unpriced(&self) -> String {
         "Esta loja não informa preços, então não consigo filtrar nem ordenar por preço.".to_string()
     }
