@@ -307,30 +307,32 @@ fn beyond_shown(
                 .collect()
         })
         .collect();
-    // The quantity the most titles measure, the first seen on a tie.
-    let mut tally: Vec<(&str, usize)> = Vec::new();
-    for title in &shown {
-        let mut quantities: Vec<&str> = title.iter().map(|m| m.quantity).collect();
-        quantities.dedup();
-        for q in quantities {
-            match tally.iter_mut().find(|(seen, _)| *seen == q) {
-                Some((_, n)) => *n += 1,
-                None => tally.push((q, 1)),
+    // The quantity the most titles measure (each title once), the first
+    // seen on a tie.
+    let quantities = tally(shown.iter().flat_map(|title| {
+        let mut quantities: Vec<&str> = Vec::with_capacity(title.len());
+        for m in title {
+            if !quantities.contains(&m.quantity) {
+                quantities.push(m.quantity);
             }
         }
-    }
-    let Some(quantity) = tally.iter().rev().max_by_key(|(_, n)| *n).map(|(q, _)| *q) else {
+        quantities
+    }));
+    let Some(quantity) = quantities
+        .iter()
+        .rev()
+        .max_by_key(|(_, n)| *n)
+        .map(|(q, _)| *q)
+    else {
         return Ok(None);
     };
     // Sizes in the unit the titles shown write most ("inches" over "cm"
     // when they write both, the customary first on a tie).
-    let mut units: Vec<(&str, usize)> = Vec::new();
-    for m in shown.iter().flatten().filter(|m| m.quantity == quantity) {
-        match units.iter_mut().find(|(u, _)| *u == m.unit) {
-            Some((_, n)) => *n += 1,
-            None => units.push((m.unit, 1)),
-        }
-    }
+    let units = tally(
+        (shown.iter().flatten())
+            .filter(|m| m.quantity == quantity)
+            .map(|m| m.unit),
+    );
     let unit = units
         .iter()
         .min_by_key(|(u, n)| (std::cmp::Reverse(*n), crate::language::units::unit_rank(u)))
@@ -388,6 +390,18 @@ fn beyond_shown(
         }
     }
     Ok(Some(bounded(&reference.token, bound)))
+}
+
+/// How many times each item comes, in the order first seen.
+fn tally<'a>(items: impl Iterator<Item = &'a str>) -> Vec<(&'a str, usize)> {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for item in items {
+        match counts.iter_mut().find(|(seen, _)| *seen == item) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((item, 1)),
+        }
+    }
+    counts
 }
 
 /// `u` with a one-word type that narrows the session's type asked as that

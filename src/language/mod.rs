@@ -517,13 +517,16 @@ pub fn word_rank(word: &str) -> Option<u32> {
 pub fn is_dimension_word(key: &str) -> bool {
     static WORDS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            every()
-                .flat_map(|(_, d)| d.dimension_words.iter())
-                .map(|w| crate::text::key(w))
-                .collect()
-        })
+        .get_or_init(|| every_folded(|d| &d.dimension_words))
         .contains(key)
+}
+
+/// The words of one list of every language's data, folded.
+fn every_folded(list: fn(&LanguageData) -> &Vec<String>) -> rustc_hash::FxHashSet<String> {
+    every()
+        .flat_map(|(_, d)| list(d).iter())
+        .map(|w| crate::text::key(w))
+        .collect()
 }
 
 /// True when `word` (folded) is a word of some language, however rare
@@ -586,12 +589,7 @@ pub fn laughter(word: &str) -> impl Iterator<Item = Lang> + '_ {
 pub fn is_function_word(word: &str) -> bool {
     static WORDS: OnceLock<rustc_hash::FxHashSet<String>> = OnceLock::new();
     WORDS
-        .get_or_init(|| {
-            every()
-                .flat_map(|(_, d)| d.function_words.iter())
-                .map(|w| crate::text::key(w))
-                .collect()
-        })
+        .get_or_init(|| every_folded(|d| &d.function_words))
         .contains(word)
 }
 
