@@ -222,7 +222,8 @@ fn age_said(message: &str) -> Option<AgeSaid> {
                 let p = crate::text::key(p);
                 let n = p.split(' ').count();
                 let got: Vec<String> = (1..=n).filter_map(|k| key(i + k)).collect();
-                (got.join(" ") == p).then_some(n)
+                // One message word may fold to two ("Y!o" -> "y o").
+                (got.len() == n && got.join(" ") == p).then_some(n)
             });
             let Some(n) = said else {
                 continue;
@@ -236,7 +237,9 @@ fn age_said(message: &str) -> Option<AgeSaid> {
                 Some(k) if ages.links.iter().any(|l| crate::text::key(l) == k) => i - 1,
                 _ => i,
             };
-            let (last_at, last) = words[i + n];
+            let Some(&(last_at, last)) = words.get(i + n) else {
+                continue;
+            };
             let end = last_at + last.len();
             let child = age <= CHILD_AGE && !in_audiences(&["boys", "girls", "kids"]);
             return Some(AgeSaid {

@@ -304,8 +304,14 @@ pub(crate) fn extract(
                 } else if std::mem::take(&mut p.size_pending) {
                     // A size the catalog does not list is asked for all the
                     // same: nothing matches it, and the reply says so.
+                    // As written ("1.5", "42,5"): the key's digits alone
+                    // would make "1.5" a size 15.
                     p.pick_pending = false;
-                    let size = key_of(&span).to_string();
+                    let written = tokens
+                        .toks
+                        .get(span.start)
+                        .and_then(|t| raw.get(t.raw.clone()));
+                    let size = written.unwrap_or(key_of(&span)).trim().to_string();
                     p.ops.push((i, Op::Set(Slot::Size, vec![size])));
                 } else if let Some(n) = n.filter(|&n| n <= 50 && pick_word) {
                     p.ops.push((i, Op::Select(n)));
