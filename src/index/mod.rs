@@ -54,6 +54,6 @@ pub use product_index::{MAX_VARIANTS, ProductIndex};
 pub use schema::{FACET_FIELDS, Fields, NO_BRAND, SCHEMA_VERSION};
 pub use types::{HeadPosition, is_part_head};
 pub use unpriced::UnpricedProducts;
-pub use variant_groups::{NO_GROUP, VariantGroups, group_in};
+pub use variant_groups::{NO_GROUP, VariantGroups, group_in, spans_segments};
 pub use variant_order::sort_variants;
 pub use vocabulary::{FacetValue, Vocabulary, facet};

@@ -37,6 +37,8 @@ pub struct VariantGroups {
     starts: Vec<u32>,
     /// Every grouped document, group by group, in index order within each.
     members: Vec<DocAddress>,
+    /// One bit per group: its members lie in more than one segment.
+    split: Arc<[u64]>,
 }
 
 impl VariantGroups {
@@ -128,10 +130,26 @@ impl VariantGroups {
                 *at += 1;
             }
         }
+        // Members are in index order: a group spans segments when its
+        // first and last members are in different ones.
+        let mut split = vec![0u64; sizes.len().div_ceil(64)];
+        for (g, pair) in starts.windows(2).enumerate() {
+            let (first, last) = (
+                members.get(pair[0] as usize),
+                members.get(pair[1].saturating_sub(1) as usize),
+            );
+            if let (Some(a), Some(b)) = (first, last)
+                && a.segment_ord != b.segment_ord
+                && let Some(word) = split.get_mut(g / 64)
+            {
+                *word |= 1 << (g % 64);
+            }
+        }
         Ok(VariantGroups {
             docs: docs.into_iter().map(|d| d.map(Arc::from)).collect(),
             starts,
             members,
+            split: split.into(),
         })
     }
 
@@ -173,11 +191,28 @@ impl VariantGroups {
         }
     }
 
+    /// One bit per group (`group / 64`, bit `group % 64`): its members lie
+    /// in more than one segment, so each of them meets it (see
+    /// [`spans_segments`]).
+    pub fn split(&self) -> &Arc<[u64]> {
+        &self.split
+    }
+
     /// Bytes held.
     pub fn bytes(&self) -> usize {
         let docs: usize = self.docs.iter().flatten().map(|d| d.len() * 4).sum();
-        docs + self.starts.len() * 4 + self.members.len() * std::mem::size_of::<DocAddress>()
+        docs + self.starts.len() * 4
+            + self.members.len() * std::mem::size_of::<DocAddress>()
+            + self.split.len() * 8
     }
+}
+
+/// Whether `group`'s bit is set in [`VariantGroups::split`].
+#[inline]
+pub fn spans_segments(split: &[u64], group: u32) -> bool {
+    split
+        .get(group as usize / 64)
+        .is_some_and(|w| w >> (group % 64) & 1 == 1)
 }
 
 /// The group of `doc` in a segment's array ([`VariantGroups::segment`]).

@@ -15,7 +15,7 @@
 //! counts and the price span stay per row.
 
 use super::checked::{Checks, SegmentChecks};
-use super::facets::{FacetCounts, FacetSampler, merge_counts, merge_span};
+use super::facets::{FacetCounts, FacetSampler, Seen, merge_counts, merge_span};
 use super::top::{Key, TopK};
 use crate::index::{FacetTable, NO_GROUP, group_in};
 use crate::model::Sort;
@@ -246,6 +246,8 @@ pub struct SegmentFruit {
     counts: FacetCounts,
     /// When paging models: matches without a group, and the groups met.
     models: Option<(u64, Vec<u64>)>,
+    /// The models' facet values counted exactly.
+    seen: Seen,
 }
 
 impl SegmentCollector for TurnSegment {
@@ -262,7 +264,7 @@ impl SegmentCollector for TurnSegment {
     }
 
     fn harvest(self) -> SegmentFruit {
-        let (counts, sampled) = self.sampler.harvest();
+        let (counts, sampled, seen) = self.sampler.harvest();
         SegmentFruit {
             segment: self.segment,
             top: self.top.into_vec(),
@@ -274,6 +276,7 @@ impl SegmentCollector for TurnSegment {
                 price_span: self.price_span,
             },
             models: self.groups.map(|g| (g.singles, g.seen)),
+            seen,
         }
     }
 }
@@ -344,6 +347,7 @@ impl Collector for TurnCollector {
     fn merge_fruits(&self, fruits: Vec<SegmentFruit>) -> tantivy::Result<TurnFruit> {
         let mut hits: Vec<(Key, SegmentOrdinal, DocId, u32)> = Vec::new();
         let mut counts = Vec::with_capacity(fruits.len());
+        let mut seen_values = Vec::with_capacity(fruits.len());
         // Models: those without a group, plus every group met in some segment.
         let mut singles = 0u64;
         let mut seen: Vec<u64> = Vec::new();
@@ -355,6 +359,7 @@ impl Collector for TurnCollector {
                     .map(|(k, d, g)| (k, fruit.segment, d, g)),
             );
             counts.push(fruit.counts);
+            seen_values.push(fruit.seen);
             if let Some((alone, met)) = fruit.models {
                 singles += alone;
                 if seen.len() < met.len() {
@@ -373,7 +378,7 @@ impl Collector for TurnCollector {
             .take(self.limit)
             .map(|(_, segment, doc, _)| DocAddress::new(segment, doc))
             .collect();
-        let mut counts = merge_counts(&self.table, &self.facets, counts);
+        let mut counts = merge_counts(&self.table, &self.facets, counts, seen_values);
         if self.distinct {
             let groups: u64 = seen.iter().map(|w| u64::from(w.count_ones())).sum();
             counts.total = singles + groups;

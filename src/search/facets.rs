@@ -10,10 +10,12 @@
 //! the whole set while a match of a million documents costs about as much
 //! as one of a few tens of thousands. The total and the price span are
 //! always exact. When the turn pages product models, a value counts the
-//! models having it (a model's variants once: exactly within a segment
-//! while counting exactly, by runs of a group's rows once sampling).
+//! models having it (a model's variants once: exactly while counting
+//! exactly, across segments too, since an import on several threads shares
+//! a model's rows out among segments differently each time; by runs of a
+//! group's rows once sampling).
 
-use crate::index::{DocIds, FacetTable, NO_GROUP};
+use crate::index::{DocIds, FacetTable, NO_GROUP, spans_segments};
 use rustc_hash::FxHashSet;
 use std::sync::Arc;
 use tantivy::collector::{Collector, SegmentCollector};
@@ -85,6 +87,11 @@ pub struct FacetSampler {
     /// a model's further variants add only values it had not shown yet, so
     /// counts count models as the total does.
     seen: FxHashSet<u64>,
+    /// The keys of `seen` whose group lies in several segments too: the
+    /// only ones another segment may have counted.
+    spanning: Vec<u64>,
+    /// The generation's groups that span segments ([`crate::index::VariantGroups::split`]).
+    split: Arc<[u64]>,
     /// Once sampling, the variant group counted last and its (column,
     /// value id) pairs: a group's rows listed together count once.
     group: (u32, Vec<(usize, u32)>),
@@ -111,6 +118,8 @@ impl FacetSampler {
             rng: 0x9E37_79B9 ^ segment_ord as u32,
             counted: 0,
             seen: FxHashSet::default(),
+            spanning: Vec::new(),
+            split: table.groups().split().clone(),
             group: (NO_GROUP, Vec::new()),
         }
     }
@@ -130,7 +139,7 @@ impl FacetSampler {
             *current = group;
             counted.clear();
         }
-        let seen = &mut self.seen;
+        let (seen, spanning, split) = (&mut self.seen, &mut self.spanning, &self.split);
         for (c, column) in self.columns.iter_mut().enumerate() {
             let Some(SegmentColumn { ids, by_id }) = column else {
                 continue;
@@ -140,7 +149,11 @@ impl FacetSampler {
                     let again = if exact {
                         // 8 bits of column, 24 of value id, 32 of group.
                         let key = (c as u64) << 56 | u64::from(id) << 32 | u64::from(group);
-                        !seen.insert(key)
+                        let first = seen.insert(key);
+                        if first && spans_segments(split, group) {
+                            spanning.push(key);
+                        }
+                        !first
                     } else {
                         counted.contains(&(c, id))
                     };
@@ -170,9 +183,11 @@ impl FacetSampler {
         };
     }
 
-    /// Per column, (value id, products) in value-id order, and whether the
-    /// counts are estimates.
-    pub fn harvest(self) -> (Vec<Vec<(u32, u64)>>, bool) {
+    /// Per column, (value id, products) in value-id order, whether the
+    /// counts are estimates, and the (column, value id, group) keys counted
+    /// exactly of groups spanning segments, for [`merge_counts`] to count a
+    /// model met in several segments once.
+    pub fn harvest(self) -> (Vec<Vec<(u32, u64)>>, bool, Seen) {
         let counts = self
             .columns
             .into_iter()
@@ -186,9 +201,15 @@ impl FacetSampler {
                     .collect(),
             })
             .collect();
-        (counts, self.stride > 1)
+        (counts, self.stride > 1, Seen(self.spanning))
     }
 }
+
+/// The (column, value id, group) keys a segment counted exactly, of groups
+/// whose rows lie in several segments (each key once): 8 bits of column,
+/// 24 of value id, 32 of group.
+#[derive(Debug, Default)]
+pub struct Seen(Vec<u64>);
 
 /// Per-segment state of [`FacetCollector`].
 pub struct FacetSegmentCollector {
@@ -221,15 +242,19 @@ impl Collector for FacetCollector {
     }
 
     fn merge_fruits(&self, fruits: Vec<FacetCounts>) -> tantivy::Result<FacetCounts> {
-        Ok(merge_counts(&self.table, &self.columns, fruits))
+        // Rows are counted (no groups): nothing is seen twice.
+        Ok(merge_counts(&self.table, &self.columns, fruits, Vec::new()))
     }
 }
 
-/// Adds up the segments' counts of the columns at `positions` of `table`.
+/// Adds up the segments' counts of the columns at `positions` of `table`;
+/// a model whose rows several segments counted exactly (`seen`, one per
+/// segment) counts once.
 pub(crate) fn merge_counts(
     table: &FacetTable,
     positions: &[usize],
     fruits: Vec<FacetCounts>,
+    seen: Vec<Seen>,
 ) -> FacetCounts {
     let mut merged = FacetCounts {
         counts: Vec::with_capacity(positions.len()),
@@ -241,26 +266,56 @@ pub(crate) fn merge_counts(
         merged.rows += fruit.rows;
         merged.price_span = merge_span(merged.price_span, fruit.price_span);
     }
-    for (i, &position) in positions.iter().enumerate() {
-        let values = table.column_at(position).map_or(0, |t| t.values.len());
-        let mut dense = vec![0u64; values];
-        for fruit in &fruits {
-            for &(id, n) in fruit.counts.get(i).into_iter().flatten() {
-                if let Some(slot) = dense.get_mut(id as usize) {
-                    *slot += n;
+    let mut dense: Vec<Vec<u64>> = positions
+        .iter()
+        .enumerate()
+        .map(|(i, &position)| {
+            let values = table.column_at(position).map_or(0, |t| t.values.len());
+            let mut dense = vec![0u64; values];
+            for fruit in &fruits {
+                for &(id, n) in fruit.counts.get(i).into_iter().flatten() {
+                    if let Some(slot) = dense.get_mut(id as usize) {
+                        *slot += n;
+                    }
                 }
             }
-        }
-        merged.counts.push(
+            dense
+        })
+        .collect();
+    count_models_once(&mut dense, seen);
+    merged.counts = dense
+        .into_iter()
+        .map(|dense| {
             dense
                 .into_iter()
                 .enumerate()
                 .filter(|(_, n)| *n > 0)
                 .map(|(id, n)| (id as u32, n))
-                .collect(),
-        );
-    }
+                .collect()
+        })
+        .collect();
     merged
+}
+
+/// Takes back from `dense` (column -> value id -> count) the second and
+/// later counts of a (column, value, model) key several segments counted.
+fn count_models_once(dense: &mut [Vec<u64>], seen: Vec<Seen>) {
+    if seen.iter().filter(|s| !s.0.is_empty()).count() < 2 {
+        return;
+    }
+    let mut union: FxHashSet<u64> = FxHashSet::default();
+    union.reserve(seen.iter().map(|s| s.0.len()).max().unwrap_or(0));
+    for Seen(set) in seen {
+        for key in set {
+            if union.insert(key) {
+                continue;
+            }
+            let (column, id) = ((key >> 56) as usize, (key >> 32 & 0xFF_FFFF) as usize);
+            if let Some(n) = dense.get_mut(column).and_then(|d| d.get_mut(id)) {
+                *n = n.saturating_sub(1);
+            }
+        }
+    }
 }
 
 pub(crate) fn merge_span(a: Option<(f64, f64)>, b: Option<(f64, f64)>) -> Option<(f64, f64)> {
@@ -282,7 +337,7 @@ impl SegmentCollector for FacetSegmentCollector {
     }
 
     fn harvest(self) -> FacetCounts {
-        let (counts, sampled) = self.sampler.harvest();
+        let (counts, sampled, _) = self.sampler.harvest();
         FacetCounts {
             sampled,
             counts,

@@ -14,7 +14,7 @@ mod words;
 
 pub use checked::{CheckedQuery, Checks, ColumnCheck, NumericFilter};
 pub use collect::{Rank, TurnCollector, TurnFruit};
-pub use facets::{FacetCollector, FacetCounts, FacetSampler};
+pub use facets::{FacetCollector, FacetCounts, FacetSampler, Seen};
 pub use filter::Filtered;
 
 use crate::catalog::Product;
