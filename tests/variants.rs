@@ -320,3 +320,44 @@ fn the_chat_api_answers_variants_and_counts_models() {
         "{detail}"
     );
 }
+
+/// A large catalog is indexed by several threads into several segments; a
+/// model's rows listed together (as exports list variants) land in one of
+/// them, so each segment meets whole models.
+#[test]
+fn variants_listed_together_are_indexed_into_one_segment() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("catalog.csv");
+    let mut out = String::from("id,title,brand,color,size,price\n");
+    let colours = ["Black", "White", "Blue", "Red", "Green"];
+    for model in 0..800 {
+        for (v, size) in ["38", "39", "40", "41", "42"].iter().enumerate() {
+            out.push_str(&format!(
+                "M{model}-{v},Trail Runner {model} Shoes,Brand{},{},{size},{}.90\n",
+                model % 7,
+                colours[model % colours.len()],
+                50 + model % 90,
+            ));
+        }
+    }
+    std::fs::write(&csv, out).expect("write");
+    let index_dir = dir.path().join("index");
+    let summary = import(&csv, &index_dir, &ImportOptions::default()).expect("import");
+    assert_eq!(summary.indexed, 4_000);
+    let index = ProductIndex::open(&index_dir).expect("open");
+    let groups = index.facet_table().groups();
+    assert_eq!(groups.len(), 800, "each model's five sizes are one model");
+    let segments = index.searcher().segment_readers().len();
+    if std::thread::available_parallelism().map_or(1, |n| n.get()) > 1 {
+        assert!(segments > 1, "{segments} segment(s) from several threads");
+    }
+    let spanning = (0..groups.len() as u32)
+        .filter(|&g| {
+            let members = groups.members(g);
+            members
+                .iter()
+                .any(|m| m.segment_ord != members[0].segment_ord)
+        })
+        .count();
+    assert_eq!(spanning, 0, "models split among {segments} segments");
+}

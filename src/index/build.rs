@@ -28,6 +28,7 @@ use crate::error::{Error, Result};
 use crate::model::Slot;
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
+use tantivy::indexer::UserOperation;
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, IndexWriter, TantivyDocument};
 
@@ -75,7 +76,17 @@ pub struct IndexBuilder {
     scratch_keys: (String, Vec<(Slot, usize, usize)>),
     /// Which types products carry together (how the types nest).
     types_together: TypesTogether,
+    /// Documents not yet handed to the writer, and the variant group of
+    /// the last (see [`IndexBuilder::queue`]).
+    batch: (Vec<UserOperation>, Option<u64>),
 }
+
+/// Documents handed to the writer together (one channel send, one
+/// segment), unless a group's rows run on.
+const BATCH: usize = 64;
+
+/// A group's rows run on past [`BATCH`] up to this many.
+const BATCH_MAX: usize = 4_096;
 
 impl IndexBuilder {
     /// Creates the index in `build_dir`, choosing the language and title
@@ -133,6 +144,7 @@ impl IndexBuilder {
             stored: String::new(),
             scratch_keys: (String::new(), Vec::new()),
             types_together: TypesTogether::default(),
+            batch: (Vec::with_capacity(BATCH), None),
         })
     }
 
@@ -310,8 +322,11 @@ impl IndexBuilder {
         if let Some(rating) = p.rating {
             doc.add_f64(self.fields.rating, rating);
         }
+        let mut group = None;
         if let Some(key) = group_key(p) {
-            doc.add_u64(self.fields.group, group_hash(&key.group));
+            let hash = group_hash(&key.group);
+            group = Some(hash);
+            doc.add_u64(self.fields.group, hash);
             if let Some(variant) = &key.variant {
                 doc.add_u64(self.fields.group_variant, group_hash(variant));
             }
@@ -347,10 +362,37 @@ impl IndexBuilder {
             self.branded_titles
                 .count_except(self.products, &p.title, &own);
         }
-        if let Err(e) = self.writer.add_document(doc) {
+        self.queue(doc, group)?;
+        self.products += 1;
+        Ok(())
+    }
+
+    /// Queues one document of variant `group`. Documents go to the writer
+    /// in batches, and a batch lands in one segment: rows of a model listed
+    /// together (as exports list variants) are not shared out among the
+    /// indexing threads' segments, so a model is met in one segment.
+    fn queue(&mut self, doc: TantivyDocument, group: Option<u64>) -> Result<()> {
+        let (pending, last) = &mut self.batch;
+        let runs_on = group.is_some() && group == *last && pending.len() < BATCH_MAX;
+        if pending.len() >= BATCH && !runs_on {
+            self.flush()?;
+        }
+        let (pending, last) = &mut self.batch;
+        pending.push(UserOperation::Add(doc));
+        *last = group;
+        Ok(())
+    }
+
+    /// Hands the queued documents to the writer.
+    fn flush(&mut self) -> Result<()> {
+        let (pending, _) = &mut self.batch;
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let ops = std::mem::replace(pending, Vec::with_capacity(BATCH));
+        if let Err(e) = self.writer.run(ops) {
             return Err(self.worker_failure(e));
         }
-        self.products += 1;
         Ok(())
     }
 
@@ -405,6 +447,7 @@ impl IndexBuilder {
     /// Commits the index and writes the manifest and vocabulary. Returns them
     /// with the build directory, ready for [`layout::publish`].
     pub fn finish(mut self, catalog_file: &Path) -> Result<(PathBuf, Manifest, Vocabulary)> {
+        self.flush()?;
         let written = |e| Error::index_write(&self.build_dir, e);
         self.writer.commit().map_err(written)?;
         self.writer.wait_merging_threads().map_err(written)?;
