@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Duration;
 use vitrine::catalog::Variant;
-use vitrine::index::{ImportOptions, ProductIndex, import};
+use vitrine::index::{ImportOptions, ProductIndex, import, spans_segments};
 use vitrine::{Engine, Product, Session};
 
 fn fixture(name: &str) -> std::path::PathBuf {
@@ -352,12 +352,7 @@ fn variants_listed_together_are_indexed_into_one_segment() {
         assert!(segments > 1, "{segments} segment(s) from several threads");
     }
     let spanning = (0..groups.len() as u32)
-        .filter(|&g| {
-            let members = groups.members(g);
-            members
-                .iter()
-                .any(|m| m.segment_ord != members[0].segment_ord)
-        })
+        .filter(|&g| spans_segments(groups.split(), g))
         .count();
     assert_eq!(spanning, 0, "models split among {segments} segments");
 }
