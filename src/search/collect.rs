@@ -246,7 +246,8 @@ pub struct SegmentFruit {
     counts: FacetCounts,
     /// When paging models: matches without a group, and the groups met.
     models: Option<(u64, Vec<u64>)>,
-    /// The models' facet values counted exactly.
+    /// The facet values counted exactly of models whose rows lie in
+    /// several segments (for the merge to count each once).
     seen: Seen,
 }
 
